@@ -1,0 +1,41 @@
+/// One attribution with everything a reader needs to judge it: the claim and whether it is
+/// contested, who said it and how, the source, and the chain it was relayed through.
+///
+/// It is the row of the CSV report and the entry of both traces, so all of them agree.
+public struct ProvenanceRow: Codable, Equatable, Sendable {
+    public var claimID: Int64
+    public var claim: String
+    public var topic: String?
+    public var contested: Bool
+    public var counterClaimIDs: [Int64]
+    public var attributionID: Int64
+    public var stance: Stance
+    public var speakerID: Int64?
+    /// nil for an unattributed statement.
+    public var speaker: String?
+    public var speakerKind: SpeakerKind?
+    public var speakerRole: String?
+    public var mode: Mode
+    public var cue: String?
+    public var quote: String?
+    public var sourceID: Int64
+    public var sourceTitle: String
+    public var sourceOutlet: String?
+    public var sourceAuthor: String?
+    public var sourceURL: String?
+    public var published: String?
+    public var saidOn: String?
+    /// Speakers from this attribution's own to the first relay and onward: [ministry, TASS, Reuters].
+    public var viaChain: [String]
+    public var recordedAt: String
+    public var recordedBy: String
+
+    /// The best date for a timeline: when it was said, else when the source was published.
+    public var date: String? { saidOn ?? published }
+
+    /// "Russian MoD ← TASS ← Reuters", read as "as relayed by"; empty when not relayed.
+    public var viaChainText: String { viaChain.joined(separator: " ← ") }
+
+    /// Shown where a speaker's name would be for a statement nobody is named for.
+    public static let unattributed = "(unattributed)"
+}

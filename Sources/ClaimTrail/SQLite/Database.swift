@@ -1,0 +1,103 @@
+import CSQLite
+
+/// One connection to an SQLite file.
+///
+/// It owns the connection and a cache of prepared statements, and offers the three
+/// things the store builds on: statements, scripts without parameters, and transactions.
+public final class Database {
+    let connection: OpaquePointer
+    public let path: String
+    private var cache: [String: Statement] = [:]
+
+    public enum OpenMode: Sendable {
+        /// Open an existing file for reading and writing; fail if it is missing.
+        case existing
+        /// Create the file when it does not exist yet.
+        case create
+        /// Open an existing file without ever writing to it.
+        case readOnly
+    }
+
+    public init(path: String, mode: OpenMode = .create) throws(SQLiteError) {
+        var flags = SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI
+        switch mode {
+        case .existing: flags |= SQLITE_OPEN_READWRITE
+        case .create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+        case .readOnly: flags |= SQLITE_OPEN_READONLY
+        }
+        var connection: OpaquePointer?
+        let code = sqlite3_open_v2(path, &connection, flags, nil)
+        guard code == SQLITE_OK, let connection else {
+            let error = SQLiteError(connection: connection, code: code, sql: nil)
+            sqlite3_close_v2(connection)
+            throw error
+        }
+        sqlite3_extended_result_codes(connection, 1)
+        self.connection = connection
+        self.path = path
+    }
+
+    deinit {
+        cache.removeAll()
+        sqlite3_close_v2(connection)
+    }
+
+    /// Compiles `sql` into a new statement.
+    public func prepare(_ sql: String) throws(SQLiteError) -> Statement {
+        try Statement(connection: connection, sql: sql)
+    }
+
+    /// A prepared statement compiled once per connection and reused; for SQL that runs per row.
+    public func cached(_ sql: String) throws(SQLiteError) -> Statement {
+        if let statement = cache[sql] { return statement }
+        let statement = try prepare(sql)
+        cache[sql] = statement
+        return statement
+    }
+
+    /// Runs a one-off statement with bound arguments.
+    public func execute(_ sql: String, _ arguments: [any StatementArgument] = []) throws(SQLiteError) {
+        try cached(sql).execute(arguments)
+    }
+
+    /// Runs a script of several statements that take no parameters, such as a migration.
+    public func executeScript(_ sql: String) throws(SQLiteError) {
+        var message: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(connection, sql, nil, nil, &message)
+        guard code == SQLITE_OK else {
+            let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(code))
+            sqlite3_free(message)
+            throw SQLiteError(extendedCode: sqlite3_extended_errcode(connection), message: text, sql: sql)
+        }
+    }
+
+    /// The rowid of the last successful INSERT on this connection.
+    public var lastInsertRowID: Int64 {
+        sqlite3_last_insert_rowid(connection)
+    }
+
+    /// How long a statement waits for another process's lock before failing with SQLITE_BUSY.
+    public func setBusyTimeout(milliseconds: Int32) {
+        sqlite3_busy_timeout(connection, milliseconds)
+    }
+
+    public var isInTransaction: Bool {
+        sqlite3_get_autocommit(connection) == 0
+    }
+
+    /// Runs `body` in one transaction: all of it is committed, or none of it.
+    ///
+    /// `BEGIN IMMEDIATE` takes the write lock up front, so two writers queue on the busy
+    /// timeout instead of deadlocking halfway through.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            if isInTransaction { try? execute("ROLLBACK") }
+            throw error
+        }
+    }
+}

@@ -1,0 +1,36 @@
+extension ClaimStore {
+    /// Records who said a claim where. Recording the very same attribution twice (same claim,
+    /// speaker, source, stance, quote and relay) finds the first one instead of duplicating it.
+    /// - Returns: the attribution's id, and whether it was new.
+    public func addAttribution(_ draft: AttributionDraft, recordedBy: String) throws -> (id: Int64, created: Bool) {
+        guard try claim(id: draft.claimID) != nil else { throw ClaimTrailError.notFound("no claim #\(draft.claimID)") }
+        guard try source(id: draft.sourceID) != nil else { throw ClaimTrailError.notFound("no source #\(draft.sourceID)") }
+        if let speakerID = draft.speakerID, try speaker(id: speakerID) == nil {
+            throw ClaimTrailError.notFound("no speaker #\(speakerID)")
+        }
+        if let viaID = draft.viaID {
+            guard let viaClaim = try database.cached("SELECT claim_id FROM attribution WHERE id = ?")
+                .first([viaID], { $0.int64(0) }) else {
+                throw ClaimTrailError.notFound("no attribution #\(viaID) to relay through")
+            }
+            guard viaClaim == draft.claimID else {
+                throw ClaimTrailError.invalid("attribution #\(viaID) reports claim #\(viaClaim), not #\(draft.claimID); a relay carries the same claim")
+            }
+        }
+        let date = try Reference.clean(draft.date).map { try ISODate.validate($0) }
+        let quote = Reference.clean(draft.quote)
+        if let existing = try database.cached("""
+            SELECT id FROM attribution
+            WHERE claim_id = ? AND speaker_id IS ? AND source_id = ? AND stance = ? AND quote IS ? AND via_id IS ?
+            """).first([draft.claimID, draft.speakerID, draft.sourceID, draft.stance.rawValue, quote, draft.viaID],
+                       { $0.int64(0) }) {
+            return (existing, false)
+        }
+        try database.execute("""
+            INSERT INTO attribution (claim_id, speaker_id, source_id, stance, mode, quote, cue, said_on, via_id, recorded_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [draft.claimID, draft.speakerID, draft.sourceID, draft.stance.rawValue, draft.mode.rawValue,
+                  quote, Reference.clean(draft.cue), date, draft.viaID, recordedBy])
+        return (database.lastInsertRowID, true)
+    }
+}

@@ -1,0 +1,52 @@
+extension ClaimStore {
+    /// Records a claim, or finds it if the same text (after folding) is already stored.
+    /// - Returns: the claim's id, and whether it was new.
+    public func addClaim(text: String, topic: String? = nil) throws -> (id: Int64, created: Bool) {
+        guard let text = Reference.clean(text) else { throw ClaimTrailError.invalid("a claim needs text") }
+        let normalized = TextKey.fold(text)
+        if let existing = try claimID(normalized: normalized) { return (existing, false) }
+        try database.execute("INSERT INTO claim (text, normalized, topic) VALUES (?, ?, ?)",
+                             [text, normalized, Reference.clean(topic)])
+        return (database.lastInsertRowID, true)
+    }
+
+    public func claim(id: Int64) throws -> Claim? {
+        try database.cached("SELECT id, text, topic FROM claim WHERE id = ?").first([id]) { row in
+            Claim(id: row.int64(0), text: row.string(1), topic: row.text(2))
+        }
+    }
+
+    /// Finds a claim by `#id` or by its text (folded, so quotes and case do not matter).
+    public func resolveClaim(_ reference: String) throws -> Claim {
+        let id = try Reference.id(in: reference) ?? claimID(normalized: TextKey.fold(reference))
+        guard let id, let claim = try claim(id: id) else {
+            throw ClaimTrailError.notFound(Reference.id(in: reference) != nil
+                ? "no claim \(reference.hasPrefix("#") ? reference : "#" + reference)"
+                : "no claim “\(reference)”")
+        }
+        return claim
+    }
+
+    func claimID(normalized: String) throws -> Int64? {
+        try database.cached("SELECT id FROM claim WHERE normalized = ?").first([normalized]) { $0.int64(0) }
+    }
+
+    /// Records that `from` contradicts or supports `to`.
+    /// - Returns: the relation's id, and whether it was new.
+    public func addRelation(from: Int64, to: Int64, kind: RelationKind,
+                            sourceID: Int64? = nil) throws -> (id: Int64, created: Bool) {
+        for id in [from, to] where try claim(id: id) == nil {
+            throw ClaimTrailError.notFound("no claim #\(id)")
+        }
+        guard from != to else { throw ClaimTrailError.invalid("a claim cannot \(kind.rawValue == "contradicts" ? "contradict" : "support") itself") }
+        if let sourceID, try source(id: sourceID) == nil { throw ClaimTrailError.notFound("no source #\(sourceID)") }
+        if let existing = try database.cached("""
+            SELECT id FROM claim_relation WHERE from_claim_id = ? AND to_claim_id = ? AND kind = ?
+            """).first([from, to, kind.rawValue], { $0.int64(0) }) {
+            return (existing, false)
+        }
+        try database.execute("INSERT INTO claim_relation (from_claim_id, to_claim_id, kind, source_id) VALUES (?, ?, ?, ?)",
+                             [from, to, kind.rawValue, sourceID])
+        return (database.lastInsertRowID, true)
+    }
+}

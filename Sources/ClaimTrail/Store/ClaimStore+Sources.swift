@@ -1,0 +1,50 @@
+extension ClaimStore {
+    /// Records a source. Its body, when given, is kept with its SHA-256.
+    public func addSource(_ draft: SourceDraft) throws -> Int64 {
+        guard let title = Reference.clean(draft.title) else {
+            throw ClaimTrailError.invalid("a source needs a title")
+        }
+        let url = Reference.clean(draft.url)
+        if let url, let existing = try sourceID(url: url) {
+            throw ClaimTrailError.invalid("a source with URL \(url) is already recorded as #\(existing)")
+        }
+        let published = try Reference.clean(draft.published).map { try ISODate.validate($0, field: "published date") }
+        try database.execute("""
+            INSERT INTO source (title, url, outlet, author, published, body, body_sha256)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, [title, url, Reference.clean(draft.outlet), Reference.clean(draft.author), published,
+                  draft.body, draft.body.map(SHA256.hex)])
+        return database.lastInsertRowID
+    }
+
+    public func source(id: Int64) throws -> Source? {
+        try database.cached("""
+            SELECT id, title, url, outlet, author, published, body_sha256 FROM source WHERE id = ?
+            """).first([id]) { row in
+            Source(id: row.int64(0), title: row.string(1), url: row.text(2), outlet: row.text(3),
+                   author: row.text(4), published: row.text(5), bodySHA256: row.text(6))
+        }
+    }
+
+    /// Finds a source by `#id`, URL or exact title.
+    public func resolveSource(_ reference: String) throws -> Source {
+        if let id = Reference.id(in: reference) {
+            guard let source = try source(id: id) else { throw ClaimTrailError.notFound("no source #\(id)") }
+            return source
+        }
+        if let id = try sourceID(url: reference) { return try source(id: id)! }
+        let matches = try database.cached("SELECT id FROM source WHERE title = ? ORDER BY id")
+            .map([reference]) { $0.int64(0) }
+        switch matches.count {
+        case 1: return try source(id: matches[0])!
+        case 0: throw ClaimTrailError.notFound("no source with URL or title “\(reference)”")
+        default:
+            throw ClaimTrailError.ambiguous("source “\(reference)” is ambiguous: "
+                + matches.map { "#\($0)" }.joined(separator: ", ") + "; use an id or URL")
+        }
+    }
+
+    func sourceID(url: String) throws -> Int64? {
+        try database.cached("SELECT id FROM source WHERE url = ?").first([url]) { $0.int64(0) }
+    }
+}

@@ -1,0 +1,69 @@
+extension ClaimStore {
+    /// Records a speaker with its aliases. Names need not be unique: two officials may share a
+    /// description, which is why lookups by name can come back ambiguous.
+    public func addSpeaker(_ draft: SpeakerDraft) throws -> Int64 {
+        guard let name = Reference.clean(draft.name) else {
+            throw ClaimTrailError.invalid("a speaker needs a name")
+        }
+        let affiliation = try Reference.clean(draft.affiliation).map { reference in
+            guard let speaker = try resolveSpeaker(reference) else {
+                throw ClaimTrailError.notFound("no speaker “\(reference)” to be affiliated with")
+            }
+            return speaker.id
+        }
+        try database.execute("""
+            INSERT INTO speaker (name, name_key, kind, role, affiliation_id) VALUES (?, ?, ?, ?, ?)
+            """, [name, TextKey.fold(name), draft.kind.rawValue, Reference.clean(draft.role), affiliation])
+        let id = database.lastInsertRowID
+        try addAliases(draft.aliases, to: id)
+        return id
+    }
+
+    /// Adds names a speaker is also reported under; aliases already known are skipped.
+    public func addAliases(_ aliases: [String], to speakerID: Int64) throws {
+        for alias in aliases.compactMap(Reference.clean) {
+            try database.execute("""
+                INSERT INTO speaker_alias (speaker_id, alias, alias_key) VALUES (?, ?, ?)
+                ON CONFLICT DO NOTHING
+                """, [speakerID, alias, TextKey.fold(alias)])
+        }
+    }
+
+    public func speaker(id: Int64) throws -> Speaker? {
+        guard var speaker = try database.cached("""
+            SELECT id, name, kind, role, affiliation_id FROM speaker WHERE id = ?
+            """).first([id], { row in
+            Speaker(id: row.int64(0), name: row.string(1), kind: SpeakerKind(rawValue: row.string(2)) ?? .unknown,
+                    role: row.text(3), affiliationID: row.optionalInt64(4))
+        }) else { return nil }
+        speaker.aliases = try database.cached("SELECT alias FROM speaker_alias WHERE speaker_id = ? ORDER BY alias")
+            .map([id]) { $0.string(0) }
+        return speaker
+    }
+
+    /// Every speaker whose name or alias folds to the same key as `name`.
+    public func speakers(named name: String) throws -> [Speaker] {
+        let key = TextKey.fold(name)
+        let ids = try database.cached("""
+            SELECT id FROM speaker WHERE name_key = ?1
+            UNION SELECT speaker_id FROM speaker_alias WHERE alias_key = ?1
+            ORDER BY 1
+            """).map([key]) { $0.int64(0) }
+        return try ids.compactMap { try speaker(id: $0) }
+    }
+
+    /// The one speaker a reference (`#id`, name or alias, any case) points at, or nil if none.
+    /// Several matches are an error that lists them, so the user can pick by id.
+    public func resolveSpeaker(_ reference: String) throws -> Speaker? {
+        if let id = Reference.id(in: reference) {
+            guard let speaker = try speaker(id: id) else { throw ClaimTrailError.notFound("no speaker #\(id)") }
+            return speaker
+        }
+        let matches = try speakers(named: reference)
+        guard matches.count <= 1 else {
+            let candidates = matches.map { "#\($0.id) \($0.label)" }.joined(separator: "; ")
+            throw ClaimTrailError.ambiguous("speaker “\(reference)” is ambiguous: \(candidates); use an id")
+        }
+        return matches.first
+    }
+}
