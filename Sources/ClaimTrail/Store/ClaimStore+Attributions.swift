@@ -34,3 +34,12 @@ extension ClaimStore {
         return (database.lastInsertRowID, true)
     }
 }
+
+extension ClaimStore {
+    /// Attributions of one claim by one speaker in one source; what a relay reference names.
+    public func attributionIDs(claimID: Int64, speakerID: Int64, sourceID: Int64) throws -> [Int64] {
+        try database.cached("""
+            SELECT id FROM attribution WHERE claim_id = ? AND speaker_id = ? AND source_id = ? ORDER BY id
+            """).map([claimID, speakerID, sourceID]) { $0.int64(0) }
+    }
+}

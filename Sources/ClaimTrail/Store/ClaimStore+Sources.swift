@@ -48,3 +48,16 @@ extension ClaimStore {
         try database.cached("SELECT id FROM source WHERE url = ?").first([url]) { $0.int64(0) }
     }
 }
+
+extension ClaimStore {
+    /// The stored source an imported one is the same as: same URL, or, without a URL,
+    /// same title, outlet and author.
+    func findSource(matching draft: SourceDraft) throws -> Int64? {
+        if let url = Reference.clean(draft.url) { return try sourceID(url: url) }
+        return try database.cached("""
+            SELECT id FROM source WHERE url IS NULL AND title = ? AND outlet IS ? AND author IS ? ORDER BY id
+            """).first([Reference.clean(draft.title) ?? "", Reference.clean(draft.outlet), Reference.clean(draft.author)]) {
+            $0.int64(0)
+        }
+    }
+}

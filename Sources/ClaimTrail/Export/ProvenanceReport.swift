@@ -1,0 +1,33 @@
+/// The provenance report: one row per attribution, as CSV.
+///
+/// The columns are fixed and documented in the README, because newsroom spreadsheets and
+/// scripts are built against them.
+public enum ProvenanceReport {
+    /// Streams every attribution in `scope` as RFC 4180 CSV with a header row.
+    /// - Returns: the number of rows written, header excluded.
+    @discardableResult
+    public static func writeCSV(from store: ClaimStore, scope: ProvenanceQuery.Scope, to output: TextOutput) throws -> Int {
+        try output.write(CSV.line(ProvenanceRow.columns))
+        var count = 0
+        try store.provenance.forEach(scope) { row in
+            try output.write(CSV.line(row.cells))
+            count += 1
+        }
+        return count
+    }
+}
+
+extension ProvenanceRow: Tabular {
+    public static let columns = [
+        "claim_id", "claim", "topic", "contested", "counter_claim_ids", "stance", "speaker", "speaker_kind",
+        "speaker_role", "mode", "cue", "quote", "source_title", "source_outlet", "source_author", "source_url",
+        "published", "via_chain", "recorded_at", "recorded_by",
+    ]
+
+    public var cells: [String] {
+        [String(claimID), claim, topic ?? "", contested ? "true" : "false",
+         counterClaimIDs.map(String.init).joined(separator: ";"), stance.rawValue, speaker ?? "",
+         speakerKind?.rawValue ?? "", speakerRole ?? "", mode.rawValue, cue ?? "", quote ?? "", sourceTitle,
+         sourceOutlet ?? "", sourceAuthor ?? "", sourceURL ?? "", published ?? "", viaChainText, recordedAt, recordedBy]
+    }
+}

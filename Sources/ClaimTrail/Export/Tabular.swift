@@ -1,0 +1,26 @@
+/// A report row that can be shown as a table row and written as a CSV record.
+public protocol Tabular {
+    /// Column names, in snake_case to match the JSON keys.
+    static var columns: [String] { get }
+    /// The row's values, full length, in `columns` order.
+    var cells: [String] { get }
+}
+
+/// The forms a read command can print.
+public enum ReportFormat: String, CaseIterable, Sendable {
+    /// Aligned columns for reading in a terminal; long text is shortened.
+    case table
+    case csv
+    case json
+}
+
+extension ReportFormat {
+    /// Renders rows in this format. Tables shorten long cells; CSV and JSON keep every character.
+    public func render<Row: Tabular & Encodable>(_ rows: [Row]) throws -> String {
+        switch self {
+        case .table: TextTable(headers: Row.columns, rows: rows.map(\.cells)).render()
+        case .csv: ([Row.columns] + rows.map(\.cells)).map(CSV.line).joined()
+        case .json: try JSONReport.encode(rows)
+        }
+    }
+}

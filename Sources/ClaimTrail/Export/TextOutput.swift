@@ -1,0 +1,55 @@
+import Foundation
+
+/// A buffered UTF-8 writer to standard output or to a file.
+///
+/// A file is written beside its destination and moved into place on `close()`, so a failed
+/// export never leaves a half-written report where the last good one was.
+public final class TextOutput {
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private let destination: (temporary: String, final: String)?
+    private static let flushThreshold = 1 << 16
+
+    public static func standardOutput() -> TextOutput {
+        TextOutput(handle: .standardOutput, destination: nil)
+    }
+
+    public static func file(atPath path: String) throws -> TextOutput {
+        let temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
+        guard FileManager.default.createFile(atPath: temporary, contents: nil),
+              let handle = FileHandle(forWritingAtPath: temporary) else {
+            throw ClaimTrailError.invalid("cannot write \(path)")
+        }
+        return TextOutput(handle: handle, destination: (temporary, path))
+    }
+
+    private init(handle: FileHandle, destination: (temporary: String, final: String)?) {
+        self.handle = handle
+        self.destination = destination
+    }
+
+    deinit {
+        // Closed without `close()`: an error interrupted the report, so discard the partial file.
+        if let destination { try? FileManager.default.removeItem(atPath: destination.temporary) }
+    }
+
+    public func write(_ text: String) throws {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= Self.flushThreshold { try flush() }
+    }
+
+    public func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes, and for a file moves it into place.
+    public func close() throws {
+        try flush()
+        guard let destination else { return }
+        try handle.close()
+        _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: destination.final),
+                                                  withItemAt: URL(fileURLWithPath: destination.temporary))
+    }
+}

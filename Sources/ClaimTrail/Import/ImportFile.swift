@@ -1,0 +1,116 @@
+import Foundation
+
+/// Reads an import file into records: a JSON document, or JSON Lines with one record per line.
+///
+/// The file is checked as a whole before anything is written: it must exist, be a regular
+/// file, and be valid UTF-8; each problem is reported with the file and line.
+struct ImportFile {
+    enum Layout: String, Sendable {
+        /// `{"sources": [...], "speakers": [...], "claims": [...], "attributions": [...]}`,
+        /// or an array of typed records.
+        case document
+        /// One typed record per line: `{"type": "claim", "text": "..."}`.
+        case lines
+    }
+
+    let path: String
+    let layout: Layout
+    let data: Data
+
+    /// The sections of a JSON document, in the order they are applied: each refers only to earlier ones.
+    static let sections = [("sources", "source"), ("speakers", "speaker"), ("claims", "claim"), ("attributions", "attribution")]
+
+    init(path: String, layout: Layout? = nil) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ClaimTrailError.notFound("\(path): no such file")
+        }
+        guard !isDirectory.boolValue else { throw ClaimTrailError.invalid("\(path): is a directory, not a file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ClaimTrailError.invalid("\(path): cannot be read")
+        }
+        self.path = path
+        self.data = data
+        self.layout = layout ?? (path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") ? .lines : .document)
+        try checkUTF8()
+    }
+
+    /// The folder that `body_file` paths in the records are relative to.
+    var directory: URL { URL(fileURLWithPath: path).deletingLastPathComponent() }
+
+    /// Calls `body` with each record, in the order it must be applied.
+    func forEachRecord(_ body: (ImportRecord) throws -> Void) throws {
+        switch layout {
+        case .lines:
+            var lineNumber = 0
+            for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+                lineNumber += 1
+                guard line.contains(where: { !Self.isSpace($0) }) else { continue }
+                let location = "\(path):\(lineNumber)"
+                guard let object = try parse(Data(line), at: location) as? [String: Any] else {
+                    throw ClaimTrailError.importFailed(location: location, reason: "each line must be a JSON object")
+                }
+                try body(ImportRecord(fields: object, location: location))
+            }
+        case .document:
+            let document = try parse(data, at: path)
+            if let list = document as? [Any] {
+                for (index, item) in list.enumerated() {
+                    try body(try Self.object(item, at: "\(path): [\(index)]"))
+                }
+            } else if let object = document as? [String: Any] {
+                let known = Set(Self.sections.map(\.0))
+                if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {
+                    throw ClaimTrailError.importFailed(location: path, reason: "unknown section “\(unknown)” (expected: sources, speakers, claims, attributions)")
+                }
+                for (section, type) in Self.sections {
+                    guard let value = object[section] else { continue }
+                    guard let items = value as? [Any] else {
+                        throw ClaimTrailError.importFailed(location: path, reason: "“\(section)” must be an array")
+                    }
+                    for (index, item) in items.enumerated() {
+                        var record = try Self.object(item, at: "\(path): \(section)[\(index)]")
+                        if record.fields["type"] == nil {
+                            var fields = record.fields
+                            fields["type"] = type
+                            record = ImportRecord(fields: fields, location: record.location)
+                        }
+                        try body(record)
+                    }
+                }
+            } else {
+                throw ClaimTrailError.importFailed(location: path, reason: "expected a JSON object or array")
+            }
+        }
+    }
+
+    private static func object(_ item: Any, at location: String) throws -> ImportRecord {
+        guard let object = item as? [String: Any] else {
+            throw ClaimTrailError.importFailed(location: location, reason: "expected a JSON object")
+        }
+        return ImportRecord(fields: object, location: location)
+    }
+
+    private func parse(_ json: Data, at location: String) throws -> Any {
+        do {
+            return try JSONSerialization.jsonObject(with: json, options: [.fragmentsAllowed])
+        } catch {
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "not valid JSON"
+            throw ClaimTrailError.importFailed(location: location, reason: "malformed JSON: \(detail)")
+        }
+    }
+
+    private func checkUTF8() throws {
+        var lineNumber = 0
+        for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if String(validating: line, as: UTF8.self) == nil {
+                throw ClaimTrailError.importFailed(location: "\(path):\(lineNumber)", reason: "not valid UTF-8")
+            }
+        }
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A
+    }
+}

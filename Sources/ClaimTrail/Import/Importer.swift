@@ -1,0 +1,154 @@
+import Foundation
+
+/// Imports a JSON or JSON Lines file into a store, in one transaction.
+///
+/// Records refer to each other by natural keys: sources by URL or title, speakers by name or
+/// alias, claims by text. A record that is already stored is found, not added again, so
+/// importing the same file twice changes nothing. References point backwards: a record may
+/// name only what the store or earlier records hold.
+public struct Importer {
+    public let store: ClaimStore
+    /// Who the new attributions are recorded as having been entered by.
+    public let recordedBy: String
+
+    public init(store: ClaimStore, recordedBy: String) {
+        self.store = store
+        self.recordedBy = recordedBy
+    }
+
+    /// What an import added; anything found already stored is counted under `existing`.
+    public struct Summary: Codable, Equatable, Sendable {
+        public var sources = 0, speakers = 0, claims = 0, attributions = 0, relations = 0, existing = 0
+    }
+
+    /// Imports `path`. On any error nothing is written and the error names the file and record.
+    public func importFile(atPath path: String, layout: String? = nil) throws -> Summary {
+        let file = try ImportFile(path: path, layout: layout.flatMap(ImportFile.Layout.init(rawValue:)))
+        var summary = Summary()
+        try store.write {
+            try file.forEachRecord { record in
+                do {
+                    try apply(record, from: file, to: &summary)
+                } catch let error as ClaimTrailError {
+                    if case .importFailed = error { throw error }
+                    throw ClaimTrailError.importFailed(location: record.location, reason: error.description)
+                } catch let error as SQLiteError {
+                    throw ClaimTrailError.importFailed(location: record.location, reason: error.description)
+                }
+            }
+        }
+        return summary
+    }
+
+    private func apply(_ record: ImportRecord, from file: ImportFile, to summary: inout Summary) throws {
+        switch try record.requiredString("type") {
+        case "source": try importSource(record, from: file, into: &summary)
+        case "speaker": try importSpeaker(record, into: &summary)
+        case "claim": try importClaim(record, into: &summary)
+        case "attribution": try importAttribution(record, into: &summary)
+        case let other: throw ClaimTrailError.invalid("unknown record type “\(other)” (expected source, speaker, claim or attribution)")
+        }
+    }
+
+    private func importSource(_ record: ImportRecord, from file: ImportFile, into summary: inout Summary) throws {
+        try record.requireOnly(["type", "title", "url", "outlet", "author", "published", "body", "body_file"])
+        var body = try record.string("body", limit: ImportRecord.bodyLimit)
+        if let bodyFile = try record.string("body_file") {
+            guard body == nil else { throw ClaimTrailError.invalid("give “body” or “body_file”, not both") }
+            body = try Self.readBody(bodyFile, relativeTo: file.directory)
+        }
+        let draft = SourceDraft(title: try record.requiredString("title"), url: try record.string("url"),
+                                outlet: try record.string("outlet"), author: try record.string("author"),
+                                published: try record.string("published"), body: body)
+        if try store.findSource(matching: draft) != nil {
+            summary.existing += 1
+        } else {
+            _ = try store.addSource(draft)
+            summary.sources += 1
+        }
+    }
+
+    private func importSpeaker(_ record: ImportRecord, into summary: inout Summary) throws {
+        try record.requireOnly(["type", "name", "kind", "role", "affiliation", "aliases"])
+        let draft = SpeakerDraft(name: try record.requiredString("name"),
+                                 kind: try record.vocabulary("kind", default: SpeakerKind.unknown),
+                                 role: try record.string("role"), affiliation: try record.string("affiliation"),
+                                 aliases: try record.strings("aliases"))
+        if let existing = try store.resolveSpeaker(draft.name) {
+            try store.addAliases(draft.aliases, to: existing.id)
+            summary.existing += 1
+        } else {
+            _ = try store.addSpeaker(draft)
+            summary.speakers += 1
+        }
+    }
+
+    private func importClaim(_ record: ImportRecord, into summary: inout Summary) throws {
+        try record.requireOnly(["type", "text", "topic", "counters", "supports"])
+        let claim = try store.addClaim(text: try record.requiredString("text"), topic: try record.string("topic"))
+        if claim.created { summary.claims += 1 } else { summary.existing += 1 }
+        for (key, kind) in [("counters", RelationKind.contradicts), ("supports", .supports)] {
+            for link in try record.records(key) {
+                do {
+                    try link.requireOnly(["claim", "source"])
+                    let target = try store.resolveClaim(try link.requiredString("claim"))
+                    let source = try link.string("source").map { try store.resolveSource($0).id }
+                    let relation = try store.addRelation(from: claim.id, to: target.id, kind: kind, sourceID: source)
+                    if relation.created { summary.relations += 1 } else { summary.existing += 1 }
+                } catch let error as ClaimTrailError {
+                    throw ClaimTrailError.importFailed(location: link.location, reason: error.description)
+                }
+            }
+        }
+    }
+
+    private func importAttribution(_ record: ImportRecord, into summary: inout Summary) throws {
+        try record.requireOnly(["type", "claim", "speaker", "source", "stance", "mode", "quote", "cue", "date", "via"])
+        let claim = try store.resolveClaim(try record.requiredString("claim"))
+        let source = try store.resolveSource(try record.requiredString("source"))
+        let speaker = try record.string("speaker").map(resolveKnownSpeaker)
+        let via = try record.object("via").map { try resolveVia($0, claimID: claim.id, defaultSource: source.id) }
+        let draft = AttributionDraft(claimID: claim.id, speakerID: speaker, sourceID: source.id,
+                                     stance: try record.vocabulary("stance", default: Stance.asserts),
+                                     mode: try record.vocabulary("mode", default: Mode.indirect),
+                                     quote: try record.string("quote"), cue: try record.string("cue"),
+                                     date: try record.string("date"), viaID: via)
+        let result = try store.addAttribution(draft, recordedBy: recordedBy)
+        if result.created { summary.attributions += 1 } else { summary.existing += 1 }
+    }
+
+    /// Unlike `claimtrail attribute`, an import never invents speakers: a name it cannot find
+    /// is most likely a typo in a file written by hand.
+    private func resolveKnownSpeaker(_ name: String) throws -> Int64 {
+        guard let speaker = try store.resolveSpeaker(name) else {
+            throw ClaimTrailError.notFound("unknown speaker “\(name)”; declare it in a speaker record first")
+        }
+        return speaker.id
+    }
+
+    /// `"via": {"speaker": "TASS", "source": "…"}` is the attribution of the same claim by that
+    /// speaker in that source (by default the same source).
+    private func resolveVia(_ via: ImportRecord, claimID: Int64, defaultSource: Int64) throws -> Int64 {
+        try via.requireOnly(["speaker", "source"])
+        let speaker = try resolveKnownSpeaker(try via.requiredString("speaker"))
+        let source = try via.string("source").map { try store.resolveSource($0).id } ?? defaultSource
+        let matches = try store.attributionIDs(claimID: claimID, speakerID: speaker, sourceID: source)
+        guard matches.count == 1 else {
+            throw matches.isEmpty
+                ? ClaimTrailError.notFound("no earlier attribution of this claim by “\(try via.requiredString("speaker"))” in source #\(source) to relay through")
+                : ClaimTrailError.ambiguous("several attributions of this claim by “\(try via.requiredString("speaker"))” in source #\(source): " + matches.map { "#\($0)" }.joined(separator: ", "))
+        }
+        return matches[0]
+    }
+
+    private static func readBody(_ relativePath: String, relativeTo directory: URL) throws -> String {
+        let url = URL(fileURLWithPath: relativePath, relativeTo: directory)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw ClaimTrailError.notFound("body_file \(relativePath): cannot be read")
+        }
+        guard data.count <= ImportRecord.bodyLimit, let text = String(validating: data, as: UTF8.self) else {
+            throw ClaimTrailError.invalid("body_file \(relativePath): not UTF-8 text of at most \(ImportRecord.bodyLimit) bytes")
+        }
+        return text
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import ClaimTrail
+
+struct ContestedCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "contested",
+        abstract: "List contested claims, most disputed first.",
+        discussion: """
+            A claim is contested when a counter-claim contradicts it, or when it is both asserted and \
+            denied. Ranked by disputing voices, then counter-claims, then asserting voices, then sources.
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "Only claims with this topic.") var topic: String?
+    @Option(help: "At most this many claims.") var limit = 50
+    @Option(help: "table, csv or json.") var format: ReportFormat = .table
+
+    func run() throws {
+        let claims = try store.open().contestedClaims(topic: topic, limit: limit)
+        if claims.isEmpty && format == .table { note("no contested claims"); return }
+        try emit(try format.render(claims))
+    }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+import ClaimTrail
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Create a store, or bring an existing one up to the current schema.")
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let opened = try ClaimStore.create(at: store.path)
+        print("initialized \(opened.path) (schema version \(try opened.schemaVersion()))")
+    }
+}
