@@ -1,6 +1,6 @@
 import ArgumentParser
+import ClaimTrail
 
-@main
 struct Claimtrail: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claimtrail",
@@ -15,4 +15,30 @@ struct Claimtrail: ParsableCommand {
             AttributeCommand.self, CounterCommand.self, ContestedCommand.self, TraceCommand.self, ExportCommand.self,
         ]
     )
+}
+
+/// Parses, runs, and turns any failure into the one-line error and exit code users script against.
+@main
+enum Main {
+    static func main() {
+        var command: any ParsableCommand
+        do {
+            command = try Claimtrail.parseAsRoot()
+        } catch {
+            Claimtrail.exit(withError: error)
+        }
+        do {
+            try command.run()
+        } catch let error as ClaimTrailError {
+            Claimtrail.exit(withError: error)
+        } catch let error as SQLiteError {
+            Claimtrail.exit(withError: error)
+        } catch let error as ValidationError {
+            Claimtrail.exit(withError: error)
+        } catch {
+            // A system error (Foundation, I/O): keep its message, on one line.
+            Claimtrail.exit(withError: ClaimTrailError.invalid(
+                error.localizedDescription.split(whereSeparator: \.isNewline).joined(separator: " ")))
+        }
+    }
 }

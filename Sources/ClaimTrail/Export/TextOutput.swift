@@ -40,16 +40,21 @@ public final class TextOutput {
 
     public func flush() throws {
         guard !buffer.isEmpty else { return }
-        try handle.write(contentsOf: buffer)
+        do {
+            try handle.write(contentsOf: buffer)
+        } catch {
+            throw ClaimTrailError.invalid("cannot write \(destination?.final ?? "standard output"): \(error.localizedDescription)")
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Flushes, and for a file moves it into place.
+    /// Flushes, and for a file moves it into place in one atomic step.
     public func close() throws {
         try flush()
         guard let destination else { return }
-        try handle.close()
-        _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: destination.final),
-                                                  withItemAt: URL(fileURLWithPath: destination.temporary))
+        try? handle.close()
+        guard rename(destination.temporary, destination.final) == 0 else {
+            throw ClaimTrailError.invalid("cannot write \(destination.final): \(String(cString: strerror(errno)))")
+        }
     }
 }

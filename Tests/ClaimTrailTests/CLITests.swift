@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+@testable import ClaimTrail
+
+/// The real binary, end to end: ids on stdout, notes and errors on stderr, exit codes.
+@Suite("claimtrail command line")
+struct CLITests {
+    @Test("every command, run through the binary")
+    func everyCommand() throws {
+        let temporary = try TemporaryStore()
+        let db = temporary.directory.appendingPathComponent("cli.db").path
+        func run(_ arguments: String...) throws -> Binary.Result {
+            let result = try Binary.run(arguments, database: db)
+            #expect(result.status == 0, "claimtrail \(arguments.joined(separator: " ")): \(result.stderr)")
+            return result
+        }
+        #expect(try run("init").stdout.contains("schema version \(Migration.latestVersion)"))
+        let body = try temporary.file("article.txt", "“We will respond,” the ministry said.")
+        #expect(try run("source", "add", "--title", "Article ‘one’", "--url", "https://example.org/1",
+                        "--published", "2018-08-28", "--body-file", body).stdout == "1\n")
+        #expect(try run("speaker", "add", "Russian Ministry of Defence", "--kind", "government",
+                        "--alias", "Russian MoD", "--alias", "MoD").stdout == "1\n")
+        #expect(try run("claim", "add", "The US is planning a strike", "--topic", "syria").stdout == "1\n")
+        #expect(try run("claim", "add", "No strike is planned", "--counters", "1").stdout == "2\n")
+
+        let relay = try run("attribute", "1", "--speaker", "TASS", "--speaker-kind", "media", "--source", "1")
+        #expect(relay.stdout == "1\n")
+        #expect(relay.stderr.contains("created speaker #2 “TASS” (media)"))
+        let quoted = try run("attribute", "The US is planning a strike", "--speaker", "russian mod", "--source", "https://example.org/1",
+                             "--mode", "direct", "--quote", "“We will respond,”", "--cue", "said", "--via", "1", "--date", "2018-08-27")
+        #expect(quoted.stdout == "2\n" && quoted.stderr.isEmpty)
+        #expect(try run("attribute", "1", "--speaker", "Пентагон", "--source", "1", "--stance", "denies").stdout == "3\n")
+        #expect(try run("attribute", "2", "--unattributed", "--source", "1").stdout == "4\n")
+        _ = try run("claim", "add", "A third claim")
+        #expect(try run("counter", "2", "3").stdout == "claim #3 contradicts claim #2\n")
+
+        let contested = CSVParser.parseWithHeader(try run("contested", "--format", "csv").stdout)
+        #expect(contested.map { $0["id"] } == ["1", "2"])
+        #expect(contested.first?["asserting"] == "2" && contested.first?["disputing"] == "2")
+        #expect(try run("contested").stdout.contains("The US is planning a strike"))
+
+        let trace = try JSONSerialization.jsonObject(with: Data(try run("trace", "claim", "1", "--format", "json").stdout.utf8)) as? [String: Any]
+        let timeline = try #require(trace?["timeline"] as? [[String: Any]])
+        #expect(timeline.map { $0["speaker"] as? String } == ["Russian Ministry of Defence", "TASS", "Пентагон"])
+        #expect(timeline.first?["via_chain"] as? [String] == ["Russian Ministry of Defence", "TASS"])
+        #expect((trace?["counter_claims"] as? [[String: Any]])?.count == 1)
+        #expect(try run("trace", "claim", "1").stdout.contains("Russian Ministry of Defence ← TASS"))
+        let speakerRows = CSVParser.parseWithHeader(try run("trace", "speaker", "пентагон", "--format", "csv").stdout)
+        #expect(speakerRows.map { $0["stance"] } == ["denies"])
+        #expect(try run("trace", "speaker", "MoD").stdout.contains("“We will respond,”"))
+
+        let out = temporary.directory.appendingPathComponent("report.csv").path
+        #expect(try run("export", "--out", out).stderr.contains("wrote 4 attributions"))
+        let exported = CSVParser.parseWithHeader(try String(contentsOfFile: out, encoding: .utf8))
+        #expect(exported.map { $0["speaker"] } == ["TASS", "Russian Ministry of Defence", "Пентагон", ""])
+        #expect(exported.allSatisfy { $0["recorded_by"] == "tester" })
+        #expect(CSVParser.parseWithHeader(try run("export", "--claim", "2").stdout).count == 1)
+
+        let data = try temporary.file("more.jsonl", #"{"type": "claim", "text": "Imported claim"}"#)
+        #expect(try run("import", data).stdout.contains("1 claims"))
+    }
+
+    @Test("errors are one line on stderr with exit 1, and write nothing", arguments: [
+        ["attribute", "1", "--speaker", "X", "--source", "9"],
+        ["attribute", "1", "--speaker", "X", "--source", "1", "--date", "2018-02-30"],
+        ["attribute", "1", "--speaker", "X", "--source", "1", "--via", "77"],
+        ["claim", "add", "   "],
+        ["counter", "1", "1"],
+        ["trace", "claim", "42"],
+        ["trace", "speaker", "Nobody"],
+        ["source", "add", "--title", "T", "--published", "soon"],
+        ["speaker", "add", "Y", "--affiliation", "Nobody"],
+        ["import", "/nonexistent/file.json"],
+        ["export", "--claim", "42"],
+    ])
+    func userErrors(_ arguments: [String]) throws {
+        let temporary = try TemporaryStore()
+        _ = try temporary.store.source("S")
+        _ = try temporary.store.claim("A claim")
+        let before = try temporary.snapshot()
+        let result = try Binary.run(arguments, database: temporary.path)
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("Error: ") && result.stderr.filter { $0 == "\n" }.count == 1, "\(result.stderr)")
+        #expect(try temporary.snapshot() == before)
+    }
+
+    @Test("a missing store, a file that is not a store, and a bad flag")
+    func storeProblems() throws {
+        let temporary = try TemporaryStore()
+        let missing = temporary.directory.appendingPathComponent("nope.db").path
+        let noStore = try Binary.run(["contested"], database: missing)
+        #expect(noStore.status == 1 && noStore.stderr.contains("no store at \(missing)"))
+        #expect(!FileManager.default.fileExists(atPath: missing))
+
+        let text = try temporary.file("notes.txt", String(repeating: "not a database\n", count: 100))
+        let notStore = try Binary.run(["contested", "--db", text])
+        #expect(notStore.status == 1 && notStore.stderr == "Error: \(text) is not a claimtrail store (not an SQLite database)\n")
+        #expect(try String(contentsOfFile: text, encoding: .utf8) == String(repeating: "not a database\n", count: 100))
+
+        let badFlag = try Binary.run(["attribute", "1", "--source", "1", "--stance", "agrees", "--unattributed"], database: temporary.path)
+        #expect(badFlag.status == 64)
+    }
+}

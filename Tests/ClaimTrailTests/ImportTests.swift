@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+@testable import ClaimTrail
+
+@Suite("Import")
+struct ImportTests {
+    static let document = """
+        {
+          "sources": [{"title": "Article “one”", "url": "https://example.org/1", "published": "2018-08-28", "body": "Body – text"}],
+          "speakers": [
+            {"name": "Russian Ministry of Defence", "kind": "government", "aliases": ["Russian MoD"]},
+            {"name": "TASS", "kind": "media"},
+            {"name": "Мария Захарова", "kind": "person", "role": "spokeswoman", "affiliation": "russian mod"}
+          ],
+          "claims": [
+            {"text": "The US is planning a strike", "topic": "syria"},
+            {"text": "No strike is planned", "counters": ["The US is planning a strike"]}
+          ],
+          "attributions": [
+            {"claim": "The US is planning a strike", "speaker": "TASS", "source": "https://example.org/1", "cue": "reported"},
+            {"claim": "the us is planning a strike", "speaker": "Russian MoD", "source": "Article “one”",
+             "stance": "asserts", "mode": "direct", "quote": "“A strike is coming,”", "cue": "said", "date": "2018-08-27",
+             "via": {"speaker": "TASS"}},
+            {"claim": "No strike is planned", "speaker": "мария захарова", "source": "#1", "stance": "denies"}
+          ]
+        }
+        """
+
+    @Test("a JSON document imports every entity, resolved by natural keys")
+    func importsDocument() throws {
+        let temporary = try TemporaryStore()
+        let summary = try Importer(store: temporary.store, recordedBy: "importer")
+            .importFile(atPath: try temporary.file("data.json", Self.document))
+        #expect(summary == Importer.Summary(sources: 1, speakers: 3, claims: 2, attributions: 3, relations: 1, existing: 0))
+        let rows = try temporary.store.provenance.rows(.all)
+        #expect(rows.map(\.speaker) == ["TASS", "Russian Ministry of Defence", "Мария Захарова"])
+        #expect(rows[1].viaChain == ["Russian Ministry of Defence", "TASS"])
+        #expect(rows[1].quote == "“A strike is coming,”" && rows[1].saidOn == "2018-08-27" && rows[1].mode == .direct)
+        #expect(rows[2].stance == .denies && rows[2].recordedBy == "importer")
+        #expect(try temporary.store.speaker(id: 3)?.affiliationID == 1)
+        #expect(try temporary.store.source(id: 1)?.bodySHA256 == SHA256.hex("Body – text"))
+        #expect(try temporary.store.contestedClaims().map(\.text) == ["The US is planning a strike"])
+    }
+
+    @Test("importing the same file again adds nothing")
+    func idempotent() throws {
+        let temporary = try TemporaryStore()
+        let importer = Importer(store: temporary.store, recordedBy: "importer")
+        let path = try temporary.file("data.json", Self.document)
+        _ = try importer.importFile(atPath: path)
+        let before = try temporary.snapshot()
+        let again = try importer.importFile(atPath: path)
+        #expect(again.sources + again.speakers + again.claims + again.attributions + again.relations == 0)
+        #expect(again.existing == 10)
+        #expect(try temporary.snapshot() == before)
+    }
+
+    @Test("JSON Lines import, with errors located by line")
+    func jsonLines() throws {
+        let temporary = try TemporaryStore()
+        let importer = Importer(store: temporary.store, recordedBy: "importer")
+        let lines = """
+            {"type": "source", "title": "S"}
+            {"type": "speaker", "name": "Oana Lungescu", "kind": "person", "role": "NATO spokesperson"}
+
+            {"type": "claim", "text": "NATO is not present in Syria."}
+            {"type": "attribution", "claim": "NATO is not present in Syria", "speaker": "Oana Lungescu", "source": "S", "mode": "direct"}
+            """
+        let summary = try importer.importFile(atPath: try temporary.file("data.jsonl", lines))
+        #expect(summary.attributions == 1 && summary.claims == 1)
+
+        let broken = lines + "\n{\"type\": \"attribution\", \"claim\": \"NATO is"
+        let error = #expect(throws: ClaimTrailError.self) { _ = try importer.importFile(atPath: try temporary.file("broken.jsonl", broken)) }
+        #expect(error?.description.hasPrefix(temporary.directory.appendingPathComponent("broken.jsonl").path + ":6: malformed JSON") == true)
+    }
+
+    @Test("a failed import leaves the store exactly as it was", arguments: [
+        ("unknown speaker", #"{"type": "attribution", "claim": "New claim", "speaker": "Nobody", "source": "S"}"#, "unknown speaker “Nobody”"),
+        ("unknown stance", #"{"type": "attribution", "claim": "New claim", "speaker": "Known", "source": "S", "stance": "agrees"}"#, "unknown stance “agrees”"),
+        ("bad date", #"{"type": "attribution", "claim": "New claim", "speaker": "Known", "source": "S", "date": "28/08/2018"}"#, "bad date “28/08/2018”"),
+        ("empty claim", #"{"type": "claim", "text": "  "}"#, "field “text” is required"),
+        ("unknown field", #"{"type": "claim", "text": "x", "topci": "y"}"#, "unknown field “topci”"),
+        ("unknown source", #"{"type": "attribution", "claim": "New claim", "speaker": "Known", "source": "Missing"}"#, "no source with URL or title “Missing”"),
+        ("unknown claim relation", #"{"type": "claim", "text": "y", "counters": ["nothing"]}"#, "no claim “nothing”"),
+    ])
+    func failedImportChangesNothing(_ name: String, _ badLine: String, _ message: String) throws {
+        let temporary = try TemporaryStore()
+        let store = temporary.store
+        _ = try store.source("S")
+        _ = try store.speaker("Known")
+        try store.attribute(try store.claim("Old claim"), nil, in: 1)
+        let before = try temporary.snapshot()
+
+        let file = """
+            {"type": "claim", "text": "New claim"}
+            {"type": "speaker", "name": "New speaker"}
+            \(badLine)
+            """
+        let path = try temporary.file("bad.jsonl", file)
+        let error = #expect(throws: ClaimTrailError.self) { _ = try Importer(store: store, recordedBy: "t").importFile(atPath: path) }
+        #expect(error?.description.hasPrefix("\(path):3") == true, "\(name): \(error?.description ?? "")")
+        #expect(error?.description.contains(message) == true, "\(name): \(error?.description ?? "")")
+        #expect(try temporary.snapshot() == before)
+        #expect(!store.database.isInTransaction)
+    }
+
+    @Test("files that cannot be imported are refused before anything is read into the store")
+    func unreadableFiles() throws {
+        let temporary = try TemporaryStore()
+        let importer = Importer(store: temporary.store, recordedBy: "t")
+        let missing = temporary.directory.appendingPathComponent("missing.json").path
+        #expect(throws: ClaimTrailError.notFound("\(missing): no such file")) { _ = try importer.importFile(atPath: missing) }
+        #expect(throws: ClaimTrailError.invalid("\(temporary.directory.path): is a directory, not a file")) {
+            _ = try importer.importFile(atPath: temporary.directory.path)
+        }
+        let invalid = temporary.directory.appendingPathComponent("latin1.jsonl")
+        try Data("{\"type\": \"claim\", \"text\": \"ok\"}\n{\"type\": \"claim\", \"text\": \"caf\u{E9}\"}\n".utf8)
+            .write(to: invalid)
+        var bytes = try Data(contentsOf: invalid)
+        bytes.replaceSubrange(bytes.count - 5 ..< bytes.count - 3, with: [0xE9]) // é as Latin-1
+        try bytes.write(to: invalid)
+        #expect(throws: ClaimTrailError.importFailed(location: "\(invalid.path):2", reason: "not valid UTF-8")) {
+            _ = try importer.importFile(atPath: invalid.path)
+        }
+        let huge = "{\"type\": \"claim\", \"text\": \"" + String(repeating: "x", count: 10 << 20) + "\"}"
+        let error = #expect(throws: ClaimTrailError.self) { _ = try importer.importFile(atPath: try temporary.file("huge.jsonl", huge)) }
+        #expect(error?.description.contains("the limit is") == true)
+        #expect(try temporary.count("claim") == 0)
+    }
+}
