@@ -17,6 +17,7 @@ step import "$here/syria.json"   # the second import finds everything already st
 step contested
 step trace claim "The United States is planning a missile strike against the Assad government in Syria."
 step trace speaker "a senior defense official"
+mkdir -p "$here/out"
 step export --out "$here/out/provenance.csv"
 printf '\nFirst rows of %s:\n' "examples/out/provenance.csv"
 head -n 4 "$here/out/provenance.csv"

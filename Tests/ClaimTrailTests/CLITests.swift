@@ -102,3 +102,15 @@ struct CLITests {
         #expect(badFlag.status == 64)
     }
 }
+
+extension CLITests {
+    @Test("an export to a folder that does not exist says why, and leaves no partial file")
+    func exportToMissingFolder() throws {
+        let temporary = try TemporaryStore()
+        let target = temporary.directory.appendingPathComponent("missing/report.csv").path
+        let result = try Binary.run(["export", "--out", target], database: temporary.path)
+        #expect(result.status == 1)
+        #expect(result.stderr == "Error: cannot write \(target): No such file or directory\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.directory.path).allSatisfy { !$0.contains("partial") })
+    }
+}

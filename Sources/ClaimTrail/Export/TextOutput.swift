@@ -16,11 +16,12 @@ public final class TextOutput {
 
     public static func file(atPath path: String) throws -> TextOutput {
         let temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-        guard FileManager.default.createFile(atPath: temporary, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporary) else {
-            throw ClaimTrailError.invalid("cannot write \(path)")
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else {
+            throw ClaimTrailError.invalid("cannot write \(path): \(String(cString: strerror(errno)))")
         }
-        return TextOutput(handle: handle, destination: (temporary, path))
+        return TextOutput(handle: FileHandle(fileDescriptor: descriptor, closeOnDealloc: true),
+                          destination: (temporary, path))
     }
 
     private init(handle: FileHandle, destination: (temporary: String, final: String)?) {
