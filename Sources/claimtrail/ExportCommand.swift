@@ -4,21 +4,49 @@ import ClaimTrail
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the provenance report: one CSV row per attribution (RFC 4180, UTF-8, header row).")
+        abstract: "Write a provenance report or an interchange file.",
+        discussion: """
+            csv          one row per attribution (RFC 4180, UTF-8, header row), streamed
+            json         claimtrail's interchange document; `import` reads it back losslessly
+            prov-json    W3C PROV-JSON: sources and claims as entities, speakers as agents
+            claimreview  schema.org ClaimReview JSON-LD for claims that carry a verdict
+            html         one self-contained page (default: the contested claims)
+            dot          the attribution graph for Graphviz (`dot -Tsvg`)
+            With --claim, csv covers that claim alone; the other formats add the claims it is
+            linked to (counter-claims, supports), so that the links travel with it.
+            """)
 
-    enum Format: String, ExpressibleByArgument { case csv }
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case csv, json, provJSON = "prov-json", claimreview, html, dot
+    }
 
     @OptionGroup var store: StoreOptions
-    @Option(help: "csv.") var format: Format = .csv
-    @Option(help: "Only this claim (id or text).") var claim: String?
+    @Option(help: "csv, json, prov-json, claimreview, html or dot.") var format: Format = .csv
+    @Option(help: "Only this claim (id or text) and the claims linked to it.") var claim: String?
+    @Flag(help: "Only contested claims (the default for html).") var contested = false
     @Option(help: "Write to this file instead of stdout; it appears only once complete.") var out: String?
 
     func run() throws {
         let opened = try store.open()
-        let scope: ProvenanceQuery.Scope = try claim.map { .claim(try opened.resolveClaim($0).id) } ?? .all
+        let claimID = try claim.map { try opened.resolveClaim($0).id }
+        let scope: ClaimScope = claimID.map { .claim($0) } ?? (contested || format == .html ? .contested : .all)
         let output = try out.map(TextOutput.file(atPath:)) ?? .standardOutput()
-        let rows = try ProvenanceReport.writeCSV(from: opened, scope: scope, to: output)
+        switch format {
+        case .csv:
+            let rows = try ProvenanceReport.writeCSV(from: opened, scope: try rowScope(claimID, store: opened), to: output)
+            if let out { note("wrote \(rows) attributions to \(out)") }
+        case .json: try output.write(try InterchangeDocument.render(from: opened, scope: scope))
+        case .provJSON: try output.write(try ProvDocument.render(from: opened, scope: scope))
+        case .claimreview: try output.write(try ClaimReviewDocument.render(from: opened, scope: scope))
+        case .html: try output.write(try HTMLReport.render(from: opened, scope: scope))
+        case .dot: try output.write(try DOTGraph.render(from: opened, scope: scope))
+        }
         try output.close()
-        if let out { note("wrote \(rows) attributions to \(out)") }
+    }
+
+    /// CSV rows: one claim's, the contested claims', or all.
+    private func rowScope(_ claimID: Int64?, store: ClaimStore) throws -> ProvenanceQuery.Scope {
+        if let claimID { return .claim(claimID) }
+        return contested ? .claims(try store.claimIDs(in: .contested)) : .all
     }
 }

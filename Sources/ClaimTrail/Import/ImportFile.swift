@@ -16,9 +16,12 @@ struct ImportFile {
     let path: String
     let layout: Layout
     let data: Data
+    /// The parsed document, for the document layout; lines are parsed one at a time.
+    private let document: Any?
 
     /// The sections of a JSON document, in the order they are applied: each refers only to earlier ones.
-    static let sections = [("sources", "source"), ("speakers", "speaker"), ("claims", "claim"), ("attributions", "attribution")]
+    static let sections = [("sources", "source"), ("speakers", "speaker"), ("claims", "claim"),
+                           ("attributions", "attribution"), ("relations", "relation")]
 
     init(path: String, layout: Layout? = nil) throws {
         var isDirectory: ObjCBool = false
@@ -31,8 +34,22 @@ struct ImportFile {
         }
         self.path = path
         self.data = data
-        self.layout = layout ?? (path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") ? .lines : .document)
-        try checkUTF8()
+        let layout = layout ?? (path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") ? .lines : .document)
+        self.layout = layout
+        try Self.checkUTF8(data, path: path)
+        document = layout == .document ? try Self.parse(data, at: path) : nil
+    }
+
+    /// The ClaimReview nodes, when the document is schema.org JSON-LD rather than claimtrail's own form:
+    /// a node, an array of nodes, or an `@graph`.
+    var claimReviews: [[String: Any]]? {
+        let nodes: [Any]? = switch document {
+        case let object as [String: Any] where object["@graph"] != nil: object["@graph"] as? [Any]
+        case let object as [String: Any] where object["@type"] != nil: [object]
+        case let list as [Any] where (list.first as? [String: Any])?["@type"] != nil: list
+        default: nil
+        }
+        return nodes?.compactMap { $0 as? [String: Any] }.filter { JSONLD.type(of: $0) == "ClaimReview" }
     }
 
     /// The folder that `body_file` paths in the records are relative to.
@@ -47,13 +64,12 @@ struct ImportFile {
                 lineNumber += 1
                 guard line.contains(where: { !Self.isSpace($0) }) else { continue }
                 let location = "\(path):\(lineNumber)"
-                guard let object = try parse(Data(line), at: location) as? [String: Any] else {
+                guard let object = try Self.parse(Data(line), at: location) as? [String: Any] else {
                     throw ClaimTrailError.importFailed(location: location, reason: "each line must be a JSON object")
                 }
                 try body(ImportRecord(fields: object, location: location))
             }
         case .document:
-            let document = try parse(data, at: path)
             if let list = document as? [Any] {
                 for (index, item) in list.enumerated() {
                     try body(try Self.object(item, at: "\(path): [\(index)]"))
@@ -61,7 +77,7 @@ struct ImportFile {
             } else if let object = document as? [String: Any] {
                 let known = Set(Self.sections.map(\.0))
                 if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {
-                    throw ClaimTrailError.importFailed(location: path, reason: "unknown section “\(unknown)” (expected: sources, speakers, claims, attributions)")
+                    throw ClaimTrailError.importFailed(location: path, reason: "unknown section “\(unknown)” (expected: \(Self.sections.map(\.0).joined(separator: ", ")))")
                 }
                 for (section, type) in Self.sections {
                     guard let value = object[section] else { continue }
@@ -69,13 +85,8 @@ struct ImportFile {
                         throw ClaimTrailError.importFailed(location: path, reason: "“\(section)” must be an array")
                     }
                     for (index, item) in items.enumerated() {
-                        var record = try Self.object(item, at: "\(path): \(section)[\(index)]")
-                        if record.fields["type"] == nil {
-                            var fields = record.fields
-                            fields["type"] = type
-                            record = ImportRecord(fields: fields, location: record.location)
-                        }
-                        try body(record)
+                        let record = try Self.object(item, at: "\(path): \(section)[\(index)]")
+                        try body(record.fields["type"] == nil ? record.with("type", type) : record)
                     }
                 }
             } else {
@@ -91,7 +102,7 @@ struct ImportFile {
         return ImportRecord(fields: object, location: location)
     }
 
-    private func parse(_ json: Data, at location: String) throws -> Any {
+    private static func parse(_ json: Data, at location: String) throws -> Any {
         do {
             return try JSONSerialization.jsonObject(with: json, options: [.fragmentsAllowed])
         } catch {
@@ -100,7 +111,7 @@ struct ImportFile {
         }
     }
 
-    private func checkUTF8() throws {
+    private static func checkUTF8(_ data: Data, path: String) throws {
         var lineNumber = 0
         for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1

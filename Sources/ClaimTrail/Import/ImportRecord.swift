@@ -70,6 +70,33 @@ struct ImportRecord {
         }
     }
 
+    /// A field holding a list of objects, each a record of its own located under this one.
+    func objects(_ key: String) throws -> [ImportRecord] {
+        guard let value = fields[key], !(value is NSNull) else { return [] }
+        guard let list = value as? [Any] else { throw ClaimTrailError.invalid("field “\(key)” must be a list of objects") }
+        return try list.enumerated().map { index, item in
+            guard let object = item as? [String: Any] else {
+                throw ClaimTrailError.invalid("field “\(key)” must be a list of objects")
+            }
+            return ImportRecord(fields: object, location: "\(location): \(key)[\(index)]")
+        }
+    }
+
+    func int(_ key: String) throws -> Int? {
+        switch fields[key] {
+        case nil, is NSNull: return nil
+        case let number as NSNumber where number.doubleValue == Double(number.intValue): return number.intValue
+        default: throw ClaimTrailError.invalid("field “\(key)” must be a whole number")
+        }
+    }
+
+    /// The same record with `key` set, e.g. a nested attribution given its claim.
+    func with(_ key: String, _ value: Any) -> ImportRecord {
+        var fields = fields
+        fields[key] = value
+        return ImportRecord(fields: fields, location: location)
+    }
+
     func object(_ key: String) throws -> ImportRecord? {
         switch fields[key] {
         case nil, is NSNull: return nil

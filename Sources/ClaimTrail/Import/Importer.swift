@@ -18,7 +18,7 @@ public struct Importer {
 
     /// What an import added; anything found already stored is counted under `existing`.
     public struct Summary: Codable, Equatable, Sendable {
-        public var sources = 0, speakers = 0, claims = 0, attributions = 0, relations = 0, existing = 0
+        public var sources = 0, speakers = 0, claims = 0, attributions = 0, relations = 0, verdicts = 0, existing = 0
     }
 
     /// Imports `path`. On any error nothing is written and the error names the file and record.
@@ -26,15 +26,15 @@ public struct Importer {
         let file = try ImportFile(path: path, layout: layout.flatMap(ImportFile.Layout.init(rawValue:)))
         var summary = Summary()
         try store.write {
-            try file.forEachRecord { record in
-                do {
-                    try apply(record, from: file, to: &summary)
-                } catch let error as ClaimTrailError {
-                    if case .importFailed = error { throw error }
-                    throw ClaimTrailError.importFailed(location: record.location, reason: error.description)
-                } catch let error as SQLiteError {
-                    throw ClaimTrailError.importFailed(location: record.location, reason: error.description)
+            if let reviews = file.claimReviews {
+                for (index, review) in reviews.enumerated() {
+                    let record = ImportRecord(fields: review, location: "\(path): ClaimReview[\(index)]")
+                    try located(record) { try importClaimReview(record, into: &summary) }
                 }
+                return
+            }
+            try file.forEachRecord { record in
+                try located(record) { try apply(record, from: file, to: &summary) }
             }
         }
         return summary
@@ -46,7 +46,9 @@ public struct Importer {
         case "speaker": try importSpeaker(record, into: &summary)
         case "claim": try importClaim(record, into: &summary)
         case "attribution": try importAttribution(record, into: &summary)
-        case let other: throw ClaimTrailError.invalid("unknown record type “\(other)” (expected source, speaker, claim or attribution)")
+        case "relation": try importRelation(record, into: &summary)
+        case let other:
+            throw ClaimTrailError.invalid("unknown record type “\(other)” (expected source, speaker, claim, attribution or relation)")
         }
     }
 
@@ -84,26 +86,66 @@ public struct Importer {
     }
 
     private func importClaim(_ record: ImportRecord, into summary: inout Summary) throws {
-        try record.requireOnly(["type", "text", "topic", "counters", "supports"])
-        let claim = try store.addClaim(text: try record.requiredString("text"), topic: try record.string("topic"))
+        try record.requireOnly(["type", "text", "topic", "counters", "supports", "verdicts", "attributions"])
+        let text = try record.requiredString("text")
+        let claim = try store.addClaim(text: text, topic: try record.string("topic"))
         if claim.created { summary.claims += 1 } else { summary.existing += 1 }
         for (key, kind) in [("counters", RelationKind.contradicts), ("supports", .supports)] {
             for link in try record.records(key) {
-                do {
+                try located(link) {
                     try link.requireOnly(["claim", "source"])
-                    let target = try store.resolveClaim(try link.requiredString("claim"))
-                    let source = try link.string("source").map { try store.resolveSource($0).id }
-                    let relation = try store.addRelation(from: claim.id, to: target.id, kind: kind, sourceID: source)
-                    if relation.created { summary.relations += 1 } else { summary.existing += 1 }
-                } catch let error as ClaimTrailError {
-                    throw ClaimTrailError.importFailed(location: link.location, reason: error.description)
+                    try addRelation(from: claim.id, to: try link.requiredString("claim"), kind: kind,
+                                    source: try link.string("source"), into: &summary)
                 }
             }
+        }
+        for verdict in try record.objects("verdicts") {
+            try located(verdict) {
+                try verdict.requireOnly(["rating", "score", "best", "worst", "reviewer", "date", "url"])
+                let value = Verdict(rating: try verdict.requiredString("rating"), score: try verdict.int("score"),
+                                    best: try verdict.int("best"), worst: try verdict.int("worst"),
+                                    reviewer: try verdict.requiredString("reviewer"), date: try verdict.string("date"),
+                                    url: try verdict.string("url"))
+                let unchanged = try store.verdicts(claimID: claim.id).contains(value)
+                if unchanged { summary.existing += 1 } else { try store.setVerdict(value, on: claim.id); summary.verdicts += 1 }
+            }
+        }
+        for attribution in try record.objects("attributions") {
+            try located(attribution) { try importAttribution(attribution.with("claim", text), into: &summary) }
+        }
+    }
+
+    private func importRelation(_ record: ImportRecord, into summary: inout Summary) throws {
+        try record.requireOnly(["type", "from", "to", "kind", "source"])
+        let from = try store.resolveClaim(try record.requiredString("from")).id
+        try addRelation(from: from, to: try record.requiredString("to"),
+                        kind: try record.vocabulary("kind", default: RelationKind.contradicts),
+                        source: try record.string("source"), into: &summary)
+    }
+
+    private func addRelation(from: Int64, to target: String, kind: RelationKind, source: String?,
+                             into summary: inout Summary) throws {
+        let to = try store.resolveClaim(target).id
+        let sourceID = try source.map { try store.resolveSource($0).id }
+        let relation = try store.addRelation(from: from, to: to, kind: kind, sourceID: sourceID)
+        if relation.created { summary.relations += 1 } else { summary.existing += 1 }
+    }
+
+    /// Runs `body`, placing any error at `record`.
+    func located(_ record: ImportRecord, _ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as ClaimTrailError {
+            if case .importFailed = error { throw error }
+            throw ClaimTrailError.importFailed(location: record.location, reason: error.description)
+        } catch let error as SQLiteError {
+            throw ClaimTrailError.importFailed(location: record.location, reason: error.description)
         }
     }
 
     private func importAttribution(_ record: ImportRecord, into summary: inout Summary) throws {
-        try record.requireOnly(["type", "claim", "speaker", "source", "stance", "mode", "quote", "cue", "date", "via"])
+        try record.requireOnly(["type", "claim", "speaker", "source", "stance", "mode", "quote", "cue", "date", "via",
+                                "recorded_at", "recorded_by"])
         let claim = try store.resolveClaim(try record.requiredString("claim"))
         let source = try store.resolveSource(try record.requiredString("source"))
         let speaker = try record.string("speaker").map(resolveKnownSpeaker)
@@ -113,7 +155,9 @@ public struct Importer {
                                      mode: try record.vocabulary("mode", default: Mode.indirect),
                                      quote: try record.string("quote"), cue: try record.string("cue"),
                                      date: try record.string("date"), viaID: via)
-        let result = try store.addAttribution(draft, recordedBy: recordedBy)
+        let recordedAt = try record.string("recorded_at").map { try ISODate.validate($0, field: "recorded_at") }
+        let result = try store.addAttribution(draft, recordedBy: try record.string("recorded_by") ?? recordedBy,
+                                              recordedAt: recordedAt)
         if result.created { summary.attributions += 1 } else { summary.existing += 1 }
     }
 
@@ -126,17 +170,22 @@ public struct Importer {
         return speaker.id
     }
 
-    /// `"via": {"speaker": "TASS", "source": "…"}` is the attribution of the same claim by that
-    /// speaker in that source (by default the same source).
+    /// `"via": {"speaker": "TASS", "source": "…", "quote": "…"}` is the attribution of the same
+    /// claim by that speaker (none: unattributed) in that source (by default the same source),
+    /// with that quote when one is given.
     private func resolveVia(_ via: ImportRecord, claimID: Int64, defaultSource: Int64) throws -> Int64 {
-        try via.requireOnly(["speaker", "source"])
-        let speaker = try resolveKnownSpeaker(try via.requiredString("speaker"))
+        try via.requireOnly(["speaker", "source", "quote"])
+        let name = try via.string("speaker")
+        let speaker = try name.map(resolveKnownSpeaker)
         let source = try via.string("source").map { try store.resolveSource($0).id } ?? defaultSource
-        let matches = try store.attributionIDs(claimID: claimID, speakerID: speaker, sourceID: source)
+        let quote = try via.string("quote")
+        let matches = try store.attributionIDs(claimID: claimID, speakerID: speaker, sourceID: source, quote: quote)
+        let who = name.map { "by “\($0)”" } ?? "unattributed"
         guard matches.count == 1 else {
             throw matches.isEmpty
-                ? ClaimTrailError.notFound("no earlier attribution of this claim by “\(try via.requiredString("speaker"))” in source #\(source) to relay through")
-                : ClaimTrailError.ambiguous("several attributions of this claim by “\(try via.requiredString("speaker"))” in source #\(source): " + matches.map { "#\($0)" }.joined(separator: ", "))
+                ? ClaimTrailError.notFound("no earlier attribution of this claim \(who) in source #\(source) to relay through")
+                : ClaimTrailError.ambiguous("several attributions of this claim \(who) in source #\(source): "
+                    + matches.map { "#\($0)" }.joined(separator: ", ") + "; add its “quote” to “via”")
         }
         return matches[0]
     }

@@ -5,6 +5,8 @@ public struct ProvenanceQuery {
         case all
         case claim(Int64)
         case speaker(Int64)
+        /// Several claims, in the order given.
+        case claims([Int64])
     }
 
     let store: ClaimStore
@@ -22,10 +24,14 @@ public struct ProvenanceQuery {
 
     /// Calls `body` with each row of `scope`, ordered by claim, then by when it was recorded.
     public func forEach(_ scope: Scope, _ body: (ProvenanceRow) throws -> Void) throws {
-        let (filter, arguments): (String, [any StatementArgument]) = switch scope {
-        case .all: ("", [])
-        case .claim(let id): ("WHERE a.claim_id = ?", [id])
-        case .speaker(let id): ("WHERE a.speaker_id = ?", [id])
+        let filter: String, arguments: [any StatementArgument]
+        switch scope {
+        case .all: (filter, arguments) = ("", [])
+        case .claim(let id): (filter, arguments) = ("WHERE a.claim_id = ?", [id])
+        case .speaker(let id): (filter, arguments) = ("WHERE a.speaker_id = ?", [id])
+        case .claims(let ids):
+            for id in ids { try forEach(.claim(id), body) }
+            return
         }
         // A statement of its own, not the shared cache: the via-chain lookups run while it steps.
         let statement = try store.database.prepare("\(Self.columns) \(filter) ORDER BY a.claim_id, a.id")
@@ -42,6 +48,7 @@ public struct ProvenanceQuery {
                 mode: Mode(rawValue: row.string(11)) ?? .indirect, cue: row.text(12), quote: row.text(13),
                 sourceID: row.int64(14), sourceTitle: row.string(15), sourceOutlet: row.text(16),
                 sourceAuthor: row.text(17), sourceURL: row.text(18), published: row.text(19), saidOn: row.text(20),
+                viaID: viaID,
                 viaChain: try viaID.map { [speaker ?? ProvenanceRow.unattributed] + (try chains.chain(from: $0)) } ?? [],
                 recordedAt: row.string(22), recordedBy: row.string(23)))
         }

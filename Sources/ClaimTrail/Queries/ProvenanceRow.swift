@@ -25,6 +25,8 @@ public struct ProvenanceRow: Codable, Equatable, Sendable {
     public var sourceURL: String?
     public var published: String?
     public var saidOn: String?
+    /// The attribution this one was relayed through.
+    public var viaID: Int64?
     /// Speakers from this attribution's own to the first relay and onward: [ministry, TASS, Reuters].
     public var viaChain: [String]
     public var recordedAt: String

@@ -2,7 +2,9 @@ extension ClaimStore {
     /// Records who said a claim where. Recording the very same attribution twice (same claim,
     /// speaker, source, stance, quote and relay) finds the first one instead of duplicating it.
     /// - Returns: the attribution's id, and whether it was new.
-    public func addAttribution(_ draft: AttributionDraft, recordedBy: String) throws -> (id: Int64, created: Bool) {
+    /// - Parameter recordedAt: kept from an imported record; new attributions are stamped now.
+    public func addAttribution(_ draft: AttributionDraft, recordedBy: String,
+                               recordedAt: String? = nil) throws -> (id: Int64, created: Bool) {
         guard try claim(id: draft.claimID) != nil else { throw ClaimTrailError.notFound("no claim #\(draft.claimID)") }
         guard try source(id: draft.sourceID) != nil else { throw ClaimTrailError.notFound("no source #\(draft.sourceID)") }
         if let speakerID = draft.speakerID, try speaker(id: speakerID) == nil {
@@ -27,19 +29,22 @@ extension ClaimStore {
             return (existing, false)
         }
         try database.execute("""
-            INSERT INTO attribution (claim_id, speaker_id, source_id, stance, mode, quote, cue, said_on, via_id, recorded_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO attribution (claim_id, speaker_id, source_id, stance, mode, quote, cue, said_on, via_id,
+                                     recorded_by, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))
             """, [draft.claimID, draft.speakerID, draft.sourceID, draft.stance.rawValue, draft.mode.rawValue,
-                  quote, Reference.clean(draft.cue), date, draft.viaID, recordedBy])
+                  quote, Reference.clean(draft.cue), date, draft.viaID, recordedBy, recordedAt])
         return (database.lastInsertRowID, true)
     }
 }
 
 extension ClaimStore {
-    /// Attributions of one claim by one speaker in one source; what a relay reference names.
-    public func attributionIDs(claimID: Int64, speakerID: Int64, sourceID: Int64) throws -> [Int64] {
+    /// Attributions of one claim by one speaker (nil: unattributed) in one source, with `quote`
+    /// when given: what a relay reference in an import names.
+    public func attributionIDs(claimID: Int64, speakerID: Int64?, sourceID: Int64, quote: String? = nil) throws -> [Int64] {
         try database.cached("""
-            SELECT id FROM attribution WHERE claim_id = ? AND speaker_id = ? AND source_id = ? ORDER BY id
-            """).map([claimID, speakerID, sourceID]) { $0.int64(0) }
+            SELECT id FROM attribution WHERE claim_id = ? AND speaker_id IS ? AND source_id = ? AND (?4 IS NULL OR quote = ?4)
+            ORDER BY id
+            """).map([claimID, speakerID, sourceID, Reference.clean(quote)]) { $0.int64(0) }
     }
 }

@@ -61,3 +61,10 @@ extension ClaimStore {
         }
     }
 }
+
+extension ClaimStore {
+    /// The stored article text, if any.
+    public func sourceBody(id: Int64) throws -> String? {
+        try database.cached("SELECT body FROM source WHERE id = ?").first([id]) { $0.text(0) } ?? nil
+    }
+}

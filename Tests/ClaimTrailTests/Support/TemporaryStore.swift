@@ -33,7 +33,7 @@ final class TemporaryStore {
     /// Every row of every table, as text: for checking that a failed command changed nothing.
     func snapshot() throws -> [String] {
         var rows: [String] = []
-        for table in ["source", "speaker", "speaker_alias", "claim", "attribution", "claim_relation"] {
+        for table in ["source", "speaker", "speaker_alias", "claim", "attribution", "claim_relation", "verdict"] {
             let statement = try store.database.prepare("SELECT * FROM \(table) ORDER BY 1, 2")
             try statement.forEach { row in
                 rows.append(table + ":" + (0..<8).map { row.text($0) ?? "∅" }.joined(separator: "|"))

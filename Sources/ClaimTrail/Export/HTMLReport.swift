@@ -1,0 +1,108 @@
+/// One self-contained HTML page of provenance: no scripts, no external assets, every field escaped,
+/// so it can be mailed to an editor or attached to a story file as it is.
+public enum HTMLReport {
+    public static func render(from store: ClaimStore, scope: ClaimScope) throws -> String {
+        let ids = try store.claimIDs(in: scope)
+        var html = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>claimtrail provenance report</title>
+            <style>\(style)</style>
+            </head>
+            <body>
+            <h1>Provenance report</h1>
+            <p class="meta">\(ids.count) claim\(ids.count == 1 ? "" : "s") from \(escape(store.path))</p>
+
+            """
+        for id in ids {
+            html += try section(store.traceClaim("#\(id)"), verdicts: store.verdicts(claimID: id), shown: Set(ids))
+        }
+        if ids.isEmpty { html += "<p>No claims to report.</p>\n" }
+        return html + "</body>\n</html>\n"
+    }
+
+    /// - Parameter shown: the claims on this page, which related claims link to.
+    private static func section(_ trace: ClaimTrace, verdicts: [Verdict], shown: Set<Int64>) -> String {
+        let claim = trace.claim
+        var html = "<section id=\"claim-\(claim.id)\">\n<h2>#\(claim.id) \(escape(claim.text))"
+        html += trace.contested ? " <span class=\"contested\">contested</span></h2>\n" : "</h2>\n"
+        if let topic = claim.topic { html += "<p class=\"meta\">Topic: \(escape(topic))</p>\n" }
+        let voices = { (stances: [Stance]) in
+            Array(Set(trace.timeline.filter { stances.contains($0.stance) }.map { $0.speaker ?? ProvenanceRow.unattributed })).sorted()
+        }
+        html += "<p><strong>Asserted by:</strong> \(list(voices([.asserts])))<br>\n"
+        html += "<strong>Denied or questioned by:</strong> \(list(voices([.denies, .questions])))</p>\n"
+        for verdict in verdicts {
+            html += "<p class=\"verdict\">Verdict by \(escape(verdict.reviewer)): <strong>\(escape(verdict.rating))</strong>"
+            html += (verdict.date.map { " (\(escape($0)))" } ?? "") + "</p>\n"
+        }
+        html += table(trace.timeline)
+        let related = [("Counter-claims", trace.counterClaims), ("Contradicts", trace.contradicts), ("Supported by", trace.supportedBy)]
+        for (title, claims) in related where !claims.isEmpty {
+            html += "<h3>\(title)</h3>\n"
+            for other in claims {
+                let number = shown.contains(other.claim.id) ? "<a href=\"#claim-\(other.claim.id)\">#\(other.claim.id)</a>" : "#\(other.claim.id)"
+                html += "<h4>\(number) \(escape(other.claim.text))</h4>\n"
+                html += table(other.attributions)
+            }
+        }
+        return html + "</section>\n"
+    }
+
+    private static func table(_ rows: [ProvenanceRow]) -> String {
+        guard !rows.isEmpty else { return "<p class=\"meta\">No attributions recorded.</p>\n" }
+        var html = "<table>\n<tr><th>Date</th><th>Speaker</th><th>Stance</th><th>Quote</th><th>Source</th><th>Via</th></tr>\n"
+        for row in rows {
+            let speaker = escape(row.speaker ?? ProvenanceRow.unattributed) + (row.speakerRole.map { "<br><small>\(escape($0))</small>" } ?? "")
+            let quote = row.quote.map { "<q>\(escape($0))</q>" } ?? ""
+            let how = [row.mode.rawValue, row.cue].compactMap { $0 }.map(escape).joined(separator: ", ")
+            html += "<tr><td>\(escape(row.date ?? ""))</td><td>\(speaker)</td>"
+            html += "<td class=\"\(row.stance.rawValue)\">\(row.stance.rawValue)</td>"
+            html += "<td>\(quote)<br><small>\(how)</small></td><td>\(source(row))</td><td>\(escape(row.viaChainText))</td></tr>\n"
+        }
+        return html + "</table>\n"
+    }
+
+    private static func source(_ row: ProvenanceRow) -> String {
+        let title = escape(row.sourceTitle)
+        let linked = row.sourceURL.flatMap { url in
+            url.hasPrefix("https://") || url.hasPrefix("http://") ? "<a href=\"\(escape(url))\">\(title)</a>" : nil
+        } ?? title
+        let byline = [row.sourceOutlet, row.sourceAuthor, row.published].compactMap { $0 }.map(escape).joined(separator: " · ")
+        return byline.isEmpty ? linked : "\(linked)<br><small>\(byline)</small>"
+    }
+
+    private static func list(_ names: [String]) -> String {
+        names.isEmpty ? "—" : names.map(escape).joined(separator: "; ")
+    }
+
+    /// Escapes text for element content and quoted attribute values alike.
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            case "\0": escaped += "\u{FFFD}"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+
+    private static let style = """
+        body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:72em;padding:0 1em;color:#222}
+        h2{border-top:1px solid #ccc;padding-top:1em}.meta,small{color:#666}
+        .contested{background:#b00020;color:#fff;border-radius:3px;padding:0 .4em;font-size:.7em;vertical-align:middle}
+        table{border-collapse:collapse;width:100%;margin:.5em 0}td,th{border:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top}
+        th{background:#f3f3f3}.asserts{color:#1b5e20}.denies{color:#b00020}.questions{color:#e65100}
+        .verdict{background:#fff8e1;padding:.3em .6em}
+        """
+}

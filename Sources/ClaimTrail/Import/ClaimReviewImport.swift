@@ -1,0 +1,69 @@
+/// Imports schema.org ClaimReview: the reviewed claim, the verdict, the claim's authors as
+/// speakers and its appearances as sources, each appearance an attribution of the claim.
+///
+/// Unlike claimtrail's own format, a ClaimReview names people and outlets the store has never
+/// seen, so unknown speakers and sources are created here.
+extension Importer {
+    func importClaimReview(_ record: ImportRecord, into summary: inout Summary) throws {
+        let review = record.fields
+        guard let text = JSONLD.text(review["claimReviewed"]) else {
+            throw ClaimTrailError.invalid("a ClaimReview needs “claimReviewed”")
+        }
+        let claim = try store.addClaim(text: text)
+        if claim.created { summary.claims += 1 } else { summary.existing += 1 }
+
+        let rating = JSONLD.nodes(review["reviewRating"]).first ?? [:]
+        guard let reviewer = JSONLD.text(review["author"]) else { throw ClaimTrailError.invalid("a ClaimReview needs an “author”") }
+        let score = JSONLD.int(rating["ratingValue"]), best = JSONLD.int(rating["bestRating"])
+        let numeric = score.map { score in best.map { "\(score)/\($0)" } ?? String(score) }
+        guard let ratingText = JSONLD.text(rating["alternateName"]) ?? numeric else {
+            throw ClaimTrailError.invalid("a ClaimReview needs a reviewRating with alternateName or ratingValue")
+        }
+        let verdict = Verdict(rating: ratingText, score: score, best: best, worst: JSONLD.int(rating["worstRating"]),
+                              reviewer: reviewer, date: try JSONLD.date(review["datePublished"]), url: JSONLD.text(review["url"]))
+        if try store.verdicts(claimID: claim.id).contains(verdict) { summary.existing += 1 } else {
+            try store.setVerdict(verdict, on: claim.id)
+            summary.verdicts += 1
+        }
+
+        let item = JSONLD.nodes(review["itemReviewed"]).first ?? [:]
+        let speakers = try JSONLD.nodes(item["author"]).compactMap { try speaker($0, into: &summary) }
+        let appearances = JSONLD.nodes(item["firstAppearance"]) + JSONLD.nodes(item["appearance"])
+        var sources: [Int64] = []
+        for appearance in appearances {
+            // firstAppearance usually repeats one of the appearances.
+            if let source = try source(appearance, into: &summary), !sources.contains(source) { sources.append(source) }
+        }
+        for source in sources {
+            for speaker in speakers.isEmpty ? [nil] : speakers.map(Optional.some) {
+                let draft = AttributionDraft(claimID: claim.id, speakerID: speaker, sourceID: source, stance: .asserts,
+                                             mode: .indirect, date: try JSONLD.date(item["datePublished"]))
+                if try store.addAttribution(draft, recordedBy: recordedBy).created { summary.attributions += 1 } else { summary.existing += 1 }
+            }
+        }
+    }
+
+    private func speaker(_ node: [String: Any], into summary: inout Summary) throws -> Int64? {
+        guard let name = JSONLD.text(node["name"]) else { return nil }
+        if let known = try store.resolveSpeaker(name) { return known.id }
+        let kind: SpeakerKind = switch JSONLD.type(of: node) {
+        case "Person": .person
+        case "GovernmentOrganization": .government
+        case "NewsMediaOrganization": .media
+        case "Organization": .organization
+        default: .unknown
+        }
+        summary.speakers += 1
+        return try store.addSpeaker(SpeakerDraft(name: name, kind: kind, role: JSONLD.text(node["jobTitle"])))
+    }
+
+    private func source(_ node: [String: Any], into summary: inout Summary) throws -> Int64? {
+        let url = JSONLD.text(node["url"])
+        guard let title = JSONLD.text(node["headline"]) ?? JSONLD.text(node["name"]) ?? url else { return nil }
+        let draft = SourceDraft(title: title, url: url, outlet: JSONLD.text(node["publisher"]),
+                                author: JSONLD.text(node["author"]), published: try JSONLD.date(node["datePublished"]))
+        if let existing = try store.findSource(matching: draft) { return existing }
+        summary.sources += 1
+        return try store.addSource(draft)
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// Reading schema.org JSON-LD as publishers write it: a value may be a string, an object or a
+/// list of them, and a type may carry a prefix ("schema:Claim", "https://schema.org/Claim").
+enum JSONLD {
+    /// The node's type without prefix.
+    static func type(of node: [String: Any]) -> String? {
+        let raw = (node["@type"] as? String) ?? (node["@type"] as? [Any])?.first as? String
+        return raw.map { String($0.split(whereSeparator: { $0 == "/" || $0 == ":" || $0 == "#" }).last ?? "") }
+    }
+
+    /// A property as a list of nodes; a bare string is read as a node with that name.
+    static func nodes(_ value: Any?) -> [[String: Any]] {
+        switch value {
+        case let node as [String: Any]: [node]
+        case let name as String: [["name": name]]
+        case let list as [Any]: list.flatMap { nodes($0) }
+        default: []
+        }
+    }
+
+    /// A property as text: strings as they are, numbers written out, a node by its name.
+    static func text(_ value: Any?) -> String? {
+        switch value {
+        case let text as String: text
+        case let number as NSNumber: number.stringValue
+        case let node as [String: Any]: text(node["name"]) ?? text(node["@value"])
+        case let list as [Any]: list.lazy.compactMap { text($0) }.first
+        default: nil
+        }
+    }
+
+    static func int(_ value: Any?) -> Int? {
+        text(value).flatMap { Int($0) ?? Double($0).flatMap { $0.rounded() == $0 ? Int($0) : nil } }
+    }
+
+    /// A date as claimtrail stores it: the value if valid ISO 8601, else its calendar day.
+    static func date(_ value: Any?) throws -> String? {
+        guard let text = text(value)?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        if ISODate.isValid(text) { return text }
+        return try ISODate.validate(String(text.prefix(10)))
+    }
+}
