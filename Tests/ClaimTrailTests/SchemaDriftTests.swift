@@ -50,4 +50,21 @@ struct SchemaDriftTests {
             _ = try ClaimStore.open(at: temporary.path)
         }
     }
+
+    @Test("a store made at schema version 1 is migrated in place, its data kept")
+    func migratesOlderStore() throws {
+        let temporary = try TemporaryStore()
+        let path = temporary.directory.appendingPathComponent("v1.db").path
+        do {
+            let old = try Database(path: path)
+            try old.executeScript(Migration.all[0].sql)
+            try old.executeScript("PRAGMA user_version = 1")
+            try old.execute("INSERT INTO claim (text, normalized) VALUES (?, ?)", ["Kept “claim”", "kept \"claim\""])
+        }
+        let store = try ClaimStore.open(at: path)
+        #expect(try store.schemaVersion() == Migration.latestVersion)
+        #expect(try store.claim(id: 1)?.text == "Kept “claim”")
+        try store.setVerdict(Verdict(rating: "False", reviewer: "Desk"), on: 1)
+        #expect(try store.verdicts(claimID: 1).map(\.rating) == ["False"])
+    }
 }
