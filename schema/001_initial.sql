@@ -31,10 +31,12 @@ CREATE INDEX speaker_by_name_key ON speaker (name_key);
 CREATE INDEX speaker_by_affiliation ON speaker (affiliation_id);
 
 -- Other names a speaker is reported under ("Russian MoD", "the Kremlin").
+-- Key columns come first: SQLite 3.40's integrity_check misreports NOT NULL columns placed
+-- before a key column of a WITHOUT ROWID table.
 CREATE TABLE speaker_alias (
     speaker_id INTEGER NOT NULL REFERENCES speaker (id) ON DELETE CASCADE,
-    alias      TEXT NOT NULL CHECK (length(trim(alias)) > 0),
     alias_key  TEXT NOT NULL,
+    alias      TEXT NOT NULL CHECK (length(trim(alias)) > 0),
     PRIMARY KEY (speaker_id, alias_key)
 ) WITHOUT ROWID;
 CREATE INDEX speaker_alias_by_key ON speaker_alias (alias_key);

@@ -13,7 +13,7 @@ struct Claimtrail: ParsableCommand {
         subcommands: [
             InitCommand.self, ImportCommand.self, SourceCommand.self, SpeakerCommand.self, ClaimCommand.self,
             AttributeCommand.self, CounterCommand.self, VerdictCommand.self, ContestedCommand.self, TraceCommand.self,
-            ExportCommand.self,
+            ExportCommand.self, CheckCommand.self, GenerateCommand.self,
         ]
     )
 }
@@ -35,6 +35,8 @@ enum Main {
         } catch let error as SQLiteError {
             Claimtrail.exit(withError: error)
         } catch let error as ValidationError {
+            Claimtrail.exit(withError: error)
+        } catch let error as ExitCode {
             Claimtrail.exit(withError: error)
         } catch {
             // A system error (Foundation, I/O): keep its message, on one line.

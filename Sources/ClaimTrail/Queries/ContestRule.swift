@@ -1,16 +1,16 @@
 /// The one definition of "contested", shared by every query that reports it.
 ///
 /// A claim is contested when another claim contradicts it, or when some attribution asserts
-/// it while another denies it.
+/// it while another denies it. The counts live in `claim_stats`, kept by triggers; the same
+/// condition is the WHERE clause of the `claim_stats_contested` index in schema/003.
 enum ContestRule {
-    /// An SQL boolean expression over the claim id column `claimColumn` (a column name we own,
+    /// The condition over a `claim_stats` row.
+    static let condition = "(counter_claims > 0 OR (asserts > 0 AND denies > 0))"
+
+    /// An SQL boolean expression for the claim whose id is `claimColumn` (a column name we own,
     /// never user input).
     static func isContested(_ claimColumn: String) -> String {
-        """
-        (EXISTS (SELECT 1 FROM claim_relation WHERE to_claim_id = \(claimColumn) AND kind = 'contradicts')
-         OR (EXISTS (SELECT 1 FROM attribution WHERE claim_id = \(claimColumn) AND stance = 'asserts')
-             AND EXISTS (SELECT 1 FROM attribution WHERE claim_id = \(claimColumn) AND stance = 'denies')))
-        """
+        "(SELECT \(condition) FROM claim_stats WHERE claim_id = \(claimColumn))"
     }
 
     /// The ids of the claims that contradict `claimColumn`, ascending, joined by ";".

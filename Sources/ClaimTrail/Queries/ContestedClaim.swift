@@ -15,31 +15,14 @@ public struct ContestedClaim: Codable, Equatable, Sendable {
 
 extension ClaimStore {
     /// Contested claims, most disputed first: by disputing voices, then counter-claims,
-    /// then asserting voices, then sources.
+    /// then asserting voices, then sources. Reads the counters kept by triggers, in index order.
     public func contestedClaims(topic: String? = nil, limit: Int = 50) throws -> [ContestedClaim] {
         try database.cached("""
-            WITH voice AS (
-                SELECT a.claim_id, a.stance, a.source_id, COALESCE(a.speaker_id, -a.source_id) AS voice,
-                       COALESCE(a.said_on, s.published) AS seen
-                FROM attribution a JOIN source s ON s.id = a.source_id
-            ),
-            disputer AS (
-                SELECT claim_id, voice FROM voice WHERE stance IN ('denies', 'questions')
-                UNION
-                SELECT r.to_claim_id, v.voice FROM claim_relation r
-                JOIN voice v ON v.claim_id = r.from_claim_id AND v.stance = 'asserts'
-                WHERE r.kind = 'contradicts'
-            )
-            SELECT c.id, c.text, c.topic,
-                   (SELECT COUNT(DISTINCT voice) FROM voice WHERE claim_id = c.id AND stance = 'asserts') AS asserting,
-                   (SELECT COUNT(*) FROM disputer WHERE claim_id = c.id) AS disputing,
-                   (SELECT COUNT(*) FROM claim_relation WHERE to_claim_id = c.id AND kind = 'contradicts') AS counters,
-                   (SELECT COUNT(DISTINCT source_id) FROM voice WHERE claim_id = c.id) AS sources,
-                   (SELECT MIN(seen) FROM voice WHERE claim_id = c.id),
-                   (SELECT MAX(seen) FROM voice WHERE claim_id = c.id)
-            FROM claim c
-            WHERE (?1 IS NULL OR c.topic = ?1 COLLATE NOCASE) AND \(ContestRule.isContested("c.id"))
-            ORDER BY disputing DESC, counters DESC, asserting DESC, sources DESC, c.id
+            SELECT c.id, c.text, c.topic, s.asserting, s.disputing, s.counter_claims, s.sources, s.first_seen, s.last_seen
+            FROM claim_stats s INDEXED BY claim_stats_contested
+            JOIN claim c ON c.id = s.claim_id
+            WHERE \(ContestRule.condition) AND (?1 IS NULL OR c.topic = ?1 COLLATE NOCASE)
+            ORDER BY s.disputing DESC, s.counter_claims DESC, s.asserting DESC, s.sources DESC, s.claim_id
             LIMIT ?2
             """).map([Reference.clean(topic), max(limit, 0)]) { row in
             ContestedClaim(id: row.int64(0), text: row.string(1), topic: row.text(2), asserting: row.int(3),

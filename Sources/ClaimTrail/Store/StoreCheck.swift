@@ -1,0 +1,50 @@
+/// Verifies a store: SQLite's own integrity and foreign-key checks, and the project's invariants,
+/// chief among them that the trigger-kept counters equal a recount from the attributions.
+public struct StoreCheck {
+    public let store: ClaimStore
+
+    public init(store: ClaimStore) { self.store = store }
+
+    /// Every problem found, one line each; empty when the store is sound.
+    public func problems() throws -> [String] {
+        let database = store.database
+        var problems = try database.prepare("PRAGMA integrity_check").map { $0.string(0) }.filter { $0 != "ok" }
+        problems += try database.prepare("PRAGMA foreign_key_check").map { row in
+            "foreign key: \(row.string(0)) row \(row.int64(1)) points at a missing \(row.string(2))"
+        }
+        problems += try database.prepare("""
+            SELECT claim_id FROM (
+                SELECT claim_id, attributions, asserts, denies, asserting, disputing, counter_claims, sources, first_seen, last_seen
+                FROM claim_stats
+                EXCEPT
+                \(Self.recount)
+            )
+            UNION SELECT id FROM claim WHERE id NOT IN (SELECT claim_id FROM claim_stats)
+            ORDER BY 1
+            """).map { "counters of claim #\($0.int64(0)) differ from a recount" }
+        problems += try database.prepare("""
+            SELECT a.id FROM attribution a JOIN attribution v ON v.id = a.via_id WHERE v.claim_id <> a.claim_id OR v.id >= a.id
+            """).map { "attribution #\($0.int64(0)) is relayed through an attribution of another claim, or a later one" }
+        return problems
+    }
+
+    /// The counters of every claim computed from scratch, in `claim_stats` column order.
+    static let recount = """
+        SELECT c.id,
+               (SELECT count(*) FROM attribution WHERE claim_id = c.id),
+               (SELECT count(*) FROM attribution WHERE claim_id = c.id AND stance = 'asserts'),
+               (SELECT count(*) FROM attribution WHERE claim_id = c.id AND stance = 'denies'),
+               (SELECT count(DISTINCT coalesce(speaker_id, -source_id)) FROM attribution WHERE claim_id = c.id AND stance = 'asserts'),
+               (SELECT count(*) FROM (
+                    SELECT coalesce(speaker_id, -source_id) FROM attribution WHERE claim_id = c.id AND stance <> 'asserts'
+                    UNION
+                    SELECT coalesce(a.speaker_id, -a.source_id) FROM claim_relation r
+                    JOIN attribution a ON a.claim_id = r.from_claim_id AND a.stance = 'asserts'
+                    WHERE r.to_claim_id = c.id AND r.kind = 'contradicts')),
+               (SELECT count(*) FROM claim_relation WHERE to_claim_id = c.id AND kind = 'contradicts'),
+               (SELECT count(DISTINCT source_id) FROM attribution WHERE claim_id = c.id),
+               (SELECT min(coalesce(a.said_on, s.published)) FROM attribution a JOIN source s ON s.id = a.source_id WHERE a.claim_id = c.id),
+               (SELECT max(coalesce(a.said_on, s.published)) FROM attribution a JOIN source s ON s.id = a.source_id WHERE a.claim_id = c.id)
+        FROM claim c
+        """
+}
