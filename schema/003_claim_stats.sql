@@ -60,9 +60,12 @@ CREATE TRIGGER attribution_added AFTER INSERT ON attribution BEGIN
         attributions = attributions + 1,
         asserts = asserts + (NEW.stance = 'asserts'),
         denies = denies + (NEW.stance = 'denies'),
-        first_seen = min(coalesce(first_seen, seen.day), coalesce(seen.day, first_seen)),
-        last_seen = max(coalesce(last_seen, seen.day), coalesce(seen.day, last_seen))
-    FROM (SELECT coalesce(NEW.said_on, (SELECT published FROM source WHERE id = NEW.source_id)) AS day) AS seen
+        -- The day it was seen: when said, else when its source was published. (A scalar subquery per
+        -- use: UPDATE … FROM a derived table made this trigger three times slower.)
+        first_seen = min(coalesce(first_seen, (SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id)),
+                         coalesce((SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id), first_seen)),
+        last_seen = max(coalesce(last_seen, (SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id)),
+                        coalesce((SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id), last_seen))
     WHERE claim_id = NEW.claim_id;
     INSERT INTO claim_source VALUES (NEW.claim_id, NEW.source_id, 1) ON CONFLICT DO UPDATE SET n = n + 1;
     INSERT INTO claim_voice

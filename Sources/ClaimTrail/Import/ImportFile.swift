@@ -36,8 +36,12 @@ struct ImportFile {
         self.data = data
         let layout = layout ?? (path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") ? .lines : .document)
         self.layout = layout
-        try Self.checkUTF8(data, path: path)
-        document = layout == .document ? try Self.parse(data, at: path) : nil
+        if layout == .document {
+            try Self.checkUTF8(data, path: path)
+            document = try Self.parse(data, at: path)
+        } else {
+            document = nil // lines are checked and parsed one at a time
+        }
     }
 
     /// The ClaimReview nodes, when the document is schema.org JSON-LD rather than claimtrail's own form:
@@ -59,11 +63,12 @@ struct ImportFile {
     func forEachRecord(_ body: (ImportRecord) throws -> Void) throws {
         switch layout {
         case .lines:
-            var lineNumber = 0
-            for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-                lineNumber += 1
-                guard line.contains(where: { !Self.isSpace($0) }) else { continue }
+            try Self.forEachLine(of: data) { lineNumber, line in
                 let location = "\(path):\(lineNumber)"
+                guard String(validating: line, as: UTF8.self) != nil else {
+                    throw ClaimTrailError.importFailed(location: location, reason: "not valid UTF-8")
+                }
+                guard line.contains(where: { !Self.isSpace($0) }) else { return }
                 guard let object = try Self.parse(Data(line), at: location) as? [String: Any] else {
                     throw ClaimTrailError.importFailed(location: location, reason: "each line must be a JSON object")
                 }
@@ -111,12 +116,25 @@ struct ImportFile {
         }
     }
 
+    /// Finds the first line that is not UTF-8, so the error can name it.
     private static func checkUTF8(_ data: Data, path: String) throws {
-        var lineNumber = 0
-        for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            lineNumber += 1
+        guard String(validating: data, as: UTF8.self) == nil else { return }
+        try forEachLine(of: data) { lineNumber, line in
             if String(validating: line, as: UTF8.self) == nil {
                 throw ClaimTrailError.importFailed(location: "\(path):\(lineNumber)", reason: "not valid UTF-8")
+            }
+        }
+    }
+
+    /// Calls `body` with each line's number (from 1) and bytes, without its line feed.
+    private static func forEachLine(of data: Data, _ body: (Int, UnsafeRawBufferPointer) throws -> Void) throws {
+        try data.withUnsafeBytes { bytes in
+            var start = 0, lineNumber = 0
+            while start <= bytes.count {
+                let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+                lineNumber += 1
+                try body(lineNumber, UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+                start = end + 1
             }
         }
     }

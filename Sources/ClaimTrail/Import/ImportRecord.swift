@@ -33,7 +33,7 @@ struct ImportRecord {
     }
 
     func requiredString(_ key: String) throws -> String {
-        guard let text = try string(key), !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard let text = try string(key), !text.trimmed().isEmpty else {
             throw ClaimTrailError.invalid("field “\(key)” is required and must not be empty")
         }
         return text

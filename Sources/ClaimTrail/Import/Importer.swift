@@ -10,6 +10,7 @@ public struct Importer {
     public let store: ClaimStore
     /// Who the new attributions are recorded as having been entered by.
     public let recordedBy: String
+    private let cache = ReferenceCache()
 
     public init(store: ClaimStore, recordedBy: String) {
         self.store = store
@@ -25,6 +26,7 @@ public struct Importer {
     public func importFile(atPath path: String, layout: String? = nil) throws -> Summary {
         let file = try ImportFile(path: path, layout: layout.flatMap(ImportFile.Layout.init(rawValue:)))
         var summary = Summary()
+        cache.removeAll()
         try store.write {
             if let reviews = file.claimReviews {
                 for (index, review) in reviews.enumerated() {
@@ -146,11 +148,12 @@ public struct Importer {
     private func importAttribution(_ record: ImportRecord, into summary: inout Summary) throws {
         try record.requireOnly(["type", "claim", "speaker", "source", "stance", "mode", "quote", "cue", "date", "via",
                                 "recorded_at", "recorded_by"])
-        let claim = try store.resolveClaim(try record.requiredString("claim"))
-        let source = try store.resolveSource(try record.requiredString("source"))
+        let claimText = try record.requiredString("claim"), sourceReference = try record.requiredString("source")
+        let claim = try cache.resolve(.claim, claimText) { try store.resolveClaim(claimText).id }
+        let source = try cache.resolve(.source, sourceReference) { try store.resolveSource(sourceReference).id }
         let speaker = try record.string("speaker").map(resolveKnownSpeaker)
-        let via = try record.object("via").map { try resolveVia($0, claimID: claim.id, defaultSource: source.id) }
-        let draft = AttributionDraft(claimID: claim.id, speakerID: speaker, sourceID: source.id,
+        let via = try record.object("via").map { try resolveVia($0, claimID: claim, defaultSource: source) }
+        let draft = AttributionDraft(claimID: claim, speakerID: speaker, sourceID: source,
                                      stance: try record.vocabulary("stance", default: Stance.asserts),
                                      mode: try record.vocabulary("mode", default: Mode.indirect),
                                      quote: try record.string("quote"), cue: try record.string("cue"),
@@ -164,10 +167,12 @@ public struct Importer {
     /// Unlike `claimtrail attribute`, an import never invents speakers: a name it cannot find
     /// is most likely a typo in a file written by hand.
     private func resolveKnownSpeaker(_ name: String) throws -> Int64 {
-        guard let speaker = try store.resolveSpeaker(name) else {
-            throw ClaimTrailError.notFound("unknown speaker “\(name)”; declare it in a speaker record first")
+        try cache.resolve(.speaker, name) {
+            guard let speaker = try store.resolveSpeaker(name) else {
+                throw ClaimTrailError.notFound("unknown speaker “\(name)”; declare it in a speaker record first")
+            }
+            return speaker.id
         }
-        return speaker.id
     }
 
     /// `"via": {"speaker": "TASS", "source": "…", "quote": "…"}` is the attribution of the same

@@ -36,7 +36,7 @@ enum JSONLD {
 
     /// A date as claimtrail stores it: the value if valid ISO 8601, else its calendar day.
     static func date(_ value: Any?) throws -> String? {
-        guard let text = text(value)?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        guard let text = text(value)?.trimmed(), !text.isEmpty else { return nil }
         if ISODate.isValid(text) { return text }
         return try ISODate.validate(String(text.prefix(10)))
     }

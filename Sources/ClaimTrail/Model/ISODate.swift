@@ -6,7 +6,7 @@ import Foundation
 /// `Z` or `±HH:MM` offset. The date must exist in the calendar.
 public enum ISODate {
     public static func validate(_ text: String, field: String = "date") throws -> String {
-        let value = text.trimmingCharacters(in: .whitespaces)
+        let value = text.trimmed()
         guard isValid(value) else {
             throw ClaimTrailError.invalid("bad \(field) “\(text)” (expected YYYY-MM-DD, optionally with THH:MM[:SS][Z|±HH:MM])")
         }

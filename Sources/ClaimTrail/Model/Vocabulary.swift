@@ -28,7 +28,7 @@ public enum RelationKind: String, CaseIterable, Codable, Sendable {
 /// Parses a vocabulary word with a message that lists the accepted words.
 func parseVocabulary<T: RawRepresentable & CaseIterable>(_ word: String, field: String) throws -> T
 where T.RawValue == String {
-    let folded = word.trimmingCharacters(in: .whitespaces).lowercased()
+    let folded = word.trimmed().lowercased()
     if let value = T(rawValue: folded) { return value }
     let accepted = T.allCases.map(\.rawValue).joined(separator: ", ")
     throw ClaimTrailError.invalid("unknown \(field) “\(word)” (expected one of: \(accepted))")

@@ -12,8 +12,7 @@ public struct ProvenanceQuery {
     let store: ClaimStore
 
     private static let columns = """
-        SELECT c.id, c.text, c.topic, \(ContestRule.isContested("c.id")), \(ContestRule.counterClaimIDs("c.id")),
-               a.id, a.stance, a.speaker_id, sp.name, sp.kind, sp.role, a.mode, a.cue, a.quote,
+        SELECT c.id, c.text, c.topic, a.id, a.stance, a.speaker_id, sp.name, sp.kind, sp.role, a.mode, a.cue, a.quote,
                s.id, s.title, s.outlet, s.author, s.url, s.published, a.said_on, a.via_id,
                a.recorded_at, a.recorded_by
         FROM attribution a
@@ -36,22 +35,33 @@ public struct ProvenanceQuery {
         // A statement of its own, not the shared cache: the via-chain lookups run while it steps.
         let statement = try store.database.prepare("\(Self.columns) \(filter) ORDER BY a.claim_id, a.id")
         let chains = ViaChainResolver(database: store.database)
+        // Rows come grouped by claim: what is true of the claim is looked up once per claim.
+        var claim: (id: Int64, contested: Bool, counterClaimIDs: [Int64])?
         try statement.forEach(arguments) { row in
-            let viaID = row.optionalInt64(21)
-            let speaker = row.text(8)
+            let claimID = row.int64(0)
+            if claim?.id != claimID { claim = try claimStanding(claimID) }
+            let viaID = row.optionalInt64(19)
+            let speaker = row.text(6)
             try body(ProvenanceRow(
-                claimID: row.int64(0), claim: row.string(1), topic: row.text(2), contested: row.bool(3),
-                counterClaimIDs: row.string(4).split(separator: ";").compactMap { Int64($0) },
-                attributionID: row.int64(5), stance: Stance(rawValue: row.string(6)) ?? .asserts,
-                speakerID: row.optionalInt64(7), speaker: speaker,
-                speakerKind: row.text(9).flatMap(SpeakerKind.init(rawValue:)), speakerRole: row.text(10),
-                mode: Mode(rawValue: row.string(11)) ?? .indirect, cue: row.text(12), quote: row.text(13),
-                sourceID: row.int64(14), sourceTitle: row.string(15), sourceOutlet: row.text(16),
-                sourceAuthor: row.text(17), sourceURL: row.text(18), published: row.text(19), saidOn: row.text(20),
+                claimID: claimID, claim: row.string(1), topic: row.text(2), contested: claim!.contested,
+                counterClaimIDs: claim!.counterClaimIDs,
+                attributionID: row.int64(3), stance: Stance(rawValue: row.string(4)) ?? .asserts,
+                speakerID: row.optionalInt64(5), speaker: speaker,
+                speakerKind: row.text(7).flatMap(SpeakerKind.init(rawValue:)), speakerRole: row.text(8),
+                mode: Mode(rawValue: row.string(9)) ?? .indirect, cue: row.text(10), quote: row.text(11),
+                sourceID: row.int64(12), sourceTitle: row.string(13), sourceOutlet: row.text(14),
+                sourceAuthor: row.text(15), sourceURL: row.text(16), published: row.text(17), saidOn: row.text(18),
                 viaID: viaID,
                 viaChain: try viaID.map { [speaker ?? ProvenanceRow.unattributed] + (try chains.chain(from: $0)) } ?? [],
-                recordedAt: row.string(22), recordedBy: row.string(23)))
+                recordedAt: row.string(20), recordedBy: row.string(21)))
         }
+    }
+
+    /// Whether a claim is contested, and which claims counter it.
+    private func claimStanding(_ id: Int64) throws -> (id: Int64, contested: Bool, counterClaimIDs: [Int64]) {
+        let row = try store.database.cached("SELECT \(ContestRule.isContested("?1")), \(ContestRule.counterClaimIDs("?1"))")
+            .first([id]) { ($0.bool(0), $0.string(1)) }
+        return (id, row?.0 ?? false, (row?.1 ?? "").split(separator: ";").compactMap { Int64($0) })
     }
 
     /// All rows of `scope`, for reports small enough to hold (one claim, one speaker).

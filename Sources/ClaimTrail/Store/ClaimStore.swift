@@ -35,6 +35,8 @@ public final class ClaimStore {
         // Another claimtrail process may hold the write lock; wait for it rather than fail.
         database.setBusyTimeout(milliseconds: 30_000)
         try database.executeScript("PRAGMA foreign_keys = ON")
+        // 64 MiB of page cache: a large import touches many index pages in one transaction.
+        try database.executeScript("PRAGMA cache_size = -65536")
         // WAL lets readers go on while one writer imports. Reading the mode also makes
         // SQLite read the header, so a file that is not a database fails here, clearly.
         _ = try database.prepare("PRAGMA journal_mode = WAL").first { $0.text(0) }

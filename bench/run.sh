@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Benchmark: the same work through claimtrail and through the sqlite3 command-line tool, on the
+# same generated data, in one run. Prints each side's time, the ratio (claimtrail / sqlite3; below 1
+# means claimtrail is faster) and peak memory.
+#
+#   bench/run.sh [ATTRIBUTIONS] [CLAIMS]      default: 100000 attributions, 10000 claims
+#   e.g. bench/run.sh 1000000 100000
+set -euo pipefail
+cd "$(dirname "$0")/.."
+attributions=${1:-100000}
+claims=${2:-$((attributions / 10))}
+for tool in sqlite3 /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "bench needs $tool (apt-get install sqlite3 time)" >&2; exit 1; }
+done
+swift build -c release --product claimtrail >&2
+claimtrail="$(swift build -c release --show-bin-path)/claimtrail"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+"$claimtrail" generate --claims "$claims" --attributions "$attributions" --out "$work/data" >&2
+
+# Runs a command, and prints "seconds peak-KiB" of it.
+measure() {
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$work/out" 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
+  cat "$work/time"
+}
+
+printf '%-34s %12s %12s %8s %14s %14s\n' "work ($attributions attributions)" "claimtrail s" "sqlite3 s" "ratio" "claimtrail KiB" "sqlite3 KiB"
+report() { # name, claimtrail "s kib", sqlite3 "s kib"
+  read -r ct_s ct_k <<<"$2"; read -r sq_s sq_k <<<"$3"
+  ratio=$(awk -v a="$ct_s" -v b="$sq_s" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')
+  printf '%-34s %12s %12s %8s %14s %14s\n' "$1" "$ct_s" "$sq_s" "$ratio" "$ct_k" "$sq_k"
+}
+
+# Import: claimtrail reads JSON Lines and resolves natural keys; sqlite3 .imports the same rows as
+# CSV with ids given, into the same schema (indexes and counter triggers in place).
+"$claimtrail" init --db "$work/ct.db" >/dev/null
+ct=$(measure "$claimtrail" import "$work/data/data.jsonl" --db "$work/ct.db")
+# CSV has no NULL, so each table goes through a staging table and nullif(), as a sqlite3 user would.
+{ cat schema/*.sql; echo ".mode csv"; echo "BEGIN;"
+  for table in source speaker claim claim_relation attribution; do
+    columns=$(head -n 1 "$work/data/csv/$table.csv" | tr -d '\r')
+    echo ".import $work/data/csv/$table.csv staging_$table"
+    echo "INSERT INTO $table ($columns) SELECT $(sed -E 's/([a-z_0-9]+)/nullif(\1, '"''"')/g' <<<"$columns") FROM staging_$table;"
+    echo "DROP TABLE staging_$table;"
+  done
+  echo "COMMIT;"
+} > "$work/import.sql"
+sq=$(measure sqlite3 "$work/sq.db" ".read $work/import.sql")
+[ -s "$work/err" ] && { head -3 "$work/err" >&2; exit 1; }
+report "import" "$ct" "$sq"
+
+# Export: every attribution as CSV, with the same joins and columns.
+ct=$(measure "$claimtrail" export --format csv --db "$work/ct.db")
+sq=$(measure sqlite3 -csv -header "$work/ct.db" "
+  SELECT c.id, c.text, c.topic,
+         (SELECT counter_claims > 0 OR (asserts > 0 AND denies > 0) FROM claim_stats WHERE claim_id = c.id),
+         (SELECT group_concat(from_claim_id, ';') FROM claim_relation WHERE to_claim_id = c.id AND kind = 'contradicts'),
+         a.stance, sp.name, sp.kind, sp.role, a.mode, a.cue, a.quote, s.title, s.outlet, s.author, s.url, s.published,
+         (SELECT v.name FROM attribution r JOIN speaker v ON v.id = r.speaker_id WHERE r.id = a.via_id),
+         a.recorded_at, a.recorded_by
+  FROM attribution a JOIN claim c ON c.id = a.claim_id JOIN source s ON s.id = a.source_id
+  LEFT JOIN speaker sp ON sp.id = a.speaker_id ORDER BY a.claim_id, a.id")
+report "export csv" "$ct" "$sq"
+
+# Contested, top 50: claimtrail reads trigger-kept counters; plain SQL aggregates.
+ct=$(measure "$claimtrail" contested --limit 50 --format csv --db "$work/ct.db")
+sq=$(measure sqlite3 "$work/ct.db" "
+  SELECT c.id, c.text,
+         count(DISTINCT CASE WHEN a.stance = 'asserts' THEN a.speaker_id END) AS asserting,
+         count(DISTINCT CASE WHEN a.stance <> 'asserts' THEN a.speaker_id END) AS disputing,
+         (SELECT count(*) FROM claim_relation WHERE to_claim_id = c.id AND kind = 'contradicts') AS counters,
+         count(DISTINCT a.source_id) AS sources
+  FROM claim c JOIN attribution a ON a.claim_id = c.id GROUP BY c.id
+  HAVING counters > 0 OR (sum(a.stance = 'asserts') > 0 AND sum(a.stance = 'denies') > 0)
+  ORDER BY disputing DESC, counters DESC, asserting DESC, sources DESC LIMIT 50")
+report "contested top 50" "$ct" "$sq"
+
+# Traces of the busiest claim (claim 1, by the Zipf shape) and the busiest speaker (speaker 1).
+ct=$(measure "$claimtrail" trace claim 1 --format csv --db "$work/ct.db")
+sq=$(measure sqlite3 -csv "$work/ct.db" "
+  SELECT coalesce(a.said_on, s.published) AS day, sp.name, sp.role, a.stance, a.mode, a.cue, a.quote, s.title
+  FROM attribution a JOIN source s ON s.id = a.source_id LEFT JOIN speaker sp ON sp.id = a.speaker_id
+  WHERE a.claim_id = 1 ORDER BY day, a.id")
+report "trace claim (busiest)" "$ct" "$sq"
+ct=$(measure "$claimtrail" trace speaker 1 --format csv --db "$work/ct.db")
+sq=$(measure sqlite3 -csv "$work/ct.db" "
+  SELECT coalesce(a.said_on, s.published) AS day, c.id, c.text, a.stance, a.mode, a.cue, a.quote, s.title
+  FROM attribution a JOIN claim c ON c.id = a.claim_id JOIN source s ON s.id = a.source_id
+  WHERE a.speaker_id = 1 ORDER BY day, a.id")
+report "trace speaker (busiest)" "$ct" "$sq"
+ct_rows=$(sqlite3 "$work/ct.db" 'SELECT count(*) FROM attribution')
+sq_rows=$(sqlite3 "$work/sq.db" 'SELECT count(*) FROM attribution')
+echo "rows: $ct_rows attributions via claimtrail, $sq_rows via sqlite3; machine: $(nproc) cores, $(uname -m)"
+[ "$ct_rows" = "$sq_rows" ] || { echo "the two stores differ" >&2; exit 1; }
