@@ -37,6 +37,9 @@ public final class ClaimStore {
         try database.executeScript("PRAGMA foreign_keys = ON")
         // 64 MiB of page cache: a large import touches many index pages in one transaction.
         try database.executeScript("PRAGMA cache_size = -65536")
+        // Each insert keeps a small journal to undo itself if a trigger aborts it; in memory,
+        // not in a temporary file written per row (a fifth of an import's time).
+        try database.executeScript("PRAGMA temp_store = MEMORY")
         // WAL lets readers go on while one writer imports. Reading the mode also makes
         // SQLite read the header, so a file that is not a database fails here, clearly.
         _ = try database.prepare("PRAGMA journal_mode = WAL").first { $0.text(0) }
