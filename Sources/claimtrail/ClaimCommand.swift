@@ -3,7 +3,8 @@ import ClaimTrail
 
 struct ClaimCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "claim", abstract: "Record claims found in the news.", subcommands: [Add.self])
+        commandName: "claim", abstract: "Record claims found in the news, and correct them.",
+        subcommands: [Add.self, Edit.self, Delete.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -24,6 +25,47 @@ struct ClaimCommand: ParsableCommand {
             }
             if !claim.created { note("claim already recorded as #\(claim.id)") }
             print(claim.id)
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct a claim's wording or topic; the old version stays in its history.")
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The claim's id or text.") var claim: String
+        @Option(help: "The corrected wording.") var text: String?
+        @Option(help: "The corrected topic (empty to clear it).") var topic: String?
+        @Option(help: "Why, for the history.") var reason: String?
+
+        func run() throws {
+            guard text != nil || topic != nil else { throw ValidationError("give --text or --topic") }
+            let opened = try store.open()
+            let id = try opened.write {
+                let id = try opened.resolveClaim(claim).id
+                try opened.editClaim(id, text: text, topic: topic, by: store.recorder, reason: reason)
+                return id
+            }
+            print(id)
+        }
+    }
+
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Delete a claim with its attributions, relations and verdicts; each is kept in the change log.")
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The claim's id or text.") var claim: String
+        @Option(help: "Why, for the history.") var reason: String?
+
+        func run() throws {
+            let opened = try store.open()
+            let id = try opened.write {
+                let id = try opened.resolveClaim(claim).id
+                try opened.deleteClaim(id, by: store.recorder, reason: reason)
+                return id
+            }
+            print(id)
         }
     }
 }

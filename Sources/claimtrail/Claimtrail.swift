@@ -12,8 +12,8 @@ struct Claimtrail: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, ImportCommand.self, SourceCommand.self, SpeakerCommand.self, ClaimCommand.self,
-            AttributeCommand.self, CounterCommand.self, VerdictCommand.self, ContestedCommand.self, TraceCommand.self,
-            ExportCommand.self, CheckCommand.self, GenerateCommand.self,
+            AttributeCommand.self, AttributionCommand.self, CounterCommand.self, VerdictCommand.self, ContestedCommand.self, TraceCommand.self,
+            ExportCommand.self, CheckCommand.self, BackupCommand.self, GenerateCommand.self,
         ]
     )
 }

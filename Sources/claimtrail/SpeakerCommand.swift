@@ -3,7 +3,8 @@ import ClaimTrail
 
 struct SpeakerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "speaker", abstract: "Record who claims are attributed to.", subcommands: [Add.self])
+        commandName: "speaker", abstract: "Record who claims are attributed to, and correct them.",
+        subcommands: [Add.self, Edit.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record a speaker; prints its id.")
@@ -23,6 +24,28 @@ struct SpeakerCommand: ParsableCommand {
             let id = try opened.write {
                 try opened.addSpeaker(SpeakerDraft(name: name, kind: kind, role: role,
                                                    affiliation: affiliation, aliases: aliases))
+            }
+            print(id)
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Correct a speaker's name, kind or role; logged.")
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The speaker's id, name or alias.") var speaker: String
+        @Option(help: "The corrected name.") var name: String?
+        @Option(help: "The corrected kind.") var kind: SpeakerKind?
+        @Option(help: "The corrected role (empty to clear it).") var role: String?
+        @Option(help: "Why, for the history.") var reason: String?
+
+        func run() throws {
+            guard name != nil || kind != nil || role != nil else { throw ValidationError("give --name, --kind or --role") }
+            let opened = try store.open()
+            let id = try opened.write {
+                guard let found = try opened.resolveSpeaker(speaker) else { throw ClaimTrailError.notFound("no speaker “\(speaker)”") }
+                try opened.editSpeaker(found.id, name: name, kind: kind, role: role, by: store.recorder, reason: reason)
+                return found.id
             }
             print(id)
         }

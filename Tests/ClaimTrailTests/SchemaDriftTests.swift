@@ -23,7 +23,7 @@ struct SchemaDriftTests {
         #expect(try temporary.store.schemaVersion() == Migration.latestVersion)
         let tables = try temporary.store.database
             .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").map { $0.string(0) }
-        #expect(tables == ["attribution", "claim", "claim_relation", "claim_source", "claim_stats", "claim_voice",
+        #expect(tables == ["attribution", "change_log", "claim", "claim_relation", "claim_source", "claim_stats", "claim_voice",
                            "source", "speaker", "speaker_alias", "verdict"])
         let foreignKeys = try temporary.store.database.prepare("PRAGMA foreign_keys").first { $0.int(0) }
         #expect(foreignKeys == 1)

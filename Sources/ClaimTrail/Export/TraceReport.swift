@@ -13,6 +13,13 @@ public enum TraceReport {
                 text += "\n#\(other.claim.id): \(other.claim.text)\n" + timeline(other.attributions)
             }
         }
+        if !trace.history.isEmpty {
+            let rows = trace.history.map { change in
+                [change.at, change.by, "\(change.action) \(change.entity) #\(change.entityID)", change.summary, change.reason ?? ""]
+            }
+            text += "\nHistory\n" + TextTable(headers: ["when", "by", "change", "what", "reason"], rows: rows,
+                                               maximumCellWidth: 80).render()
+        }
         return text
     }
 

@@ -11,6 +11,8 @@ public struct ClaimTrace: Codable, Equatable, Sendable {
     public var contradicts: [RelatedClaim]
     /// Claims that support this one.
     public var supportedBy: [RelatedClaim]
+    /// Corrections and deletions of the claim and its attributions, oldest first.
+    public var history: [Change]
 }
 
 /// A claim linked to the traced one, with its attributions and the source that links them.
@@ -30,7 +32,8 @@ extension ClaimStore {
             claim: claim, contested: contested, timeline: timeline,
             counterClaims: try related(to: claim.id, kind: .contradicts, incoming: true),
             contradicts: try related(to: claim.id, kind: .contradicts, incoming: false),
-            supportedBy: try related(to: claim.id, kind: .supports, incoming: true))
+            supportedBy: try related(to: claim.id, kind: .supports, incoming: true),
+            history: try history(claimID: claim.id))
     }
 
     private func related(to id: Int64, kind: RelationKind, incoming: Bool) throws -> [RelatedClaim] {

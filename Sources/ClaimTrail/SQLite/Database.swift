@@ -18,7 +18,9 @@ public final class Database {
         case readOnly
     }
 
-    public init(path: String, mode: OpenMode = .create) throws(SQLiteError) {
+    /// - Parameter uri: an SQLite `file:` URI to open instead of `path` (e.g. with `immutable=1`);
+    ///   `path` is still what messages name.
+    public init(path: String, mode: OpenMode = .create, uri: String? = nil) throws(SQLiteError) {
         var flags = SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI
         switch mode {
         case .existing: flags |= SQLITE_OPEN_READWRITE
@@ -26,7 +28,7 @@ public final class Database {
         case .readOnly: flags |= SQLITE_OPEN_READONLY
         }
         var connection: OpaquePointer?
-        let code = sqlite3_open_v2(path, &connection, flags, nil)
+        let code = sqlite3_open_v2(uri ?? path, &connection, flags, nil)
         guard code == SQLITE_OK, let connection else {
             let error = SQLiteError(connection: connection, code: code, sql: nil)
             sqlite3_close_v2(connection)
@@ -83,6 +85,24 @@ public final class Database {
 
     public var isInTransaction: Bool {
         sqlite3_get_autocommit(connection) == 0
+    }
+
+    /// Copies the whole database into a new file at `path` through SQLite's online backup API.
+    /// It copies one consistent snapshot in a single step: with WAL, writers carry on meanwhile.
+    public func backup(to path: String) throws(SQLiteError) {
+        let target = try Database(path: path, mode: .create)
+        guard let backup = sqlite3_backup_init(target.connection, "main", connection, "main") else {
+            throw SQLiteError(connection: target.connection, code: sqlite3_errcode(target.connection), sql: nil)
+        }
+        var code: Int32
+        repeat {
+            code = sqlite3_backup_step(backup, -1)
+            if code == SQLITE_BUSY || code == SQLITE_LOCKED { sqlite3_sleep(50) }
+        } while code == SQLITE_OK || code == SQLITE_BUSY || code == SQLITE_LOCKED
+        let finish = sqlite3_backup_finish(backup)
+        guard code == SQLITE_DONE, finish == SQLITE_OK else {
+            throw SQLiteError(connection: target.connection, code: code == SQLITE_DONE ? finish : code, sql: nil)
+        }
     }
 
     /// Runs `body` in one transaction: all of it is committed, or none of it.

@@ -1,4 +1,5 @@
 import CSQLite
+import Foundation
 
 /// A claimtrail store: one SQLite file holding sources, speakers, claims and attributions.
 ///
@@ -15,15 +16,32 @@ public final class ClaimStore {
 
     /// Opens an existing store; a missing file is an error rather than a new empty store,
     /// so a mistyped `--db` is noticed instead of silently answering "nothing found".
+    /// A store this user may not write is opened read-only: reports work, writes are refused.
     public static func open(at path: String) throws -> ClaimStore {
-        try ClaimStore(path: path, mode: .existing)
+        let exists = FileManager.default.fileExists(atPath: path)
+        return try ClaimStore(path: path, mode: exists && !FileManager.default.isWritableFile(atPath: path) ? .readOnly : .existing)
     }
 
+    /// Whether this store was opened read-only, because its file cannot be written.
+    public let isReadOnly: Bool
+
     private init(path: String, mode: Database.OpenMode) throws {
+        isReadOnly = mode == .readOnly
         do {
-            database = try Database(path: path, mode: mode)
+            // Nobody can change a store we may not write, so SQLite may read it as immutable,
+            // without the -shm file a WAL store otherwise needs beside it.
+            database = try Database(path: path, mode: mode, uri: isReadOnly ? Self.immutableURI(path) : nil)
             try configure()
-            try Migrator.migrate(database)
+            if isReadOnly {
+                let version = try Migrator.userVersion(of: database)
+                guard version == Migration.latestVersion else {
+                    throw version > Migration.latestVersion
+                        ? ClaimTrailError.newerStore(path: path, version: version, supported: Migration.latestVersion)
+                        : ClaimTrailError.readOnlyStore(path: path)
+                }
+            } else {
+                try Migrator.migrate(database)
+            }
         } catch let error as SQLiteError where error.code == SQLITE_CANTOPEN && mode == .existing {
             throw ClaimTrailError.noStore(path: path)
         } catch let error as SQLiteError where error.code == SQLITE_NOTADB {
@@ -31,9 +49,16 @@ public final class ClaimStore {
         }
     }
 
+    private static func immutableURI(_ path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).path
+        let escaped = absolute.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "?", with: "%3f")
+            .replacingOccurrences(of: "#", with: "%23")
+        return "file:\(escaped)?mode=ro&immutable=1"
+    }
+
     private func configure() throws {
         // Another claimtrail process may hold the write lock; wait for it rather than fail.
-        database.setBusyTimeout(milliseconds: 30_000)
+        database.setBusyTimeout(milliseconds: Int32(Self.busyTimeout * 1000))
         try database.executeScript("PRAGMA foreign_keys = ON")
         // 64 MiB of page cache: a large import touches many index pages in one transaction.
         try database.executeScript("PRAGMA cache_size = -65536")
@@ -42,12 +67,39 @@ public final class ClaimStore {
         try database.executeScript("PRAGMA temp_store = MEMORY")
         // WAL lets readers go on while one writer imports. Reading the mode also makes
         // SQLite read the header, so a file that is not a database fails here, clearly.
-        _ = try database.prepare("PRAGMA journal_mode = WAL").first { $0.text(0) }
+        _ = try database.prepare(isReadOnly ? "PRAGMA journal_mode" : "PRAGMA journal_mode = WAL").first { $0.text(0) }
     }
+
+    /// How long a writer waits for another process's write lock, in seconds.
+    public static let busyTimeout = 30
 
     /// Runs `body` as one transaction: the unit of work of one command or one import.
     public func write<T>(_ body: () throws -> T) throws -> T {
-        try database.transaction(body)
+        guard !isReadOnly else { throw ClaimTrailError.readOnlyStore(path: path) }
+        do {
+            return try database.transaction(body)
+        } catch let error as SQLiteError where error.code == SQLITE_BUSY {
+            throw ClaimTrailError.busy(path: path, seconds: Self.busyTimeout)
+        } catch let error as SQLiteError where error.code == SQLITE_READONLY {
+            throw ClaimTrailError.readOnlyStore(path: path)
+        }
+    }
+
+    /// Writes a consistent copy of the store to a new file at `path`, safe while others write.
+    /// The copy appears only once complete and checked.
+    public func backup(to path: String) throws {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw ClaimTrailError.invalid("\(path) already exists; back up to a new file")
+        }
+        let partial = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
+        defer { try? FileManager.default.removeItem(atPath: partial) }
+        try database.backup(to: partial)
+        let copy = try ClaimStore.open(at: partial)
+        let problems = try StoreCheck(store: copy).problems()
+        guard problems.isEmpty else { throw ClaimTrailError.invalid("the backup failed its check: \(problems[0])") }
+        guard rename(partial, path) == 0 else {
+            throw ClaimTrailError.invalid("cannot write \(path): \(String(cString: strerror(errno)))")
+        }
     }
 
     /// The schema version this store is at.

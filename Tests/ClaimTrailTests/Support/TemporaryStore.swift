@@ -32,11 +32,16 @@ final class TemporaryStore {
 
     /// Every row of every table, as text: for checking that a failed command changed nothing.
     func snapshot() throws -> [String] {
+        try Self.snapshot(of: store)
+    }
+
+    static func snapshot(of store: ClaimStore) throws -> [String] {
         var rows: [String] = []
-        for table in ["source", "speaker", "speaker_alias", "claim", "attribution", "claim_relation", "verdict"] {
+        for table in ["source", "speaker", "speaker_alias", "claim", "attribution", "claim_relation", "verdict",
+                      "claim_stats", "change_log"] {
             let statement = try store.database.prepare("SELECT * FROM \(table) ORDER BY 1, 2")
             try statement.forEach { row in
-                rows.append(table + ":" + (0..<8).map { row.text($0) ?? "∅" }.joined(separator: "|"))
+                rows.append(table + ":" + (0..<12).map { row.text($0) ?? "∅" }.joined(separator: "|"))
             }
         }
         return rows
