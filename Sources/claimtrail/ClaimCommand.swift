@@ -4,7 +4,7 @@ import ClaimTrail
 struct ClaimCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claim", abstract: "Record claims found in the news, and correct them.",
-        subcommands: [Add.self, Edit.self, Delete.self])
+        subcommands: [Add.self, Edit.self, Delete.self, Merge.self, Similar.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -66,6 +66,41 @@ struct ClaimCommand: ParsableCommand {
                 return id
             }
             print(id)
+        }
+    }
+
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record that two phrasings are one claim: B's attributions, relations and verdicts move to A.",
+            discussion: "B's id and wording keep resolving to A; the merge is kept in the change log.")
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The claim to keep (id or text).") var kept: String
+        @Argument(help: "The claim to merge into it (id or text).") var merged: String
+        @Option(help: "Why, for the history.") var reason: String?
+
+        func run() throws {
+            let opened = try store.open()
+            let (keep, merge) = try opened.write {
+                let keep = try opened.resolveClaim(kept).id, merge = try opened.resolveClaim(merged).id
+                try opened.mergeClaim(merge, into: keep, by: store.recorder, reason: reason)
+                return (keep, merge)
+            }
+            print("claim #\(merge) merged into claim #\(keep)")
+        }
+    }
+
+    struct Similar: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Suggest claims that may be other phrasings of this one.")
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The claim's id or text.") var claim: String
+        @Option(help: "At most this many suggestions.") var limit = 10
+        @Option(help: "table, csv or json.") var format: ReportFormat = .table
+
+        func run() throws {
+            let opened = try store.open()
+            try emit(try format.render(try opened.similarClaims(to: try opened.resolveClaim(claim).id, limit: limit)))
         }
     }
 }

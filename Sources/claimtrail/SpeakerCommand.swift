@@ -4,7 +4,7 @@ import ClaimTrail
 struct SpeakerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "speaker", abstract: "Record who claims are attributed to, and correct them.",
-        subcommands: [Add.self, Edit.self])
+        subcommands: [Add.self, Edit.self, Merge.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record a speaker; prints its id.")
@@ -48,6 +48,28 @@ struct SpeakerCommand: ParsableCommand {
                 return found.id
             }
             print(id)
+        }
+    }
+
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record that two speakers are one (\"Russian MoD\", \"Russian defence ministry\"): B's attributions move to A.",
+            discussion: "B's name and aliases become aliases of A; the merge is kept in the change log.")
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The speaker to keep (id, name or alias).") var kept: String
+        @Argument(help: "The speaker to merge into it.") var merged: String
+        @Option(help: "Why, for the history.") var reason: String?
+
+        func run() throws {
+            let opened = try store.open()
+            let (keep, merge) = try opened.write {
+                guard let keep = try opened.resolveSpeaker(kept) else { throw ClaimTrailError.notFound("no speaker “\(kept)”") }
+                guard let merge = try opened.resolveSpeaker(merged) else { throw ClaimTrailError.notFound("no speaker “\(merged)”") }
+                try opened.mergeSpeaker(merge.id, into: keep.id, by: store.recorder, reason: reason)
+                return (keep.id, merge.id)
+            }
+            print("speaker #\(merge) merged into speaker #\(keep)")
         }
     }
 }

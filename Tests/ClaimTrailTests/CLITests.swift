@@ -114,3 +114,33 @@ extension CLITests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.directory.path).allSatisfy { !$0.contains("partial") })
     }
 }
+
+extension CLITests {
+    @Test("the workflow and maintenance commands, run through the binary on the example")
+    func workflowCommands() throws {
+        let temporary = try TemporaryStore()
+        func run(_ arguments: String...) throws -> String {
+            let result = try Binary.run(arguments, database: temporary.path)
+            #expect(result.status == 0, "claimtrail \(arguments.joined(separator: " ")): \(result.stderr)")
+            return result.stdout
+        }
+        _ = try run("import", Repository.path("examples/syria.json"))
+        let audit = CSVParser.parseWithHeader(try run("audit", "3", "--format", "csv"))
+        #expect(audit.filter { $0["category"] == "anonymous" }.count == 5)
+        #expect(CSVParser.parseWithHeader(try run("audit", "--all", "--format", "csv")).map { $0["source_id"] } == ["3", "2", "1"])
+        let hits = try JSONSerialization.jsonObject(with: Data(try run("search", "triumvirate", "--format", "json").utf8)) as? [[String: Any]]
+        #expect(hits?.map { $0["kind"] as? String } == ["quote"])
+        #expect(try run("claim", "similar", "1", "--format", "csv").contains("There are no legitimate indications"))
+        #expect(try run("claim", "add", "US planning missile strike") == "19\n")
+        #expect(try run("claim", "merge", "1", "19") == "claim #19 merged into claim #1\n")
+        #expect(try run("speaker", "merge", "Russian government", "Russian MoD") == "speaker #4 merged into speaker #3\n")
+        #expect(try run("verdict", "1", "--rating", "Unsupported", "--by", "Desk").contains("rated “Unsupported”"))
+        #expect(try run("export", "--format", "html").contains("Verdict by Desk"))
+        #expect(try run("attribution", "edit", "1", "--quote", "fixed") == "1\n")
+        #expect(try run("trace", "claim", "19").contains("History"))
+        #expect(try run("check") == "ok\n")
+        let backup = temporary.directory.appendingPathComponent("copy.db").path
+        _ = try run("backup", backup)
+        #expect(try ClaimStore.open(at: backup).contestedClaims().map(\.id) == [1, 9])
+    }
+}

@@ -3,6 +3,13 @@ public enum TraceReport {
     public static func table(_ trace: ClaimTrace) -> String {
         var text = "Claim #\(trace.claim.id): \(trace.claim.text)\(trace.contested ? "  [contested]" : "")\n"
         if let topic = trace.claim.topic { text += "Topic: \(topic)\n" }
+        if let first = trace.firstAppearance {
+            text += "First appearance: \(first.titles[0]) (\(first.day))\n"
+            text += "Spread: " + trace.spread.map { "\($0.day) \($0.sourceIDs.count) source\($0.sourceIDs.count == 1 ? "" : "s")" }
+                .joined(separator: ", ") + "\n"
+        }
+        let relays = trace.timeline.filter { !$0.viaChain.isEmpty }.map { "\($0.viaChainText) (in \($0.sourceTitle))" }
+        if !relays.isEmpty { text += "Relayed: " + relays.joined(separator: "; ") + "\n" }
         text += "\nWho said it\n" + timeline(trace.timeline)
         let sections = [("Counter-claims (dispute this claim)", trace.counterClaims),
                         ("Claims this one contradicts", trace.contradicts),

@@ -13,6 +13,17 @@ public struct ClaimTrace: Codable, Equatable, Sendable {
     public var supportedBy: [RelatedClaim]
     /// Corrections and deletions of the claim and its attributions, oldest first.
     public var history: [Change]
+    /// The earliest source carrying the claim, by published date (nil when no source is dated).
+    public var firstAppearance: Appearance?
+    /// How the claim spread: the sources carrying it on each publication day, earliest first.
+    public var spread: [Appearance]
+
+    /// A source's appearance in the claim's story.
+    public struct Appearance: Codable, Equatable, Sendable {
+        public var day: String
+        public var sourceIDs: [Int64]
+        public var titles: [String]
+    }
 }
 
 /// A claim linked to the traced one, with its attributions and the source that links them.
@@ -26,6 +37,7 @@ extension ClaimStore {
     public func traceClaim(_ reference: String) throws -> ClaimTrace {
         let claim = try resolveClaim(reference)
         let timeline = try provenance.rows(.claim(claim.id)).sorted(by: ProvenanceRow.timelineOrder)
+        let spread = Self.spread(of: timeline)
         let contested = try database.prepare("SELECT \(ContestRule.isContested("?1"))")
             .first([claim.id]) { $0.bool(0) } ?? false
         return ClaimTrace(
@@ -33,7 +45,22 @@ extension ClaimStore {
             counterClaims: try related(to: claim.id, kind: .contradicts, incoming: true),
             contradicts: try related(to: claim.id, kind: .contradicts, incoming: false),
             supportedBy: try related(to: claim.id, kind: .supports, incoming: true),
-            history: try history(claimID: claim.id))
+            history: try history(claimID: claim.id),
+            firstAppearance: spread.first.map { .init(day: $0.day, sourceIDs: [$0.sourceIDs[0]], titles: [$0.titles[0]]) },
+            spread: spread)
+    }
+
+    /// Distinct dated sources per publication day, earliest day first.
+    static func spread(of rows: [ProvenanceRow]) -> [ClaimTrace.Appearance] {
+        var days: [String: [(Int64, String)]] = [:]
+        for row in rows {
+            guard let day = row.published, !(days[day]?.contains { $0.0 == row.sourceID } ?? false) else { continue }
+            days[day, default: []].append((row.sourceID, row.sourceTitle))
+        }
+        return days.keys.sorted().map { day in
+            let sources = days[day]!.sorted { $0.0 < $1.0 }
+            return .init(day: day, sourceIDs: sources.map(\.0), titles: sources.map(\.1))
+        }
     }
 
     private func related(to id: Int64, kind: RelationKind, incoming: Bool) throws -> [RelatedClaim] {

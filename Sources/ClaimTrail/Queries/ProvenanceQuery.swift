@@ -5,6 +5,7 @@ public struct ProvenanceQuery {
         case all
         case claim(Int64)
         case speaker(Int64)
+        case source(Int64)
         /// Several claims, in the order given.
         case claims([Int64])
     }
@@ -28,6 +29,7 @@ public struct ProvenanceQuery {
         case .all: (filter, arguments) = ("", [])
         case .claim(let id): (filter, arguments) = ("WHERE a.claim_id = ?", [id])
         case .speaker(let id): (filter, arguments) = ("WHERE a.speaker_id = ?", [id])
+        case .source(let id): (filter, arguments) = ("WHERE a.source_id = ?", [id])
         case .claims(let ids):
             for id in ids { try forEach(.claim(id), body) }
             return

@@ -19,6 +19,10 @@ public struct Row {
         Int(sqlite3_column_int64(statement, column))
     }
 
+    public func double(_ column: Int32) -> Double {
+        sqlite3_column_double(statement, column)
+    }
+
     public func optionalInt64(_ column: Int32) -> Int64? {
         isNull(column) ? nil : int64(column)
     }

@@ -4,7 +4,7 @@ extension ClaimStore {
     public func addClaim(text: String, topic: String? = nil) throws -> (id: Int64, created: Bool) {
         guard let text = Reference.clean(text) else { throw ClaimTrailError.invalid("a claim needs text") }
         let normalized = TextKey.fold(text)
-        if let existing = try claimID(normalized: normalized) { return (existing, false) }
+        if let existing = try claimID(normalized: normalized) ?? mergedClaimID(normalized: normalized) { return (existing, false) }
         try database.execute("INSERT INTO claim (text, normalized, topic) VALUES (?, ?, ?)",
                              [text, normalized, Reference.clean(topic)])
         return (database.lastInsertRowID, true)
@@ -17,14 +17,29 @@ extension ClaimStore {
     }
 
     /// Finds a claim by `#id` or by its text (folded, so quotes and case do not matter).
+    /// The id or wording of a claim merged into another finds the one it joined.
     public func resolveClaim(_ reference: String) throws -> Claim {
-        let id = try Reference.id(in: reference) ?? claimID(normalized: TextKey.fold(reference))
+        let id: Int64?
+        if let number = Reference.id(in: reference) {
+            id = try claim(id: number) != nil ? number : mergedClaimID(id: number)
+        } else {
+            let normalized = TextKey.fold(reference)
+            id = try claimID(normalized: normalized) ?? mergedClaimID(normalized: normalized)
+        }
         guard let id, let claim = try claim(id: id) else {
             throw ClaimTrailError.notFound(Reference.id(in: reference) != nil
                 ? "no claim \(reference.hasPrefix("#") ? reference : "#" + reference)"
                 : "no claim “\(reference)”")
         }
         return claim
+    }
+
+    private func mergedClaimID(id: Int64) throws -> Int64? {
+        try database.cached("SELECT into_id FROM claim_merge WHERE merged_id = ?").first([id]) { $0.int64(0) }
+    }
+
+    private func mergedClaimID(normalized: String) throws -> Int64? {
+        try database.cached("SELECT into_id FROM claim_merge WHERE normalized = ?").first([normalized]) { $0.int64(0) }
     }
 
     func claimID(normalized: String) throws -> Int64? {

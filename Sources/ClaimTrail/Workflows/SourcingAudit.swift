@@ -1,0 +1,151 @@
+import Foundation
+
+/// How an attribution is sourced, as an editor sorts them when auditing a story.
+public enum SourcingCategory: String, Codable, CaseIterable, Sendable {
+    case namedPerson = "named_person"
+    /// A named organisation, government or outlet.
+    case namedOrganization = "named_organization"
+    /// A described but unnamed speaker: "a senior defense official".
+    case anonymous
+    /// No speaker at all, or hedged: "reportedly", "is said to".
+    case unattributed
+    /// A named speaker whose kind was never recorded.
+    case unclassified
+
+    /// Words that put a claim on nobody in particular.
+    static let hedges = ["reportedly", "is said to", "are said to", "was said to", "were said to", "allegedly",
+                         "purportedly", "reports suggest", "it is claimed", "rumoured", "rumored"]
+
+    public init(_ row: ProvenanceRow) {
+        let wording = ((row.cue ?? "") + " " + (row.quote ?? "")).lowercased()
+        if row.speakerID == nil || Self.hedges.contains(where: { wording.contains($0) }) {
+            self = .unattributed
+            return
+        }
+        switch row.speakerKind {
+        case .person: self = .namedPerson
+        case .organization, .government, .media: self = .namedOrganization
+        case .anonymous: self = .anonymous
+        case .unknown, nil: self = .unclassified
+        }
+    }
+}
+
+/// The sourcing profile of one article: who its claims rest on.
+public struct SourceAudit: Codable, Equatable, Sendable {
+    public var source: Source
+    public var attributions: Int
+    /// Attributions per category; every category is present, zero included.
+    public var byCategory: [String: Int]
+    /// Claims that rest on a single voice in this article.
+    public var singleVoiceClaims: [Claim]
+    /// Claims of this article that are contested in the store.
+    public var contestedClaims: [Claim]
+    public var relayed: [Relay]
+    /// Each attribution with its category and flags: the CSV form.
+    public var rows: [AuditRow]
+
+    /// An attribution that reached the article through others.
+    public struct Relay: Codable, Equatable, Sendable {
+        public var attributionID: Int64
+        public var claimID: Int64
+        public var chain: String
+        /// Other sources where the original speaker is recorded first-hand on the same claim.
+        public var primarySourceIDs: [Int64]
+        public var primarySourceInStore: Bool { !primarySourceIDs.isEmpty }
+    }
+}
+
+/// One attribution of an audited article.
+public struct AuditRow: Codable, Equatable, Sendable, Tabular {
+    public var attributionID: Int64
+    public var claimID: Int64
+    public var claim: String
+    public var speaker: String
+    public var category: SourcingCategory
+    public var singleVoice: Bool
+    public var contested: Bool
+    public var viaChain: String
+    public var primarySourceInStore: Bool?
+
+    public static let columns = ["attribution_id", "claim_id", "claim", "speaker", "category", "single_voice", "contested",
+                                 "via_chain", "primary_source_in_store"]
+    public var cells: [String] {
+        [String(attributionID), String(claimID), claim, speaker, category.rawValue, String(singleVoice), String(contested),
+         viaChain, primarySourceInStore.map(String.init) ?? ""]
+    }
+}
+
+/// One source's share of claims that rest on anonymous or unattributed voices.
+public struct SourcingShare: Codable, Equatable, Sendable, Tabular {
+    public var sourceID: Int64
+    public var title: String
+    public var attributions: Int
+    public var anonymous: Int
+    public var unattributed: Int
+    public var share: Double { attributions == 0 ? 0 : Double(anonymous + unattributed) / Double(attributions) }
+
+    public static let columns = ["source_id", "title", "attributions", "anonymous", "unattributed", "share"]
+    public var cells: [String] {
+        [String(sourceID), title, String(attributions), String(anonymous), String(unattributed), String(format: "%.2f", share)]
+    }
+}
+
+extension ClaimStore {
+    public func audit(source reference: String) throws -> SourceAudit {
+        let source = try resolveSource(reference)
+        let rows = try provenance.rows(.source(source.id))
+        var voices: [Int64: Set<Int64>] = [:]
+        for row in rows { voices[row.claimID, default: []].insert(row.speakerID ?? -row.sourceID) }
+        let claims = Dictionary(rows.map { ($0.claimID, Claim(id: $0.claimID, text: $0.claim, topic: $0.topic)) }) { first, _ in first }
+        var categories = Dictionary(uniqueKeysWithValues: SourcingCategory.allCases.map { ($0.rawValue, 0) })
+        var relays: [SourceAudit.Relay] = []
+        var auditRows: [AuditRow] = []
+        for row in rows {
+            let category = SourcingCategory(row)
+            categories[category.rawValue, default: 0] += 1
+            var primaryInStore: Bool?
+            if row.viaID != nil {
+                let primaries = try firstHandSources(claimID: row.claimID, speakerID: row.speakerID, besides: source.id)
+                relays.append(.init(attributionID: row.attributionID, claimID: row.claimID, chain: row.viaChainText,
+                                    primarySourceIDs: primaries))
+                primaryInStore = !primaries.isEmpty
+            }
+            auditRows.append(AuditRow(attributionID: row.attributionID, claimID: row.claimID, claim: row.claim,
+                                      speaker: row.speaker ?? ProvenanceRow.unattributed, category: category,
+                                      singleVoice: voices[row.claimID]?.count == 1, contested: row.contested,
+                                      viaChain: row.viaChainText, primarySourceInStore: primaryInStore))
+        }
+        let sorted = claims.values.sorted { $0.id < $1.id }
+        return SourceAudit(source: source, attributions: rows.count, byCategory: categories,
+                           singleVoiceClaims: sorted.filter { voices[$0.id]?.count == 1 },
+                           contestedClaims: sorted.filter { id in rows.contains { $0.claimID == id.id && $0.contested } },
+                           relayed: relays, rows: auditRows)
+    }
+
+    /// Sources ranked by their share of anonymous and unattributed attributions, highest first.
+    public func auditAll() throws -> [SourcingShare] {
+        var shares: [Int64: SourcingShare] = [:]
+        try provenance.forEach(.all) { row in
+            var share = shares[row.sourceID] ?? SourcingShare(sourceID: row.sourceID, title: row.sourceTitle, attributions: 0,
+                                                              anonymous: 0, unattributed: 0)
+            share.attributions += 1
+            switch SourcingCategory(row) {
+            case .anonymous: share.anonymous += 1
+            case .unattributed: share.unattributed += 1
+            default: break
+            }
+            shares[row.sourceID] = share
+        }
+        return shares.values.sorted { ($0.share, $0.attributions, -$0.sourceID) > ($1.share, $1.attributions, -$1.sourceID) }
+    }
+
+    /// Sources other than `besides` where the speaker is recorded on the claim first-hand (not relayed).
+    private func firstHandSources(claimID: Int64, speakerID: Int64?, besides: Int64) throws -> [Int64] {
+        guard let speakerID else { return [] }
+        return try database.cached("""
+            SELECT DISTINCT source_id FROM attribution
+            WHERE claim_id = ? AND speaker_id = ? AND source_id <> ? AND via_id IS NULL ORDER BY 1
+            """).map([claimID, speakerID, besides]) { $0.int64(0) }
+    }
+}
