@@ -13,7 +13,7 @@ struct Claimtrail: ParsableCommand {
         subcommands: [
             InitCommand.self, ImportCommand.self, SourceCommand.self, SpeakerCommand.self, ClaimCommand.self,
             AttributeCommand.self, AttributionCommand.self, CounterCommand.self, VerdictCommand.self, ContestedCommand.self, TraceCommand.self,
-            AuditCommand.self, SearchCommand.self,
+            AuditCommand.self, SearchCommand.self, ExtractCommand.self,
             ExportCommand.self, CheckCommand.self, BackupCommand.self, GenerateCommand.self,
         ]
     )

@@ -1,0 +1,45 @@
+import ArgumentParser
+import ClaimTrail
+import Foundation
+
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Propose attributions (speaker, cue, content) from a plain-text article.",
+        discussion: """
+            Offline and rule-based. Without --apply it only prints the proposals; with --apply it records \
+            them against --source, each content as a claim, each speaker found or created. With --gold it \
+            prints precision and recall against annotated relations instead.
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "A UTF-8 plain-text article.") var file: String
+    @Option(help: "The source (id, URL or title) the article is, for --apply.") var source: String?
+    @Option(help: "json or table.") var format: ReportFormat = .table
+    @Flag(help: "Record the proposals in the store.") var apply = false
+    @Option(help: "A gold file of annotated relations: print precision and recall.") var gold: String?
+
+    func validate() throws {
+        if apply && source == nil { throw ValidationError("--apply needs --source") }
+        if format == .csv { throw ValidationError("--format takes json or table") }
+    }
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: file) else { throw ClaimTrailError.notFound("\(file): no such file") }
+        guard let text = String(validating: data, as: UTF8.self) else { throw ClaimTrailError.invalid("\(file): not valid UTF-8") }
+        let proposals = AttributionExtractor().extract(from: text)
+        if let gold {
+            let evaluation = ExtractionEvaluation.evaluate(predicted: proposals, gold: try ExtractionEvaluation.gold(atPath: gold))
+            try emit(format == .json ? try JSONReport.encode(evaluation) : ExtractionReport.table(evaluation))
+            return
+        }
+        if apply {
+            let opened = try store.open()
+            let summary = try opened.write {
+                try ExtractionRecorder(store: opened, recordedBy: store.recorder).record(proposals, source: try opened.resolveSource(source!).id)
+            }
+            note("recorded \(summary.attributions) attributions (\(summary.claims) new claims, \(summary.speakers) new speakers)")
+        }
+        try emit(format == .json ? try JSONReport.encode(proposals) : try ReportFormat.table.render(proposals))
+    }
+}
