@@ -76,19 +76,23 @@ sq=$(measure sqlite3 "$work/ct.db" "
   ORDER BY disputing DESC, counters DESC, asserting DESC, sources DESC LIMIT 50")
 report "contested top 50" "$ct" "$sq"
 
-# Traces of the busiest claim (claim 1, by the Zipf shape) and the busiest speaker (speaker 1).
-ct=$(measure "$claimtrail" trace claim 1 --format csv --db "$work/ct.db")
-sq=$(measure sqlite3 -csv "$work/ct.db" "
-  SELECT coalesce(a.said_on, s.published) AS day, sp.name, sp.role, a.stance, a.mode, a.cue, a.quote, s.title
-  FROM attribution a JOIN source s ON s.id = a.source_id LEFT JOIN speaker sp ON sp.id = a.speaker_id
-  WHERE a.claim_id = 1 ORDER BY day, a.id")
-report "trace claim (busiest)" "$ct" "$sq"
-ct=$(measure "$claimtrail" trace speaker 1 --format csv --db "$work/ct.db")
-sq=$(measure sqlite3 -csv "$work/ct.db" "
-  SELECT coalesce(a.said_on, s.published) AS day, c.id, c.text, a.stance, a.mode, a.cue, a.quote, s.title
-  FROM attribution a JOIN claim c ON c.id = a.claim_id JOIN source s ON s.id = a.source_id
-  WHERE a.speaker_id = 1 ORDER BY day, a.id")
-report "trace speaker (busiest)" "$ct" "$sq"
+# Traces of the busiest claim (claim 1, by the Zipf shape) and the busiest speaker (speaker 1):
+# the first page of 200 in timeline order (what `trace` shows by default), then the whole timeline.
+trace_sql() { # column, id, limit
+  echo "SELECT a.seen_on, sp.name, sp.role, a.stance, a.mode, a.cue, a.quote, s.title, c.text
+        FROM attribution a JOIN source s ON s.id = a.source_id JOIN claim c ON c.id = a.claim_id
+        LEFT JOIN speaker sp ON sp.id = a.speaker_id
+        WHERE a.$1 = $2 ORDER BY a.seen_on IS NULL, a.seen_on, a.id LIMIT $3"
+}
+for limit in 200 0; do
+  label=$([ "$limit" = 0 ] && echo "all" || echo "first $limit")
+  ct=$(measure "$claimtrail" trace claim 1 --limit "$limit" --format csv --db "$work/ct.db")
+  sq=$(measure sqlite3 -csv "$work/ct.db" "$(trace_sql claim_id 1 $([ "$limit" = 0 ] && echo -1 || echo "$limit"))")
+  report "trace claim, busiest ($label)" "$ct" "$sq"
+  ct=$(measure "$claimtrail" trace speaker 1 --limit "$limit" --format csv --db "$work/ct.db")
+  sq=$(measure sqlite3 -csv "$work/ct.db" "$(trace_sql speaker_id 1 $([ "$limit" = 0 ] && echo -1 || echo "$limit"))")
+  report "trace speaker, busiest ($label)" "$ct" "$sq"
+done
 ct_rows=$(sqlite3 "$work/ct.db" 'SELECT count(*) FROM attribution')
 sq_rows=$(sqlite3 "$work/sq.db" 'SELECT count(*) FROM attribution')
 echo "rows: $ct_rows attributions via claimtrail, $sq_rows via sqlite3; machine: $(nproc) cores, $(uname -m)"

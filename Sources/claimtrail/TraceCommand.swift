@@ -15,9 +15,13 @@ struct TraceCommand: ParsableCommand {
         @Argument(help: "The claim's id or text.") var claim: String
         @Option(help: "table, csv (one row per attribution, counter-claims included) or json.")
         var format: ReportFormat = .table
+        @Option(help: "At most this many attributions per claim, the earliest; 0 for all.") var limit = 200
 
         func run() throws {
-            let trace = try store.open().traceClaim(claim)
+            let trace = try store.open().traceClaim(claim, limit: limit > 0 ? limit : nil)
+            if trace.timeline.count < trace.totalAttributions {
+                note("showing the first \(trace.timeline.count) of \(trace.totalAttributions) attributions; --limit 0 shows all")
+            }
             switch format {
             case .table: try emit(TraceReport.table(trace))
             case .json: try emit(try JSONReport.encode(trace))
@@ -33,9 +37,13 @@ struct TraceCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "The speaker's id, name or alias.") var speaker: String
         @Option(help: "table, csv or json.") var format: ReportFormat = .table
+        @Option(help: "At most this many attributions, the earliest; 0 for all.") var limit = 200
 
         func run() throws {
-            let trace = try store.open().traceSpeaker(speaker)
+            let trace = try store.open().traceSpeaker(speaker, limit: limit > 0 ? limit : nil)
+            if trace.attributions.count < trace.totalAttributions {
+                note("showing the first \(trace.attributions.count) of \(trace.totalAttributions) attributions; --limit 0 shows all")
+            }
             switch format {
             case .table: try emit(TraceReport.table(trace))
             case .json: try emit(try JSONReport.encode(trace))

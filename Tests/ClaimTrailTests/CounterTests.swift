@@ -52,7 +52,9 @@ struct CounterTests {
             try old.executeScript("PRAGMA user_version = 2")
             try old.execute("ATTACH DATABASE ? AS current", [current.path])
             for table in ["source", "speaker", "speaker_alias", "claim", "attribution", "claim_relation", "verdict"] {
-                try old.executeScript("INSERT INTO main.\(table) SELECT * FROM current.\(table)")
+                // The columns the table had at version 2; later migrations add some.
+                let columns = try old.prepare("SELECT name FROM pragma_table_info(?)").map([table]) { $0.string(0) }.joined(separator: ", ")
+                try old.executeScript("INSERT INTO main.\(table) SELECT \(columns) FROM current.\(table)")
             }
         }
         let migrated = try ClaimStore.open(at: path)

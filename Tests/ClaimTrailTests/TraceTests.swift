@@ -60,4 +60,27 @@ struct TraceTests {
         #expect(trace.attributions.map(\.stance) == [.asserts, .denies])
         #expect(throws: ClaimTrailError.self) { _ = try store.traceSpeaker("Nobody") }
     }
+
+    @Test("a trace can be limited to its first page, read in order from the timeline index")
+    func limitedTrace() throws {
+        let temporary = try TemporaryStore()
+        let store = temporary.store
+        let claim = try store.claim("Busy claim")
+        let speaker = try store.speaker("Busy speaker")
+        let sources = try (1...12).map { try store.source("S\($0)", published: String(format: "2018-01-%02d", 13 - $0)) }
+        for source in sources { try store.attribute(claim, speaker, in: source) }
+        try store.attribute(claim, nil, in: sources[0], date: "2017-12-31")
+        let trace = try store.traceClaim("Busy claim", limit: 3)
+        #expect(trace.totalAttributions == 13)
+        #expect(trace.timeline.map(\.date) == ["2017-12-31", "2018-01-01", "2018-01-02"])
+        let bySpeaker = try store.traceSpeaker("Busy speaker", limit: 2)
+        #expect(bySpeaker.totalAttributions == 12 && bySpeaker.attributions.map(\.date) == ["2018-01-01", "2018-01-02"])
+        let plan = try store.database.prepare("""
+            EXPLAIN QUERY PLAN SELECT id FROM attribution a WHERE a.claim_id = 1 ORDER BY a.seen_on IS NULL, a.seen_on, a.id LIMIT 3
+            """).map { $0.string(3) }.joined(separator: " ")
+        #expect(plan.contains("attribution_claim_timeline") && !plan.contains("TEMP B-TREE"))
+        let result = try Binary.run(["trace", "claim", "Busy claim", "--limit", "5", "--format", "csv"], database: temporary.path)
+        #expect(CSVParser.parseWithHeader(result.stdout).count == 5)
+        #expect(result.stderr == "showing the first 5 of 13 attributions; --limit 0 shows all\n")
+    }
 }

@@ -13,7 +13,8 @@ public enum InterchangeDocument {
         for id in claimIDs {
             let claim = try store.claim(id: id)!
             claimTexts[id] = claim.text
-            let rows = try store.provenance.rows(.claim(id))
+            // In the order recorded: a relay always comes before what was relayed through it.
+            let rows = try store.provenance.rows(.claim(id)).sorted { $0.attributionID < $1.attributionID }
             let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0.attributionID, $0) })
             sourceIDs.formUnion(rows.map(\.sourceID))
             speakerIDs.formUnion(rows.compactMap(\.speakerID))

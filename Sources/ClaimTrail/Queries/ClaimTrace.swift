@@ -3,8 +3,10 @@
 public struct ClaimTrace: Codable, Equatable, Sendable {
     public var claim: Claim
     public var contested: Bool
-    /// The claim's attributions in time order; undated ones last.
+    /// The claim's attributions in time order, undated ones last; the first page when limited.
     public var timeline: [ProvenanceRow]
+    /// How many attributions the claim has in all.
+    public var totalAttributions: Int
     /// Claims that contradict this one, each with its own attributions.
     public var counterClaims: [RelatedClaim]
     /// Claims this one contradicts.
@@ -34,17 +36,19 @@ public struct RelatedClaim: Codable, Equatable, Sendable {
 }
 
 extension ClaimStore {
-    public func traceClaim(_ reference: String) throws -> ClaimTrace {
+    /// - Parameter limit: at most this many attributions per claim (the earliest), or all when nil.
+    public func traceClaim(_ reference: String, limit: Int? = nil) throws -> ClaimTrace {
         let claim = try resolveClaim(reference)
-        let timeline = try provenance.rows(.claim(claim.id)).sorted(by: ProvenanceRow.timelineOrder)
+        let timeline = try provenance.rows(.claim(claim.id), limit: limit)
         let spread = Self.spread(of: timeline)
         let contested = try database.prepare("SELECT \(ContestRule.isContested("?1"))")
             .first([claim.id]) { $0.bool(0) } ?? false
+        let total = try database.cached("SELECT attributions FROM claim_stats WHERE claim_id = ?").first([claim.id]) { $0.int(0) } ?? 0
         return ClaimTrace(
-            claim: claim, contested: contested, timeline: timeline,
-            counterClaims: try related(to: claim.id, kind: .contradicts, incoming: true),
-            contradicts: try related(to: claim.id, kind: .contradicts, incoming: false),
-            supportedBy: try related(to: claim.id, kind: .supports, incoming: true),
+            claim: claim, contested: contested, timeline: timeline, totalAttributions: total,
+            counterClaims: try related(to: claim.id, kind: .contradicts, incoming: true, limit: limit),
+            contradicts: try related(to: claim.id, kind: .contradicts, incoming: false, limit: limit),
+            supportedBy: try related(to: claim.id, kind: .supports, incoming: true, limit: limit),
             history: try history(claimID: claim.id),
             firstAppearance: spread.first.map { .init(day: $0.day, sourceIDs: [$0.sourceIDs[0]], titles: [$0.titles[0]]) },
             spread: spread)
@@ -63,26 +67,14 @@ extension ClaimStore {
         }
     }
 
-    private func related(to id: Int64, kind: RelationKind, incoming: Bool) throws -> [RelatedClaim] {
+    private func related(to id: Int64, kind: RelationKind, incoming: Bool, limit: Int?) throws -> [RelatedClaim] {
         let (mine, theirs) = incoming ? ("to_claim_id", "from_claim_id") : ("from_claim_id", "to_claim_id")
         let links = try database.cached("""
             SELECT \(theirs), source_id FROM claim_relation WHERE \(mine) = ? AND kind = ? ORDER BY \(theirs)
             """).map([id, kind.rawValue]) { ($0.int64(0), $0.optionalInt64(1)) }
         return try links.map { other, sourceID in
             RelatedClaim(claim: try claim(id: other)!, relationSourceID: sourceID,
-                         attributions: try provenance.rows(.claim(other)).sorted(by: ProvenanceRow.timelineOrder))
-        }
-    }
-}
-
-extension ProvenanceRow {
-    /// Dated rows first, oldest first; ties and undated rows in the order they were recorded.
-    static func timelineOrder(_ a: ProvenanceRow, _ b: ProvenanceRow) -> Bool {
-        switch (a.date, b.date) {
-        case let (x?, y?) where x != y: x < y
-        case (.some, nil): true
-        case (nil, .some): false
-        default: a.attributionID < b.attributionID
+                         attributions: try provenance.rows(.claim(other), limit: limit))
         }
     }
 }

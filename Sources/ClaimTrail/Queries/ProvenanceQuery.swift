@@ -22,24 +22,27 @@ public struct ProvenanceQuery {
         LEFT JOIN speaker sp ON sp.id = a.speaker_id
         """
 
-    /// Calls `body` with each row of `scope`, ordered by claim, then by when it was recorded.
-    public func forEach(_ scope: Scope, _ body: (ProvenanceRow) throws -> Void) throws {
+    /// Calls `body` with each row of `scope`: for a claim or a speaker in timeline order (dated
+    /// first, by day, then as recorded), read from an index; otherwise by claim, then as recorded.
+    /// `limit` stops after that many rows.
+    public func forEach(_ scope: Scope, limit: Int? = nil, _ body: (ProvenanceRow) throws -> Void) throws {
         let filter: String, arguments: [any StatementArgument]
+        let timeline = "ORDER BY a.seen_on IS NULL, a.seen_on, a.id"
         switch scope {
-        case .all: (filter, arguments) = ("", [])
-        case .claim(let id): (filter, arguments) = ("WHERE a.claim_id = ?", [id])
-        case .speaker(let id): (filter, arguments) = ("WHERE a.speaker_id = ?", [id])
-        case .source(let id): (filter, arguments) = ("WHERE a.source_id = ?", [id])
+        case .all: (filter, arguments) = ("ORDER BY a.claim_id, a.id", [])
+        case .claim(let id): (filter, arguments) = ("WHERE a.claim_id = ? \(timeline)", [id])
+        case .speaker(let id): (filter, arguments) = ("WHERE a.speaker_id = ? \(timeline)", [id])
+        case .source(let id): (filter, arguments) = ("WHERE a.source_id = ? ORDER BY a.claim_id, a.id", [id])
         case .claims(let ids):
             for id in ids { try forEach(.claim(id), body) }
             return
         }
         // A statement of its own, not the shared cache: the via-chain lookups run while it steps.
-        let statement = try store.database.prepare("\(Self.columns) \(filter) ORDER BY a.claim_id, a.id")
+        let statement = try store.database.prepare("\(Self.columns) \(filter) LIMIT ?")
         let chains = ViaChainResolver(database: store.database)
         // Rows come grouped by claim: what is true of the claim is looked up once per claim.
         var claim: (id: Int64, contested: Bool, counterClaimIDs: [Int64])?
-        try statement.forEach(arguments) { row in
+        try statement.forEach(arguments + [limit ?? -1]) { row in
             let claimID = row.int64(0)
             if claim?.id != claimID { claim = try claimStanding(claimID) }
             let viaID = row.optionalInt64(19)
@@ -66,10 +69,10 @@ public struct ProvenanceQuery {
         return (id, row?.0 ?? false, (row?.1 ?? "").split(separator: ";").compactMap { Int64($0) })
     }
 
-    /// All rows of `scope`, for reports small enough to hold (one claim, one speaker).
-    public func rows(_ scope: Scope) throws -> [ProvenanceRow] {
+    /// The rows of `scope`, for reports small enough to hold (one claim, one speaker), at most `limit`.
+    public func rows(_ scope: Scope, limit: Int? = nil) throws -> [ProvenanceRow] {
         var rows: [ProvenanceRow] = []
-        try forEach(scope) { rows.append($0) }
+        try forEach(scope, limit: limit) { rows.append($0) }
         return rows
     }
 }

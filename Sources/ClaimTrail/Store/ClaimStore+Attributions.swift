@@ -6,7 +6,7 @@ extension ClaimStore {
     public func addAttribution(_ draft: AttributionDraft, recordedBy: String,
                                recordedAt: String? = nil) throws -> (id: Int64, created: Bool) {
         guard try claim(id: draft.claimID) != nil else { throw ClaimTrailError.notFound("no claim #\(draft.claimID)") }
-        guard try source(id: draft.sourceID) != nil else { throw ClaimTrailError.notFound("no source #\(draft.sourceID)") }
+        guard let source = try source(id: draft.sourceID) else { throw ClaimTrailError.notFound("no source #\(draft.sourceID)") }
         if let speakerID = draft.speakerID, try speaker(id: speakerID) == nil {
             throw ClaimTrailError.notFound("no speaker #\(speakerID)")
         }
@@ -30,10 +30,10 @@ extension ClaimStore {
         }
         try database.execute("""
             INSERT INTO attribution (claim_id, speaker_id, source_id, stance, mode, quote, cue, said_on, via_id,
-                                     recorded_by, recorded_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))
+                                     recorded_by, recorded_at, seen_on)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ?)
             """, [draft.claimID, draft.speakerID, draft.sourceID, draft.stance.rawValue, draft.mode.rawValue,
-                  quote, Reference.clean(draft.cue), date, draft.viaID, recordedBy, recordedAt])
+                  quote, Reference.clean(draft.cue), date, draft.viaID, recordedBy, recordedAt, date ?? source.published])
         return (database.lastInsertRowID, true)
     }
 }
