@@ -19,9 +19,7 @@ struct TraceCommand: ParsableCommand {
 
         func run() throws {
             let trace = try store.open().traceClaim(claim, limit: limit > 0 ? limit : nil)
-            if trace.timeline.count < trace.totalAttributions {
-                note("showing the first \(trace.timeline.count) of \(trace.totalAttributions) attributions; --limit 0 shows all")
-            }
+            noteIfCut(shown: trace.timeline.count, of: trace.totalAttributions)
             switch format {
             case .table: try emit(TraceReport.table(trace))
             case .json: try emit(try JSONReport.encode(trace))
@@ -41,9 +39,7 @@ struct TraceCommand: ParsableCommand {
 
         func run() throws {
             let trace = try store.open().traceSpeaker(speaker, limit: limit > 0 ? limit : nil)
-            if trace.attributions.count < trace.totalAttributions {
-                note("showing the first \(trace.attributions.count) of \(trace.totalAttributions) attributions; --limit 0 shows all")
-            }
+            noteIfCut(shown: trace.attributions.count, of: trace.totalAttributions)
             switch format {
             case .table: try emit(TraceReport.table(trace))
             case .json: try emit(try JSONReport.encode(trace))
@@ -51,4 +47,9 @@ struct TraceCommand: ParsableCommand {
             }
         }
     }
+}
+
+/// Says on stderr that a trace shows only its first page, so nobody mistakes it for the whole story.
+private func noteIfCut(shown: Int, of total: Int) {
+    if shown < total { note("showing the first \(shown) of \(total) attributions; --limit 0 shows all") }
 }
