@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job on the bundled example: build a store from the three articles in examples/,
-# list contested claims, trace a claim and a speaker, and export the CSV provenance report.
+# list contested claims, trace a claim and a speaker, audit an article's sourcing, search,
+# propose attributions from raw text, and export the CSV provenance report and the HTML report.
 # Usage: examples/demo.sh [STORE] (default: a fresh store in a temporary folder)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -17,7 +18,11 @@ step import "$here/syria.json"   # the second import finds everything already st
 step contested
 step trace claim "The United States is planning a missile strike against the Assad government in Syria."
 step trace speaker "a senior defense official"
+step audit "Russian Military’s Activities in Syria Indicate Collaboration to Counter US Presence"
+step search missile strike --limit 5
+step extract "$here/articles/001.txt"
 mkdir -p "$here/out"
 step export --out "$here/out/provenance.csv"
-printf '\nFirst rows of %s:\n' "examples/out/provenance.csv"
+step export --format html --out "$here/out/report.html"
+printf '\nThe HTML report is examples/out/report.html. First rows of %s:\n' "examples/out/provenance.csv"
 head -n 4 "$here/out/provenance.csv"
