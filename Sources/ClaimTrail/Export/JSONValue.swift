@@ -6,7 +6,6 @@ import Foundation
 public indirect enum JSONValue: Encodable, Equatable, Sendable {
     case string(String)
     case int(Int64)
-    case bool(Bool)
     case array([JSONValue])
     case object([String: JSONValue])
 
@@ -28,7 +27,6 @@ public indirect enum JSONValue: Encodable, Equatable, Sendable {
         switch self {
         case .string(let text): try container.encode(text)
         case .int(let number): try container.encode(number)
-        case .bool(let flag): try container.encode(flag)
         case .array(let items): try container.encode(items)
         case .object(let fields): try container.encode(fields)
         }
