@@ -7,10 +7,10 @@ public enum ProvenanceReport {
     /// - Returns: the number of rows written, header excluded.
     @discardableResult
     public static func writeCSV(from store: ClaimStore, scope: ProvenanceQuery.Scope, to output: TextOutput) throws -> Int {
-        try output.write(CSV.line(ProvenanceRow.columns))
+        try output.writeCSV(ProvenanceRow.columns)
         var count = 0
         try store.provenance.forEach(scope) { row in
-            try output.write(CSV.line(row.cells))
+            try output.writeCSV(row.cells)
             count += 1
         }
         return count

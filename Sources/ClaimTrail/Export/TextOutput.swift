@@ -39,6 +39,12 @@ public final class TextOutput {
         if buffer.count >= Self.flushThreshold { try flush() }
     }
 
+    /// Writes one CSV record.
+    public func writeCSV(_ fields: [String]) throws {
+        CSV.append(fields, to: &buffer)
+        if buffer.count >= Self.flushThreshold { try flush() }
+    }
+
     public func flush() throws {
         guard !buffer.isEmpty else { return }
         do {
