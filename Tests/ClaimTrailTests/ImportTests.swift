@@ -55,6 +55,36 @@ struct ImportTests {
         #expect(try temporary.snapshot() == before)
     }
 
+    @Test("attributions moved into the store in batches of any size give the same rows and counters",
+          arguments: [1, 97])
+    func batches(size: Int) throws {
+        let whole = try TemporaryStore(), batched = try TemporaryStore()
+        // Generated data has relays (via) and counter-claims; given twice, each record repeats
+        // one that is still waiting to be moved, or one already moved.
+        let generated = try ReliabilityTests.dataset(in: whole.directory, name: "data", claims: 300, attributions: 3000, seed: 11)
+        let once = try String(contentsOfFile: generated, encoding: .utf8)
+        let file = try whole.file("twice.jsonl", once + once)
+        _ = try Importer(store: whole.store, recordedBy: "t").importFile(atPath: file)
+        let summary = try Importer(store: batched.store, recordedBy: "t", batchSize: size).importFile(atPath: file)
+        #expect(summary.attributions == (try whole.count("attribution")))
+        #expect(try batched.count("attribution WHERE via_id IS NOT NULL") > 0)
+        for table in ["attribution", "claim_stats", "claim_voice", "claim_source", "search_index (rowid, body)"] {
+            #expect(try Self.rows(table, of: batched.store) == Self.rows(table, of: whole.store), "\(table)")
+        }
+        #expect(try StoreCheck(store: batched.store).problems() == [])
+        let again = try Importer(store: batched.store, recordedBy: "t", batchSize: size).importFile(atPath: file)
+        #expect(again.attributions == 0 && again.existing > 0)
+    }
+
+    /// Every row of `table`, or of the columns named as `table (a, b)`.
+    private static func rows(_ table: String, of store: ClaimStore) throws -> [String] {
+        let parts = table.split(separator: " ", maxSplits: 1)
+        let columns = parts.count > 1 ? String(parts[1].dropFirst().dropLast()) : "*"
+        return try store.database.prepare("SELECT \(columns) FROM \(parts[0]) ORDER BY 1, 2").map { row in
+            (0..<16).map { row.text($0) ?? "∅" }.joined(separator: "|")
+        }
+    }
+
     @Test("JSON Lines import, with errors located by line")
     func jsonLines() throws {
         let temporary = try TemporaryStore()

@@ -10,11 +10,17 @@ public struct Importer {
     public let store: ClaimStore
     /// Who the new attributions are recorded as having been entered by.
     public let recordedBy: String
+    /// How many new attributions are moved into the store at a time (see `AttributionStaging`).
+    public let batchSize: Int
+    /// Large enough that the per-statement cost vanishes, small enough that the waiting rows
+    /// take a few megabytes.
+    public static let defaultBatchSize = 50_000
     private let cache = ReferenceCache()
 
-    public init(store: ClaimStore, recordedBy: String) {
+    public init(store: ClaimStore, recordedBy: String, batchSize: Int = Importer.defaultBatchSize) {
         self.store = store
         self.recordedBy = recordedBy
+        self.batchSize = batchSize
     }
 
     /// What an import added; anything found already stored is counted under `existing`.
@@ -35,8 +41,10 @@ public struct Importer {
                 }
                 return
             }
-            try file.forEachRecord { record in
-                try located(record) { try apply(record, from: file, to: &summary) }
+            try store.addingAttributions(inBatchesOf: batchSize) {
+                try file.forEachRecord { record in
+                    try located(record) { try apply(record, from: file, to: &summary) }
+                }
             }
         }
         return summary

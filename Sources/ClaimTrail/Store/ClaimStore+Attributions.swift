@@ -11,7 +11,7 @@ extension ClaimStore {
             throw ClaimTrailError.notFound("no speaker #\(speakerID)")
         }
         if let viaID = draft.viaID {
-            guard let viaClaim = try database.cached("SELECT claim_id FROM attribution WHERE id = ?")
+            guard let viaClaim = try database.cached("SELECT claim_id FROM every_attribution WHERE id = ?")
                 .first([viaID], { $0.int64(0) }) else {
                 throw ClaimTrailError.notFound("no attribution #\(viaID) to relay through")
             }
@@ -22,19 +22,28 @@ extension ClaimStore {
         let date = try Reference.clean(draft.date).map { try ISODate.validate($0) }
         let quote = Reference.clean(draft.quote)
         if let existing = try database.cached("""
-            SELECT id FROM attribution
+            SELECT id FROM every_attribution
             WHERE claim_id = ? AND speaker_id IS ? AND source_id = ? AND stance = ? AND quote IS ? AND via_id IS ?
             """).first([draft.claimID, draft.speakerID, draft.sourceID, draft.stance.rawValue, quote, draft.viaID],
                        { $0.int64(0) }) {
             return (existing, false)
         }
+        let id = try staging.nextID()
         try database.execute("""
-            INSERT INTO attribution (claim_id, speaker_id, source_id, stance, mode, quote, cue, said_on, via_id,
-                                     recorded_by, recorded_at, seen_on)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ?)
-            """, [draft.claimID, draft.speakerID, draft.sourceID, draft.stance.rawValue, draft.mode.rawValue,
+            INSERT INTO temp.pending_attribution (id, claim_id, speaker_id, source_id, stance, mode, quote, cue, said_on,
+                                                  via_id, recorded_by, recorded_at, seen_on)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ?)
+            """, [id, draft.claimID, draft.speakerID, draft.sourceID, draft.stance.rawValue, draft.mode.rawValue,
                   quote, Reference.clean(draft.cue), date, draft.viaID, recordedBy, recordedAt, date ?? source.published])
-        return (database.lastInsertRowID, true)
+        try staging.staged()
+        return (id, true)
+    }
+
+    /// Runs `body`, an import, with new attributions moved into the store in batches of `size`
+    /// rather than one by one (see `AttributionStaging`). Lookups inside `body` still see every
+    /// attribution added so far. Call it inside `write`, which makes the batches one transaction.
+    public func addingAttributions<T>(inBatchesOf size: Int, _ body: () throws -> T) throws -> T {
+        try staging.deferring(batchesOf: size, body)
     }
 }
 
@@ -43,7 +52,7 @@ extension ClaimStore {
     /// when given: what a relay reference in an import names.
     public func attributionIDs(claimID: Int64, speakerID: Int64?, sourceID: Int64, quote: String? = nil) throws -> [Int64] {
         try database.cached("""
-            SELECT id FROM attribution WHERE claim_id = ? AND speaker_id IS ? AND source_id = ? AND (?4 IS NULL OR quote = ?4)
+            SELECT id FROM every_attribution WHERE claim_id = ? AND speaker_id IS ? AND source_id = ? AND (?4 IS NULL OR quote = ?4)
             ORDER BY id
             """).map([claimID, speakerID, sourceID, Reference.clean(quote)]) { $0.int64(0) }
     }

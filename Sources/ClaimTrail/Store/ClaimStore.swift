@@ -7,6 +7,7 @@ import Foundation
 /// command either records everything it was asked to or nothing at all.
 public final class ClaimStore {
     public let database: Database
+    let staging: AttributionStaging
     public var path: String { database.path }
 
     /// Creates the store file if needed and brings its schema up to date.
@@ -31,6 +32,7 @@ public final class ClaimStore {
             // Nobody can change a store we may not write, so SQLite may read it as immutable,
             // without the -shm file a WAL store otherwise needs beside it.
             database = try Database(path: path, mode: mode, uri: isReadOnly ? Self.immutableURI(path) : nil)
+            staging = AttributionStaging(database: database)
             try configure()
             if isReadOnly {
                 let version = try Migrator.userVersion(of: database)
@@ -41,6 +43,7 @@ public final class ClaimStore {
                 }
             } else {
                 try Migrator.migrate(database)
+                try staging.prepare()
             }
         } catch let error as SQLiteError where error.code == SQLITE_CANTOPEN && mode == .existing {
             throw ClaimTrailError.noStore(path: path)

@@ -1,0 +1,78 @@
+/// Where new attributions wait before they are moved into the `attribution` table.
+///
+/// Every insert into `attribution` runs the counter and search triggers, and SQLite runs a
+/// statement's triggers under a statement journal of its own, so inserting rows one statement
+/// at a time costs about twice what one `INSERT … SELECT` of the same rows costs (100,000 rows:
+/// 15 s against 6 s). New rows are therefore written to a temporary table first, with their ids
+/// given, and moved in one statement: at once for a single `attribute`, in batches for an import.
+///
+/// The waiting rows belong to the open transaction: a rollback drops them with everything else.
+final class AttributionStaging {
+    private let database: Database
+    private var waiting = 0
+    /// How many rows wait before a move; 1 while no import defers moves.
+    private var batchSize = 1
+
+    init(database: Database) {
+        self.database = database
+    }
+
+    /// Creates the temporary table, shaped like `attribution` itself, and a view over both,
+    /// so lookups see waiting rows as if they were stored. Once per connection, outside any
+    /// transaction (a rollback would take the table with it), after the schema is migrated.
+    func prepare() throws {
+        try database.executeScript("""
+            CREATE TEMP TABLE IF NOT EXISTS pending_attribution AS SELECT * FROM main.attribution WHERE 0;
+            CREATE INDEX IF NOT EXISTS temp.pending_attribution_by_claim ON pending_attribution (claim_id, source_id);
+            CREATE UNIQUE INDEX IF NOT EXISTS temp.pending_attribution_by_id ON pending_attribution (id);
+            CREATE TEMP VIEW IF NOT EXISTS every_attribution AS
+                SELECT * FROM main.attribution UNION ALL SELECT * FROM temp.pending_attribution;
+            """)
+    }
+
+    /// The id the next staged row gets: the one SQLite would give it on a plain insert.
+    func nextID() throws -> Int64 {
+        try database.cached("""
+            SELECT max(coalesce((SELECT max(id) FROM main.attribution), 0),
+                       coalesce((SELECT max(id) FROM temp.pending_attribution), 0)) + 1
+            """).first { $0.int64(0) } ?? 1
+    }
+
+    /// Counts a staged row, and moves the waiting rows once the batch is full.
+    func staged() throws {
+        waiting += 1
+        if waiting >= batchSize { try move() }
+    }
+
+    /// Runs `body` with moves deferred to batches of `size` rows, then moves what is left.
+    func deferring<T>(batchesOf size: Int, _ body: () throws -> T) throws -> T {
+        batchSize = max(size, 1)
+        defer { batchSize = 1 }
+        do {
+            let result = try body()
+            try move()
+            return result
+        } catch {
+            try? discard()
+            throw error
+        }
+    }
+
+    /// Moves the waiting rows into `attribution` in id order, so that a relay is stored before
+    /// the attributions that name it as `via`.
+    private func move() throws {
+        guard waiting > 0 else { return }
+        do {
+            try database.execute("INSERT INTO main.attribution SELECT * FROM temp.pending_attribution ORDER BY id")
+        } catch {
+            try? discard()
+            throw error
+        }
+        try discard()
+    }
+
+    private func discard() throws {
+        try database.execute("DELETE FROM temp.pending_attribution")
+        waiting = 0
+    }
+}
