@@ -81,7 +81,7 @@ sq=$(measure sqlite3 -csv -header "$store" "
          (SELECT v.name FROM attribution r JOIN speaker v ON v.id = r.speaker_id WHERE r.id = a.via_id),
          a.recorded_at, a.recorded_by
   FROM attribution a JOIN claim c ON c.id = a.claim_id JOIN source s ON s.id = a.source_id
-  LEFT JOIN speaker sp ON sp.id = a.speaker_id ORDER BY a.claim_id, a.id")
+  LEFT JOIN speaker sp ON sp.id = a.speaker_id ORDER BY a.claim_id, a.seen_on IS NULL, a.seen_on, a.id")
 report "export csv" "$ct" "$sq"
 
 # Contested, top 50: claimtrail reads trigger-kept counters; plain SQL aggregates.

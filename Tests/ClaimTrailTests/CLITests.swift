@@ -52,7 +52,8 @@ struct CLITests {
         let out = temporary.directory.appendingPathComponent("report.csv").path
         #expect(try run("export", "--out", out).stderr.contains("wrote 4 attributions"))
         let exported = CSVParser.parseWithHeader(try String(contentsOfFile: out, encoding: .utf8))
-        #expect(exported.map { $0["speaker"] } == ["TASS", "Russian Ministry of Defence", "Пентагон", ""])
+        // Claim by claim, each in the same timeline order as `trace claim`.
+        #expect(exported.map { $0["speaker"] } == timeline.map { $0["speaker"] as? String } + [""])
         #expect(exported.allSatisfy { $0["recorded_by"] == "tester" })
         #expect(CSVParser.parseWithHeader(try run("export", "--claim", "2").stdout).count == 1)
 

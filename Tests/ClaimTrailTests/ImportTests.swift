@@ -33,9 +33,10 @@ struct ImportTests {
             .importFile(atPath: try temporary.file("data.json", Self.document))
         #expect(summary == Importer.Summary(sources: 1, speakers: 3, claims: 2, attributions: 3, relations: 1, existing: 0))
         let rows = try temporary.store.provenance.rows(.all)
-        #expect(rows.map(\.speaker) == ["TASS", "Russian Ministry of Defence", "Мария Захарова"])
-        #expect(rows[1].viaChain == ["Russian Ministry of Defence", "TASS"])
-        #expect(rows[1].quote == "“A strike is coming,”" && rows[1].saidOn == "2018-08-27" && rows[1].mode == .direct)
+        // Claim by claim, each in timeline order: the ministry spoke a day before TASS relayed it.
+        #expect(rows.map(\.speaker) == ["Russian Ministry of Defence", "TASS", "Мария Захарова"])
+        #expect(rows[0].viaChain == ["Russian Ministry of Defence", "TASS"])
+        #expect(rows[0].quote == "“A strike is coming,”" && rows[0].saidOn == "2018-08-27" && rows[0].mode == .direct)
         #expect(rows[2].stance == .denies && rows[2].recordedBy == "importer")
         #expect(try temporary.store.speaker(id: 3)?.affiliationID == 1)
         #expect(try temporary.store.source(id: 1)?.bodySHA256 == SHA256.hex("Body – text"))

@@ -23,15 +23,18 @@ public struct ProvenanceQuery {
         """
 
     /// Calls `body` with each row of `scope`: for a claim or a speaker in timeline order (dated
-    /// first, by day, then as recorded), read from an index; otherwise by claim, then as recorded.
-    /// `limit` stops after that many rows.
+    /// first, by day, then as recorded); for the whole store claim by claim, each in timeline
+    /// order; for a source by claim, then as recorded. `limit` stops after that many rows.
+    ///
+    /// Whole-store and per-claim orders are read straight from the timeline index: a sort would
+    /// hold the busiest claim's rows in memory, and those grow with the store.
     public func forEach(_ scope: Scope, limit: Int? = nil, _ body: (ProvenanceRow) throws -> Void) throws {
         let filter: String, arguments: [any StatementArgument]
-        let timeline = "ORDER BY a.seen_on IS NULL, a.seen_on, a.id"
+        let timeline = "a.seen_on IS NULL, a.seen_on, a.id"
         switch scope {
-        case .all: (filter, arguments) = ("ORDER BY a.claim_id, a.id", [])
-        case .claim(let id): (filter, arguments) = ("WHERE a.claim_id = ? \(timeline)", [id])
-        case .speaker(let id): (filter, arguments) = ("WHERE a.speaker_id = ? \(timeline)", [id])
+        case .all: (filter, arguments) = ("ORDER BY a.claim_id, \(timeline)", [])
+        case .claim(let id): (filter, arguments) = ("WHERE a.claim_id = ? ORDER BY \(timeline)", [id])
+        case .speaker(let id): (filter, arguments) = ("WHERE a.speaker_id = ? ORDER BY \(timeline)", [id])
         case .source(let id): (filter, arguments) = ("WHERE a.source_id = ? ORDER BY a.claim_id, a.id", [id])
         case .claims(let ids):
             for id in ids { try forEach(.claim(id), body) }
