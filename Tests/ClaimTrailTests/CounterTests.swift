@@ -63,6 +63,10 @@ struct CounterTests {
             try store.database.prepare("SELECT * FROM claim_stats ORDER BY claim_id").map { row in (0..<10).map { row.text($0) } }
         }
         #expect(try stats(migrated) == stats(current.store))
+        let speakerStats = { (store: ClaimStore) in
+            try store.database.prepare("SELECT * FROM speaker_stats ORDER BY 1").map { row in [row.int64(0), row.int64(1)] }
+        }
+        #expect(try !speakerStats(migrated).isEmpty && speakerStats(migrated) == speakerStats(current.store))
         #expect(try migrated.contestedClaims() == current.store.contestedClaims())
     }
 
@@ -73,7 +77,12 @@ struct CounterTests {
         #expect(try StoreCheck(store: temporary.store).problems() == [])
         try temporary.store.database.executeScript("UPDATE claim_stats SET disputing = disputing + 1 WHERE claim_id = 1")
         #expect(try StoreCheck(store: temporary.store).problems() == ["counters of claim #1 differ from a recount"])
+        try temporary.store.database.executeScript("UPDATE speaker_stats SET attributions = attributions + 1 WHERE speaker_id = 1")
         let result = try Binary.run(["check"], database: temporary.path)
-        #expect(result.status == 1 && result.stdout == "counters of claim #1 differ from a recount\n")
+        #expect(result.status == 1 && result.stdout == """
+            counters of claim #1 differ from a recount
+            attribution count of speaker #1 differs from a recount
+
+            """)
     }
 }

@@ -13,7 +13,7 @@ extension ClaimStore {
         guard let speaker = try resolveSpeaker(reference) else {
             throw ClaimTrailError.notFound("no speaker “\(reference)”")
         }
-        let total = try database.cached("SELECT count(*) FROM attribution WHERE speaker_id = ?").first([speaker.id]) { $0.int(0) } ?? 0
+        let total = try database.cached("SELECT attributions FROM speaker_stats WHERE speaker_id = ?").first([speaker.id]) { $0.int(0) } ?? 0
         return SpeakerTrace(speaker: speaker, attributions: try provenance.rows(.speaker(speaker.id), limit: limit),
                             totalAttributions: total)
     }

@@ -23,6 +23,13 @@ public struct StoreCheck {
             ORDER BY 1
             """).map { "counters of claim #\($0.int64(0)) differ from a recount" }
         problems += try database.prepare("""
+            SELECT id FROM speaker
+            WHERE coalesce((SELECT attributions FROM speaker_stats WHERE speaker_id = speaker.id), 0)
+                  <> (SELECT count(*) FROM attribution WHERE speaker_id = speaker.id)
+            UNION SELECT speaker_id FROM speaker_stats WHERE attributions <= 0
+            ORDER BY 1
+            """).map { "attribution count of speaker #\($0.int64(0)) differs from a recount" }
+        problems += try database.prepare("""
             SELECT a.id FROM attribution a JOIN attribution v ON v.id = a.via_id WHERE v.claim_id <> a.claim_id OR v.id >= a.id
             """).map { "attribution #\($0.int64(0)) is relayed through an attribution of another claim, or a later one" }
         return problems
