@@ -5,9 +5,11 @@ extension ClaimStore {
     /// - Parameter recordedAt: kept from an imported record; new attributions are stamped now.
     public func addAttribution(_ draft: AttributionDraft, recordedBy: String,
                                recordedAt: String? = nil) throws -> (id: Int64, created: Bool) {
-        guard try claim(id: draft.claimID) != nil else { throw ClaimTrailError.notFound("no claim #\(draft.claimID)") }
-        guard let source = try source(id: draft.sourceID) else { throw ClaimTrailError.notFound("no source #\(draft.sourceID)") }
-        if let speakerID = draft.speakerID, try speaker(id: speakerID) == nil {
+        guard try exists("claim", draft.claimID) else { throw ClaimTrailError.notFound("no claim #\(draft.claimID)") }
+        guard let published = try database.cached("SELECT published FROM source WHERE id = ?").first([draft.sourceID], { $0.text(0) }) else {
+            throw ClaimTrailError.notFound("no source #\(draft.sourceID)")
+        }
+        if let speakerID = draft.speakerID, try !exists("speaker", speakerID) {
             throw ClaimTrailError.notFound("no speaker #\(speakerID)")
         }
         if let viaID = draft.viaID {
@@ -34,9 +36,15 @@ extension ClaimStore {
                                                   via_id, recorded_by, recorded_at, seen_on)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ?)
             """, [id, draft.claimID, draft.speakerID, draft.sourceID, draft.stance.rawValue, draft.mode.rawValue,
-                  quote, Reference.clean(draft.cue), date, draft.viaID, recordedBy, recordedAt, date ?? source.published])
+                  quote, Reference.clean(draft.cue), date, draft.viaID, recordedBy, recordedAt, date ?? published])
         try staging.staged()
         return (id, true)
+    }
+
+    /// Whether row `id` of `table` (one of the store's own table names) exists: checked per
+    /// attribution, so it reads the primary key alone.
+    private func exists(_ table: String, _ id: Int64) throws -> Bool {
+        try database.cached("SELECT 1 FROM \(table) WHERE id = ?").first([id]) { _ in true } ?? false
     }
 
     /// Runs `body`, an import, with new attributions moved into the store in batches of `size`
