@@ -125,17 +125,16 @@ public struct AttributionExtractor: Sendable {
             } else if ReportingCues.nouns.contains(word.lower), let link = next, ReportingCues.nounLinks.contains(link.lower),
                       index > 0, words[index - 1].isCapitalized, !SpeakerPhrase.determiners.contains(words[index - 1].lower),
                       let content = content(words, from: index + 2, in: sentence) {
-                found.append(Candidate(speaker: SpeakerPhrase(name: String(words[index - 1].text)),
-                                       cue: "\(word.text) \(link.text)", contents: [content], mode: mode(sentence[content]),
-                                       position: word.range.lowerBound, cueRange: word.range))
+                found.append(reported(SpeakerPhrase(name: String(words[index - 1].text)), cue: "\(word.text) \(link.text)",
+                                      content: content, in: sentence, at: word.range.lowerBound, cueRange: word.range))
             } else if ["deemed", "described", "called", "labeled", "labelled", "branded", "characterized"].contains(word.lower),
                       index > 0, !verbs.contains(words[index - 1].lower), ["although", "though", ",", "while", "were", "was"].contains(words[index - 1].lower),
                       let by = words[(index + 1)...].firstIndex(where: { $0.lower == "by" }), by > index + 1,
                       let speaker = SpeakerPhrase.parse(Array(words[(by + 1)...].prefix { !$0.isPunctuation }), lowerCasedText: lowerCased) {
                 // Passive: deemed “safe” by the official.
                 let content = words[index + 1].range.lowerBound..<words[by - 1].range.upperBound
-                found.append(Candidate(speaker: speaker, cue: String(word.text), contents: [content], mode: mode(sentence[content]),
-                                       position: word.range.lowerBound, cueRange: word.range))
+                found.append(reported(speaker, cue: String(word.text), content: content, in: sentence,
+                                      at: word.range.lowerBound, cueRange: word.range))
             } else if isReportingVerb(word, next: next), let candidate = verbCue(words, at: index, in: sentence, lowerCased: lowerCased) {
                 found.append(candidate)
             }
@@ -160,22 +159,19 @@ public struct AttributionExtractor: Sendable {
         let cue = words[first].range.lowerBound..<words[contentStart - 1].range.upperBound
         if let speaker = SpeakerPhrase.parse(subject, lowerCasedText: lowerCased) {
             if let content = content(words, from: contentStart, in: sentence) {
-                return Candidate(speaker: speaker, cue: cueText, contents: [content], mode: mode(sentence[content]),
-                                 position: cue.lowerBound, cueRange: words[index].range)
+                return reported(speaker, cue: cueText, content: content, in: sentence, at: cue.lowerBound, cueRange: words[index].range)
             }
             // …, X said (on Tuesday).
             let start = words.startIndex, boundary = first - subject.count - 1
             guard boundary > start, words[boundary].text == ",", let content = content(words, from: start, to: boundary, in: sentence) else { return nil }
-            return Candidate(speaker: speaker, cue: cueText, contents: [content], mode: mode(sentence[content]),
-                             position: content.lowerBound, cueRange: words[index].range)
+            return reported(speaker, cue: cueText, content: content, in: sentence, at: content.lowerBound, cueRange: words[index].range)
         }
         // …, said the minister.
         let named = contentStart < words.count ? Array(words[contentStart...].prefix { !$0.isPunctuation }) : []
         guard subject.isEmpty, first > 1, words[first - 1].text == ",",
               let speaker = SpeakerPhrase.parse(named, lowerCasedText: lowerCased),
               let content = content(words, from: words.startIndex, to: first - 1, in: sentence) else { return nil }
-        return Candidate(speaker: speaker, cue: cueText, contents: [content], mode: mode(sentence[content]),
-                         position: content.lowerBound, cueRange: words[index].range)
+        return reported(speaker, cue: cueText, content: content, in: sentence, at: content.lowerBound, cueRange: words[index].range)
     }
 
     /// According to X, … — or …, according to X.
@@ -187,8 +183,8 @@ public struct AttributionExtractor: Sendable {
             ? content(words, from: afterName + (afterName < words.count && words[afterName].text == "," ? 1 : 0), in: sentence)
             : content(words, from: words.startIndex, to: index - 1, in: sentence)
         guard let content else { return nil }
-        return Candidate(speaker: speaker, cue: "according to", contents: [content], mode: mode(sentence[content]),
-                         position: words[index].range.lowerBound, cueRange: words[index].range)
+        return reported(speaker, cue: "according to", content: content, in: sentence, at: words[index].range.lowerBound,
+                        cueRange: words[index].range)
     }
 
     // MARK: Pieces
@@ -242,8 +238,11 @@ public struct AttributionExtractor: Sendable {
         return words[from].range.lowerBound..<end
     }
 
-    private static func mode(_ content: Substring) -> ProposedAttribution.Mode {
-        content.contains { "“”\"«»".contains($0) } ? .mixed : .indirect
+    /// Reported speech with its content: mixed when the writer quotes some of the words, else indirect.
+    private static func reported(_ speaker: SpeakerPhrase, cue: String, content: Range<String.Index>, in sentence: Substring,
+                                 at position: String.Index, cueRange: Range<String.Index>) -> Candidate {
+        let mode: ProposedAttribution.Mode = sentence[content].contains { "“”\"«»".contains($0) } ? .mixed : .indirect
+        return Candidate(speaker: speaker, cue: cue, contents: [content], mode: mode, position: position, cueRange: cueRange)
     }
 }
 
