@@ -1,6 +1,5 @@
 import ArgumentParser
 import ClaimTrail
-import Foundation
 
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,9 +24,7 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: file) else { throw ClaimTrailError.notFound("\(file): no such file") }
-        guard let text = String(validating: data, as: UTF8.self) else { throw ClaimTrailError.invalid("\(file): not valid UTF-8") }
-        let proposals = AttributionExtractor().extract(from: text)
+        let proposals = AttributionExtractor().extract(from: try TextFile.read(atPath: file))
         if let gold {
             let evaluation = ExtractionEvaluation.evaluate(predicted: proposals, gold: try ExtractionEvaluation.gold(atPath: gold))
             try emit(format == .json ? try JSONReport.encode(evaluation) : ExtractionReport.table(evaluation))

@@ -1,6 +1,5 @@
 import ArgumentParser
 import ClaimTrail
-import Foundation
 
 struct SourceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,13 +17,7 @@ struct SourceCommand: ParsableCommand {
         @Option(help: "A UTF-8 text file with the article body, kept with its SHA-256.") var bodyFile: String?
 
         func run() throws {
-            let body = try bodyFile.map { path in
-                guard let data = FileManager.default.contents(atPath: path),
-                      let text = String(validating: data, as: UTF8.self) else {
-                    throw ClaimTrailError.invalid("\(path): cannot be read as UTF-8 text")
-                }
-                return text
-            }
+            let body = try bodyFile.map(TextFile.read(atPath:))
             let opened = try store.open()
             let id = try opened.write {
                 try opened.addSource(SourceDraft(title: title, url: url, outlet: outlet, author: author,
