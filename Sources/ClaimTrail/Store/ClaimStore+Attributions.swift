@@ -12,6 +12,7 @@ extension ClaimStore {
         if let speakerID = draft.speakerID, try !exists("speaker", speakerID) {
             throw ClaimTrailError.notFound("no speaker #\(speakerID)")
         }
+        try staging.prepareIfNeeded()
         if let viaID = draft.viaID {
             guard let viaClaim = try database.cached("SELECT claim_id FROM every_attribution WHERE id = ?")
                 .first([viaID], { $0.int64(0) }) else {
@@ -59,7 +60,8 @@ extension ClaimStore {
     /// Attributions of one claim by one speaker (nil: unattributed) in one source, with `quote`
     /// when given: what a relay reference in an import names.
     public func attributionIDs(claimID: Int64, speakerID: Int64?, sourceID: Int64, quote: String? = nil) throws -> [Int64] {
-        try database.cached("""
+        try staging.prepareIfNeeded()
+        return try database.cached("""
             SELECT id FROM every_attribution WHERE claim_id = ? AND speaker_id IS ? AND source_id = ? AND (?4 IS NULL OR quote = ?4)
             ORDER BY id
             """).map([claimID, speakerID, sourceID, Reference.clean(quote)]) { $0.int64(0) }

@@ -43,7 +43,6 @@ public final class ClaimStore {
                 }
             } else {
                 try Migrator.migrate(database)
-                try staging.prepare()
             }
         } catch let error as SQLiteError where error.code == SQLITE_CANTOPEN && mode == .existing {
             throw ClaimTrailError.noStore(path: path)
@@ -80,6 +79,7 @@ public final class ClaimStore {
     public func write<T>(_ body: () throws -> T) throws -> T {
         guard !isReadOnly else { throw ClaimTrailError.readOnlyStore(path: path) }
         do {
+            try staging.prepareIfNeeded()
             return try database.transaction(body)
         } catch let error as SQLiteError where error.code == SQLITE_BUSY {
             throw ClaimTrailError.busy(path: path, seconds: Self.busyTimeout)
