@@ -8,6 +8,7 @@ struct AttributionCommand: ParsableCommand {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Correct the quote, cue or mode of an attribution.",
             discussion: "Its claim, speaker, source, stance and date are fixed: to change those, delete it and record it again.")
 
@@ -29,7 +30,8 @@ struct AttributionCommand: ParsableCommand {
     }
 
     struct Delete: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete an attribution; it is kept in the change log.")
+        static let configuration = CommandConfiguration(
+            commandName: "delete", abstract: "Delete an attribution; it is kept in the change log.")
 
         @OptionGroup var store: StoreOptions
         @Argument(help: "The attribution's id.") var attribution: Int64

@@ -8,6 +8,7 @@ struct ClaimCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Record a claim; prints its id.",
             discussion: "A claim whose text is already stored (ignoring case, quote style and spacing) is not added again: its id is printed.")
 
@@ -30,6 +31,7 @@ struct ClaimCommand: ParsableCommand {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Correct a claim's wording or topic; the old version stays in its history.")
 
         @OptionGroup var store: StoreOptions
@@ -52,6 +54,7 @@ struct ClaimCommand: ParsableCommand {
 
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "delete",
             abstract: "Delete a claim with its attributions, relations and verdicts; each is kept in the change log.")
 
         @OptionGroup var store: StoreOptions
@@ -71,6 +74,7 @@ struct ClaimCommand: ParsableCommand {
 
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "merge",
             abstract: "Record that two phrasings are one claim: B's attributions, relations and verdicts move to A.",
             discussion: "B's id and wording keep resolving to A; the merge is kept in the change log.")
 
@@ -91,7 +95,8 @@ struct ClaimCommand: ParsableCommand {
     }
 
     struct Similar: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Suggest claims that may be other phrasings of this one.")
+        static let configuration = CommandConfiguration(
+            commandName: "similar", abstract: "Suggest claims that may be other phrasings of this one.")
 
         @OptionGroup var store: StoreOptions
         @Argument(help: "The claim's id or text.") var claim: String

@@ -6,7 +6,8 @@ struct SourceCommand: ParsableCommand {
         commandName: "source", abstract: "Record the articles claims are reported in.", subcommands: [Add.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record a source; prints its id.")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Record a source; prints its id.")
 
         @OptionGroup var store: StoreOptions
         @Option(help: "The headline or title.") var title: String

@@ -7,7 +7,8 @@ struct SpeakerCommand: ParsableCommand {
         subcommands: [Add.self, Edit.self, Merge.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record a speaker; prints its id.")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Record a speaker; prints its id.")
 
         @OptionGroup var store: StoreOptions
         @Argument(help: "The name, or for an anonymous speaker the description ('a senior defense official').")
@@ -30,7 +31,8 @@ struct SpeakerCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Correct a speaker's name, kind or role; logged.")
+        static let configuration = CommandConfiguration(
+            commandName: "edit", abstract: "Correct a speaker's name, kind or role; logged.")
 
         @OptionGroup var store: StoreOptions
         @Argument(help: "The speaker's id, name or alias.") var speaker: String
@@ -53,6 +55,7 @@ struct SpeakerCommand: ParsableCommand {
 
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "merge",
             abstract: "Record that two speakers are one (\"Russian MoD\", \"Russian defence ministry\"): B's attributions move to A.",
             discussion: "B's name and aliases become aliases of A; the merge is kept in the change log.")
 
