@@ -77,6 +77,31 @@ struct ImportTests {
         #expect(again.attributions == 0 && again.existing > 0)
     }
 
+    @Test("a batch leaves the counters, tallies and search index that the per-row triggers leave")
+    func batchMatchesTriggers() throws {
+        let imported = try TemporaryStore(), copied = try TemporaryStore()
+        // Two datasets over the same claims and speakers, in small batches: later batches meet
+        // voices and sources already tallied, and relays and counter-claims are in both.
+        for seed in [5, 6] as [UInt64] {
+            let file = try ReliabilityTests.dataset(in: imported.directory, name: "data\(seed)", claims: 200, attributions: 2500, seed: seed)
+            _ = try Importer(store: imported.store, recordedBy: "t", batchSize: 300).importFile(atPath: file)
+        }
+        // The same rows inserted by plain SQL, one INSERT … SELECT per table, so every trigger fires.
+        let database = copied.store.database
+        try database.execute("ATTACH DATABASE ? AS imported", [imported.store.database.path])
+        try database.transaction {
+            for table in ["source", "speaker", "speaker_alias", "claim", "claim_relation", "attribution"] {
+                try database.execute("INSERT INTO main.\(table) SELECT * FROM imported.\(table)")
+            }
+        }
+        #expect(try copied.count("attribution") == (try imported.count("attribution")))
+        #expect(try imported.count("claim_stats WHERE disputing > 0 AND counter_claims > 0") > 0)
+        for table in ["claim_stats", "claim_voice", "claim_source", "speaker_stats", "search_index (rowid, body)"] {
+            #expect(try Self.rows(table, of: imported.store) == Self.rows(table, of: copied.store), "\(table)")
+        }
+        #expect(try StoreCheck(store: imported.store).problems() == [])
+    }
+
     /// Every row of `table`, or of the columns named as `table (a, b)`.
     private static func rows(_ table: String, of store: ClaimStore) throws -> [String] {
         let parts = table.split(separator: " ", maxSplits: 1)

@@ -87,6 +87,19 @@ public final class Database {
         sqlite3_get_autocommit(connection) == 0
     }
 
+    /// Runs `body` with this connection's triggers off, for work that does what the triggers
+    /// would do in a cheaper way (see `AttributionStaging`). Other connections are not affected.
+    func withoutTriggers<T>(_ body: () throws -> T) throws -> T {
+        try setTriggers(enabled: false)
+        defer { try? setTriggers(enabled: true) }
+        return try body()
+    }
+
+    private func setTriggers(enabled: Bool) throws(SQLiteError) {
+        let code = csqlite_enable_triggers(connection, enabled ? 1 : 0)
+        guard code == SQLITE_OK else { throw SQLiteError(connection: connection, code: code, sql: nil) }
+    }
+
     /// Copies the whole database into a new file at `path` through SQLite's online backup API.
     /// It copies one consistent snapshot in a single step: with WAL, writers carry on meanwhile.
     public func backup(to path: String) throws(SQLiteError) {
