@@ -1,89 +1,111 @@
-/// Where new attributions wait before they are moved into the `attribution` table.
+/// Where new attributions wait, in memory, before they are written to the `attribution` table.
 ///
 /// Every insert into `attribution` runs the counter and search triggers, and SQLite runs a
-/// statement's triggers under a statement journal of its own, so inserting rows one statement
-/// at a time costs about twice what one `INSERT … SELECT` of the same rows costs (100,000 rows:
-/// 15 s against 6 s). New rows are therefore written to a temporary table first, with their ids
-/// given, and moved together: at once for a single `attribute`, in batches for an import. The
-/// move does the triggers' work once per batch (`BatchCounters`), which halves it again.
+/// statement's triggers under a statement journal of its own: inserted one statement at a time,
+/// 100,000 rows took 15 s against 6 s for one `INSERT … SELECT`. New rows therefore wait here
+/// with their ids given, and are written together with the connection's triggers off; the
+/// triggers' work is then done once for the whole batch (`BatchCounters`). A single `attribute`
+/// is a batch of one; an import writes 50,000 rows at a time.
 ///
-/// The waiting rows belong to the open transaction: a rollback drops them with everything else.
+/// Until written, waiting rows are invisible to SQL, so the lookups that must see them (the
+/// duplicate check and the relay lookup) also ask `waiting(claimID:sourceID:)` and `waiting(id:)`.
+/// The waiting rows belong to the open transaction: if it fails, they are dropped with it.
 final class AttributionStaging {
+    /// A row as it will be stored; `recordedAt` nil means "now".
+    struct Row {
+        var id, claimID: Int64, speakerID: Int64?, sourceID: Int64
+        var stance: Stance, mode: Mode, quote, cue, saidOn: String?, viaID: Int64?
+        var recordedAt: String?, recordedBy: String, seenOn: String?
+
+        /// Whether two texts are equal as SQLite compares them, byte for byte: Swift's `==`
+        /// would also equate different Unicode forms of the same text.
+        static func same(_ a: String?, _ b: String?) -> Bool {
+            switch (a, b) {
+            case (nil, nil): true
+            case let (a?, b?): a.utf8.elementsEqual(b.utf8)
+            default: false
+            }
+        }
+    }
+
     private let database: Database
-    private var waiting = 0
-    /// Whether the temporary table and view exist on this connection for good.
-    private var isPrepared = false
-    /// How many rows wait before a move; 1 while no import defers moves.
+    private var rows: [Row] = []
+    /// Positions in `rows` by claim and source: both lookups name these two.
+    private var positions: [Pair: [Int]] = [:]
+    /// How many rows wait before they are written; 1 while no import defers it.
     private var batchSize = 1
+
+    private struct Pair: Hashable { let claimID, sourceID: Int64 }
 
     init(database: Database) {
         self.database = database
     }
 
-    /// Creates the temporary table, shaped like `attribution` itself, and a view over both,
-    /// so lookups see waiting rows as if they were stored. Only when something is written:
-    /// creating them costs a read-only command about 2 ms of its start.
-    func prepareIfNeeded() throws {
-        guard !isPrepared else { return }
-        try database.executeScript("""
-            CREATE TEMP TABLE IF NOT EXISTS pending_attribution AS SELECT * FROM main.attribution WHERE 0;
-            CREATE INDEX IF NOT EXISTS temp.pending_attribution_by_claim ON pending_attribution (claim_id, source_id);
-            CREATE UNIQUE INDEX IF NOT EXISTS temp.pending_attribution_by_id ON pending_attribution (id);
-            CREATE TEMP TABLE IF NOT EXISTS batch_voice (
-                claim_id INTEGER, side TEXT, voice INTEGER, n INTEGER, PRIMARY KEY (claim_id, side, voice)
-            ) WITHOUT ROWID;
-            CREATE TEMP VIEW IF NOT EXISTS every_attribution AS
-                SELECT * FROM main.attribution UNION ALL SELECT * FROM temp.pending_attribution;
-            """)
-        // Created inside a transaction, they go if it rolls back: look again next time.
-        isPrepared = !database.isInTransaction
-    }
-
-    /// The id the next staged row gets: the one SQLite would give it on a plain insert.
+    /// The id the next row gets: the one SQLite would give it on a plain insert.
     func nextID() throws -> Int64 {
-        try database.cached("""
-            SELECT max(coalesce((SELECT max(id) FROM main.attribution), 0),
-                       coalesce((SELECT max(id) FROM temp.pending_attribution), 0)) + 1
-            """).first { $0.int64(0) } ?? 1
+        if let last = rows.last { return last.id + 1 }
+        return try database.cached("SELECT coalesce(max(id), 0) + 1 FROM attribution").first { $0.int64(0) } ?? 1
     }
 
-    /// Counts a staged row, and moves the waiting rows once the batch is full.
-    func staged() throws {
-        waiting += 1
-        if waiting >= batchSize { try move() }
+    /// Adds a row to the batch, and writes the batch once it is full.
+    func stage(_ row: Row) throws {
+        positions[Pair(claimID: row.claimID, sourceID: row.sourceID), default: []].append(rows.count)
+        rows.append(row)
+        if rows.count >= batchSize { try write() }
     }
 
-    /// Runs `body` with moves deferred to batches of `size` rows, then moves what is left.
+    /// The waiting rows of one claim in one source, in the order staged.
+    func waiting(claimID: Int64, sourceID: Int64) -> [Row] {
+        positions[Pair(claimID: claimID, sourceID: sourceID)]?.map { rows[$0] } ?? []
+    }
+
+    /// The waiting row with this id, if it is still waiting.
+    func waiting(id: Int64) -> Row? {
+        guard let first = rows.first?.id, id >= first, id - first < rows.count else { return nil }
+        return rows[Int(id - first)]
+    }
+
+    /// Runs `body` with writes deferred to batches of `size` rows, then writes what is left.
     func deferring<T>(batchesOf size: Int, _ body: () throws -> T) throws -> T {
         batchSize = max(size, 1)
         defer { batchSize = 1 }
         do {
             let result = try body()
-            try move()
+            try write()
             return result
         } catch {
-            try? discard()
+            discard()
             throw error
         }
     }
 
-    /// Moves the waiting rows into `attribution`, and brings the counters and the search index
-    /// up to date for all of them at once, with the per-row triggers off.
-    private func move() throws {
-        guard waiting > 0 else { return }
-        do {
-            try database.withoutTriggers {
-                for statement in BatchCounters.statements { try database.execute(statement) }
+    /// Writes the waiting rows into `attribution` in id order, so that a relay is stored before
+    /// the attributions naming it; then brings the counters and search index up to date for
+    /// all of them at once. Triggers are off meanwhile, so each insert is just an insert.
+    private func write() throws {
+        guard let first = rows.first?.id else { return }
+        defer { discard() }
+        // Rows and counters are written together or not at all, even outside a `write`.
+        if database.isInTransaction { try writeRows(first) } else { try database.transaction { try writeRows(first) } }
+    }
+
+    private func writeRows(_ first: Int64) throws {
+        try database.withoutTriggers {
+            let insert = try database.cached("""
+                INSERT INTO main.attribution (id, claim_id, speaker_id, source_id, stance, mode, quote, cue, said_on,
+                                              via_id, recorded_at, recorded_by, seen_on)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ?, ?)
+                """)
+            for row in rows {
+                try insert.execute([row.id, row.claimID, row.speakerID, row.sourceID, row.stance.rawValue, row.mode.rawValue,
+                                    row.quote, row.cue, row.saidOn, row.viaID, row.recordedAt, row.recordedBy, row.seenOn])
             }
-        } catch {
-            try? discard()
-            throw error
+            try BatchCounters.apply(to: database, firstID: first)
         }
-        try discard()
     }
 
-    private func discard() throws {
-        try database.execute("DELETE FROM temp.pending_attribution")
-        waiting = 0
+    private func discard() {
+        rows.removeAll(keepingCapacity: true)
+        positions.removeAll(keepingCapacity: true)
     }
 }

@@ -12,10 +12,9 @@ extension ClaimStore {
         if let speakerID = draft.speakerID, try !exists("speaker", speakerID) {
             throw ClaimTrailError.notFound("no speaker #\(speakerID)")
         }
-        try staging.prepareIfNeeded()
         if let viaID = draft.viaID {
-            guard let viaClaim = try database.cached("SELECT claim_id FROM every_attribution WHERE id = ?")
-                .first([viaID], { $0.int64(0) }) else {
+            guard let viaClaim = try staging.waiting(id: viaID)?.claimID
+                    ?? database.cached("SELECT claim_id FROM attribution WHERE id = ?").first([viaID], { $0.int64(0) }) else {
                 throw ClaimTrailError.notFound("no attribution #\(viaID) to relay through")
             }
             guard viaClaim == draft.claimID else {
@@ -24,21 +23,21 @@ extension ClaimStore {
         }
         let date = try Reference.clean(draft.date).map { try ISODate.validate($0) }
         let quote = Reference.clean(draft.quote)
-        if let existing = try database.cached("""
-            SELECT id FROM every_attribution
+        let twin = staging.waiting(claimID: draft.claimID, sourceID: draft.sourceID).first {
+            $0.speakerID == draft.speakerID && $0.stance == draft.stance && $0.viaID == draft.viaID && AttributionStaging.Row.same($0.quote, quote)
+        }
+        if let existing = try twin?.id ?? database.cached("""
+            SELECT id FROM attribution
             WHERE claim_id = ? AND speaker_id IS ? AND source_id = ? AND stance = ? AND quote IS ? AND via_id IS ?
             """).first([draft.claimID, draft.speakerID, draft.sourceID, draft.stance.rawValue, quote, draft.viaID],
                        { $0.int64(0) }) {
             return (existing, false)
         }
         let id = try staging.nextID()
-        try database.execute("""
-            INSERT INTO temp.pending_attribution (id, claim_id, speaker_id, source_id, stance, mode, quote, cue, said_on,
-                                                  via_id, recorded_by, recorded_at, seen_on)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ?)
-            """, [id, draft.claimID, draft.speakerID, draft.sourceID, draft.stance.rawValue, draft.mode.rawValue,
-                  quote, Reference.clean(draft.cue), date, draft.viaID, recordedBy, recordedAt, date ?? published])
-        try staging.staged()
+        try staging.stage(.init(id: id, claimID: draft.claimID, speakerID: draft.speakerID, sourceID: draft.sourceID,
+                                stance: draft.stance, mode: draft.mode, quote: quote, cue: Reference.clean(draft.cue),
+                                saidOn: date, viaID: draft.viaID, recordedAt: recordedAt, recordedBy: recordedBy,
+                                seenOn: date ?? published))
         return (id, true)
     }
 
@@ -60,10 +59,12 @@ extension ClaimStore {
     /// Attributions of one claim by one speaker (nil: unattributed) in one source, with `quote`
     /// when given: what a relay reference in an import names.
     public func attributionIDs(claimID: Int64, speakerID: Int64?, sourceID: Int64, quote: String? = nil) throws -> [Int64] {
-        try staging.prepareIfNeeded()
-        return try database.cached("""
-            SELECT id FROM every_attribution WHERE claim_id = ? AND speaker_id IS ? AND source_id = ? AND (?4 IS NULL OR quote = ?4)
+        let quote = Reference.clean(quote)
+        let stored = try database.cached("""
+            SELECT id FROM attribution WHERE claim_id = ? AND speaker_id IS ? AND source_id = ? AND (?4 IS NULL OR quote = ?4)
             ORDER BY id
-            """).map([claimID, speakerID, sourceID, Reference.clean(quote)]) { $0.int64(0) }
+            """).map([claimID, speakerID, sourceID, quote]) { $0.int64(0) }
+        return stored + staging.waiting(claimID: claimID, sourceID: sourceID)
+            .filter { $0.speakerID == speakerID && (quote == nil || AttributionStaging.Row.same($0.quote, quote)) }.map(\.id)
     }
 }

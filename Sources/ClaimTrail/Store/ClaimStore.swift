@@ -79,7 +79,6 @@ public final class ClaimStore {
     public func write<T>(_ body: () throws -> T) throws -> T {
         guard !isReadOnly else { throw ClaimTrailError.readOnlyStore(path: path) }
         do {
-            try staging.prepareIfNeeded()
             return try database.transaction(body)
         } catch let error as SQLiteError where error.code == SQLITE_BUSY {
             throw ClaimTrailError.busy(path: path, seconds: Self.busyTimeout)
