@@ -38,7 +38,9 @@ struct ImportFile {
         self.layout = layout
         if layout == .document {
             try Self.checkUTF8(data, path: path)
-            document = try Self.parse(data, at: path)
+            document = try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) throws -> Any in
+                try Self.parse(bytes, at: path)
+            }
         } else {
             document = nil // lines are checked and parsed one at a time
         }
@@ -69,7 +71,7 @@ struct ImportFile {
                     throw ClaimTrailError.importFailed(location: location, reason: "not valid UTF-8")
                 }
                 guard line.contains(where: { !Self.isSpace($0) }) else { return }
-                guard let object = try Self.parse(Data(line), at: location) as? [String: Any] else {
+                guard let object = try Self.parse(line, at: location) as? [String: Any] else {
                     throw ClaimTrailError.importFailed(location: location, reason: "each line must be a JSON object")
                 }
                 try body(ImportRecord(fields: object, location: location))
@@ -107,12 +109,11 @@ struct ImportFile {
         return ImportRecord(fields: object, location: location)
     }
 
-    private static func parse(_ json: Data, at location: String) throws -> Any {
+    private static func parse(_ json: UnsafeRawBufferPointer, at location: String) throws -> Any {
         do {
-            return try JSONSerialization.jsonObject(with: json, options: [.fragmentsAllowed])
+            return try JSONReader.parse(json)
         } catch {
-            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "not valid JSON"
-            throw ClaimTrailError.importFailed(location: location, reason: "malformed JSON: \(detail)")
+            throw ClaimTrailError.importFailed(location: location, reason: "malformed JSON: \(error.reason)")
         }
     }
 

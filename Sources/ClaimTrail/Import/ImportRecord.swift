@@ -15,7 +15,7 @@ struct ImportRecord {
     static let bodyLimit = 32 << 20
 
     func requireOnly(_ allowed: Set<String>) throws {
-        if let unknown = fields.keys.sorted().first(where: { !allowed.contains($0) }) {
+        if let unknown = fields.keys.filter({ !allowed.contains($0) }).min() {
             throw ClaimTrailError.invalid("unknown field “\(unknown)” (expected: \(allowed.sorted().joined(separator: ", ")))")
         }
     }

@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+@testable import ClaimTrail
+
+@Suite("JSON reader for import files")
+struct JSONReaderTests {
+    /// Parses with claimtrail's reader and with Foundation's, and writes both back out the same
+    /// way: the two must agree on every value.
+    @Test("reads what Foundation's JSONSerialization reads, the same way", arguments: [
+        #"{"a": "plain", "b": "“curly” – en dash, Мария, محمد, 🗞", "c": null, "d": [1, -2, 3.5, 1e3, 0, -0.25e-2]}"#,
+        #"{"escapes": "quote \" backslash \\ slash \/ \b\f\n\r\t tab", "bmp": "\u00e9\u2019", "pair": "\ud83d\uddde"}"#,
+        #"[{"nested": {"deeper": [[], {}, [true, false, null]]}}, "x", 9007199254740993]"#,
+        #"  {"spaced"  :  [ 1 , 2 ]  ,  "k" : "v" }  "#,
+        #"{"dup": 1, "dup": 2}"#,
+        #""just a string""#,
+    ])
+    func agreesWithFoundation(_ json: String) throws {
+        let ours = try Array(json.utf8).withUnsafeBytes { try JSONReader.parse($0) }
+        let foundation = try JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed])
+        #expect(try Self.written(ours) == Self.written(foundation))
+    }
+
+    @Test("refuses what is not JSON, saying where", arguments: [
+        #"{"a": 1,}"#, #"{"a" 1}"#, #"{a: 1}"#, #"[1, 2"#, #""unterminated"#, #"{"a": tru}"#, #"01"#, #"1."#,
+        #""bad \x escape""#, #""\ud83d alone""#, "\"raw \u{01} control\"", #"{"a": 1} trailing"#, "",
+        String(repeating: "[", count: 600) + String(repeating: "]", count: 600),
+    ])
+    func refusesMalformed(_ json: String) {
+        let error = #expect(throws: JSONReader.Malformed.self) { _ = try Array(json.utf8).withUnsafeBytes { try JSONReader.parse($0) } }
+        #expect(error?.reason.contains("at byte") == true)
+    }
+
+    private static func written(_ value: Any) throws -> String {
+        String(decoding: try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed]), as: UTF8.self)
+    }
+}
