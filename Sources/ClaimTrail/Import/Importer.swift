@@ -63,7 +63,7 @@ public struct Importer {
     }
 
     private func importSource(_ record: ImportRecord, from file: ImportFile, into summary: inout Summary) throws {
-        try record.requireOnly(["type", "title", "url", "outlet", "author", "published", "body", "body_file"])
+        try record.requireOnly(Fields.source)
         var body = try record.string("body", limit: ImportRecord.bodyLimit)
         if let bodyFile = try record.string("body_file") {
             guard body == nil else { throw ClaimTrailError.invalid("give “body” or “body_file”, not both") }
@@ -81,7 +81,7 @@ public struct Importer {
     }
 
     private func importSpeaker(_ record: ImportRecord, into summary: inout Summary) throws {
-        try record.requireOnly(["type", "name", "kind", "role", "affiliation", "aliases"])
+        try record.requireOnly(Fields.speaker)
         let draft = SpeakerDraft(name: try record.requiredString("name"),
                                  kind: try record.vocabulary("kind", default: SpeakerKind.unknown),
                                  role: try record.string("role"), affiliation: try record.string("affiliation"),
@@ -96,14 +96,14 @@ public struct Importer {
     }
 
     private func importClaim(_ record: ImportRecord, into summary: inout Summary) throws {
-        try record.requireOnly(["type", "text", "topic", "counters", "supports", "verdicts", "attributions"])
+        try record.requireOnly(Fields.claim)
         let text = try record.requiredString("text")
         let claim = try store.addClaim(text: text, topic: try record.string("topic"))
         if claim.created { summary.claims += 1 } else { summary.existing += 1 }
         for (key, kind) in [("counters", RelationKind.contradicts), ("supports", .supports)] {
             for link in try record.records(key) {
                 try located(link) {
-                    try link.requireOnly(["claim", "source"])
+                    try link.requireOnly(Fields.link)
                     try addRelation(from: claim.id, to: try link.requiredString("claim"), kind: kind,
                                     source: try link.string("source"), into: &summary)
                 }
@@ -111,7 +111,7 @@ public struct Importer {
         }
         for verdict in try record.objects("verdicts") {
             try located(verdict) {
-                try verdict.requireOnly(["rating", "score", "best", "worst", "reviewer", "date", "url"])
+                try verdict.requireOnly(Fields.verdict)
                 let value = Verdict(rating: try verdict.requiredString("rating"), score: try verdict.int("score"),
                                     best: try verdict.int("best"), worst: try verdict.int("worst"),
                                     reviewer: try verdict.requiredString("reviewer"), date: try verdict.string("date"),
@@ -126,7 +126,7 @@ public struct Importer {
     }
 
     private func importRelation(_ record: ImportRecord, into summary: inout Summary) throws {
-        try record.requireOnly(["type", "from", "to", "kind", "source"])
+        try record.requireOnly(Fields.relation)
         let from = try store.resolveClaim(try record.requiredString("from")).id
         try addRelation(from: from, to: try record.requiredString("to"),
                         kind: try record.vocabulary("kind", default: RelationKind.contradicts),
@@ -154,8 +154,7 @@ public struct Importer {
     }
 
     private func importAttribution(_ record: ImportRecord, into summary: inout Summary) throws {
-        try record.requireOnly(["type", "claim", "speaker", "source", "stance", "mode", "quote", "cue", "date", "via",
-                                "recorded_at", "recorded_by"])
+        try record.requireOnly(Fields.attribution)
         let claimText = try record.requiredString("claim"), sourceReference = try record.requiredString("source")
         let claim = try cache.resolve(.claim, claimText) { try store.resolveClaim(claimText).id }
         let source = try cache.resolve(.source, sourceReference) { try store.resolveSource(sourceReference).id }
@@ -187,10 +186,12 @@ public struct Importer {
     /// claim by that speaker (none: unattributed) in that source (by default the same source),
     /// with that quote when one is given.
     private func resolveVia(_ via: ImportRecord, claimID: Int64, defaultSource: Int64) throws -> Int64 {
-        try via.requireOnly(["speaker", "source", "quote"])
+        try via.requireOnly(Fields.via)
         let name = try via.string("speaker")
         let speaker = try name.map(resolveKnownSpeaker)
-        let source = try via.string("source").map { try store.resolveSource($0).id } ?? defaultSource
+        let source = try via.string("source").map { reference in
+            try cache.resolve(.source, reference) { try store.resolveSource(reference).id }
+        } ?? defaultSource
         let quote = try via.string("quote")
         let matches = try store.attributionIDs(claimID: claimID, speakerID: speaker, sourceID: source, quote: quote)
         let who = name.map { "by “\($0)”" } ?? "unattributed"
@@ -201,6 +202,19 @@ public struct Importer {
                     + matches.map { "#\($0)" }.joined(separator: ", ") + "; add its “quote” to “via”")
         }
         return matches[0]
+    }
+
+    /// The fields each kind of record may have; anything else is refused as a likely typo.
+    private enum Fields {
+        static let source: Set<String> = ["type", "title", "url", "outlet", "author", "published", "body", "body_file"]
+        static let speaker: Set<String> = ["type", "name", "kind", "role", "affiliation", "aliases"]
+        static let claim: Set<String> = ["type", "text", "topic", "counters", "supports", "verdicts", "attributions"]
+        static let attribution: Set<String> = ["type", "claim", "speaker", "source", "stance", "mode", "quote", "cue", "date",
+                                               "via", "recorded_at", "recorded_by"]
+        static let link: Set<String> = ["claim", "source"]
+        static let verdict: Set<String> = ["rating", "score", "best", "worst", "reviewer", "date", "url"]
+        static let relation: Set<String> = ["type", "from", "to", "kind", "source"]
+        static let via: Set<String> = ["speaker", "source", "quote"]
     }
 
     private static func readBody(_ relativePath: String, relativeTo directory: URL) throws -> String {

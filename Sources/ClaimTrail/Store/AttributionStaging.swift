@@ -17,6 +17,12 @@ final class AttributionStaging {
         var stance: Stance, mode: Mode, quote, cue, saidOn: String?, viaID: Int64?
         var recordedAt: String?, recordedBy: String, seenOn: String?
 
+        /// The values for one row of `insert(rowCount:)`.
+        var arguments: [any StatementArgument] {
+            [id, claimID, speakerID, sourceID, stance.rawValue, mode.rawValue, quote, cue, saidOn, viaID, recordedAt,
+             recordedBy, seenOn]
+        }
+
         /// Whether two texts are equal as SQLite compares them, byte for byte: Swift's `==`
         /// would also equate different Unicode forms of the same text.
         static func same(_ a: String?, _ b: String?) -> Bool {
@@ -91,17 +97,27 @@ final class AttributionStaging {
 
     private func writeRows(_ first: Int64) throws {
         try database.withoutTriggers {
-            let insert = try database.cached("""
-                INSERT INTO main.attribution (id, claim_id, speaker_id, source_id, stance, mode, quote, cue, said_on,
-                                              via_id, recorded_at, recorded_by, seen_on)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ?, ?)
-                """)
-            for row in rows {
-                try insert.execute([row.id, row.claimID, row.speakerID, row.sourceID, row.stance.rawValue, row.mode.rawValue,
-                                    row.quote, row.cue, row.saidOn, row.viaID, row.recordedAt, row.recordedBy, row.seenOn])
+            var start = 0
+            while start < rows.count {
+                let end = min(start + Self.rowsPerInsert, rows.count)
+                try database.cached(Self.insert(rowCount: end - start)).execute(rows[start..<end].flatMap(\.arguments))
+                start = end
             }
             try BatchCounters.apply(to: database, firstID: first)
         }
+    }
+
+    /// Rows per INSERT statement: each statement opens cursors on the table and its five indexes,
+    /// and several rows per statement share them.
+    private static let rowsPerInsert = 64
+
+    private static func insert(rowCount: Int) -> String {
+        let row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ?, ?)"
+        return """
+            INSERT INTO main.attribution (id, claim_id, speaker_id, source_id, stance, mode, quote, cue, said_on,
+                                          via_id, recorded_at, recorded_by, seen_on)
+            VALUES \(Array(repeating: row, count: rowCount).joined(separator: ", "))
+            """
     }
 
     private func discard() {

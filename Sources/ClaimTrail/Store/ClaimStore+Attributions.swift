@@ -5,13 +5,16 @@ extension ClaimStore {
     /// - Parameter recordedAt: kept from an imported record; new attributions are stamped now.
     public func addAttribution(_ draft: AttributionDraft, recordedBy: String,
                                recordedAt: String? = nil) throws -> (id: Int64, created: Bool) {
-        guard try exists("claim", draft.claimID) else { throw ClaimTrailError.notFound("no claim #\(draft.claimID)") }
-        guard let published = try database.cached("SELECT published FROM source WHERE id = ?").first([draft.sourceID], { $0.text(0) }) else {
-            throw ClaimTrailError.notFound("no source #\(draft.sourceID)")
-        }
-        if let speakerID = draft.speakerID, try !exists("speaker", speakerID) {
-            throw ClaimTrailError.notFound("no speaker #\(speakerID)")
-        }
+        // One statement for the three references: this runs for every imported attribution.
+        let references = try database.cached("""
+            SELECT EXISTS (SELECT 1 FROM claim WHERE id = ?1), EXISTS (SELECT 1 FROM source WHERE id = ?2),
+                   (SELECT published FROM source WHERE id = ?2), ?3 IS NULL OR EXISTS (SELECT 1 FROM speaker WHERE id = ?3)
+            """).first([draft.claimID, draft.sourceID, draft.speakerID]) { row in
+                (claim: row.bool(0), source: row.bool(1), published: row.text(2), speaker: row.bool(3))
+            }!
+        guard references.claim else { throw ClaimTrailError.notFound("no claim #\(draft.claimID)") }
+        guard references.source else { throw ClaimTrailError.notFound("no source #\(draft.sourceID)") }
+        guard references.speaker else { throw ClaimTrailError.notFound("no speaker #\(draft.speakerID!)") }
         if let viaID = draft.viaID {
             guard let viaClaim = try staging.waiting(id: viaID)?.claimID
                     ?? database.cached("SELECT claim_id FROM attribution WHERE id = ?").first([viaID], { $0.int64(0) }) else {
@@ -37,14 +40,8 @@ extension ClaimStore {
         try staging.stage(.init(id: id, claimID: draft.claimID, speakerID: draft.speakerID, sourceID: draft.sourceID,
                                 stance: draft.stance, mode: draft.mode, quote: quote, cue: Reference.clean(draft.cue),
                                 saidOn: date, viaID: draft.viaID, recordedAt: recordedAt, recordedBy: recordedBy,
-                                seenOn: date ?? published))
+                                seenOn: date ?? references.published))
         return (id, true)
-    }
-
-    /// Whether row `id` of `table` (one of the store's own table names) exists: checked per
-    /// attribution, so it reads the primary key alone.
-    private func exists(_ table: String, _ id: Int64) throws -> Bool {
-        try database.cached("SELECT 1 FROM \(table) WHERE id = ?").first([id]) { _ in true } ?? false
     }
 
     /// Runs `body`, an import, with new attributions moved into the store in batches of `size`
