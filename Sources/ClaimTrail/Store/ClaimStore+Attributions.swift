@@ -5,16 +5,7 @@ extension ClaimStore {
     /// - Parameter recordedAt: kept from an imported record; new attributions are stamped now.
     public func addAttribution(_ draft: AttributionDraft, recordedBy: String,
                                recordedAt: String? = nil) throws -> (id: Int64, created: Bool) {
-        // One statement for the three references: this runs for every imported attribution.
-        let references = try database.cached("""
-            SELECT EXISTS (SELECT 1 FROM claim WHERE id = ?1), EXISTS (SELECT 1 FROM source WHERE id = ?2),
-                   (SELECT published FROM source WHERE id = ?2), ?3 IS NULL OR EXISTS (SELECT 1 FROM speaker WHERE id = ?3)
-            """).first([draft.claimID, draft.sourceID, draft.speakerID]) { row in
-                (claim: row.bool(0), source: row.bool(1), published: row.text(2), speaker: row.bool(3))
-            }!
-        guard references.claim else { throw ClaimTrailError.notFound("no claim #\(draft.claimID)") }
-        guard references.source else { throw ClaimTrailError.notFound("no source #\(draft.sourceID)") }
-        guard references.speaker else { throw ClaimTrailError.notFound("no speaker #\(draft.speakerID!)") }
+        let published = try checkReferences(of: draft)
         if let viaID = draft.viaID {
             guard let viaClaim = try staging.waiting(id: viaID)?.claimID
                     ?? database.cached("SELECT claim_id FROM attribution WHERE id = ?").first([viaID], { $0.int64(0) }) else {
@@ -40,8 +31,31 @@ extension ClaimStore {
         try staging.stage(.init(id: id, claimID: draft.claimID, speakerID: draft.speakerID, sourceID: draft.sourceID,
                                 stance: draft.stance, mode: draft.mode, quote: quote, cue: Reference.clean(draft.cue),
                                 saidOn: date, viaID: draft.viaID, recordedAt: recordedAt, recordedBy: recordedBy,
-                                seenOn: date ?? references.published))
+                                seenOn: date ?? published))
         return (id, true)
+    }
+
+    /// Checks that the draft's claim, source and speaker exist, once per write for each.
+    /// - Returns: the source's publication date.
+    private func checkReferences(of draft: AttributionDraft) throws -> String? {
+        let known = checkedReferences
+        if database.isInTransaction, known.claims.contains(draft.claimID), let published = known.sources[draft.sourceID],
+           draft.speakerID.map(known.speakers.contains) ?? true {
+            return published
+        }
+        let found = try database.cached("""
+            SELECT EXISTS (SELECT 1 FROM claim WHERE id = ?1), EXISTS (SELECT 1 FROM source WHERE id = ?2),
+                   (SELECT published FROM source WHERE id = ?2), ?3 IS NULL OR EXISTS (SELECT 1 FROM speaker WHERE id = ?3)
+            """).first([draft.claimID, draft.sourceID, draft.speakerID]) { row in
+                (claim: row.bool(0), source: row.bool(1), published: row.text(2), speaker: row.bool(3))
+            }!
+        guard found.claim else { throw ClaimTrailError.notFound("no claim #\(draft.claimID)") }
+        guard found.source else { throw ClaimTrailError.notFound("no source #\(draft.sourceID)") }
+        guard found.speaker else { throw ClaimTrailError.notFound("no speaker #\(draft.speakerID!)") }
+        if database.isInTransaction {
+            known.checked(claim: draft.claimID, source: draft.sourceID, published: found.published, speaker: draft.speakerID)
+        }
+        return found.published
     }
 
     /// Runs `body`, an import, with new attributions moved into the store in batches of `size`

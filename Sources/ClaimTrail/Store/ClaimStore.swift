@@ -8,6 +8,7 @@ import Foundation
 public final class ClaimStore {
     public let database: Database
     let staging: AttributionStaging
+    let checkedReferences = CheckedReferences()
     public var path: String { database.path }
 
     /// Creates the store file if needed and brings its schema up to date.
@@ -78,6 +79,7 @@ public final class ClaimStore {
     /// Runs `body` as one transaction: the unit of work of one command or one import.
     public func write<T>(_ body: () throws -> T) throws -> T {
         guard !isReadOnly else { throw ClaimTrailError.readOnlyStore(path: path) }
+        checkedReferences.removeAll()
         do {
             return try database.transaction(body)
         } catch let error as SQLiteError where error.code == SQLITE_BUSY {
