@@ -5,6 +5,8 @@
 #
 #   bench/run.sh [ATTRIBUTIONS] [CLAIMS] [--reads]   default: 100000 attributions, 10000 claims
 #   e.g. bench/run.sh 1000000 100000
+# Each measurement runs RUNS times (default 3) and reports the median time: on a shared 2-core
+# machine single runs of the same command vary by a tenth or more.
 # --reads builds the store with sqlite3's bulk load only (a 10M-attribution import through claimtrail
 # takes most of an hour on 2 cores) and times the read commands on it.
 set -euo pipefail
@@ -12,6 +14,7 @@ cd "$(dirname "$0")/.."
 attributions=${1:-100000}
 claims=${2:-$((attributions / 10))}
 reads_only=$([ "${3:-}" = "--reads" ] && echo yes || echo no)
+runs=${RUNS:-3}
 for tool in sqlite3 /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "bench needs $tool (apt-get install sqlite3 time)" >&2; exit 1; }
 done
@@ -23,13 +26,20 @@ trap 'rm -rf "$work"' EXIT
 
 "$claimtrail" generate --claims "$claims" --attributions "$attributions" --out "$work/data" >&2
 
-# Runs a command, and prints "seconds peak-KiB" of it: wall time to the microsecond from bash,
-# peak memory from /usr/bin/time.
+# Runs a command $runs times, and prints "seconds peak-KiB": the median wall time, to the
+# microsecond from bash, and the largest peak memory, from /usr/bin/time. $setup, when set, runs
+# untimed before each run (an import starts from an empty store every time).
 measure() {
-  local start=$EPOCHREALTIME
-  /usr/bin/time -f "%M" -o "$work/time" "$@" >"$work/out" 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
-  local end=$EPOCHREALTIME
-  echo "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }') $(cat "$work/time")"
+  local times=() peak=0 run start end
+  for ((run = 0; run < runs; run++)); do
+    if [ -n "${setup:-}" ]; then eval "$setup"; fi
+    start=$EPOCHREALTIME
+    /usr/bin/time -f "%M" -o "$work/time" "$@" >"$work/out" 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
+    end=$EPOCHREALTIME
+    times+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')")
+    peak=$(awk -v a="$peak" -v b="$(cat "$work/time")" 'BEGIN { print (b > a ? b : a) }')
+  done
+  echo "$(printf '%s\n' "${times[@]}" | sort -n | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }') $peak"
 }
 
 printf '%-34s %12s %12s %8s %14s %14s\n' "work ($attributions attributions)" "claimtrail s" "sqlite3 s" "ratio" "claimtrail KiB" "sqlite3 KiB"
@@ -60,14 +70,16 @@ report "process start (--version / -version)" "$(measure "$claimtrail" --version
   echo "COMMIT;"
   echo "PRAGMA user_version = $(ls schema/*.sql | wc -l);"
 } > "$work/import.sql"
-sq=$(measure sqlite3 "$work/sq.db" ".read $work/import.sql")
+# sqlite3 reports a failed statement in a script on stderr, but exits 0.
+sq=$(runs=$([ "$reads_only" = yes ] && echo 1 || echo "$runs") setup='rm -f "$work/sq.db"' \
+     measure sqlite3 "$work/sq.db" ".read $work/import.sql")
 [ -s "$work/err" ] && { head -3 "$work/err" >&2; exit 1; }
 if [ "$reads_only" = yes ]; then
   store="$work/sq.db"
   echo "(store built by sqlite3 only: $sq s)"
 else
-  "$claimtrail" init --db "$work/ct.db" >/dev/null
-  ct=$(measure "$claimtrail" import "$work/data/data.jsonl" --db "$work/ct.db")
+  ct=$(setup='rm -f "$work"/ct.db*; "$claimtrail" init --db "$work/ct.db" >/dev/null' \
+       measure "$claimtrail" import "$work/data/data.jsonl" --db "$work/ct.db")
   report "import" "$ct" "$sq"
   store="$work/ct.db"
 fi

@@ -1,6 +1,6 @@
 import CSQLite
 
-/// One connection to an SQLite file.
+/// One connection to an SQLite file, for one thread at a time.
 ///
 /// It owns the connection and a cache of prepared statements, and offers the three
 /// things the store builds on: statements, scripts without parameters, and transactions.
@@ -21,7 +21,9 @@ public final class Database {
     /// - Parameter uri: an SQLite `file:` URI to open instead of `path` (e.g. with `immutable=1`);
     ///   `path` is still what messages name.
     public init(path: String, mode: OpenMode = .create, uri: String? = nil) throws(SQLiteError) {
-        var flags = SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI
+        // A connection is used by one thread at a time, so SQLite's lock around every call
+        // (serialized mode) is skipped: it cost an export a twentieth of its time.
+        var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
         switch mode {
         case .existing: flags |= SQLITE_OPEN_READWRITE
         case .create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
