@@ -30,6 +30,24 @@ struct JSONReaderTests {
         #expect(error?.reason.contains("at byte") == true)
     }
 
+    @Test("lines read through a small buffer: split across reads, longer than it, last one unterminated",
+          arguments: [1, 7, 64])
+    func lines(chunkSize: Int) throws {
+        let text = "{\"a\": 1}\n\n“curly” – Мария\r\n" + String(repeating: "x", count: 150) + "\nlast"
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("lines-\(UUID().uuidString).jsonl")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        var lines: [String] = [], numbers: [Int] = []
+        try LineReader.forEachLine(ofFileAt: file.path, chunkSize: chunkSize) { number, bytes in
+            numbers.append(number)
+            lines.append(String(decoding: bytes, as: UTF8.self))
+        }
+        // Split by bytes: as Characters, "\r\n" is one and would not split.
+        let expected = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        #expect(lines == expected.map { String(decoding: $0, as: UTF8.self) })
+        #expect(numbers == Array(1...lines.count))
+    }
+
     private static func written(_ value: Any) throws -> String {
         String(decoding: try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed]), as: UTF8.self)
     }

@@ -15,8 +15,7 @@ struct ImportFile {
 
     let path: String
     let layout: Layout
-    let data: Data
-    /// The parsed document, for the document layout; lines are parsed one at a time.
+    /// The parsed document, for the document layout; lines are read and parsed one at a time.
     private let document: Any?
 
     /// The sections of a JSON document, in the order they are applied: each refers only to earlier ones.
@@ -29,20 +28,20 @@ struct ImportFile {
             throw ClaimTrailError.notFound("\(path): no such file")
         }
         guard !isDirectory.boolValue else { throw ClaimTrailError.invalid("\(path): is a directory, not a file") }
+        guard FileManager.default.isReadableFile(atPath: path) else { throw ClaimTrailError.invalid("\(path): cannot be read") }
+        self.path = path
+        let layout = layout ?? (path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") ? .lines : .document)
+        self.layout = layout
+        guard layout == .document else {
+            document = nil // lines are read, checked and parsed one at a time
+            return
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ClaimTrailError.invalid("\(path): cannot be read")
         }
-        self.path = path
-        self.data = data
-        let layout = layout ?? (path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") ? .lines : .document)
-        self.layout = layout
-        if layout == .document {
-            try Self.checkUTF8(data, path: path)
-            document = try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) throws -> Any in
-                try Self.parse(bytes, at: path)
-            }
-        } else {
-            document = nil // lines are checked and parsed one at a time
+        try Self.checkUTF8(data, path: path)
+        document = try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) throws -> Any in
+            try Self.parse(bytes, at: path)
         }
     }
 
@@ -65,7 +64,7 @@ struct ImportFile {
     func forEachRecord(_ body: (ImportRecord) throws -> Void) throws {
         switch layout {
         case .lines:
-            try Self.forEachLine(of: data) { lineNumber, line in
+            try LineReader.forEachLine(ofFileAt: path) { lineNumber, line in
                 let location = "\(path):\(lineNumber)"
                 guard String(validating: line, as: UTF8.self) != nil else {
                     throw ClaimTrailError.importFailed(location: location, reason: "not valid UTF-8")
@@ -120,22 +119,9 @@ struct ImportFile {
     /// Finds the first line that is not UTF-8, so the error can name it.
     private static func checkUTF8(_ data: Data, path: String) throws {
         guard String(validating: data, as: UTF8.self) == nil else { return }
-        try forEachLine(of: data) { lineNumber, line in
+        try LineReader.forEachLine(ofFileAt: path) { lineNumber, line in
             if String(validating: line, as: UTF8.self) == nil {
                 throw ClaimTrailError.importFailed(location: "\(path):\(lineNumber)", reason: "not valid UTF-8")
-            }
-        }
-    }
-
-    /// Calls `body` with each line's number (from 1) and bytes, without its line feed.
-    private static func forEachLine(of data: Data, _ body: (Int, UnsafeRawBufferPointer) throws -> Void) throws {
-        try data.withUnsafeBytes { bytes in
-            var start = 0, lineNumber = 0
-            while start <= bytes.count {
-                let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-                lineNumber += 1
-                try body(lineNumber, UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
-                start = end + 1
             }
         }
     }

@@ -100,6 +100,9 @@ public struct Importer {
         let text = try record.requiredString("text")
         let claim = try store.addClaim(text: text, topic: try record.string("topic"))
         if claim.created { summary.claims += 1 } else { summary.existing += 1 }
+        // Attributions name their claim by this same text: they need not fold and look it up
+        // again. (Text that reads as an id, "#12", names claim 12 instead.)
+        if Reference.id(in: text) == nil { cache.remember(.claim, text, as: claim.id) }
         for (key, kind) in [("counters", RelationKind.contradicts), ("supports", .supports)] {
             for link in try record.records(key) {
                 try located(link) {

@@ -19,6 +19,11 @@ final class ReferenceCache {
         return id
     }
 
+    /// Records what `reference` resolves to, when the import has just found or added it.
+    func remember(_ kind: Kind, _ reference: String, as id: Int64) {
+        _ = resolve(kind, reference) { id }
+    }
+
     func removeAll() {
         ids.removeAll()
         count = 0
