@@ -30,6 +30,14 @@ struct JSONReaderTests {
         #expect(error?.reason.contains("at byte") == true)
     }
 
+    @Test("refuses bytes that are not UTF-8, in a plain string and in one with escapes")
+    func refusesInvalidUTF8() {
+        for bytes: [UInt8] in [[0x22, 0x63, 0xE9, 0x22], [0x22, 0x5C, 0x6E, 0xE9, 0x22]] {
+            let error = #expect(throws: JSONReader.Malformed.self) { _ = try bytes.withUnsafeBytes { try JSONReader.parse($0) } }
+            #expect(error?.reason.hasPrefix("not valid UTF-8") == true)
+        }
+    }
+
     @Test("lines read through a small buffer: split across reads, longer than it, last one unterminated",
           arguments: [1, 7, 64])
     func lines(chunkSize: Int) throws {

@@ -66,9 +66,6 @@ struct ImportFile {
         case .lines:
             try LineReader.forEachLine(ofFileAt: path) { lineNumber, line in
                 let location = "\(path):\(lineNumber)"
-                guard String(validating: line, as: UTF8.self) != nil else {
-                    throw ClaimTrailError.importFailed(location: location, reason: "not valid UTF-8")
-                }
                 guard line.contains(where: { !Self.isSpace($0) }) else { return }
                 guard let object = try Self.parse(line, at: location) as? [String: Any] else {
                     throw ClaimTrailError.importFailed(location: location, reason: "each line must be a JSON object")
@@ -112,7 +109,8 @@ struct ImportFile {
         do {
             return try JSONReader.parse(json)
         } catch {
-            throw ClaimTrailError.importFailed(location: location, reason: "malformed JSON: \(error.reason)")
+            let isText = String(validating: json, as: UTF8.self) != nil
+            throw ClaimTrailError.importFailed(location: location, reason: isText ? "malformed JSON: \(error.reason)" : "not valid UTF-8")
         }
     }
 

@@ -18,7 +18,7 @@ struct JSONReader {
     private var position = 0
     private var depth = 0
 
-    /// Parses one JSON value filling all of `bytes`, which must be valid UTF-8.
+    /// Parses one JSON value filling all of `bytes`, and refuses bytes that are not UTF-8.
     static func parse(_ bytes: UnsafeRawBufferPointer) throws(Malformed) -> Any {
         var reader = JSONReader(bytes: bytes)
         let value = try reader.value()
@@ -88,7 +88,7 @@ struct JSONReader {
             switch bytes[position] {
             case UInt8(ascii: "\""):
                 defer { position += 1 }
-                return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+                return try text(UnsafeRawBufferPointer(rebasing: bytes[start..<position]))
             case UInt8(ascii: "\\"):
                 return try escapedString(from: start)
             case 0..<0x20:
@@ -107,7 +107,8 @@ struct JSONReader {
             position += 1
             switch byte {
             case UInt8(ascii: "\""):
-                return String(decoding: utf8, as: UTF8.self)
+                guard let text = String(validating: utf8, as: UTF8.self) else { throw failure("not valid UTF-8") }
+                return text
             case UInt8(ascii: "\\"):
                 guard position < bytes.count else { break }
                 let escape = bytes[position]
@@ -129,6 +130,13 @@ struct JSONReader {
             }
         }
         throw failure("unterminated string")
+    }
+
+    /// A string's bytes as text. Outside strings any byte above ASCII is a syntax error, so
+    /// checking the strings checks the whole input.
+    private func text(_ utf8: UnsafeRawBufferPointer) throws(Malformed) -> String {
+        guard let text = String(validating: utf8, as: UTF8.self) else { throw failure("not valid UTF-8") }
+        return text
     }
 
     /// The scalar of a `\uXXXX` escape, joining a UTF-16 surrogate pair written as two escapes.

@@ -3,19 +3,37 @@
 /// and several queries. Valid for one import only: it runs in one transaction holding the write
 /// lock, and nothing it resolved is renamed or removed meanwhile.
 final class ReferenceCache {
-    private var ids: [Kind: [String: Int64]] = [:]
-    private var count = 0
+    private var ids: [Key: Int64] = [:]
     /// Bounds memory on huge imports; past it the cache starts over.
     private static let capacity = 200_000
 
     enum Kind { case claim, speaker, source }
 
+    /// A reference compared by its UTF-8 bytes. Swift's own String hashing and equality first
+    /// bring non-ASCII text (curly quotes, Cyrillic names) to one Unicode form, which made the
+    /// lookups a notable part of an import. Two forms of the same text are two keys here; both
+    /// resolve through the store to the same row.
+    private struct Key: Hashable {
+        let kind: Kind
+        let text: String
+
+        static func == (a: Key, b: Key) -> Bool {
+            a.kind == b.kind && a.text.utf8.elementsEqual(b.text.utf8)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(kind)
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+    }
+
     func resolve(_ kind: Kind, _ reference: String, _ lookup: () throws -> Int64) rethrows -> Int64 {
-        if let id = ids[kind]?[reference] { return id }
+        let key = Key(kind: kind, text: reference)
+        if let id = ids[key] { return id }
         let id = try lookup()
-        if count >= Self.capacity { removeAll() }
-        ids[kind, default: [:]][reference] = id
-        count += 1
+        if ids.count >= Self.capacity { removeAll() }
+        ids[key] = id
         return id
     }
 
@@ -26,6 +44,5 @@ final class ReferenceCache {
 
     func removeAll() {
         ids.removeAll()
-        count = 0
     }
 }
