@@ -18,13 +18,11 @@ struct TraceCommand: ParsableCommand {
         @Option(help: "At most this many attributions per claim, the earliest; 0 for all.") var limit = 200
 
         func run() throws {
-            let trace = try store.open().traceClaim(claim, limit: limit > 0 ? limit : nil)
+            let opened = try store.open(), limit = limit > 0 ? limit : nil
+            guard format != .csv else { return try streamCSV(try opened.claimTraceRows(claim), from: opened, limit: limit) }
+            let trace = try opened.traceClaim(claim, limit: limit)
             noteIfCut(shown: trace.timeline.count, of: trace.totalAttributions)
-            switch format {
-            case .table: try emit(TraceReport.table(trace))
-            case .json: try emit(try JSONReport.encode(trace))
-            case .csv: try emit(try format.render(trace.timeline + trace.counterClaims.flatMap(\.attributions)))
-            }
+            try emit(format == .table ? TraceReport.table(trace) : try JSONReport.encode(trace))
         }
     }
 
@@ -38,15 +36,22 @@ struct TraceCommand: ParsableCommand {
         @Option(help: "At most this many attributions, the earliest; 0 for all.") var limit = 200
 
         func run() throws {
-            let trace = try store.open().traceSpeaker(speaker, limit: limit > 0 ? limit : nil)
+            let opened = try store.open(), limit = limit > 0 ? limit : nil
+            guard format != .csv else { return try streamCSV(try opened.speakerTraceRows(speaker), from: opened, limit: limit) }
+            let trace = try opened.traceSpeaker(speaker, limit: limit)
             noteIfCut(shown: trace.attributions.count, of: trace.totalAttributions)
-            switch format {
-            case .table: try emit(TraceReport.table(trace))
-            case .json: try emit(try JSONReport.encode(trace))
-            case .csv: try emit(try format.render(trace.attributions))
-            }
+            try emit(format == .table ? TraceReport.table(trace) : try JSONReport.encode(trace))
         }
     }
+}
+
+/// Writes a trace as CSV row by row: with --limit 0 the busiest claim's whole timeline is a
+/// million rows at 10M attributions, too many to build in memory first.
+private func streamCSV(_ rows: (scope: ProvenanceQuery.Scope, total: Int), from store: ClaimStore, limit: Int?) throws {
+    noteIfCut(shown: limit.map { min($0, rows.total) } ?? rows.total, of: rows.total)
+    let output = TextOutput.standardOutput()
+    try ProvenanceReport.writeCSV(from: store, scope: rows.scope, limit: limit, to: output)
+    try output.close()
 }
 
 /// Says on stderr that a trace shows only its first page, so nobody mistakes it for the whole story.

@@ -45,6 +45,13 @@ struct CLITests {
         #expect(timeline.first?["via_chain"] as? [String] == ["Russian Ministry of Defence", "TASS"])
         #expect((trace?["counter_claims"] as? [[String: Any]])?.count == 1)
         #expect(try run("trace", "claim", "1").stdout.contains("Russian Ministry of Defence ← TASS"))
+        // CSV streams the claim's rows, then its counter-claim's, at most --limit of each.
+        let traceRows = CSVParser.parseWithHeader(try run("trace", "claim", "1", "--format", "csv").stdout)
+        #expect(traceRows.map { $0["claim_id"] } == ["1", "1", "1", "2"])
+        #expect(traceRows.prefix(3).map { $0["speaker"] } == timeline.map { $0["speaker"] as? String })
+        let firstOfEach = try run("trace", "claim", "1", "--format", "csv", "--limit", "1")
+        #expect(CSVParser.parseWithHeader(firstOfEach.stdout).map { $0["claim_id"] } == ["1", "2"])
+        #expect(firstOfEach.stderr.contains("showing the first 1 of 3 attributions"))
         let speakerRows = CSVParser.parseWithHeader(try run("trace", "speaker", "пентагон", "--format", "csv").stdout)
         #expect(speakerRows.map { $0["stance"] } == ["denies"])
         #expect(try run("trace", "speaker", "MoD").stdout.contains("“We will respond,”"))

@@ -4,12 +4,14 @@
 /// scripts are built against them.
 public enum ProvenanceReport {
     /// Streams every attribution in `scope` as RFC 4180 CSV with a header row.
+    /// - Parameter limit: at most this many rows (of each claim, for several claims).
     /// - Returns: the number of rows written, header excluded.
     @discardableResult
-    public static func writeCSV(from store: ClaimStore, scope: ProvenanceQuery.Scope, to output: TextOutput) throws -> Int {
+    public static func writeCSV(from store: ClaimStore, scope: ProvenanceQuery.Scope, limit: Int? = nil,
+                                to output: TextOutput) throws -> Int {
         try output.writeCSV(ProvenanceRow.columns)
         var count = 0
-        try store.provenance.forEach(scope) { row in
+        try store.provenance.forEach(scope, limit: limit) { row in
             try output.writeCSV(row.cells)
             count += 1
         }

@@ -43,9 +43,8 @@ extension ClaimStore {
         let spread = Self.spread(of: timeline)
         let contested = try database.prepare("SELECT \(ContestRule.isContested("?1"))")
             .first([claim.id]) { $0.bool(0) } ?? false
-        let total = try database.cached("SELECT attributions FROM claim_stats WHERE claim_id = ?").first([claim.id]) { $0.int(0) } ?? 0
         return ClaimTrace(
-            claim: claim, contested: contested, timeline: timeline, totalAttributions: total,
+            claim: claim, contested: contested, timeline: timeline, totalAttributions: try attributionCount(claimID: claim.id),
             counterClaims: try related(to: claim.id, kind: .contradicts, incoming: true, limit: limit),
             contradicts: try related(to: claim.id, kind: .contradicts, incoming: false, limit: limit),
             supportedBy: try related(to: claim.id, kind: .supports, incoming: true, limit: limit),
@@ -67,14 +66,30 @@ extension ClaimStore {
         }
     }
 
+    /// What a claim trace's CSV holds, to stream rather than build: the claim's attributions,
+    /// then each counter-claim's; and how many attributions the claim has in all.
+    public func claimTraceRows(_ reference: String) throws -> (scope: ProvenanceQuery.Scope, total: Int) {
+        let id = try resolveClaim(reference).id
+        let counterClaims = try links(to: id, kind: .contradicts, incoming: true).map(\.claimID)
+        return (.claims([id] + counterClaims), try attributionCount(claimID: id))
+    }
+
+    private func attributionCount(claimID: Int64) throws -> Int {
+        try database.cached("SELECT attributions FROM claim_stats WHERE claim_id = ?").first([claimID]) { $0.int(0) } ?? 0
+    }
+
     private func related(to id: Int64, kind: RelationKind, incoming: Bool, limit: Int?) throws -> [RelatedClaim] {
-        let (mine, theirs) = incoming ? ("to_claim_id", "from_claim_id") : ("from_claim_id", "to_claim_id")
-        let links = try database.cached("""
-            SELECT \(theirs), source_id FROM claim_relation WHERE \(mine) = ? AND kind = ? ORDER BY \(theirs)
-            """).map([id, kind.rawValue]) { ($0.int64(0), $0.optionalInt64(1)) }
-        return try links.map { other, sourceID in
+        try links(to: id, kind: kind, incoming: incoming).map { other, sourceID in
             RelatedClaim(claim: try claim(id: other)!, relationSourceID: sourceID,
                          attributions: try provenance.rows(.claim(other), limit: limit))
         }
+    }
+
+    /// The claims linked to claim `id` by relations of `kind`, by id, with the source of each link.
+    private func links(to id: Int64, kind: RelationKind, incoming: Bool) throws -> [(claimID: Int64, sourceID: Int64?)] {
+        let (mine, theirs) = incoming ? ("to_claim_id", "from_claim_id") : ("from_claim_id", "to_claim_id")
+        return try database.cached("""
+            SELECT \(theirs), source_id FROM claim_relation WHERE \(mine) = ? AND kind = ? ORDER BY \(theirs)
+            """).map([id, kind.rawValue]) { ($0.int64(0), $0.optionalInt64(1)) }
     }
 }

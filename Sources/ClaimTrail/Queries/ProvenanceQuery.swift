@@ -24,7 +24,8 @@ public struct ProvenanceQuery {
 
     /// Calls `body` with each row of `scope`: for a claim or a speaker in timeline order (dated
     /// first, by day, then as recorded); for the whole store claim by claim, each in timeline
-    /// order; for a source by claim, then as recorded. `limit` stops after that many rows.
+    /// order; for a source by claim, then as recorded. `limit` stops after that many rows, and
+    /// for several claims after that many of each.
     ///
     /// Whole-store and per-claim orders are read straight from the timeline index: a sort would
     /// hold the busiest claim's rows in memory, and those grow with the store.
@@ -37,7 +38,7 @@ public struct ProvenanceQuery {
         case .speaker(let id): (filter, arguments) = ("WHERE a.speaker_id = ? ORDER BY \(timeline)", [id])
         case .source(let id): (filter, arguments) = ("WHERE a.source_id = ? ORDER BY a.claim_id, a.id", [id])
         case .claims(let ids):
-            for id in ids { try forEach(.claim(id), body) }
+            for id in ids { try forEach(.claim(id), limit: limit, body) }
             return
         }
         // A statement of its own, not the shared cache: the via-chain lookups run while it steps.

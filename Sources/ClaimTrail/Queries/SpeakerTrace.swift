@@ -10,11 +10,24 @@ public struct SpeakerTrace: Codable, Equatable, Sendable {
 extension ClaimStore {
     /// - Parameter limit: at most this many attributions (the earliest), or all when nil.
     public func traceSpeaker(_ reference: String, limit: Int? = nil) throws -> SpeakerTrace {
-        guard let speaker = try resolveSpeaker(reference) else {
-            throw ClaimTrailError.notFound("no speaker “\(reference)”")
-        }
-        let total = try database.cached("SELECT attributions FROM speaker_stats WHERE speaker_id = ?").first([speaker.id]) { $0.int(0) } ?? 0
+        let speaker = try tracedSpeaker(reference)
         return SpeakerTrace(speaker: speaker, attributions: try provenance.rows(.speaker(speaker.id), limit: limit),
-                            totalAttributions: total)
+                            totalAttributions: try attributionCount(speakerID: speaker.id))
+    }
+
+    /// What a speaker trace's CSV holds, to stream rather than build; and how many attributions
+    /// the speaker has in all.
+    public func speakerTraceRows(_ reference: String) throws -> (scope: ProvenanceQuery.Scope, total: Int) {
+        let id = try tracedSpeaker(reference).id
+        return (.speaker(id), try attributionCount(speakerID: id))
+    }
+
+    private func tracedSpeaker(_ reference: String) throws -> Speaker {
+        guard let speaker = try resolveSpeaker(reference) else { throw ClaimTrailError.notFound("no speaker “\(reference)”") }
+        return speaker
+    }
+
+    private func attributionCount(speakerID: Int64) throws -> Int {
+        try database.cached("SELECT attributions FROM speaker_stats WHERE speaker_id = ?").first([speakerID]) { $0.int(0) } ?? 0
     }
 }
