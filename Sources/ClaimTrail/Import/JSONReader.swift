@@ -107,8 +107,7 @@ struct JSONReader {
             position += 1
             switch byte {
             case UInt8(ascii: "\""):
-                guard let text = String(validating: utf8, as: UTF8.self) else { throw failure("not valid UTF-8") }
-                return text
+                return try text(utf8)
             case UInt8(ascii: "\\"):
                 guard position < bytes.count else { break }
                 let escape = bytes[position]
@@ -134,7 +133,7 @@ struct JSONReader {
 
     /// A string's bytes as text. Outside strings any byte above ASCII is a syntax error, so
     /// checking the strings checks the whole input.
-    private func text(_ utf8: UnsafeRawBufferPointer) throws(Malformed) -> String {
+    private func text<Bytes: Sequence<UInt8>>(_ utf8: Bytes) throws(Malformed) -> String {
         guard let text = String(validating: utf8, as: UTF8.self) else { throw failure("not valid UTF-8") }
         return text
     }

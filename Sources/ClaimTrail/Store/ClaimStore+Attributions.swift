@@ -38,8 +38,9 @@ extension ClaimStore {
     /// Checks that the draft's claim, source and speaker exist, once per write for each.
     /// - Returns: the source's publication date.
     private func checkReferences(of draft: AttributionDraft) throws -> String? {
-        let known = checkedReferences
-        if database.isInTransaction, known.claims.contains(draft.claimID), let published = known.sources[draft.sourceID],
+        // Remembered only inside a transaction (see `CheckedReferences`).
+        let known = database.isInTransaction ? checkedReferences : nil
+        if let known, known.claims.contains(draft.claimID), let published = known.sources[draft.sourceID],
            draft.speakerID.map(known.speakers.contains) ?? true {
             return published
         }
@@ -52,9 +53,7 @@ extension ClaimStore {
         guard found.claim else { throw ClaimTrailError.notFound("no claim #\(draft.claimID)") }
         guard found.source else { throw ClaimTrailError.notFound("no source #\(draft.sourceID)") }
         guard found.speaker else { throw ClaimTrailError.notFound("no speaker #\(draft.speakerID!)") }
-        if database.isInTransaction {
-            known.checked(claim: draft.claimID, source: draft.sourceID, published: found.published, speaker: draft.speakerID)
-        }
+        known?.checked(claim: draft.claimID, source: draft.sourceID, published: found.published, speaker: draft.speakerID)
         return found.published
     }
 
