@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClaimTrail
+import Foundation
 
 struct Claimtrail: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,29 +21,19 @@ struct Claimtrail: ParsableCommand {
 }
 
 /// Parses, runs, and turns any failure into the one-line error and exit code users script against.
+/// Help and version requests arrive as errors too: argument-parser prints them and exits 0.
 @main
 enum Main {
     static func main() {
-        var command: any ParsableCommand
         do {
-            command = try Claimtrail.parseAsRoot()
-        } catch {
-            Claimtrail.exit(withError: error)
-        }
-        do {
+            var command = try Claimtrail.parseAsRoot()
             try command.run()
-        } catch let error as ClaimTrailError {
-            Claimtrail.exit(withError: error)
-        } catch let error as SQLiteError {
-            Claimtrail.exit(withError: error)
-        } catch let error as ValidationError {
-            Claimtrail.exit(withError: error)
-        } catch let error as ExitCode {
-            Claimtrail.exit(withError: error)
-        } catch {
-            // A system error (Foundation, I/O): keep its message, on one line.
+        } catch let error as CocoaError {
+            // A Foundation file-system failure: keep its message, on one line.
             Claimtrail.exit(withError: ClaimTrailError.invalid(
                 error.localizedDescription.split(whereSeparator: \.isNewline).joined(separator: " ")))
+        } catch {
+            Claimtrail.exit(withError: error)
         }
     }
 }

@@ -112,6 +112,19 @@ struct CLITests {
 }
 
 extension CLITests {
+    @Test("help and version print on stdout and exit 0; an unwritable folder is a one-line error")
+    func helpAndVersion() throws {
+        let help = try Binary.run(["--help"])
+        #expect(help.status == 0 && help.stdout.contains("SUBCOMMANDS:") && help.stdout.contains("contested"), "\(help.stderr)")
+        let traceHelp = try Binary.run(["trace", "speaker", "--help"])
+        #expect(traceHelp.status == 0 && traceHelp.stdout.contains("USAGE: claimtrail trace speaker"), "\(traceHelp.stderr)")
+        let version = try Binary.run(["--version"])
+        #expect(version.status == 0 && version.stdout.split(separator: ".").count == 3)
+        let generate = try Binary.run(["generate", "--claims", "2", "--attributions", "3", "--out", "/proc/claimtrail/data"])
+        #expect(generate.status == 1 && generate.stderr.hasPrefix("Error: cannot create /proc/claimtrail/data/csv: "))
+        #expect(generate.stderr.filter { $0 == "\n" }.count == 1, "\(generate.stderr)")
+    }
+
     @Test("an export to a folder that does not exist says why, and leaves no partial file")
     func exportToMissingFolder() throws {
         let temporary = try TemporaryStore()

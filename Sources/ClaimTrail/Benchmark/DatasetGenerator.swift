@@ -31,7 +31,11 @@ public struct DatasetGenerator {
     @discardableResult
     public func write(to directory: String) throws -> Totals {
         let csvDirectory = directory + "/csv"
-        try FileManager.default.createDirectory(atPath: csvDirectory, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(atPath: csvDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw ClaimTrailError.invalid("cannot create \(csvDirectory): \(error.localizedDescription)")
+        }
         let jsonl = try TextOutput.file(atPath: directory + "/data.jsonl")
         var tables: [String: TextOutput] = [:]
         for (table, columns) in Self.tables {
