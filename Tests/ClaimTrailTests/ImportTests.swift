@@ -86,6 +86,21 @@ struct ImportTests {
             let file = try ReliabilityTests.dataset(in: imported.directory, name: "data\(seed)", claims: 200, attributions: 2500, seed: seed)
             _ = try Importer(store: imported.store, recordedBy: "t", batchSize: 300).importFile(atPath: file)
         }
+        // Then records that meet what is stored: new aliases for a known speaker, a counter-claim
+        // relation between two claims that already have attributions, a new speaker with aliases.
+        func value(_ sql: String) throws -> String { try imported.store.database.prepare(sql).first { $0.string(0) }! }
+        let records: [[String: Any]] = [
+            ["type": "speaker", "name": try value("SELECT name FROM speaker WHERE id = 2"), "aliases": ["the spokesperson", "Сергей"]],
+            ["type": "speaker", "name": "Мария Захарова", "kind": "person", "aliases": ["Zakharova", "М. Захарова"]],
+            ["type": "relation", "from": try value("SELECT text FROM claim WHERE id = 5"), "to": try value("SELECT text FROM claim WHERE id = 9")],
+            ["type": "claim", "text": "A new claim – with “quotes”", "counters": [try value("SELECT text FROM claim WHERE id = 3")]],
+            ["type": "attribution", "claim": "A new claim – with “quotes”", "speaker": "Zakharova",
+             "source": try value("SELECT url FROM source WHERE id = 1"), "quote": "Мы ответим"],
+        ]
+        let lines = try records.map { String(decoding: try JSONSerialization.data(withJSONObject: $0), as: UTF8.self) }
+        let meeting = try Importer(store: imported.store, recordedBy: "t", batchSize: 300)
+            .importFile(atPath: try imported.file("meeting.jsonl", lines.joined(separator: "\n")))
+        #expect(meeting.speakers == 1 && meeting.relations == 2 && meeting.attributions == 1)
         // The same rows inserted by plain SQL, one INSERT … SELECT per table, so every trigger fires.
         let database = copied.store.database
         try database.execute("ATTACH DATABASE ? AS imported", [imported.store.database.path])
@@ -98,6 +113,7 @@ struct ImportTests {
         #expect(try imported.count("claim_stats WHERE disputing > 0 AND counter_claims > 0") > 0)
         for table in ["claim_stats", "claim_voice", "claim_source", "speaker_stats", "search_index (rowid, body)"] {
             #expect(try Self.rows(table, of: imported.store) == Self.rows(table, of: copied.store), "\(table)")
+            #expect(try imported.count(table.split(separator: " ")[0] + "") > 0, "\(table)")
         }
         #expect(try StoreCheck(store: imported.store).problems() == [])
     }

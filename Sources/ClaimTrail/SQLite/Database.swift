@@ -91,11 +91,20 @@ public final class Database {
 
     /// Runs `body` with this connection's triggers off, for work that does what the triggers
     /// would do in a cheaper way (see `AttributionStaging`). Other connections are not affected.
+    /// Nested calls leave the triggers off until the outermost one ends: switching them costs
+    /// every prepared statement a recompile.
     func withoutTriggers<T>(_ body: () throws -> T) throws -> T {
+        if triggersOff { return try body() }
         try setTriggers(enabled: false)
-        defer { try? setTriggers(enabled: true) }
+        triggersOff = true
+        defer {
+            try? setTriggers(enabled: true)
+            triggersOff = false
+        }
         return try body()
     }
+
+    private var triggersOff = false
 
     private func setTriggers(enabled: Bool) throws(SQLiteError) {
         let code = csqlite_enable_triggers(connection, enabled ? 1 : 0)

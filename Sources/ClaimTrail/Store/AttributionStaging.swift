@@ -10,6 +10,9 @@
 /// Until written, waiting rows are invisible to SQL, so the lookups that must see them (the
 /// duplicate check and the relay lookup) also ask `waiting(claimID:sourceID:)` and `waiting(id:)`.
 /// The waiting rows belong to the open transaction: if it fails, they are dropped with it.
+///
+/// An import keeps the triggers off throughout, so each batch also brings the claims, sources,
+/// speakers and relations added since the previous one up to date (`RecordUpkeep`).
 final class AttributionStaging {
     /// A row as it will be stored; `recordedAt` nil means "now".
     struct Row {
@@ -40,6 +43,8 @@ final class AttributionStaging {
     private var positions: [Pair: [Int]] = [:]
     /// How many rows wait before they are written; 1 while no import defers it.
     private var batchSize = 1
+    /// The upkeep of the import's other rows; nil outside an import, where the triggers do it.
+    private var records: RecordUpkeep?
 
     private struct Pair: Hashable { let claimID, sourceID: Int64 }
 
@@ -72,24 +77,38 @@ final class AttributionStaging {
     }
 
     /// Runs `body` with writes deferred to batches of `size` rows, then writes what is left.
+    /// The triggers are off meanwhile: each batch does their work for everything `body` added.
     func deferring<T>(batchesOf size: Int, _ body: () throws -> T) throws -> T {
         batchSize = max(size, 1)
-        defer { batchSize = 1 }
+        defer {
+            batchSize = 1
+            records = nil
+        }
         do {
-            let result = try body()
-            try write()
-            return result
+            return try database.withoutTriggers {
+                records = try RecordUpkeep(database: database)
+                let result = try body()
+                try write()
+                return result
+            }
         } catch {
             discard()
             throw error
         }
     }
 
+    /// Notes, during an import, that a speaker was given aliases: its search entry is rebuilt
+    /// with the batch. Outside an import the alias trigger does that.
+    func aliasesAdded(to speakerID: Int64) {
+        records?.aliasesAdded(to: speakerID)
+    }
+
     /// Writes the waiting rows into `attribution` in id order, so that a relay is stored before
     /// the attributions naming it; then brings the counters and search index up to date for
     /// all of them at once. Triggers are off meanwhile, so each insert is just an insert.
     private func write() throws {
-        guard let first = rows.first?.id else { return }
+        guard !rows.isEmpty || records != nil else { return }
+        let first = try rows.first?.id ?? nextID()
         defer { discard() }
         // Rows and counters are written together or not at all, even outside a `write`.
         if database.isInTransaction { try writeRows(first) } else { try database.transaction { try writeRows(first) } }
@@ -103,7 +122,7 @@ final class AttributionStaging {
                 try database.cached(Self.insert(rowCount: end - start)).execute(rows[start..<end].flatMap(\.arguments))
                 start = end
             }
-            try BatchCounters.apply(to: database, firstID: first)
+            try BatchCounters.apply(to: database, firstID: first, records: &records)
         }
     }
 

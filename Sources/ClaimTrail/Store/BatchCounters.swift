@@ -11,13 +11,15 @@
 /// are merged. The relay check of `attribution_via_same_claim` and the day of
 /// `attribution_seen_on` are done before a row is staged (see `ClaimStore.addAttribution`).
 enum BatchCounters {
-    /// Runs the upkeep for the rows from `firstID` on; the caller has the triggers off.
-    static func apply(to database: Database, firstID: Int64) throws {
+    /// Runs the upkeep for the rows from `firstID` on; the caller has the triggers off. During an
+    /// import, `records` first brings the batch's other new rows up to date (`RecordUpkeep`).
+    static func apply(to database: Database, firstID: Int64, records: inout RecordUpkeep?) throws {
         try database.executeScript("""
             CREATE TEMP TABLE IF NOT EXISTS batch_voice (
                 claim_id INTEGER, side TEXT, voice INTEGER, n INTEGER, PRIMARY KEY (claim_id, side, voice)
             ) WITHOUT ROWID
             """)
+        try records?.apply(to: database, firstAttributionID: firstID)
         for statement in fromRows { try database.execute(statement, [firstID]) }
         for statement in fromVoices { try database.execute(statement) }
     }
@@ -79,10 +81,12 @@ enum BatchCounters {
             JOIN claim_relation r ON r.from_claim_id = p.claim_id AND r.kind = 'contradicts'
             WHERE p.id >= ?1 AND p.stance = 'asserts')
         GROUP BY claim_id, side, voice
+        ON CONFLICT DO UPDATE SET n = n + excluded.n
         """,
     ]
 
-    /// Statements reading the batch's voices, gathered in `temp.batch_voice` by the last of `fromRows`.
+    /// Statements reading the batch's voices, gathered in `temp.batch_voice` by the last of
+    /// `fromRows` (and by `RecordUpkeep`, for new counter-claim relations).
     private static let fromVoices = [
         // claim_voice_added, for each voice new to a claim's side; then the claim_voice upsert.
         """

@@ -26,6 +26,7 @@ extension ClaimStore {
                 INSERT INTO speaker_alias (speaker_id, alias, alias_key) VALUES (?, ?, ?)
                 ON CONFLICT DO NOTHING
                 """, [speakerID, alias, TextKey.fold(alias)])
+            staging.aliasesAdded(to: speakerID)
         }
     }
 
