@@ -167,3 +167,19 @@ struct FormatTests {
         }
     }
 }
+
+extension FormatTests {
+    @Test("a text table cuts long cells by terminal width, drops control characters and lines columns up")
+    func textTable() {
+        let table = TextTable(headers: ["name", "quote"], rows: [
+            ["Мария Захарова", "“Мы ответим” – " + String(repeating: "中", count: 30)],
+            ["NATO\u{7}", "short\nline"],
+        ], maximumCellWidth: 20)
+        #expect(table.render().split(separator: "\n", omittingEmptySubsequences: false) == [
+            "NAME            QUOTE",
+            "Мария Захарова  “Мы ответим” – 中中…",
+            "NATO            short line",
+            "",
+        ])
+    }
+}

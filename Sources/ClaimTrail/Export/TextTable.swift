@@ -30,22 +30,27 @@ public struct TextTable {
     /// One line, control characters made visible as spaces, cut to the maximum width.
     private func shorten(_ cell: String) -> String {
         var line = String(cell.map { $0.isNewline || $0 == "\t" ? " " : $0 })
-        line.unicodeScalars.removeAll { $0.properties.generalCategory == .control }
+        // General category Cc, which Unicode has fixed for good: no property lookup per character.
+        line.unicodeScalars.removeAll { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
         guard Self.displayWidth(line) > maximumCellWidth else { return line }
-        var cut = ""
+        var cut = "", width = 0
         for character in line {
-            if Self.displayWidth(cut) + Self.displayWidth(String(character)) > maximumCellWidth - 1 { break }
+            let next = Self.width(of: character)
+            if width + next > maximumCellWidth - 1 { break }
             cut.append(character)
+            width += next
         }
         return cut + "…"
     }
 
     /// Terminal columns a string takes: East Asian wide characters and emoji take two.
     static func displayWidth(_ text: String) -> Int {
-        text.reduce(0) { width, character in
-            guard let scalar = character.unicodeScalars.first else { return width }
-            return width + (isWide(scalar) ? 2 : 1)
-        }
+        text.reduce(0) { $0 + width(of: $1) }
+    }
+
+    private static func width(of character: Character) -> Int {
+        guard let scalar = character.unicodeScalars.first else { return 0 }
+        return isWide(scalar) ? 2 : 1
     }
 
     private static func isWide(_ scalar: Unicode.Scalar) -> Bool {
