@@ -174,11 +174,15 @@ extension FormatTests {
         let table = TextTable(headers: ["name", "quote"], rows: [
             ["Мария Захарова", "“Мы ответим” – " + String(repeating: "中", count: 30)],
             ["NATO\u{7}", "short\nline"],
+            ["plain ascii", String(repeating: "x", count: 25)],
+            ["a\u{2028}b\u{9F}", "c\u{85}d\r\ne"],
         ], maximumCellWidth: 20)
         #expect(table.render().split(separator: "\n", omittingEmptySubsequences: false) == [
             "NAME            QUOTE",
             "Мария Захарова  “Мы ответим” – 中中…",
             "NATO            short line",
+            "plain ascii     xxxxxxxxxxxxxxxxxxx…",
+            "a b             c d e",
             "",
         ])
     }

@@ -17,37 +17,57 @@ public struct TextTable {
         var widths = [Int](repeating: 0, count: headers.count)
         for row in cells {
             for (column, cell) in row.enumerated() where column < widths.count {
-                widths[column] = max(widths[column], Self.displayWidth(cell))
+                widths[column] = max(widths[column], cell.width)
             }
         }
         return cells.map { row in
             row.enumerated().map { column, cell in
-                column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - Self.displayWidth(cell))
+                column == row.count - 1 ? cell.text : cell.text + String(repeating: " ", count: widths[column] - cell.width)
             }.joined(separator: "  ")
         }.joined(separator: "\n") + "\n"
     }
 
-    /// One line, control characters made visible as spaces, cut to the maximum width.
-    private func shorten(_ cell: String) -> String {
-        var line = String(cell.map { $0.isNewline || $0 == "\t" ? " " : $0 })
-        // General category Cc, which Unicode has fixed for good: no property lookup per character.
-        line.unicodeScalars.removeAll { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
-        guard Self.displayWidth(line) > maximumCellWidth else { return line }
-        var cut = "", width = 0
-        for character in line {
-            let next = Self.width(of: character)
-            if width + next > maximumCellWidth - 1 { break }
-            cut.append(character)
-            width += next
+    /// One line, control characters made visible as spaces, cut to the maximum width; and the
+    /// columns it takes. A trace prints a few thousand cells, so the usual cell (one line,
+    /// ASCII or short) is told by its bytes, without walking its characters.
+    private func shorten(_ cell: String) -> (text: String, width: Int) {
+        let line = Self.isOneLine(cell) ? cell : Self.oneLine(cell)
+        if line.utf8.allSatisfy({ $0 < 0x80 }) {
+            let count = line.utf8.count
+            guard count > maximumCellWidth else { return (line, count) }
+            return (String(decoding: line.utf8.prefix(maximumCellWidth - 1), as: UTF8.self) + "…", maximumCellWidth)
         }
-        return cut + "…"
+        var width = 0, kept = line.startIndex, keptWidth = 0
+        for index in line.indices {
+            width += Self.width(of: line[index])
+            if width <= maximumCellWidth - 1 { (kept, keptWidth) = (line.index(after: index), width) }
+            if width > maximumCellWidth { return (line[..<kept] + "…", keptWidth + 1) }
+        }
+        return (line, width)
     }
 
-    /// Terminal columns a string takes: East Asian wide characters and emoji take two.
-    static func displayWidth(_ text: String) -> Int {
-        text.reduce(0) { $0 + width(of: $1) }
+    /// Whether `text` holds no line break or control character, read from its UTF-8 bytes:
+    /// C0 controls and DEL, C1 controls (C2 80…C2 9F), and U+2028 and U+2029 (E2 80 A8, E2 80 A9).
+    private static func isOneLine(_ text: String) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x7F { return false }
+            if previous == 0xC2 && (0x80...0x9F).contains(byte) { return false }
+            if beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9) { return false }
+            (beforePrevious, previous) = (previous, byte)
+        }
+        return true
     }
 
+    /// Line breaks and tabs as spaces, other control characters (general category Cc, which
+    /// Unicode has fixed for good) dropped.
+    private static func oneLine(_ text: String) -> String {
+        var line = String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+        line.unicodeScalars.removeAll { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+        return line
+    }
+
+    /// Terminal columns a character takes: East Asian wide characters and emoji take two.
     private static func width(of character: Character) -> Int {
         guard let scalar = character.unicodeScalars.first else { return 0 }
         return isWide(scalar) ? 2 : 1
