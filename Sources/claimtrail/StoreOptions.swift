@@ -16,8 +16,8 @@ struct StoreOptions: ParsableArguments {
 
     var recorder: String {
         let environment = ProcessInfo.processInfo.environment
-        return recordedBy ?? environment["USER"] ?? environment["LOGNAME"]
-            ?? getpwuid(geteuid()).map { String(cString: $0.pointee.pw_name) } ?? "unknown"
+        let login = [environment["USER"], environment["LOGNAME"]].compactMap { $0 }.first { !$0.isEmpty }
+        return recordedBy ?? login ?? getpwuid(geteuid()).map { String(cString: $0.pointee.pw_name) } ?? "unknown"
     }
 
     func open() throws -> ClaimStore {

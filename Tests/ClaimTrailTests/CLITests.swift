@@ -125,6 +125,18 @@ extension CLITests {
         #expect(generate.stderr.filter { $0 == "\n" }.count == 1, "\(generate.stderr)")
     }
 
+    @Test("an empty $USER does not record attributions as entered by nobody")
+    func emptyUser() throws {
+        let temporary = try TemporaryStore()
+        let store = temporary.store
+        let claim = try store.claim("A claim"), source = try store.source("S")
+        let result = try Binary.run(["attribute", String(claim), "--unattributed", "--source", String(source)],
+                                    database: temporary.path, user: "")
+        #expect(result.status == 0, "\(result.stderr)")
+        let recorder = try store.database.prepare("SELECT recorded_by FROM attribution").first { $0.string(0) }
+        #expect(recorder.map { !$0.isEmpty } == true, "\(String(describing: recorder))")
+    }
+
     @Test("an export to a folder that does not exist says why, and leaves no partial file")
     func exportToMissingFolder() throws {
         let temporary = try TemporaryStore()

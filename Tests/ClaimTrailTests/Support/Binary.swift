@@ -20,13 +20,13 @@ struct Binary {
 
     @discardableResult
     static func run(_ arguments: [String], database: String? = nil, stdin: String? = nil,
-                    executable: URL = Binary.url, directory: URL? = nil) throws -> Result {
+                    executable: URL = Binary.url, directory: URL? = nil, user: String = "tester") throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["CLAIMTRAIL_DB"] = database
-        environment["USER"] = "tester"
+        environment["USER"] = user
         process.environment = environment
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe()
