@@ -32,10 +32,14 @@ struct JSONReaderTests {
 
     @Test("refuses bytes that are not UTF-8, in a plain string and in one with escapes")
     func refusesInvalidUTF8() {
-        for bytes: [UInt8] in [[0x22, 0x63, 0xE9, 0x22], [0x22, 0x5C, 0x6E, 0xE9, 0x22]] {
+        // A lone Latin-1 byte, an encoded surrogate, an overlong slash, a stray continuation byte, and
+        // a cut-off four-byte sequence the same length as the U+FFFD that would replace it.
+        let bad: [[UInt8]] = [[0xE9], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xE2, 0x80, 0x9C, 0x80], [0xF0, 0x90, 0x80, 0x41]]
+        for body in bad {
+            for bytes in [[0x22] + body + [0x22], [0x22, 0x5C, 0x6E] + body + [0x22]] {
             let error = #expect(throws: JSONReader.Malformed.self) { _ = try bytes.withUnsafeBytes { try JSONReader.parse($0) } }
-            #expect(error?.reason.hasPrefix("not valid UTF-8") == true)
-        }
+            #expect(error?.reason.hasPrefix("not valid UTF-8") == true, "\(bytes)")
+        } }
     }
 
     @Test("lines read through a small buffer: split across reads, longer than it, last one unterminated",

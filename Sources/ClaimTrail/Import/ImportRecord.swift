@@ -33,7 +33,7 @@ struct ImportRecord {
     }
 
     func requiredString(_ key: String) throws -> String {
-        guard let text = try string(key), text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
+        guard let text = try string(key), text.unicodeScalars.contains(where: { !$0.isWhitespace }) else {
             throw ClaimTrailError.invalid("field “\(key)” is required and must not be empty")
         }
         return text

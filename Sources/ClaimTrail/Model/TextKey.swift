@@ -10,7 +10,7 @@ public enum TextKey {
         var folded = ""
         var pendingSpace = false
         for scalar in text.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if scalar.isWhitespace {
                 pendingSpace = !folded.isEmpty
                 continue
             }

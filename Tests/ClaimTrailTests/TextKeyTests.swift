@@ -1,0 +1,26 @@
+import Testing
+@testable import ClaimTrail
+
+@Suite("Folding and trimming text")
+struct TextKeyTests {
+    @Test("the ASCII shortcut for white space agrees with Unicode's property on every scalar")
+    func whitespace() {
+        let scalars = (UInt32(0)...0x10FFFF).compactMap { Unicode.Scalar($0) }
+        let disagreeing = scalars.filter { $0.isWhitespace != $0.properties.isWhitespace }
+        #expect(disagreeing.isEmpty, "\(disagreeing.prefix(5).map(\.value))")
+    }
+
+    @Test("folding makes one key of quotes, dashes, case, spacing and a final full stop, in any script")
+    func fold() {
+        #expect(TextKey.fold("  Russia’s\u{00A0}MoD\t– “denied”.. ") == TextKey.fold("russia's mod - \"DENIED\""))
+        #expect(TextKey.fold("Сергей\u{2003}ЛАВРОВ") == "сергей лавров")
+        #expect(TextKey.fold("e\u{301}lan") == TextKey.fold("élan"))
+        #expect(TextKey.fold("U.S.") != TextKey.fold("US"))
+    }
+
+    @Test("trimming drops white space of every kind at both ends, and nothing inside")
+    func trimming() {
+        #expect("\u{3000}\n a  b\u{2028}\r\n".trimmed() == "a  b")
+        #expect(" \t\u{85}".trimmed() == "")
+    }
+}
