@@ -76,19 +76,4 @@ struct CSVExportTests {
         #expect(all.count == 3)
         #expect(all.last?.speaker == nil && all.last?.contested == false)
     }
-
-    @Test("a whole-store export reads through the page cache; the memory map is back for the next read")
-    func scanLeavesMapOn() throws {
-        let temporary = try TemporaryStore()
-        let store = temporary.store
-        try store.attribute(try store.claim("A"), try store.speaker("B"), in: try store.source("S"))
-        let mapSize = { try store.database.prepare("PRAGMA mmap_size").first { $0.int64(0) } ?? -1 }
-        let mapped = try mapSize()
-        #expect(mapped > 0)
-        #expect(try store.scanning(mapSize) == 0)
-        let output = try TextOutput.file(atPath: temporary.directory.appendingPathComponent("all.csv").path)
-        #expect(try ProvenanceReport.writeCSV(from: store, scope: .all, to: output) == 1)
-        try output.close()
-        #expect(try mapSize() == mapped)
-    }
 }

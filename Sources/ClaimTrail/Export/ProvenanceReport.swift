@@ -9,17 +9,13 @@ public enum ProvenanceReport {
     @discardableResult
     public static func writeCSV(from store: ClaimStore, scope: ProvenanceQuery.Scope, limit: Int? = nil,
                                 to output: TextOutput) throws -> Int {
-        let write = {
-            try output.writeCSV(ProvenanceRow.columns)
-            var count = 0
-            try store.provenance.forEach(scope, limit: limit) { row in
-                try output.writeCSV(row.cells)
-                count += 1
-            }
-            return count
+        try output.writeCSV(ProvenanceRow.columns)
+        var count = 0
+        try store.provenance.forEach(scope, limit: limit) { row in
+            try output.writeCSV(row.cells)
+            count += 1
         }
-        // Without a limit the report may cover the whole store (see `ClaimStore.scanning`).
-        return limit == nil ? try store.scanning(write) : try write()
+        return count
     }
 }
 

@@ -68,26 +68,9 @@ public final class ClaimStore {
         // Each insert keeps a small journal to undo itself if a trigger aborts it; in memory,
         // not in a temporary file written per row (a fifth of an import's time).
         try database.executeScript("PRAGMA temp_store = MEMORY")
-        // Reads map the file instead of copying each page into the page cache: a trace reads
-        // a few hundred scattered pages, and copying them was half of its system time. Writes
-        // still go through the journal, so a failed write cannot leave a half-changed store.
-        try database.executeScript("PRAGMA mmap_size = \(Self.memoryMapSize)")
         // WAL lets readers go on while one writer imports. Reading the mode also makes
         // SQLite read the header, so a file that is not a database fails here, clearly.
         _ = try database.prepare(isReadOnly ? "PRAGMA journal_mode" : "PRAGMA journal_mode = WAL").first { $0.text(0) }
-    }
-
-    /// 1 GiB: a trace's scattered pages are read in place, up to that far into the file.
-    private static let memoryMapSize = 1 << 30
-
-    /// Runs `body`, a read of much of the store, through SQLite's page cache instead of the
-    /// memory map. Every mapped page a process touches counts as its memory, so a full export
-    /// mapped would grow with the store (280 MiB at 1M attributions), where the page cache stays
-    /// at its 64 MiB. A scan reads its pages in order, so the copying the map saves matters little.
-    public func scanning<T>(_ body: () throws -> T) throws -> T {
-        try database.executeScript("PRAGMA mmap_size = 0")
-        defer { try? database.executeScript("PRAGMA mmap_size = \(Self.memoryMapSize)") }
-        return try body()
     }
 
     /// How long a writer waits for another process's write lock, in seconds.

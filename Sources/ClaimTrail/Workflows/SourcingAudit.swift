@@ -126,7 +126,7 @@ extension ClaimStore {
     /// Sources ranked by their share of anonymous and unattributed attributions, highest first.
     public func auditAll() throws -> [SourcingShare] {
         var shares: [Int64: SourcingShare] = [:]
-        try scanning { try provenance.forEach(.all) { row in
+        try provenance.forEach(.all) { row in
             var share = shares[row.sourceID] ?? SourcingShare(sourceID: row.sourceID, title: row.sourceTitle, attributions: 0,
                                                               anonymous: 0, unattributed: 0)
             share.attributions += 1
@@ -136,7 +136,7 @@ extension ClaimStore {
             default: break
             }
             shares[row.sourceID] = share
-        } }
+        }
         return shares.values.sorted { ($0.share, $0.attributions, -$0.sourceID) > ($1.share, $1.attributions, -$1.sourceID) }
     }
 
