@@ -176,14 +176,27 @@ extension FormatTests {
             ["NATO\u{7}", "short\nline"],
             ["plain ascii", String(repeating: "x", count: 25)],
             ["a\u{2028}b\u{9F}", "c\u{85}d\r\ne"],
+            ["“Russia’s MoD” – Ελλάδα", "e\u{301}tude e\u{301}tude e\u{301}tude e\u{301}tude"],
         ], maximumCellWidth: 20)
         #expect(table.render().split(separator: "\n", omittingEmptySubsequences: false) == [
-            "NAME            QUOTE",
-            "Мария Захарова  “Мы ответим” – 中中…",
-            "NATO            short line",
-            "plain ascii     xxxxxxxxxxxxxxxxxxx…",
-            "a b             c d e",
+            "NAME                  QUOTE",
+            "Мария Захарова        “Мы ответим” – 中中…",
+            "NATO                  short line",
+            "plain ascii           xxxxxxxxxxxxxxxxxxx…",
+            "a b                   c d e",
+            "“Russia’s MoD” – Ελ…  e\u{301}tude e\u{301}tude e\u{301}tude e\u{301}…",
             "",
         ])
+    }
+
+    @Test("each scalar a table counts as a column of its own is a character of its own")
+    func ownColumnScalars() {
+        let scalars = (UInt32(0x20)...0x3000).compactMap(Unicode.Scalar.init).filter {
+            TextTable.isOwnColumn($0) && !(0x7F...0x9F).contains($0.value)
+        }
+        #expect(scalars.count > 1_000)
+        // Neither joins the character before it nor the one after: four scalars, four characters.
+        let joining = scalars.filter { ("x" + String($0) + String($0) + "x").count != 4 }
+        #expect(joining.isEmpty, "\(joining.prefix(5).map(\.value))")
     }
 }

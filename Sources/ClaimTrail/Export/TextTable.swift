@@ -28,14 +28,16 @@ public struct TextTable {
     }
 
     /// One line, control characters made visible as spaces, cut to the maximum width; and the
-    /// columns it takes. A trace prints a few thousand cells, so the usual cell (one line,
-    /// ASCII or short) is told by its bytes, without walking its characters.
+    /// columns it takes. A trace prints a few thousand cells, so the usual cell (one line, of
+    /// letters, digits, curly quotes and dashes) is measured by its scalars, without finding
+    /// where its characters begin and end.
     private func shorten(_ cell: String) -> (text: String, width: Int) {
         let line = Self.isOneLine(cell) ? cell : Self.oneLine(cell)
-        if line.utf8.allSatisfy({ $0 < 0x80 }) {
-            let count = line.utf8.count
+        let scalars = line.unicodeScalars
+        if scalars.allSatisfy(Self.isOwnColumn) {
+            let count = scalars.count
             guard count > maximumCellWidth else { return (line, count) }
-            return (String(decoding: line.utf8.prefix(maximumCellWidth - 1), as: UTF8.self) + "…", maximumCellWidth)
+            return (String(scalars.prefix(maximumCellWidth - 1)) + "…", maximumCellWidth)
         }
         var width = 0, kept = line.startIndex, keptWidth = 0
         for index in line.indices {
@@ -65,6 +67,17 @@ public struct TextTable {
         var line = String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
         line.unicodeScalars.removeAll { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
         return line
+    }
+
+    /// Whether a scalar is a character of its own, one column wide, in a line without controls:
+    /// Latin, Greek and Cyrillic letters, digits, punctuation, curly quotes and dashes. Combining
+    /// marks (from U+0300, and U+0483…U+0489) and the zero-width and format characters
+    /// (U+200B…U+200F, U+2028…U+202F, U+205F…) are not, nor is any wide or joining script.
+    static func isOwnColumn(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x300, 0x370...0x482, 0x48A...0x52F, 0x2010...0x2027, 0x2030...0x205E: true
+        default: false
+        }
     }
 
     /// Terminal columns a character takes: East Asian wide characters and emoji take two.
