@@ -199,4 +199,18 @@ struct ImportTests {
         #expect(error?.description.contains("the limit is") == true)
         #expect(try temporary.count("claim") == 0)
     }
+
+    @Test("an import runs with a 64 MiB page cache; the store is back to SQLite's default after it, even after a failure")
+    func importCache() throws {
+        let temporary = try TemporaryStore()
+        let store = temporary.store
+        let cacheSize = { try store.database.prepare("PRAGMA cache_size").first { $0.int(0) } ?? 0 }
+        let before = try cacheSize()
+        #expect(before == -2000)
+        #expect(try store.write { try store.addingAttributions(inBatchesOf: 10) { try cacheSize() } } == -65536)
+        #expect(try cacheSize() == before)
+        let bad = try temporary.file("bad.jsonl", #"{"type": "claim", "text": "A"}"# + "\n{\"type\": \"nonsense\"}\n")
+        #expect(throws: ClaimTrailError.self) { try Importer(store: store, recordedBy: "t").importFile(atPath: bad) }
+        #expect(try cacheSize() == before)
+    }
 }

@@ -63,8 +63,6 @@ public final class ClaimStore {
         // Another claimtrail process may hold the write lock; wait for it rather than fail.
         database.setBusyTimeout(milliseconds: Int32(Self.busyTimeout * 1000))
         try database.executeScript("PRAGMA foreign_keys = ON")
-        // 64 MiB of page cache: a large import touches many index pages in one transaction.
-        try database.executeScript("PRAGMA cache_size = -65536")
         // Each insert keeps a small journal to undo itself if a trigger aborts it; in memory,
         // not in a temporary file written per row (a fifth of an import's time).
         try database.executeScript("PRAGMA temp_store = MEMORY")
