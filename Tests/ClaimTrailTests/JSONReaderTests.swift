@@ -60,6 +60,22 @@ struct JSONReaderTests {
         #expect(numbers == Array(1...lines.count))
     }
 
+    @Test("a JSON line written by hand reads back as the value it was, keys sorted, whatever the text")
+    func handWrittenLine() throws {
+        let texts = ["quote \" backslash \\ slash / tab\t line\n return\r crlf\r\n", "controls \u{0}\u{1}\u{8}\u{c}\u{1f}\u{7f}",
+                     "“curly” – Мария, محمد, 李, 🗞 \u{200F}", ""]
+        let value = JSONValue.fields(["b": .string(texts[0]), "a": .array(texts.map(JSONValue.string)), "n": .int(-42),
+                                      "o": .fields(["z": .string(texts[1]), "y": .text(nil), "x": .array([])])])
+        let line = value.line
+        #expect(line.hasPrefix(#"{"a":["quote \" backslash \\ slash / tab\t line\n return\r crlf\r\n","controls \u0000\u0001"#))
+        #expect(!line.contains("\n") && line.hasSuffix(#""n":-42,"o":{"x":[],"z":"controls \u0000\u0001\u0008\u000c\u001f\#u{7f}"}}"#))
+        let ours = try Array(line.utf8).withUnsafeBytes { try JSONReader.parse($0) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let foundation = try JSONSerialization.jsonObject(with: try encoder.encode(value))
+        #expect(try Self.written(ours) == Self.written(foundation))
+    }
+
     private static func written(_ value: Any) throws -> String {
         String(decoding: try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed]), as: UTF8.self)
     }

@@ -49,23 +49,22 @@ public struct DatasetGenerator {
         for id in 1...sources {
             let source = (title: "Report \(id): “\(Self.words[id % Self.words.count])” – day \(id % 365)",
                           url: "https://news.example.org/\(id)", outlet: "Outlet \(id % 50)", published: Self.date(id))
-            try jsonl.write(try Self.json(["type": "source", "title": source.title, "url": source.url,
-                                           "outlet": source.outlet, "published": source.published]))
+            try jsonl.write(Self.jsonLine(["type": .string("source"), "title": .string(source.title), "url": .string(source.url),
+                                           "outlet": .string(source.outlet), "published": .string(source.published)]))
             try tables["source"]!.write(CSV.line([String(id), source.title, source.url, source.outlet, "", source.published, "", ""]))
         }
         for id in 1...speakers {
             let name = Self.speakerName(id)
             let kind = Self.kinds[id % Self.kinds.count]
-            try jsonl.write(try Self.json(["type": "speaker", "name": name, "kind": kind]))
+            try jsonl.write(Self.jsonLine(["type": .string("speaker"), "name": .string(name), "kind": .string(kind)]))
             try tables["speaker"]!.write(CSV.line([String(id), name, TextKey.fold(name), kind, "", ""]))
         }
         for id in 1...claims {
             let text = Self.claimText(id)
             // Every 20th claim counters the claim before it: half of the contested claims.
             let counters = id % 20 == 0 ? Self.claimText(id - 1) : nil
-            var record: [String: Any] = ["type": "claim", "text": text, "topic": "topic \(id % 25)"]
-            if let counters { record["counters"] = [counters] }
-            try jsonl.write(try Self.json(record))
+            try jsonl.write(Self.jsonLine(["type": .string("claim"), "text": .string(text), "topic": .string("topic \(id % 25)"),
+                                           "counters": counters.map { .array([.string($0)]) }]))
             try tables["claim"]!.write(CSV.line([String(id), text, TextKey.fold(text), "topic \(id % 25)"]))
             if counters != nil {
                 totals.relations += 1
@@ -105,11 +104,15 @@ public struct DatasetGenerator {
                                  via: Int?, jsonl: TextOutput, csv: TextOutput) throws {
         let mode = id % 3 == 0 ? "direct" : "indirect"
         let cue = Self.cues[id % Self.cues.count]
-        var record: [String: Any] = ["type": "attribution", "claim": Self.claimText(claim), "speaker": Self.speakerName(speaker),
-                                     "source": "https://news.example.org/\(source)", "stance": stance, "mode": mode,
-                                     "quote": quote, "cue": cue, "recorded_at": Self.recordedAt, "recorded_by": "generator"]
-        if via != nil { record["via"] = ["speaker": Self.speakerName((speaker % speakers) + 1), "quote": "relayed: " + quote] }
-        try jsonl.write(try Self.json(record))
+        let relay = via.map { _ in
+            JSONValue.fields(["speaker": .string(Self.speakerName((speaker % speakers) + 1)), "quote": .string("relayed: " + quote)])
+        }
+        try jsonl.write(Self.jsonLine([
+            "type": .string("attribution"), "claim": .string(Self.claimText(claim)), "speaker": .string(Self.speakerName(speaker)),
+            "source": .string("https://news.example.org/\(source)"), "stance": .string(stance), "mode": .string(mode),
+            "quote": .string(quote), "cue": .string(cue), "recorded_at": .string(Self.recordedAt),
+            "recorded_by": .string("generator"), "via": relay,
+        ]))
         try csv.write(CSV.line([String(id), String(claim), String(speaker), String(source), stance, mode, quote, cue, "",
                                 via.map(String.init) ?? "", Self.recordedAt, "generator"]))
     }
@@ -137,12 +140,12 @@ public struct DatasetGenerator {
         let months = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         var month = 0, rest = day
         while rest >= months[month] { rest -= months[month]; month += 1 }
-        return String(format: "2018-%02d-%02d", month + 1, rest + 1)
+        let twoDigits = { (number: Int) in number < 10 ? "0\(number)" : "\(number)" }
+        return "2018-\(twoDigits(month + 1))-\(twoDigits(rest + 1))"
     }
 
-    private static func json(_ record: [String: Any]) throws -> String {
-        String(decoding: try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys, .withoutEscapingSlashes]),
-               as: UTF8.self) + "\n"
+    private static func jsonLine(_ fields: KeyValuePairs<String, JSONValue?>) -> String {
+        JSONValue.fields(fields).line + "\n"
     }
 }
 

@@ -38,17 +38,16 @@ public enum DOTGraph {
 
     /// A DOT string literal: backslashes and quotes escaped, line breaks as DOT's `\n`.
     static func quoted(_ text: String) -> String {
-        var escaped = "\""
-        for character in text {
-            switch character {
-            case "\\": escaped += "\\\\"
-            case "\"": escaped += "\\\""
-            case "\n", "\r\n", "\r": escaped += "\\n"
-            case "\0": continue
-            default: escaped.append(character)
+        let escaped = text.escaped {
+            switch $0 {
+            case "\\": "\\\\"
+            case "\"": "\\\""
+            case "\n", "\r\n", "\r": "\\n"
+            case "\0": ""
+            default: nil
             }
         }
-        return escaped + "\""
+        return "\"" + escaped + "\""
     }
 
     /// Breaks long labels into lines of about 32 characters at spaces.
