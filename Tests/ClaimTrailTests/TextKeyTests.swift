@@ -23,4 +23,11 @@ struct TextKeyTests {
         #expect("\u{3000}\n a  b\u{2028}\r\n".trimmed() == "a  b")
         #expect(" \t\u{85}".trimmed() == "")
     }
+
+    @Test("texts are the same when their UTF-8 bytes are, not when Swift's == says so")
+    func sameUTF8() {
+        #expect("élan" == "e\u{301}lan" && !"élan".hasSameUTF8(as: "e\u{301}lan"))
+        #expect("“Мария” – 李".hasSameUTF8(as: "“Мария” – " + "李"))
+        #expect("".hasSameUTF8(as: "") && !"".hasSameUTF8(as: " ") && !"ab".hasSameUTF8(as: "ac"))
+    }
 }

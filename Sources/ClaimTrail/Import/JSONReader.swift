@@ -138,10 +138,7 @@ struct JSONReader {
     /// The bytes are valid exactly when nothing was repaired: when the text is the same bytes.
     private static func decode(_ utf8: UnsafeRawBufferPointer) -> String? {
         var text = String(decoding: utf8, as: UTF8.self)
-        let unchanged = text.withUTF8 { decoded in
-            decoded.count == utf8.count && (utf8.isEmpty || memcmp(decoded.baseAddress!, utf8.baseAddress!, utf8.count) == 0)
-        }
-        return unchanged ? text : nil
+        return text.withUTF8 { UnsafeRawBufferPointer($0).hasSameBytes(as: utf8) } ? text : nil
     }
 
     /// Outside strings any byte above ASCII is a syntax error, so checking the strings checks

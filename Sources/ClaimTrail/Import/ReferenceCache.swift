@@ -1,5 +1,3 @@
-import Foundation
-
 /// Remembers what the references of one import resolved to: quote datasets name the same few
 /// claims, speakers and sources again and again (Zipf), and each resolution costs a text fold
 /// and several queries. Valid for one import only: it runs in one transaction holding the write
@@ -20,10 +18,7 @@ final class ReferenceCache {
         let text: String
 
         static func == (a: Key, b: Key) -> Bool {
-            // By memcmp: `utf8.elementsEqual` steps through the bytes one at a time.
-            guard a.kind == b.kind, a.text.utf8.count == b.text.utf8.count else { return false }
-            var x = a.text, y = b.text
-            return x.withUTF8 { x in y.withUTF8 { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
+            a.kind == b.kind && a.text.hasSameUTF8(as: b.text)
         }
 
         func hash(into hasher: inout Hasher) {

@@ -26,12 +26,11 @@ final class AttributionStaging {
              recordedBy, seenOn]
         }
 
-        /// Whether two texts are equal as SQLite compares them, byte for byte: Swift's `==`
-        /// would also equate different Unicode forms of the same text.
+        /// Whether two optional texts are equal as SQLite compares them (see `hasSameUTF8`).
         static func same(_ a: String?, _ b: String?) -> Bool {
             switch (a, b) {
             case (nil, nil): true
-            case let (a?, b?): a.utf8.elementsEqual(b.utf8)
+            case let (a?, b?): a.hasSameUTF8(as: b)
             default: false
             }
         }
