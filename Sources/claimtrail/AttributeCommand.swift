@@ -8,7 +8,8 @@ struct AttributeCommand: ParsableCommand {
         discussion: """
             The speaker is found by id, name or alias, ignoring case. A name that matches nobody \
             creates a new speaker (reported on stderr); one that matches several is an error listing them.
-            """)
+            """
+    )
 
     @OptionGroup var store: StoreOptions
     @Argument(help: "The claim's id, or its exact text.") var claim: String
@@ -45,9 +46,19 @@ struct AttributeCommand: ParsableCommand {
                 return id
             }
             return try opened.addAttribution(
-                AttributionDraft(claimID: claimID, speakerID: speakerID, sourceID: sourceID, stance: stance, mode: mode,
-                                 quote: quote, cue: cue, date: date, viaID: via),
-                recordedBy: store.recorder)
+                AttributionDraft(
+                    claimID: claimID,
+                    speakerID: speakerID,
+                    sourceID: sourceID,
+                    stance: stance,
+                    mode: mode,
+                    quote: quote,
+                    cue: cue,
+                    date: date,
+                    viaID: via
+                ),
+                recordedBy: store.recorder
+            )
         }
         if let created, let speaker { note("created speaker #\(created) “\(speaker)” (\(speakerKind.rawValue))") }
         if !attribution.created { note("attribution already recorded as #\(attribution.id)") }

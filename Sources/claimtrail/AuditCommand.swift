@@ -9,12 +9,14 @@ struct AuditCommand: ParsableCommand {
             For one source: attributions by kind of speaker (named person, named organisation or government, \
             anonymous, unattributed or hedged with "reportedly"), claims resting on one voice, claims contested \
             elsewhere, and relayed attributions with whether their primary source is in the store.
-            """)
+            """
+    )
 
     @OptionGroup var store: StoreOptions
     @Argument(help: "The source's id, URL or title.") var source: String?
     @Flag(help: "Rank every source by its share of anonymous and unattributed attributions.") var all = false
-    @Option(help: "table, csv (one row per attribution, or per source with --all) or json.") var format: ReportFormat = .table
+    @Option(help: "table, csv (one row per attribution, or per source with --all) or json.") var format: ReportFormat =
+        .table
 
     func validate() throws {
         guard (source == nil) == all else { throw ValidationError("give a SOURCE, or --all") }

@@ -5,7 +5,8 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Verify the store: SQLite integrity, foreign keys, and claimtrail's own invariants.",
-        discussion: "Exit 0 when clean; otherwise prints one problem per line and exits 1.")
+        discussion: "Exit 0 when clean; otherwise prints one problem per line and exits 1."
+    )
 
     @OptionGroup var store: StoreOptions
 

@@ -3,14 +3,18 @@ import ClaimTrail
 
 struct ClaimCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "claim", abstract: "Record claims found in the news, and correct them.",
-        subcommands: [Add.self, Edit.self, Delete.self, Merge.self, Similar.self])
+        commandName: "claim",
+        abstract: "Record claims found in the news, and correct them.",
+        subcommands: [Add.self, Edit.self, Delete.self, Merge.self, Similar.self]
+    )
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "Record a claim; prints its id.",
-            discussion: "A claim whose text is already stored (ignoring case, quote style and spacing) is not added again: its id is printed.")
+            discussion:
+                "A claim whose text is already stored (ignoring case, quote style and spacing) is not added again: its id is printed."
+        )
 
         @OptionGroup var store: StoreOptions
         @Argument(help: "The claim, as a plain proposition.") var text: String
@@ -32,7 +36,8 @@ struct ClaimCommand: ParsableCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "edit",
-            abstract: "Correct a claim's wording or topic; the old version stays in its history.")
+            abstract: "Correct a claim's wording or topic; the old version stays in its history."
+        )
 
         @OptionGroup var store: StoreOptions
         @Argument(help: "The claim's id or text.") var claim: String
@@ -55,7 +60,8 @@ struct ClaimCommand: ParsableCommand {
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "delete",
-            abstract: "Delete a claim with its attributions, relations and verdicts; each is kept in the change log.")
+            abstract: "Delete a claim with its attributions, relations and verdicts; each is kept in the change log."
+        )
 
         @OptionGroup var store: StoreOptions
         @Argument(help: "The claim's id or text.") var claim: String
@@ -76,7 +82,8 @@ struct ClaimCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "merge",
             abstract: "Record that two phrasings are one claim: B's attributions, relations and verdicts move to A.",
-            discussion: "B's id and wording keep resolving to A; the merge is kept in the change log.")
+            discussion: "B's id and wording keep resolving to A; the merge is kept in the change log."
+        )
 
         @OptionGroup var store: StoreOptions
         @Argument(help: "The claim to keep (id or text).") var kept: String
@@ -86,7 +93,8 @@ struct ClaimCommand: ParsableCommand {
         func run() throws {
             let opened = try store.open()
             let (keep, merge) = try opened.write {
-                let keep = try opened.resolveClaim(kept).id, merge = try opened.resolveClaim(merged).id
+                let keep = try opened.resolveClaim(kept).id
+                let merge = try opened.resolveClaim(merged).id
                 try opened.mergeClaim(merge, into: keep, by: store.recorder, reason: reason)
                 return (keep, merge)
             }
@@ -96,7 +104,9 @@ struct ClaimCommand: ParsableCommand {
 
     struct Similar: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "similar", abstract: "Suggest claims that may be other phrasings of this one.")
+            commandName: "similar",
+            abstract: "Suggest claims that may be other phrasings of this one."
+        )
 
         @OptionGroup var store: StoreOptions
         @Argument(help: "The claim's id or text.") var claim: String

@@ -13,7 +13,8 @@ struct Claimtrail: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, ImportCommand.self, SourceCommand.self, SpeakerCommand.self, ClaimCommand.self,
-            AttributeCommand.self, AttributionCommand.self, CounterCommand.self, VerdictCommand.self, ContestedCommand.self, TraceCommand.self,
+            AttributeCommand.self, AttributionCommand.self, CounterCommand.self, VerdictCommand.self,
+            ContestedCommand.self, TraceCommand.self,
             AuditCommand.self, SearchCommand.self, ExtractCommand.self,
             ExportCommand.self, CheckCommand.self, BackupCommand.self, GenerateCommand.self,
         ]
@@ -30,8 +31,11 @@ enum Main {
             try command.run()
         } catch let error as CocoaError {
             // A Foundation file-system failure: keep its message, on one line.
-            Claimtrail.exit(withError: ClaimTrailError.invalid(
-                error.localizedDescription.split(whereSeparator: \.isNewline).joined(separator: " ")))
+            Claimtrail.exit(
+                withError: ClaimTrailError.invalid(
+                    error.localizedDescription.split(whereSeparator: \.isNewline).joined(separator: " ")
+                )
+            )
         } catch {
             Claimtrail.exit(withError: error)
         }

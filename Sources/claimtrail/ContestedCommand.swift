@@ -8,7 +8,8 @@ struct ContestedCommand: ParsableCommand {
         discussion: """
             A claim is contested when a counter-claim contradicts it, or when it is both asserted and \
             denied. Ranked by disputing voices, then counter-claims, then asserting voices, then sources.
-            """)
+            """
+    )
 
     @OptionGroup var store: StoreOptions
     @Option(help: "Only claims with this topic.") var topic: String?
@@ -17,7 +18,10 @@ struct ContestedCommand: ParsableCommand {
 
     func run() throws {
         let claims = try store.open().contestedClaims(topic: topic, limit: limit)
-        if claims.isEmpty && format == .table { note("no contested claims"); return }
+        if claims.isEmpty && format == .table {
+            note("no contested claims")
+            return
+        }
         try emit(try format.render(claims))
     }
 }

@@ -3,7 +3,9 @@ import ClaimTrail
 
 struct CounterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "counter", abstract: "Record that claim B contradicts claim A (B is a counter-claim to A).")
+        commandName: "counter",
+        abstract: "Record that claim B contradicts claim A (B is a counter-claim to A)."
+    )
 
     @OptionGroup var store: StoreOptions
     @Argument(help: "The disputed claim's id or text.") var claim: String

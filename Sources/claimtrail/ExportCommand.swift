@@ -14,10 +14,13 @@ struct ExportCommand: ParsableCommand {
             dot          the attribution graph for Graphviz (`dot -Tsvg`)
             With --claim, csv covers that claim alone; the other formats add the claims it is
             linked to (counter-claims, supports), so that the links travel with it.
-            """)
+            """
+    )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case csv, json, provJSON = "prov-json", claimreview, html, dot
+        case csv, json
+        case provJSON = "prov-json"
+        case claimreview, html, dot
     }
 
     @OptionGroup var store: StoreOptions
@@ -33,7 +36,11 @@ struct ExportCommand: ParsableCommand {
         let output = try out.map(TextOutput.file(atPath:)) ?? .standardOutput()
         switch format {
         case .csv:
-            let rows = try ProvenanceReport.writeCSV(from: opened, scope: try rowScope(claimID, store: opened), to: output)
+            let rows = try ProvenanceReport.writeCSV(
+                from: opened,
+                scope: try rowScope(claimID, store: opened),
+                to: output
+            )
             if let out { note("wrote \(rows) attributions to \(out)") }
         case .json: try output.write(try InterchangeDocument.render(from: opened, scope: scope))
         case .provJSON: try output.write(try ProvDocument.render(from: opened, scope: scope))

@@ -9,7 +9,8 @@ struct ExtractCommand: ParsableCommand {
             Offline and rule-based. Without --apply it only prints the proposals; with --apply it records \
             them against --source, each content as a claim, each speaker found or created. With --gold it \
             prints precision and recall against annotated relations instead.
-            """)
+            """
+    )
 
     @OptionGroup var store: StoreOptions
     @Argument(help: "A UTF-8 plain-text article.") var file: String
@@ -26,16 +27,24 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         let proposals = AttributionExtractor().extract(from: try TextFile.read(atPath: file))
         if let gold {
-            let evaluation = ExtractionEvaluation.evaluate(predicted: proposals, gold: try ExtractionEvaluation.gold(atPath: gold))
+            let evaluation = ExtractionEvaluation.evaluate(
+                predicted: proposals,
+                gold: try ExtractionEvaluation.gold(atPath: gold)
+            )
             try emit(format == .json ? try JSONReport.encode(evaluation) : ExtractionReport.table(evaluation))
             return
         }
         if apply {
             let opened = try store.open()
             let summary = try opened.write {
-                try ExtractionRecorder(store: opened, recordedBy: store.recorder).record(proposals, source: try opened.resolveSource(source!).id)
+                try ExtractionRecorder(store: opened, recordedBy: store.recorder).record(
+                    proposals,
+                    source: try opened.resolveSource(source!).id
+                )
             }
-            note("recorded \(summary.attributions) attributions (\(summary.claims) new claims, \(summary.speakers) new speakers)")
+            note(
+                "recorded \(summary.attributions) attributions (\(summary.claims) new claims, \(summary.speakers) new speakers)"
+            )
         }
         try emit(format == .json ? try JSONReport.encode(proposals) : try ReportFormat.table.render(proposals))
     }

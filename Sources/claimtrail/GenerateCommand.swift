@@ -5,7 +5,8 @@ struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
         abstract: "Write a synthetic dataset for benchmarks: data.jsonl and the same rows as csv/*.csv.",
-        discussion: "Deterministic: the same options and seed give the same files. See bench/run.sh.")
+        discussion: "Deterministic: the same options and seed give the same files. See bench/run.sh."
+    )
 
     @Option(help: "How many claims.") var claims = 10_000
     @Option(help: "How many attributions.") var attributions = 100_000
@@ -15,8 +16,15 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "The folder to write into.") var out: String
 
     func run() throws {
-        let totals = try DatasetGenerator(claims: claims, attributions: attributions, speakers: speakers,
-                                          sources: sources, seed: seed).write(to: out)
-        print("wrote \(out)/data.jsonl and \(out)/csv: \(totals.attributions) attributions, \(totals.relations) counter-claims")
+        let totals = try DatasetGenerator(
+            claims: claims,
+            attributions: attributions,
+            speakers: speakers,
+            sources: sources,
+            seed: seed
+        ).write(to: out)
+        print(
+            "wrote \(out)/data.jsonl and \(out)/csv: \(totals.attributions) attributions, \(totals.relations) counter-claims"
+        )
     }
 }

@@ -9,7 +9,8 @@ struct ImportCommand: ParsableCommand {
             The whole file is one transaction: on any error nothing is written. Records already in \
             the store are found by natural key (URL or title, name or alias, claim text), so importing \
             a file twice adds nothing the second time.
-            """)
+            """
+    )
 
     @OptionGroup var store: StoreOptions
 
@@ -25,8 +26,10 @@ struct ImportCommand: ParsableCommand {
         }
         let summary = try Importer(store: try store.open(), recordedBy: store.recorder)
             .importFile(atPath: file, layout: layout)
-        print("imported \(file): \(summary.sources) sources, \(summary.speakers) speakers, \(summary.claims) claims, "
-            + "\(summary.attributions) attributions, \(summary.relations) claim relations, \(summary.verdicts) verdicts; "
-            + "\(summary.existing) already stored")
+        print(
+            "imported \(file): \(summary.sources) sources, \(summary.speakers) speakers, \(summary.claims) claims, "
+                + "\(summary.attributions) attributions, \(summary.relations) claim relations, \(summary.verdicts) verdicts; "
+                + "\(summary.existing) already stored"
+        )
     }
 }

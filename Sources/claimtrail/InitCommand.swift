@@ -3,7 +3,9 @@ import ClaimTrail
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "init", abstract: "Create a store, or bring an existing one up to the current schema.")
+        commandName: "init",
+        abstract: "Create a store, or bring an existing one up to the current schema."
+    )
 
     @OptionGroup var store: StoreOptions
 

@@ -5,7 +5,8 @@ struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Full-text search over claims, quotes, speakers and source titles, best match first.",
-        discussion: "Every word must appear, in any case, accents ignored. Matches are shown between « and ».")
+        discussion: "Every word must appear, in any case, accents ignored. Matches are shown between « and »."
+    )
 
     @OptionGroup var store: StoreOptions
     @Argument(help: "The words to find.") var query: [String]
@@ -15,7 +16,10 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let hits = try store.open().search(query.joined(separator: " "), limit: limit, raw: raw)
-        if hits.isEmpty && format == .table { note("no matches"); return }
+        if hits.isEmpty && format == .table {
+            note("no matches")
+            return
+        }
         try emit(try format.render(hits))
     }
 }

@@ -3,11 +3,16 @@ import ClaimTrail
 
 struct SourceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "source", abstract: "Record the articles claims are reported in.", subcommands: [Add.self])
+        commandName: "source",
+        abstract: "Record the articles claims are reported in.",
+        subcommands: [Add.self]
+    )
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "add", abstract: "Record a source; prints its id.")
+            commandName: "add",
+            abstract: "Record a source; prints its id."
+        )
 
         @OptionGroup var store: StoreOptions
         @Option(help: "The headline or title.") var title: String
@@ -21,8 +26,16 @@ struct SourceCommand: ParsableCommand {
             let body = try bodyFile.map(TextFile.read(atPath:))
             let opened = try store.open()
             let id = try opened.write {
-                try opened.addSource(SourceDraft(title: title, url: url, outlet: outlet, author: author,
-                                                 published: published, body: body))
+                try opened.addSource(
+                    SourceDraft(
+                        title: title,
+                        url: url,
+                        outlet: outlet,
+                        author: author,
+                        published: published,
+                        body: body
+                    )
+                )
             }
             print(id)
         }

@@ -3,12 +3,16 @@ import ClaimTrail
 
 struct SpeakerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "speaker", abstract: "Record who claims are attributed to, and correct them.",
-        subcommands: [Add.self, Edit.self, Merge.self])
+        commandName: "speaker",
+        abstract: "Record who claims are attributed to, and correct them.",
+        subcommands: [Add.self, Edit.self, Merge.self]
+    )
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "add", abstract: "Record a speaker; prints its id.")
+            commandName: "add",
+            abstract: "Record a speaker; prints its id."
+        )
 
         @OptionGroup var store: StoreOptions
         @Argument(help: "The name, or for an anonymous speaker the description ('a senior defense official').")
@@ -23,8 +27,15 @@ struct SpeakerCommand: ParsableCommand {
         func run() throws {
             let opened = try store.open()
             let id = try opened.write {
-                try opened.addSpeaker(SpeakerDraft(name: name, kind: kind, role: role,
-                                                   affiliation: affiliation, aliases: aliases))
+                try opened.addSpeaker(
+                    SpeakerDraft(
+                        name: name,
+                        kind: kind,
+                        role: role,
+                        affiliation: affiliation,
+                        aliases: aliases
+                    )
+                )
             }
             print(id)
         }
@@ -32,7 +43,9 @@ struct SpeakerCommand: ParsableCommand {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "edit", abstract: "Correct a speaker's name, kind or role; logged.")
+            commandName: "edit",
+            abstract: "Correct a speaker's name, kind or role; logged."
+        )
 
         @OptionGroup var store: StoreOptions
         @Argument(help: "The speaker's id, name or alias.") var speaker: String
@@ -42,10 +55,14 @@ struct SpeakerCommand: ParsableCommand {
         @Option(help: "Why, for the history.") var reason: String?
 
         func run() throws {
-            guard name != nil || kind != nil || role != nil else { throw ValidationError("give --name, --kind or --role") }
+            guard name != nil || kind != nil || role != nil else {
+                throw ValidationError("give --name, --kind or --role")
+            }
             let opened = try store.open()
             let id = try opened.write {
-                guard let found = try opened.resolveSpeaker(speaker) else { throw ClaimTrailError.notFound("no speaker “\(speaker)”") }
+                guard let found = try opened.resolveSpeaker(speaker) else {
+                    throw ClaimTrailError.notFound("no speaker “\(speaker)”")
+                }
                 try opened.editSpeaker(found.id, name: name, kind: kind, role: role, by: store.recorder, reason: reason)
                 return found.id
             }
@@ -56,8 +73,10 @@ struct SpeakerCommand: ParsableCommand {
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "merge",
-            abstract: "Record that two speakers are one (\"Russian MoD\", \"Russian defence ministry\"): B's attributions move to A.",
-            discussion: "B's name and aliases become aliases of A; the merge is kept in the change log.")
+            abstract:
+                "Record that two speakers are one (\"Russian MoD\", \"Russian defence ministry\"): B's attributions move to A.",
+            discussion: "B's name and aliases become aliases of A; the merge is kept in the change log."
+        )
 
         @OptionGroup var store: StoreOptions
         @Argument(help: "The speaker to keep (id, name or alias).") var kept: String
@@ -67,8 +86,12 @@ struct SpeakerCommand: ParsableCommand {
         func run() throws {
             let opened = try store.open()
             let (keep, merge) = try opened.write {
-                guard let keep = try opened.resolveSpeaker(kept) else { throw ClaimTrailError.notFound("no speaker “\(kept)”") }
-                guard let merge = try opened.resolveSpeaker(merged) else { throw ClaimTrailError.notFound("no speaker “\(merged)”") }
+                guard let keep = try opened.resolveSpeaker(kept) else {
+                    throw ClaimTrailError.notFound("no speaker “\(kept)”")
+                }
+                guard let merge = try opened.resolveSpeaker(merged) else {
+                    throw ClaimTrailError.notFound("no speaker “\(merged)”")
+                }
                 try opened.mergeSpeaker(merge.id, into: keep.id, by: store.recorder, reason: reason)
                 return (keep.id, merge.id)
             }

@@ -3,13 +3,16 @@ import ClaimTrail
 
 struct TraceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "trace", abstract: "Show the provenance of a claim, or everything a speaker said.",
-        subcommands: [ClaimTrace.self, SpeakerTrace.self])
+        commandName: "trace",
+        abstract: "Show the provenance of a claim, or everything a speaker said.",
+        subcommands: [ClaimTrace.self, SpeakerTrace.self]
+    )
 
     struct ClaimTrace: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "claim",
-            abstract: "Who said a claim, where and when, through whom, and who disputes it.")
+            abstract: "Who said a claim, where and when, through whom, and who disputes it."
+        )
 
         @OptionGroup var store: StoreOptions
         @Argument(help: "The claim's id or text.") var claim: String
@@ -18,8 +21,11 @@ struct TraceCommand: ParsableCommand {
         @Option(help: "At most this many attributions per claim, the earliest; 0 for all.") var limit = 200
 
         func run() throws {
-            let opened = try store.open(), limit = limit > 0 ? limit : nil
-            guard format != .csv else { return try streamCSV(try opened.claimTraceRows(claim), from: opened, limit: limit) }
+            let opened = try store.open()
+            let limit = limit > 0 ? limit : nil
+            guard format != .csv else {
+                return try streamCSV(try opened.claimTraceRows(claim), from: opened, limit: limit)
+            }
             let trace = try opened.traceClaim(claim, limit: limit)
             noteIfCut(shown: trace.timeline.count, of: trace.totalAttributions)
             try emit(format == .table ? TraceReport.table(trace) : try JSONReport.encode(trace))
@@ -28,7 +34,9 @@ struct TraceCommand: ParsableCommand {
 
     struct SpeakerTrace: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "speaker", abstract: "Every claim a speaker is recorded as making or disputing.")
+            commandName: "speaker",
+            abstract: "Every claim a speaker is recorded as making or disputing."
+        )
 
         @OptionGroup var store: StoreOptions
         @Argument(help: "The speaker's id, name or alias.") var speaker: String
@@ -36,8 +44,11 @@ struct TraceCommand: ParsableCommand {
         @Option(help: "At most this many attributions, the earliest; 0 for all.") var limit = 200
 
         func run() throws {
-            let opened = try store.open(), limit = limit > 0 ? limit : nil
-            guard format != .csv else { return try streamCSV(try opened.speakerTraceRows(speaker), from: opened, limit: limit) }
+            let opened = try store.open()
+            let limit = limit > 0 ? limit : nil
+            guard format != .csv else {
+                return try streamCSV(try opened.speakerTraceRows(speaker), from: opened, limit: limit)
+            }
             let trace = try opened.traceSpeaker(speaker, limit: limit)
             noteIfCut(shown: trace.attributions.count, of: trace.totalAttributions)
             try emit(format == .table ? TraceReport.table(trace) : try JSONReport.encode(trace))

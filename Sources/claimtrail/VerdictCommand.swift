@@ -5,7 +5,8 @@ struct VerdictCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verdict",
         abstract: "Record a fact-checker's verdict on a claim (published by `export --format claimreview`).",
-        discussion: "A reviewer has one verdict per claim: giving another replaces it.")
+        discussion: "A reviewer has one verdict per claim: giving another replaces it."
+    )
 
     @OptionGroup var store: StoreOptions
     @Argument(help: "The claim's id or text.") var claim: String
@@ -21,7 +22,15 @@ struct VerdictCommand: ParsableCommand {
         let opened = try store.open()
         let (id, created) = try opened.write {
             let id = try opened.resolveClaim(claim).id
-            let verdict = Verdict(rating: rating, score: score, best: best, worst: worst, reviewer: reviewer, date: date, url: url)
+            let verdict = Verdict(
+                rating: rating,
+                score: score,
+                best: best,
+                worst: worst,
+                reviewer: reviewer,
+                date: date,
+                url: url
+            )
             return (id, try opened.setVerdict(verdict, on: id))
         }
         print("claim #\(id) rated “\(rating)” by \(reviewer)\(created ? "" : " (replacing the earlier verdict)")")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ClaimTrail
 
 /// The real binary, end to end: ids on stdout, notes and errors on stderr, exit codes.
@@ -16,20 +17,61 @@ struct CLITests {
         }
         #expect(try run("init").stdout.contains("schema version \(Migration.latestVersion)"))
         let body = try temporary.file("article.txt", "“We will respond,” the ministry said.")
-        #expect(try run("source", "add", "--title", "Article ‘one’", "--url", "https://example.org/1",
-                        "--published", "2018-08-28", "--body-file", body).stdout == "1\n")
-        #expect(try run("speaker", "add", "Russian Ministry of Defence", "--kind", "government",
-                        "--alias", "Russian MoD", "--alias", "MoD").stdout == "1\n")
+        #expect(
+            try run(
+                "source",
+                "add",
+                "--title",
+                "Article ‘one’",
+                "--url",
+                "https://example.org/1",
+                "--published",
+                "2018-08-28",
+                "--body-file",
+                body
+            ).stdout == "1\n"
+        )
+        #expect(
+            try run(
+                "speaker",
+                "add",
+                "Russian Ministry of Defence",
+                "--kind",
+                "government",
+                "--alias",
+                "Russian MoD",
+                "--alias",
+                "MoD"
+            ).stdout == "1\n"
+        )
         #expect(try run("claim", "add", "The US is planning a strike", "--topic", "syria").stdout == "1\n")
         #expect(try run("claim", "add", "No strike is planned", "--counters", "1").stdout == "2\n")
 
         let relay = try run("attribute", "1", "--speaker", "TASS", "--speaker-kind", "media", "--source", "1")
         #expect(relay.stdout == "1\n")
         #expect(relay.stderr.contains("created speaker #2 “TASS” (media)"))
-        let quoted = try run("attribute", "The US is planning a strike", "--speaker", "russian mod", "--source", "https://example.org/1",
-                             "--mode", "direct", "--quote", "“We will respond,”", "--cue", "said", "--via", "1", "--date", "2018-08-27")
+        let quoted = try run(
+            "attribute",
+            "The US is planning a strike",
+            "--speaker",
+            "russian mod",
+            "--source",
+            "https://example.org/1",
+            "--mode",
+            "direct",
+            "--quote",
+            "“We will respond,”",
+            "--cue",
+            "said",
+            "--via",
+            "1",
+            "--date",
+            "2018-08-27"
+        )
         #expect(quoted.stdout == "2\n" && quoted.stderr.isEmpty)
-        #expect(try run("attribute", "1", "--speaker", "Пентагон", "--source", "1", "--stance", "denies").stdout == "3\n")
+        #expect(
+            try run("attribute", "1", "--speaker", "Пентагон", "--source", "1", "--stance", "denies").stdout == "3\n"
+        )
         #expect(try run("attribute", "2", "--unattributed", "--source", "1").stdout == "4\n")
         _ = try run("claim", "add", "A third claim")
         #expect(try run("counter", "2", "3").stdout == "claim #3 contradicts claim #2\n")
@@ -39,7 +81,9 @@ struct CLITests {
         #expect(contested.first?["asserting"] == "2" && contested.first?["disputing"] == "2")
         #expect(try run("contested").stdout.contains("The US is planning a strike"))
 
-        let trace = try JSONSerialization.jsonObject(with: Data(try run("trace", "claim", "1", "--format", "json").stdout.utf8)) as? [String: Any]
+        let trace =
+            try JSONSerialization.jsonObject(with: Data(try run("trace", "claim", "1", "--format", "json").stdout.utf8))
+            as? [String: Any]
         let timeline = try #require(trace?["timeline"] as? [[String: Any]])
         #expect(timeline.map { $0["speaker"] as? String } == ["Russian Ministry of Defence", "TASS", "Пентагон"])
         #expect(timeline.first?["via_chain"] as? [String] == ["Russian Ministry of Defence", "TASS"])
@@ -68,19 +112,22 @@ struct CLITests {
         #expect(try run("import", data).stdout.contains("1 claims"))
     }
 
-    @Test("errors are one line on stderr with exit 1, and write nothing", arguments: [
-        ["attribute", "1", "--speaker", "X", "--source", "9"],
-        ["attribute", "1", "--speaker", "X", "--source", "1", "--date", "2018-02-30"],
-        ["attribute", "1", "--speaker", "X", "--source", "1", "--via", "77"],
-        ["claim", "add", "   "],
-        ["counter", "1", "1"],
-        ["trace", "claim", "42"],
-        ["trace", "speaker", "Nobody"],
-        ["source", "add", "--title", "T", "--published", "soon"],
-        ["speaker", "add", "Y", "--affiliation", "Nobody"],
-        ["import", "/nonexistent/file.json"],
-        ["export", "--claim", "42"],
-    ])
+    @Test(
+        "errors are one line on stderr with exit 1, and write nothing",
+        arguments: [
+            ["attribute", "1", "--speaker", "X", "--source", "9"],
+            ["attribute", "1", "--speaker", "X", "--source", "1", "--date", "2018-02-30"],
+            ["attribute", "1", "--speaker", "X", "--source", "1", "--via", "77"],
+            ["claim", "add", "   "],
+            ["counter", "1", "1"],
+            ["trace", "claim", "42"],
+            ["trace", "speaker", "Nobody"],
+            ["source", "add", "--title", "T", "--published", "soon"],
+            ["speaker", "add", "Y", "--affiliation", "Nobody"],
+            ["import", "/nonexistent/file.json"],
+            ["export", "--claim", "42"],
+        ]
+    )
     func userErrors(_ arguments: [String]) throws {
         let temporary = try TemporaryStore()
         _ = try temporary.store.source("S")
@@ -89,7 +136,10 @@ struct CLITests {
         let result = try Binary.run(arguments, database: temporary.path)
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.hasPrefix("Error: ") && result.stderr.filter { $0 == "\n" }.count == 1, "\(result.stderr)")
+        #expect(
+            result.stderr.hasPrefix("Error: ") && result.stderr.filter { $0 == "\n" }.count == 1,
+            "\(result.stderr)"
+        )
         #expect(try temporary.snapshot() == before)
     }
 
@@ -103,10 +153,16 @@ struct CLITests {
 
         let text = try temporary.file("notes.txt", String(repeating: "not a database\n", count: 100))
         let notStore = try Binary.run(["contested", "--db", text])
-        #expect(notStore.status == 1 && notStore.stderr == "Error: \(text) is not a claimtrail store (not an SQLite database)\n")
+        #expect(
+            notStore.status == 1
+                && notStore.stderr == "Error: \(text) is not a claimtrail store (not an SQLite database)\n"
+        )
         #expect(try String(contentsOfFile: text, encoding: .utf8) == String(repeating: "not a database\n", count: 100))
 
-        let badFlag = try Binary.run(["attribute", "1", "--source", "1", "--stance", "agrees", "--unattributed"], database: temporary.path)
+        let badFlag = try Binary.run(
+            ["attribute", "1", "--source", "1", "--stance", "agrees", "--unattributed"],
+            database: temporary.path
+        )
         #expect(badFlag.status == 64)
     }
 }
@@ -115,12 +171,20 @@ extension CLITests {
     @Test("help and version print on stdout and exit 0; an unwritable folder is a one-line error")
     func helpAndVersion() throws {
         let help = try Binary.run(["--help"])
-        #expect(help.status == 0 && help.stdout.contains("SUBCOMMANDS:") && help.stdout.contains("contested"), "\(help.stderr)")
+        #expect(
+            help.status == 0 && help.stdout.contains("SUBCOMMANDS:") && help.stdout.contains("contested"),
+            "\(help.stderr)"
+        )
         let traceHelp = try Binary.run(["trace", "speaker", "--help"])
-        #expect(traceHelp.status == 0 && traceHelp.stdout.contains("USAGE: claimtrail trace speaker"), "\(traceHelp.stderr)")
+        #expect(
+            traceHelp.status == 0 && traceHelp.stdout.contains("USAGE: claimtrail trace speaker"),
+            "\(traceHelp.stderr)"
+        )
         let version = try Binary.run(["--version"])
         #expect(version.status == 0 && version.stdout.split(separator: ".").count == 3)
-        let generate = try Binary.run(["generate", "--claims", "2", "--attributions", "3", "--out", "/proc/claimtrail/data"])
+        let generate = try Binary.run([
+            "generate", "--claims", "2", "--attributions", "3", "--out", "/proc/claimtrail/data",
+        ])
         #expect(generate.status == 1 && generate.stderr.hasPrefix("Error: cannot create /proc/claimtrail/data/csv: "))
         #expect(generate.stderr.filter { $0 == "\n" }.count == 1, "\(generate.stderr)")
     }
@@ -129,9 +193,13 @@ extension CLITests {
     func emptyUser() throws {
         let temporary = try TemporaryStore()
         let store = temporary.store
-        let claim = try store.claim("A claim"), source = try store.source("S")
-        let result = try Binary.run(["attribute", String(claim), "--unattributed", "--source", String(source)],
-                                    database: temporary.path, user: "")
+        let claim = try store.claim("A claim")
+        let source = try store.source("S")
+        let result = try Binary.run(
+            ["attribute", String(claim), "--unattributed", "--source", String(source)],
+            database: temporary.path,
+            user: ""
+        )
         #expect(result.status == 0, "\(result.stderr)")
         let recorder = try store.database.prepare("SELECT recorded_by FROM attribution").first { $0.string(0) }
         #expect(recorder.map { !$0.isEmpty } == true, "\(String(describing: recorder))")
@@ -144,7 +212,11 @@ extension CLITests {
         let result = try Binary.run(["export", "--out", target], database: temporary.path)
         #expect(result.status == 1)
         #expect(result.stderr == "Error: cannot write \(target): No such file or directory\n")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.directory.path).allSatisfy { !$0.contains("partial") })
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: temporary.directory.path).allSatisfy {
+                !$0.contains("partial")
+            }
+        )
     }
 }
 
@@ -160,13 +232,21 @@ extension CLITests {
         _ = try run("import", Repository.path("examples/syria.json"))
         let audit = CSVParser.parseWithHeader(try run("audit", "3", "--format", "csv"))
         #expect(audit.filter { $0["category"] == "anonymous" }.count == 5)
-        #expect(CSVParser.parseWithHeader(try run("audit", "--all", "--format", "csv")).map { $0["source_id"] } == ["3", "2", "1"])
-        let hits = try JSONSerialization.jsonObject(with: Data(try run("search", "triumvirate", "--format", "json").utf8)) as? [[String: Any]]
+        #expect(
+            CSVParser.parseWithHeader(try run("audit", "--all", "--format", "csv")).map { $0["source_id"] } == [
+                "3", "2", "1",
+            ]
+        )
+        let hits =
+            try JSONSerialization.jsonObject(with: Data(try run("search", "triumvirate", "--format", "json").utf8))
+            as? [[String: Any]]
         #expect(hits?.map { $0["kind"] as? String } == ["quote"])
         #expect(try run("claim", "similar", "1", "--format", "csv").contains("There are no legitimate indications"))
         #expect(try run("claim", "add", "US planning missile strike") == "19\n")
         #expect(try run("claim", "merge", "1", "19") == "claim #19 merged into claim #1\n")
-        #expect(try run("speaker", "merge", "Russian government", "Russian MoD") == "speaker #4 merged into speaker #3\n")
+        #expect(
+            try run("speaker", "merge", "Russian government", "Russian MoD") == "speaker #4 merged into speaker #3\n"
+        )
         #expect(try run("verdict", "1", "--rating", "Unsupported", "--by", "Desk").contains("rated “Unsupported”"))
         #expect(try run("export", "--format", "html").contains("Verdict by Desk"))
         #expect(try run("attribution", "edit", "1", "--quote", "fixed") == "1\n")

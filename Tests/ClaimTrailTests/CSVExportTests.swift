@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ClaimTrail
 
 @Suite("CSV provenance report")
@@ -19,8 +20,15 @@ struct CSVExportTests {
     func roundTrip() throws {
         let temporary = try TemporaryStore()
         let store = temporary.store
-        let source = try store.addSource(SourceDraft(title: "Title, with “comma”", url: "https://example.org/a?b=1,2",
-                                                     outlet: "Outlet\nNewline", author: "Écrivain", published: "2018-08-28"))
+        let source = try store.addSource(
+            SourceDraft(
+                title: "Title, with “comma”",
+                url: "https://example.org/a?b=1,2",
+                outlet: "Outlet\nNewline",
+                author: "Écrivain",
+                published: "2018-08-28"
+            )
+        )
         var expected: [(claim: Int64, quote: String, speaker: String)] = []
         for (index, text) in Self.hostile.enumerated() {
             let claim = try store.claim("Claim \(index): \(text)", topic: "topic, \(index)")
@@ -51,7 +59,7 @@ struct CSVExportTests {
             #expect(row["source_url"] == "https://example.org/a?b=1,2")
             #expect(row["published"] == "2018-08-28")
             #expect(row["recorded_by"] == "tester")
-            #expect(row["contested"] == "false") // denied, but never asserted nor countered
+            #expect(row["contested"] == "false")  // denied, but never asserted nor countered
         }
         #expect(text.hasSuffix("\r\n"))
     }
@@ -60,10 +68,13 @@ struct CSVExportTests {
     func columnsAndScope() throws {
         let store = try TemporaryStore().store
         let source = try store.source("S")
-        let claim = try store.claim("A"), c1 = try store.claim("not A"), c2 = try store.claim("A is false")
+        let claim = try store.claim("A")
+        let c1 = try store.claim("not A")
+        let c2 = try store.claim("A is false")
         _ = try store.addRelation(from: c2, to: claim, kind: .contradicts)
         _ = try store.addRelation(from: c1, to: claim, kind: .contradicts)
-        let outlet = try store.speaker("Outlet", kind: .media), ministry = try store.speaker("Ministry", kind: .government)
+        let outlet = try store.speaker("Outlet", kind: .media)
+        let ministry = try store.speaker("Ministry", kind: .government)
         let relay = try store.attribute(claim, outlet, in: source)
         try store.attribute(claim, ministry, in: source, via: relay)
         try store.attribute(c1, nil, in: source)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ClaimTrail
 
 @Suite("Contested claims")
@@ -6,8 +7,10 @@ struct ContestedTests {
     @Test("contested means countered, or both asserted and denied; questioning alone is not enough")
     func definition() throws {
         let store = try TemporaryStore().store
-        let s1 = try store.source("One", published: "2018-08-01"), s2 = try store.source("Two", published: "2018-08-05")
-        let russia = try store.speaker("Russia", kind: .government), us = try store.speaker("US", kind: .government)
+        let s1 = try store.source("One", published: "2018-08-01")
+        let s2 = try store.source("Two", published: "2018-08-05")
+        let russia = try store.speaker("Russia", kind: .government)
+        let us = try store.speaker("US", kind: .government)
         let nato = try store.speaker("NATO", kind: .organization)
 
         let strike = try store.claim("The US plans a strike", topic: "syria")
@@ -47,8 +50,10 @@ struct ContestedTests {
     func voicesAreDistinct() throws {
         let store = try TemporaryStore().store
         let source = try store.source("S")
-        let a = try store.speaker("A"), b = try store.speaker("B")
-        let claim = try store.claim("X"), counter = try store.claim("not X")
+        let a = try store.speaker("A")
+        let b = try store.speaker("B")
+        let claim = try store.claim("X")
+        let counter = try store.claim("not X")
         try store.attribute(claim, a, in: source)
         try store.attribute(claim, b, in: source, .denies)
         try store.attribute(counter, b, in: source)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ClaimTrail
 
 @Suite("Trigger-kept claim counters")
@@ -21,16 +22,29 @@ struct CounterTests {
                 let date: String? = pick(3) == 0 ? "2017-12-\(10 + pick(18))" : nil
                 let stance = [Stance.asserts, .asserts, .denies, .questions][pick(4)]
                 let claim = claims[pick(claims.count)]
-                attributions.append(try store.attribute(claim, speaker, in: sources[pick(sources.count)], stance,
-                                                        quote: "q\(step)", date: date))
+                attributions.append(
+                    try store.attribute(
+                        claim,
+                        speaker,
+                        in: sources[pick(sources.count)],
+                        stance,
+                        quote: "q\(step)",
+                        date: date
+                    )
+                )
             case 6..<8 where !attributions.isEmpty:
                 let victim = attributions.remove(at: pick(attributions.count))
                 try store.database.execute("DELETE FROM attribution WHERE id = ?", [victim])
             case 8:
-                let from = claims[pick(claims.count)], to = claims[pick(claims.count)]
-                if from != to { _ = try store.addRelation(from: from, to: to, kind: pick(4) == 0 ? .supports : .contradicts) }
+                let from = claims[pick(claims.count)]
+                let to = claims[pick(claims.count)]
+                if from != to {
+                    _ = try store.addRelation(from: from, to: to, kind: pick(4) == 0 ? .supports : .contradicts)
+                }
             default:
-                try store.database.execute("DELETE FROM claim_relation WHERE id = (SELECT id FROM claim_relation ORDER BY random() LIMIT 1)")
+                try store.database.execute(
+                    "DELETE FROM claim_relation WHERE id = (SELECT id FROM claim_relation ORDER BY random() LIMIT 1)"
+                )
             }
             let problems = try StoreCheck(store: store).problems()
             #expect(problems.isEmpty, "seed \(seed), step \(step): \(problems)")
@@ -43,7 +57,9 @@ struct CounterTests {
     func backfill() throws {
         let current = try TemporaryStore()
         try HostileStore.fill(current.store)
-        _ = try Importer(store: current.store, recordedBy: "t").importFile(atPath: Repository.path("examples/syria.json"))
+        _ = try Importer(store: current.store, recordedBy: "t").importFile(
+            atPath: Repository.path("examples/syria.json")
+        )
 
         let path = current.directory.appendingPathComponent("v2.db").path
         do {
@@ -53,18 +69,23 @@ struct CounterTests {
             try old.execute("ATTACH DATABASE ? AS current", [current.path])
             for table in ["source", "speaker", "speaker_alias", "claim", "attribution", "claim_relation", "verdict"] {
                 // The columns the table had at version 2; later migrations add some.
-                let columns = try old.prepare("SELECT name FROM pragma_table_info(?)").map([table]) { $0.string(0) }.joined(separator: ", ")
+                let columns = try old.prepare("SELECT name FROM pragma_table_info(?)").map([table]) { $0.string(0) }
+                    .joined(separator: ", ")
                 try old.executeScript("INSERT INTO main.\(table) SELECT \(columns) FROM current.\(table)")
             }
         }
         let migrated = try ClaimStore.open(at: path)
         #expect(try StoreCheck(store: migrated).problems().isEmpty)
         let stats = { (store: ClaimStore) in
-            try store.database.prepare("SELECT * FROM claim_stats ORDER BY claim_id").map { row in (0..<10).map { row.text($0) } }
+            try store.database.prepare("SELECT * FROM claim_stats ORDER BY claim_id").map { row in
+                (0..<10).map { row.text($0) }
+            }
         }
         #expect(try stats(migrated) == stats(current.store))
         let speakerStats = { (store: ClaimStore) in
-            try store.database.prepare("SELECT * FROM speaker_stats ORDER BY 1").map { row in [row.int64(0), row.int64(1)] }
+            try store.database.prepare("SELECT * FROM speaker_stats ORDER BY 1").map { row in
+                [row.int64(0), row.int64(1)]
+            }
         }
         #expect(try !speakerStats(migrated).isEmpty && speakerStats(migrated) == speakerStats(current.store))
         #expect(try migrated.contestedClaims() == current.store.contestedClaims())
@@ -75,14 +96,21 @@ struct CounterTests {
         let temporary = try TemporaryStore()
         try HostileStore.fill(temporary.store)
         #expect(try StoreCheck(store: temporary.store).problems() == [])
-        try temporary.store.database.executeScript("UPDATE claim_stats SET disputing = disputing + 1 WHERE claim_id = 1")
+        try temporary.store.database.executeScript(
+            "UPDATE claim_stats SET disputing = disputing + 1 WHERE claim_id = 1"
+        )
         #expect(try StoreCheck(store: temporary.store).problems() == ["counters of claim #1 differ from a recount"])
-        try temporary.store.database.executeScript("UPDATE speaker_stats SET attributions = attributions + 1 WHERE speaker_id = 1")
+        try temporary.store.database.executeScript(
+            "UPDATE speaker_stats SET attributions = attributions + 1 WHERE speaker_id = 1"
+        )
         let result = try Binary.run(["check"], database: temporary.path)
-        #expect(result.status == 1 && result.stdout == """
-            counters of claim #1 differ from a recount
-            attribution count of speaker #1 differs from a recount
+        #expect(
+            result.status == 1
+                && result.stdout == """
+                    counters of claim #1 differ from a recount
+                    attribution count of speaker #1 differs from a recount
 
-            """)
+                    """
+        )
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ClaimTrail
 
 /// The bundled example, recorded from the three corpus articles, gives the expected answers.
@@ -14,10 +15,12 @@ struct ExampleTests {
         #expect(again.sources + again.speakers + again.claims + again.attributions + again.relations == 0)
 
         let contested = try temporary.store.contestedClaims()
-        #expect(contested.map(\.text) == [
-            "The United States is planning a missile strike against the Assad government in Syria.",
-            "Russia’s Kalibr cruise missiles fired from the Caspian Sea targeted the so-called Islamic State.",
-        ])
+        #expect(
+            contested.map(\.text) == [
+                "The United States is planning a missile strike against the Assad government in Syria.",
+                "Russia’s Kalibr cruise missiles fired from the Caspian Sea targeted the so-called Islamic State.",
+            ]
+        )
         // Russia asserts; the US denies and the article's own rebuttal counters it.
         #expect((contested[0].asserting, contested[0].disputing, contested[0].counterClaims) == (1, 2, 1))
 
@@ -26,7 +29,9 @@ struct ExampleTests {
         #expect(official.attributions.count == 5)
         #expect(official.attributions.contains { $0.viaChainText == "a senior defense official ← Michael Marrow" })
 
-        let bodies = try temporary.store.database.prepare("SELECT body_sha256 FROM source ORDER BY id").map { $0.string(0) }
+        let bodies = try temporary.store.database.prepare("SELECT body_sha256 FROM source ORDER BY id").map {
+            $0.string(0)
+        }
         for (index, hash) in bodies.enumerated() {
             let text = try String(contentsOfFile: Repository.path("examples/articles/00\(index).txt"), encoding: .utf8)
             #expect(hash == SHA256.hex(text))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ClaimTrail
 
 @Suite("Interchange and report formats")
@@ -18,14 +19,19 @@ struct FormatTests {
         #expect(try InterchangeDocument.render(from: second.store, scope: .all) == exported)
         // And back into the first store: everything is already there.
         let again = try Importer(store: first.store, recordedBy: "t").importFile(atPath: file)
-        #expect(again.sources + again.speakers + again.claims + again.attributions + again.relations + again.verdicts == 0)
+        #expect(
+            again.sources + again.speakers + again.claims + again.attributions + again.relations + again.verdicts == 0
+        )
     }
 
     @Test("JSON for one claim carries its counter-claim and the link between them")
     func jsonForOneClaim() throws {
         let temporary = try TemporaryStore()
         try HostileStore.fill(temporary.store)
-        let document = try JSONSerialization.jsonObject(with: Data(try InterchangeDocument.render(from: temporary.store, scope: .claim(1)).utf8)) as? [String: Any]
+        let document =
+            try JSONSerialization.jsonObject(
+                with: Data(try InterchangeDocument.render(from: temporary.store, scope: .claim(1)).utf8)
+            ) as? [String: Any]
         let claims = try #require(document?["claims"] as? [[String: Any]])
         #expect(claims.map { $0["text"] as? String } == [HostileStore.claimText, HostileStore.counterText])
         let relations = try #require(document?["relations"] as? [[String: Any]])
@@ -41,11 +47,16 @@ struct FormatTests {
         let output = try TextOutput.file(atPath: temporary.directory.appendingPathComponent("out.csv").path)
         try ProvenanceReport.writeCSV(from: temporary.store, scope: .all, to: output)
         try output.close()
-        let rows = try #require(try OutsideClient.python("""
-            import csv, json, sys
-            with open(sys.argv[1], newline='', encoding='utf-8') as f:
-                print(json.dumps(list(csv.DictReader(f))))
-            """, [temporary.directory.appendingPathComponent("out.csv").path]) as? [[String: String]])
+        let rows = try #require(
+            try OutsideClient.python(
+                """
+                import csv, json, sys
+                with open(sys.argv[1], newline='', encoding='utf-8') as f:
+                    print(json.dumps(list(csv.DictReader(f))))
+                """,
+                [temporary.directory.appendingPathComponent("out.csv").path]
+            ) as? [[String: String]]
+        )
         let expected = try temporary.store.provenance.rows(.all)
         #expect(rows.count == expected.count)
         for (row, want) in zip(rows, expected) {
@@ -57,58 +68,89 @@ struct FormatTests {
         #expect(rows.contains { $0["quote"] == HostileStore.quote })
     }
 
-    @Test("PROV-JSON is read by the Python prov package, with the expected counts", .enabled(if: OutsideClient.enabled("python3", pythonModule: "prov")))
+    @Test(
+        "PROV-JSON is read by the Python prov package, with the expected counts",
+        .enabled(if: OutsideClient.enabled("python3", pythonModule: "prov"))
+    )
     func provJSON() throws {
         let temporary = try TemporaryStore()
         try HostileStore.fill(temporary.store)
-        _ = try Importer(store: temporary.store, recordedBy: "t").importFile(atPath: Repository.path("examples/syria.json"))
+        _ = try Importer(store: temporary.store, recordedBy: "t").importFile(
+            atPath: Repository.path("examples/syria.json")
+        )
         let path = try temporary.file("prov.json", try ProvDocument.render(from: temporary.store, scope: .all))
-        let counts = try #require(try OutsideClient.python("""
-            import json, sys, prov
-            from collections import Counter
-            doc = prov.read(sys.argv[1], format='json')
-            counts = Counter(type(r).__name__ for r in doc.get_records())
-            labels = [str(v) for r in doc.get_records() for (k, v) in r.attributes if str(k) == 'prov:label']
-            print(json.dumps({'counts': counts, 'labels': labels}))
-            """, [path]) as? [String: Any])
+        let counts = try #require(
+            try OutsideClient.python(
+                """
+                import json, sys, prov
+                from collections import Counter
+                doc = prov.read(sys.argv[1], format='json')
+                counts = Counter(type(r).__name__ for r in doc.get_records())
+                labels = [str(v) for r in doc.get_records() for (k, v) in r.attributes if str(k) == 'prov:label']
+                print(json.dumps({'counts': counts, 'labels': labels}))
+                """,
+                [path]
+            ) as? [String: Any]
+        )
         let byType = try #require(counts["counts"] as? [String: Int])
         let store = temporary.store
         let sql = { (query: String) in try store.database.prepare(query).first { $0.int(0) } ?? -1 }
-        #expect(byType["ProvEntity"] == (try sql("SELECT (SELECT COUNT(*) FROM source) + (SELECT COUNT(*) FROM claim) + (SELECT COUNT(*) FROM attribution)")))
+        #expect(
+            byType["ProvEntity"]
+                == (try sql(
+                    "SELECT (SELECT COUNT(*) FROM source) + (SELECT COUNT(*) FROM claim) + (SELECT COUNT(*) FROM attribution)"
+                ))
+        )
         #expect(byType["ProvAgent"] == (try sql("SELECT COUNT(*) FROM speaker")))
         #expect(byType["ProvAttribution"] == (try sql("SELECT COUNT(*) FROM attribution WHERE speaker_id IS NOT NULL")))
         #expect(byType["ProvSpecialization"] == (try sql("SELECT COUNT(*) FROM attribution")))
-        #expect(byType["ProvDerivation"] == (try sql("SELECT (SELECT COUNT(*) FROM attribution) + (SELECT COUNT(*) FROM attribution WHERE via_id IS NOT NULL)")))
+        #expect(
+            byType["ProvDerivation"]
+                == (try sql(
+                    "SELECT (SELECT COUNT(*) FROM attribution) + (SELECT COUNT(*) FROM attribution WHERE via_id IS NOT NULL)"
+                ))
+        )
         #expect(byType["ProvInfluence"] == (try sql("SELECT COUNT(*) FROM claim_relation")))
         #expect(byType["ProvDelegation"] == (try sql("SELECT COUNT(*) FROM speaker WHERE affiliation_id IS NOT NULL")))
         let labels = try #require(counts["labels"] as? [String])
         #expect(labels.contains(HostileStore.claimText) && labels.contains(HostileStore.speakerName))
     }
 
-    @Test("ClaimReview JSON-LD parses with rdflib into the expected triples", .enabled(if: OutsideClient.enabled("python3", pythonModule: "rdflib")))
+    @Test(
+        "ClaimReview JSON-LD parses with rdflib into the expected triples",
+        .enabled(if: OutsideClient.enabled("python3", pythonModule: "rdflib"))
+    )
     func claimReviewWithRDFLib() throws {
         let temporary = try TemporaryStore()
         try HostileStore.fill(temporary.store)
-        let path = try temporary.file("review.jsonld", try ClaimReviewDocument.render(from: temporary.store, scope: .all))
-        let triples = try #require(try OutsideClient.python("""
-            import json, sys, rdflib
-            S = rdflib.Namespace('https://schema.org/')
-            g = rdflib.Graph().parse(sys.argv[1], format='json-ld')
-            review = next(g.subjects(rdflib.RDF.type, S.ClaimReview))
-            item = g.value(review, S.itemReviewed)
-            rating = g.value(review, S.reviewRating)
-            print(json.dumps({
-                'reviews': len(list(g.subjects(rdflib.RDF.type, S.ClaimReview))),
-                'claimReviewed': str(g.value(review, S.claimReviewed)),
-                'reviewer': str(g.value(g.value(review, S.author), S.name)),
-                'rating': str(g.value(rating, S.alternateName)),
-                'ratingValue': int(g.value(rating, S.ratingValue).toPython()),
-                'itemType': str(g.value(item, rdflib.RDF.type)),
-                'itemAuthors': sorted(str(g.value(a, S.name)) for a in g.objects(item, S.author)),
-                'firstAppearance': str(g.value(g.value(item, S.firstAppearance), S.headline)),
-                'datePublished': str(g.value(review, S.datePublished)),
-            }))
-            """, [path]) as? [String: Any])
+        let path = try temporary.file(
+            "review.jsonld",
+            try ClaimReviewDocument.render(from: temporary.store, scope: .all)
+        )
+        let triples = try #require(
+            try OutsideClient.python(
+                """
+                import json, sys, rdflib
+                S = rdflib.Namespace('https://schema.org/')
+                g = rdflib.Graph().parse(sys.argv[1], format='json-ld')
+                review = next(g.subjects(rdflib.RDF.type, S.ClaimReview))
+                item = g.value(review, S.itemReviewed)
+                rating = g.value(review, S.reviewRating)
+                print(json.dumps({
+                    'reviews': len(list(g.subjects(rdflib.RDF.type, S.ClaimReview))),
+                    'claimReviewed': str(g.value(review, S.claimReviewed)),
+                    'reviewer': str(g.value(g.value(review, S.author), S.name)),
+                    'rating': str(g.value(rating, S.alternateName)),
+                    'ratingValue': int(g.value(rating, S.ratingValue).toPython()),
+                    'itemType': str(g.value(item, rdflib.RDF.type)),
+                    'itemAuthors': sorted(str(g.value(a, S.name)) for a in g.objects(item, S.author)),
+                    'firstAppearance': str(g.value(g.value(item, S.firstAppearance), S.headline)),
+                    'datePublished': str(g.value(review, S.datePublished)),
+                }))
+                """,
+                [path]
+            ) as? [String: Any]
+        )
         #expect(triples["reviews"] as? Int == 1)
         #expect(triples["claimReviewed"] as? String == HostileStore.claimText)
         #expect(triples["reviewer"] as? String == "Desk “Ω”")
@@ -128,10 +170,17 @@ struct FormatTests {
         let target = try TemporaryStore()
         let importer = Importer(store: target.store, recordedBy: "t")
         let summary = try importer.importFile(atPath: path)
-        #expect((summary.claims, summary.verdicts, summary.speakers, summary.sources, summary.attributions) == (1, 1, 2, 1, 2))
+        #expect(
+            (summary.claims, summary.verdicts, summary.speakers, summary.sources, summary.attributions) == (
+                1, 1, 2, 1, 2
+            )
+        )
         let claim = try target.store.resolveClaim(HostileStore.claimText)
         #expect(try target.store.verdicts(claimID: claim.id) == source.store.verdicts(claimID: 1))
-        #expect(try target.store.traceClaim("#\(claim.id)").timeline.compactMap(\.speaker).sorted() == ["TASS \\ agency", HostileStore.speakerName].sorted())
+        #expect(
+            try target.store.traceClaim("#\(claim.id)").timeline.compactMap(\.speaker).sorted()
+                == ["TASS \\ agency", HostileStore.speakerName].sorted()
+        )
         #expect(try importer.importFile(atPath: path).existing == 4)
     }
 
@@ -148,21 +197,30 @@ struct FormatTests {
         #expect(result.output.contains("contradicts"))
     }
 
-    @Test("HTML renders in headless Chromium, showing every field as text and running no injected script",
-          .enabled(if: OutsideClient.enabled("chromium")))
+    @Test(
+        "HTML renders in headless Chromium, showing every field as text and running no injected script",
+        .enabled(if: OutsideClient.enabled("chromium"))
+    )
     func htmlInChromium() throws {
         let temporary = try TemporaryStore()
         try HostileStore.fill(temporary.store)
         let html = try HTMLReport.render(from: temporary.store, scope: .contested)
         // No scripts, images or stylesheets of any origin: the page stands alone.
-        #expect(!html.contains("<script") && !html.contains("<img") && !html.contains("<link") && !html.contains("src=\""))
+        #expect(
+            !html.contains("<script") && !html.contains("<img") && !html.contains("<link") && !html.contains("src=\"")
+        )
         let path = try temporary.file("report.html", html)
-        let dom = try OutsideClient.run("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", "file://" + path])
+        let dom = try OutsideClient.run(
+            "chromium",
+            ["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", "file://" + path]
+        )
         #expect(dom.status == 0, "\(dom.output)")
         #expect(!dom.output.contains("<script"), "an injected script became an element")
         #expect(!dom.output.contains("<img"), "an injected image became an element")
-        for expected in ["&lt;script&gt;alert('claim')&lt;/script&gt;", "Мария Захарова", "TASS \\ agency",
-                         "&lt;img src=x onerror=alert(1)&gt;", "Desk “Ω”", "contested", "Counter-claims"] {
+        for expected in [
+            "&lt;script&gt;alert('claim')&lt;/script&gt;", "Мария Захарова", "TASS \\ agency",
+            "&lt;img src=x onerror=alert(1)&gt;", "Desk “Ω”", "contested", "Counter-claims",
+        ] {
             #expect(dom.output.contains(expected), "missing \(expected)")
         }
     }
@@ -171,22 +229,28 @@ struct FormatTests {
 extension FormatTests {
     @Test("a text table cuts long cells by terminal width, drops control characters and lines columns up")
     func textTable() {
-        let table = TextTable(headers: ["name", "quote"], rows: [
-            ["Мария Захарова", "“Мы ответим” – " + String(repeating: "中", count: 30)],
-            ["NATO\u{7}", "short\nline"],
-            ["plain ascii", String(repeating: "x", count: 25)],
-            ["a\u{2028}b\u{9F}", "c\u{85}d\r\ne"],
-            ["“Russia’s MoD” – Ελλάδα", "e\u{301}tude e\u{301}tude e\u{301}tude e\u{301}tude"],
-        ], maximumCellWidth: 20)
-        #expect(table.render().split(separator: "\n", omittingEmptySubsequences: false) == [
-            "NAME                  QUOTE",
-            "Мария Захарова        “Мы ответим” – 中中…",
-            "NATO                  short line",
-            "plain ascii           xxxxxxxxxxxxxxxxxxx…",
-            "a b                   c d e",
-            "“Russia’s MoD” – Ελ…  e\u{301}tude e\u{301}tude e\u{301}tude e\u{301}…",
-            "",
-        ])
+        let table = TextTable(
+            headers: ["name", "quote"],
+            rows: [
+                ["Мария Захарова", "“Мы ответим” – " + String(repeating: "中", count: 30)],
+                ["NATO\u{7}", "short\nline"],
+                ["plain ascii", String(repeating: "x", count: 25)],
+                ["a\u{2028}b\u{9F}", "c\u{85}d\r\ne"],
+                ["“Russia’s MoD” – Ελλάδα", "e\u{301}tude e\u{301}tude e\u{301}tude e\u{301}tude"],
+            ],
+            maximumCellWidth: 20
+        )
+        #expect(
+            table.render().split(separator: "\n", omittingEmptySubsequences: false) == [
+                "NAME                  QUOTE",
+                "Мария Захарова        “Мы ответим” – 中中…",
+                "NATO                  short line",
+                "plain ascii           xxxxxxxxxxxxxxxxxxx…",
+                "a b                   c d e",
+                "“Russia’s MoD” – Ελ…  e\u{301}tude e\u{301}tude e\u{301}tude e\u{301}…",
+                "",
+            ]
+        )
     }
 
     @Test("each scalar a table counts as a column of its own is a character of its own")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ClaimTrail
 
 @Suite("Import")
@@ -31,7 +32,9 @@ struct ImportTests {
         let temporary = try TemporaryStore()
         let summary = try Importer(store: temporary.store, recordedBy: "importer")
             .importFile(atPath: try temporary.file("data.json", Self.document))
-        #expect(summary == Importer.Summary(sources: 1, speakers: 3, claims: 2, attributions: 3, relations: 1, existing: 0))
+        #expect(
+            summary == Importer.Summary(sources: 1, speakers: 3, claims: 2, attributions: 3, relations: 1, existing: 0)
+        )
         let rows = try temporary.store.provenance.rows(.all)
         // Claim by claim, each in timeline order: the ministry spoke a day before TASS relayed it.
         #expect(rows.map(\.speaker) == ["Russian Ministry of Defence", "TASS", "Мария Захарова"])
@@ -56,13 +59,22 @@ struct ImportTests {
         #expect(try temporary.snapshot() == before)
     }
 
-    @Test("attributions moved into the store in batches of any size give the same rows and counters",
-          arguments: [1, 97])
+    @Test(
+        "attributions moved into the store in batches of any size give the same rows and counters",
+        arguments: [1, 97]
+    )
     func batches(size: Int) throws {
-        let whole = try TemporaryStore(), batched = try TemporaryStore()
+        let whole = try TemporaryStore()
+        let batched = try TemporaryStore()
         // Generated data has relays (via) and counter-claims; given twice, each record repeats
         // one that is still waiting to be moved, or one already moved.
-        let generated = try ReliabilityTests.dataset(in: whole.directory, name: "data", claims: 300, attributions: 3000, seed: 11)
+        let generated = try ReliabilityTests.dataset(
+            in: whole.directory,
+            name: "data",
+            claims: 300,
+            attributions: 3000,
+            seed: 11
+        )
         let once = try String(contentsOfFile: generated, encoding: .utf8)
         let file = try whole.file("twice.jsonl", once + once)
         _ = try Importer(store: whole.store, recordedBy: "t").importFile(atPath: file)
@@ -79,23 +91,41 @@ struct ImportTests {
 
     @Test("a batch leaves the counters, tallies and search index that the per-row triggers leave")
     func batchMatchesTriggers() throws {
-        let imported = try TemporaryStore(), copied = try TemporaryStore()
+        let imported = try TemporaryStore()
+        let copied = try TemporaryStore()
         // Two datasets over the same claims and speakers, in small batches: later batches meet
         // voices and sources already tallied, and relays and counter-claims are in both.
         for seed in [5, 6] as [UInt64] {
-            let file = try ReliabilityTests.dataset(in: imported.directory, name: "data\(seed)", claims: 200, attributions: 2500, seed: seed)
+            let file = try ReliabilityTests.dataset(
+                in: imported.directory,
+                name: "data\(seed)",
+                claims: 200,
+                attributions: 2500,
+                seed: seed
+            )
             _ = try Importer(store: imported.store, recordedBy: "t", batchSize: 300).importFile(atPath: file)
         }
         // Then records that meet what is stored: new aliases for a known speaker, a counter-claim
         // relation between two claims that already have attributions, a new speaker with aliases.
         func value(_ sql: String) throws -> String { try imported.store.database.prepare(sql).first { $0.string(0) }! }
         let records: [[String: Any]] = [
-            ["type": "speaker", "name": try value("SELECT name FROM speaker WHERE id = 2"), "aliases": ["the spokesperson", "Сергей"]],
+            [
+                "type": "speaker", "name": try value("SELECT name FROM speaker WHERE id = 2"),
+                "aliases": ["the spokesperson", "Сергей"],
+            ],
             ["type": "speaker", "name": "Мария Захарова", "kind": "person", "aliases": ["Zakharova", "М. Захарова"]],
-            ["type": "relation", "from": try value("SELECT text FROM claim WHERE id = 5"), "to": try value("SELECT text FROM claim WHERE id = 9")],
-            ["type": "claim", "text": "A new claim – with “quotes”", "counters": [try value("SELECT text FROM claim WHERE id = 3")]],
-            ["type": "attribution", "claim": "A new claim – with “quotes”", "speaker": "Zakharova",
-             "source": try value("SELECT url FROM source WHERE id = 1"), "quote": "Мы ответим"],
+            [
+                "type": "relation", "from": try value("SELECT text FROM claim WHERE id = 5"),
+                "to": try value("SELECT text FROM claim WHERE id = 9"),
+            ],
+            [
+                "type": "claim", "text": "A new claim – with “quotes”",
+                "counters": [try value("SELECT text FROM claim WHERE id = 3")],
+            ],
+            [
+                "type": "attribution", "claim": "A new claim – with “quotes”", "speaker": "Zakharova",
+                "source": try value("SELECT url FROM source WHERE id = 1"), "quote": "Мы ответим",
+            ],
         ]
         let lines = try records.map { String(decoding: try JSONSerialization.data(withJSONObject: $0), as: UTF8.self) }
         let meeting = try Importer(store: imported.store, recordedBy: "t", batchSize: 300)
@@ -142,19 +172,47 @@ struct ImportTests {
         #expect(summary.attributions == 1 && summary.claims == 1)
 
         let broken = lines + "\n{\"type\": \"attribution\", \"claim\": \"NATO is"
-        let error = #expect(throws: ClaimTrailError.self) { _ = try importer.importFile(atPath: try temporary.file("broken.jsonl", broken)) }
-        #expect(error?.description.hasPrefix(temporary.directory.appendingPathComponent("broken.jsonl").path + ":6: malformed JSON") == true)
+        let error = #expect(throws: ClaimTrailError.self) {
+            _ = try importer.importFile(atPath: try temporary.file("broken.jsonl", broken))
+        }
+        #expect(
+            error?.description.hasPrefix(
+                temporary.directory.appendingPathComponent("broken.jsonl").path + ":6: malformed JSON"
+            ) == true
+        )
     }
 
-    @Test("a failed import leaves the store exactly as it was", arguments: [
-        ("unknown speaker", #"{"type": "attribution", "claim": "New claim", "speaker": "Nobody", "source": "S"}"#, "unknown speaker “Nobody”"),
-        ("unknown stance", #"{"type": "attribution", "claim": "New claim", "speaker": "Known", "source": "S", "stance": "agrees"}"#, "unknown stance “agrees”"),
-        ("bad date", #"{"type": "attribution", "claim": "New claim", "speaker": "Known", "source": "S", "date": "28/08/2018"}"#, "bad date “28/08/2018”"),
-        ("empty claim", #"{"type": "claim", "text": "  "}"#, "field “text” is required"),
-        ("unknown field", #"{"type": "claim", "text": "x", "topci": "y"}"#, "unknown field “topci”"),
-        ("unknown source", #"{"type": "attribution", "claim": "New claim", "speaker": "Known", "source": "Missing"}"#, "no source with URL or title “Missing”"),
-        ("unknown claim relation", #"{"type": "claim", "text": "y", "counters": ["nothing"]}"#, "no claim “nothing”"),
-    ])
+    @Test(
+        "a failed import leaves the store exactly as it was",
+        arguments: [
+            (
+                "unknown speaker",
+                #"{"type": "attribution", "claim": "New claim", "speaker": "Nobody", "source": "S"}"#,
+                "unknown speaker “Nobody”"
+            ),
+            (
+                "unknown stance",
+                #"{"type": "attribution", "claim": "New claim", "speaker": "Known", "source": "S", "stance": "agrees"}"#,
+                "unknown stance “agrees”"
+            ),
+            (
+                "bad date",
+                #"{"type": "attribution", "claim": "New claim", "speaker": "Known", "source": "S", "date": "28/08/2018"}"#,
+                "bad date “28/08/2018”"
+            ),
+            ("empty claim", #"{"type": "claim", "text": "  "}"#, "field “text” is required"),
+            ("unknown field", #"{"type": "claim", "text": "x", "topci": "y"}"#, "unknown field “topci”"),
+            (
+                "unknown source",
+                #"{"type": "attribution", "claim": "New claim", "speaker": "Known", "source": "Missing"}"#,
+                "no source with URL or title “Missing”"
+            ),
+            (
+                "unknown claim relation", #"{"type": "claim", "text": "y", "counters": ["nothing"]}"#,
+                "no claim “nothing”"
+            ),
+        ]
+    )
     func failedImportChangesNothing(_ name: String, _ badLine: String, _ message: String) throws {
         let temporary = try TemporaryStore()
         let store = temporary.store
@@ -169,7 +227,9 @@ struct ImportTests {
             \(badLine)
             """
         let path = try temporary.file("bad.jsonl", file)
-        let error = #expect(throws: ClaimTrailError.self) { _ = try Importer(store: store, recordedBy: "t").importFile(atPath: path) }
+        let error = #expect(throws: ClaimTrailError.self) {
+            _ = try Importer(store: store, recordedBy: "t").importFile(atPath: path)
+        }
         #expect(error?.description.hasPrefix("\(path):3") == true, "\(name): \(error?.description ?? "")")
         #expect(error?.description.contains(message) == true, "\(name): \(error?.description ?? "")")
         #expect(try temporary.snapshot() == before)
@@ -181,7 +241,9 @@ struct ImportTests {
         let temporary = try TemporaryStore()
         let importer = Importer(store: temporary.store, recordedBy: "t")
         let missing = temporary.directory.appendingPathComponent("missing.json").path
-        #expect(throws: ClaimTrailError.notFound("\(missing): no such file")) { _ = try importer.importFile(atPath: missing) }
+        #expect(throws: ClaimTrailError.notFound("\(missing): no such file")) {
+            _ = try importer.importFile(atPath: missing)
+        }
         #expect(throws: ClaimTrailError.invalid("\(temporary.directory.path): is a directory, not a file")) {
             _ = try importer.importFile(atPath: temporary.directory.path)
         }
@@ -189,18 +251,22 @@ struct ImportTests {
         try Data("{\"type\": \"claim\", \"text\": \"ok\"}\n{\"type\": \"claim\", \"text\": \"caf\u{E9}\"}\n".utf8)
             .write(to: invalid)
         var bytes = try Data(contentsOf: invalid)
-        bytes.replaceSubrange(bytes.count - 5 ..< bytes.count - 3, with: [0xE9]) // é as Latin-1
+        bytes.replaceSubrange(bytes.count - 5..<bytes.count - 3, with: [0xE9])  // é as Latin-1
         try bytes.write(to: invalid)
         #expect(throws: ClaimTrailError.importFailed(location: "\(invalid.path):2", reason: "not valid UTF-8")) {
             _ = try importer.importFile(atPath: invalid.path)
         }
         let huge = "{\"type\": \"claim\", \"text\": \"" + String(repeating: "x", count: 10 << 20) + "\"}"
-        let error = #expect(throws: ClaimTrailError.self) { _ = try importer.importFile(atPath: try temporary.file("huge.jsonl", huge)) }
+        let error = #expect(throws: ClaimTrailError.self) {
+            _ = try importer.importFile(atPath: try temporary.file("huge.jsonl", huge))
+        }
         #expect(error?.description.contains("the limit is") == true)
         #expect(try temporary.count("claim") == 0)
     }
 
-    @Test("an import runs with a 64 MiB page cache; the store is back to SQLite's default after it, even after a failure")
+    @Test(
+        "an import runs with a 64 MiB page cache; the store is back to SQLite's default after it, even after a failure"
+    )
     func importCache() throws {
         let temporary = try TemporaryStore()
         let store = temporary.store

@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+
 @testable import ClaimTrail
 
 @Suite("Reliability: concurrency, crashes, bad input, backups, history")
 struct ReliabilityTests {
     /// A generated dataset in `directory`, returning the path of its JSON Lines file.
-    static func dataset(in directory: URL, name: String, claims: Int, attributions: Int, seed: UInt64) throws -> String {
+    static func dataset(in directory: URL, name: String, claims: Int, attributions: Int, seed: UInt64) throws -> String
+    {
         let folder = directory.appendingPathComponent(name).path
         try DatasetGenerator(claims: claims, attributions: attributions, seed: seed).write(to: folder)
         return folder + "/data.jsonl"
@@ -14,7 +16,9 @@ struct ReliabilityTests {
     @Test("several claimtrail processes importing and adding at once all succeed, and nothing is lost")
     func concurrentWriters() throws {
         let shared = try TemporaryStore()
-        let files = try (1...3).map { try Self.dataset(in: shared.directory, name: "d\($0)", claims: 150, attributions: 600, seed: UInt64($0)) }
+        let files = try (1...3).map {
+            try Self.dataset(in: shared.directory, name: "d\($0)", claims: 150, attributions: 600, seed: UInt64($0))
+        }
         // The same work done one at a time, for the expected counts.
         let sequential = try TemporaryStore()
         for file in files { _ = try Importer(store: sequential.store, recordedBy: "t").importFile(atPath: file) }
@@ -44,7 +48,9 @@ struct ReliabilityTests {
     @Test("an import killed with SIGKILL leaves the store exactly as it was; a re-run completes")
     func crashDuringImport() throws {
         let temporary = try TemporaryStore()
-        _ = try Importer(store: temporary.store, recordedBy: "t").importFile(atPath: Repository.path("examples/syria.json"))
+        _ = try Importer(store: temporary.store, recordedBy: "t").importFile(
+            atPath: Repository.path("examples/syria.json")
+        )
         let before = try temporary.snapshot()
         let file = try Self.dataset(in: temporary.directory, name: "big", claims: 2000, attributions: 20000, seed: 7)
 
@@ -71,7 +77,9 @@ struct ReliabilityTests {
     @Test("a backup taken while another process imports is consistent and complete up to its moment")
     func backupWhileWriting() throws {
         let temporary = try TemporaryStore()
-        _ = try Importer(store: temporary.store, recordedBy: "t").importFile(atPath: Repository.path("examples/syria.json"))
+        _ = try Importer(store: temporary.store, recordedBy: "t").importFile(
+            atPath: Repository.path("examples/syria.json")
+        )
         let file = try Self.dataset(in: temporary.directory, name: "big", claims: 1000, attributions: 8000, seed: 9)
         let process = Process()
         process.executableURL = Binary.url
@@ -96,37 +104,71 @@ struct ReliabilityTests {
     @Test("a store this user cannot write is read, and every write is refused with one line")
     func readOnlyStore() throws {
         let temporary = try TemporaryStore()
-        _ = try Importer(store: temporary.store, recordedBy: "t").importFile(atPath: Repository.path("examples/syria.json"))
+        _ = try Importer(store: temporary.store, recordedBy: "t").importFile(
+            atPath: Repository.path("examples/syria.json")
+        )
         let path = temporary.path
         try? temporary.store.database.executeScript("PRAGMA wal_checkpoint(TRUNCATE)")
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: temporary.directory.path)
-        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: temporary.directory.path) }
+        defer {
+            try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: temporary.directory.path)
+        }
         // Root writes anything, so run as nobody when we are root.
         let asUser = geteuid() == 0 ? ["--reuid=65534", "--regid=65534", "--clear-groups", Binary.url.path] : []
         let run = { (arguments: [String]) in
-            asUser.isEmpty ? try Binary.run(arguments + ["--db", path])
-                : try Binary.run(asUser + arguments + ["--db", path], executable: URL(fileURLWithPath: OutsideClient.which("setpriv") ?? "/usr/bin/setpriv"))
+            asUser.isEmpty
+                ? try Binary.run(arguments + ["--db", path])
+                : try Binary.run(
+                    asUser + arguments + ["--db", path],
+                    executable: URL(fileURLWithPath: OutsideClient.which("setpriv") ?? "/usr/bin/setpriv")
+                )
         }
         let read = try run(["contested", "--format", "csv"])
         #expect(read.status == 0, "\(read.stderr)")
         #expect(CSVParser.parseWithHeader(read.stdout).count == 2)
-        for write in [["claim", "add", "New"], ["import", Repository.path("examples/syria.json")], ["attribution", "delete", "1"]] {
+        for write in [
+            ["claim", "add", "New"], ["import", Repository.path("examples/syria.json")],
+            ["attribution", "delete", "1"],
+        ] {
             let result = try run(write)
             #expect(result.status == 1)
-            #expect(result.stderr == "Error: \(path) is read-only for this user: it can be read and exported, not changed (or upgraded); nothing was written\n")
+            #expect(
+                result.stderr
+                    == "Error: \(path) is read-only for this user: it can be read and exported, not changed (or upgraded); nothing was written\n"
+            )
         }
     }
 
-    @Test("bad input: one line naming the file and line, exit 1, store unchanged", arguments: [
-        ("malformed.json", "{\"sources\": [", ": malformed JSON"),
-        ("truncated.jsonl", "{\"type\": \"claim\", \"text\": \"A\"}\n{\"type\": \"claim\", \"te", ":2: malformed JSON"),
-        ("reference.jsonl", "{\"type\": \"attribution\", \"claim\": \"Old claim\", \"speaker\": \"Nobody\", \"source\": \"S\"}", ":1: unknown speaker “Nobody”"),
-        ("empty.jsonl", "{\"type\": \"claim\", \"text\": \"\"}", ":1: field “text” is required"),
-        ("date.jsonl", "{\"type\": \"source\", \"title\": \"T\", \"published\": \"2018-02-30\"}", ":1: bad published date “2018-02-30”"),
-        ("stance.jsonl", "{\"type\": \"attribution\", \"claim\": \"Old claim\", \"source\": \"S\", \"stance\": \"maybe\"}", ":1: unknown stance “maybe”"),
-        ("huge.jsonl", "{\"type\": \"claim\", \"text\": \"" + String(repeating: "é", count: 5 << 20) + "\"}", ":1: field “text” is 10485760 bytes"),
-    ])
+    @Test(
+        "bad input: one line naming the file and line, exit 1, store unchanged",
+        arguments: [
+            ("malformed.json", "{\"sources\": [", ": malformed JSON"),
+            (
+                "truncated.jsonl", "{\"type\": \"claim\", \"text\": \"A\"}\n{\"type\": \"claim\", \"te",
+                ":2: malformed JSON"
+            ),
+            (
+                "reference.jsonl",
+                "{\"type\": \"attribution\", \"claim\": \"Old claim\", \"speaker\": \"Nobody\", \"source\": \"S\"}",
+                ":1: unknown speaker “Nobody”"
+            ),
+            ("empty.jsonl", "{\"type\": \"claim\", \"text\": \"\"}", ":1: field “text” is required"),
+            (
+                "date.jsonl", "{\"type\": \"source\", \"title\": \"T\", \"published\": \"2018-02-30\"}",
+                ":1: bad published date “2018-02-30”"
+            ),
+            (
+                "stance.jsonl",
+                "{\"type\": \"attribution\", \"claim\": \"Old claim\", \"source\": \"S\", \"stance\": \"maybe\"}",
+                ":1: unknown stance “maybe”"
+            ),
+            (
+                "huge.jsonl", "{\"type\": \"claim\", \"text\": \"" + String(repeating: "é", count: 5 << 20) + "\"}",
+                ":1: field “text” is 10485760 bytes"
+            ),
+        ]
+    )
     func badInput(_ name: String, _ content: String, _ message: String) throws {
         let temporary = try TemporaryStore()
         try temporary.store.attribute(try temporary.store.claim("Old claim"), nil, in: try temporary.store.source("S"))
@@ -158,23 +200,38 @@ struct ReliabilityTests {
         #expect(try temporary.snapshot() == before)
         let notStore = try temporary.file("notes.db", "plain text, not a database")
         let result = try Binary.run(["import", Repository.path("examples/syria.json"), "--db", notStore])
-        #expect(result.status == 1 && result.stderr == "Error: \(notStore) is not a claimtrail store (not an SQLite database)\n")
+        #expect(
+            result.status == 1
+                && result.stderr == "Error: \(notStore) is not a claimtrail store (not an SQLite database)\n"
+        )
         #expect(try String(contentsOfFile: notStore, encoding: .utf8) == "plain text, not a database")
     }
 
     @Test("hostile text is stored and exported verbatim: SQL, NUL, RTL marks, emoji")
     func hostileTextVerbatim() throws {
         let temporary = try TemporaryStore()
-        let texts = ["Robert'); DROP TABLE attribution;--", "nul\u{0}inside", "\u{202E}gnp.exe\u{202C} \u{200F}عربي\u{200E}",
-                     "👨‍👩‍👧 🇺🇦 ∑ “quoted” – dash", "line\r\nbreak, \"and\" comma"]
+        let texts = [
+            "Robert'); DROP TABLE attribution;--", "nul\u{0}inside", "\u{202E}gnp.exe\u{202C} \u{200F}عربي\u{200E}",
+            "👨‍👩‍👧 🇺🇦 ∑ “quoted” – dash", "line\r\nbreak, \"and\" comma",
+        ]
         var lines: [String] = [#"{"type": "source", "title": "S"}"#, #"{"type": "speaker", "name": "X"}"#]
         for text in texts {
-            let json = String(decoding: try JSONSerialization.data(withJSONObject: ["type": "claim", "text": "Claim " + text]), as: UTF8.self)
-            let attribution = String(decoding: try JSONSerialization.data(withJSONObject: [
-                "type": "attribution", "claim": "Claim " + text, "speaker": "X", "source": "S", "quote": text]), as: UTF8.self)
+            let json = String(
+                decoding: try JSONSerialization.data(withJSONObject: ["type": "claim", "text": "Claim " + text]),
+                as: UTF8.self
+            )
+            let attribution = String(
+                decoding: try JSONSerialization.data(withJSONObject: [
+                    "type": "attribution", "claim": "Claim " + text, "speaker": "X", "source": "S", "quote": text,
+                ]),
+                as: UTF8.self
+            )
             lines += [json, attribution]
         }
-        let result = try Binary.run(["import", try temporary.file("hostile.jsonl", lines.joined(separator: "\n"))], database: temporary.path)
+        let result = try Binary.run(
+            ["import", try temporary.file("hostile.jsonl", lines.joined(separator: "\n"))],
+            database: temporary.path
+        )
         #expect(result.status == 0, "\(result.stderr)")
         let csv = try Binary.run(["export"], database: temporary.path)
         let rows = CSVParser.parseWithHeader(csv.stdout)
@@ -183,7 +240,10 @@ struct ReliabilityTests {
         #expect(try temporary.count("attribution") == texts.count && temporary.count("claim") == texts.count)
     }
 
-    @Test("random datasets and edits: counters hold, and JSON export → import → export is identical", arguments: [11, 12] as [UInt64])
+    @Test(
+        "random datasets and edits: counters hold, and JSON export → import → export is identical",
+        arguments: [11, 12] as [UInt64]
+    )
     func randomRoundTrip(seed: UInt64) throws {
         let first = try TemporaryStore()
         let file = try Self.dataset(in: first.directory, name: "d", claims: 60, attributions: 400, seed: seed)
@@ -192,19 +252,30 @@ struct ReliabilityTests {
         let store = first.store
         try store.write {
             for _ in 0..<40 {
-                let ids = try store.database.prepare("SELECT id FROM attribution WHERE id NOT IN (SELECT via_id FROM attribution WHERE via_id IS NOT NULL)").map { $0.int64(0) }
+                let ids = try store.database.prepare(
+                    "SELECT id FROM attribution WHERE id NOT IN (SELECT via_id FROM attribution WHERE via_id IS NOT NULL)"
+                ).map { $0.int64(0) }
                 let id = ids[Int(random.next() % UInt64(ids.count))]
                 if random.next() % 2 == 0 {
                     try store.deleteAttribution(id, by: "fuzz", reason: nil)
                 } else {
-                    try store.editAttribution(id, quote: "edited “\(random.next() % 1000)”", cue: nil, mode: .paraphrase, by: "fuzz", reason: "r")
+                    try store.editAttribution(
+                        id,
+                        quote: "edited “\(random.next() % 1000)”",
+                        cue: nil,
+                        mode: .paraphrase,
+                        by: "fuzz",
+                        reason: "r"
+                    )
                 }
             }
         }
         #expect(try StoreCheck(store: store).problems().isEmpty)
         let exported = try InterchangeDocument.render(from: store, scope: .all)
         let second = try TemporaryStore()
-        _ = try Importer(store: second.store, recordedBy: "t").importFile(atPath: try first.file("export.json", exported))
+        _ = try Importer(store: second.store, recordedBy: "t").importFile(
+            atPath: try first.file("export.json", exported)
+        )
         #expect(try InterchangeDocument.render(from: second.store, scope: .all) == exported)
         #expect(try StoreCheck(store: second.store).problems().isEmpty)
         #expect(try second.store.contestedClaims() == store.contestedClaims())
@@ -222,7 +293,9 @@ struct ReliabilityTests {
         try store.editClaim(claim, text: "Corrected wording", topic: "t", by: "editor", reason: "clarity")
         try store.editAttribution(kept, quote: "second quote", cue: nil, mode: nil, by: "editor", reason: "typo")
         try store.deleteAttribution(dropped, by: "editor", reason: "misread")
-        #expect(throws: ClaimTrailError.self) { try store.editAttribution(kept, quote: "second quote", cue: nil, mode: nil, by: "e", reason: nil) }
+        #expect(throws: ClaimTrailError.self) {
+            try store.editAttribution(kept, quote: "second quote", cue: nil, mode: nil, by: "e", reason: nil)
+        }
 
         let history = try store.traceClaim("Corrected wording").history
         #expect(history.map(\.action) == ["edit", "edit", "delete"])
@@ -233,8 +306,13 @@ struct ReliabilityTests {
         #expect(try store.contestedClaims().isEmpty)
         #expect(try StoreCheck(store: store).problems().isEmpty)
         #expect(throws: SQLiteError.self) { try store.database.execute("DELETE FROM change_log") }
-        #expect(throws: SQLiteError.self) { try store.database.execute("UPDATE attribution SET stance = 'denies' WHERE id = ?", [kept]) }
+        #expect(throws: SQLiteError.self) {
+            try store.database.execute("UPDATE attribution SET stance = 'denies' WHERE id = ?", [kept])
+        }
         let shown = try Binary.run(["trace", "claim", "\(claim)"], database: temporary.path).stdout
-        #expect(shown.contains("History") && shown.contains("quote: “first quote” → “second quote”") && shown.contains("misread"))
+        #expect(
+            shown.contains("History") && shown.contains("quote: “first quote” → “second quote”")
+                && shown.contains("misread")
+        )
     }
 }

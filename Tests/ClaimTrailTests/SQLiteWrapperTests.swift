@@ -1,6 +1,7 @@
 import CSQLite
 import Foundation
 import Testing
+
 @testable import ClaimTrail
 
 @Suite("SQLite wrapper")
@@ -10,7 +11,9 @@ struct SQLiteWrapperTests {
         let temporary = try TemporaryStore()
         let database = temporary.store.database
         try database.executeScript("CREATE TABLE t (value TEXT)")
-        let values = ["", "a\u{0}b", "Robert'); DROP TABLE t;--", "👩🏽‍💻 \u{200F}مرحبا\u{200E}", "“curly” – dash", "Сергей Лавров"]
+        let values = [
+            "", "a\u{0}b", "Robert'); DROP TABLE t;--", "👩🏽‍💻 \u{200F}مرحبا\u{200E}", "“curly” – dash", "Сергей Лавров",
+        ]
         for value in values { try database.execute("INSERT INTO t (value) VALUES (?)", [value]) }
         let stored = try database.prepare("SELECT value FROM t ORDER BY rowid").map { $0.text(0) }
         #expect(stored == values)
@@ -25,7 +28,7 @@ struct SQLiteWrapperTests {
         try temporary.store.database.execute(sql, ["a", "a"])
         let error = #expect(throws: SQLiteError.self) { try temporary.store.database.execute(sql, ["a", "a"]) }
         #expect(error?.code == SQLITE_CONSTRAINT)
-        #expect(error?.extendedCode == SQLITE_CONSTRAINT | (8 << 8)) // SQLITE_CONSTRAINT_UNIQUE, a macro Swift cannot import
+        #expect(error?.extendedCode == SQLITE_CONSTRAINT | (8 << 8))  // SQLITE_CONSTRAINT_UNIQUE, a macro Swift cannot import
         #expect(error?.message.contains("UNIQUE constraint failed: claim.normalized") == true)
         #expect(error?.sql == sql)
         #expect(error?.description.contains("\n") == false)
@@ -52,7 +55,9 @@ struct SQLiteWrapperTests {
         }
         #expect(!database.isInTransaction)
         #expect(try temporary.count("claim") == 0)
-        try database.transaction { try database.execute("INSERT INTO claim (text, normalized) VALUES (?, ?)", ["y", "y"]) }
+        try database.transaction {
+            try database.execute("INSERT INTO claim (text, normalized) VALUES (?, ?)", ["y", "y"])
+        }
         let other = try Database(path: temporary.path, mode: .readOnly)
         #expect(try other.prepare("SELECT text FROM claim").map { $0.string(0) } == ["y"])
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ClaimTrail
 
 @Suite("The schema in schema/ is the one the binary applies")
@@ -11,7 +12,10 @@ struct SchemaDriftTests {
         #expect(files == Migration.all.map(\.file), "run scripts/embed-schema.sh")
         for migration in Migration.all {
             let text = try String(contentsOfFile: folder + "/" + migration.file, encoding: .utf8)
-            #expect(migration.sql + "\n" == text, "\(migration.file) differs from the binary's copy; run scripts/embed-schema.sh")
+            #expect(
+                migration.sql + "\n" == text,
+                "\(migration.file) differs from the binary's copy; run scripts/embed-schema.sh"
+            )
             #expect(Int(migration.file.prefix(3)) == migration.version)
         }
         #expect(Migration.all.map(\.version) == Array(1...Migration.all.count))
@@ -23,21 +27,38 @@ struct SchemaDriftTests {
         #expect(try temporary.store.schemaVersion() == Migration.latestVersion)
         // What the SQL files create, less what they drop, read from the files themselves.
         var declared: [String: Set<String>] = ["table": [], "index": [], "trigger": []]
-        for file in try FileManager.default.contentsOfDirectory(atPath: Repository.path("schema")).sorted() where file.hasSuffix(".sql") {
+        for file in try FileManager.default.contentsOfDirectory(atPath: Repository.path("schema")).sorted()
+        where file.hasSuffix(".sql") {
             let sql = try String(contentsOfFile: Repository.path("schema/" + file), encoding: .utf8)
-            for match in sql.matches(of: /(CREATE|DROP)\s+(?:VIRTUAL\s+)?(TABLE|INDEX|TRIGGER)\s+(?:IF\s+EXISTS\s+)?(\w+)/) {
-                let kind = match.output.2.lowercased(), name = String(match.output.3)
+            for match in sql.matches(
+                of: /(CREATE|DROP)\s+(?:VIRTUAL\s+)?(TABLE|INDEX|TRIGGER)\s+(?:IF\s+EXISTS\s+)?(\w+)/
+            ) {
+                let kind = match.output.2.lowercased()
+                let name = String(match.output.3)
                 if match.output.1 == "CREATE" { declared[kind]!.insert(name) } else { declared[kind]!.remove(name) }
             }
         }
         let virtual = declared["table"]!
         for kind in ["table", "index", "trigger"] {
-            let present = try temporary.store.database.prepare("SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%'")
-                .map([kind]) { $0.string(0) }
-                .filter { name in !virtual.contains { name.hasPrefix($0 + "_") && name != $0 && ["data", "idx", "content", "docsize", "config"].contains(String(name.dropFirst($0.count + 1))) } }
+            let present = try temporary.store.database.prepare(
+                "SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%'"
+            )
+            .map([kind]) { $0.string(0) }
+            .filter { name in
+                !virtual.contains {
+                    name.hasPrefix($0 + "_") && name != $0
+                        && ["data", "idx", "content", "docsize", "config"].contains(
+                            String(name.dropFirst($0.count + 1))
+                        )
+                }
+            }
             #expect(Set(present) == declared[kind]!, "\(kind)s differ from schema/")
         }
-        #expect(declared["table"]!.isSuperset(of: ["claim", "attribution", "source", "speaker", "claim_stats", "search_index"]))
+        #expect(
+            declared["table"]!.isSuperset(of: [
+                "claim", "attribution", "source", "speaker", "claim_stats", "search_index",
+            ])
+        )
         let foreignKeys = try temporary.store.database.prepare("PRAGMA foreign_keys").first { $0.int(0) }
         #expect(foreignKeys == 1)
         let journal = try temporary.store.database.prepare("PRAGMA journal_mode").first { $0.string(0) }
@@ -60,7 +81,9 @@ struct SchemaDriftTests {
     func newerStoreIsRefused() throws {
         let temporary = try TemporaryStore()
         try temporary.store.database.executeScript("PRAGMA user_version = 999")
-        #expect(throws: ClaimTrailError.newerStore(path: temporary.path, version: 999, supported: Migration.latestVersion)) {
+        #expect(
+            throws: ClaimTrailError.newerStore(path: temporary.path, version: 999, supported: Migration.latestVersion)
+        ) {
             _ = try ClaimStore.open(at: temporary.path)
         }
     }

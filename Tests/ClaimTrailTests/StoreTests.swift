@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ClaimTrail
 
 @Suite("Store: sources, speakers, claims, attributions")
@@ -7,20 +8,27 @@ struct StoreTests {
     @Test("a source is stored with a SHA-256 of its body")
     func sourceWithBody() throws {
         let temporary = try TemporaryStore()
-        let id = try temporary.store.addSource(SourceDraft(title: "  Russia Sends Messages  ", outlet: "", published: "2015-10-08", body: "abc"))
+        let id = try temporary.store.addSource(
+            SourceDraft(title: "  Russia Sends Messages  ", outlet: "", published: "2015-10-08", body: "abc")
+        )
         let source = try #require(try temporary.store.source(id: id))
         #expect(source.title == "Russia Sends Messages")
         #expect(source.outlet == nil)
         #expect(source.bodySHA256 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(SHA256.hex(String(repeating: "a", count: 1000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        #expect(
+            SHA256.hex(String(repeating: "a", count: 1000))
+                == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3"
+        )
     }
 
     @Test("duplicate URLs and bad dates are refused")
     func sourceValidation() throws {
         let store = try TemporaryStore().store
         _ = try store.addSource(SourceDraft(title: "A", url: "https://example.org/a"))
-        #expect(throws: ClaimTrailError.self) { _ = try store.addSource(SourceDraft(title: "B", url: "https://example.org/a")) }
+        #expect(throws: ClaimTrailError.self) {
+            _ = try store.addSource(SourceDraft(title: "B", url: "https://example.org/a"))
+        }
         for bad in ["2018-02-30", "yesterday", "2018-1-1", "2018-01-01T25:00"] {
             #expect(throws: ClaimTrailError.self) { _ = try store.addSource(SourceDraft(title: "C", published: bad)) }
         }
@@ -33,9 +41,15 @@ struct StoreTests {
     @Test("speakers resolve by name or alias in any case and script; ambiguity lists the candidates")
     func speakerResolution() throws {
         let store = try TemporaryStore().store
-        let lavrov = try store.addSpeaker(SpeakerDraft(name: "Сергей Лавров", kind: .person, aliases: ["Sergei Lavrov"]))
-        let mod = try store.addSpeaker(SpeakerDraft(name: "Russian Ministry of Defence", kind: .government, aliases: ["Russian MoD"]))
-        let lungescu = try store.addSpeaker(SpeakerDraft(name: "Oana Lungescu", kind: .person, role: "NATO spokesperson", affiliation: "#\(mod)"))
+        let lavrov = try store.addSpeaker(
+            SpeakerDraft(name: "Сергей Лавров", kind: .person, aliases: ["Sergei Lavrov"])
+        )
+        let mod = try store.addSpeaker(
+            SpeakerDraft(name: "Russian Ministry of Defence", kind: .government, aliases: ["Russian MoD"])
+        )
+        let lungescu = try store.addSpeaker(
+            SpeakerDraft(name: "Oana Lungescu", kind: .person, role: "NATO spokesperson", affiliation: "#\(mod)")
+        )
         #expect(try store.resolveSpeaker("сергей лавров")?.id == lavrov)
         #expect(try store.resolveSpeaker("SERGEI  LAVROV")?.id == lavrov)
         #expect(try store.resolveSpeaker("russian mod")?.id == mod)
@@ -70,13 +84,22 @@ struct StoreTests {
         let second = try store.addAttribution(draft, recordedBy: "me")
         #expect(first.created && !second.created && first.id == second.id)
         #expect(throws: ClaimTrailError.notFound("no claim #99")) {
-            _ = try store.addAttribution(AttributionDraft(claimID: 99, speakerID: speaker, sourceID: source), recordedBy: "me")
+            _ = try store.addAttribution(
+                AttributionDraft(claimID: 99, speakerID: speaker, sourceID: source),
+                recordedBy: "me"
+            )
         }
         #expect(throws: ClaimTrailError.self) {
-            _ = try store.addAttribution(AttributionDraft(claimID: other, speakerID: nil, sourceID: source, viaID: first.id), recordedBy: "me")
+            _ = try store.addAttribution(
+                AttributionDraft(claimID: other, speakerID: nil, sourceID: source, viaID: first.id),
+                recordedBy: "me"
+            )
         }
         #expect(throws: ClaimTrailError.self) {
-            _ = try store.addAttribution(AttributionDraft(claimID: claim, speakerID: nil, sourceID: source, date: "2018-13-01"), recordedBy: "me")
+            _ = try store.addAttribution(
+                AttributionDraft(claimID: claim, speakerID: nil, sourceID: source, date: "2018-13-01"),
+                recordedBy: "me"
+            )
         }
         let recorded = try #require(try store.provenance.rows(.claim(claim)).first)
         #expect(recorded.recordedBy == "me")
@@ -87,11 +110,18 @@ struct StoreTests {
     func viaTriggerGuardsTheSchema() throws {
         let temporary = try TemporaryStore()
         let store = temporary.store
-        let a = try store.addClaim(text: "A").id, b = try store.addClaim(text: "B").id
+        let a = try store.addClaim(text: "A").id
+        let b = try store.addClaim(text: "B").id
         let source = try store.addSource(SourceDraft(title: "S"))
-        let first = try store.addAttribution(AttributionDraft(claimID: a, speakerID: nil, sourceID: source), recordedBy: "t").id
+        let first = try store.addAttribution(
+            AttributionDraft(claimID: a, speakerID: nil, sourceID: source),
+            recordedBy: "t"
+        ).id
         let error = #expect(throws: SQLiteError.self) {
-            try store.database.execute("INSERT INTO attribution (claim_id, source_id, via_id, recorded_by) VALUES (?, ?, ?, 't')", [b, source, first])
+            try store.database.execute(
+                "INSERT INTO attribution (claim_id, source_id, via_id, recorded_by) VALUES (?, ?, ?, 't')",
+                [b, source, first]
+            )
         }
         #expect(error?.message == "via attribution belongs to another claim")
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ClaimTrail
 
 @Suite("Folding and trimming text")

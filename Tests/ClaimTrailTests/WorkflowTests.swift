@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ClaimTrail
 
 /// Editors' and fact-checkers' workflows, on the bundled example.
@@ -7,22 +8,34 @@ import Testing
 struct WorkflowTests {
     static func example() throws -> TemporaryStore {
         let temporary = try TemporaryStore()
-        _ = try Importer(store: temporary.store, recordedBy: "t").importFile(atPath: Repository.path("examples/syria.json"))
+        _ = try Importer(store: temporary.store, recordedBy: "t").importFile(
+            atPath: Repository.path("examples/syria.json")
+        )
         return temporary
     }
 
     @Test("audit of one article: sourcing by kind, single-voice and contested claims, relays")
     func auditOneSource() throws {
         let store = try Self.example().store
-        let marrow = try store.audit(source: "Russian Military’s Activities in Syria Indicate Collaboration to Counter US Presence")
+        let marrow = try store.audit(
+            source: "Russian Military’s Activities in Syria Indicate Collaboration to Counter US Presence"
+        )
         #expect(marrow.attributions == 7)
-        #expect(marrow.byCategory == ["named_person": 2, "named_organization": 0, "anonymous": 5, "unattributed": 0, "unclassified": 0])
+        #expect(
+            marrow.byCategory == [
+                "named_person": 2, "named_organization": 0, "anonymous": 5, "unattributed": 0, "unclassified": 0,
+            ]
+        )
         #expect(marrow.singleVoiceClaims.map(\.id) == [14, 15, 16, 17, 18])
         #expect(marrow.relayed.map(\.chain) == ["a senior defense official ← Michael Marrow"])
         #expect(marrow.relayed.first?.primarySourceInStore == false)
 
         let first = try store.audit(source: "1")
-        #expect(first.byCategory == ["named_person": 2, "named_organization": 5, "anonymous": 0, "unattributed": 2, "unclassified": 0])
+        #expect(
+            first.byCategory == [
+                "named_person": 2, "named_organization": 5, "anonymous": 0, "unattributed": 2, "unclassified": 0,
+            ]
+        )
         #expect(first.contestedClaims.map(\.id) == [1])
         let rows = CSVParser.parseWithHeader(try ReportFormat.csv.render(first.rows))
         #expect(rows.filter { $0["category"] == "unattributed" }.map { $0["claim_id"] } == ["2", "4"])
@@ -32,8 +45,10 @@ struct WorkflowTests {
     func relayWithPrimarySource() throws {
         let store = try TemporaryStore().store
         let claim = try store.claim("X")
-        let ministry = try store.speaker("Ministry", kind: .government), outlet = try store.speaker("TASS", kind: .media)
-        let statement = try store.source("Ministry statement"), article = try store.source("Article")
+        let ministry = try store.speaker("Ministry", kind: .government)
+        let outlet = try store.speaker("TASS", kind: .media)
+        let statement = try store.source("Ministry statement")
+        let article = try store.source("Article")
         try store.attribute(claim, ministry, in: statement)
         let relay = try store.attribute(claim, outlet, in: article)
         try store.attribute(claim, ministry, in: article, via: relay)
@@ -46,7 +61,11 @@ struct WorkflowTests {
     func auditAll() throws {
         let shares = try Self.example().store.auditAll()
         #expect(shares.map(\.sourceID) == [3, 2, 1])
-        #expect(shares.map { ($0.anonymous, $0.unattributed, $0.attributions) }.map { "\($0)" } == ["(5, 0, 7)", "(2, 1, 5)", "(0, 2, 9)"])
+        #expect(
+            shares.map { ($0.anonymous, $0.unattributed, $0.attributions) }.map { "\($0)" } == [
+                "(5, 0, 7)", "(2, 1, 5)", "(0, 2, 9)",
+            ]
+        )
     }
 
     @Test("search ranks claims, quotes, speakers and titles, and stays in sync with every write")
@@ -116,14 +135,19 @@ struct WorkflowTests {
     func firstAppearance() throws {
         let store = try TemporaryStore().store
         let claim = try store.claim("The US is planning a strike")
-        let late = try store.source("Late", published: "2018-09-02"), early = try store.source("Early", published: "2018-08-28")
-        let same = try store.source("Same day", published: "2018-08-28"), undated = try store.source("Undated")
+        let late = try store.source("Late", published: "2018-09-02")
+        let early = try store.source("Early", published: "2018-08-28")
+        let same = try store.source("Same day", published: "2018-08-28")
+        let undated = try store.source("Undated")
         for source in [late, early, same, undated] { try store.attribute(claim, nil, in: source) }
         let trace = try store.traceClaim("The US is planning a strike")
         #expect(trace.firstAppearance?.titles == ["Early"] && trace.firstAppearance?.day == "2018-08-28")
         #expect(trace.spread.map(\.day) == ["2018-08-28", "2018-09-02"])
         #expect(trace.spread.map(\.sourceIDs) == [[early, same], [late]])
         let text = TraceReport.table(trace)
-        #expect(text.contains("First appearance: Early (2018-08-28)") && text.contains("2018-08-28 2 sources, 2018-09-02 1 source"))
+        #expect(
+            text.contains("First appearance: Early (2018-08-28)")
+                && text.contains("2018-08-28 2 sources, 2018-09-02 1 source")
+        )
     }
 }

@@ -47,11 +47,19 @@ public struct DatasetGenerator {
         var totals = Totals()
 
         for id in 1...sources {
-            let source = (title: "Report \(id): “\(Self.words[id % Self.words.count])” – day \(id % 365)",
-                          url: "https://news.example.org/\(id)", outlet: "Outlet \(id % 50)", published: Self.date(id))
-            try jsonl.write(Self.jsonLine(["type": .string("source"), "title": .string(source.title), "url": .string(source.url),
-                                           "outlet": .string(source.outlet), "published": .string(source.published)]))
-            try tables["source"]!.write(CSV.line([String(id), source.title, source.url, source.outlet, "", source.published, "", ""]))
+            let source = (
+                title: "Report \(id): “\(Self.words[id % Self.words.count])” – day \(id % 365)",
+                url: "https://news.example.org/\(id)", outlet: "Outlet \(id % 50)", published: Self.date(id)
+            )
+            try jsonl.write(
+                Self.jsonLine([
+                    "type": .string("source"), "title": .string(source.title), "url": .string(source.url),
+                    "outlet": .string(source.outlet), "published": .string(source.published),
+                ])
+            )
+            try tables["source"]!.write(
+                CSV.line([String(id), source.title, source.url, source.outlet, "", source.published, "", ""])
+            )
         }
         for id in 1...speakers {
             let name = Self.speakerName(id)
@@ -63,12 +71,18 @@ public struct DatasetGenerator {
             let text = Self.claimText(id)
             // Every 20th claim counters the claim before it: half of the contested claims.
             let counters = id % 20 == 0 ? Self.claimText(id - 1) : nil
-            try jsonl.write(Self.jsonLine(["type": .string("claim"), "text": .string(text), "topic": .string("topic \(id % 25)"),
-                                           "counters": counters.map { .array([.string($0)]) }]))
+            try jsonl.write(
+                Self.jsonLine([
+                    "type": .string("claim"), "text": .string(text), "topic": .string("topic \(id % 25)"),
+                    "counters": counters.map { .array([.string($0)]) },
+                ])
+            )
             try tables["claim"]!.write(CSV.line([String(id), text, TextKey.fold(text), "topic \(id % 25)"]))
             if counters != nil {
                 totals.relations += 1
-                try tables["claim_relation"]!.write(CSV.line([String(totals.relations), String(id), String(id - 1), "contradicts", ""]))
+                try tables["claim_relation"]!.write(
+                    CSV.line([String(totals.relations), String(id), String(id - 1), "contradicts", ""])
+                )
             }
         }
 
@@ -79,67 +93,120 @@ public struct DatasetGenerator {
             let speaker = speakerPicker.sample(&random)
             let source = Int(random.next() % UInt64(sources)) + 1
             // Claims divisible by 10 are the disputed ones: a third of their attributions deny.
-            let stance = claim % 10 == 0 && random.next() % 3 == 0 ? "denies" : (random.next() % 20 == 0 ? "questions" : "asserts")
-            let quote = "“\(Self.words[Int(random.next() % UInt64(Self.words.count))]),” – \(Self.words[claim % Self.words.count]) #\(totals.attributions + 1) 🗞"
+            let stance =
+                claim % 10 == 0 && random.next() % 3 == 0
+                ? "denies" : (random.next() % 20 == 0 ? "questions" : "asserts")
+            let quote =
+                "“\(Self.words[Int(random.next() % UInt64(Self.words.count))]),” – \(Self.words[claim % Self.words.count]) #\(totals.attributions + 1) 🗞"
             let relayed = random.next() % 20 == 0 && totals.attributions + 2 <= attributions
             var via: Int?
             if relayed {
                 // The outlet's relay first, then the original statement through it.
                 let outlet = (speaker % speakers) + 1
                 totals.attributions += 1
-                try emitAttribution(id: totals.attributions, claim: claim, speaker: outlet, source: source, stance: "asserts",
-                                    quote: "relayed: " + quote, via: nil, jsonl: jsonl, csv: tables["attribution"]!)
+                try emitAttribution(
+                    id: totals.attributions,
+                    claim: claim,
+                    speaker: outlet,
+                    source: source,
+                    stance: "asserts",
+                    quote: "relayed: " + quote,
+                    via: nil,
+                    jsonl: jsonl,
+                    csv: tables["attribution"]!
+                )
                 via = totals.attributions
             }
             totals.attributions += 1
-            try emitAttribution(id: totals.attributions, claim: claim, speaker: speaker, source: source, stance: stance,
-                                quote: quote, via: via, jsonl: jsonl, csv: tables["attribution"]!)
+            try emitAttribution(
+                id: totals.attributions,
+                claim: claim,
+                speaker: speaker,
+                source: source,
+                stance: stance,
+                quote: quote,
+                via: via,
+                jsonl: jsonl,
+                csv: tables["attribution"]!
+            )
         }
         try jsonl.close()
         for output in tables.values { try output.close() }
         return totals
     }
 
-    private func emitAttribution(id: Int, claim: Int, speaker: Int, source: Int, stance: String, quote: String,
-                                 via: Int?, jsonl: TextOutput, csv: TextOutput) throws {
+    private func emitAttribution(
+        id: Int,
+        claim: Int,
+        speaker: Int,
+        source: Int,
+        stance: String,
+        quote: String,
+        via: Int?,
+        jsonl: TextOutput,
+        csv: TextOutput
+    ) throws {
         let mode = id % 3 == 0 ? "direct" : "indirect"
         let cue = Self.cues[id % Self.cues.count]
         let relay = via.map { _ in
-            JSONValue.fields(["speaker": .string(Self.speakerName((speaker % speakers) + 1)), "quote": .string("relayed: " + quote)])
+            JSONValue.fields([
+                "speaker": .string(Self.speakerName((speaker % speakers) + 1)), "quote": .string("relayed: " + quote),
+            ])
         }
-        try jsonl.write(Self.jsonLine([
-            "type": .string("attribution"), "claim": .string(Self.claimText(claim)), "speaker": .string(Self.speakerName(speaker)),
-            "source": .string("https://news.example.org/\(source)"), "stance": .string(stance), "mode": .string(mode),
-            "quote": .string(quote), "cue": .string(cue), "recorded_at": .string(Self.recordedAt),
-            "recorded_by": .string("generator"), "via": relay,
-        ]))
-        try csv.write(CSV.line([String(id), String(claim), String(speaker), String(source), stance, mode, quote, cue, "",
-                                via.map(String.init) ?? "", Self.recordedAt, "generator"]))
+        try jsonl.write(
+            Self.jsonLine([
+                "type": .string("attribution"), "claim": .string(Self.claimText(claim)),
+                "speaker": .string(Self.speakerName(speaker)),
+                "source": .string("https://news.example.org/\(source)"), "stance": .string(stance),
+                "mode": .string(mode),
+                "quote": .string(quote), "cue": .string(cue), "recorded_at": .string(Self.recordedAt),
+                "recorded_by": .string("generator"), "via": relay,
+            ])
+        )
+        try csv.write(
+            CSV.line([
+                String(id), String(claim), String(speaker), String(source), stance, mode, quote, cue, "",
+                via.map(String.init) ?? "", Self.recordedAt, "generator",
+            ])
+        )
     }
 
     static let tables: [(String, [String])] = [
         ("source", ["id", "title", "url", "outlet", "author", "published", "body", "body_sha256"]),
         ("speaker", ["id", "name", "name_key", "kind", "role", "affiliation_id"]),
         ("claim", ["id", "text", "normalized", "topic"]),
-        ("attribution", ["id", "claim_id", "speaker_id", "source_id", "stance", "mode", "quote", "cue", "said_on", "via_id",
-                         "recorded_at", "recorded_by"]),
+        (
+            "attribution",
+            [
+                "id", "claim_id", "speaker_id", "source_id", "stance", "mode", "quote", "cue", "said_on", "via_id",
+                "recorded_at", "recorded_by",
+            ]
+        ),
         ("claim_relation", ["id", "from_claim_id", "to_claim_id", "kind", "source_id"]),
     ]
 
     private static let recordedAt = "2026-01-01T00:00:00Z"
-    private static let words = ["missile strike", "flotilla", "ceasefire", "drone", "sanctions", "airspace", "convoy",
-                                "deconfliction", "Kalibr", "triumvirate", "escalation", "withdrawal"]
+    private static let words = [
+        "missile strike", "flotilla", "ceasefire", "drone", "sanctions", "airspace", "convoy",
+        "deconfliction", "Kalibr", "triumvirate", "escalation", "withdrawal",
+    ]
     private static let givenNames = ["Maria", "Мария", "Oana", "Sergei", "Сергей", "محمد", "李", "Zoë", "José", "Ngozi"]
     private static let kinds = ["person", "person", "government", "organization", "media", "anonymous"]
     private static let cues = ["said", "told the press", "according to", "claimed", "insisted", "warned"]
 
     static func speakerName(_ id: Int) -> String { "\(givenNames[id % givenNames.count]) Speaker-\(id)" }
-    static func claimText(_ id: Int) -> String { "Claim \(id): the “\(words[id % words.count])” report – \(id % 7 == 0 ? "denied" : "confirmed")" }
+    static func claimText(_ id: Int) -> String {
+        "Claim \(id): the “\(words[id % words.count])” report – \(id % 7 == 0 ? "denied" : "confirmed")"
+    }
     static func date(_ id: Int) -> String {
         let day = id % 365
         let months = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        var month = 0, rest = day
-        while rest >= months[month] { rest -= months[month]; month += 1 }
+        var month = 0
+        var rest = day
+        while rest >= months[month] {
+            rest -= months[month]
+            month += 1
+        }
         let twoDigits = { (number: Int) in number < 10 ? "0\(number)" : "\(number)" }
         return "2018-\(twoDigits(month + 1))-\(twoDigits(rest + 1))"
     }
@@ -179,7 +246,8 @@ struct ZipfSampler {
 
     func sample(_ random: inout SplitMix64) -> Int {
         let target = random.unit() * cumulative[cumulative.count - 1]
-        var low = 0, high = cumulative.count - 1
+        var low = 0
+        var high = cumulative.count - 1
         while low < high {
             let middle = (low + high) / 2
             if cumulative[middle] < target { low = middle + 1 } else { high = middle }

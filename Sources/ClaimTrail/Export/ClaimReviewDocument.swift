@@ -13,19 +13,21 @@ public enum ClaimReviewDocument {
             let trace = try store.traceClaim("#\(id)")
             let item = try itemReviewed(trace, store: store)
             for verdict in verdicts {
-                reviews.append(.fields([
-                    "@type": .string("ClaimReview"),
-                    "claimReviewed": .string(trace.claim.text),
-                    "author": .fields(["@type": .string("Organization"), "name": .string(verdict.reviewer)]),
-                    "datePublished": .text(verdict.date),
-                    "url": .text(verdict.url),
-                    "reviewRating": .fields([
-                        "@type": .string("Rating"), "alternateName": .string(verdict.rating),
-                        "ratingValue": .number(verdict.score), "bestRating": .number(verdict.best),
-                        "worstRating": .number(verdict.worst),
-                    ]),
-                    "itemReviewed": item,
-                ]))
+                reviews.append(
+                    .fields([
+                        "@type": .string("ClaimReview"),
+                        "claimReviewed": .string(trace.claim.text),
+                        "author": .fields(["@type": .string("Organization"), "name": .string(verdict.reviewer)]),
+                        "datePublished": .text(verdict.date),
+                        "url": .text(verdict.url),
+                        "reviewRating": .fields([
+                            "@type": .string("Rating"), "alternateName": .string(verdict.rating),
+                            "ratingValue": .number(verdict.score), "bestRating": .number(verdict.best),
+                            "worstRating": .number(verdict.worst),
+                        ]),
+                        "itemReviewed": item,
+                    ])
+                )
             }
         }
         return try JSONValue.object(["@context": context, "@graph": .array(reviews)]).rendered()
@@ -34,12 +36,18 @@ public enum ClaimReviewDocument {
     /// The reviewed Claim: who asserted it and every article it appeared in, earliest first.
     private static func itemReviewed(_ trace: ClaimTrace, store: ClaimStore) throws -> JSONValue {
         let asserting = trace.timeline.filter { $0.stance == .asserts }
-        var authors: [JSONValue] = [], seenSpeakers = Set<Int64>()
-        var appearances: [JSONValue] = [], seenSources = Set<Int64>()
+        var authors: [JSONValue] = []
+        var seenSpeakers = Set<Int64>()
+        var appearances: [JSONValue] = []
+        var seenSources = Set<Int64>()
         for row in asserting {
             if let id = row.speakerID, seenSpeakers.insert(id).inserted, let speaker = try store.speaker(id: id) {
-                authors.append(.fields(["@type": .string(schemaType(of: speaker.kind)), "name": .string(speaker.name),
-                                        "jobTitle": .text(speaker.role)]))
+                authors.append(
+                    .fields([
+                        "@type": .string(schemaType(of: speaker.kind)), "name": .string(speaker.name),
+                        "jobTitle": .text(speaker.role),
+                    ])
+                )
             }
             if seenSources.insert(row.sourceID).inserted { appearances.append(appearance(row)) }
         }

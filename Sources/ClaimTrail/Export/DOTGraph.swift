@@ -3,18 +3,23 @@
 public enum DOTGraph {
     public static func render(from store: ClaimStore, scope: ClaimScope) throws -> String {
         let ids = try store.claimIDs(in: scope)
-        var lines = ["digraph claimtrail {", "  rankdir=LR;", "  node [fontname=\"Helvetica\", fontsize=10];",
-                     "  edge [fontname=\"Helvetica\", fontsize=9];"]
+        var lines = [
+            "digraph claimtrail {", "  rankdir=LR;", "  node [fontname=\"Helvetica\", fontsize=10];",
+            "  edge [fontname=\"Helvetica\", fontsize=9];",
+        ]
         var speakers: [String: String] = [:]
         var edges: [String] = []
         for id in ids {
             let claim = try store.claim(id: id)!
             lines.append("  \(quoted("claim\(id)")) [shape=note, label=\(quoted("#\(id) " + wrap(claim.text)))];")
             for row in try store.provenance.rows(.claim(id)) {
-                let (node, label) = row.speakerID.map { ("speaker\($0)", row.speaker ?? "") }
+                let (node, label) =
+                    row.speakerID.map { ("speaker\($0)", row.speaker ?? "") }
                     ?? ("source\(row.sourceID)", "\(ProvenanceRow.unattributed)\n\(row.sourceTitle)")
                 speakers[node] = row.speakerRole.map { "\(label)\n(\($0))" } ?? label
-                edges.append("  \(quoted(node)) -> \(quoted("claim\(id)")) [color=\(color(row.stance)), label=\(quoted(row.stance.rawValue))];")
+                edges.append(
+                    "  \(quoted(node)) -> \(quoted("claim\(id)")) [color=\(color(row.stance)), label=\(quoted(row.stance.rawValue))];"
+                )
             }
         }
         for (node, label) in speakers.sorted(by: { $0.key < $1.key }) {
@@ -23,7 +28,9 @@ public enum DOTGraph {
         lines += edges
         for relation in try store.relations(among: ids) {
             let style = relation.kind == .contradicts ? "dashed, color=red" : "dotted, color=darkgreen"
-            lines.append("  \(quoted("claim\(relation.from)")) -> \(quoted("claim\(relation.to)")) [style=\(style), label=\(quoted(relation.kind.rawValue))];")
+            lines.append(
+                "  \(quoted("claim\(relation.from)")) -> \(quoted("claim\(relation.to)")) [style=\(style), label=\(quoted(relation.kind.rawValue))];"
+            )
         }
         return (lines + ["}"]).joined(separator: "\n") + "\n"
     }
@@ -52,9 +59,13 @@ public enum DOTGraph {
 
     /// Breaks long labels into lines of about 32 characters at spaces.
     private static func wrap(_ text: String) -> String {
-        var lines: [String] = [], line = ""
+        var lines: [String] = []
+        var line = ""
         for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-            if !line.isEmpty && line.count + word.count > 32 { lines.append(line); line = "" }
+            if !line.isEmpty && line.count + word.count > 32 {
+                lines.append(line)
+                line = ""
+            }
             line += line.isEmpty ? String(word) : " " + word
         }
         return (lines + [line]).joined(separator: "\n")

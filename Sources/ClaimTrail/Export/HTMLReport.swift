@@ -31,20 +31,32 @@ public enum HTMLReport {
         html += trace.contested ? " <span class=\"contested\">contested</span></h2>\n" : "</h2>\n"
         if let topic = claim.topic { html += "<p class=\"meta\">Topic: \(escape(topic))</p>\n" }
         let voices = { (stances: [Stance]) in
-            Array(Set(trace.timeline.filter { stances.contains($0.stance) }.map { $0.speaker ?? ProvenanceRow.unattributed })).sorted()
+            Array(
+                Set(
+                    trace.timeline.filter { stances.contains($0.stance) }.map {
+                        $0.speaker ?? ProvenanceRow.unattributed
+                    }
+                )
+            ).sorted()
         }
         html += "<p><strong>Asserted by:</strong> \(list(voices([.asserts])))<br>\n"
         html += "<strong>Denied or questioned by:</strong> \(list(voices([.denies, .questions])))</p>\n"
         for verdict in verdicts {
-            html += "<p class=\"verdict\">Verdict by \(escape(verdict.reviewer)): <strong>\(escape(verdict.rating))</strong>"
+            html +=
+                "<p class=\"verdict\">Verdict by \(escape(verdict.reviewer)): <strong>\(escape(verdict.rating))</strong>"
             html += (verdict.date.map { " (\(escape($0)))" } ?? "") + "</p>\n"
         }
         html += table(trace.timeline)
-        let related = [("Counter-claims", trace.counterClaims), ("Contradicts", trace.contradicts), ("Supported by", trace.supportedBy)]
+        let related = [
+            ("Counter-claims", trace.counterClaims), ("Contradicts", trace.contradicts),
+            ("Supported by", trace.supportedBy),
+        ]
         for (title, claims) in related where !claims.isEmpty {
             html += "<h3>\(title)</h3>\n"
             for other in claims {
-                let number = shown.contains(other.claim.id) ? "<a href=\"#claim-\(other.claim.id)\">#\(other.claim.id)</a>" : "#\(other.claim.id)"
+                let number =
+                    shown.contains(other.claim.id)
+                    ? "<a href=\"#claim-\(other.claim.id)\">#\(other.claim.id)</a>" : "#\(other.claim.id)"
                 html += "<h4>\(number) \(escape(other.claim.text))</h4>\n"
                 html += table(other.attributions)
             }
@@ -54,24 +66,31 @@ public enum HTMLReport {
 
     private static func table(_ rows: [ProvenanceRow]) -> String {
         guard !rows.isEmpty else { return "<p class=\"meta\">No attributions recorded.</p>\n" }
-        var html = "<table>\n<tr><th>Date</th><th>Speaker</th><th>Stance</th><th>Quote</th><th>Source</th><th>Via</th></tr>\n"
+        var html =
+            "<table>\n<tr><th>Date</th><th>Speaker</th><th>Stance</th><th>Quote</th><th>Source</th><th>Via</th></tr>\n"
         for row in rows {
-            let speaker = escape(row.speaker ?? ProvenanceRow.unattributed) + (row.speakerRole.map { "<br><small>\(escape($0))</small>" } ?? "")
+            let speaker =
+                escape(row.speaker ?? ProvenanceRow.unattributed)
+                + (row.speakerRole.map { "<br><small>\(escape($0))</small>" } ?? "")
             let quote = row.quote.map { "<q>\(escape($0))</q>" } ?? ""
             let how = [row.mode.rawValue, row.cue].compactMap { $0 }.map(escape).joined(separator: ", ")
             html += "<tr><td>\(escape(row.date ?? ""))</td><td>\(speaker)</td>"
             html += "<td class=\"\(row.stance.rawValue)\">\(row.stance.rawValue)</td>"
-            html += "<td>\(quote)<br><small>\(how)</small></td><td>\(source(row))</td><td>\(escape(row.viaChainText))</td></tr>\n"
+            html +=
+                "<td>\(quote)<br><small>\(how)</small></td><td>\(source(row))</td><td>\(escape(row.viaChainText))</td></tr>\n"
         }
         return html + "</table>\n"
     }
 
     private static func source(_ row: ProvenanceRow) -> String {
         let title = escape(row.sourceTitle)
-        let linked = row.sourceURL.flatMap { url in
-            url.hasPrefix("https://") || url.hasPrefix("http://") ? "<a href=\"\(escape(url))\">\(title)</a>" : nil
-        } ?? title
-        let byline = [row.sourceOutlet, row.sourceAuthor, row.published].compactMap { $0 }.map(escape).joined(separator: " · ")
+        let linked =
+            row.sourceURL.flatMap { url in
+                url.hasPrefix("https://") || url.hasPrefix("http://") ? "<a href=\"\(escape(url))\">\(title)</a>" : nil
+            } ?? title
+        let byline = [row.sourceOutlet, row.sourceAuthor, row.published].compactMap { $0 }.map(escape).joined(
+            separator: " · "
+        )
         return byline.isEmpty ? linked : "\(linked)<br><small>\(byline)</small>"
     }
 

@@ -8,7 +8,8 @@ public enum InterchangeDocument {
     public static func render(from store: ClaimStore, scope: ClaimScope) throws -> String {
         let claimIDs = try store.claimIDs(in: scope)
         var claims: [JSONValue] = []
-        var sourceIDs = Set<Int64>(), speakerIDs = Set<Int64>()
+        var sourceIDs = Set<Int64>()
+        var speakerIDs = Set<Int64>()
         var claimTexts: [Int64: String] = [:]
         for id in claimIDs {
             let claim = try store.claim(id: id)!
@@ -18,12 +19,15 @@ public enum InterchangeDocument {
             let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0.attributionID, $0) })
             sourceIDs.formUnion(rows.map(\.sourceID))
             speakerIDs.formUnion(rows.compactMap(\.speakerID))
-            claims.append(.fields([
-                "text": .text(claim.text),
-                "topic": .text(claim.topic),
-                "verdicts": try verdicts(store.verdicts(claimID: id)),
-                "attributions": rows.isEmpty ? nil : .array(rows.map { attribution($0, via: $0.viaID.flatMap { byID[$0] }) }),
-            ]))
+            claims.append(
+                .fields([
+                    "text": .text(claim.text),
+                    "topic": .text(claim.topic),
+                    "verdicts": try verdicts(store.verdicts(claimID: id)),
+                    "attributions": rows.isEmpty
+                        ? nil : .array(rows.map { attribution($0, via: $0.viaID.flatMap { byID[$0] }) }),
+                ])
+            )
         }
         let relations = try store.relations(among: claimIDs)
         sourceIDs.formUnion(relations.compactMap(\.sourceID))
@@ -36,27 +40,38 @@ public enum InterchangeDocument {
         let speakers = try withAffiliations(speakerIDs, in: store)
 
         let document = JSONValue.fields([
-            "sources": .array(try sources.map { source in
-                .fields([
-                    "title": .text(source.title), "url": .text(source.url), "outlet": .text(source.outlet),
-                    "author": .text(source.author), "published": .text(source.published),
-                    "body": .text(try store.sourceBody(id: source.id)),
-                ])
-            }),
-            "speakers": .array(speakers.map { speaker in
-                .fields([
-                    "name": .text(speaker.name), "kind": .text(speaker.kind.rawValue), "role": .text(speaker.role),
-                    "affiliation": .text(speaker.affiliationID.flatMap { id in speakers.first { $0.id == id }?.name }),
-                    "aliases": speaker.aliases.isEmpty ? nil : .array(speaker.aliases.map(JSONValue.string)),
-                ])
-            }),
+            "sources": .array(
+                try sources.map { source in
+                    .fields([
+                        "title": .text(source.title), "url": .text(source.url), "outlet": .text(source.outlet),
+                        "author": .text(source.author), "published": .text(source.published),
+                        "body": .text(try store.sourceBody(id: source.id)),
+                    ])
+                }
+            ),
+            "speakers": .array(
+                speakers.map { speaker in
+                    .fields([
+                        "name": .text(speaker.name), "kind": .text(speaker.kind.rawValue), "role": .text(speaker.role),
+                        "affiliation": .text(
+                            speaker.affiliationID.flatMap { id in speakers.first { $0.id == id }?.name }
+                        ),
+                        "aliases": speaker.aliases.isEmpty ? nil : .array(speaker.aliases.map(JSONValue.string)),
+                    ])
+                }
+            ),
             "claims": .array(claims),
-            "relations": relations.isEmpty ? nil : .array(relations.map { relation in
-                .fields([
-                    "from": .text(claimTexts[relation.from]!), "to": .text(claimTexts[relation.to]!),
-                    "kind": .text(relation.kind.rawValue), "source": .text(relation.sourceID.flatMap { sourceRefs[$0] }),
-                ])
-            }),
+            "relations": relations.isEmpty
+                ? nil
+                : .array(
+                    relations.map { relation in
+                        .fields([
+                            "from": .text(claimTexts[relation.from]!), "to": .text(claimTexts[relation.to]!),
+                            "kind": .text(relation.kind.rawValue),
+                            "source": .text(relation.sourceID.flatMap { sourceRefs[$0] }),
+                        ])
+                    }
+                ),
         ])
         return try document.rendered()
     }
@@ -67,21 +82,27 @@ public enum InterchangeDocument {
             "stance": .text(row.stance.rawValue), "mode": .text(row.mode.rawValue), "quote": .text(row.quote),
             "cue": .text(row.cue), "date": .text(row.saidOn),
             "via": via.map { via in
-                .fields(["speaker": .text(via.speaker), "source": .text(via.sourceURL ?? via.sourceTitle),
-                         "quote": .text(via.quote)])
+                .fields([
+                    "speaker": .text(via.speaker), "source": .text(via.sourceURL ?? via.sourceTitle),
+                    "quote": .text(via.quote),
+                ])
             },
             "recorded_at": .text(row.recordedAt), "recorded_by": .text(row.recordedBy),
         ])
     }
 
     private static func verdicts(_ verdicts: [Verdict]) -> JSONValue? {
-        verdicts.isEmpty ? nil : .array(verdicts.map { verdict in
-            .fields([
-                "rating": .text(verdict.rating), "score": .number(verdict.score),
-                "best": .number(verdict.best), "worst": .number(verdict.worst),
-                "reviewer": .text(verdict.reviewer), "date": .text(verdict.date), "url": .text(verdict.url),
-            ])
-        })
+        verdicts.isEmpty
+            ? nil
+            : .array(
+                verdicts.map { verdict in
+                    .fields([
+                        "rating": .text(verdict.rating), "score": .number(verdict.score),
+                        "best": .number(verdict.best), "worst": .number(verdict.worst),
+                        "reviewer": .text(verdict.reviewer), "date": .text(verdict.date), "url": .text(verdict.url),
+                    ])
+                }
+            )
     }
 
     /// The speakers and, transitively, those they are affiliated with, oldest first: an

@@ -15,24 +15,33 @@ public enum ProvDocument {
         let claimIDs = try store.claimIDs(in: scope)
         for id in claimIDs {
             let claim = try store.claim(id: id)!
-            builder.entity("ct:claim/\(id)", [
-                "prov:type": .string("ct:Claim"), "prov:label": .string(claim.text), "ct:topic": .text(claim.topic),
-            ])
+            builder.entity(
+                "ct:claim/\(id)",
+                [
+                    "prov:type": .string("ct:Claim"), "prov:label": .string(claim.text), "ct:topic": .text(claim.topic),
+                ]
+            )
             for row in try store.provenance.rows(.claim(id)) {
                 try builder.add(row, store: store)
             }
         }
         for relation in try store.relations(among: claimIDs) {
-            builder.relation("wasInfluencedBy", [
-                "prov:influencee": .string("ct:claim/\(relation.from)"), "prov:influencer": .string("ct:claim/\(relation.to)"),
-                "prov:type": .string("ct:\(relation.kind.rawValue)"),
-                "ct:source": relation.sourceID.map { .string("ct:source/\($0)") },
-            ])
+            builder.relation(
+                "wasInfluencedBy",
+                [
+                    "prov:influencee": .string("ct:claim/\(relation.from)"),
+                    "prov:influencer": .string("ct:claim/\(relation.to)"),
+                    "prov:type": .string("ct:\(relation.kind.rawValue)"),
+                    "ct:source": relation.sourceID.map { .string("ct:source/\($0)") },
+                ]
+            )
         }
-        return try JSONValue.object([
-            "prefix": .object(["ct": .string("urn:claimtrail:"), "schema": .string("https://schema.org/")]),
-            "entity": .object(builder.entities), "agent": .object(builder.agents),
-        ].merging(builder.relations.mapValues(JSONValue.object)) { first, _ in first }).rendered()
+        return try JSONValue.object(
+            [
+                "prefix": .object(["ct": .string("urn:claimtrail:"), "schema": .string("https://schema.org/")]),
+                "entity": .object(builder.entities), "agent": .object(builder.agents),
+            ].merging(builder.relations.mapValues(JSONValue.object)) { first, _ in first }
+        ).rendered()
     }
 
     /// Collects the document's records, each added once.
@@ -53,30 +62,50 @@ public enum ProvDocument {
         mutating func add(_ row: ProvenanceRow, store: ClaimStore) throws {
             let statement = "ct:attribution/\(row.attributionID)"
             let source = "ct:source/\(row.sourceID)"
-            entity(source, [
-                "prov:type": .string("schema:NewsArticle"), "prov:label": .string(row.sourceTitle),
-                "schema:url": .text(row.sourceURL), "schema:publisher": .text(row.sourceOutlet),
-                "schema:author": .text(row.sourceAuthor), "schema:datePublished": .text(row.published),
-            ])
-            entity(statement, [
-                "prov:type": .string("ct:Attribution"), "prov:value": .text(row.quote),
-                "ct:stance": .string(row.stance.rawValue), "ct:mode": .string(row.mode.rawValue), "ct:cue": .text(row.cue),
-                "ct:saidOn": .text(row.saidOn), "ct:recordedAt": .string(row.recordedAt), "ct:recordedBy": .string(row.recordedBy),
-            ])
-            relation("specializationOf", ["prov:specificEntity": .string(statement), "prov:generalEntity": .string("ct:claim/\(row.claimID)")])
-            relation("wasDerivedFrom", [
-                "prov:generatedEntity": .string(source), "prov:usedEntity": .string(statement),
-                "prov:type": row.mode == .direct ? .string("prov:Quotation") : nil,
-            ])
+            entity(
+                source,
+                [
+                    "prov:type": .string("schema:NewsArticle"), "prov:label": .string(row.sourceTitle),
+                    "schema:url": .text(row.sourceURL), "schema:publisher": .text(row.sourceOutlet),
+                    "schema:author": .text(row.sourceAuthor), "schema:datePublished": .text(row.published),
+                ]
+            )
+            entity(
+                statement,
+                [
+                    "prov:type": .string("ct:Attribution"), "prov:value": .text(row.quote),
+                    "ct:stance": .string(row.stance.rawValue), "ct:mode": .string(row.mode.rawValue),
+                    "ct:cue": .text(row.cue),
+                    "ct:saidOn": .text(row.saidOn), "ct:recordedAt": .string(row.recordedAt),
+                    "ct:recordedBy": .string(row.recordedBy),
+                ]
+            )
+            relation(
+                "specializationOf",
+                ["prov:specificEntity": .string(statement), "prov:generalEntity": .string("ct:claim/\(row.claimID)")]
+            )
+            relation(
+                "wasDerivedFrom",
+                [
+                    "prov:generatedEntity": .string(source), "prov:usedEntity": .string(statement),
+                    "prov:type": row.mode == .direct ? .string("prov:Quotation") : nil,
+                ]
+            )
             if let speakerID = row.speakerID {
                 try agent(speakerID, store: store)
-                relation("wasAttributedTo", ["prov:entity": .string(statement), "prov:agent": .string("ct:speaker/\(speakerID)")])
+                relation(
+                    "wasAttributedTo",
+                    ["prov:entity": .string(statement), "prov:agent": .string("ct:speaker/\(speakerID)")]
+                )
             }
             if let via = row.viaID {
-                relation("wasDerivedFrom", [
-                    "prov:generatedEntity": .string("ct:attribution/\(via)"), "prov:usedEntity": .string(statement),
-                    "prov:type": .string("prov:PrimarySource"),
-                ])
+                relation(
+                    "wasDerivedFrom",
+                    [
+                        "prov:generatedEntity": .string("ct:attribution/\(via)"), "prov:usedEntity": .string(statement),
+                        "prov:type": .string("prov:PrimarySource"),
+                    ]
+                )
             }
         }
 
@@ -84,18 +113,23 @@ public enum ProvDocument {
         mutating func agent(_ id: Int64, store: ClaimStore) throws {
             let key = "ct:speaker/\(id)"
             guard agents[key] == nil, let speaker = try store.speaker(id: id) else { return }
-            let type: String = switch speaker.kind {
-            case .person: "prov:Person"
-            case .organization, .government, .media: "prov:Organization"
-            case .anonymous, .unknown: "prov:Agent"
-            }
+            let type: String =
+                switch speaker.kind {
+                case .person: "prov:Person"
+                case .organization, .government, .media: "prov:Organization"
+                case .anonymous, .unknown: "prov:Agent"
+                }
             agents[key] = .fields([
-                "prov:type": .string(type), "prov:label": .string(speaker.name), "ct:kind": .string(speaker.kind.rawValue),
+                "prov:type": .string(type), "prov:label": .string(speaker.name),
+                "ct:kind": .string(speaker.kind.rawValue),
                 "ct:role": .text(speaker.role),
             ])
             if let affiliation = speaker.affiliationID {
                 try agent(affiliation, store: store)
-                relation("actedOnBehalfOf", ["prov:delegate": .string(key), "prov:responsible": .string("ct:speaker/\(affiliation)")])
+                relation(
+                    "actedOnBehalfOf",
+                    ["prov:delegate": .string(key), "prov:responsible": .string("ct:speaker/\(affiliation)")]
+                )
             }
         }
     }

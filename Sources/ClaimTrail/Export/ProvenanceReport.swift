@@ -7,8 +7,12 @@ public enum ProvenanceReport {
     /// - Parameter limit: at most this many rows (of each claim, for several claims).
     /// - Returns: the number of rows written, header excluded.
     @discardableResult
-    public static func writeCSV(from store: ClaimStore, scope: ProvenanceQuery.Scope, limit: Int? = nil,
-                                to output: TextOutput) throws -> Int {
+    public static func writeCSV(
+        from store: ClaimStore,
+        scope: ProvenanceQuery.Scope,
+        limit: Int? = nil,
+        to output: TextOutput
+    ) throws -> Int {
         try output.writeCSV(ProvenanceRow.columns)
         var count = 0
         try store.provenance.forEach(scope, limit: limit) { row in
@@ -27,9 +31,12 @@ extension ProvenanceRow: Tabular {
     ]
 
     public var cells: [String] {
-        [String(claimID), claim, topic ?? "", contested ? "true" : "false",
-         counterClaimIDs.map(String.init).joined(separator: ";"), stance.rawValue, speaker ?? "",
-         speakerKind?.rawValue ?? "", speakerRole ?? "", mode.rawValue, cue ?? "", quote ?? "", sourceTitle,
-         sourceOutlet ?? "", sourceAuthor ?? "", sourceURL ?? "", published ?? "", viaChainText, recordedAt, recordedBy]
+        [
+            String(claimID), claim, topic ?? "", contested ? "true" : "false",
+            counterClaimIDs.map(String.init).joined(separator: ";"), stance.rawValue, speaker ?? "",
+            speakerKind?.rawValue ?? "", speakerRole ?? "", mode.rawValue, cue ?? "", quote ?? "", sourceTitle,
+            sourceOutlet ?? "", sourceAuthor ?? "", sourceURL ?? "", published ?? "", viaChainText, recordedAt,
+            recordedBy,
+        ]
     }
 }

@@ -20,8 +20,10 @@ public final class TextOutput {
         guard descriptor >= 0 else {
             throw ClaimTrailError.invalid("cannot write \(path): \(String(cString: strerror(errno)))")
         }
-        return TextOutput(handle: FileHandle(fileDescriptor: descriptor, closeOnDealloc: true),
-                          destination: (temporary, path))
+        return TextOutput(
+            handle: FileHandle(fileDescriptor: descriptor, closeOnDealloc: true),
+            destination: (temporary, path)
+        )
     }
 
     private init(handle: FileHandle, destination: (temporary: String, final: String)?) {
@@ -50,7 +52,9 @@ public final class TextOutput {
         do {
             try handle.write(contentsOf: buffer)
         } catch {
-            throw ClaimTrailError.invalid("cannot write \(destination?.final ?? "standard output"): \(error.localizedDescription)")
+            throw ClaimTrailError.invalid(
+                "cannot write \(destination?.final ?? "standard output"): \(error.localizedDescription)"
+            )
         }
         buffer.removeAll(keepingCapacity: true)
     }

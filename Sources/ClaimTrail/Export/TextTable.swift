@@ -22,7 +22,8 @@ public struct TextTable {
         }
         return cells.map { row in
             row.enumerated().map { column, cell in
-                column == row.count - 1 ? cell.text : cell.text + String(repeating: " ", count: widths[column] - cell.width)
+                column == row.count - 1
+                    ? cell.text : cell.text + String(repeating: " ", count: widths[column] - cell.width)
             }.joined(separator: "  ")
         }.joined(separator: "\n") + "\n"
     }
@@ -39,7 +40,9 @@ public struct TextTable {
             guard count > maximumCellWidth else { return (line, count) }
             return (String(scalars.prefix(maximumCellWidth - 1)) + "…", maximumCellWidth)
         }
-        var width = 0, kept = line.startIndex, keptWidth = 0
+        var width = 0
+        var kept = line.startIndex
+        var keptWidth = 0
         for index in line.indices {
             width += Self.width(of: line[index])
             if width <= maximumCellWidth - 1 { (kept, keptWidth) = (line.index(after: index), width) }
@@ -51,7 +54,8 @@ public struct TextTable {
     /// Whether `text` holds no line break or control character, read from its UTF-8 bytes:
     /// C0 controls and DEL, C1 controls (C2 80…C2 9F), and U+2028 and U+2029 (E2 80 A8, E2 80 A9).
     private static func isOneLine(_ text: String) -> Bool {
-        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
         for byte in text.utf8 {
             if byte < 0x20 || byte == 0x7F { return false }
             if previous == 0xC2 && (0x80...0x9F).contains(byte) { return false }
@@ -89,8 +93,8 @@ public struct TextTable {
     private static func isWide(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-             0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+            0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+            0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
             true
         default:
             false

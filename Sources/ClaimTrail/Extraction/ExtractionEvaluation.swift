@@ -17,21 +17,32 @@ public struct ExtractionEvaluation: Codable, Equatable, Sendable {
     public var contentAndSpeaker: Scores
 
     public static func evaluate(predicted: [ProposedAttribution], gold: [ProposedAttribution]) -> ExtractionEvaluation {
-        ExtractionEvaluation(content: score(predicted, gold, speakers: false), contentAndSpeaker: score(predicted, gold, speakers: true))
+        ExtractionEvaluation(
+            content: score(predicted, gold, speakers: false),
+            contentAndSpeaker: score(predicted, gold, speakers: true)
+        )
     }
 
     /// Sums scores over several articles.
     public static func combined(_ evaluations: [ExtractionEvaluation]) -> ExtractionEvaluation {
         let add = { (scores: [Scores]) in
-            Scores(matched: scores.map(\.matched).reduce(0, +), predicted: scores.map(\.predicted).reduce(0, +),
-                   gold: scores.map(\.gold).reduce(0, +))
+            Scores(
+                matched: scores.map(\.matched).reduce(0, +),
+                predicted: scores.map(\.predicted).reduce(0, +),
+                gold: scores.map(\.gold).reduce(0, +)
+            )
         }
-        return ExtractionEvaluation(content: add(evaluations.map(\.content)), contentAndSpeaker: add(evaluations.map(\.contentAndSpeaker)))
+        return ExtractionEvaluation(
+            content: add(evaluations.map(\.content)),
+            contentAndSpeaker: add(evaluations.map(\.contentAndSpeaker))
+        )
     }
 
     /// Reads a gold file: `{"relations": [{speaker, speaker_role, cue, content, mode, start, end}]}`.
     public static func gold(atPath path: String) throws -> [ProposedAttribution] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw ClaimTrailError.notFound("\(path): no such file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ClaimTrailError.notFound("\(path): no such file")
+        }
         struct File: Decodable { let relations: [ProposedAttribution] }
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
@@ -42,7 +53,11 @@ public struct ExtractionEvaluation: Codable, Equatable, Sendable {
         }
     }
 
-    private static func score(_ predicted: [ProposedAttribution], _ gold: [ProposedAttribution], speakers: Bool) -> Scores {
+    private static func score(
+        _ predicted: [ProposedAttribution],
+        _ gold: [ProposedAttribution],
+        speakers: Bool
+    ) -> Scores {
         var pairs: [(Double, Int, Int)] = []
         for (p, proposal) in predicted.enumerated() {
             for (g, relation) in gold.enumerated() {
@@ -51,7 +66,8 @@ public struct ExtractionEvaluation: Codable, Equatable, Sendable {
                 pairs.append((overlap, p, g))
             }
         }
-        var usedPredicted = Set<Int>(), usedGold = Set<Int>()
+        var usedPredicted = Set<Int>()
+        var usedGold = Set<Int>()
         for (_, p, g) in pairs.sorted(by: { $0.0 > $1.0 }) where !usedPredicted.contains(p) && !usedGold.contains(g) {
             usedPredicted.insert(p)
             usedGold.insert(g)
@@ -72,13 +88,15 @@ public struct ExtractionEvaluation: Codable, Equatable, Sendable {
             remaining[token]! -= 1
         }
         guard common > 0 else { return 0 }
-        let precision = Double(common) / Double(a.count), recall = Double(common) / Double(b.count)
+        let precision = Double(common) / Double(a.count)
+        let recall = Double(common) / Double(b.count)
         return 2 * precision * recall / (precision + recall)
     }
 
     static func speakerMatches(_ a: String, _ b: String) -> Bool {
         let articles: Set<String> = ["a", "an", "the", "one"]
-        let x = tokens(a).filter { !articles.contains($0) }, y = tokens(b).filter { !articles.contains($0) }
+        let x = tokens(a).filter { !articles.contains($0) }
+        let y = tokens(b).filter { !articles.contains($0) }
         guard !x.isEmpty, !y.isEmpty else { return x.isEmpty && y.isEmpty }
         return tokenF1(x, y) >= 0.5 || Set(x).isSubset(of: Set(y)) || Set(y).isSubset(of: Set(x))
     }

@@ -20,12 +20,27 @@ public struct ExtractionRecorder {
             if let known = try store.resolveSpeaker(proposal.speaker) {
                 speaker = known.id
             } else {
-                let described = ["a", "an", "one", "two", "several", "some"].contains(proposal.speaker.lowercased().split(separator: " ").first.map(String.init) ?? "")
-                speaker = try store.addSpeaker(SpeakerDraft(name: proposal.speaker, kind: described ? .anonymous : .unknown, role: proposal.speakerRole))
+                let described = ["a", "an", "one", "two", "several", "some"].contains(
+                    proposal.speaker.lowercased().split(separator: " ").first.map(String.init) ?? ""
+                )
+                speaker = try store.addSpeaker(
+                    SpeakerDraft(
+                        name: proposal.speaker,
+                        kind: described ? .anonymous : .unknown,
+                        role: proposal.speakerRole
+                    )
+                )
                 summary.speakers += 1
             }
-            let draft = AttributionDraft(claimID: claim.id, speakerID: speaker, sourceID: source, stance: .asserts,
-                                         mode: proposal.mode == .direct ? .direct : .indirect, quote: proposal.content, cue: proposal.cue)
+            let draft = AttributionDraft(
+                claimID: claim.id,
+                speakerID: speaker,
+                sourceID: source,
+                stance: .asserts,
+                mode: proposal.mode == .direct ? .direct : .indirect,
+                quote: proposal.content,
+                cue: proposal.cue
+            )
             if try store.addAttribution(draft, recordedBy: recordedBy).created { summary.attributions += 1 }
         }
         return summary

@@ -17,10 +17,16 @@ struct QuoteSpan {
             let doubled = next < paragraph.endIndex && paragraph[next] == character
             let isTicks = (character == "`" || character == "'") && doubled
             if isTicks { next = paragraph.index(after: next) }
-            let opens = character == "“" || character == "«" || (character == "`" && isTicks) || (character == "\"" && open == nil)
-            let closes = character == "”" || character == "»" || (character == "'" && isTicks) || (character == "\"" && open?.straight == true)
+            let opens =
+                character == "“" || character == "«" || (character == "`" && isTicks)
+                || (character == "\"" && open == nil)
+            let closes =
+                character == "”" || character == "»" || (character == "'" && isTicks)
+                || (character == "\"" && open?.straight == true)
             if let current = open, closes {
-                spans.append(QuoteSpan(outer: current.outer..<next, inner: trimmed(current.inner..<index, in: paragraph)))
+                spans.append(
+                    QuoteSpan(outer: current.outer..<next, inner: trimmed(current.inner..<index, in: paragraph))
+                )
                 open = nil
             } else if open == nil, opens {
                 open = (index, next, character == "\"")
@@ -28,7 +34,12 @@ struct QuoteSpan {
             index = next
         }
         if let current = open {
-            spans.append(QuoteSpan(outer: current.outer..<paragraph.endIndex, inner: trimmed(current.inner..<paragraph.endIndex, in: paragraph)))
+            spans.append(
+                QuoteSpan(
+                    outer: current.outer..<paragraph.endIndex,
+                    inner: trimmed(current.inner..<paragraph.endIndex, in: paragraph)
+                )
+            )
         }
         return spans
     }

@@ -13,21 +13,29 @@ enum ReportingCues {
         "remarked", "observed", "commented", "revealed", "concluded", "vowed", "urged", "questioned", "asked",
     ]
     /// Words that may come between subject and verb and belong to the cue: "has repeatedly claimed".
-    static let auxiliaries: Set<String> = ["has", "have", "had", "also", "repeatedly", "again", "previously", "later",
-                                           "further", "then", "once", "already", "often", "publicly", "privately", "is",
-                                           "are", "was", "were", "recently", "earlier", "separately", "explicitly"]
+    static let auxiliaries: Set<String> = [
+        "has", "have", "had", "also", "repeatedly", "again", "previously", "later",
+        "further", "then", "once", "already", "often", "publicly", "privately", "is",
+        "are", "was", "were", "recently", "earlier", "separately", "explicitly",
+    ]
     /// "continues to emphasize": verbs of continuing before "to" and a reporting verb.
     static let continuing: Set<String> = ["continues", "continue", "continued", "keeps", "kept", "went", "goes"]
     /// A reporting verb after these is hypothetical or negated, not a report: "able to claim", "than claim".
-    static let notReports: Set<String> = ["to", "can", "could", "would", "will", "may", "might", "must", "should", "than",
-                                          "not", "never", "n’t", "n't", "cannot", "shall"]
+    static let notReports: Set<String> = [
+        "to", "can", "could", "would", "will", "may", "might", "must", "should", "than",
+        "not", "never", "n’t", "n't", "cannot", "shall",
+    ]
     /// Nouns that report a claim: "Russian claims regarding …".
-    static let nouns: Set<String> = ["claims", "claim", "allegations", "allegation", "assertions", "assertion", "accusations",
-                                     "warnings", "statements"]
+    static let nouns: Set<String> = [
+        "claims", "claim", "allegations", "allegation", "assertions", "assertion", "accusations",
+        "warnings", "statements",
+    ]
     static let nounLinks: Set<String> = ["regarding", "about", "of", "that", "concerning"]
     /// Where a subject begins: a clause boundary.
-    static let clauseStarts: Set<String> = [",", ";", ":", "—", "–", "(", "while", "although", "though", "but", "and", "as",
-                                            "because", "since", "when", "after", "before", "if", "whereas", "that", "which",
-                                            "who", "where", "so", "yet", "“", "\"", "”"]
+    static let clauseStarts: Set<String> = [
+        ",", ";", ":", "—", "–", "(", "while", "although", "though", "but", "and", "as",
+        "because", "since", "when", "after", "before", "if", "whereas", "that", "which",
+        "who", "where", "so", "yet", "“", "\"", "”",
+    ]
     static let quoteMarks: Set<Character> = ["“", "”", "\"", "«", "»", "`", "'"]
 }

@@ -14,15 +14,18 @@ struct SpeakerPhrase {
         "critics", "campaigners", "activists", "statement", "report", "spokesmen", "investigators", "prosecutors",
         "scientists", "researchers", "doctors", "economists", "party", "office", "department", "council", "committee",
         "court", "judge", "mayor", "governor", "representative", "groups", "group", "organizations", "organisations",
-        "organization", "organisation", "agencies", "charities", "charity", "monitors", "monitor", "rebels", "militants",
-        "forces", "troops", "protesters", "demonstrators", "lawyers", "lawyer", "union", "unions", "company", "companies",
+        "organization", "organisation", "agencies", "charities", "charity", "monitors", "monitor", "rebels",
+        "militants",
+        "forces", "troops", "protesters", "demonstrators", "lawyers", "lawyer", "union", "unions", "company",
+        "companies",
         "firm", "bank", "newspaper", "outlet", "media", "channel", "network", "website", "administration", "regime",
         "coalition", "alliance", "opposition", "parliament", "congress", "navy", "ministries", "embassy", "prosecutor",
         "spokespersons", "insiders", "negotiators", "mediators", "volunteers", "survivors", "families",
     ]
     /// Role nouns that, after "the", point back to someone already quoted: "the official", "the minister".
     static let anaphoricNouns: Set<String> = [
-        "official", "spokesperson", "spokesman", "spokeswoman", "minister", "president", "diplomat", "source", "analyst",
+        "official", "spokesperson", "spokesman", "spokeswoman", "minister", "president", "diplomat", "source",
+        "analyst",
         "expert", "commander", "general", "ambassador", "envoy", "leader", "chief", "secretary", "officer", "aide",
         "adviser", "advisor", "lawmaker", "senator", "governor", "mayor", "judge", "prosecutor", "officials", "sources",
     ]
@@ -37,11 +40,15 @@ struct SpeakerPhrase {
     ]
 
     static let pronouns: Set<String> = ["he", "she", "they", "we", "i", "him", "her", "them"]
-    static let determiners: Set<String> = ["a", "an", "the", "one", "two", "three", "several", "some", "many", "other",
-                                           "another", "his", "her", "their", "its", "our", "senior", "both"]
+    static let determiners: Set<String> = [
+        "a", "an", "the", "one", "two", "three", "several", "some", "many", "other",
+        "another", "his", "her", "their", "its", "our", "senior", "both",
+    ]
     /// Words that begin phrases which are not speakers, even capitalised at the start of a sentence.
-    static let nonSpeakers: Set<String> = ["it", "this", "that", "these", "those", "there", "which", "what", "who", "evidence",
-                                           "data", "most", "all", "such", "here", "now", "instead", "however", "while"]
+    static let nonSpeakers: Set<String> = [
+        "it", "this", "that", "these", "those", "there", "which", "what", "who", "evidence",
+        "data", "most", "all", "such", "here", "now", "instead", "however", "while",
+    ]
 
     /// Whether `words` (a subject found before a reporting verb) can name a speaker, and as what.
     /// Long subjects are cut to their last noun phrase: "Fired from … Sea the Russians" → "the Russians".
@@ -50,7 +57,8 @@ struct SpeakerPhrase {
         while let first = words.first, ["that", "and", "but", "as", "so"].contains(first.lower) { words.removeFirst() }
         guard !words.isEmpty else { return nil }
         if words.count > 6 {
-            guard let cut = words.lastIndex(where: { determiners.contains($0.lower) }) ?? capitalizedRunStart(words) else { return nil }
+            guard let cut = words.lastIndex(where: { determiners.contains($0.lower) }) ?? capitalizedRunStart(words)
+            else { return nil }
             words = Array(words[cut...])
         }
         guard words.count <= 8, let head = words.last, let first = words.first else { return nil }
@@ -58,7 +66,8 @@ struct SpeakerPhrase {
         if nonSpeakers.contains(first.lower) && words.count == 1 { return nil }
         if pronouns.contains(head.lower) && words.count == 1 { return SpeakerPhrase(name: phrase) }
         let headIsName = head.isCapitalized && !nonSpeakers.contains(head.lower)
-        let headIsSpeaker = speakerNouns.contains(head.lower)
+        let headIsSpeaker =
+            speakerNouns.contains(head.lower)
             || (words.count >= 2 && speakerNouns.contains(words.suffix(2).map(\.lower).joined(separator: " ")))
         guard headIsName || headIsSpeaker || (lowerCasedText && !nonSpeakers.contains(first.lower)) else { return nil }
         return split(words, phrase: phrase)
@@ -67,14 +76,19 @@ struct SpeakerPhrase {
     /// Separates a title or description from a name.
     private static func split(_ words: [Word], phrase: String) -> SpeakerPhrase {
         // "a senior defense official": an anonymous speaker, kept as described; the role is the description.
-        if let first = words.first, ["a", "an", "one", "two", "three", "several", "some"].contains(first.lower), words.count > 1 {
+        if let first = words.first, ["a", "an", "one", "two", "three", "several", "some"].contains(first.lower),
+            words.count > 1
+        {
             return SpeakerPhrase(name: phrase, role: words.dropFirst().map(\.text).joined(separator: " "))
         }
         // "NATO spokesperson Oana Lungescu", "Foreign Minister Sergei Lavrov": role, then the name after the last title.
         if let title = words.dropLast().lastIndex(where: { titles.contains($0.lower) }), title + 1 < words.count,
-           words[(title + 1)...].allSatisfy(\.isCapitalized) {
-            return SpeakerPhrase(name: words[(title + 1)...].map(\.text).joined(separator: " "),
-                                 role: words[...title].map(\.text).joined(separator: " "))
+            words[(title + 1)...].allSatisfy(\.isCapitalized)
+        {
+            return SpeakerPhrase(
+                name: words[(title + 1)...].map(\.text).joined(separator: " "),
+                role: words[...title].map(\.text).joined(separator: " ")
+            )
         }
         return SpeakerPhrase(name: phrase)
     }
@@ -102,7 +116,9 @@ struct SpeakerPhrase {
         let noun = name.lowercased().split(separator: " ").last.map(String.init) ?? ""
         guard Self.pronouns.contains(noun) else {
             return earlier.last { candidate in
-                (candidate.name + " " + (candidate.role ?? "")).lowercased().split(separator: " ").contains { $0.hasPrefix(noun) }
+                (candidate.name + " " + (candidate.role ?? "")).lowercased().split(separator: " ").contains {
+                    $0.hasPrefix(noun)
+                }
             }
         }
         guard ["he", "she", "him", "her"].contains(noun) else { return earlier.last }
@@ -116,9 +132,11 @@ struct SpeakerPhrase {
         let words = all.filter { !Self.determiners.contains($0.lowercased()) }
         guard !words.isEmpty else { return false }
         let capitalized = words.filter { $0.first?.isUppercase ?? false }
-        let personNouns: Set<String> = ["official", "spokesperson", "spokesman", "spokeswoman", "minister", "president",
-                                        "diplomat", "source", "analyst", "expert", "commander", "general", "ambassador",
-                                        "envoy", "leader", "officer", "aide", "adviser", "advisor", "senator", "lawmaker"]
+        let personNouns: Set<String> = [
+            "official", "spokesperson", "spokesman", "spokeswoman", "minister", "president",
+            "diplomat", "source", "analyst", "expert", "commander", "general", "ambassador",
+            "envoy", "leader", "officer", "aide", "adviser", "advisor", "senator", "lawmaker",
+        ]
         return role != nil || personNouns.contains(head) || (capitalized.count >= 2 && capitalized.count == words.count)
     }
 }

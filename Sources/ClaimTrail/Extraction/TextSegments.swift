@@ -15,8 +15,10 @@ enum TextSegments {
     }
 
     /// Abbreviations whose full stop does not end a sentence.
-    private static let abbreviations: Set<String> = ["mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "sen", "rep", "gov",
-                                                     "st", "jr", "sr", "no", "vs", "etc", "u.s", "u.k", "u.n", "e.g", "i.e", "prof", "rev"]
+    private static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "sen", "rep", "gov",
+        "st", "jr", "sr", "no", "vs", "etc", "u.s", "u.k", "u.n", "e.g", "i.e", "prof", "rev",
+    ]
 
     /// Sentences of a paragraph. A stop ends one when white space and an upper-case letter, a quote
     /// or a digit follow; in text with no capitals at all (lower-cased, tokenised), any stop does.
@@ -36,9 +38,11 @@ enum TextSegments {
             while next < paragraph.endIndex, paragraph[next].isWhitespace { next = paragraph.index(after: next) }
             guard next < paragraph.endIndex else { continue }
             let following = paragraph[next]
-            let lastWord = paragraph[start..<index].dropLast().split(whereSeparator: { $0 == " " }).last?.lowercased() ?? ""
+            let lastWord =
+                paragraph[start..<index].dropLast().split(whereSeparator: { $0 == " " }).last?.lowercased() ?? ""
             guard lowerCased || following.isUppercase || following.isNumber || "“\"‘«`".contains(following),
-                  character != "." || !abbreviations.contains(lastWord) else { continue }
+                character != "." || !abbreviations.contains(lastWord)
+            else { continue }
             sentences.append(paragraph[start..<end])
             start = next
             index = next
@@ -53,7 +57,10 @@ enum TextSegments {
         var index = text.startIndex
         while index < text.endIndex {
             let character = text[index]
-            if character.isWhitespace { index = text.index(after: index); continue }
+            if character.isWhitespace {
+                index = text.index(after: index)
+                continue
+            }
             guard character.isLetter || character.isNumber else {
                 let next = text.index(after: index)
                 words.append(Word(text: text[index..<next]))
@@ -63,7 +70,10 @@ enum TextSegments {
             var end = text.index(after: index)
             while end < text.endIndex {
                 let c = text[end]
-                if c.isLetter || c.isNumber { end = text.index(after: end); continue }
+                if c.isLetter || c.isNumber {
+                    end = text.index(after: end)
+                    continue
+                }
                 let after = text.index(after: end)
                 if "’'-.".contains(c), after < text.endIndex, text[after].isLetter || text[after].isNumber {
                     end = after

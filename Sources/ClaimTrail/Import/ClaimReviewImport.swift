@@ -13,15 +13,27 @@ extension Importer {
         if claim.created { summary.claims += 1 } else { summary.existing += 1 }
 
         let rating = JSONLD.nodes(review["reviewRating"]).first ?? [:]
-        guard let reviewer = JSONLD.text(review["author"]) else { throw ClaimTrailError.invalid("a ClaimReview needs an “author”") }
-        let score = JSONLD.int(rating["ratingValue"]), best = JSONLD.int(rating["bestRating"])
+        guard let reviewer = JSONLD.text(review["author"]) else {
+            throw ClaimTrailError.invalid("a ClaimReview needs an “author”")
+        }
+        let score = JSONLD.int(rating["ratingValue"])
+        let best = JSONLD.int(rating["bestRating"])
         let numeric = score.map { score in best.map { "\(score)/\($0)" } ?? String(score) }
         guard let ratingText = JSONLD.text(rating["alternateName"]) ?? numeric else {
             throw ClaimTrailError.invalid("a ClaimReview needs a reviewRating with alternateName or ratingValue")
         }
-        let verdict = Verdict(rating: ratingText, score: score, best: best, worst: JSONLD.int(rating["worstRating"]),
-                              reviewer: reviewer, date: try JSONLD.date(review["datePublished"]), url: JSONLD.text(review["url"]))
-        if try store.verdicts(claimID: claim.id).contains(verdict) { summary.existing += 1 } else {
+        let verdict = Verdict(
+            rating: ratingText,
+            score: score,
+            best: best,
+            worst: JSONLD.int(rating["worstRating"]),
+            reviewer: reviewer,
+            date: try JSONLD.date(review["datePublished"]),
+            url: JSONLD.text(review["url"])
+        )
+        if try store.verdicts(claimID: claim.id).contains(verdict) {
+            summary.existing += 1
+        } else {
             try store.setVerdict(verdict, on: claim.id)
             summary.verdicts += 1
         }
@@ -36,9 +48,19 @@ extension Importer {
         }
         for source in sources {
             for speaker in speakers.isEmpty ? [nil] : speakers.map(Optional.some) {
-                let draft = AttributionDraft(claimID: claim.id, speakerID: speaker, sourceID: source, stance: .asserts,
-                                             mode: .indirect, date: try JSONLD.date(item["datePublished"]))
-                if try store.addAttribution(draft, recordedBy: recordedBy).created { summary.attributions += 1 } else { summary.existing += 1 }
+                let draft = AttributionDraft(
+                    claimID: claim.id,
+                    speakerID: speaker,
+                    sourceID: source,
+                    stance: .asserts,
+                    mode: .indirect,
+                    date: try JSONLD.date(item["datePublished"])
+                )
+                if try store.addAttribution(draft, recordedBy: recordedBy).created {
+                    summary.attributions += 1
+                } else {
+                    summary.existing += 1
+                }
             }
         }
     }
@@ -46,13 +68,14 @@ extension Importer {
     private func speaker(_ node: [String: Any], into summary: inout Summary) throws -> Int64? {
         guard let name = JSONLD.text(node["name"]) else { return nil }
         if let known = try store.resolveSpeaker(name) { return known.id }
-        let kind: SpeakerKind = switch JSONLD.type(of: node) {
-        case "Person": .person
-        case "GovernmentOrganization": .government
-        case "NewsMediaOrganization": .media
-        case "Organization": .organization
-        default: .unknown
-        }
+        let kind: SpeakerKind =
+            switch JSONLD.type(of: node) {
+            case "Person": .person
+            case "GovernmentOrganization": .government
+            case "NewsMediaOrganization": .media
+            case "Organization": .organization
+            default: .unknown
+            }
         summary.speakers += 1
         return try store.addSpeaker(SpeakerDraft(name: name, kind: kind, role: JSONLD.text(node["jobTitle"])))
     }
@@ -60,8 +83,13 @@ extension Importer {
     private func source(_ node: [String: Any], into summary: inout Summary) throws -> Int64? {
         let url = JSONLD.text(node["url"])
         guard let title = JSONLD.text(node["headline"]) ?? JSONLD.text(node["name"]) ?? url else { return nil }
-        let draft = SourceDraft(title: title, url: url, outlet: JSONLD.text(node["publisher"]),
-                                author: JSONLD.text(node["author"]), published: try JSONLD.date(node["datePublished"]))
+        let draft = SourceDraft(
+            title: title,
+            url: url,
+            outlet: JSONLD.text(node["publisher"]),
+            author: JSONLD.text(node["author"]),
+            published: try JSONLD.date(node["datePublished"])
+        )
         if let existing = try store.findSource(matching: draft) { return existing }
         summary.sources += 1
         return try store.addSource(draft)

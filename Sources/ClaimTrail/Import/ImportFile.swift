@@ -19,8 +19,10 @@ struct ImportFile {
     private let document: Any?
 
     /// The sections of a JSON document, in the order they are applied: each refers only to earlier ones.
-    static let sections = [("sources", "source"), ("speakers", "speaker"), ("claims", "claim"),
-                           ("attributions", "attribution"), ("relations", "relation")]
+    static let sections = [
+        ("sources", "source"), ("speakers", "speaker"), ("claims", "claim"),
+        ("attributions", "attribution"), ("relations", "relation"),
+    ]
 
     init(path: String, layout: Layout? = nil) throws {
         var isDirectory: ObjCBool = false
@@ -28,12 +30,14 @@ struct ImportFile {
             throw ClaimTrailError.notFound("\(path): no such file")
         }
         guard !isDirectory.boolValue else { throw ClaimTrailError.invalid("\(path): is a directory, not a file") }
-        guard FileManager.default.isReadableFile(atPath: path) else { throw ClaimTrailError.invalid("\(path): cannot be read") }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw ClaimTrailError.invalid("\(path): cannot be read")
+        }
         self.path = path
         let layout = layout ?? (path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") ? .lines : .document)
         self.layout = layout
         guard layout == .document else {
-            document = nil // lines are read, checked and parsed one at a time
+            document = nil  // lines are read, checked and parsed one at a time
             return
         }
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -48,12 +52,13 @@ struct ImportFile {
     /// The ClaimReview nodes, when the document is schema.org JSON-LD rather than claimtrail's own form:
     /// a node, an array of nodes, or an `@graph`.
     var claimReviews: [[String: Any]]? {
-        let nodes: [Any]? = switch document {
-        case let object as [String: Any] where object["@graph"] != nil: object["@graph"] as? [Any]
-        case let object as [String: Any] where object["@type"] != nil: [object]
-        case let list as [Any] where (list.first as? [String: Any])?["@type"] != nil: list
-        default: nil
-        }
+        let nodes: [Any]? =
+            switch document {
+            case let object as [String: Any] where object["@graph"] != nil: object["@graph"] as? [Any]
+            case let object as [String: Any] where object["@type"] != nil: [object]
+            case let list as [Any] where (list.first as? [String: Any])?["@type"] != nil: list
+            default: nil
+            }
         return nodes?.compactMap { $0 as? [String: Any] }.filter { JSONLD.type(of: $0) == "ClaimReview" }
     }
 
@@ -80,7 +85,11 @@ struct ImportFile {
             } else if let object = document as? [String: Any] {
                 let known = Set(Self.sections.map(\.0))
                 if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {
-                    throw ClaimTrailError.importFailed(location: path, reason: "unknown section “\(unknown)” (expected: \(Self.sections.map(\.0).joined(separator: ", ")))")
+                    throw ClaimTrailError.importFailed(
+                        location: path,
+                        reason:
+                            "unknown section “\(unknown)” (expected: \(Self.sections.map(\.0).joined(separator: ", ")))"
+                    )
                 }
                 for (section, type) in Self.sections {
                     guard let value = object[section] else { continue }
@@ -110,7 +119,10 @@ struct ImportFile {
             return try JSONReader.parse(json)
         } catch {
             let isText = String(validating: json, as: UTF8.self) != nil
-            throw ClaimTrailError.importFailed(location: location, reason: isText ? "malformed JSON: \(error.reason)" : "not valid UTF-8")
+            throw ClaimTrailError.importFailed(
+                location: location,
+                reason: isText ? "malformed JSON: \(error.reason)" : "not valid UTF-8"
+            )
         }
     }
 

@@ -16,7 +16,9 @@ struct ImportRecord {
 
     func requireOnly(_ allowed: Set<String>) throws {
         if let unknown = fields.keys.filter({ !allowed.contains($0) }).min() {
-            throw ClaimTrailError.invalid("unknown field “\(unknown)” (expected: \(allowed.sorted().joined(separator: ", ")))")
+            throw ClaimTrailError.invalid(
+                "unknown field “\(unknown)” (expected: \(allowed.sorted().joined(separator: ", ")))"
+            )
         }
     }
 
@@ -55,11 +57,12 @@ struct ImportRecord {
 
     /// A field holding either a string or a list of strings-or-objects, as a list of records.
     func records(_ key: String) throws -> [ImportRecord] {
-        let items: [Any] = switch fields[key] {
-        case nil, is NSNull: []
-        case let list as [Any]: list
-        case let single: [single!]
-        }
+        let items: [Any] =
+            switch fields[key] {
+            case nil, is NSNull: []
+            case let list as [Any]: list
+            case let single: [single!]
+            }
         return try items.enumerated().map { index, item in
             let place = "\(location): \(key)[\(index)]"
             switch item {
@@ -73,7 +76,9 @@ struct ImportRecord {
     /// A field holding a list of objects, each a record of its own located under this one.
     func objects(_ key: String) throws -> [ImportRecord] {
         guard let value = fields[key], !(value is NSNull) else { return [] }
-        guard let list = value as? [Any] else { throw ClaimTrailError.invalid("field “\(key)” must be a list of objects") }
+        guard let list = value as? [Any] else {
+            throw ClaimTrailError.invalid("field “\(key)” must be a list of objects")
+        }
         return try list.enumerated().map { index, item in
             guard let object = item as? [String: Any] else {
                 throw ClaimTrailError.invalid("field “\(key)” must be a list of objects")

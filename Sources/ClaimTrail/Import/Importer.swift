@@ -58,7 +58,9 @@ public struct Importer {
         case "attribution": try importAttribution(record, into: &summary)
         case "relation": try importRelation(record, into: &summary)
         case let other:
-            throw ClaimTrailError.invalid("unknown record type “\(other)” (expected source, speaker, claim, attribution or relation)")
+            throw ClaimTrailError.invalid(
+                "unknown record type “\(other)” (expected source, speaker, claim, attribution or relation)"
+            )
         }
     }
 
@@ -69,9 +71,14 @@ public struct Importer {
             guard body == nil else { throw ClaimTrailError.invalid("give “body” or “body_file”, not both") }
             body = try Self.readBody(bodyFile, relativeTo: file.directory)
         }
-        let draft = SourceDraft(title: try record.requiredString("title"), url: try record.string("url"),
-                                outlet: try record.string("outlet"), author: try record.string("author"),
-                                published: try record.string("published"), body: body)
+        let draft = SourceDraft(
+            title: try record.requiredString("title"),
+            url: try record.string("url"),
+            outlet: try record.string("outlet"),
+            author: try record.string("author"),
+            published: try record.string("published"),
+            body: body
+        )
         if try store.findSource(matching: draft) != nil {
             summary.existing += 1
         } else {
@@ -82,10 +89,13 @@ public struct Importer {
 
     private func importSpeaker(_ record: ImportRecord, into summary: inout Summary) throws {
         try record.requireOnly(Fields.speaker)
-        let draft = SpeakerDraft(name: try record.requiredString("name"),
-                                 kind: try record.vocabulary("kind", default: SpeakerKind.unknown),
-                                 role: try record.string("role"), affiliation: try record.string("affiliation"),
-                                 aliases: try record.strings("aliases"))
+        let draft = SpeakerDraft(
+            name: try record.requiredString("name"),
+            kind: try record.vocabulary("kind", default: SpeakerKind.unknown),
+            role: try record.string("role"),
+            affiliation: try record.string("affiliation"),
+            aliases: try record.strings("aliases")
+        )
         if let existing = try store.resolveSpeaker(draft.name) {
             try store.addAliases(draft.aliases, to: existing.id)
             summary.existing += 1
@@ -107,20 +117,35 @@ public struct Importer {
             for link in try record.records(key) {
                 try located(link) {
                     try link.requireOnly(Fields.link)
-                    try addRelation(from: claim.id, to: try link.requiredString("claim"), kind: kind,
-                                    source: try link.string("source"), into: &summary)
+                    try addRelation(
+                        from: claim.id,
+                        to: try link.requiredString("claim"),
+                        kind: kind,
+                        source: try link.string("source"),
+                        into: &summary
+                    )
                 }
             }
         }
         for verdict in try record.objects("verdicts") {
             try located(verdict) {
                 try verdict.requireOnly(Fields.verdict)
-                let value = Verdict(rating: try verdict.requiredString("rating"), score: try verdict.int("score"),
-                                    best: try verdict.int("best"), worst: try verdict.int("worst"),
-                                    reviewer: try verdict.requiredString("reviewer"), date: try verdict.string("date"),
-                                    url: try verdict.string("url"))
+                let value = Verdict(
+                    rating: try verdict.requiredString("rating"),
+                    score: try verdict.int("score"),
+                    best: try verdict.int("best"),
+                    worst: try verdict.int("worst"),
+                    reviewer: try verdict.requiredString("reviewer"),
+                    date: try verdict.string("date"),
+                    url: try verdict.string("url")
+                )
                 let unchanged = try store.verdicts(claimID: claim.id).contains(value)
-                if unchanged { summary.existing += 1 } else { try store.setVerdict(value, on: claim.id); summary.verdicts += 1 }
+                if unchanged {
+                    summary.existing += 1
+                } else {
+                    try store.setVerdict(value, on: claim.id)
+                    summary.verdicts += 1
+                }
             }
         }
         for attribution in try record.objects("attributions") {
@@ -131,13 +156,22 @@ public struct Importer {
     private func importRelation(_ record: ImportRecord, into summary: inout Summary) throws {
         try record.requireOnly(Fields.relation)
         let from = try store.resolveClaim(try record.requiredString("from")).id
-        try addRelation(from: from, to: try record.requiredString("to"),
-                        kind: try record.vocabulary("kind", default: RelationKind.contradicts),
-                        source: try record.string("source"), into: &summary)
+        try addRelation(
+            from: from,
+            to: try record.requiredString("to"),
+            kind: try record.vocabulary("kind", default: RelationKind.contradicts),
+            source: try record.string("source"),
+            into: &summary
+        )
     }
 
-    private func addRelation(from: Int64, to target: String, kind: RelationKind, source: String?,
-                             into summary: inout Summary) throws {
+    private func addRelation(
+        from: Int64,
+        to target: String,
+        kind: RelationKind,
+        source: String?,
+        into summary: inout Summary
+    ) throws {
         let to = try store.resolveClaim(target).id
         let sourceID = try source.map { try store.resolveSource($0).id }
         let relation = try store.addRelation(from: from, to: to, kind: kind, sourceID: sourceID)
@@ -158,19 +192,29 @@ public struct Importer {
 
     private func importAttribution(_ record: ImportRecord, into summary: inout Summary) throws {
         try record.requireOnly(Fields.attribution)
-        let claimText = try record.requiredString("claim"), sourceReference = try record.requiredString("source")
+        let claimText = try record.requiredString("claim")
+        let sourceReference = try record.requiredString("source")
         let claim = try cache.resolve(.claim, claimText) { try store.resolveClaim(claimText).id }
         let source = try cache.resolve(.source, sourceReference) { try store.resolveSource(sourceReference).id }
         let speaker = try record.string("speaker").map(resolveKnownSpeaker)
         let via = try record.object("via").map { try resolveVia($0, claimID: claim, defaultSource: source) }
-        let draft = AttributionDraft(claimID: claim, speakerID: speaker, sourceID: source,
-                                     stance: try record.vocabulary("stance", default: Stance.asserts),
-                                     mode: try record.vocabulary("mode", default: Mode.indirect),
-                                     quote: try record.string("quote"), cue: try record.string("cue"),
-                                     date: try record.string("date"), viaID: via)
+        let draft = AttributionDraft(
+            claimID: claim,
+            speakerID: speaker,
+            sourceID: source,
+            stance: try record.vocabulary("stance", default: Stance.asserts),
+            mode: try record.vocabulary("mode", default: Mode.indirect),
+            quote: try record.string("quote"),
+            cue: try record.string("cue"),
+            date: try record.string("date"),
+            viaID: via
+        )
         let recordedAt = try record.string("recorded_at").map { try ISODate.validate($0, field: "recorded_at") }
-        let result = try store.addAttribution(draft, recordedBy: try record.string("recorded_by") ?? recordedBy,
-                                              recordedAt: recordedAt)
+        let result = try store.addAttribution(
+            draft,
+            recordedBy: try record.string("recorded_by") ?? recordedBy,
+            recordedAt: recordedAt
+        )
         if result.created { summary.attributions += 1 } else { summary.existing += 1 }
     }
 
@@ -192,17 +236,22 @@ public struct Importer {
         try via.requireOnly(Fields.via)
         let name = try via.string("speaker")
         let speaker = try name.map(resolveKnownSpeaker)
-        let source = try via.string("source").map { reference in
-            try cache.resolve(.source, reference) { try store.resolveSource(reference).id }
-        } ?? defaultSource
+        let source =
+            try via.string("source").map { reference in
+                try cache.resolve(.source, reference) { try store.resolveSource(reference).id }
+            } ?? defaultSource
         let quote = try via.string("quote")
         let matches = try store.attributionIDs(claimID: claimID, speakerID: speaker, sourceID: source, quote: quote)
         let who = name.map { "by “\($0)”" } ?? "unattributed"
         guard matches.count == 1 else {
             throw matches.isEmpty
-                ? ClaimTrailError.notFound("no earlier attribution of this claim \(who) in source #\(source) to relay through")
-                : ClaimTrailError.ambiguous("several attributions of this claim \(who) in source #\(source): "
-                    + matches.map { "#\($0)" }.joined(separator: ", ") + "; add its “quote” to “via”")
+                ? ClaimTrailError.notFound(
+                    "no earlier attribution of this claim \(who) in source #\(source) to relay through"
+                )
+                : ClaimTrailError.ambiguous(
+                    "several attributions of this claim \(who) in source #\(source): "
+                        + matches.map { "#\($0)" }.joined(separator: ", ") + "; add its “quote” to “via”"
+                )
         }
         return matches[0]
     }
@@ -212,8 +261,10 @@ public struct Importer {
         static let source: Set<String> = ["type", "title", "url", "outlet", "author", "published", "body", "body_file"]
         static let speaker: Set<String> = ["type", "name", "kind", "role", "affiliation", "aliases"]
         static let claim: Set<String> = ["type", "text", "topic", "counters", "supports", "verdicts", "attributions"]
-        static let attribution: Set<String> = ["type", "claim", "speaker", "source", "stance", "mode", "quote", "cue", "date",
-                                               "via", "recorded_at", "recorded_by"]
+        static let attribution: Set<String> = [
+            "type", "claim", "speaker", "source", "stance", "mode", "quote", "cue", "date",
+            "via", "recorded_at", "recorded_by",
+        ]
         static let link: Set<String> = ["claim", "source"]
         static let verdict: Set<String> = ["rating", "score", "best", "worst", "reviewer", "date", "url"]
         static let relation: Set<String> = ["type", "from", "to", "kind", "source"]
@@ -226,7 +277,9 @@ public struct Importer {
             throw ClaimTrailError.notFound("body_file \(relativePath): cannot be read")
         }
         guard data.count <= ImportRecord.bodyLimit, let text = String(validating: data, as: UTF8.self) else {
-            throw ClaimTrailError.invalid("body_file \(relativePath): not UTF-8 text of at most \(ImportRecord.bodyLimit) bytes")
+            throw ClaimTrailError.invalid(
+                "body_file \(relativePath): not UTF-8 text of at most \(ImportRecord.bodyLimit) bytes"
+            )
         }
         return text
     }

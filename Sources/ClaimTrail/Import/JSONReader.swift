@@ -38,9 +38,15 @@ struct JSONReader {
         case UInt8(ascii: "{"): return try object()
         case UInt8(ascii: "["): return try array()
         case UInt8(ascii: "\""): return try string()
-        case UInt8(ascii: "t"): try literal("true"); return NSNumber(value: true)
-        case UInt8(ascii: "f"): try literal("false"); return NSNumber(value: false)
-        case UInt8(ascii: "n"): try literal("null"); return NSNull()
+        case UInt8(ascii: "t"):
+            try literal("true")
+            return NSNumber(value: true)
+        case UInt8(ascii: "f"):
+            try literal("false")
+            return NSNumber(value: false)
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return NSNull()
         default: return try number()
         }
     }
@@ -54,7 +60,9 @@ struct JSONReader {
         if consume(UInt8(ascii: "}")) { return object }
         repeat {
             skipSpace()
-            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw failure("expected a quoted key") }
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
+                throw failure("expected a quoted key")
+            }
             let key = try string()
             skipSpace()
             guard consume(UInt8(ascii: ":")) else { throw failure("expected “:” after a key") }
@@ -152,7 +160,9 @@ struct JSONReader {
     private mutating func unicodeEscape() throws(Malformed) -> Character {
         let unit = try hexUnit()
         if (0xD800..<0xDC00).contains(unit) {
-            guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") else {
+            guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"),
+                bytes[position + 1] == UInt8(ascii: "u")
+            else {
                 throw failure("unpaired surrogate in a \\u escape")
             }
             position += 2
@@ -167,7 +177,10 @@ struct JSONReader {
 
     private mutating func hexUnit() throws(Malformed) -> UInt16 {
         guard position + 4 <= bytes.count,
-              let unit = UInt16(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[position..<position + 4]), as: UTF8.self), radix: 16)
+            let unit = UInt16(
+                String(decoding: UnsafeRawBufferPointer(rebasing: bytes[position..<position + 4]), as: UTF8.self),
+                radix: 16
+            )
         else { throw failure("a \\u escape needs four hex digits") }
         position += 4
         return unit
@@ -178,7 +191,9 @@ struct JSONReader {
         var isInteger = true
         func digits() -> Int {
             let first = position
-            while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) { position += 1 }
+            while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) {
+                position += 1
+            }
             return position - first
         }
         if position < bytes.count, bytes[position] == UInt8(ascii: "-") { position += 1 }
@@ -194,7 +209,9 @@ struct JSONReader {
         if position < bytes.count, bytes[position] | 0x20 == UInt8(ascii: "e") {
             position += 1
             isInteger = false
-            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
+            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
+                position += 1
+            }
             guard digits() > 0 else { throw failure("expected digits in the exponent") }
         }
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
@@ -205,8 +222,10 @@ struct JSONReader {
     private mutating func literal(_ word: StaticString) throws(Malformed) {
         let length = word.utf8CodeUnitCount
         guard position + length <= bytes.count,
-              UnsafeRawBufferPointer(rebasing: bytes[position..<position + length]).elementsEqual(
-                UnsafeRawBufferPointer(start: word.utf8Start, count: length)) else {
+            UnsafeRawBufferPointer(rebasing: bytes[position..<position + length]).elementsEqual(
+                UnsafeRawBufferPointer(start: word.utf8Start, count: length)
+            )
+        else {
             throw failure("expected a value")
         }
         position += length

@@ -6,13 +6,18 @@ enum LineReader {
     /// Calls `body` with each line's number (from 1) and bytes, without its line feed. The bytes
     /// are only valid during the call.
     /// - Parameter chunkSize: the buffer's size; it doubles for a line longer than it.
-    static func forEachLine(ofFileAt path: String, chunkSize: Int = 1 << 20,
-                            _ body: (Int, UnsafeRawBufferPointer) throws -> Void) throws {
+    static func forEachLine(
+        ofFileAt path: String,
+        chunkSize: Int = 1 << 20,
+        _ body: (Int, UnsafeRawBufferPointer) throws -> Void
+    ) throws {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw ClaimTrailError.invalid("\(path): cannot be read") }
         defer { close(descriptor) }
         var buffer = [UInt8](repeating: 0, count: chunkSize)
-        var filled = 0, lineNumber = 0, atEnd = false
+        var filled = 0
+        var lineNumber = 0
+        var atEnd = false
         while !atEnd {
             let count = try buffer.withUnsafeMutableBytes { bytes in
                 let count = read(descriptor, bytes.baseAddress! + filled, bytes.count - filled)
@@ -24,7 +29,9 @@ enum LineReader {
             // Every complete line in the buffer; at the end, what follows the last line feed too.
             let consumed = try buffer.withUnsafeBytes { bytes in
                 var start = 0
-                while start < filled, let end = bytes[start..<filled].firstIndex(of: UInt8(ascii: "\n")) ?? (atEnd ? filled : nil) {
+                while start < filled,
+                    let end = bytes[start..<filled].firstIndex(of: UInt8(ascii: "\n")) ?? (atEnd ? filled : nil)
+                {
                     lineNumber += 1
                     try body(lineNumber, UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
                     start = end + 1

@@ -14,9 +14,17 @@ public struct AttributionDraft: Sendable {
     /// The attribution this one was relayed through, e.g. the outlet that carried a ministry's words.
     public var viaID: Int64?
 
-    public init(claimID: Int64, speakerID: Int64?, sourceID: Int64, stance: Stance = .asserts,
-                mode: Mode = .indirect, quote: String? = nil, cue: String? = nil,
-                date: String? = nil, viaID: Int64? = nil) {
+    public init(
+        claimID: Int64,
+        speakerID: Int64?,
+        sourceID: Int64,
+        stance: Stance = .asserts,
+        mode: Mode = .indirect,
+        quote: String? = nil,
+        cue: String? = nil,
+        date: String? = nil,
+        viaID: Int64? = nil
+    ) {
         self.claimID = claimID
         self.speakerID = speakerID
         self.sourceID = sourceID

@@ -8,7 +8,9 @@ public enum ISODate {
     public static func validate(_ text: String, field: String = "date") throws -> String {
         let value = text.trimmed()
         guard isValid(value) else {
-            throw ClaimTrailError.invalid("bad \(field) “\(text)” (expected YYYY-MM-DD, optionally with THH:MM[:SS][Z|±HH:MM])")
+            throw ClaimTrailError.invalid(
+                "bad \(field) “\(text)” (expected YYYY-MM-DD, optionally with THH:MM[:SS][Z|±HH:MM])"
+            )
         }
         return value
     }
@@ -16,17 +18,18 @@ public enum ISODate {
     static func isValid(_ value: String) -> Bool {
         let bytes = Array(value.utf8)
         guard bytes.count >= 10, let year = number(bytes, 0, 4), bytes[4] == UInt8(ascii: "-"),
-              let month = number(bytes, 5, 2), bytes[7] == UInt8(ascii: "-"),
-              let day = number(bytes, 8, 2),
-              (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
+            let month = number(bytes, 5, 2), bytes[7] == UInt8(ascii: "-"),
+            let day = number(bytes, 8, 2),
+            (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
         else { return false }
         return bytes.count == 10 || isValidTime(Array(bytes[10...]))
     }
 
     private static func isValidTime(_ bytes: [UInt8]) -> Bool {
         guard bytes.count >= 6, bytes[0] == UInt8(ascii: "T"),
-              let hour = number(bytes, 1, 2), hour < 24, bytes[3] == UInt8(ascii: ":"),
-              let minute = number(bytes, 4, 2), minute < 60 else { return false }
+            let hour = number(bytes, 1, 2), hour < 24, bytes[3] == UInt8(ascii: ":"),
+            let minute = number(bytes, 4, 2), minute < 60
+        else { return false }
         var rest = bytes[6...]
         if rest.first == UInt8(ascii: ":") {
             guard rest.count >= 3, let second = number(Array(rest), 1, 2), second < 61 else { return false }
@@ -42,7 +45,7 @@ public enum ISODate {
     private static func number(_ bytes: [UInt8], _ start: Int, _ length: Int) -> Int? {
         guard start + length <= bytes.count else { return nil }
         var value = 0
-        for byte in bytes[start ..< start + length] {
+        for byte in bytes[start..<start + length] {
             guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
             value = value * 10 + Int(byte - UInt8(ascii: "0"))
         }

@@ -14,7 +14,10 @@ extension String {
     /// bytes one at a time.
     func hasSameUTF8(as other: String) -> Bool {
         guard utf8.count == other.utf8.count else { return false }
-        var text = self, other = other
-        return text.withUTF8 { text in other.withUTF8 { UnsafeRawBufferPointer(text).hasSameBytes(as: UnsafeRawBufferPointer($0)) } }
+        var text = self
+        var other = other
+        return text.withUTF8 { text in
+            other.withUTF8 { UnsafeRawBufferPointer(text).hasSameBytes(as: UnsafeRawBufferPointer($0)) }
+        }
     }
 }

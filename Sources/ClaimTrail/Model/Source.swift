@@ -10,8 +10,15 @@ public struct Source: Codable, Equatable, Sendable {
     /// SHA-256 of the stored body text, so a reader can check the text is the one that was quoted.
     public var bodySHA256: String?
 
-    public init(id: Int64, title: String, url: String? = nil, outlet: String? = nil,
-                author: String? = nil, published: String? = nil, bodySHA256: String? = nil) {
+    public init(
+        id: Int64,
+        title: String,
+        url: String? = nil,
+        outlet: String? = nil,
+        author: String? = nil,
+        published: String? = nil,
+        bodySHA256: String? = nil
+    ) {
         self.id = id
         self.title = title
         self.url = url
@@ -31,8 +38,14 @@ public struct SourceDraft: Sendable {
     public var published: String?
     public var body: String?
 
-    public init(title: String, url: String? = nil, outlet: String? = nil, author: String? = nil,
-                published: String? = nil, body: String? = nil) {
+    public init(
+        title: String,
+        url: String? = nil,
+        outlet: String? = nil,
+        author: String? = nil,
+        published: String? = nil,
+        body: String? = nil
+    ) {
         self.title = title
         self.url = url
         self.outlet = outlet

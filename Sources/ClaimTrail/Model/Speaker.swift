@@ -8,8 +8,14 @@ public struct Speaker: Codable, Equatable, Sendable {
     public var affiliationID: Int64?
     public var aliases: [String]
 
-    public init(id: Int64, name: String, kind: SpeakerKind, role: String? = nil,
-                affiliationID: Int64? = nil, aliases: [String] = []) {
+    public init(
+        id: Int64,
+        name: String,
+        kind: SpeakerKind,
+        role: String? = nil,
+        affiliationID: Int64? = nil,
+        aliases: [String] = []
+    ) {
         self.id = id
         self.name = name
         self.kind = kind
@@ -33,8 +39,13 @@ public struct SpeakerDraft: Sendable {
     public var affiliation: String?
     public var aliases: [String]
 
-    public init(name: String, kind: SpeakerKind = .unknown, role: String? = nil,
-                affiliation: String? = nil, aliases: [String] = []) {
+    public init(
+        name: String,
+        kind: SpeakerKind = .unknown,
+        role: String? = nil,
+        affiliation: String? = nil,
+        aliases: [String] = []
+    ) {
         self.name = name
         self.kind = kind
         self.role = role

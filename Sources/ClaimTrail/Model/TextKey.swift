@@ -14,7 +14,10 @@ public enum TextKey {
                 pendingSpace = !folded.isEmpty
                 continue
             }
-            if pendingSpace { folded.append(" "); pendingSpace = false }
+            if pendingSpace {
+                folded.append(" ")
+                pendingSpace = false
+            }
             folded.unicodeScalars.append(plain(scalar))
         }
         while folded.hasSuffix(".") { folded.removeLast() }

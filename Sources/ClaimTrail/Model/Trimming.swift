@@ -6,7 +6,8 @@ extension String {
     func trimmed() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.isWhitespace }) else { return "" }
+            let last = scalars.lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
         return String(scalars[first...last])
     }
 }

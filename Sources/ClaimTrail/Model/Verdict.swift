@@ -9,8 +9,15 @@ public struct Verdict: Codable, Equatable, Sendable {
     public var date: String?
     public var url: String?
 
-    public init(rating: String, score: Int? = nil, best: Int? = nil, worst: Int? = nil,
-                reviewer: String, date: String? = nil, url: String? = nil) {
+    public init(
+        rating: String,
+        score: Int? = nil,
+        best: Int? = nil,
+        worst: Int? = nil,
+        reviewer: String,
+        date: String? = nil,
+        url: String? = nil
+    ) {
         self.rating = rating
         self.score = score
         self.best = best

@@ -28,7 +28,7 @@ public enum RelationKind: String, CaseIterable, Codable, Sendable {
 /// Parses a vocabulary word with a message that lists the accepted words.
 func parseVocabulary<T: RawRepresentable & CaseIterable>(_ word: String, field: String) throws -> T
 where T.RawValue == String {
-    if let value = T(rawValue: word) { return value } // as written, the usual case: no folding needed
+    if let value = T(rawValue: word) { return value }  // as written, the usual case: no folding needed
     let folded = word.trimmed().lowercased()
     if let value = T(rawValue: folded) { return value }
     let accepted = T.allCases.map(\.rawValue).joined(separator: ", ")

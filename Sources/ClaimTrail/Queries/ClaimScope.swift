@@ -19,10 +19,12 @@ extension ClaimStore {
                 .map { $0.int64(0) }
         case .claim(let id):
             guard try claim(id: id) != nil else { throw ClaimTrailError.notFound("no claim #\(id)") }
-            return try database.cached("""
+            return try database.cached(
+                """
                 SELECT ?1 UNION SELECT from_claim_id FROM claim_relation WHERE to_claim_id = ?1
                 UNION SELECT to_claim_id FROM claim_relation WHERE from_claim_id = ?1 ORDER BY 1
-                """).map([id]) { $0.int64(0) }
+                """
+            ).map([id]) { $0.int64(0) }
         }
     }
 
@@ -31,8 +33,12 @@ extension ClaimStore {
         let members = Set(ids)
         return try database.cached("SELECT from_claim_id, to_claim_id, kind, source_id FROM claim_relation ORDER BY id")
             .map { row in
-                ClaimRelation(from: row.int64(0), to: row.int64(1), kind: RelationKind(rawValue: row.string(2)) ?? .contradicts,
-                              sourceID: row.optionalInt64(3))
+                ClaimRelation(
+                    from: row.int64(0),
+                    to: row.int64(1),
+                    kind: RelationKind(rawValue: row.string(2)) ?? .contradicts,
+                    sourceID: row.optionalInt64(3)
+                )
             }
             .filter { members.contains($0.from) && members.contains($0.to) }
     }

@@ -41,16 +41,23 @@ extension ClaimStore {
         let claim = try resolveClaim(reference)
         let timeline = try provenance.rows(.claim(claim.id), limit: limit)
         let spread = Self.spread(of: timeline)
-        let contested = try database.prepare("SELECT \(ContestRule.isContested("?1"))")
+        let contested =
+            try database.prepare("SELECT \(ContestRule.isContested("?1"))")
             .first([claim.id]) { $0.bool(0) } ?? false
         return ClaimTrace(
-            claim: claim, contested: contested, timeline: timeline, totalAttributions: try attributionCount(claimID: claim.id),
+            claim: claim,
+            contested: contested,
+            timeline: timeline,
+            totalAttributions: try attributionCount(claimID: claim.id),
             counterClaims: try related(to: claim.id, kind: .contradicts, incoming: true, limit: limit),
             contradicts: try related(to: claim.id, kind: .contradicts, incoming: false, limit: limit),
             supportedBy: try related(to: claim.id, kind: .supports, incoming: true, limit: limit),
             history: try history(claimID: claim.id),
-            firstAppearance: spread.first.map { .init(day: $0.day, sourceIDs: [$0.sourceIDs[0]], titles: [$0.titles[0]]) },
-            spread: spread)
+            firstAppearance: spread.first.map {
+                .init(day: $0.day, sourceIDs: [$0.sourceIDs[0]], titles: [$0.titles[0]])
+            },
+            spread: spread
+        )
     }
 
     /// Distinct dated sources per publication day, earliest day first.
@@ -75,21 +82,28 @@ extension ClaimStore {
     }
 
     private func attributionCount(claimID: Int64) throws -> Int {
-        try database.cached("SELECT attributions FROM claim_stats WHERE claim_id = ?").first([claimID]) { $0.int(0) } ?? 0
+        try database.cached("SELECT attributions FROM claim_stats WHERE claim_id = ?").first([claimID]) { $0.int(0) }
+            ?? 0
     }
 
     private func related(to id: Int64, kind: RelationKind, incoming: Bool, limit: Int?) throws -> [RelatedClaim] {
         try links(to: id, kind: kind, incoming: incoming).map { other, sourceID in
-            RelatedClaim(claim: try claim(id: other)!, relationSourceID: sourceID,
-                         attributions: try provenance.rows(.claim(other), limit: limit))
+            RelatedClaim(
+                claim: try claim(id: other)!,
+                relationSourceID: sourceID,
+                attributions: try provenance.rows(.claim(other), limit: limit)
+            )
         }
     }
 
     /// The claims linked to claim `id` by relations of `kind`, by id, with the source of each link.
-    private func links(to id: Int64, kind: RelationKind, incoming: Bool) throws -> [(claimID: Int64, sourceID: Int64?)] {
+    private func links(to id: Int64, kind: RelationKind, incoming: Bool) throws -> [(claimID: Int64, sourceID: Int64?)]
+    {
         let (mine, theirs) = incoming ? ("to_claim_id", "from_claim_id") : ("from_claim_id", "to_claim_id")
-        return try database.cached("""
+        return try database.cached(
+            """
             SELECT \(theirs), source_id FROM claim_relation WHERE \(mine) = ? AND kind = ? ORDER BY \(theirs)
-            """).map([id, kind.rawValue]) { ($0.int64(0), $0.optionalInt64(1)) }
+            """
+        ).map([id, kind.rawValue]) { ($0.int64(0), $0.optionalInt64(1)) }
     }
 }

@@ -17,17 +17,27 @@ extension ClaimStore {
     /// Contested claims, most disputed first: by disputing voices, then counter-claims,
     /// then asserting voices, then sources. Reads the counters kept by triggers, in index order.
     public func contestedClaims(topic: String? = nil, limit: Int = 50) throws -> [ContestedClaim] {
-        try database.cached("""
+        try database.cached(
+            """
             SELECT c.id, c.text, c.topic, s.asserting, s.disputing, s.counter_claims, s.sources, s.first_seen, s.last_seen
             FROM claim_stats s INDEXED BY claim_stats_contested
             JOIN claim c ON c.id = s.claim_id
             WHERE \(ContestRule.condition) AND (?1 IS NULL OR c.topic = ?1 COLLATE NOCASE)
             ORDER BY s.disputing DESC, s.counter_claims DESC, s.asserting DESC, s.sources DESC, s.claim_id
             LIMIT ?2
-            """).map([Reference.clean(topic), max(limit, 0)]) { row in
-            ContestedClaim(id: row.int64(0), text: row.string(1), topic: row.text(2), asserting: row.int(3),
-                           disputing: row.int(4), counterClaims: row.int(5), sources: row.int(6),
-                           firstSeen: row.text(7), lastSeen: row.text(8))
+            """
+        ).map([Reference.clean(topic), max(limit, 0)]) { row in
+            ContestedClaim(
+                id: row.int64(0),
+                text: row.string(1),
+                topic: row.text(2),
+                asserting: row.int(3),
+                disputing: row.int(4),
+                counterClaims: row.int(5),
+                sources: row.int(6),
+                firstSeen: row.text(7),
+                lastSeen: row.text(8)
+            )
         }
     }
 }

@@ -30,7 +30,8 @@ public struct ProvenanceQuery {
     /// Whole-store and per-claim orders are read straight from the timeline index: a sort would
     /// hold the busiest claim's rows in memory, and those grow with the store.
     public func forEach(_ scope: Scope, limit: Int? = nil, _ body: (ProvenanceRow) throws -> Void) throws {
-        let filter: String, arguments: [any StatementArgument]
+        let filter: String
+        let arguments: [any StatementArgument]
         let timeline = "a.seen_on IS NULL, a.seen_on, a.id"
         switch scope {
         case .all: (filter, arguments) = ("ORDER BY a.claim_id, \(timeline)", [])
@@ -51,25 +52,45 @@ public struct ProvenanceQuery {
             if claim?.id != claimID { claim = try claimStanding(claimID) }
             let viaID = row.optionalInt64(19)
             let speaker = row.text(6)
-            try body(ProvenanceRow(
-                claimID: claimID, claim: row.string(1), topic: row.text(2), contested: claim!.contested,
-                counterClaimIDs: claim!.counterClaimIDs,
-                attributionID: row.int64(3), stance: Stance(rawValue: row.string(4)) ?? .asserts,
-                speakerID: row.optionalInt64(5), speaker: speaker,
-                speakerKind: row.text(7).flatMap(SpeakerKind.init(rawValue:)), speakerRole: row.text(8),
-                mode: Mode(rawValue: row.string(9)) ?? .indirect, cue: row.text(10), quote: row.text(11),
-                sourceID: row.int64(12), sourceTitle: row.string(13), sourceOutlet: row.text(14),
-                sourceAuthor: row.text(15), sourceURL: row.text(16), published: row.text(17), saidOn: row.text(18),
-                viaID: viaID,
-                viaChain: try viaID.map { [speaker ?? ProvenanceRow.unattributed] + (try chains.chain(from: $0)) } ?? [],
-                recordedAt: row.string(20), recordedBy: row.string(21)))
+            try body(
+                ProvenanceRow(
+                    claimID: claimID,
+                    claim: row.string(1),
+                    topic: row.text(2),
+                    contested: claim!.contested,
+                    counterClaimIDs: claim!.counterClaimIDs,
+                    attributionID: row.int64(3),
+                    stance: Stance(rawValue: row.string(4)) ?? .asserts,
+                    speakerID: row.optionalInt64(5),
+                    speaker: speaker,
+                    speakerKind: row.text(7).flatMap(SpeakerKind.init(rawValue:)),
+                    speakerRole: row.text(8),
+                    mode: Mode(rawValue: row.string(9)) ?? .indirect,
+                    cue: row.text(10),
+                    quote: row.text(11),
+                    sourceID: row.int64(12),
+                    sourceTitle: row.string(13),
+                    sourceOutlet: row.text(14),
+                    sourceAuthor: row.text(15),
+                    sourceURL: row.text(16),
+                    published: row.text(17),
+                    saidOn: row.text(18),
+                    viaID: viaID,
+                    viaChain: try viaID.map { [speaker ?? ProvenanceRow.unattributed] + (try chains.chain(from: $0)) }
+                        ?? [],
+                    recordedAt: row.string(20),
+                    recordedBy: row.string(21)
+                )
+            )
         }
     }
 
     /// Whether a claim is contested, and which claims counter it.
     private func claimStanding(_ id: Int64) throws -> (id: Int64, contested: Bool, counterClaimIDs: [Int64]) {
-        let row = try store.database.cached("SELECT \(ContestRule.isContested("?1")), \(ContestRule.counterClaimIDs("?1"))")
-            .first([id]) { ($0.bool(0), $0.string(1)) }
+        let row = try store.database.cached(
+            "SELECT \(ContestRule.isContested("?1")), \(ContestRule.counterClaimIDs("?1"))"
+        )
+        .first([id]) { ($0.bool(0), $0.string(1)) }
         return (id, row?.0 ?? false, (row?.1 ?? "").split(separator: ";").compactMap { Int64($0) })
     }
 

@@ -11,8 +11,11 @@ extension ClaimStore {
     /// - Parameter limit: at most this many attributions (the earliest), or all when nil.
     public func traceSpeaker(_ reference: String, limit: Int? = nil) throws -> SpeakerTrace {
         let speaker = try tracedSpeaker(reference)
-        return SpeakerTrace(speaker: speaker, attributions: try provenance.rows(.speaker(speaker.id), limit: limit),
-                            totalAttributions: try attributionCount(speakerID: speaker.id))
+        return SpeakerTrace(
+            speaker: speaker,
+            attributions: try provenance.rows(.speaker(speaker.id), limit: limit),
+            totalAttributions: try attributionCount(speakerID: speaker.id)
+        )
     }
 
     /// What a speaker trace's CSV holds, to stream rather than build; and how many attributions
@@ -23,11 +26,15 @@ extension ClaimStore {
     }
 
     private func tracedSpeaker(_ reference: String) throws -> Speaker {
-        guard let speaker = try resolveSpeaker(reference) else { throw ClaimTrailError.notFound("no speaker “\(reference)”") }
+        guard let speaker = try resolveSpeaker(reference) else {
+            throw ClaimTrailError.notFound("no speaker “\(reference)”")
+        }
         return speaker
     }
 
     private func attributionCount(speakerID: Int64) throws -> Int {
-        try database.cached("SELECT attributions FROM speaker_stats WHERE speaker_id = ?").first([speakerID]) { $0.int(0) } ?? 0
+        try database.cached("SELECT attributions FROM speaker_stats WHERE speaker_id = ?").first([speakerID]) {
+            $0.int(0)
+        } ?? 0
     }
 }

@@ -8,9 +8,11 @@ struct ViaChainResolver {
 
     /// The speakers of attribution `id` and of every attribution it was relayed through.
     func chain(from id: Int64) throws -> [String] {
-        let step = try database.cached("""
+        let step = try database.cached(
+            """
             SELECT a.via_id, sp.name FROM attribution a LEFT JOIN speaker sp ON sp.id = a.speaker_id WHERE a.id = ?
-            """)
+            """
+        )
         var names: [String] = []
         var next: Int64? = id
         while let current = next, names.count < Self.maximumLength {

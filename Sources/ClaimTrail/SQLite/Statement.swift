@@ -29,8 +29,11 @@ public final class Statement {
         sqlite3_clear_bindings(handle)
         let expected = Int(sqlite3_bind_parameter_count(handle))
         guard arguments.count == expected else {
-            throw SQLiteError(extendedCode: SQLITE_RANGE,
-                              message: "expected \(expected) arguments, got \(arguments.count)", sql: sql)
+            throw SQLiteError(
+                extendedCode: SQLITE_RANGE,
+                message: "expected \(expected) arguments, got \(arguments.count)",
+                sql: sql
+            )
         }
         for (offset, argument) in arguments.enumerated() {
             let code = argument.bind(to: handle, at: Int32(offset + 1))
@@ -45,8 +48,10 @@ public final class Statement {
     }
 
     /// Calls `body` for each result row, in order, without collecting them.
-    public func forEach(_ arguments: [any StatementArgument] = [],
-                        _ body: (Row) throws -> Void) throws {
+    public func forEach(
+        _ arguments: [any StatementArgument] = [],
+        _ body: (Row) throws -> Void
+    ) throws {
         try bind(arguments)
         defer { sqlite3_reset(handle) }
         while try step() {

@@ -17,8 +17,13 @@ extension String: StatementArgument {
         return text.withUTF8 { bytes in
             let empty: StaticString = ""
             let start = bytes.baseAddress.map(UnsafeRawPointer.init) ?? UnsafeRawPointer(empty.utf8Start)
-            return sqlite3_bind_text(statement, index, start.assumingMemoryBound(to: CChar.self),
-                                     Int32(bytes.count), transientDestructor)
+            return sqlite3_bind_text(
+                statement,
+                index,
+                start.assumingMemoryBound(to: CChar.self),
+                Int32(bytes.count),
+                transientDestructor
+            )
         }
     }
 }

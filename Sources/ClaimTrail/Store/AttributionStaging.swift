@@ -22,8 +22,10 @@ final class AttributionStaging {
 
         /// The values for one row of `insert(rowCount:)`.
         var arguments: [any StatementArgument] {
-            [id, claimID, speakerID, sourceID, stance.rawValue, mode.rawValue, quote, cue, saidOn, viaID, recordedAt,
-             recordedBy, seenOn]
+            [
+                id, claimID, speakerID, sourceID, stance.rawValue, mode.rawValue, quote, cue, saidOn, viaID, recordedAt,
+                recordedBy, seenOn,
+            ]
         }
 
         /// Whether two optional texts are equal as SQLite compares them (see `hasSameUTF8`).

@@ -14,11 +14,13 @@ enum BatchCounters {
     /// Runs the upkeep for the rows from `firstID` on; the caller has the triggers off. During an
     /// import, `records` first brings the batch's other new rows up to date (`RecordUpkeep`).
     static func apply(to database: Database, firstID: Int64, records: inout RecordUpkeep?) throws {
-        try database.executeScript("""
+        try database.executeScript(
+            """
             CREATE TEMP TABLE IF NOT EXISTS batch_voice (
                 claim_id INTEGER, side TEXT, voice INTEGER, n INTEGER, PRIMARY KEY (claim_id, side, voice)
             ) WITHOUT ROWID
-            """)
+            """
+        )
         try records?.apply(to: database, firstAttributionID: firstID)
         for statement in fromRows { try database.execute(statement, [firstID]) }
         for statement in fromVoices { try database.execute(statement) }

@@ -3,35 +3,62 @@ extension ClaimStore {
     /// speaker, source, stance, quote and relay) finds the first one instead of duplicating it.
     /// - Returns: the attribution's id, and whether it was new.
     /// - Parameter recordedAt: kept from an imported record; new attributions are stamped now.
-    public func addAttribution(_ draft: AttributionDraft, recordedBy: String,
-                               recordedAt: String? = nil) throws -> (id: Int64, created: Bool) {
+    public func addAttribution(
+        _ draft: AttributionDraft,
+        recordedBy: String,
+        recordedAt: String? = nil
+    ) throws -> (id: Int64, created: Bool) {
         let published = try checkReferences(of: draft)
         if let viaID = draft.viaID {
-            guard let viaClaim = try staging.waiting(id: viaID)?.claimID
-                    ?? database.cached("SELECT claim_id FROM attribution WHERE id = ?").first([viaID], { $0.int64(0) }) else {
+            guard
+                let viaClaim = try staging.waiting(id: viaID)?.claimID
+                    ?? database.cached("SELECT claim_id FROM attribution WHERE id = ?").first([viaID], { $0.int64(0) })
+            else {
                 throw ClaimTrailError.notFound("no attribution #\(viaID) to relay through")
             }
             guard viaClaim == draft.claimID else {
-                throw ClaimTrailError.invalid("attribution #\(viaID) reports claim #\(viaClaim), not #\(draft.claimID); a relay carries the same claim")
+                throw ClaimTrailError.invalid(
+                    "attribution #\(viaID) reports claim #\(viaClaim), not #\(draft.claimID); a relay carries the same claim"
+                )
             }
         }
         let date = try Reference.clean(draft.date).map { try ISODate.validate($0) }
         let quote = Reference.clean(draft.quote)
         let twin = staging.waiting(claimID: draft.claimID, sourceID: draft.sourceID).first {
-            $0.speakerID == draft.speakerID && $0.stance == draft.stance && $0.viaID == draft.viaID && AttributionStaging.Row.same($0.quote, quote)
+            $0.speakerID == draft.speakerID && $0.stance == draft.stance && $0.viaID == draft.viaID
+                && AttributionStaging.Row.same($0.quote, quote)
         }
-        if let existing = try twin?.id ?? database.cached("""
-            SELECT id FROM attribution
-            WHERE claim_id = ? AND speaker_id IS ? AND source_id = ? AND stance = ? AND quote IS ? AND via_id IS ?
-            """).first([draft.claimID, draft.speakerID, draft.sourceID, draft.stance.rawValue, quote, draft.viaID],
-                       { $0.int64(0) }) {
+        if let existing = try twin?.id
+            ?? database.cached(
+                """
+                SELECT id FROM attribution
+                WHERE claim_id = ? AND speaker_id IS ? AND source_id = ? AND stance = ? AND quote IS ? AND via_id IS ?
+                """
+            ).first(
+                [draft.claimID, draft.speakerID, draft.sourceID, draft.stance.rawValue, quote, draft.viaID],
+                { $0.int64(0) }
+            )
+        {
             return (existing, false)
         }
         let id = try staging.nextID()
-        try staging.stage(.init(id: id, claimID: draft.claimID, speakerID: draft.speakerID, sourceID: draft.sourceID,
-                                stance: draft.stance, mode: draft.mode, quote: quote, cue: Reference.clean(draft.cue),
-                                saidOn: date, viaID: draft.viaID, recordedAt: recordedAt, recordedBy: recordedBy,
-                                seenOn: date ?? published))
+        try staging.stage(
+            .init(
+                id: id,
+                claimID: draft.claimID,
+                speakerID: draft.speakerID,
+                sourceID: draft.sourceID,
+                stance: draft.stance,
+                mode: draft.mode,
+                quote: quote,
+                cue: Reference.clean(draft.cue),
+                saidOn: date,
+                viaID: draft.viaID,
+                recordedAt: recordedAt,
+                recordedBy: recordedBy,
+                seenOn: date ?? published
+            )
+        )
         return (id, true)
     }
 
@@ -41,19 +68,27 @@ extension ClaimStore {
         // Remembered only inside a transaction (see `CheckedReferences`).
         let known = database.isInTransaction ? checkedReferences : nil
         if let known, known.claims.contains(draft.claimID), let published = known.sources[draft.sourceID],
-           draft.speakerID.map(known.speakers.contains) ?? true {
+            draft.speakerID.map(known.speakers.contains) ?? true
+        {
             return published
         }
-        let found = try database.cached("""
+        let found = try database.cached(
+            """
             SELECT EXISTS (SELECT 1 FROM claim WHERE id = ?1), EXISTS (SELECT 1 FROM source WHERE id = ?2),
                    (SELECT published FROM source WHERE id = ?2), ?3 IS NULL OR EXISTS (SELECT 1 FROM speaker WHERE id = ?3)
-            """).first([draft.claimID, draft.sourceID, draft.speakerID]) { row in
-                (claim: row.bool(0), source: row.bool(1), published: row.text(2), speaker: row.bool(3))
-            }!
+            """
+        ).first([draft.claimID, draft.sourceID, draft.speakerID]) { row in
+            (claim: row.bool(0), source: row.bool(1), published: row.text(2), speaker: row.bool(3))
+        }!
         guard found.claim else { throw ClaimTrailError.notFound("no claim #\(draft.claimID)") }
         guard found.source else { throw ClaimTrailError.notFound("no source #\(draft.sourceID)") }
         guard found.speaker else { throw ClaimTrailError.notFound("no speaker #\(draft.speakerID!)") }
-        known?.checked(claim: draft.claimID, source: draft.sourceID, published: found.published, speaker: draft.speakerID)
+        known?.checked(
+            claim: draft.claimID,
+            source: draft.sourceID,
+            published: found.published,
+            speaker: draft.speakerID
+        )
         return found.published
     }
 
@@ -75,13 +110,23 @@ extension ClaimStore {
 extension ClaimStore {
     /// Attributions of one claim by one speaker (nil: unattributed) in one source, with `quote`
     /// when given: what a relay reference in an import names.
-    public func attributionIDs(claimID: Int64, speakerID: Int64?, sourceID: Int64, quote: String? = nil) throws -> [Int64] {
+    public func attributionIDs(
+        claimID: Int64,
+        speakerID: Int64?,
+        sourceID: Int64,
+        quote: String? = nil
+    ) throws -> [Int64] {
         let quote = Reference.clean(quote)
-        let stored = try database.cached("""
+        let stored = try database.cached(
+            """
             SELECT id FROM attribution WHERE claim_id = ? AND speaker_id IS ? AND source_id = ? AND (?4 IS NULL OR quote = ?4)
             ORDER BY id
-            """).map([claimID, speakerID, sourceID, quote]) { $0.int64(0) }
-        return stored + staging.waiting(claimID: claimID, sourceID: sourceID)
-            .filter { $0.speakerID == speakerID && (quote == nil || AttributionStaging.Row.same($0.quote, quote)) }.map(\.id)
+            """
+        ).map([claimID, speakerID, sourceID, quote]) { $0.int64(0) }
+        return stored
+            + staging.waiting(claimID: claimID, sourceID: sourceID)
+            .filter { $0.speakerID == speakerID && (quote == nil || AttributionStaging.Row.same($0.quote, quote)) }.map(
+                \.id
+            )
     }
 }

@@ -4,9 +4,13 @@ extension ClaimStore {
     public func addClaim(text: String, topic: String? = nil) throws -> (id: Int64, created: Bool) {
         guard let text = Reference.clean(text) else { throw ClaimTrailError.invalid("a claim needs text") }
         let normalized = TextKey.fold(text)
-        if let existing = try claimID(normalized: normalized) ?? mergedClaimID(normalized: normalized) { return (existing, false) }
-        try database.execute("INSERT INTO claim (text, normalized, topic) VALUES (?, ?, ?)",
-                             [text, normalized, Reference.clean(topic)])
+        if let existing = try claimID(normalized: normalized) ?? mergedClaimID(normalized: normalized) {
+            return (existing, false)
+        }
+        try database.execute(
+            "INSERT INTO claim (text, normalized, topic) VALUES (?, ?, ?)",
+            [text, normalized, Reference.clean(topic)]
+        )
         return (database.lastInsertRowID, true)
     }
 
@@ -27,9 +31,11 @@ extension ClaimStore {
             id = try claimID(normalized: normalized) ?? mergedClaimID(normalized: normalized)
         }
         guard let id, let claim = try claim(id: id) else {
-            throw ClaimTrailError.notFound(Reference.id(in: reference) != nil
-                ? "no claim \(reference.hasPrefix("#") ? reference : "#" + reference)"
-                : "no claim “\(reference)”")
+            throw ClaimTrailError.notFound(
+                Reference.id(in: reference) != nil
+                    ? "no claim \(reference.hasPrefix("#") ? reference : "#" + reference)"
+                    : "no claim “\(reference)”"
+            )
         }
         return claim
     }
@@ -48,20 +54,32 @@ extension ClaimStore {
 
     /// Records that `from` contradicts or supports `to`.
     /// - Returns: the relation's id, and whether it was new.
-    public func addRelation(from: Int64, to: Int64, kind: RelationKind,
-                            sourceID: Int64? = nil) throws -> (id: Int64, created: Bool) {
+    public func addRelation(
+        from: Int64,
+        to: Int64,
+        kind: RelationKind,
+        sourceID: Int64? = nil
+    ) throws -> (id: Int64, created: Bool) {
         for id in [from, to] where try claim(id: id) == nil {
             throw ClaimTrailError.notFound("no claim #\(id)")
         }
-        guard from != to else { throw ClaimTrailError.invalid("a claim cannot \(kind.rawValue == "contradicts" ? "contradict" : "support") itself") }
+        guard from != to else {
+            throw ClaimTrailError.invalid(
+                "a claim cannot \(kind.rawValue == "contradicts" ? "contradict" : "support") itself"
+            )
+        }
         if let sourceID, try source(id: sourceID) == nil { throw ClaimTrailError.notFound("no source #\(sourceID)") }
-        if let existing = try database.cached("""
+        if let existing = try database.cached(
+            """
             SELECT id FROM claim_relation WHERE from_claim_id = ? AND to_claim_id = ? AND kind = ?
-            """).first([from, to, kind.rawValue], { $0.int64(0) }) {
+            """
+        ).first([from, to, kind.rawValue], { $0.int64(0) }) {
             return (existing, false)
         }
-        try database.execute("INSERT INTO claim_relation (from_claim_id, to_claim_id, kind, source_id) VALUES (?, ?, ?, ?)",
-                             [from, to, kind.rawValue, sourceID])
+        try database.execute(
+            "INSERT INTO claim_relation (from_claim_id, to_claim_id, kind, source_id) VALUES (?, ?, ?, ?)",
+            [from, to, kind.rawValue, sourceID]
+        )
         return (database.lastInsertRowID, true)
     }
 }

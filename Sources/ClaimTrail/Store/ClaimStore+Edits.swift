@@ -6,13 +6,14 @@ extension ClaimStore {
     /// A row as JSON, in SQL, for the change log: `json_object` over the given columns.
     private static let snapshots = [
         "claim": "SELECT json_object('text', text, 'topic', topic) FROM claim WHERE id = ?",
-        "speaker": "SELECT json_object('name', name, 'kind', kind, 'role', role, 'affiliation_id', affiliation_id) FROM speaker WHERE id = ?",
+        "speaker":
+            "SELECT json_object('name', name, 'kind', kind, 'role', role, 'affiliation_id', affiliation_id) FROM speaker WHERE id = ?",
         "attribution": """
-            SELECT json_object('claim_id', claim_id, 'speaker_id', speaker_id, 'source_id', source_id, 'stance', stance,
-                               'mode', mode, 'quote', quote, 'cue', cue, 'said_on', said_on, 'via_id', via_id,
-                               'recorded_at', recorded_at, 'recorded_by', recorded_by)
-            FROM attribution WHERE id = ?
-            """,
+        SELECT json_object('claim_id', claim_id, 'speaker_id', speaker_id, 'source_id', source_id, 'stance', stance,
+                           'mode', mode, 'quote', quote, 'cue', cue, 'said_on', said_on, 'via_id', via_id,
+                           'recorded_at', recorded_at, 'recorded_by', recorded_by)
+        FROM attribution WHERE id = ?
+        """,
     ]
 
     private func snapshot(_ entity: String, _ id: Int64) throws -> String? {
@@ -20,16 +21,27 @@ extension ClaimStore {
     }
 
     /// Applies `change` to one row and logs it; `change` returns the claim the row concerns.
-    private func logged(_ entity: String, _ id: Int64, action: String, by: String, reason: String?,
-                        _ change: () throws -> Int64?) throws {
+    private func logged(
+        _ entity: String,
+        _ id: Int64,
+        action: String,
+        by: String,
+        reason: String?,
+        _ change: () throws -> Int64?
+    ) throws {
         guard let before = try snapshot(entity, id) else { throw ClaimTrailError.notFound("no \(entity) #\(id)") }
         let claimID = try change()
         let after = action == "edit" ? try snapshot(entity, id) : nil
-        guard after != before else { throw ClaimTrailError.invalid("nothing to change: \(entity) #\(id) already reads so") }
-        try database.execute("""
+        guard after != before else {
+            throw ClaimTrailError.invalid("nothing to change: \(entity) #\(id) already reads so")
+        }
+        try database.execute(
+            """
             INSERT INTO change_log (changed_by, entity, entity_id, action, claim_id, before, after, reason)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, [by, entity, id, action, claimID, before, after, Reference.clean(reason)])
+            """,
+            [by, entity, id, action, claimID, before, after, Reference.clean(reason)]
+        )
     }
 
     /// Corrects a claim's wording or topic. New wording that matches another stored claim is refused.
@@ -40,9 +52,14 @@ extension ClaimStore {
                 if let other = try claimID(normalized: TextKey.fold(clean)), other != id {
                     throw ClaimTrailError.invalid("claim #\(other) already reads “\(clean)”")
                 }
-                try database.execute("UPDATE claim SET text = ?, normalized = ? WHERE id = ?", [clean, TextKey.fold(clean), id])
+                try database.execute(
+                    "UPDATE claim SET text = ?, normalized = ? WHERE id = ?",
+                    [clean, TextKey.fold(clean), id]
+                )
             }
-            if let topic { try database.execute("UPDATE claim SET topic = ? WHERE id = ?", [Reference.clean(topic), id]) }
+            if let topic {
+                try database.execute("UPDATE claim SET topic = ? WHERE id = ?", [Reference.clean(topic), id])
+            }
             return id
         }
     }
@@ -51,7 +68,10 @@ extension ClaimStore {
     public func deleteClaim(_ id: Int64, by: String, reason: String?) throws {
         guard try claim(id: id) != nil else { throw ClaimTrailError.notFound("no claim #\(id)") }
         // Latest first: a relay is always recorded before the attributions that go through it.
-        for attribution in try database.prepare("SELECT id FROM attribution WHERE claim_id = ? ORDER BY id DESC").map([id], { $0.int64(0) }) {
+        for attribution in try database.prepare("SELECT id FROM attribution WHERE claim_id = ? ORDER BY id DESC").map(
+            [id],
+            { $0.int64(0) }
+        ) {
             try deleteAttribution(attribution, by: by, reason: reason)
         }
         try logged("claim", id, action: "delete", by: by, reason: reason) {
@@ -66,24 +86,47 @@ extension ClaimStore {
     }
 
     /// Corrects a speaker's name, kind or role.
-    public func editSpeaker(_ id: Int64, name: String?, kind: SpeakerKind?, role: String?, by: String, reason: String?) throws {
+    public func editSpeaker(
+        _ id: Int64,
+        name: String?,
+        kind: SpeakerKind?,
+        role: String?,
+        by: String,
+        reason: String?
+    ) throws {
         try logged("speaker", id, action: "edit", by: by, reason: reason) {
             if let name {
                 guard let clean = Reference.clean(name) else { throw ClaimTrailError.invalid("a speaker needs a name") }
-                try database.execute("UPDATE speaker SET name = ?, name_key = ? WHERE id = ?", [clean, TextKey.fold(clean), id])
+                try database.execute(
+                    "UPDATE speaker SET name = ?, name_key = ? WHERE id = ?",
+                    [clean, TextKey.fold(clean), id]
+                )
             }
             if let kind { try database.execute("UPDATE speaker SET kind = ? WHERE id = ?", [kind.rawValue, id]) }
-            if let role { try database.execute("UPDATE speaker SET role = ? WHERE id = ?", [Reference.clean(role), id]) }
+            if let role {
+                try database.execute("UPDATE speaker SET role = ? WHERE id = ?", [Reference.clean(role), id])
+            }
             return nil
         }
     }
 
     /// Corrects how an attribution was worded: quote, cue, mode. Who, where, which stance and when
     /// are what it is counted by: to change those, delete it and record it again.
-    public func editAttribution(_ id: Int64, quote: String?, cue: String?, mode: Mode?, by: String, reason: String?) throws {
+    public func editAttribution(
+        _ id: Int64,
+        quote: String?,
+        cue: String?,
+        mode: Mode?,
+        by: String,
+        reason: String?
+    ) throws {
         try logged("attribution", id, action: "edit", by: by, reason: reason) {
-            if let quote { try database.execute("UPDATE attribution SET quote = ? WHERE id = ?", [Reference.clean(quote), id]) }
-            if let cue { try database.execute("UPDATE attribution SET cue = ? WHERE id = ?", [Reference.clean(cue), id]) }
+            if let quote {
+                try database.execute("UPDATE attribution SET quote = ? WHERE id = ?", [Reference.clean(quote), id])
+            }
+            if let cue {
+                try database.execute("UPDATE attribution SET cue = ? WHERE id = ?", [Reference.clean(cue), id])
+            }
             if let mode { try database.execute("UPDATE attribution SET mode = ? WHERE id = ?", [mode.rawValue, id]) }
             return try database.cached("SELECT claim_id FROM attribution WHERE id = ?").first([id]) { $0.int64(0) }
         }
@@ -91,10 +134,14 @@ extension ClaimStore {
 
     /// Deletes an attribution. One that others were relayed through cannot go first.
     public func deleteAttribution(_ id: Int64, by: String, reason: String?) throws {
-        let relays = try database.cached("SELECT id FROM attribution WHERE via_id = ? ORDER BY id").map([id]) { $0.int64(0) }
+        let relays = try database.cached("SELECT id FROM attribution WHERE via_id = ? ORDER BY id").map([id]) {
+            $0.int64(0)
+        }
         guard relays.isEmpty else {
-            throw ClaimTrailError.invalid("attribution #\(id) is the relay of " + relays.map { "#\($0)" }.joined(separator: ", ")
-                + "; delete or correct those first")
+            throw ClaimTrailError.invalid(
+                "attribution #\(id) is the relay of " + relays.map { "#\($0)" }.joined(separator: ", ")
+                    + "; delete or correct those first"
+            )
         }
         try logged("attribution", id, action: "delete", by: by, reason: reason) {
             let claim = try database.cached("SELECT claim_id FROM attribution WHERE id = ?").first([id]) { $0.int64(0) }
@@ -105,12 +152,22 @@ extension ClaimStore {
 
     /// The recorded changes to a claim and its attributions, oldest first.
     public func history(claimID: Int64) throws -> [Change] {
-        try database.cached("""
+        try database.cached(
+            """
             SELECT changed_at, changed_by, entity, entity_id, action, before, after, reason FROM change_log
             WHERE claim_id = ? ORDER BY id
-            """).map([claimID]) { row in
-            Change(at: row.string(0), by: row.string(1), entity: row.string(2), entityID: row.int64(3),
-                   action: row.string(4), before: row.string(5), after: row.text(6), reason: row.text(7))
+            """
+        ).map([claimID]) { row in
+            Change(
+                at: row.string(0),
+                by: row.string(1),
+                entity: row.string(2),
+                entityID: row.int64(3),
+                action: row.string(4),
+                before: row.string(5),
+                after: row.text(6),
+                reason: row.text(7)
+            )
         }
     }
 }
@@ -130,9 +187,11 @@ public struct Change: Codable, Equatable, Sendable {
 
     /// What changed, for people: `quote: “old” → “new”` for an edit, the main fields for a deletion.
     public var summary: String {
-        let old = Self.fields(before), new = after.map(Self.fields) ?? [:]
+        let old = Self.fields(before)
+        let new = after.map(Self.fields) ?? [:]
         if after == nil {
-            return "deleted: " + ["text", "name", "quote", "stance"].compactMap { key in old[key].map { "\(key) “\($0)”" } }
+            return "deleted: "
+                + ["text", "name", "quote", "stance"].compactMap { key in old[key].map { "\(key) “\($0)”" } }
                 .joined(separator: ", ")
         }
         return Set(old.keys).union(new.keys).sorted().filter { old[$0] != new[$0] }

@@ -9,20 +9,34 @@ extension ClaimStore {
             throw ClaimTrailError.invalid("a source with URL \(url) is already recorded as #\(existing)")
         }
         let published = try Reference.clean(draft.published).map { try ISODate.validate($0, field: "published date") }
-        try database.execute("""
+        try database.execute(
+            """
             INSERT INTO source (title, url, outlet, author, published, body, body_sha256)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, [title, url, Reference.clean(draft.outlet), Reference.clean(draft.author), published,
-                  draft.body, draft.body.map(SHA256.hex)])
+            """,
+            [
+                title, url, Reference.clean(draft.outlet), Reference.clean(draft.author), published,
+                draft.body, draft.body.map(SHA256.hex),
+            ]
+        )
         return database.lastInsertRowID
     }
 
     public func source(id: Int64) throws -> Source? {
-        try database.cached("""
+        try database.cached(
+            """
             SELECT id, title, url, outlet, author, published, body_sha256 FROM source WHERE id = ?
-            """).first([id]) { row in
-            Source(id: row.int64(0), title: row.string(1), url: row.text(2), outlet: row.text(3),
-                   author: row.text(4), published: row.text(5), bodySHA256: row.text(6))
+            """
+        ).first([id]) { row in
+            Source(
+                id: row.int64(0),
+                title: row.string(1),
+                url: row.text(2),
+                outlet: row.text(3),
+                author: row.text(4),
+                published: row.text(5),
+                bodySHA256: row.text(6)
+            )
         }
     }
 
@@ -39,8 +53,10 @@ extension ClaimStore {
         case 1: return try source(id: matches[0])!
         case 0: throw ClaimTrailError.notFound("no source with URL or title “\(reference)”")
         default:
-            throw ClaimTrailError.ambiguous("source “\(reference)” is ambiguous: "
-                + matches.map { "#\($0)" }.joined(separator: ", ") + "; use an id or URL")
+            throw ClaimTrailError.ambiguous(
+                "source “\(reference)” is ambiguous: "
+                    + matches.map { "#\($0)" }.joined(separator: ", ") + "; use an id or URL"
+            )
         }
     }
 
@@ -54,9 +70,11 @@ extension ClaimStore {
     /// same title, outlet and author.
     func findSource(matching draft: SourceDraft) throws -> Int64? {
         if let url = Reference.clean(draft.url) { return try sourceID(url: url) }
-        return try database.cached("""
+        return try database.cached(
+            """
             SELECT id FROM source WHERE url IS NULL AND title = ? AND outlet IS ? AND author IS ? ORDER BY id
-            """).first([Reference.clean(draft.title) ?? "", Reference.clean(draft.outlet), Reference.clean(draft.author)]) {
+            """
+        ).first([Reference.clean(draft.title) ?? "", Reference.clean(draft.outlet), Reference.clean(draft.author)]) {
             $0.int64(0)
         }
     }

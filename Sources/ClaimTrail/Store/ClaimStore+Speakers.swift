@@ -11,9 +11,12 @@ extension ClaimStore {
             }
             return speaker.id
         }
-        try database.execute("""
+        try database.execute(
+            """
             INSERT INTO speaker (name, name_key, kind, role, affiliation_id) VALUES (?, ?, ?, ?, ?)
-            """, [name, TextKey.fold(name), draft.kind.rawValue, Reference.clean(draft.role), affiliation])
+            """,
+            [name, TextKey.fold(name), draft.kind.rawValue, Reference.clean(draft.role), affiliation]
+        )
         let id = database.lastInsertRowID
         try addAliases(draft.aliases, to: id)
         return id
@@ -22,21 +25,36 @@ extension ClaimStore {
     /// Adds names a speaker is also reported under; aliases already known are skipped.
     public func addAliases(_ aliases: [String], to speakerID: Int64) throws {
         for alias in aliases.compactMap(Reference.clean) {
-            try database.execute("""
+            try database.execute(
+                """
                 INSERT INTO speaker_alias (speaker_id, alias, alias_key) VALUES (?, ?, ?)
                 ON CONFLICT DO NOTHING
-                """, [speakerID, alias, TextKey.fold(alias)])
+                """,
+                [speakerID, alias, TextKey.fold(alias)]
+            )
             staging.aliasesAdded(to: speakerID)
         }
     }
 
     public func speaker(id: Int64) throws -> Speaker? {
-        guard var speaker = try database.cached("""
-            SELECT id, name, kind, role, affiliation_id FROM speaker WHERE id = ?
-            """).first([id], { row in
-            Speaker(id: row.int64(0), name: row.string(1), kind: SpeakerKind(rawValue: row.string(2)) ?? .unknown,
-                    role: row.text(3), affiliationID: row.optionalInt64(4))
-        }) else { return nil }
+        guard
+            var speaker = try database.cached(
+                """
+                SELECT id, name, kind, role, affiliation_id FROM speaker WHERE id = ?
+                """
+            ).first(
+                [id],
+                { row in
+                    Speaker(
+                        id: row.int64(0),
+                        name: row.string(1),
+                        kind: SpeakerKind(rawValue: row.string(2)) ?? .unknown,
+                        role: row.text(3),
+                        affiliationID: row.optionalInt64(4)
+                    )
+                }
+            )
+        else { return nil }
         speaker.aliases = try database.cached("SELECT alias FROM speaker_alias WHERE speaker_id = ? ORDER BY alias")
             .map([id]) { $0.string(0) }
         return speaker
@@ -45,11 +63,13 @@ extension ClaimStore {
     /// Every speaker whose name or alias folds to the same key as `name`.
     public func speakers(named name: String) throws -> [Speaker] {
         let key = TextKey.fold(name)
-        let ids = try database.cached("""
+        let ids = try database.cached(
+            """
             SELECT id FROM speaker WHERE name_key = ?1
             UNION SELECT speaker_id FROM speaker_alias WHERE alias_key = ?1
             ORDER BY 1
-            """).map([key]) { $0.int64(0) }
+            """
+        ).map([key]) { $0.int64(0) }
         return try ids.compactMap { try speaker(id: $0) }
     }
 

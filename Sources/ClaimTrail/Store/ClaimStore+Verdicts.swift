@@ -4,30 +4,48 @@ extension ClaimStore {
     @discardableResult
     public func setVerdict(_ verdict: Verdict, on claimID: Int64) throws -> Bool {
         guard try claim(id: claimID) != nil else { throw ClaimTrailError.notFound("no claim #\(claimID)") }
-        guard let rating = Reference.clean(verdict.rating) else { throw ClaimTrailError.invalid("a verdict needs a rating") }
-        guard let reviewer = Reference.clean(verdict.reviewer) else { throw ClaimTrailError.invalid("a verdict needs a reviewer") }
+        guard let rating = Reference.clean(verdict.rating) else {
+            throw ClaimTrailError.invalid("a verdict needs a rating")
+        }
+        guard let reviewer = Reference.clean(verdict.reviewer) else {
+            throw ClaimTrailError.invalid("a verdict needs a reviewer")
+        }
         let date = try Reference.clean(verdict.date).map { try ISODate.validate($0) }
         if let best = verdict.best, let worst = verdict.worst, let score = verdict.score,
-           !(min(best, worst)...max(best, worst)).contains(score) {
+            !(min(best, worst)...max(best, worst)).contains(score)
+        {
             throw ClaimTrailError.invalid("score \(score) lies outside \(worst)…\(best)")
         }
-        let existed = try database.cached("SELECT 1 FROM verdict WHERE claim_id = ? AND reviewer = ?")
+        let existed =
+            try database.cached("SELECT 1 FROM verdict WHERE claim_id = ? AND reviewer = ?")
             .first([claimID, reviewer]) { _ in true } ?? false
-        try database.execute("""
+        try database.execute(
+            """
             INSERT INTO verdict (claim_id, rating, score, best, worst, reviewer, reviewed_on, url)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (claim_id, reviewer) DO UPDATE SET rating = excluded.rating, score = excluded.score,
                 best = excluded.best, worst = excluded.worst, reviewed_on = excluded.reviewed_on, url = excluded.url
-            """, [claimID, rating, verdict.score, verdict.best, verdict.worst, reviewer, date, Reference.clean(verdict.url)])
+            """,
+            [claimID, rating, verdict.score, verdict.best, verdict.worst, reviewer, date, Reference.clean(verdict.url)]
+        )
         return !existed
     }
 
     public func verdicts(claimID: Int64) throws -> [Verdict] {
-        try database.cached("""
+        try database.cached(
+            """
             SELECT rating, score, best, worst, reviewer, reviewed_on, url FROM verdict WHERE claim_id = ? ORDER BY id
-            """).map([claimID]) { row in
-            Verdict(rating: row.string(0), score: row.optionalInt64(1).map(Int.init), best: row.optionalInt64(2).map(Int.init),
-                    worst: row.optionalInt64(3).map(Int.init), reviewer: row.string(4), date: row.text(5), url: row.text(6))
+            """
+        ).map([claimID]) { row in
+            Verdict(
+                rating: row.string(0),
+                score: row.optionalInt64(1).map(Int.init),
+                best: row.optionalInt64(2).map(Int.init),
+                worst: row.optionalInt64(3).map(Int.init),
+                reviewer: row.string(4),
+                date: row.text(5),
+                url: row.text(6)
+            )
         }
     }
 }

@@ -21,7 +21,10 @@ public final class ClaimStore {
     /// A store this user may not write is opened read-only: reports work, writes are refused.
     public static func open(at path: String) throws -> ClaimStore {
         let exists = FileManager.default.fileExists(atPath: path)
-        return try ClaimStore(path: path, mode: exists && !FileManager.default.isWritableFile(atPath: path) ? .readOnly : .existing)
+        return try ClaimStore(
+            path: path,
+            mode: exists && !FileManager.default.isWritableFile(atPath: path) ? .readOnly : .existing
+        )
     }
 
     /// Whether this store was opened read-only, because its file cannot be written.

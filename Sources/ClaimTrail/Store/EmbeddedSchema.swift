@@ -3,410 +3,438 @@
 extension Migration {
     /// Every migration in schema/, oldest first.
     static let all: [Migration] = [
-        Migration(version: 1, file: "001_initial.sql", sql: ##"""
--- claimtrail store, schema version 1: sources, speakers, claims, attributions, claim relations.
--- This file is the one source of truth; scripts/embed-schema.sh copies it into the binary.
--- Dates are ISO 8601 text ('2018-08-28' or '2018-08-28T09:30:00Z'), compared as text.
+        Migration(
+            version: 1,
+            file: "001_initial.sql",
+            sql: ##"""
+                -- claimtrail store, schema version 1: sources, speakers, claims, attributions, claim relations.
+                -- This file is the one source of truth; scripts/embed-schema.sh copies it into the binary.
+                -- Dates are ISO 8601 text ('2018-08-28' or '2018-08-28T09:30:00Z'), compared as text.
 
--- An article, broadcast or document in which claims are reported.
-CREATE TABLE source (
-    id          INTEGER PRIMARY KEY,
-    title       TEXT NOT NULL CHECK (length(trim(title)) > 0),
-    url         TEXT UNIQUE,
-    outlet      TEXT,
-    author      TEXT,
-    published   TEXT,
-    body        TEXT,
-    body_sha256 TEXT,
-    CHECK ((body IS NULL) = (body_sha256 IS NULL))
-);
-CREATE INDEX source_by_title ON source (title);
+                -- An article, broadcast or document in which claims are reported.
+                CREATE TABLE source (
+                    id          INTEGER PRIMARY KEY,
+                    title       TEXT NOT NULL CHECK (length(trim(title)) > 0),
+                    url         TEXT UNIQUE,
+                    outlet      TEXT,
+                    author      TEXT,
+                    published   TEXT,
+                    body        TEXT,
+                    body_sha256 TEXT,
+                    CHECK ((body IS NULL) = (body_sha256 IS NULL))
+                );
+                CREATE INDEX source_by_title ON source (title);
 
--- Whoever a claim is attributed to. name_key is the case- and quote-folded name used for lookups.
-CREATE TABLE speaker (
-    id             INTEGER PRIMARY KEY,
-    name           TEXT NOT NULL CHECK (length(trim(name)) > 0),
-    name_key       TEXT NOT NULL,
-    kind           TEXT NOT NULL DEFAULT 'unknown'
-                   CHECK (kind IN ('person', 'organization', 'government', 'media', 'anonymous', 'unknown')),
-    role           TEXT,
-    affiliation_id INTEGER REFERENCES speaker (id),
-    CHECK (affiliation_id IS NULL OR affiliation_id <> id)
-);
-CREATE INDEX speaker_by_name_key ON speaker (name_key);
-CREATE INDEX speaker_by_affiliation ON speaker (affiliation_id);
+                -- Whoever a claim is attributed to. name_key is the case- and quote-folded name used for lookups.
+                CREATE TABLE speaker (
+                    id             INTEGER PRIMARY KEY,
+                    name           TEXT NOT NULL CHECK (length(trim(name)) > 0),
+                    name_key       TEXT NOT NULL,
+                    kind           TEXT NOT NULL DEFAULT 'unknown'
+                                   CHECK (kind IN ('person', 'organization', 'government', 'media', 'anonymous', 'unknown')),
+                    role           TEXT,
+                    affiliation_id INTEGER REFERENCES speaker (id),
+                    CHECK (affiliation_id IS NULL OR affiliation_id <> id)
+                );
+                CREATE INDEX speaker_by_name_key ON speaker (name_key);
+                CREATE INDEX speaker_by_affiliation ON speaker (affiliation_id);
 
--- Other names a speaker is reported under ("Russian MoD", "the Kremlin").
--- Key columns come first: SQLite 3.40's integrity_check misreports NOT NULL columns placed
--- before a key column of a WITHOUT ROWID table.
-CREATE TABLE speaker_alias (
-    speaker_id INTEGER NOT NULL REFERENCES speaker (id) ON DELETE CASCADE,
-    alias_key  TEXT NOT NULL,
-    alias      TEXT NOT NULL CHECK (length(trim(alias)) > 0),
-    PRIMARY KEY (speaker_id, alias_key)
-) WITHOUT ROWID;
-CREATE INDEX speaker_alias_by_key ON speaker_alias (alias_key);
+                -- Other names a speaker is reported under ("Russian MoD", "the Kremlin").
+                -- Key columns come first: SQLite 3.40's integrity_check misreports NOT NULL columns placed
+                -- before a key column of a WITHOUT ROWID table.
+                CREATE TABLE speaker_alias (
+                    speaker_id INTEGER NOT NULL REFERENCES speaker (id) ON DELETE CASCADE,
+                    alias_key  TEXT NOT NULL,
+                    alias      TEXT NOT NULL CHECK (length(trim(alias)) > 0),
+                    PRIMARY KEY (speaker_id, alias_key)
+                ) WITHOUT ROWID;
+                CREATE INDEX speaker_alias_by_key ON speaker_alias (alias_key);
 
--- A proposition found in the news. normalized is the folded text that makes one claim one row.
-CREATE TABLE claim (
-    id         INTEGER PRIMARY KEY,
-    text       TEXT NOT NULL CHECK (length(trim(text)) > 0),
-    normalized TEXT NOT NULL UNIQUE,
-    topic      TEXT
-);
-CREATE INDEX claim_by_topic ON claim (topic);
+                -- A proposition found in the news. normalized is the folded text that makes one claim one row.
+                CREATE TABLE claim (
+                    id         INTEGER PRIMARY KEY,
+                    text       TEXT NOT NULL CHECK (length(trim(text)) > 0),
+                    normalized TEXT NOT NULL UNIQUE,
+                    topic      TEXT
+                );
+                CREATE INDEX claim_by_topic ON claim (topic);
 
--- Who said a claim, where, and how. A NULL speaker is an unattributed statement:
--- the source's own voice, or a hedge such as "reportedly".
--- via_id names the attribution through which this one reached the source (the relaying outlet).
-CREATE TABLE attribution (
-    id          INTEGER PRIMARY KEY,
-    claim_id    INTEGER NOT NULL REFERENCES claim (id),
-    speaker_id  INTEGER REFERENCES speaker (id),
-    source_id   INTEGER NOT NULL REFERENCES source (id),
-    stance      TEXT NOT NULL DEFAULT 'asserts' CHECK (stance IN ('asserts', 'denies', 'questions')),
-    mode        TEXT NOT NULL DEFAULT 'indirect' CHECK (mode IN ('direct', 'indirect', 'paraphrase')),
-    quote       TEXT,
-    cue         TEXT,
-    said_on     TEXT,
-    via_id      INTEGER REFERENCES attribution (id),
-    recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-    recorded_by TEXT NOT NULL,
-    CHECK (via_id IS NULL OR via_id <> id)
-);
-CREATE INDEX attribution_by_claim ON attribution (claim_id, stance);
-CREATE INDEX attribution_by_speaker ON attribution (speaker_id);
-CREATE INDEX attribution_by_source ON attribution (source_id);
-CREATE INDEX attribution_by_via ON attribution (via_id);
+                -- Who said a claim, where, and how. A NULL speaker is an unattributed statement:
+                -- the source's own voice, or a hedge such as "reportedly".
+                -- via_id names the attribution through which this one reached the source (the relaying outlet).
+                CREATE TABLE attribution (
+                    id          INTEGER PRIMARY KEY,
+                    claim_id    INTEGER NOT NULL REFERENCES claim (id),
+                    speaker_id  INTEGER REFERENCES speaker (id),
+                    source_id   INTEGER NOT NULL REFERENCES source (id),
+                    stance      TEXT NOT NULL DEFAULT 'asserts' CHECK (stance IN ('asserts', 'denies', 'questions')),
+                    mode        TEXT NOT NULL DEFAULT 'indirect' CHECK (mode IN ('direct', 'indirect', 'paraphrase')),
+                    quote       TEXT,
+                    cue         TEXT,
+                    said_on     TEXT,
+                    via_id      INTEGER REFERENCES attribution (id),
+                    recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                    recorded_by TEXT NOT NULL,
+                    CHECK (via_id IS NULL OR via_id <> id)
+                );
+                CREATE INDEX attribution_by_claim ON attribution (claim_id, stance);
+                CREATE INDEX attribution_by_speaker ON attribution (speaker_id);
+                CREATE INDEX attribution_by_source ON attribution (source_id);
+                CREATE INDEX attribution_by_via ON attribution (via_id);
 
--- A relay reports the same claim: a via chain never crosses from one claim to another.
-CREATE TRIGGER attribution_via_same_claim
-BEFORE INSERT ON attribution
-WHEN NEW.via_id IS NOT NULL
- AND (SELECT claim_id FROM attribution WHERE id = NEW.via_id) IS NOT NEW.claim_id
-BEGIN
-    SELECT RAISE(ABORT, 'via attribution belongs to another claim');
-END;
+                -- A relay reports the same claim: a via chain never crosses from one claim to another.
+                CREATE TRIGGER attribution_via_same_claim
+                BEFORE INSERT ON attribution
+                WHEN NEW.via_id IS NOT NULL
+                 AND (SELECT claim_id FROM attribution WHERE id = NEW.via_id) IS NOT NEW.claim_id
+                BEGIN
+                    SELECT RAISE(ABORT, 'via attribution belongs to another claim');
+                END;
 
--- from_claim contradicts (is a counter-claim to) or supports to_claim, optionally per a source.
-CREATE TABLE claim_relation (
-    id            INTEGER PRIMARY KEY,
-    from_claim_id INTEGER NOT NULL REFERENCES claim (id),
-    to_claim_id   INTEGER NOT NULL REFERENCES claim (id),
-    kind          TEXT NOT NULL CHECK (kind IN ('contradicts', 'supports')),
-    source_id     INTEGER REFERENCES source (id),
-    CHECK (from_claim_id <> to_claim_id),
-    UNIQUE (from_claim_id, to_claim_id, kind)
-);
-CREATE INDEX claim_relation_by_target ON claim_relation (to_claim_id, kind);
-"""##),
-        Migration(version: 2, file: "002_verdicts.sql", sql: ##"""
--- claimtrail store, schema version 2: fact-checkers' verdicts on claims, as published in ClaimReview.
+                -- from_claim contradicts (is a counter-claim to) or supports to_claim, optionally per a source.
+                CREATE TABLE claim_relation (
+                    id            INTEGER PRIMARY KEY,
+                    from_claim_id INTEGER NOT NULL REFERENCES claim (id),
+                    to_claim_id   INTEGER NOT NULL REFERENCES claim (id),
+                    kind          TEXT NOT NULL CHECK (kind IN ('contradicts', 'supports')),
+                    source_id     INTEGER REFERENCES source (id),
+                    CHECK (from_claim_id <> to_claim_id),
+                    UNIQUE (from_claim_id, to_claim_id, kind)
+                );
+                CREATE INDEX claim_relation_by_target ON claim_relation (to_claim_id, kind);
+                """##
+        ),
+        Migration(
+            version: 2,
+            file: "002_verdicts.sql",
+            sql: ##"""
+                -- claimtrail store, schema version 2: fact-checkers' verdicts on claims, as published in ClaimReview.
 
--- One reviewer's verdict on a claim; a reviewer who revises a verdict replaces it.
--- rating is the verdict in words ("False", "Misleading"); score, best and worst place it on a
--- numeric scale when the reviewer uses one.
-CREATE TABLE verdict (
-    id          INTEGER PRIMARY KEY,
-    claim_id    INTEGER NOT NULL REFERENCES claim (id),
-    rating      TEXT NOT NULL CHECK (length(trim(rating)) > 0),
-    score       INTEGER,
-    best        INTEGER,
-    worst       INTEGER,
-    reviewer    TEXT NOT NULL CHECK (length(trim(reviewer)) > 0),
-    reviewed_on TEXT,
-    url         TEXT,
-    UNIQUE (claim_id, reviewer)
-);
-"""##),
-        Migration(version: 3, file: "003_claim_stats.sql", sql: ##"""
--- claimtrail store, schema version 3: per-claim counters kept current by triggers, so that ranking
--- contested claims reads one index instead of aggregating every attribution (issue: scale).
--- `claimtrail check` recomputes them from scratch and reports any drift.
+                -- One reviewer's verdict on a claim; a reviewer who revises a verdict replaces it.
+                -- rating is the verdict in words ("False", "Misleading"); score, best and worst place it on a
+                -- numeric scale when the reviewer uses one.
+                CREATE TABLE verdict (
+                    id          INTEGER PRIMARY KEY,
+                    claim_id    INTEGER NOT NULL REFERENCES claim (id),
+                    rating      TEXT NOT NULL CHECK (length(trim(rating)) > 0),
+                    score       INTEGER,
+                    best        INTEGER,
+                    worst       INTEGER,
+                    reviewer    TEXT NOT NULL CHECK (length(trim(reviewer)) > 0),
+                    reviewed_on TEXT,
+                    url         TEXT,
+                    UNIQUE (claim_id, reviewer)
+                );
+                """##
+        ),
+        Migration(
+            version: 3,
+            file: "003_claim_stats.sql",
+            sql: ##"""
+                -- claimtrail store, schema version 3: per-claim counters kept current by triggers, so that ranking
+                -- contested claims reads one index instead of aggregating every attribution (issue: scale).
+                -- `claimtrail check` recomputes them from scratch and reports any drift.
 
--- How a claim stands. A voice is a speaker, or for an unattributed statement its source (-source id).
-CREATE TABLE claim_stats (
-    claim_id       INTEGER PRIMARY KEY REFERENCES claim (id),
-    attributions   INTEGER NOT NULL DEFAULT 0,
-    asserts        INTEGER NOT NULL DEFAULT 0,  -- attributions asserting
-    denies         INTEGER NOT NULL DEFAULT 0,  -- attributions denying
-    asserting      INTEGER NOT NULL DEFAULT 0,  -- distinct asserting voices
-    disputing      INTEGER NOT NULL DEFAULT 0,  -- distinct voices denying, questioning, or asserting a counter-claim
-    counter_claims INTEGER NOT NULL DEFAULT 0,
-    sources        INTEGER NOT NULL DEFAULT 0,  -- distinct sources
-    first_seen     TEXT,
-    last_seen      TEXT
-);
--- The contested claims in ranking order; the WHERE clause is the definition of "contested".
-CREATE INDEX claim_stats_contested ON claim_stats (disputing DESC, counter_claims DESC, asserting DESC, sources DESC, claim_id)
-WHERE counter_claims > 0 OR (asserts > 0 AND denies > 0);
+                -- How a claim stands. A voice is a speaker, or for an unattributed statement its source (-source id).
+                CREATE TABLE claim_stats (
+                    claim_id       INTEGER PRIMARY KEY REFERENCES claim (id),
+                    attributions   INTEGER NOT NULL DEFAULT 0,
+                    asserts        INTEGER NOT NULL DEFAULT 0,  -- attributions asserting
+                    denies         INTEGER NOT NULL DEFAULT 0,  -- attributions denying
+                    asserting      INTEGER NOT NULL DEFAULT 0,  -- distinct asserting voices
+                    disputing      INTEGER NOT NULL DEFAULT 0,  -- distinct voices denying, questioning, or asserting a counter-claim
+                    counter_claims INTEGER NOT NULL DEFAULT 0,
+                    sources        INTEGER NOT NULL DEFAULT 0,  -- distinct sources
+                    first_seen     TEXT,
+                    last_seen      TEXT
+                );
+                -- The contested claims in ranking order; the WHERE clause is the definition of "contested".
+                CREATE INDEX claim_stats_contested ON claim_stats (disputing DESC, counter_claims DESC, asserting DESC, sources DESC, claim_id)
+                WHERE counter_claims > 0 OR (asserts > 0 AND denies > 0);
 
--- How many attributions give each voice its side on each claim; a row exists while n > 0.
-CREATE TABLE claim_voice (
-    claim_id INTEGER NOT NULL,
-    side     TEXT NOT NULL CHECK (side IN ('asserts', 'disputes')),
-    voice    INTEGER NOT NULL,
-    n        INTEGER NOT NULL,
-    PRIMARY KEY (claim_id, side, voice)
-) WITHOUT ROWID;
+                -- How many attributions give each voice its side on each claim; a row exists while n > 0.
+                CREATE TABLE claim_voice (
+                    claim_id INTEGER NOT NULL,
+                    side     TEXT NOT NULL CHECK (side IN ('asserts', 'disputes')),
+                    voice    INTEGER NOT NULL,
+                    n        INTEGER NOT NULL,
+                    PRIMARY KEY (claim_id, side, voice)
+                ) WITHOUT ROWID;
 
--- How many attributions of each claim each source holds; a row exists while n > 0.
-CREATE TABLE claim_source (
-    claim_id  INTEGER NOT NULL,
-    source_id INTEGER NOT NULL,
-    n         INTEGER NOT NULL,
-    PRIMARY KEY (claim_id, source_id)
-) WITHOUT ROWID;
+                -- How many attributions of each claim each source holds; a row exists while n > 0.
+                CREATE TABLE claim_source (
+                    claim_id  INTEGER NOT NULL,
+                    source_id INTEGER NOT NULL,
+                    n         INTEGER NOT NULL,
+                    PRIMARY KEY (claim_id, source_id)
+                ) WITHOUT ROWID;
 
-CREATE TRIGGER claim_voice_added AFTER INSERT ON claim_voice BEGIN
-    UPDATE claim_stats SET asserting = asserting + (NEW.side = 'asserts'), disputing = disputing + (NEW.side = 'disputes')
-    WHERE claim_id = NEW.claim_id;
-END;
-CREATE TRIGGER claim_voice_removed AFTER DELETE ON claim_voice BEGIN
-    UPDATE claim_stats SET asserting = asserting - (OLD.side = 'asserts'), disputing = disputing - (OLD.side = 'disputes')
-    WHERE claim_id = OLD.claim_id;
-END;
-CREATE TRIGGER claim_source_added AFTER INSERT ON claim_source BEGIN
-    UPDATE claim_stats SET sources = sources + 1 WHERE claim_id = NEW.claim_id;
-END;
-CREATE TRIGGER claim_source_removed AFTER DELETE ON claim_source BEGIN
-    UPDATE claim_stats SET sources = sources - 1 WHERE claim_id = OLD.claim_id;
-END;
+                CREATE TRIGGER claim_voice_added AFTER INSERT ON claim_voice BEGIN
+                    UPDATE claim_stats SET asserting = asserting + (NEW.side = 'asserts'), disputing = disputing + (NEW.side = 'disputes')
+                    WHERE claim_id = NEW.claim_id;
+                END;
+                CREATE TRIGGER claim_voice_removed AFTER DELETE ON claim_voice BEGIN
+                    UPDATE claim_stats SET asserting = asserting - (OLD.side = 'asserts'), disputing = disputing - (OLD.side = 'disputes')
+                    WHERE claim_id = OLD.claim_id;
+                END;
+                CREATE TRIGGER claim_source_added AFTER INSERT ON claim_source BEGIN
+                    UPDATE claim_stats SET sources = sources + 1 WHERE claim_id = NEW.claim_id;
+                END;
+                CREATE TRIGGER claim_source_removed AFTER DELETE ON claim_source BEGIN
+                    UPDATE claim_stats SET sources = sources - 1 WHERE claim_id = OLD.claim_id;
+                END;
 
-CREATE TRIGGER claim_added AFTER INSERT ON claim BEGIN
-    INSERT INTO claim_stats (claim_id) VALUES (NEW.id);
-END;
+                CREATE TRIGGER claim_added AFTER INSERT ON claim BEGIN
+                    INSERT INTO claim_stats (claim_id) VALUES (NEW.id);
+                END;
 
-CREATE TRIGGER attribution_added AFTER INSERT ON attribution BEGIN
-    UPDATE claim_stats SET
-        attributions = attributions + 1,
-        asserts = asserts + (NEW.stance = 'asserts'),
-        denies = denies + (NEW.stance = 'denies'),
-        -- The day it was seen: when said, else when its source was published. (A scalar subquery per
-        -- use: UPDATE … FROM a derived table made this trigger three times slower.)
-        first_seen = min(coalesce(first_seen, (SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id)),
-                         coalesce((SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id), first_seen)),
-        last_seen = max(coalesce(last_seen, (SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id)),
-                        coalesce((SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id), last_seen))
-    WHERE claim_id = NEW.claim_id;
-    INSERT INTO claim_source VALUES (NEW.claim_id, NEW.source_id, 1) ON CONFLICT DO UPDATE SET n = n + 1;
-    INSERT INTO claim_voice
-        VALUES (NEW.claim_id, iif(NEW.stance = 'asserts', 'asserts', 'disputes'), coalesce(NEW.speaker_id, -NEW.source_id), 1)
-        ON CONFLICT DO UPDATE SET n = n + 1;
-    -- Asserting a counter-claim disputes every claim it contradicts.
-    INSERT INTO claim_voice
-        SELECT to_claim_id, 'disputes', coalesce(NEW.speaker_id, -NEW.source_id), 1 FROM claim_relation
-        WHERE from_claim_id = NEW.claim_id AND kind = 'contradicts' AND NEW.stance = 'asserts'
-        ON CONFLICT DO UPDATE SET n = n + 1;
-END;
+                CREATE TRIGGER attribution_added AFTER INSERT ON attribution BEGIN
+                    UPDATE claim_stats SET
+                        attributions = attributions + 1,
+                        asserts = asserts + (NEW.stance = 'asserts'),
+                        denies = denies + (NEW.stance = 'denies'),
+                        -- The day it was seen: when said, else when its source was published. (A scalar subquery per
+                        -- use: UPDATE … FROM a derived table made this trigger three times slower.)
+                        first_seen = min(coalesce(first_seen, (SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id)),
+                                         coalesce((SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id), first_seen)),
+                        last_seen = max(coalesce(last_seen, (SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id)),
+                                        coalesce((SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id), last_seen))
+                    WHERE claim_id = NEW.claim_id;
+                    INSERT INTO claim_source VALUES (NEW.claim_id, NEW.source_id, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+                    INSERT INTO claim_voice
+                        VALUES (NEW.claim_id, iif(NEW.stance = 'asserts', 'asserts', 'disputes'), coalesce(NEW.speaker_id, -NEW.source_id), 1)
+                        ON CONFLICT DO UPDATE SET n = n + 1;
+                    -- Asserting a counter-claim disputes every claim it contradicts.
+                    INSERT INTO claim_voice
+                        SELECT to_claim_id, 'disputes', coalesce(NEW.speaker_id, -NEW.source_id), 1 FROM claim_relation
+                        WHERE from_claim_id = NEW.claim_id AND kind = 'contradicts' AND NEW.stance = 'asserts'
+                        ON CONFLICT DO UPDATE SET n = n + 1;
+                END;
 
-CREATE TRIGGER attribution_removed AFTER DELETE ON attribution BEGIN
-    UPDATE claim_stats SET
-        attributions = attributions - 1,
-        asserts = asserts - (OLD.stance = 'asserts'),
-        denies = denies - (OLD.stance = 'denies'),
-        first_seen = (SELECT min(coalesce(a.said_on, s.published)) FROM attribution a JOIN source s ON s.id = a.source_id WHERE a.claim_id = OLD.claim_id),
-        last_seen = (SELECT max(coalesce(a.said_on, s.published)) FROM attribution a JOIN source s ON s.id = a.source_id WHERE a.claim_id = OLD.claim_id)
-    WHERE claim_id = OLD.claim_id;
-    UPDATE claim_source SET n = n - 1 WHERE claim_id = OLD.claim_id AND source_id = OLD.source_id;
-    UPDATE claim_voice SET n = n - 1
-    WHERE voice = coalesce(OLD.speaker_id, -OLD.source_id)
-      AND ((claim_id = OLD.claim_id AND side = iif(OLD.stance = 'asserts', 'asserts', 'disputes'))
-        OR (OLD.stance = 'asserts' AND side = 'disputes' AND claim_id IN
-            (SELECT to_claim_id FROM claim_relation WHERE from_claim_id = OLD.claim_id AND kind = 'contradicts')));
-    DELETE FROM claim_source WHERE n = 0 AND claim_id = OLD.claim_id;
-    DELETE FROM claim_voice WHERE n = 0 AND (claim_id = OLD.claim_id OR claim_id IN
-        (SELECT to_claim_id FROM claim_relation WHERE from_claim_id = OLD.claim_id AND kind = 'contradicts'));
-END;
+                CREATE TRIGGER attribution_removed AFTER DELETE ON attribution BEGIN
+                    UPDATE claim_stats SET
+                        attributions = attributions - 1,
+                        asserts = asserts - (OLD.stance = 'asserts'),
+                        denies = denies - (OLD.stance = 'denies'),
+                        first_seen = (SELECT min(coalesce(a.said_on, s.published)) FROM attribution a JOIN source s ON s.id = a.source_id WHERE a.claim_id = OLD.claim_id),
+                        last_seen = (SELECT max(coalesce(a.said_on, s.published)) FROM attribution a JOIN source s ON s.id = a.source_id WHERE a.claim_id = OLD.claim_id)
+                    WHERE claim_id = OLD.claim_id;
+                    UPDATE claim_source SET n = n - 1 WHERE claim_id = OLD.claim_id AND source_id = OLD.source_id;
+                    UPDATE claim_voice SET n = n - 1
+                    WHERE voice = coalesce(OLD.speaker_id, -OLD.source_id)
+                      AND ((claim_id = OLD.claim_id AND side = iif(OLD.stance = 'asserts', 'asserts', 'disputes'))
+                        OR (OLD.stance = 'asserts' AND side = 'disputes' AND claim_id IN
+                            (SELECT to_claim_id FROM claim_relation WHERE from_claim_id = OLD.claim_id AND kind = 'contradicts')));
+                    DELETE FROM claim_source WHERE n = 0 AND claim_id = OLD.claim_id;
+                    DELETE FROM claim_voice WHERE n = 0 AND (claim_id = OLD.claim_id OR claim_id IN
+                        (SELECT to_claim_id FROM claim_relation WHERE from_claim_id = OLD.claim_id AND kind = 'contradicts'));
+                END;
 
--- The fields counters depend on are fixed once recorded: a correction deletes and re-adds.
-CREATE TRIGGER attribution_counted_fields_fixed BEFORE UPDATE OF claim_id, speaker_id, source_id, stance, said_on ON attribution
-BEGIN
-    SELECT RAISE(ABORT, 'an attribution''s claim, speaker, source, stance and date are fixed; delete it and record it again');
-END;
+                -- The fields counters depend on are fixed once recorded: a correction deletes and re-adds.
+                CREATE TRIGGER attribution_counted_fields_fixed BEFORE UPDATE OF claim_id, speaker_id, source_id, stance, said_on ON attribution
+                BEGIN
+                    SELECT RAISE(ABORT, 'an attribution''s claim, speaker, source, stance and date are fixed; delete it and record it again');
+                END;
 
-CREATE TRIGGER relation_added AFTER INSERT ON claim_relation WHEN NEW.kind = 'contradicts' BEGIN
-    UPDATE claim_stats SET counter_claims = counter_claims + 1 WHERE claim_id = NEW.to_claim_id;
-    INSERT INTO claim_voice
-        SELECT NEW.to_claim_id, 'disputes', coalesce(speaker_id, -source_id), count(*) FROM attribution
-        WHERE claim_id = NEW.from_claim_id AND stance = 'asserts' GROUP BY 3
-        ON CONFLICT DO UPDATE SET n = n + excluded.n;
-END;
+                CREATE TRIGGER relation_added AFTER INSERT ON claim_relation WHEN NEW.kind = 'contradicts' BEGIN
+                    UPDATE claim_stats SET counter_claims = counter_claims + 1 WHERE claim_id = NEW.to_claim_id;
+                    INSERT INTO claim_voice
+                        SELECT NEW.to_claim_id, 'disputes', coalesce(speaker_id, -source_id), count(*) FROM attribution
+                        WHERE claim_id = NEW.from_claim_id AND stance = 'asserts' GROUP BY 3
+                        ON CONFLICT DO UPDATE SET n = n + excluded.n;
+                END;
 
-CREATE TRIGGER relation_removed AFTER DELETE ON claim_relation WHEN OLD.kind = 'contradicts' BEGIN
-    UPDATE claim_stats SET counter_claims = counter_claims - 1 WHERE claim_id = OLD.to_claim_id;
-    UPDATE claim_voice SET n = n - (SELECT count(*) FROM attribution
-        WHERE claim_id = OLD.from_claim_id AND stance = 'asserts' AND coalesce(speaker_id, -source_id) = claim_voice.voice)
-    WHERE claim_id = OLD.to_claim_id AND side = 'disputes';
-    DELETE FROM claim_voice WHERE n = 0 AND claim_id = OLD.to_claim_id;
-END;
+                CREATE TRIGGER relation_removed AFTER DELETE ON claim_relation WHEN OLD.kind = 'contradicts' BEGIN
+                    UPDATE claim_stats SET counter_claims = counter_claims - 1 WHERE claim_id = OLD.to_claim_id;
+                    UPDATE claim_voice SET n = n - (SELECT count(*) FROM attribution
+                        WHERE claim_id = OLD.from_claim_id AND stance = 'asserts' AND coalesce(speaker_id, -source_id) = claim_voice.voice)
+                    WHERE claim_id = OLD.to_claim_id AND side = 'disputes';
+                    DELETE FROM claim_voice WHERE n = 0 AND claim_id = OLD.to_claim_id;
+                END;
 
--- Existing stores: count what is already there. Inserting the tallies fires their triggers,
--- which fill in the distinct counts.
-INSERT INTO claim_stats (claim_id) SELECT id FROM claim;
-INSERT INTO claim_source SELECT claim_id, source_id, count(*) FROM attribution GROUP BY 1, 2;
-INSERT INTO claim_voice
-    SELECT claim_id, iif(stance = 'asserts', 'asserts', 'disputes'), coalesce(speaker_id, -source_id), count(*)
-    FROM attribution GROUP BY 1, 2, 3;
-INSERT INTO claim_voice
-    SELECT r.to_claim_id, 'disputes', coalesce(a.speaker_id, -a.source_id), count(*)
-    FROM claim_relation r JOIN attribution a ON a.claim_id = r.from_claim_id AND a.stance = 'asserts'
-    WHERE r.kind = 'contradicts' GROUP BY 1, 3
-    ON CONFLICT DO UPDATE SET n = n + excluded.n;
-UPDATE claim_stats SET attributions = tally.attributions, asserts = tally.asserts, denies = tally.denies,
-                       first_seen = tally.first_seen, last_seen = tally.last_seen
-FROM (SELECT a.claim_id, count(*) AS attributions, sum(a.stance = 'asserts') AS asserts, sum(a.stance = 'denies') AS denies,
-             min(coalesce(a.said_on, s.published)) AS first_seen, max(coalesce(a.said_on, s.published)) AS last_seen
-      FROM attribution a JOIN source s ON s.id = a.source_id GROUP BY a.claim_id) AS tally
-WHERE claim_stats.claim_id = tally.claim_id;
-UPDATE claim_stats SET counter_claims = tally.n
-FROM (SELECT to_claim_id, count(*) AS n FROM claim_relation WHERE kind = 'contradicts' GROUP BY 1) AS tally
-WHERE claim_stats.claim_id = tally.to_claim_id;
+                -- Existing stores: count what is already there. Inserting the tallies fires their triggers,
+                -- which fill in the distinct counts.
+                INSERT INTO claim_stats (claim_id) SELECT id FROM claim;
+                INSERT INTO claim_source SELECT claim_id, source_id, count(*) FROM attribution GROUP BY 1, 2;
+                INSERT INTO claim_voice
+                    SELECT claim_id, iif(stance = 'asserts', 'asserts', 'disputes'), coalesce(speaker_id, -source_id), count(*)
+                    FROM attribution GROUP BY 1, 2, 3;
+                INSERT INTO claim_voice
+                    SELECT r.to_claim_id, 'disputes', coalesce(a.speaker_id, -a.source_id), count(*)
+                    FROM claim_relation r JOIN attribution a ON a.claim_id = r.from_claim_id AND a.stance = 'asserts'
+                    WHERE r.kind = 'contradicts' GROUP BY 1, 3
+                    ON CONFLICT DO UPDATE SET n = n + excluded.n;
+                UPDATE claim_stats SET attributions = tally.attributions, asserts = tally.asserts, denies = tally.denies,
+                                       first_seen = tally.first_seen, last_seen = tally.last_seen
+                FROM (SELECT a.claim_id, count(*) AS attributions, sum(a.stance = 'asserts') AS asserts, sum(a.stance = 'denies') AS denies,
+                             min(coalesce(a.said_on, s.published)) AS first_seen, max(coalesce(a.said_on, s.published)) AS last_seen
+                      FROM attribution a JOIN source s ON s.id = a.source_id GROUP BY a.claim_id) AS tally
+                WHERE claim_stats.claim_id = tally.claim_id;
+                UPDATE claim_stats SET counter_claims = tally.n
+                FROM (SELECT to_claim_id, count(*) AS n FROM claim_relation WHERE kind = 'contradicts' GROUP BY 1) AS tally
+                WHERE claim_stats.claim_id = tally.to_claim_id;
 
--- Finding an attribution by claim, source and speaker (the duplicate check, relay references)
--- reads a few rows, however busy the claim.
-DROP INDEX attribution_by_claim;
-CREATE INDEX attribution_by_claim ON attribution (claim_id, source_id, speaker_id);
-"""##),
-        Migration(version: 4, file: "004_change_log.sql", sql: ##"""
--- claimtrail store, schema version 4: an audit trail of corrections and deletions, so an editor can
--- see who changed what and when, and what it said before.
+                -- Finding an attribution by claim, source and speaker (the duplicate check, relay references)
+                -- reads a few rows, however busy the claim.
+                DROP INDEX attribution_by_claim;
+                CREATE INDEX attribution_by_claim ON attribution (claim_id, source_id, speaker_id);
+                """##
+        ),
+        Migration(
+            version: 4,
+            file: "004_change_log.sql",
+            sql: ##"""
+                -- claimtrail store, schema version 4: an audit trail of corrections and deletions, so an editor can
+                -- see who changed what and when, and what it said before.
 
-CREATE TABLE change_log (
-    id         INTEGER PRIMARY KEY,
-    changed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-    changed_by TEXT NOT NULL,
-    entity     TEXT NOT NULL CHECK (entity IN ('claim', 'speaker', 'attribution')),
-    entity_id  INTEGER NOT NULL,
-    action     TEXT NOT NULL CHECK (action IN ('edit', 'delete')),
-    claim_id   INTEGER,          -- the claim concerned, so that `trace claim` can show it
-    before     TEXT NOT NULL,    -- the row before, as a JSON object
-    after      TEXT,             -- the row after an edit, as a JSON object; NULL for a deletion
-    reason     TEXT
-);
-CREATE INDEX change_log_by_claim ON change_log (claim_id);
-CREATE INDEX change_log_by_entity ON change_log (entity, entity_id);
+                CREATE TABLE change_log (
+                    id         INTEGER PRIMARY KEY,
+                    changed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                    changed_by TEXT NOT NULL,
+                    entity     TEXT NOT NULL CHECK (entity IN ('claim', 'speaker', 'attribution')),
+                    entity_id  INTEGER NOT NULL,
+                    action     TEXT NOT NULL CHECK (action IN ('edit', 'delete')),
+                    claim_id   INTEGER,          -- the claim concerned, so that `trace claim` can show it
+                    before     TEXT NOT NULL,    -- the row before, as a JSON object
+                    after      TEXT,             -- the row after an edit, as a JSON object; NULL for a deletion
+                    reason     TEXT
+                );
+                CREATE INDEX change_log_by_claim ON change_log (claim_id);
+                CREATE INDEX change_log_by_entity ON change_log (entity, entity_id);
 
--- The trail is append-only.
-CREATE TRIGGER change_log_append_only_update BEFORE UPDATE ON change_log
-BEGIN SELECT RAISE(ABORT, 'the change log cannot be edited'); END;
-CREATE TRIGGER change_log_append_only_delete BEFORE DELETE ON change_log
-BEGIN SELECT RAISE(ABORT, 'the change log cannot be edited'); END;
-"""##),
-        Migration(version: 5, file: "005_search_and_merges.sql", sql: ##"""
--- claimtrail store, schema version 5: full-text search over claims, quotes, speakers and source titles,
--- kept in sync by triggers; and merged claims, whose old id and wording still resolve.
+                -- The trail is append-only.
+                CREATE TRIGGER change_log_append_only_update BEFORE UPDATE ON change_log
+                BEGIN SELECT RAISE(ABORT, 'the change log cannot be edited'); END;
+                CREATE TRIGGER change_log_append_only_delete BEFORE DELETE ON change_log
+                BEGIN SELECT RAISE(ABORT, 'the change log cannot be edited'); END;
+                """##
+        ),
+        Migration(
+            version: 5,
+            file: "005_search_and_merges.sql",
+            sql: ##"""
+                -- claimtrail store, schema version 5: full-text search over claims, quotes, speakers and source titles,
+                -- kept in sync by triggers; and merged claims, whose old id and wording still resolve.
 
--- One row per searchable thing. rowid = id * 4 + kind, kind 0 claim, 1 attribution (its quote),
--- 2 speaker (name and aliases), 3 source (title), so every sync is a rowid operation.
-CREATE VIRTUAL TABLE search_index USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
+                -- One row per searchable thing. rowid = id * 4 + kind, kind 0 claim, 1 attribution (its quote),
+                -- 2 speaker (name and aliases), 3 source (title), so every sync is a rowid operation.
+                CREATE VIRTUAL TABLE search_index USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
 
-CREATE TRIGGER search_claim_added AFTER INSERT ON claim BEGIN
-    INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4, NEW.text);
-END;
-CREATE TRIGGER search_claim_edited AFTER UPDATE OF text ON claim BEGIN
-    DELETE FROM search_index WHERE rowid = OLD.id * 4;
-    INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4, NEW.text);
-END;
-CREATE TRIGGER search_claim_removed AFTER DELETE ON claim BEGIN
-    DELETE FROM search_index WHERE rowid = OLD.id * 4;
-END;
+                CREATE TRIGGER search_claim_added AFTER INSERT ON claim BEGIN
+                    INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4, NEW.text);
+                END;
+                CREATE TRIGGER search_claim_edited AFTER UPDATE OF text ON claim BEGIN
+                    DELETE FROM search_index WHERE rowid = OLD.id * 4;
+                    INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4, NEW.text);
+                END;
+                CREATE TRIGGER search_claim_removed AFTER DELETE ON claim BEGIN
+                    DELETE FROM search_index WHERE rowid = OLD.id * 4;
+                END;
 
-CREATE TRIGGER search_quote_added AFTER INSERT ON attribution WHEN NEW.quote IS NOT NULL BEGIN
-    INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4 + 1, NEW.quote);
-END;
-CREATE TRIGGER search_quote_edited AFTER UPDATE OF quote ON attribution BEGIN
-    DELETE FROM search_index WHERE rowid = OLD.id * 4 + 1;
-    INSERT INTO search_index (rowid, body) SELECT NEW.id * 4 + 1, NEW.quote WHERE NEW.quote IS NOT NULL;
-END;
-CREATE TRIGGER search_quote_removed AFTER DELETE ON attribution BEGIN
-    DELETE FROM search_index WHERE rowid = OLD.id * 4 + 1;
-END;
+                CREATE TRIGGER search_quote_added AFTER INSERT ON attribution WHEN NEW.quote IS NOT NULL BEGIN
+                    INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4 + 1, NEW.quote);
+                END;
+                CREATE TRIGGER search_quote_edited AFTER UPDATE OF quote ON attribution BEGIN
+                    DELETE FROM search_index WHERE rowid = OLD.id * 4 + 1;
+                    INSERT INTO search_index (rowid, body) SELECT NEW.id * 4 + 1, NEW.quote WHERE NEW.quote IS NOT NULL;
+                END;
+                CREATE TRIGGER search_quote_removed AFTER DELETE ON attribution BEGIN
+                    DELETE FROM search_index WHERE rowid = OLD.id * 4 + 1;
+                END;
 
-CREATE TRIGGER search_speaker_added AFTER INSERT ON speaker BEGIN
-    INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4 + 2, NEW.name);
-END;
-CREATE TRIGGER search_speaker_edited AFTER UPDATE OF name ON speaker BEGIN
-    DELETE FROM search_index WHERE rowid = OLD.id * 4 + 2;
-    INSERT INTO search_index (rowid, body)
-        SELECT NEW.id * 4 + 2, NEW.name || coalesce(' ' || (SELECT group_concat(alias, ' ') FROM speaker_alias WHERE speaker_id = NEW.id), '');
-END;
-CREATE TRIGGER search_speaker_removed AFTER DELETE ON speaker BEGIN
-    DELETE FROM search_index WHERE rowid = OLD.id * 4 + 2;
-END;
-CREATE TRIGGER search_alias_added AFTER INSERT ON speaker_alias BEGIN
-    DELETE FROM search_index WHERE rowid = NEW.speaker_id * 4 + 2;
-    INSERT INTO search_index (rowid, body)
-        SELECT id * 4 + 2, name || coalesce(' ' || (SELECT group_concat(alias, ' ') FROM speaker_alias WHERE speaker_id = NEW.speaker_id), '')
-        FROM speaker WHERE id = NEW.speaker_id;
-END;
+                CREATE TRIGGER search_speaker_added AFTER INSERT ON speaker BEGIN
+                    INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4 + 2, NEW.name);
+                END;
+                CREATE TRIGGER search_speaker_edited AFTER UPDATE OF name ON speaker BEGIN
+                    DELETE FROM search_index WHERE rowid = OLD.id * 4 + 2;
+                    INSERT INTO search_index (rowid, body)
+                        SELECT NEW.id * 4 + 2, NEW.name || coalesce(' ' || (SELECT group_concat(alias, ' ') FROM speaker_alias WHERE speaker_id = NEW.id), '');
+                END;
+                CREATE TRIGGER search_speaker_removed AFTER DELETE ON speaker BEGIN
+                    DELETE FROM search_index WHERE rowid = OLD.id * 4 + 2;
+                END;
+                CREATE TRIGGER search_alias_added AFTER INSERT ON speaker_alias BEGIN
+                    DELETE FROM search_index WHERE rowid = NEW.speaker_id * 4 + 2;
+                    INSERT INTO search_index (rowid, body)
+                        SELECT id * 4 + 2, name || coalesce(' ' || (SELECT group_concat(alias, ' ') FROM speaker_alias WHERE speaker_id = NEW.speaker_id), '')
+                        FROM speaker WHERE id = NEW.speaker_id;
+                END;
 
-CREATE TRIGGER search_source_added AFTER INSERT ON source BEGIN
-    INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4 + 3, NEW.title);
-END;
-CREATE TRIGGER search_source_edited AFTER UPDATE OF title ON source BEGIN
-    DELETE FROM search_index WHERE rowid = OLD.id * 4 + 3;
-    INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4 + 3, NEW.title);
-END;
-CREATE TRIGGER search_source_removed AFTER DELETE ON source BEGIN
-    DELETE FROM search_index WHERE rowid = OLD.id * 4 + 3;
-END;
+                CREATE TRIGGER search_source_added AFTER INSERT ON source BEGIN
+                    INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4 + 3, NEW.title);
+                END;
+                CREATE TRIGGER search_source_edited AFTER UPDATE OF title ON source BEGIN
+                    DELETE FROM search_index WHERE rowid = OLD.id * 4 + 3;
+                    INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4 + 3, NEW.title);
+                END;
+                CREATE TRIGGER search_source_removed AFTER DELETE ON source BEGIN
+                    DELETE FROM search_index WHERE rowid = OLD.id * 4 + 3;
+                END;
 
--- Existing stores: index what is already there.
-INSERT INTO search_index (rowid, body) SELECT id * 4, text FROM claim;
-INSERT INTO search_index (rowid, body) SELECT id * 4 + 1, quote FROM attribution WHERE quote IS NOT NULL;
-INSERT INTO search_index (rowid, body)
-    SELECT id * 4 + 2, name || coalesce(' ' || (SELECT group_concat(alias, ' ') FROM speaker_alias WHERE speaker_id = speaker.id), '')
-    FROM speaker;
-INSERT INTO search_index (rowid, body) SELECT id * 4 + 3, title FROM source;
+                -- Existing stores: index what is already there.
+                INSERT INTO search_index (rowid, body) SELECT id * 4, text FROM claim;
+                INSERT INTO search_index (rowid, body) SELECT id * 4 + 1, quote FROM attribution WHERE quote IS NOT NULL;
+                INSERT INTO search_index (rowid, body)
+                    SELECT id * 4 + 2, name || coalesce(' ' || (SELECT group_concat(alias, ' ') FROM speaker_alias WHERE speaker_id = speaker.id), '')
+                    FROM speaker;
+                INSERT INTO search_index (rowid, body) SELECT id * 4 + 3, title FROM source;
 
--- A claim merged into another: its former id and wording resolve to the claim it joined.
-CREATE TABLE claim_merge (
-    merged_id  INTEGER PRIMARY KEY,
-    text       TEXT NOT NULL,
-    normalized TEXT NOT NULL UNIQUE,
-    into_id    INTEGER NOT NULL REFERENCES claim (id)
-);
-CREATE INDEX claim_merge_by_target ON claim_merge (into_id);
-"""##),
-        Migration(version: 6, file: "006_timeline_index.sql", sql: ##"""
--- claimtrail store, schema version 6: each attribution's day in the timeline, indexed per claim and
--- per speaker, so a trace reads its first page in order from an index however busy the claim.
+                -- A claim merged into another: its former id and wording resolve to the claim it joined.
+                CREATE TABLE claim_merge (
+                    merged_id  INTEGER PRIMARY KEY,
+                    text       TEXT NOT NULL,
+                    normalized TEXT NOT NULL UNIQUE,
+                    into_id    INTEGER NOT NULL REFERENCES claim (id)
+                );
+                CREATE INDEX claim_merge_by_target ON claim_merge (into_id);
+                """##
+        ),
+        Migration(
+            version: 6,
+            file: "006_timeline_index.sql",
+            sql: ##"""
+                -- claimtrail store, schema version 6: each attribution's day in the timeline, indexed per claim and
+                -- per speaker, so a trace reads its first page in order from an index however busy the claim.
 
--- The day it was seen: when it was said, else when its source was published. claimtrail sets it on
--- insert; this trigger fills it for rows inserted without it (bulk SQL, merges). An attribution's
--- date and source never change afterwards (see attribution_counted_fields_fixed).
-ALTER TABLE attribution ADD COLUMN seen_on TEXT;
-UPDATE attribution SET seen_on = coalesce(said_on, (SELECT published FROM source WHERE id = attribution.source_id));
+                -- The day it was seen: when it was said, else when its source was published. claimtrail sets it on
+                -- insert; this trigger fills it for rows inserted without it (bulk SQL, merges). An attribution's
+                -- date and source never change afterwards (see attribution_counted_fields_fixed).
+                ALTER TABLE attribution ADD COLUMN seen_on TEXT;
+                UPDATE attribution SET seen_on = coalesce(said_on, (SELECT published FROM source WHERE id = attribution.source_id));
 
-CREATE TRIGGER attribution_seen_on AFTER INSERT ON attribution WHEN NEW.seen_on IS NULL BEGIN
-    UPDATE attribution SET seen_on = coalesce(NEW.said_on, (SELECT published FROM source WHERE id = NEW.source_id))
-    WHERE id = NEW.id;
-END;
+                CREATE TRIGGER attribution_seen_on AFTER INSERT ON attribution WHEN NEW.seen_on IS NULL BEGIN
+                    UPDATE attribution SET seen_on = coalesce(NEW.said_on, (SELECT published FROM source WHERE id = NEW.source_id))
+                    WHERE id = NEW.id;
+                END;
 
--- Timelines: dated attributions first, by day, then in the order recorded.
-CREATE INDEX attribution_claim_timeline ON attribution (claim_id, seen_on IS NULL, seen_on, id);
-CREATE INDEX attribution_speaker_timeline ON attribution (speaker_id, seen_on IS NULL, seen_on, id);
-DROP INDEX attribution_by_speaker;
-"""##),
-        Migration(version: 7, file: "007_speaker_stats.sql", sql: ##"""
--- claimtrail store, schema version 7: how many attributions each speaker has, kept by triggers, so
--- that `trace speaker` says "the first 200 of N" without counting a busy speaker's million rows.
--- An attribution's speaker never changes (see attribution_counted_fields_fixed), so insert and
--- delete are all there is to follow. A row exists while its count is above zero.
-CREATE TABLE speaker_stats (
-    speaker_id   INTEGER PRIMARY KEY REFERENCES speaker (id),
-    attributions INTEGER NOT NULL
-);
-INSERT INTO speaker_stats SELECT speaker_id, count(*) FROM attribution WHERE speaker_id IS NOT NULL GROUP BY 1;
+                -- Timelines: dated attributions first, by day, then in the order recorded.
+                CREATE INDEX attribution_claim_timeline ON attribution (claim_id, seen_on IS NULL, seen_on, id);
+                CREATE INDEX attribution_speaker_timeline ON attribution (speaker_id, seen_on IS NULL, seen_on, id);
+                DROP INDEX attribution_by_speaker;
+                """##
+        ),
+        Migration(
+            version: 7,
+            file: "007_speaker_stats.sql",
+            sql: ##"""
+                -- claimtrail store, schema version 7: how many attributions each speaker has, kept by triggers, so
+                -- that `trace speaker` says "the first 200 of N" without counting a busy speaker's million rows.
+                -- An attribution's speaker never changes (see attribution_counted_fields_fixed), so insert and
+                -- delete are all there is to follow. A row exists while its count is above zero.
+                CREATE TABLE speaker_stats (
+                    speaker_id   INTEGER PRIMARY KEY REFERENCES speaker (id),
+                    attributions INTEGER NOT NULL
+                );
+                INSERT INTO speaker_stats SELECT speaker_id, count(*) FROM attribution WHERE speaker_id IS NOT NULL GROUP BY 1;
 
-CREATE TRIGGER speaker_attribution_added AFTER INSERT ON attribution WHEN NEW.speaker_id IS NOT NULL BEGIN
-    INSERT INTO speaker_stats VALUES (NEW.speaker_id, 1) ON CONFLICT DO UPDATE SET attributions = attributions + 1;
-END;
-CREATE TRIGGER speaker_attribution_removed AFTER DELETE ON attribution WHEN OLD.speaker_id IS NOT NULL BEGIN
-    UPDATE speaker_stats SET attributions = attributions - 1 WHERE speaker_id = OLD.speaker_id;
-    DELETE FROM speaker_stats WHERE speaker_id = OLD.speaker_id AND attributions = 0;
-END;
-"""##),
+                CREATE TRIGGER speaker_attribution_added AFTER INSERT ON attribution WHEN NEW.speaker_id IS NOT NULL BEGIN
+                    INSERT INTO speaker_stats VALUES (NEW.speaker_id, 1) ON CONFLICT DO UPDATE SET attributions = attributions + 1;
+                END;
+                CREATE TRIGGER speaker_attribution_removed AFTER DELETE ON attribution WHEN OLD.speaker_id IS NOT NULL BEGIN
+                    UPDATE speaker_stats SET attributions = attributions - 1 WHERE speaker_id = OLD.speaker_id;
+                    DELETE FROM speaker_stats WHERE speaker_id = OLD.speaker_id AND attributions = 0;
+                END;
+                """##
+        ),
     ]
 }

@@ -33,29 +33,38 @@ struct RecordUpkeep {
             ("INSERT INTO claim_stats (claim_id) SELECT id FROM main.claim WHERE id >= ?", [claim]),
             ("INSERT INTO search_index (rowid, body) SELECT id * 4, text FROM main.claim WHERE id >= ?", [claim]),
             // search_source_added
-            ("INSERT INTO search_index (rowid, body) SELECT id * 4 + 3, title FROM main.source WHERE id >= ?", [source]),
+            (
+                "INSERT INTO search_index (rowid, body) SELECT id * 4 + 3, title FROM main.source WHERE id >= ?",
+                [source]
+            ),
             // search_speaker_added, then search_alias_added: the name followed by every alias.
             ("DELETE FROM search_index WHERE rowid IN (SELECT value * 4 + 2 FROM json_each(?))", [aliased]),
-            ("""
-             INSERT INTO search_index (rowid, body)
-             SELECT id * 4 + 2, name || coalesce(' ' || (SELECT group_concat(alias, ' ') FROM speaker_alias WHERE speaker_id = speaker.id), '')
-             FROM main.speaker WHERE id >= ?1 OR id IN (SELECT value FROM json_each(?2))
-             """, [speaker, aliased]),
+            (
+                """
+                INSERT INTO search_index (rowid, body)
+                SELECT id * 4 + 2, name || coalesce(' ' || (SELECT group_concat(alias, ' ') FROM speaker_alias WHERE speaker_id = speaker.id), '')
+                FROM main.speaker WHERE id >= ?1 OR id IN (SELECT value FROM json_each(?2))
+                """, [speaker, aliased]
+            ),
             // relation_added: the countered claim's count, and the voices asserting its counter-claim.
-            ("""
-             UPDATE claim_stats SET counter_claims = counter_claims + batch.relations
-             FROM (SELECT to_claim_id, count(*) AS relations FROM main.claim_relation
-                   WHERE id >= ? AND kind = 'contradicts' GROUP BY to_claim_id) AS batch
-             WHERE claim_stats.claim_id = batch.to_claim_id
-             """, [relation]),
-            ("""
-             INSERT INTO temp.batch_voice
-             SELECT r.to_claim_id, 'disputes', coalesce(a.speaker_id, -a.source_id), count(*)
-             FROM main.claim_relation r JOIN main.attribution a ON a.claim_id = r.from_claim_id AND a.stance = 'asserts'
-             WHERE r.id >= ?1 AND r.kind = 'contradicts' AND a.id < ?2
-             GROUP BY 1, 3
-             ON CONFLICT DO UPDATE SET n = n + excluded.n
-             """, [relation, firstAttributionID]),
+            (
+                """
+                UPDATE claim_stats SET counter_claims = counter_claims + batch.relations
+                FROM (SELECT to_claim_id, count(*) AS relations FROM main.claim_relation
+                      WHERE id >= ? AND kind = 'contradicts' GROUP BY to_claim_id) AS batch
+                WHERE claim_stats.claim_id = batch.to_claim_id
+                """, [relation]
+            ),
+            (
+                """
+                INSERT INTO temp.batch_voice
+                SELECT r.to_claim_id, 'disputes', coalesce(a.speaker_id, -a.source_id), count(*)
+                FROM main.claim_relation r JOIN main.attribution a ON a.claim_id = r.from_claim_id AND a.stance = 'asserts'
+                WHERE r.id >= ?1 AND r.kind = 'contradicts' AND a.id < ?2
+                GROUP BY 1, 3
+                ON CONFLICT DO UPDATE SET n = n + excluded.n
+                """, [relation, firstAttributionID]
+            ),
         ]
         for statement in statements { try database.execute(statement.sql, statement.arguments) }
         (claim, source, speaker, relation) = try Self.nextIDs(in: database)
@@ -63,9 +72,11 @@ struct RecordUpkeep {
     }
 
     private static func nextIDs(in database: Database) throws -> (Int64, Int64, Int64, Int64) {
-        try database.cached("""
+        try database.cached(
+            """
             SELECT (SELECT coalesce(max(id), 0) + 1 FROM main.claim), (SELECT coalesce(max(id), 0) + 1 FROM main.source),
                    (SELECT coalesce(max(id), 0) + 1 FROM main.speaker), (SELECT coalesce(max(id), 0) + 1 FROM main.claim_relation)
-            """).first { ($0.int64(0), $0.int64(1), $0.int64(2), $0.int64(3)) }!
+            """
+        ).first { ($0.int64(0), $0.int64(1), $0.int64(2), $0.int64(3)) }!
     }
 }

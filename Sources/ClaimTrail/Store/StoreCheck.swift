@@ -12,7 +12,8 @@ public struct StoreCheck {
         problems += try database.prepare("PRAGMA foreign_key_check").map { row in
             "foreign key: \(row.string(0)) row \(row.int64(1)) points at a missing \(row.string(2))"
         }
-        problems += try database.prepare("""
+        problems += try database.prepare(
+            """
             SELECT claim_id FROM (
                 SELECT claim_id, attributions, asserts, denies, asserting, disputing, counter_claims, sources, first_seen, last_seen
                 FROM claim_stats
@@ -21,17 +22,22 @@ public struct StoreCheck {
             )
             UNION SELECT id FROM claim WHERE id NOT IN (SELECT claim_id FROM claim_stats)
             ORDER BY 1
-            """).map { "counters of claim #\($0.int64(0)) differ from a recount" }
-        problems += try database.prepare("""
+            """
+        ).map { "counters of claim #\($0.int64(0)) differ from a recount" }
+        problems += try database.prepare(
+            """
             SELECT id FROM speaker
             WHERE coalesce((SELECT attributions FROM speaker_stats WHERE speaker_id = speaker.id), 0)
                   <> (SELECT count(*) FROM attribution WHERE speaker_id = speaker.id)
             UNION SELECT speaker_id FROM speaker_stats WHERE attributions <= 0
             ORDER BY 1
-            """).map { "attribution count of speaker #\($0.int64(0)) differs from a recount" }
-        problems += try database.prepare("""
+            """
+        ).map { "attribution count of speaker #\($0.int64(0)) differs from a recount" }
+        problems += try database.prepare(
+            """
             SELECT a.id FROM attribution a JOIN attribution v ON v.id = a.via_id WHERE v.claim_id <> a.claim_id OR v.id >= a.id
-            """).map { "attribution #\($0.int64(0)) is relayed through an attribution of another claim, or a later one" }
+            """
+        ).map { "attribution #\($0.int64(0)) is relayed through an attribution of another claim, or a later one" }
         return problems
     }
 

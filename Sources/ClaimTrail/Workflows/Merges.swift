@@ -8,29 +8,42 @@ extension ClaimStore {
         guard let old = try claim(id: merged), try claim(id: kept) != nil else {
             throw ClaimTrailError.notFound("no claim #\(try claim(id: merged) == nil ? merged : kept)")
         }
-        let conflicts = try database.prepare("""
+        let conflicts = try database.prepare(
+            """
             SELECT m.reviewer FROM verdict m JOIN verdict k ON k.reviewer = m.reviewer AND k.claim_id = ?2
             WHERE m.claim_id = ?1 AND (m.rating IS NOT k.rating OR m.score IS NOT k.score)
-            """).map([merged, kept]) { $0.string(0) }
+            """
+        ).map([merged, kept]) { $0.string(0) }
         guard conflicts.isEmpty else {
-            throw ClaimTrailError.invalid("\(conflicts.joined(separator: ", ")) rated the two claims differently; settle that first")
+            throw ClaimTrailError.invalid(
+                "\(conflicts.joined(separator: ", ")) rated the two claims differently; settle that first"
+            )
         }
         try moveAttributions(where: "claim_id = ?", merged, claimID: kept, speakerID: nil)
-        let relations = try database.prepare("SELECT from_claim_id, to_claim_id, kind, source_id FROM claim_relation WHERE ?1 IN (from_claim_id, to_claim_id) ORDER BY id")
-            .map([merged]) { ($0.int64(0), $0.int64(1), $0.string(2), $0.optionalInt64(3)) }
+        let relations = try database.prepare(
+            "SELECT from_claim_id, to_claim_id, kind, source_id FROM claim_relation WHERE ?1 IN (from_claim_id, to_claim_id) ORDER BY id"
+        )
+        .map([merged]) { ($0.int64(0), $0.int64(1), $0.string(2), $0.optionalInt64(3)) }
         try database.execute("DELETE FROM claim_relation WHERE ?1 IN (from_claim_id, to_claim_id)", [merged])
         for (from, to, kind, source) in relations {
             let (newFrom, newTo) = (from == merged ? kept : from, to == merged ? kept : to)
             guard newFrom != newTo else { continue }
-            try database.execute("INSERT INTO claim_relation (from_claim_id, to_claim_id, kind, source_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                                 [newFrom, newTo, kind, source])
+            try database.execute(
+                "INSERT INTO claim_relation (from_claim_id, to_claim_id, kind, source_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                [newFrom, newTo, kind, source]
+            )
         }
-        try database.execute("UPDATE verdict SET claim_id = ?2 WHERE claim_id = ?1 AND reviewer NOT IN (SELECT reviewer FROM verdict WHERE claim_id = ?2)", [merged, kept])
+        try database.execute(
+            "UPDATE verdict SET claim_id = ?2 WHERE claim_id = ?1 AND reviewer NOT IN (SELECT reviewer FROM verdict WHERE claim_id = ?2)",
+            [merged, kept]
+        )
         try database.execute("DELETE FROM verdict WHERE claim_id = ?", [merged])
         try logMerge("claim", merged, into: kept, claimID: kept, by: by, reason: reason)
         try database.execute("UPDATE claim_merge SET into_id = ? WHERE into_id = ?", [kept, merged])
-        try database.execute("INSERT INTO claim_merge (merged_id, text, normalized, into_id) VALUES (?, ?, ?, ?)",
-                             [merged, old.text, TextKey.fold(old.text), kept])
+        try database.execute(
+            "INSERT INTO claim_merge (merged_id, text, normalized, into_id) VALUES (?, ?, ?, ?)",
+            [merged, old.text, TextKey.fold(old.text), kept]
+        )
         for table in ["claim_voice", "claim_source", "claim_stats"] {
             try database.execute("DELETE FROM \(table) WHERE claim_id = ?", [merged])
         }
@@ -44,8 +57,14 @@ extension ClaimStore {
             throw ClaimTrailError.notFound("no speaker #\(try speaker(id: merged) == nil ? merged : kept)")
         }
         try moveAttributions(where: "speaker_id = ?", merged, claimID: nil, speakerID: kept)
-        try database.execute("UPDATE speaker SET affiliation_id = ?2 WHERE affiliation_id = ?1 AND id <> ?2", [merged, kept])
-        try database.execute("UPDATE speaker SET affiliation_id = NULL WHERE id = ?2 AND affiliation_id = ?1", [merged, kept])
+        try database.execute(
+            "UPDATE speaker SET affiliation_id = ?2 WHERE affiliation_id = ?1 AND id <> ?2",
+            [merged, kept]
+        )
+        try database.execute(
+            "UPDATE speaker SET affiliation_id = NULL WHERE id = ?2 AND affiliation_id = ?1",
+            [merged, kept]
+        )
         try logMerge("speaker", merged, into: kept, claimID: nil, by: by, reason: reason)
         try database.execute("DELETE FROM speaker_alias WHERE speaker_id = ?", [merged])
         try database.execute("DELETE FROM speaker WHERE id = ?", [merged])
@@ -57,30 +76,46 @@ extension ClaimStore {
     /// are checked at commit, since a relay is briefly missing in between.
     private func moveAttributions(where condition: String, _ value: Int64, claimID: Int64?, speakerID: Int64?) throws {
         try database.executeScript("PRAGMA defer_foreign_keys = ON")
-        let columns = "id, claim_id, speaker_id, source_id, stance, mode, quote, cue, said_on, via_id, recorded_at, recorded_by"
-        let rows = try database.prepare("SELECT \(columns) FROM attribution WHERE \(condition) ORDER BY id").map([value]) { row in
+        let columns =
+            "id, claim_id, speaker_id, source_id, stance, mode, quote, cue, said_on, via_id, recorded_at, recorded_by"
+        let rows = try database.prepare("SELECT \(columns) FROM attribution WHERE \(condition) ORDER BY id").map([value]
+        ) { row in
             (0..<12).map { row.text(Int32($0)) }
         }
         try database.execute("DELETE FROM attribution WHERE \(condition)", [value])
         for var row in rows {
             if let claimID { row[1] = String(claimID) }
             if let speakerID { row[2] = String(speakerID) }
-            try database.execute("""
+            try database.execute(
+                """
                 INSERT INTO attribution (\(columns)) VALUES (CAST(?1 AS INTEGER), CAST(?2 AS INTEGER), CAST(?3 AS INTEGER),
                     CAST(?4 AS INTEGER), ?5, ?6, ?7, ?8, ?9, CAST(?10 AS INTEGER), ?11, ?12)
-                """, row)
+                """,
+                row
+            )
         }
     }
 
-    private func logMerge(_ entity: String, _ merged: Int64, into kept: Int64, claimID: Int64?, by: String, reason: String?) throws {
-        let snapshot = entity == "claim"
+    private func logMerge(
+        _ entity: String,
+        _ merged: Int64,
+        into kept: Int64,
+        claimID: Int64?,
+        by: String,
+        reason: String?
+    ) throws {
+        let snapshot =
+            entity == "claim"
             ? "SELECT json_object('text', text, 'topic', topic, 'merged_into', ?2) FROM claim WHERE id = ?1"
             : "SELECT json_object('name', name, 'kind', kind, 'role', role, 'merged_into', ?2) FROM speaker WHERE id = ?1"
         let before = try database.prepare(snapshot).first([merged, kept]) { $0.string(0) } ?? "{}"
         let why = ["merged into \(entity) #\(kept)", Reference.clean(reason)].compactMap { $0 }.joined(separator: ": ")
-        try database.execute("""
+        try database.execute(
+            """
             INSERT INTO change_log (changed_by, entity, entity_id, action, claim_id, before, reason) VALUES (?, ?, ?, 'delete', ?, ?, ?)
-            """, [by, entity, merged, claimID, before, why])
+            """,
+            [by, entity, merged, claimID, before, why]
+        )
     }
 }
 
@@ -103,14 +138,19 @@ extension ClaimStore {
         let words = Self.words(claim.text)
         guard !words.isEmpty else { return [] }
         let query = words.sorted().map { "\"\($0)\"" }.joined(separator: " OR ")
-        let candidates = try database.prepare("""
+        let candidates = try database.prepare(
+            """
             SELECT rowid / 4 FROM search_index WHERE search_index MATCH ? AND rowid % 4 = 0 AND rowid <> ?
             ORDER BY bm25(search_index) LIMIT 200
-            """).map([query, id * 4]) { $0.int64(0) }
+            """
+        ).map([query, id * 4]) { $0.int64(0) }
         return try candidates.compactMap { try self.claim(id: $0) }.map { other in
             let theirs = Self.words(other.text)
-            return SimilarClaim(id: other.id, text: other.text,
-                                similarity: Double(words.intersection(theirs).count) / Double(words.union(theirs).count))
+            return SimilarClaim(
+                id: other.id,
+                text: other.text,
+                similarity: Double(words.intersection(theirs).count) / Double(words.union(theirs).count)
+            )
         }
         .sorted { ($0.similarity, -$0.id) > ($1.similarity, -$1.id) }
         .prefix(limit).map { $0 }
@@ -118,6 +158,10 @@ extension ClaimStore {
 
     /// The folded words of a text, for comparing phrasings.
     static func words(_ text: String) -> Set<String> {
-        Set(TextKey.fold(text).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init).filter { $0.count > 1 })
+        Set(
+            TextKey.fold(text).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init).filter {
+                $0.count > 1
+            }
+        )
     }
 }

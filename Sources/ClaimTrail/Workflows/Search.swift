@@ -28,18 +28,26 @@ extension ClaimStore {
         let expression = raw ? query : Self.ftsPhrases(query)
         guard !expression.trimmed().isEmpty else { throw ClaimTrailError.invalid("give words to search for") }
         do {
-            return try database.cached("""
+            return try database.cached(
+                """
                 SELECT rowid, highlight(search_index, 0, '«', '»'), bm25(search_index) FROM search_index
                 WHERE search_index MATCH ? ORDER BY bm25(search_index) LIMIT ?
-                """).map([expression, max(limit, 0)]) { row in
+                """
+            ).map([expression, max(limit, 0)]) { row in
                 let rowid = row.int64(0)
                 let kind: SearchHit.Kind = [.claim, .quote, .speaker, .source][Int(rowid % 4)]
-                return SearchHit(kind: kind, id: rowid / 4, claimID: kind == .claim ? rowid / 4 : nil,
-                                 match: row.string(1), rank: row.double(2))
+                return SearchHit(
+                    kind: kind,
+                    id: rowid / 4,
+                    claimID: kind == .claim ? rowid / 4 : nil,
+                    match: row.string(1),
+                    rank: row.double(2)
+                )
             }.map { hit in
                 guard hit.kind == .quote else { return hit }
                 var withClaim = hit
-                withClaim.claimID = try database.cached("SELECT claim_id FROM attribution WHERE id = ?").first([hit.id]) { $0.int64(0) }
+                withClaim.claimID = try database.cached("SELECT claim_id FROM attribution WHERE id = ?").first([hit.id])
+                { $0.int64(0) }
                 return withClaim
             }
         } catch let error as SQLiteError where raw {

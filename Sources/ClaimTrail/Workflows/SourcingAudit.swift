@@ -13,8 +13,10 @@ public enum SourcingCategory: String, Codable, CaseIterable, Sendable {
     case unclassified
 
     /// Words that put a claim on nobody in particular.
-    static let hedges = ["reportedly", "is said to", "are said to", "was said to", "were said to", "allegedly",
-                         "purportedly", "reports suggest", "it is claimed", "rumoured", "rumored"]
+    static let hedges = [
+        "reportedly", "is said to", "are said to", "was said to", "were said to", "allegedly",
+        "purportedly", "reports suggest", "it is claimed", "rumoured", "rumored",
+    ]
 
     public init(_ row: ProvenanceRow) {
         let wording = ((row.cue ?? "") + " " + (row.quote ?? "")).lowercased()
@@ -68,11 +70,16 @@ public struct AuditRow: Codable, Equatable, Sendable, Tabular {
     public var viaChain: String
     public var primarySourceInStore: Bool?
 
-    public static let columns = ["attribution_id", "claim_id", "claim", "speaker", "category", "single_voice", "contested",
-                                 "via_chain", "primary_source_in_store"]
+    public static let columns = [
+        "attribution_id", "claim_id", "claim", "speaker", "category", "single_voice", "contested",
+        "via_chain", "primary_source_in_store",
+    ]
     public var cells: [String] {
-        [String(attributionID), String(claimID), claim, speaker, category.rawValue, String(singleVoice), String(contested),
-         viaChain, primarySourceInStore.map(String.init) ?? ""]
+        [
+            String(attributionID), String(claimID), claim, speaker, category.rawValue, String(singleVoice),
+            String(contested),
+            viaChain, primarySourceInStore.map(String.init) ?? "",
+        ]
     }
 }
 
@@ -87,7 +94,10 @@ public struct SourcingShare: Codable, Equatable, Sendable, Tabular {
 
     public static let columns = ["source_id", "title", "attributions", "anonymous", "unattributed", "share"]
     public var cells: [String] {
-        [String(sourceID), title, String(attributions), String(anonymous), String(unattributed), String(format: "%.2f", share)]
+        [
+            String(sourceID), title, String(attributions), String(anonymous), String(unattributed),
+            String(format: "%.2f", share),
+        ]
     }
 }
 
@@ -97,7 +107,10 @@ extension ClaimStore {
         let rows = try provenance.rows(.source(source.id))
         var voices: [Int64: Set<Int64>] = [:]
         for row in rows { voices[row.claimID, default: []].insert(row.speakerID ?? -row.sourceID) }
-        let claims = Dictionary(rows.map { ($0.claimID, Claim(id: $0.claimID, text: $0.claim, topic: $0.topic)) }) { first, _ in first }
+        let claims = Dictionary(rows.map { ($0.claimID, Claim(id: $0.claimID, text: $0.claim, topic: $0.topic)) }) {
+            first,
+            _ in first
+        }
         var categories = Dictionary(uniqueKeysWithValues: SourcingCategory.allCases.map { ($0.rawValue, 0) })
         var relays: [SourceAudit.Relay] = []
         var auditRows: [AuditRow] = []
@@ -107,28 +120,55 @@ extension ClaimStore {
             var primaryInStore: Bool?
             if row.viaID != nil {
                 let primaries = try firstHandSources(claimID: row.claimID, speakerID: row.speakerID, besides: source.id)
-                relays.append(.init(attributionID: row.attributionID, claimID: row.claimID, chain: row.viaChainText,
-                                    primarySourceIDs: primaries))
+                relays.append(
+                    .init(
+                        attributionID: row.attributionID,
+                        claimID: row.claimID,
+                        chain: row.viaChainText,
+                        primarySourceIDs: primaries
+                    )
+                )
                 primaryInStore = !primaries.isEmpty
             }
-            auditRows.append(AuditRow(attributionID: row.attributionID, claimID: row.claimID, claim: row.claim,
-                                      speaker: row.speaker ?? ProvenanceRow.unattributed, category: category,
-                                      singleVoice: voices[row.claimID]?.count == 1, contested: row.contested,
-                                      viaChain: row.viaChainText, primarySourceInStore: primaryInStore))
+            auditRows.append(
+                AuditRow(
+                    attributionID: row.attributionID,
+                    claimID: row.claimID,
+                    claim: row.claim,
+                    speaker: row.speaker ?? ProvenanceRow.unattributed,
+                    category: category,
+                    singleVoice: voices[row.claimID]?.count == 1,
+                    contested: row.contested,
+                    viaChain: row.viaChainText,
+                    primarySourceInStore: primaryInStore
+                )
+            )
         }
         let sorted = claims.values.sorted { $0.id < $1.id }
-        return SourceAudit(source: source, attributions: rows.count, byCategory: categories,
-                           singleVoiceClaims: sorted.filter { voices[$0.id]?.count == 1 },
-                           contestedClaims: sorted.filter { id in rows.contains { $0.claimID == id.id && $0.contested } },
-                           relayed: relays, rows: auditRows)
+        return SourceAudit(
+            source: source,
+            attributions: rows.count,
+            byCategory: categories,
+            singleVoiceClaims: sorted.filter { voices[$0.id]?.count == 1 },
+            contestedClaims: sorted.filter { id in rows.contains { $0.claimID == id.id && $0.contested } },
+            relayed: relays,
+            rows: auditRows
+        )
     }
 
     /// Sources ranked by their share of anonymous and unattributed attributions, highest first.
     public func auditAll() throws -> [SourcingShare] {
         var shares: [Int64: SourcingShare] = [:]
         try provenance.forEach(.all) { row in
-            var share = shares[row.sourceID] ?? SourcingShare(sourceID: row.sourceID, title: row.sourceTitle, attributions: 0,
-                                                              anonymous: 0, unattributed: 0)
+            var share =
+                shares[row.sourceID]
+                ?? SourcingShare(
+                    sourceID: row.sourceID,
+                    title: row.sourceTitle,
+                    attributions: 0,
+                    anonymous: 0,
+                    unattributed: 0
+                )
             share.attributions += 1
             switch SourcingCategory(row) {
             case .anonymous: share.anonymous += 1
@@ -137,15 +177,19 @@ extension ClaimStore {
             }
             shares[row.sourceID] = share
         }
-        return shares.values.sorted { ($0.share, $0.attributions, -$0.sourceID) > ($1.share, $1.attributions, -$1.sourceID) }
+        return shares.values.sorted {
+            ($0.share, $0.attributions, -$0.sourceID) > ($1.share, $1.attributions, -$1.sourceID)
+        }
     }
 
     /// Sources other than `besides` where the speaker is recorded on the claim first-hand (not relayed).
     private func firstHandSources(claimID: Int64, speakerID: Int64?, besides: Int64) throws -> [Int64] {
         guard let speakerID else { return [] }
-        return try database.cached("""
+        return try database.cached(
+            """
             SELECT DISTINCT source_id FROM attribution
             WHERE claim_id = ? AND speaker_id = ? AND source_id <> ? AND via_id IS NULL ORDER BY 1
-            """).map([claimID, speakerID, besides]) { $0.int64(0) }
+            """
+        ).map([claimID, speakerID, besides]) { $0.int64(0) }
     }
 }

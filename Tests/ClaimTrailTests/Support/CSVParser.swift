@@ -10,7 +10,12 @@ enum CSVParser {
         while let scalar = characters.popFirst() {
             if inQuotes {
                 if scalar == "\"" {
-                    if characters.first == "\"" { field.unicodeScalars.append("\""); characters.removeFirst() } else { inQuotes = false }
+                    if characters.first == "\"" {
+                        field.unicodeScalars.append("\"")
+                        characters.removeFirst()
+                    } else {
+                        inQuotes = false
+                    }
                 } else {
                     field.unicodeScalars.append(scalar)
                 }
@@ -18,14 +23,22 @@ enum CSVParser {
             }
             switch scalar {
             case "\"": inQuotes = true
-            case ",": record.append(field); field = ""
+            case ",":
+                record.append(field)
+                field = ""
             case "\r" where characters.first == "\n":
                 characters.removeFirst()
-                record.append(field); records.append(record); record = []; field = ""
+                record.append(field)
+                records.append(record)
+                record = []
+                field = ""
             default: field.unicodeScalars.append(scalar)
             }
         }
-        if !field.isEmpty || !record.isEmpty { record.append(field); records.append(record) }
+        if !field.isEmpty || !record.isEmpty {
+            record.append(field)
+            records.append(record)
+        }
         return records
     }
 

@@ -15,9 +15,26 @@ extension ClaimStore {
     }
 
     @discardableResult
-    func attribute(_ claim: Int64, _ speaker: Int64?, in source: Int64, _ stance: Stance = .asserts,
-                   quote: String? = nil, date: String? = nil, via: Int64? = nil) throws -> Int64 {
-        try addAttribution(AttributionDraft(claimID: claim, speakerID: speaker, sourceID: source, stance: stance,
-                                            quote: quote, date: date, viaID: via), recordedBy: "tester").id
+    func attribute(
+        _ claim: Int64,
+        _ speaker: Int64?,
+        in source: Int64,
+        _ stance: Stance = .asserts,
+        quote: String? = nil,
+        date: String? = nil,
+        via: Int64? = nil
+    ) throws -> Int64 {
+        try addAttribution(
+            AttributionDraft(
+                claimID: claim,
+                speakerID: speaker,
+                sourceID: source,
+                stance: stance,
+                quote: quote,
+                date: date,
+                viaID: via
+            ),
+            recordedBy: "tester"
+        ).id
     }
 }

@@ -10,10 +10,23 @@ enum HostileStore {
     static let sourceTitle = "Report: <i>Kalibr</i>, \"strike\" & فريق"
 
     static func fill(_ store: ClaimStore) throws {
-        let source = try store.addSource(SourceDraft(title: sourceTitle, url: "https://example.org/a?x=1&y=\"2\"",
-                                                     outlet: "Outlet\nDesk", author: "Jean-Pierre O’Neil", published: "2018-08-28"))
-        let speaker = try store.addSpeaker(SpeakerDraft(name: speakerName, kind: .person, role: "spokeswoman <MFA>",
-                                                        aliases: ["Zakharova"]))
+        let source = try store.addSource(
+            SourceDraft(
+                title: sourceTitle,
+                url: "https://example.org/a?x=1&y=\"2\"",
+                outlet: "Outlet\nDesk",
+                author: "Jean-Pierre O’Neil",
+                published: "2018-08-28"
+            )
+        )
+        let speaker = try store.addSpeaker(
+            SpeakerDraft(
+                name: speakerName,
+                kind: .person,
+                role: "spokeswoman <MFA>",
+                aliases: ["Zakharova"]
+            )
+        )
         let outlet = try store.addSpeaker(SpeakerDraft(name: "TASS \\ agency", kind: .media))
         let claim = try store.claim(claimText, topic: "top\"ic")
         let counter = try store.claim(counterText)
@@ -22,7 +35,17 @@ enum HostileStore {
         try store.attribute(claim, nil, in: source, .denies)
         try store.attribute(counter, speaker, in: source, .questions, quote: "¿Qué? <script>x</script>")
         _ = try store.addRelation(from: counter, to: claim, kind: .contradicts, sourceID: source)
-        try store.setVerdict(Verdict(rating: "False <b>", score: 1, best: 5, worst: 1, reviewer: "Desk “Ω”",
-                                     date: "2018-09-01", url: "https://example.org/review"), on: claim)
+        try store.setVerdict(
+            Verdict(
+                rating: "False <b>",
+                score: 1,
+                best: 5,
+                worst: 1,
+                reviewer: "Desk “Ω”",
+                date: "2018-09-01",
+                url: "https://example.org/review"
+            ),
+            on: claim
+        )
     }
 }

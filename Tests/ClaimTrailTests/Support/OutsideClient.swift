@@ -35,5 +35,8 @@ enum OutsideClient {
         return try JSONSerialization.jsonObject(with: Data(result.output.utf8))
     }
 
-    struct Failure: Error, CustomStringConvertible { let message: String; var description: String { message } }
+    struct Failure: Error, CustomStringConvertible {
+        let message: String
+        var description: String { message }
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import ClaimTrail
 
 /// A store in a fresh temporary folder on disk, removed when the test ends.
@@ -37,8 +38,10 @@ final class TemporaryStore {
 
     static func snapshot(of store: ClaimStore) throws -> [String] {
         var rows: [String] = []
-        for table in ["source", "speaker", "speaker_alias", "claim", "attribution", "claim_relation", "verdict",
-                      "claim_stats", "change_log"] {
+        for table in [
+            "source", "speaker", "speaker_alias", "claim", "attribution", "claim_relation", "verdict",
+            "claim_stats", "change_log",
+        ] {
             let statement = try store.database.prepare("SELECT * FROM \(table) ORDER BY 1, 2")
             try statement.forEach { row in
                 rows.append(table + ":" + (0..<12).map { row.text($0) ?? "∅" }.joined(separator: "|"))
