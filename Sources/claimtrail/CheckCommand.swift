@@ -13,7 +13,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let problems = try StoreCheck(store: try store.open()).problems()
         guard problems.isEmpty else {
-            problems.forEach { print($0) }
+            for problem in problems { print(problem) }
             throw ExitCode.failure
         }
         print("ok")

@@ -37,7 +37,7 @@ struct ReliabilityTests {
             try process.run()
             return process
         }
-        processes.forEach { $0.waitUntilExit() }
+        for process in processes { process.waitUntilExit() }
         #expect(processes.map(\.terminationStatus) == Array(repeating: 0, count: jobs.count))
         #expect(try shared.count("attribution") == sequential.count("attribution"))
         #expect(try shared.count("claim") == sequential.count("claim") + 24)

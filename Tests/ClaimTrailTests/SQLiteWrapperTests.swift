@@ -28,7 +28,8 @@ struct SQLiteWrapperTests {
         try temporary.store.database.execute(sql, ["a", "a"])
         let error = #expect(throws: SQLiteError.self) { try temporary.store.database.execute(sql, ["a", "a"]) }
         #expect(error?.code == SQLITE_CONSTRAINT)
-        #expect(error?.extendedCode == SQLITE_CONSTRAINT | (8 << 8))  // SQLITE_CONSTRAINT_UNIQUE, a macro Swift cannot import
+        // SQLITE_CONSTRAINT_UNIQUE, a macro Swift cannot import
+        #expect(error?.extendedCode == SQLITE_CONSTRAINT | (8 << 8))
         #expect(error?.message.contains("UNIQUE constraint failed: claim.normalized") == true)
         #expect(error?.sql == sql)
         #expect(error?.description.contains("\n") == false)

@@ -43,8 +43,8 @@ final class TemporaryStore {
             "claim_stats", "change_log",
         ] {
             let statement = try store.database.prepare("SELECT * FROM \(table) ORDER BY 1, 2")
-            try statement.forEach { row in
-                rows.append(table + ":" + (0..<12).map { row.text($0) ?? "∅" }.joined(separator: "|"))
+            rows += try statement.map { row in
+                table + ":" + (0..<12).map { row.text($0) ?? "∅" }.joined(separator: "|")
             }
         }
         return rows
