@@ -88,7 +88,7 @@ struct SchemaDriftTests {
         }
     }
 
-    @Test("a store made at schema version 1 is migrated in place, its data kept")
+    @Test("a store made at schema version 1 is migrated in place by init, its data kept")
     func migratesOlderStore() throws {
         let temporary = try TemporaryStore()
         let path = temporary.directory.appendingPathComponent("v1.db").path
@@ -98,7 +98,7 @@ struct SchemaDriftTests {
             try old.executeScript("PRAGMA user_version = 1")
             try old.execute("INSERT INTO claim (text, normalized) VALUES (?, ?)", ["Kept “claim”", "kept \"claim\""])
         }
-        let store = try ClaimStore.open(at: path)
+        let store = try ClaimStore.create(at: path)
         #expect(try store.schemaVersion() == Migration.latestVersion)
         #expect(try store.claim(id: 1)?.text == "Kept “claim”")
         try store.setVerdict(Verdict(rating: "False", reviewer: "Desk"), on: 1)
