@@ -8,11 +8,12 @@ import Foundation
 /// a private temporary database for an empty name, which loses everything written to it. So the file
 /// is first read as plain bytes (is it a regular file, is it SQLite), and only then opened by SQLite,
 /// read-only, to read its `user_version` and table names.
-public enum StoreFile: Equatable, Sendable {
+enum StoreFile: Equatable, Sendable {
     case missing
     /// A directory, a device such as /dev/null, a pipe: never a store.
     case notRegularFile
-    /// A file of zero bytes, or an SQLite database that never held a table: `init` may make it a store.
+    /// A file of zero bytes, or an SQLite database with no table and no `user_version`: `init` may make
+    /// it a store.
     case empty
     case notSQLite
     /// An SQLite database that is not a claimtrail store.
@@ -24,7 +25,7 @@ public enum StoreFile: Equatable, Sendable {
     static let coreTables = ["source", "speaker", "speaker_alias", "claim", "attribution", "claim_relation"]
 
     /// Inspects `path`; throws only when it cannot be read at all.
-    public static func inspect(_ path: String) throws -> StoreFile {
+    static func inspect(_ path: String) throws -> StoreFile {
         guard !path.isEmpty else { throw ClaimTrailError.invalid("the store path is empty; name a file with --db") }
         var status = stat()
         guard stat(path, &status) == 0 else {
@@ -54,7 +55,8 @@ public enum StoreFile: Equatable, Sendable {
             )
         } catch let error as SQLiteError where error.code == SQLITE_NOTADB {
             return .notSQLite
-        } catch let error as SQLiteError where error.code == SQLITE_CANTOPEN {
+        } catch let error as SQLiteError where error.code == SQLITE_CANTOPEN || error.code == SQLITE_READONLY {
+            // SQLite could neither use nor create the -shm file (see `ClaimStore.init`).
             throw unreadableAsThisUser(path)
         }
         if version == 0 { return tables.isEmpty ? .empty : .foreign }
