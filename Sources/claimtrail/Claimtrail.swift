@@ -8,7 +8,8 @@ struct Claimtrail: ParsableCommand {
         abstract: "Track who said what: claims, their attributions, their sources and their counter-claims.",
         discussion: """
             Every command takes --db PATH (default: $CLAIMTRAIL_DB, else ./claimtrail.db).
-            Exit codes: 0 success, 1 error (one line on stderr, nothing written), 64 bad command line.
+            Exit codes: 0 success, 1 error (one line on stderr, nothing written), 64 bad command line
+            (also an argument that is not valid UTF-8).
             """,
         version: "0.1.0",
         subcommands: [
@@ -26,6 +27,10 @@ struct Claimtrail: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        if let problem = ArgumentEncoding.problem(arguments: CommandLine.unsafeArgv, count: CommandLine.argc) {
+            note("Error: \(problem)")
+            exit(EX_USAGE)
+        }
         do {
             var command = try Claimtrail.parseAsRoot()
             try command.run()

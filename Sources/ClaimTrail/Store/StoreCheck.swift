@@ -38,6 +38,7 @@ public struct StoreCheck {
             SELECT a.id FROM attribution a JOIN attribution v ON v.id = a.via_id WHERE v.claim_id <> a.claim_id OR v.id >= a.id
             """
         ).map { "attribution #\($0.int64(0)) is relayed through an attribution of another claim, or a later one" }
+        problems += try Self.reusedIDs(in: database)
         return problems
     }
 
