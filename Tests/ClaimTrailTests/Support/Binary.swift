@@ -27,7 +27,8 @@ struct Binary {
         stdin: String? = nil,
         executable: URL = Binary.url,
         directory: URL? = nil,
-        user: String = "tester"
+        user: String = "tester",
+        standardOutput: FileHandle? = nil
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable
@@ -39,7 +40,8 @@ struct Binary {
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe()
         let err = Pipe()
-        process.standardOutput = out
+        // A given handle (such as /dev/full) replaces the pipe; stdout then reads as empty.
+        process.standardOutput = standardOutput ?? out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
@@ -51,7 +53,7 @@ struct Binary {
             errData = err.fileHandleForReading.readDataToEndOfFile()
             group.leave()
         }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let outData = standardOutput == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
         group.wait()
         process.waitUntilExit()
         return Result(
