@@ -49,6 +49,7 @@ public struct ProvenanceQuery {
         var claim: (id: Int64, contested: Bool, counterClaimIDs: [Int64])?
         try statement.forEach(arguments + [RowLimit.sql(limit)]) { row in
             let claimID = row.int64(0)
+            // The standing already read while the rows are still this claim's; else this claim's.
             let standing = try claim.flatMap { $0.id == claimID ? $0 : nil } ?? claimStanding(claimID)
             claim = standing
             let viaID = row.optionalInt64(19)
