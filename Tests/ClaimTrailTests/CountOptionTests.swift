@@ -14,7 +14,7 @@ struct CountOptionTests {
 
     @Test("a negative or absurd limit or count is refused as a bad command line, never a trap")
     func refusesBadCounts() throws {
-        let temporary = try TemporaryStore()
+        let temporary = try Self.strikeStore()
         let bad = ["-1", "-9223372036854775808", "9223372036854775807", "100000001", "1e3", "ten"]
         var runs = Self.commands.flatMap { command in bad.map { command + ["--limit=\($0)"] } }
         runs += ["--claims", "--attributions", "--speakers", "--sources"].flatMap { option in
@@ -30,6 +30,20 @@ struct CountOptionTests {
 
     @Test("--limit N gives N, and --limit 0 gives all, for every limited list")
     func limits() throws {
+        let temporary = try Self.strikeStore()
+        for command in Self.commands {
+            let limited = try Binary.run(command + ["--limit", "3", "--format", "json"], database: temporary.path)
+            let all = try Binary.run(command + ["--limit", "0", "--format", "json"], database: temporary.path)
+            #expect(limited.status == 0 && all.status == 0, "\(command): \(limited.stderr) \(all.stderr)")
+            let (some, every) = (try Self.listed(limited.stdout), try Self.listed(all.stdout))
+            #expect(some == 3, "\(command)")
+            #expect(every > 3 && every >= some, "\(command): \(every)")
+        }
+    }
+
+    /// Twelve claims contradicting claim 1, all about a strike, each with attributions from one
+    /// speaker in a source of its own: every limited list has more than three entries.
+    private static func strikeStore() throws -> TemporaryStore {
         let temporary = try TemporaryStore()
         let store = temporary.store
         try store.write {
@@ -47,14 +61,7 @@ struct CountOptionTests {
                 }
             }
         }
-        for command in Self.commands {
-            let limited = try Binary.run(command + ["--limit", "3", "--format", "json"], database: temporary.path)
-            let all = try Binary.run(command + ["--limit", "0", "--format", "json"], database: temporary.path)
-            #expect(limited.status == 0 && all.status == 0, "\(command): \(limited.stderr) \(all.stderr)")
-            let (some, every) = (try Self.listed(limited.stdout), try Self.listed(all.stdout))
-            #expect(some == 3, "\(command)")
-            #expect(every > 3 && every >= some, "\(command): \(every)")
-        }
+        return temporary
     }
 
     /// How many items a command's JSON lists: the array itself, or a trace's list of attributions.
