@@ -33,8 +33,10 @@ struct StoreOptions: ParsableArguments {
 }
 
 /// Tells the user something on stderr, leaving stdout to the result (an id, a report).
+/// A note that cannot be written is dropped: it is not the result, and `FileHandle.write(_:)`
+/// would trap on the failure.
 func note(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    try? FileHandle.standardError.write(contentsOf: Data((message + "\n").utf8))
 }
 
 /// Prints a result to stdout without adding a line break of its own. Every command's stdout

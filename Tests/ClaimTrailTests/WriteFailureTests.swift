@@ -30,6 +30,26 @@ struct WriteFailureTests {
         }
     }
 
+    @Test("stderr on a full disk loses the notes, never the result or the exit code")
+    func fullStandardError() throws {
+        let temporary = try TemporaryStore()
+        let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        let first = try Binary.run(["claim", "add", "The convoy crossed at dawn"], database: temporary.path)
+        // Recorded already: the note says so on stderr, and the id still comes out on stdout.
+        let again = try Binary.run(
+            ["claim", "add", "The convoy crossed at dawn"],
+            database: temporary.path,
+            standardError: full
+        )
+        #expect(again.status == 0 && again.stdout == first.stdout && !first.stdout.isEmpty)
+        let trace = try Binary.run(
+            ["trace", "claim", "1", "--limit", "0"],
+            database: temporary.path,
+            standardError: full
+        )
+        #expect(trace.status == 0 && trace.stdout.contains("The convoy crossed at dawn"))
+    }
+
     private static let noSpace = "The operation could not be completed. There isn’t enough space."
 
     @Test("export --out to a folder fails without first saying it wrote the report")

@@ -61,7 +61,7 @@ struct ImportRecord {
             switch fields[key] {
             case nil, is NSNull: []
             case let list as [Any]: list
-            case let single: [single!]
+            case let single?: [single]
             }
         return try items.enumerated().map { index, item in
             let place = "\(location): \(key)[\(index)]"

@@ -28,7 +28,8 @@ struct Binary {
         executable: URL = Binary.url,
         directory: URL? = nil,
         user: String = "tester",
-        standardOutput: FileHandle? = nil
+        standardOutput: FileHandle? = nil,
+        standardError: FileHandle? = nil
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable
@@ -40,9 +41,9 @@ struct Binary {
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe()
         let err = Pipe()
-        // A given handle (such as /dev/full) replaces the pipe; stdout then reads as empty.
+        // A given handle (such as /dev/full) replaces the pipe, which then reads as empty.
         process.standardOutput = standardOutput ?? out
-        process.standardError = err
+        process.standardError = standardError ?? err
         process.standardInput = FileHandle.nullDevice
         try process.run()
         // Read both pipes before waiting, so a large report cannot fill a pipe and stall.
@@ -50,7 +51,7 @@ struct Binary {
         nonisolated(unsafe) var errData = Data()
         group.enter()
         DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
+            if standardError == nil { errData = err.fileHandleForReading.readDataToEndOfFile() }
             group.leave()
         }
         let outData = standardOutput == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
