@@ -94,7 +94,7 @@ struct SnapshotReadTests {
         switch format {
         case "html":
             let sections = output.components(separatedBy: "<section id=\"claim-").count - 1
-            let counted = Self.matches(of: #"<p class="meta">(\d+) claims? "#, in: output).first.flatMap { Int($0) }
+            let counted = Self.matches(of: #"<p class="meta">(\d+) claims?\b"#, in: output).first.flatMap { Int($0) }
             consistent = output.hasSuffix("</html>\n") && counted == sections
         case "dot":
             let declared = Set(Self.matches(of: #""(claim\d+)" \[shape=note"#, in: output))
