@@ -62,6 +62,6 @@ struct AttributeCommand: ParsableCommand {
         }
         if let created, let speaker { note("created speaker #\(created) “\(speaker)” (\(speakerKind.rawValue))") }
         if !attribution.created { note("attribution already recorded as #\(attribution.id)") }
-        print(attribution.id)
+        try emitLine(attribution.id)
     }
 }

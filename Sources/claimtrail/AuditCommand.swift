@@ -23,12 +23,11 @@ struct AuditCommand: ParsableCommand {
     }
 
     func run() throws {
-        let opened = try store.open()
-        if all {
-            try emit(try format.render(try opened.auditAll()))
+        guard let source else {
+            try emit(try format.render(try store.read { try $0.auditAll() }))
             return
         }
-        let audit = try opened.audit(source: source!)
+        let audit = try store.read { try $0.audit(source: source) }
         switch format {
         case .json: try emit(try JSONReport.encode(audit))
         case .csv: try emit(try format.render(audit.rows))

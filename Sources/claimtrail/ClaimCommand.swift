@@ -29,7 +29,7 @@ struct ClaimCommand: ParsableCommand {
                 return claim
             }
             if !claim.created { note("claim already recorded as #\(claim.id)") }
-            print(claim.id)
+            try emitLine(claim.id)
         }
     }
 
@@ -53,7 +53,7 @@ struct ClaimCommand: ParsableCommand {
                 try opened.editClaim(id, text: text, topic: topic, by: store.recorder, reason: reason)
                 return id
             }
-            print(id)
+            try emitLine(id)
         }
     }
 
@@ -74,7 +74,7 @@ struct ClaimCommand: ParsableCommand {
                 try opened.deleteClaim(id, by: store.recorder, reason: reason)
                 return id
             }
-            print(id)
+            try emitLine(id)
         }
     }
 
@@ -98,7 +98,7 @@ struct ClaimCommand: ParsableCommand {
                 try opened.mergeClaim(merge, into: keep, by: store.recorder, reason: reason)
                 return (keep, merge)
             }
-            print("claim #\(merge) merged into claim #\(keep)")
+            try emitLine("claim #\(merge) merged into claim #\(keep)")
         }
     }
 
@@ -110,12 +110,14 @@ struct ClaimCommand: ParsableCommand {
 
         @OptionGroup var store: StoreOptions
         @Argument(help: "The claim's id or text.") var claim: String
-        @Option(help: "At most this many suggestions.") var limit = 10
+        @Option(help: "At most this many suggestions; 0 for all.") var limit: Count = 10
         @Option(help: "table, csv or json.") var format: ReportFormat = .table
 
         func run() throws {
-            let opened = try store.open()
-            try emit(try format.render(try opened.similarClaims(to: try opened.resolveClaim(claim).id, limit: limit)))
+            let similar = try store.read { opened in
+                try opened.similarClaims(to: try opened.resolveClaim(claim).id, limit: limit.rowLimit)
+            }
+            try emit(try format.render(similar))
         }
     }
 }

@@ -30,25 +30,30 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Write to this file instead of stdout; it appears only once complete.") var out: String?
 
     func run() throws {
-        let opened = try store.open()
+        let rows = try store.read { opened in
+            let output = try out.map(TextOutput.file(atPath:)) ?? .standardOutput()
+            let rows = try write(from: opened, to: output)
+            try output.close()
+            return rows
+        }
+        // Said only once the file is complete and in place.
+        if let out, let rows { note("wrote \(rows) attributions to \(out)") }
+    }
+
+    /// Writes the report in `format`; for CSV, returns how many attributions it holds.
+    private func write(from opened: ClaimStore, to output: TextOutput) throws -> Int? {
         let claimID = try claim.map { try opened.resolveClaim($0).id }
         let scope: ClaimScope = claimID.map { .claim($0) } ?? (contested || format == .html ? .contested : .all)
-        let output = try out.map(TextOutput.file(atPath:)) ?? .standardOutput()
         switch format {
         case .csv:
-            let rows = try ProvenanceReport.writeCSV(
-                from: opened,
-                scope: try rowScope(claimID, store: opened),
-                to: output
-            )
-            if let out { note("wrote \(rows) attributions to \(out)") }
+            return try ProvenanceReport.writeCSV(from: opened, scope: try rowScope(claimID, store: opened), to: output)
         case .json: try output.write(try InterchangeDocument.render(from: opened, scope: scope))
         case .provJSON: try output.write(try ProvDocument.render(from: opened, scope: scope))
         case .claimreview: try output.write(try ClaimReviewDocument.render(from: opened, scope: scope))
         case .html: try output.write(try HTMLReport.render(from: opened, scope: scope))
         case .dot: try output.write(try DOTGraph.render(from: opened, scope: scope))
         }
-        try output.close()
+        return nil
     }
 
     /// CSV rows: one claim's, the contested claims', or all.

@@ -34,12 +34,12 @@ struct ExtractCommand: ParsableCommand {
             try emit(format == .json ? try JSONReport.encode(evaluation) : ExtractionReport.table(evaluation))
             return
         }
-        if apply {
+        if apply, let source {
             let opened = try store.open()
             let summary = try opened.write {
                 try ExtractionRecorder(store: opened, recordedBy: store.recorder).record(
                     proposals,
-                    source: try opened.resolveSource(source!).id
+                    source: try opened.resolveSource(source).id
                 )
             }
             note(

@@ -37,7 +37,7 @@ struct SourceCommand: ParsableCommand {
                     )
                 )
             }
-            print(id)
+            try emitLine(id)
         }
     }
 }

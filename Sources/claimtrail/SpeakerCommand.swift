@@ -37,7 +37,7 @@ struct SpeakerCommand: ParsableCommand {
                     )
                 )
             }
-            print(id)
+            try emitLine(id)
         }
     }
 
@@ -66,7 +66,7 @@ struct SpeakerCommand: ParsableCommand {
                 try opened.editSpeaker(found.id, name: name, kind: kind, role: role, by: store.recorder, reason: reason)
                 return found.id
             }
-            print(id)
+            try emitLine(id)
         }
     }
 
@@ -95,7 +95,7 @@ struct SpeakerCommand: ParsableCommand {
                 try opened.mergeSpeaker(merge.id, into: keep.id, by: store.recorder, reason: reason)
                 return (keep.id, merge.id)
             }
-            print("speaker #\(merge) merged into speaker #\(keep)")
+            try emitLine("speaker #\(merge) merged into speaker #\(keep)")
         }
     }
 }

@@ -18,17 +18,17 @@ struct TraceCommand: ParsableCommand {
         @Argument(help: "The claim's id or text.") var claim: String
         @Option(help: "table, csv (one row per attribution, counter-claims included) or json.")
         var format: ReportFormat = .table
-        @Option(help: "At most this many attributions per claim, the earliest; 0 for all.") var limit = 200
+        @Option(help: "At most this many attributions per claim, the earliest; 0 for all.") var limit: Count = 200
 
         func run() throws {
-            let opened = try store.open()
-            let limit = limit > 0 ? limit : nil
-            guard format != .csv else {
-                return try streamCSV(try opened.claimTraceRows(claim), from: opened, limit: limit)
+            try store.read { opened in
+                guard format != .csv else {
+                    return try streamCSV(try opened.claimTraceRows(claim), from: opened, limit: limit.rowLimit)
+                }
+                let trace = try opened.traceClaim(claim, limit: limit.rowLimit)
+                noteIfCut(shown: trace.timeline.count, of: trace.totalAttributions)
+                try emit(format == .table ? TraceReport.table(trace) : try JSONReport.encode(trace))
             }
-            let trace = try opened.traceClaim(claim, limit: limit)
-            noteIfCut(shown: trace.timeline.count, of: trace.totalAttributions)
-            try emit(format == .table ? TraceReport.table(trace) : try JSONReport.encode(trace))
         }
     }
 
@@ -41,17 +41,17 @@ struct TraceCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "The speaker's id, name or alias.") var speaker: String
         @Option(help: "table, csv or json.") var format: ReportFormat = .table
-        @Option(help: "At most this many attributions, the earliest; 0 for all.") var limit = 200
+        @Option(help: "At most this many attributions, the earliest; 0 for all.") var limit: Count = 200
 
         func run() throws {
-            let opened = try store.open()
-            let limit = limit > 0 ? limit : nil
-            guard format != .csv else {
-                return try streamCSV(try opened.speakerTraceRows(speaker), from: opened, limit: limit)
+            try store.read { opened in
+                guard format != .csv else {
+                    return try streamCSV(try opened.speakerTraceRows(speaker), from: opened, limit: limit.rowLimit)
+                }
+                let trace = try opened.traceSpeaker(speaker, limit: limit.rowLimit)
+                noteIfCut(shown: trace.attributions.count, of: trace.totalAttributions)
+                try emit(format == .table ? TraceReport.table(trace) : try JSONReport.encode(trace))
             }
-            let trace = try opened.traceSpeaker(speaker, limit: limit)
-            noteIfCut(shown: trace.attributions.count, of: trace.totalAttributions)
-            try emit(format == .table ? TraceReport.table(trace) : try JSONReport.encode(trace))
         }
     }
 }

@@ -6,8 +6,12 @@ public enum ClaimReviewDocument {
     public static let context = JSONValue.object(["@vocab": .string("https://schema.org/")])
 
     public static func render(from store: ClaimStore, scope: ClaimScope) throws -> String {
+        try store.read { try render(claimIDs: try store.claimIDs(in: scope), from: store) }
+    }
+
+    private static func render(claimIDs: [Int64], from store: ClaimStore) throws -> String {
         var reviews: [JSONValue] = []
-        for id in try store.claimIDs(in: scope) {
+        for id in claimIDs {
             let verdicts = try store.verdicts(claimID: id)
             guard !verdicts.isEmpty else { continue }
             let trace = try store.traceClaim("#\(id)")

@@ -2,7 +2,10 @@
 /// so it can be mailed to an editor or attached to a story file as it is.
 public enum HTMLReport {
     public static func render(from store: ClaimStore, scope: ClaimScope) throws -> String {
-        let ids = try store.claimIDs(in: scope)
+        try store.read { try render(claimIDs: try store.claimIDs(in: scope), from: store) }
+    }
+
+    private static func render(claimIDs ids: [Int64], from store: ClaimStore) throws -> String {
         var html = """
             <!DOCTYPE html>
             <html lang="en">

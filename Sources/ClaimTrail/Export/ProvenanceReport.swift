@@ -15,9 +15,11 @@ public enum ProvenanceReport {
     ) throws -> Int {
         try output.writeCSV(ProvenanceRow.columns)
         var count = 0
-        try store.provenance.forEach(scope, limit: limit) { row in
-            try output.writeCSV(row.cells)
-            count += 1
+        try store.read {
+            try store.provenance.forEach(scope, limit: limit) { row in
+                try output.writeCSV(row.cells)
+                count += 1
+            }
         }
         return count
     }

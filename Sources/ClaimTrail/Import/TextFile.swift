@@ -4,9 +4,7 @@ import Foundation
 /// UTF-8, and a missing file and a file in another encoding each get their own one-line error.
 public enum TextFile {
     public static func read(atPath path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ClaimTrailError.notFound("\(path): no such file")
-        }
+        let data = try RegularFile.contents(path)
         guard let text = String(validating: data, as: UTF8.self) else {
             throw ClaimTrailError.invalid("\(path): not valid UTF-8")
         }

@@ -38,7 +38,10 @@ public struct RelatedClaim: Codable, Equatable, Sendable {
 extension ClaimStore {
     /// - Parameter limit: at most this many attributions per claim (the earliest), or all when nil.
     public func traceClaim(_ reference: String, limit: Int? = nil) throws -> ClaimTrace {
-        let claim = try resolveClaim(reference)
+        try read { try traceClaim(try resolveClaim(reference), limit: limit) }
+    }
+
+    private func traceClaim(_ claim: Claim, limit: Int?) throws -> ClaimTrace {
         let timeline = try provenance.rows(.claim(claim.id), limit: limit)
         let spread = Self.spread(of: timeline)
         let contested =
@@ -67,8 +70,8 @@ extension ClaimStore {
             guard let day = row.published, !(days[day]?.contains { $0.0 == row.sourceID } ?? false) else { continue }
             days[day, default: []].append((row.sourceID, row.sourceTitle))
         }
-        return days.keys.sorted().map { day in
-            let sources = days[day]!.sorted { $0.0 < $1.0 }
+        return days.sorted { $0.key < $1.key }.map { day, sources in
+            let sources = sources.sorted { $0.0 < $1.0 }
             return .init(day: day, sourceIDs: sources.map(\.0), titles: sources.map(\.1))
         }
     }
@@ -87,12 +90,16 @@ extension ClaimStore {
     }
 
     private func related(to id: Int64, kind: RelationKind, incoming: Bool, limit: Int?) throws -> [RelatedClaim] {
-        try links(to: id, kind: kind, incoming: incoming).map { other, sourceID in
-            RelatedClaim(
-                claim: try claim(id: other)!,
-                relationSourceID: sourceID,
-                attributions: try provenance.rows(.claim(other), limit: limit)
-            )
+        // Within one read a linked claim is always there (foreign keys); a damaged store that
+        // lacks it shows the link as absent rather than failing the whole trace.
+        try links(to: id, kind: kind, incoming: incoming).compactMap { other, sourceID in
+            try claim(id: other).map { claim in
+                RelatedClaim(
+                    claim: claim,
+                    relationSourceID: sourceID,
+                    attributions: try provenance.rows(.claim(other), limit: limit)
+                )
+            }
         }
     }
 

@@ -16,7 +16,7 @@ public struct ContestedClaim: Codable, Equatable, Sendable {
 extension ClaimStore {
     /// Contested claims, most disputed first: by disputing voices, then counter-claims,
     /// then asserting voices, then sources. Reads the counters kept by triggers, in index order.
-    public func contestedClaims(topic: String? = nil, limit: Int = 50) throws -> [ContestedClaim] {
+    public func contestedClaims(topic: String? = nil, limit: Int? = 50) throws -> [ContestedClaim] {
         try database.cached(
             """
             SELECT c.id, c.text, c.topic, s.asserting, s.disputing, s.counter_claims, s.sources, s.first_seen, s.last_seen
@@ -26,7 +26,7 @@ extension ClaimStore {
             ORDER BY s.disputing DESC, s.counter_claims DESC, s.asserting DESC, s.sources DESC, s.claim_id
             LIMIT ?2
             """
-        ).map([Reference.clean(topic), max(limit, 0)]) { row in
+        ).map([Reference.clean(topic), RowLimit.sql(limit)]) { row in
             ContestedClaim(
                 id: row.int64(0),
                 text: row.string(1),

@@ -47,9 +47,11 @@ public struct ProvenanceQuery {
         let chains = ViaChainResolver(database: store.database)
         // Rows come grouped by claim: what is true of the claim is looked up once per claim.
         var claim: (id: Int64, contested: Bool, counterClaimIDs: [Int64])?
-        try statement.forEach(arguments + [limit ?? -1]) { row in
+        try statement.forEach(arguments + [RowLimit.sql(limit)]) { row in
             let claimID = row.int64(0)
-            if claim?.id != claimID { claim = try claimStanding(claimID) }
+            // The standing already read while the rows are still this claim's; else this claim's.
+            let standing = try claim.flatMap { $0.id == claimID ? $0 : nil } ?? claimStanding(claimID)
+            claim = standing
             let viaID = row.optionalInt64(19)
             let speaker = row.text(6)
             try body(
@@ -57,8 +59,8 @@ public struct ProvenanceQuery {
                     claimID: claimID,
                     claim: row.string(1),
                     topic: row.text(2),
-                    contested: claim!.contested,
-                    counterClaimIDs: claim!.counterClaimIDs,
+                    contested: standing.contested,
+                    counterClaimIDs: standing.counterClaimIDs,
                     attributionID: row.int64(3),
                     stance: Stance(rawValue: row.string(4)) ?? .asserts,
                     speakerID: row.optionalInt64(5),

@@ -10,8 +10,11 @@ public struct SpeakerTrace: Codable, Equatable, Sendable {
 extension ClaimStore {
     /// - Parameter limit: at most this many attributions (the earliest), or all when nil.
     public func traceSpeaker(_ reference: String, limit: Int? = nil) throws -> SpeakerTrace {
-        let speaker = try tracedSpeaker(reference)
-        return SpeakerTrace(
+        try read { try traceSpeaker(try tracedSpeaker(reference), limit: limit) }
+    }
+
+    private func traceSpeaker(_ speaker: Speaker, limit: Int?) throws -> SpeakerTrace {
+        SpeakerTrace(
             speaker: speaker,
             attributions: try provenance.rows(.speaker(speaker.id), limit: limit),
             totalAttributions: try attributionCount(speakerID: speaker.id)

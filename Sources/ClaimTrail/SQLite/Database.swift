@@ -153,6 +153,18 @@ public final class Database {
         }
     }
 
+    /// Runs `body` in one read transaction, so that every query in it sees the same snapshot of
+    /// the file, whatever other processes commit meanwhile.
+    ///
+    /// A plain (deferred) `BEGIN` takes no lock: with WAL, the snapshot is fixed by the first
+    /// read and writers carry on. Inside a transaction already open, `body` simply joins it.
+    public func readTransaction<T>(_ body: () throws -> T) throws -> T {
+        if isInTransaction { return try body() }
+        try execute("BEGIN")
+        defer { if isInTransaction { try? execute("ROLLBACK") } }
+        return try body()
+    }
+
     /// Runs `body` in one transaction: all of it is committed, or none of it.
     ///
     /// `BEGIN IMMEDIATE` takes the write lock up front, so two writers queue on the busy

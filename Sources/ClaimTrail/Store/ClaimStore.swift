@@ -124,6 +124,17 @@ public final class ClaimStore {
         }
     }
 
+    /// Runs `body` as one read transaction: the unit of work of one report. Every query in it
+    /// sees the store as it was at the first one, so a report never mixes the state before and
+    /// after another process's delete or merge. Inside `write` or another `read`, it joins that.
+    public func read<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try database.readTransaction(body)
+        } catch let error as SQLiteError where error.code == SQLITE_BUSY {
+            throw ClaimTrailError.busy(path: path, seconds: Self.busyTimeout)
+        }
+    }
+
     /// Writes a consistent copy of the store to a new file at `path`, safe while others write.
     /// The copy appears only once complete and checked.
     public func backup(to path: String) throws {

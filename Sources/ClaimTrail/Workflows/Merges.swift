@@ -133,17 +133,26 @@ public struct SimilarClaim: Codable, Equatable, Sendable, Tabular {
 extension ClaimStore {
     /// Claims likely to be other phrasings of claim `id`: full-text candidates sharing any word,
     /// ranked by how many words they share.
-    public func similarClaims(to id: Int64, limit: Int = 10) throws -> [SimilarClaim] {
-        guard let claim = try claim(id: id) else { throw ClaimTrailError.notFound("no claim #\(id)") }
+    /// - Parameter limit: at most this many (the most alike), or all candidates when nil.
+    public func similarClaims(to id: Int64, limit: Int? = 10) throws -> [SimilarClaim] {
+        try read {
+            guard let claim = try claim(id: id) else { throw ClaimTrailError.notFound("no claim #\(id)") }
+            return try similarClaims(to: claim).prefix(limit.map { max($0, 0) } ?? Int.max).map { $0 }
+        }
+    }
+
+    /// Every candidate phrasing of `claim`, most alike first.
+    private func similarClaims(to claim: Claim) throws -> [SimilarClaim] {
+        let id = claim.id
         let words = Self.words(claim.text)
         guard !words.isEmpty else { return [] }
         let query = words.sorted().map { "\"\($0)\"" }.joined(separator: " OR ")
         let candidates = try database.prepare(
             """
-            SELECT rowid / 4 FROM search_index WHERE search_index MATCH ? AND rowid % 4 = 0 AND rowid <> ?
+            SELECT rowid / 4 FROM search_index WHERE search_index MATCH ? AND rowid % 4 = 0 AND rowid <> ?2 * 4
             ORDER BY bm25(search_index) LIMIT 200
             """
-        ).map([query, id * 4]) { $0.int64(0) }
+        ).map([query, id]) { $0.int64(0) }
         return try candidates.compactMap { try self.claim(id: $0) }.map { other in
             let theirs = Self.words(other.text)
             return SimilarClaim(
@@ -153,7 +162,6 @@ extension ClaimStore {
             )
         }
         .sorted { ($0.similarity, -$0.id) > ($1.similarity, -$1.id) }
-        .prefix(limit).map { $0 }
     }
 
     /// The folded words of a text, for comparing phrasings.

@@ -103,7 +103,10 @@ public struct SourcingShare: Codable, Equatable, Sendable, Tabular {
 
 extension ClaimStore {
     public func audit(source reference: String) throws -> SourceAudit {
-        let source = try resolveSource(reference)
+        try read { try audit(try resolveSource(reference)) }
+    }
+
+    private func audit(_ source: Source) throws -> SourceAudit {
         let rows = try provenance.rows(.source(source.id))
         var voices: [Int64: Set<Int64>] = [:]
         for row in rows { voices[row.claimID, default: []].insert(row.speakerID ?? -row.sourceID) }
@@ -159,23 +162,25 @@ extension ClaimStore {
     /// Sources ranked by their share of anonymous and unattributed attributions, highest first.
     public func auditAll() throws -> [SourcingShare] {
         var shares: [Int64: SourcingShare] = [:]
-        try provenance.forEach(.all) { row in
-            var share =
-                shares[row.sourceID]
-                ?? SourcingShare(
-                    sourceID: row.sourceID,
-                    title: row.sourceTitle,
-                    attributions: 0,
-                    anonymous: 0,
-                    unattributed: 0
-                )
-            share.attributions += 1
-            switch SourcingCategory(row) {
-            case .anonymous: share.anonymous += 1
-            case .unattributed: share.unattributed += 1
-            default: break
+        try read {
+            try provenance.forEach(.all) { row in
+                var share =
+                    shares[row.sourceID]
+                    ?? SourcingShare(
+                        sourceID: row.sourceID,
+                        title: row.sourceTitle,
+                        attributions: 0,
+                        anonymous: 0,
+                        unattributed: 0
+                    )
+                share.attributions += 1
+                switch SourcingCategory(row) {
+                case .anonymous: share.anonymous += 1
+                case .unattributed: share.unattributed += 1
+                default: break
+                }
+                shares[row.sourceID] = share
             }
-            shares[row.sourceID] = share
         }
         return shares.values.sorted {
             ($0.share, $0.attributions, -$0.sourceID) > ($1.share, $1.attributions, -$1.sourceID)

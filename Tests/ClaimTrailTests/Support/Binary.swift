@@ -27,7 +27,9 @@ struct Binary {
         stdin: String? = nil,
         executable: URL = Binary.url,
         directory: URL? = nil,
-        user: String = "tester"
+        user: String = "tester",
+        standardOutput: FileHandle? = nil,
+        standardError: FileHandle? = nil
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable
@@ -39,8 +41,9 @@ struct Binary {
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe()
         let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
+        // A given handle (such as /dev/full) replaces the pipe, which then reads as empty.
+        process.standardOutput = standardOutput ?? out
+        process.standardError = standardError ?? err
         process.standardInput = FileHandle.nullDevice
         try process.run()
         // Read both pipes before waiting, so a large report cannot fill a pipe and stall.
@@ -48,10 +51,10 @@ struct Binary {
         nonisolated(unsafe) var errData = Data()
         group.enter()
         DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
+            if standardError == nil { errData = err.fileHandleForReading.readDataToEndOfFile() }
             group.leave()
         }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let outData = standardOutput == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
         group.wait()
         process.waitUntilExit()
         return Result(
