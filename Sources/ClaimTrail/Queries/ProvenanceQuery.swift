@@ -46,10 +46,11 @@ public struct ProvenanceQuery {
         let statement = try store.database.prepare("\(Self.columns) \(filter) LIMIT ?")
         let chains = ViaChainResolver(database: store.database)
         // Rows come grouped by claim: what is true of the claim is looked up once per claim.
-        var claim: (id: Int64, contested: Bool, counterClaimIDs: [Int64])?
+        var claim: ClaimStanding?
         try statement.forEach(arguments + [limit ?? -1]) { row in
             let claimID = row.int64(0)
-            if claim?.id != claimID { claim = try claimStanding(claimID) }
+            let standing = try claim.flatMap { $0.id == claimID ? $0 : nil } ?? claimStanding(claimID)
+            claim = standing
             let viaID = row.optionalInt64(19)
             let speaker = row.text(6)
             try body(
@@ -57,8 +58,9 @@ public struct ProvenanceQuery {
                     claimID: claimID,
                     claim: row.string(1),
                     topic: row.text(2),
-                    contested: claim!.contested,
-                    counterClaimIDs: claim!.counterClaimIDs,
+                    contested: standing.contested,
+                    counterClaimIDs: standing.counterClaimIDs,
+                    supportedByClaimIDs: standing.supportedByClaimIDs,
                     attributionID: row.int64(3),
                     stance: Stance(rawValue: row.string(4)) ?? .asserts,
                     speakerID: row.optionalInt64(5),
@@ -85,13 +87,30 @@ public struct ProvenanceQuery {
         }
     }
 
-    /// Whether a claim is contested, and which claims counter it.
-    private func claimStanding(_ id: Int64) throws -> (id: Int64, contested: Bool, counterClaimIDs: [Int64]) {
-        let row = try store.database.cached(
-            "SELECT \(ContestRule.isContested("?1")), \(ContestRule.counterClaimIDs("?1"))"
-        )
-        .first([id]) { ($0.bool(0), $0.string(1)) }
-        return (id, row?.0 ?? false, (row?.1 ?? "").split(separator: ";").compactMap { Int64($0) })
+    /// What is true of a claim for each of its rows: whether it is contested, and which claims
+    /// counter and support it.
+    private struct ClaimStanding {
+        var id: Int64
+        var contested: Bool
+        var counterClaimIDs: [Int64]
+        var supportedByClaimIDs: [Int64]
+    }
+
+    private func claimStanding(_ id: Int64) throws -> ClaimStanding {
+        let ids = { (list: String?) in (list ?? "").split(separator: ";").compactMap { Int64($0) } }
+        return try store.database.cached(
+            """
+            SELECT \(ContestRule.isContested("?1")), \(ContestRule.claimIDs(.contradicts, to: "?1")),
+                   \(ContestRule.claimIDs(.supports, to: "?1"))
+            """
+        ).first([id]) { row in
+            ClaimStanding(
+                id: id,
+                contested: row.bool(0),
+                counterClaimIDs: ids(row.text(1)),
+                supportedByClaimIDs: ids(row.text(2))
+            )
+        } ?? ClaimStanding(id: id, contested: false, counterClaimIDs: [], supportedByClaimIDs: [])
     }
 
     /// The rows of `scope`, for reports small enough to hold (one claim, one speaker), at most `limit`.
