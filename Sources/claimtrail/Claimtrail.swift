@@ -7,7 +7,7 @@ struct Claimtrail: ParsableCommand {
         commandName: "claimtrail",
         abstract: "Track who said what: claims, their attributions, their sources and their counter-claims.",
         discussion: """
-            Every command takes --db PATH (default: $CLAIMTRAIL_DB, else ./claimtrail.db) and --as NAME,
+            Every command takes --db PATH (default: $CLAIMTRAIL_DB, else ./claimtrail.db) and --as NAME, \
             before or after the command's name: `claimtrail --db store.db contested`.
             Exit codes: 0 success, 1 error (one line on stderr, nothing written), 64 bad command line.
             """,

@@ -100,10 +100,13 @@ struct SourceCommand: ParsableCommand {
         @Option(help: "A UTF-8 text file with the article body, kept with its SHA-256.") var bodyFile: String?
         @Option(help: "Why, for the history.") var reason: String?
 
-        func run() throws {
+        func validate() throws {
             guard [title, outlet, author, url, published, bodyFile].contains(where: { $0 != nil }) else {
                 throw ValidationError("give --title, --outlet, --author, --url, --published or --body-file")
             }
+        }
+
+        func run() throws {
             let body = try bodyFile.map(TextFile.read(atPath:))
             let opened = try store.open()
             let id = try opened.write {

@@ -76,10 +76,13 @@ struct SpeakerCommand: ParsableCommand {
         var removedAliases: [String] = []
         @Option(help: "Why, for the history.") var reason: String?
 
-        func run() throws {
+        func validate() throws {
             guard name != nil || kind != nil || role != nil || !addedAliases.isEmpty || !removedAliases.isEmpty else {
                 throw ValidationError("give --name, --kind, --role, --add-alias or --remove-alias")
             }
+        }
+
+        func run() throws {
             let opened = try store.open()
             let id = try opened.write {
                 let found = try opened.requireSpeaker(speaker)
