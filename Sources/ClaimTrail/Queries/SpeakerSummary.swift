@@ -1,3 +1,5 @@
+import Foundation
+
 /// A speaker as `speaker list` gives it: who, of which kind, for whom, under which other names.
 public struct SpeakerSummary: Codable, Equatable, Sendable, Tabular {
     public var id: Int64
@@ -25,12 +27,10 @@ public struct SpeakerSummary: Codable, Equatable, Sendable, Tabular {
 extension ClaimStore {
     /// Speakers by id, of one kind or all.
     public func speakers(kind: SpeakerKind? = nil, _ page: Page = Page()) throws -> Listing<SpeakerSummary> {
-        // Aliases travel as one text, split on the unit separator, which no alias holds in practice
-        // and which tables would show as a space anyway.
         let rows = try database.prepare(
             """
             SELECT sp.id, sp.name, sp.kind, sp.role, sp.affiliation_id, af.name,
-                   (SELECT group_concat(alias, char(31)) FROM
+                   (SELECT json_group_array(alias) FROM
                       (SELECT alias FROM speaker_alias WHERE speaker_id = sp.id ORDER BY alias)),
                    coalesce((SELECT attributions FROM speaker_stats WHERE speaker_id = sp.id), 0)
             FROM speaker sp LEFT JOIN speaker af ON af.id = sp.affiliation_id
@@ -45,12 +45,18 @@ extension ClaimStore {
                 role: row.text(3),
                 affiliationID: row.optionalInt64(4),
                 affiliation: row.text(5),
-                aliases: (row.text(6) ?? "").split(separator: "\u{1F}").map(String.init),
+                aliases: Self.strings(inJSONArray: row.string(6)),
                 attributions: row.int(7)
             )
         }
         let total = try database.prepare("SELECT count(*) FROM speaker WHERE ?1 IS NULL OR kind = ?1")
             .first([kind?.rawValue]) { $0.int(0) }
         return Listing(rows: rows, total: total ?? 0)
+    }
+
+    /// The texts of a JSON array of strings, as SQLite's json_group_array writes it: aliases travel
+    /// in one column that way, whatever characters they hold.
+    private static func strings(inJSONArray json: String) -> [String] {
+        (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String] ?? []
     }
 }
