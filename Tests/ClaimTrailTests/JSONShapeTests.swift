@@ -127,4 +127,16 @@ struct JSONShapeTests {
         ]
         for (name, key) in cases { #expect(ReportKey.snakeCase(name) == key, "\(name)") }
     }
+
+    @Test("a dictionary's keys are data: kept as they are, while property names are snake_cased")
+    func dictionaryKeys() throws {
+        struct Report: Encodable {
+            var byName: [String: Int]
+            var missing: String?
+        }
+        let json = try JSONReport.encode(Report(byName: ["Oana Lungescu": 1, "TASS": 2], missing: nil))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect((object["by_name"] as? [String: Int]) == ["Oana Lungescu": 1, "TASS": 2])
+        #expect(object["missing"] is NSNull)
+    }
 }

@@ -3,8 +3,8 @@
 /// It exists for one reason: Swift's synthesized `Encodable` writes an optional property with
 /// `encodeIfPresent`, which JSONEncoder answers by leaving the key out. A report's reader then
 /// cannot tell "no topic" from "this record has no such field". Here `encodeIfPresent` writes
-/// `null`, so every record of a kind carries the same keys. Keys are snake_cased on the way
-/// (`ReportKey.snakeCase`).
+/// `null`, so every record of a kind carries the same keys. Property names are snake_cased on
+/// the way (`ReportKey.snakeCase`); the keys of a dictionary are data, and are kept as they are.
 final class ReportTreeEncoder: Encoder {
     let codingPath: [any CodingKey]
     let userInfo: [CodingUserInfoKey: Any] = [:]
@@ -36,6 +36,9 @@ final class ReportTreeEncoder: Encoder {
         case let number as Float: slot.content = .value(.double(Double(number)))
         case let number as any BinaryInteger:
             slot.content = .value(Int64(exactly: number).map(ReportNode.int) ?? .double(Double(number)))
+        case let dictionary as [String: any Encodable]:
+            let object = slot.object()
+            for (key, item) in dictionary { try object.slot(named: key).store(item, codingPath: codingPath) }
         default: try value.encode(to: ReportTreeEncoder(slot: slot, codingPath: codingPath))
         }
     }
