@@ -16,7 +16,7 @@ extension ClaimStore {
         }
         var ids = nearest.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.map(\.key)
         if ids.isEmpty { ids = try searchedIDs(anyWordOf: name, kind: .speaker, limit: limit) }
-        return try ids.prefix(limit).compactMap { try speaker(id: $0) }
+        return try ids.prefix(max(limit, 0)).compactMap { try speaker(id: $0) }
     }
 
     /// Claims the search index finds by any word of `text`, best match first.
