@@ -17,6 +17,7 @@ struct AuditCommand: ParsableCommand {
     @Flag(help: "Rank every source by its share of anonymous and unattributed attributions.") var all = false
     @Option(help: "table, csv (one row per attribution, or per source with --all) or json.") var format: ReportFormat =
         .table
+    @OptionGroup var table: TableOptions
 
     func validate() throws {
         guard (source == nil) == all else { throw ValidationError("give a SOURCE, or --all") }
@@ -24,14 +25,14 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         guard let source else {
-            try emit(try format.render(try store.read { try $0.auditAll() }))
+            try emit(try format.render(try store.read { try $0.auditAll() }, width: table.width))
             return
         }
         let audit = try store.read { try $0.audit(source: source) }
         switch format {
         case .json: try emit(try JSONReport.encode(audit))
         case .csv: try emit(try format.render(audit.rows))
-        case .table: try emit(AuditReport.table(audit))
+        case .table: try emit(AuditReport.table(audit, width: table.width))
         }
     }
 }

@@ -5,7 +5,7 @@ struct ClaimCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claim",
         abstract: "Record claims found in the news, and correct them.",
-        subcommands: [Add.self, Edit.self, Delete.self, Merge.self, Similar.self]
+        subcommands: [Add.self, List.self, Edit.self, Delete.self, Merge.self, Similar.self]
     )
 
     struct Add: ParsableCommand {
@@ -30,6 +30,24 @@ struct ClaimCommand: ParsableCommand {
             }
             if !claim.created { note("claim already recorded as #\(claim.id)") }
             try emitLine(claim.id)
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list",
+            abstract: "List the claims by id, with their counters and whether each is contested."
+        )
+
+        @OptionGroup var store: StoreOptions
+        @Option(help: "Only claims with this topic (any case).") var topic: String?
+        @OptionGroup var pages: PageOptions
+        @Option(help: "table, csv or json.") var format: ReportFormat = .table
+        @OptionGroup var table: TableOptions
+
+        func run() throws {
+            let claims = try store.read { try $0.claims(topic: topic, pages.page) }
+            try pages.show(claims, "claims", format: format, width: table.width)
         }
     }
 
@@ -112,12 +130,13 @@ struct ClaimCommand: ParsableCommand {
         @Argument(help: "The claim's id or text.") var claim: String
         @Option(help: "At most this many suggestions; 0 for all.") var limit: Count = 10
         @Option(help: "table, csv or json.") var format: ReportFormat = .table
+        @OptionGroup var table: TableOptions
 
         func run() throws {
             let similar = try store.read { opened in
                 try opened.similarClaims(to: try opened.resolveClaim(claim).id, limit: limit.rowLimit)
             }
-            try emit(try format.render(similar))
+            try emit(try format.render(similar, width: table.width))
         }
     }
 }

@@ -7,7 +7,8 @@ struct Claimtrail: ParsableCommand {
         commandName: "claimtrail",
         abstract: "Track who said what: claims, their attributions, their sources and their counter-claims.",
         discussion: """
-            Every command takes --db PATH (default: $CLAIMTRAIL_DB, else ./claimtrail.db).
+            Every command takes --db PATH (default: $CLAIMTRAIL_DB, else ./claimtrail.db) and --as NAME, \
+            before or after the command's name: `claimtrail --db store.db contested`.
             Exit codes: 0 success, 1 error (one line on stderr, nothing written), 64 bad command line
             (also an argument that is not valid UTF-8).
             """,
@@ -32,7 +33,9 @@ enum Main {
             exit(EX_USAGE)
         }
         do {
-            var command = try Claimtrail.parseAsRoot()
+            var command = try Claimtrail.parseAsRoot(
+                LeadingStoreOptions.movedAfterCommand(Array(CommandLine.arguments.dropFirst()))
+            )
             try command.run()
         } catch let error as CocoaError {
             // A Foundation file-system failure: keep its message, on one line.

@@ -13,6 +13,7 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "At most this many results; 0 for all.") var limit: Count = 20
     @Flag(help: "Use SQLite FTS5 query syntax (OR, NEAR, prefix*) as typed.") var raw = false
     @Option(help: "table, csv or json.") var format: ReportFormat = .table
+    @OptionGroup var table: TableOptions
 
     func run() throws {
         let hits = try store.read { try $0.search(query.joined(separator: " "), limit: limit.rowLimit, raw: raw) }
@@ -20,6 +21,6 @@ struct SearchCommand: ParsableCommand {
             note("no matches")
             return
         }
-        try emit(try format.render(hits))
+        try emit(try format.render(hits, width: table.width))
     }
 }

@@ -18,6 +18,7 @@ struct TraceCommand: ParsableCommand {
         @Argument(help: "The claim's id or text.") var claim: String
         @Option(help: "table, csv (one row per attribution, counter-claims included) or json.")
         var format: ReportFormat = .table
+        @OptionGroup var table: TableOptions
         @Option(help: "At most this many attributions per claim, the earliest; 0 for all.") var limit: Count = 200
 
         func run() throws {
@@ -26,8 +27,8 @@ struct TraceCommand: ParsableCommand {
                     return try streamCSV(try opened.claimTraceRows(claim), from: opened, limit: limit.rowLimit)
                 }
                 let trace = try opened.traceClaim(claim, limit: limit.rowLimit)
-                noteIfCut(shown: trace.timeline.count, of: trace.totalAttributions)
-                try emit(format == .table ? TraceReport.table(trace) : try JSONReport.encode(trace))
+                noteIfCut(shown: trace.attributions.count, of: trace.totalAttributions)
+                try emit(format == .table ? TraceReport.table(trace, width: table.width) : try JSONReport.encode(trace))
             }
         }
     }
@@ -41,6 +42,7 @@ struct TraceCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "The speaker's id, name or alias.") var speaker: String
         @Option(help: "table, csv or json.") var format: ReportFormat = .table
+        @OptionGroup var table: TableOptions
         @Option(help: "At most this many attributions, the earliest; 0 for all.") var limit: Count = 200
 
         func run() throws {
@@ -50,7 +52,7 @@ struct TraceCommand: ParsableCommand {
                 }
                 let trace = try opened.traceSpeaker(speaker, limit: limit.rowLimit)
                 noteIfCut(shown: trace.attributions.count, of: trace.totalAttributions)
-                try emit(format == .table ? TraceReport.table(trace) : try JSONReport.encode(trace))
+                try emit(format == .table ? TraceReport.table(trace, width: table.width) : try JSONReport.encode(trace))
             }
         }
     }

@@ -144,12 +144,16 @@ struct IdentifierTests {
         for query in ["Kalibr", "missile", "Захарова", "Lungescu"] {
             #expect(try upgraded.search(query) == current.store.search(query), "\(query)")
         }
-        // Every index and trigger is back, word for word; the six tables now count with AUTOINCREMENT.
-        let after = try Self.schemaObjects(path)
+        // Migration 008 puts back every index and trigger of version 7, word for word (later
+        // migrations add their own); the six tables now count with AUTOINCREMENT.
         let indexesAndTriggers = { (objects: [SchemaObject]) in
             objects.filter { $0.type == "index" || $0.type == "trigger" }
         }
-        #expect(indexesAndTriggers(after) == indexesAndTriggers(before))
+        let seven = current.directory.appendingPathComponent("v7-then-8.db").path
+        try OlderStore.make(at: seven, version: 7)
+        try Database(path: seven).executeScript(try #require(Migration.all.first { $0.version == 8 }).sql)
+        #expect(indexesAndTriggers(try Self.schemaObjects(seven)) == indexesAndTriggers(before))
+        let after = try Self.schemaObjects(path)
         for table in ["source", "speaker", "claim", "attribution", "claim_relation", "verdict"] {
             #expect(after.first { $0.name == table }?.sql.contains("AUTOINCREMENT") == true, "\(table)")
         }

@@ -18,7 +18,10 @@ struct SchemaDriftTests {
             )
             #expect(Int(migration.file.prefix(3)) == migration.version)
         }
-        #expect(Migration.all.map(\.version) == Array(1...Migration.all.count))
+        // Increasing, each number once. Numbers may skip while several changes are made at once,
+        // each with the number it was given (a store then skips the missing ones).
+        let versions = Migration.all.map(\.version)
+        #expect(versions.first == 1 && zip(versions, versions.dropFirst()).allSatisfy { $0 < $1 })
     }
 
     @Test("a new store has exactly the tables, indexes and triggers that schema/ declares")

@@ -39,7 +39,7 @@ public enum ClaimReviewDocument {
 
     /// The reviewed Claim: who asserted it and every article it appeared in, earliest first.
     private static func itemReviewed(_ trace: ClaimTrace, store: ClaimStore) throws -> JSONValue {
-        let asserting = trace.timeline.filter { $0.stance == .asserts }
+        let asserting = trace.attributions.filter { $0.stance == .asserts }
         var authors: [JSONValue] = []
         var seenSpeakers = Set<Int64>()
         var appearances: [JSONValue] = []

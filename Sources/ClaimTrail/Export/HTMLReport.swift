@@ -17,7 +17,7 @@ public enum HTMLReport {
             </head>
             <body>
             <h1>Provenance report</h1>
-            <p class="meta">\(ids.count) claim\(ids.count == 1 ? "" : "s") from \(escape(store.path))</p>
+            <p class="meta">\(ids.count) claim\(ids.count == 1 ? "" : "s")</p>
 
             """
         for id in ids {
@@ -36,7 +36,7 @@ public enum HTMLReport {
         let voices = { (stances: [Stance]) in
             Array(
                 Set(
-                    trace.timeline.filter { stances.contains($0.stance) }.map {
+                    trace.attributions.filter { stances.contains($0.stance) }.map {
                         $0.speaker ?? ProvenanceRow.unattributed
                     }
                 )
@@ -49,7 +49,7 @@ public enum HTMLReport {
                 "<p class=\"verdict\">Verdict by \(escape(verdict.reviewer)): <strong>\(escape(verdict.rating))</strong>"
             html += (verdict.date.map { " (\(escape($0)))" } ?? "") + "</p>\n"
         }
-        html += table(trace.timeline)
+        html += table(trace.attributions)
         let related = [
             ("Counter-claims", trace.counterClaims), ("Contradicts", trace.contradicts),
             ("Supported by", trace.supportedBy),
@@ -77,7 +77,7 @@ public enum HTMLReport {
                 + (row.speakerRole.map { "<br><small>\(escape($0))</small>" } ?? "")
             let quote = row.quote.map { "<q>\(escape($0))</q>" } ?? ""
             let how = [row.mode.rawValue, row.cue].compactMap { $0 }.map(escape).joined(separator: ", ")
-            html += "<tr><td>\(escape(row.date ?? ""))</td><td>\(speaker)</td>"
+            html += "<tr><td>\(escape(row.date ?? "undated"))</td><td>\(speaker)</td>"
             html += "<td class=\"\(row.stance.rawValue)\">\(row.stance.rawValue)</td>"
             html +=
                 "<td>\(quote)<br><small>\(how)</small></td><td>\(source(row))</td><td>\(escape(row.viaChainText))</td></tr>\n"

@@ -30,6 +30,8 @@ extension ProvenanceRow: Tabular {
         "claim_id", "claim", "topic", "contested", "counter_claim_ids", "stance", "speaker", "speaker_kind",
         "speaker_role", "mode", "cue", "quote", "source_title", "source_outlet", "source_author", "source_url",
         "published", "via_chain", "recorded_at", "recorded_by",
+        // Added later, at the end, so that the positions spreadsheets rely on stay put.
+        "attribution_id", "speaker_id", "source_id", "said_on", "supported_by_claim_ids",
     ]
 
     public var cells: [String] {
@@ -38,7 +40,8 @@ extension ProvenanceRow: Tabular {
             counterClaimIDs.map(String.init).joined(separator: ";"), stance.rawValue, speaker ?? "",
             speakerKind?.rawValue ?? "", speakerRole ?? "", mode.rawValue, cue ?? "", quote ?? "", sourceTitle,
             sourceOutlet ?? "", sourceAuthor ?? "", sourceURL ?? "", published ?? "", viaChainText, recordedAt,
-            recordedBy,
+            recordedBy, String(attributionID), speakerID.map(String.init) ?? "", String(sourceID), saidOn ?? "",
+            supportedByClaimIDs.map(String.init).joined(separator: ";"),
         ]
     }
 }

@@ -4,7 +4,8 @@ public struct ClaimTrace: Codable, Equatable, Sendable {
     public var claim: Claim
     public var contested: Bool
     /// The claim's attributions in time order, undated ones last; the first page when limited.
-    public var timeline: [ProvenanceRow]
+    /// Named as in a speaker's trace, so both traces read alike.
+    public var attributions: [ProvenanceRow]
     /// How many attributions the claim has in all.
     public var totalAttributions: Int
     /// Claims that contradict this one, each with its own attributions.
@@ -19,6 +20,11 @@ public struct ClaimTrace: Codable, Equatable, Sendable {
     public var firstAppearance: Appearance?
     /// How the claim spread: the sources carrying it on each publication day, earliest first.
     public var spread: [Appearance]
+    /// Sources carrying the claim with no published date, which the spread cannot place: they are
+    /// counted here rather than silently left out.
+    public var undatedSourceIDs: [Int64]
+    /// Attributions with no date at all (neither when said nor when published), listed last.
+    public var undatedAttributions: Int
 
     /// A source's appearance in the claim's story.
     public struct Appearance: Codable, Equatable, Sendable {
@@ -42,15 +48,15 @@ extension ClaimStore {
     }
 
     private func traceClaim(_ claim: Claim, limit: Int?) throws -> ClaimTrace {
-        let timeline = try provenance.rows(.claim(claim.id), limit: limit)
-        let spread = Self.spread(of: timeline)
+        let attributions = try provenance.rows(.claim(claim.id), limit: limit)
+        let spread = Self.spread(of: attributions)
         let contested =
             try database.prepare("SELECT \(ContestRule.isContested("?1"))")
             .first([claim.id]) { $0.bool(0) } ?? false
         return ClaimTrace(
             claim: claim,
             contested: contested,
-            timeline: timeline,
+            attributions: attributions,
             totalAttributions: try attributionCount(claimID: claim.id),
             counterClaims: try related(to: claim.id, kind: .contradicts, incoming: true, limit: limit),
             contradicts: try related(to: claim.id, kind: .contradicts, incoming: false, limit: limit),
@@ -59,7 +65,9 @@ extension ClaimStore {
             firstAppearance: spread.first.map {
                 .init(day: $0.day, sourceIDs: [$0.sourceIDs[0]], titles: [$0.titles[0]])
             },
-            spread: spread
+            spread: spread,
+            undatedSourceIDs: Array(Set(attributions.filter { $0.published == nil }.map(\.sourceID))).sorted(),
+            undatedAttributions: attributions.count { $0.date == nil }
         )
     }
 

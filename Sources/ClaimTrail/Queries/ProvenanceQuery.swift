@@ -46,7 +46,7 @@ public struct ProvenanceQuery {
         let statement = try store.database.prepare("\(Self.columns) \(filter) LIMIT ?")
         let chains = ViaChainResolver(database: store.database)
         // Rows come grouped by claim: what is true of the claim is looked up once per claim.
-        var claim: (id: Int64, contested: Bool, counterClaimIDs: [Int64])?
+        var claim: ClaimStanding?
         try statement.forEach(arguments + [RowLimit.sql(limit)]) { row in
             let claimID = row.int64(0)
             // The standing already read while the rows are still this claim's; else this claim's.
@@ -61,6 +61,7 @@ public struct ProvenanceQuery {
                     topic: row.text(2),
                     contested: standing.contested,
                     counterClaimIDs: standing.counterClaimIDs,
+                    supportedByClaimIDs: standing.supportedByClaimIDs,
                     attributionID: row.int64(3),
                     stance: Stance(rawValue: row.string(4)) ?? .asserts,
                     speakerID: row.optionalInt64(5),
@@ -87,13 +88,30 @@ public struct ProvenanceQuery {
         }
     }
 
-    /// Whether a claim is contested, and which claims counter it.
-    private func claimStanding(_ id: Int64) throws -> (id: Int64, contested: Bool, counterClaimIDs: [Int64]) {
-        let row = try store.database.cached(
-            "SELECT \(ContestRule.isContested("?1")), \(ContestRule.counterClaimIDs("?1"))"
-        )
-        .first([id]) { ($0.bool(0), $0.string(1)) }
-        return (id, row?.0 ?? false, (row?.1 ?? "").split(separator: ";").compactMap { Int64($0) })
+    /// What is true of a claim for each of its rows: whether it is contested, and which claims
+    /// counter and support it.
+    private struct ClaimStanding {
+        var id: Int64
+        var contested: Bool
+        var counterClaimIDs: [Int64]
+        var supportedByClaimIDs: [Int64]
+    }
+
+    private func claimStanding(_ id: Int64) throws -> ClaimStanding {
+        let ids = { (list: String?) in (list ?? "").split(separator: ";").compactMap { Int64($0) } }
+        return try store.database.cached(
+            """
+            SELECT \(ContestRule.isContested("?1")), \(ContestRule.claimIDs(.contradicts, to: "?1")),
+                   \(ContestRule.claimIDs(.supports, to: "?1"))
+            """
+        ).first([id]) { row in
+            ClaimStanding(
+                id: id,
+                contested: row.bool(0),
+                counterClaimIDs: ids(row.text(1)),
+                supportedByClaimIDs: ids(row.text(2))
+            )
+        } ?? ClaimStanding(id: id, contested: false, counterClaimIDs: [], supportedByClaimIDs: [])
     }
 
     /// The rows of `scope`, for reports small enough to hold (one claim, one speaker), at most `limit`.

@@ -51,7 +51,8 @@ public struct SourceAudit: Codable, Equatable, Sendable {
     public struct Relay: Codable, Equatable, Sendable {
         public var attributionID: Int64
         public var claimID: Int64
-        public var chain: String
+        /// The same shape as a provenance row's: [ministry, TASS, Reuters].
+        public var viaChain: [String]
         /// Other sources where the original speaker is recorded first-hand on the same claim.
         public var primarySourceIDs: [Int64]
         public var primarySourceInStore: Bool { !primarySourceIDs.isEmpty }
@@ -67,7 +68,7 @@ public struct AuditRow: Codable, Equatable, Sendable, Tabular {
     public var category: SourcingCategory
     public var singleVoice: Bool
     public var contested: Bool
-    public var viaChain: String
+    public var viaChain: [String]
     public var primarySourceInStore: Bool?
 
     public static let columns = [
@@ -78,7 +79,7 @@ public struct AuditRow: Codable, Equatable, Sendable, Tabular {
         [
             String(attributionID), String(claimID), claim, speaker, category.rawValue, String(singleVoice),
             String(contested),
-            viaChain, primarySourceInStore.map(String.init) ?? "",
+            viaChain.joined(separator: " ← "), primarySourceInStore.map(String.init) ?? "",
         ]
     }
 }
@@ -90,7 +91,8 @@ public struct SourcingShare: Codable, Equatable, Sendable, Tabular {
     public var attributions: Int
     public var anonymous: Int
     public var unattributed: Int
-    public var share: Double { attributions == 0 ? 0 : Double(anonymous + unattributed) / Double(attributions) }
+    /// (anonymous + unattributed) / attributions, set once the source is counted.
+    public var share: Double = 0
 
     public static let columns = ["source_id", "title", "attributions", "anonymous", "unattributed", "share"]
     public var cells: [String] {
@@ -127,7 +129,7 @@ extension ClaimStore {
                     .init(
                         attributionID: row.attributionID,
                         claimID: row.claimID,
-                        chain: row.viaChainText,
+                        viaChain: row.viaChain,
                         primarySourceIDs: primaries
                     )
                 )
@@ -142,7 +144,7 @@ extension ClaimStore {
                     category: category,
                     singleVoice: voices[row.claimID]?.count == 1,
                     contested: row.contested,
-                    viaChain: row.viaChainText,
+                    viaChain: row.viaChain,
                     primarySourceInStore: primaryInStore
                 )
             )
@@ -181,6 +183,9 @@ extension ClaimStore {
                 }
                 shares[row.sourceID] = share
             }
+        }
+        for (id, counted) in shares {
+            shares[id]?.share = Double(counted.anonymous + counted.unattributed) / Double(counted.attributions)
         }
         return shares.values.sorted {
             ($0.share, $0.attributions, -$0.sourceID) > ($1.share, $1.attributions, -$1.sourceID)

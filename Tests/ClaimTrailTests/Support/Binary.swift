@@ -44,8 +44,13 @@ struct Binary {
         // A given handle (such as /dev/full) replaces the pipe, which then reads as empty.
         process.standardOutput = standardOutput ?? out
         process.standardError = standardError ?? err
-        process.standardInput = FileHandle.nullDevice
+        let input = Pipe()
+        process.standardInput = stdin == nil ? FileHandle.nullDevice : input
         try process.run()
+        if let stdin {
+            input.fileHandleForWriting.write(Data(stdin.utf8))
+            try input.fileHandleForWriting.close()
+        }
         // Read both pipes before waiting, so a large report cannot fill a pipe and stall.
         let group = DispatchGroup()
         nonisolated(unsafe) var errData = Data()
