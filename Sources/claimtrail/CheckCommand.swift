@@ -13,7 +13,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let problems = try StoreCheck(store: try store.open()).problems()
         guard problems.isEmpty else {
-            for problem in problems { print(problem) }
+            for problem in problems { say(problem) }
             throw ExitCode.failure
         }
         print("ok")

@@ -23,7 +23,7 @@ struct GenerateCommand: ParsableCommand {
             sources: sources,
             seed: seed
         ).write(to: out)
-        print(
+        say(
             "wrote \(out)/data.jsonl and \(out)/csv: \(totals.attributions) attributions, \(totals.relations) counter-claims"
         )
     }

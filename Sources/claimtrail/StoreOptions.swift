@@ -25,9 +25,15 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
-/// Tells the user something on stderr, leaving stdout to the result (an id, a report).
+/// Tells the user something on stderr, leaving stdout to the result (an id, a report). The
+/// line is cleaned for the terminal, since it may quote stored or typed text.
 func note(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data((TerminalText.line(message) + "\n").utf8))
+}
+
+/// Prints a line for a person to read on stdout (what a command did), cleaned for the terminal.
+func say(_ message: String) {
+    print(TerminalText.line(message))
 }
 
 /// Prints a report to stdout without adding a line break of its own.

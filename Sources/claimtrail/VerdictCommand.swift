@@ -33,6 +33,6 @@ struct VerdictCommand: ParsableCommand {
             )
             return (id, try opened.setVerdict(verdict, on: id))
         }
-        print("claim #\(id) rated “\(rating)” by \(reviewer)\(created ? "" : " (replacing the earlier verdict)")")
+        say("claim #\(id) rated “\(rating)” by \(reviewer)\(created ? "" : " (replacing the earlier verdict)")")
     }
 }

@@ -1,16 +1,18 @@
 /// Text forms of the two traces, for reading in a terminal.
 public enum TraceReport {
     public static func table(_ trace: ClaimTrace) -> String {
-        var text = "Claim #\(trace.claim.id): \(trace.claim.text)\(trace.contested ? "  [contested]" : "")\n"
-        if let topic = trace.claim.topic { text += "Topic: \(topic)\n" }
+        var text = "Claim #\(trace.claim.id): \(shown(trace.claim.text))\(trace.contested ? "  [contested]" : "")\n"
+        if let topic = trace.claim.topic { text += "Topic: \(shown(topic))\n" }
         if let first = trace.firstAppearance {
-            text += "First appearance: \(first.titles[0]) (\(first.day))\n"
+            text += "First appearance: \(shown(first.titles[0])) (\(first.day))\n"
             text +=
                 "Spread: "
                 + trace.spread.map { "\($0.day) \($0.sourceIDs.count) source\($0.sourceIDs.count == 1 ? "" : "s")" }
                 .joined(separator: ", ") + "\n"
         }
-        let relays = trace.timeline.filter { !$0.viaChain.isEmpty }.map { "\($0.viaChainText) (in \($0.sourceTitle))" }
+        let relays = trace.timeline.filter { !$0.viaChain.isEmpty }.map {
+            "\(shown($0.viaChainText)) (in \(shown($0.sourceTitle)))"
+        }
         if !relays.isEmpty { text += "Relayed: " + relays.joined(separator: "; ") + "\n" }
         text += "\nWho said it\n" + timeline(trace.timeline)
         let sections = [
@@ -21,7 +23,7 @@ public enum TraceReport {
         for (title, related) in sections where !related.isEmpty {
             text += "\n\(title)\n"
             for other in related {
-                text += "\n#\(other.claim.id): \(other.claim.text)\n" + timeline(other.attributions)
+                text += "\n#\(other.claim.id): \(shown(other.claim.text))\n" + timeline(other.attributions)
             }
         }
         if !trace.history.isEmpty {
@@ -43,9 +45,9 @@ public enum TraceReport {
     }
 
     public static func table(_ trace: SpeakerTrace) -> String {
-        var text = "Speaker #\(trace.speaker.id): \(trace.speaker.label), \(trace.speaker.kind.rawValue)\n"
+        var text = "Speaker #\(trace.speaker.id): \(shown(trace.speaker.label)), \(trace.speaker.kind.rawValue)\n"
         if !trace.speaker.aliases.isEmpty {
-            text += "Also known as: \(trace.speaker.aliases.joined(separator: "; "))\n"
+            text += "Also known as: \(shown(trace.speaker.aliases.joined(separator: "; ")))\n"
         }
         let rows = trace.attributions.map { row in
             [
@@ -61,6 +63,9 @@ public enum TraceReport {
                 maximumCellWidth: 40
             ).render()
     }
+
+    /// Stored text as it may appear in a header line: cleaned for the terminal.
+    private static func shown(_ text: String) -> String { TerminalText.line(text) }
 
     private static func timeline(_ rows: [ProvenanceRow]) -> String {
         guard !rows.isEmpty else { return "  (no attributions recorded)\n" }
