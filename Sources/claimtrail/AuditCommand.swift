@@ -17,6 +17,7 @@ struct AuditCommand: ParsableCommand {
     @Flag(help: "Rank every source by its share of anonymous and unattributed attributions.") var all = false
     @Option(help: "table, csv (one row per attribution, or per source with --all) or json.") var format: ReportFormat =
         .table
+    @OptionGroup var csv: CSVOptions
 
     func validate() throws {
         guard (source == nil) == all else { throw ValidationError("give a SOURCE, or --all") }
@@ -25,13 +26,13 @@ struct AuditCommand: ParsableCommand {
     func run() throws {
         let opened = try store.open()
         if all {
-            try emit(try format.render(try opened.auditAll()))
+            try emit(try format.render(try opened.auditAll(), cells: csv.cells))
             return
         }
         let audit = try opened.audit(source: source!)
         switch format {
         case .json: try emit(try JSONReport.encode(audit))
-        case .csv: try emit(try format.render(audit.rows))
+        case .csv: try emit(try format.render(audit.rows, cells: csv.cells))
         case .table: try emit(AuditReport.table(audit))
         }
     }

@@ -112,10 +112,12 @@ struct ClaimCommand: ParsableCommand {
         @Argument(help: "The claim's id or text.") var claim: String
         @Option(help: "At most this many suggestions.") var limit = 10
         @Option(help: "table, csv or json.") var format: ReportFormat = .table
+        @OptionGroup var csv: CSVOptions
 
         func run() throws {
             let opened = try store.open()
-            try emit(try format.render(try opened.similarClaims(to: try opened.resolveClaim(claim).id, limit: limit)))
+            let similar = try opened.similarClaims(to: try opened.resolveClaim(claim).id, limit: limit)
+            try emit(try format.render(similar, cells: csv.cells))
         }
     }
 }

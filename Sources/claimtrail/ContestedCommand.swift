@@ -15,6 +15,7 @@ struct ContestedCommand: ParsableCommand {
     @Option(help: "Only claims with this topic.") var topic: String?
     @Option(help: "At most this many claims.") var limit = 50
     @Option(help: "table, csv or json.") var format: ReportFormat = .table
+    @OptionGroup var csv: CSVOptions
 
     func run() throws {
         let claims = try store.open().contestedClaims(topic: topic, limit: limit)
@@ -22,6 +23,6 @@ struct ContestedCommand: ParsableCommand {
             note("no contested claims")
             return
         }
-        try emit(try format.render(claims))
+        try emit(try format.render(claims, cells: csv.cells))
     }
 }

@@ -28,6 +28,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Only this claim (id or text) and the claims linked to it.") var claim: String?
     @Flag(help: "Only contested claims (the default for html).") var contested = false
     @Option(help: "Write to this file instead of stdout; it appears only once complete.") var out: String?
+    @OptionGroup var csv: CSVOptions
 
     func run() throws {
         let opened = try store.open()
@@ -39,6 +40,7 @@ struct ExportCommand: ParsableCommand {
             let rows = try ProvenanceReport.writeCSV(
                 from: opened,
                 scope: try rowScope(claimID, store: opened),
+                cells: csv.cells,
                 to: output
             )
             if let out { note("wrote \(rows) attributions to \(out)") }

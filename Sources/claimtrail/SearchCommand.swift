@@ -13,6 +13,7 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "At most this many results.") var limit = 20
     @Flag(help: "Use SQLite FTS5 query syntax (OR, NEAR, prefix*) as typed.") var raw = false
     @Option(help: "table, csv or json.") var format: ReportFormat = .table
+    @OptionGroup var csv: CSVOptions
 
     func run() throws {
         let hits = try store.open().search(query.joined(separator: " "), limit: limit, raw: raw)
@@ -20,6 +21,6 @@ struct SearchCommand: ParsableCommand {
             note("no matches")
             return
         }
-        try emit(try format.render(hits))
+        try emit(try format.render(hits, cells: csv.cells))
     }
 }

@@ -42,8 +42,8 @@ public final class TextOutput {
     }
 
     /// Writes one CSV record.
-    public func writeCSV(_ fields: [String]) throws {
-        CSV.append(fields, to: &buffer)
+    public func writeCSV(_ fields: [String], cells: CSV.Cells) throws {
+        CSV.append(fields, cells: cells, to: &buffer)
         if buffer.count >= Self.flushThreshold { try flush() }
     }
 
