@@ -34,7 +34,7 @@ struct ExportCommand: ParsableCommand {
         let opened = try store.open()
         let claimID = try claim.map { try opened.resolveClaim($0).id }
         let scope: ClaimScope = claimID.map { .claim($0) } ?? (contested || format == .html ? .contested : .all)
-        let output = try out.map(TextOutput.file(atPath:)) ?? .standardOutput()
+        let output = try out.map { try TextOutput.file(atPath: $0, protecting: opened.path) } ?? .standardOutput()
         switch format {
         case .csv:
             let rows = try ProvenanceReport.writeCSV(

@@ -30,6 +30,7 @@ public struct DatasetGenerator {
     /// Writes `data.jsonl` and `csv/{source,speaker,claim,attribution,claim_relation}.csv` into `directory`.
     @discardableResult
     public func write(to directory: String) throws -> Totals {
+        guard !directory.isEmpty else { throw ClaimTrailError.invalid("the output folder cannot be empty") }
         let csvDirectory = directory + "/csv"
         do {
             try FileManager.default.createDirectory(atPath: csvDirectory, withIntermediateDirectories: true)

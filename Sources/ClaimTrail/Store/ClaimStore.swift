@@ -91,20 +91,22 @@ public final class ClaimStore {
     }
 
     /// Writes a consistent copy of the store to a new file at `path`, safe while others write.
-    /// The copy appears only once complete and checked.
+    /// The copy appears only once complete and checked, as one file in rollback-journal mode:
+    /// no `-wal` or `-shm` beside it, and readable where the folder cannot be written.
     public func backup(to path: String) throws {
-        guard !FileManager.default.fileExists(atPath: path) else {
+        var existing = stat()
+        guard path.isEmpty || lstat(path, &existing) != 0 else {
             throw ClaimTrailError.invalid("\(path) already exists; back up to a new file")
         }
-        let partial = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-        defer { try? FileManager.default.removeItem(atPath: partial) }
-        try database.backup(to: partial)
-        let copy = try ClaimStore.open(at: partial)
-        let problems = try StoreCheck(store: copy).problems()
+        let file = try AtomicOutputFile(replacing: path, store: self.path)
+        file.closeDescriptor()
+        try database.backup(to: file.temporaryPath)
+        // Each connection to the copy is gone before the rename: a connection still open would
+        // leave the copy's -wal and -shm behind, under the temporary name.
+        let problems = try StoreCheck(store: ClaimStore.open(at: file.temporaryPath)).problems()
         guard problems.isEmpty else { throw ClaimTrailError.invalid("the backup failed its check: \(problems[0])") }
-        guard rename(partial, path) == 0 else {
-            throw ClaimTrailError.invalid("cannot write \(path): \(String(cString: strerror(errno)))")
-        }
+        try Database(path: file.temporaryPath, mode: .existing).executeScript("PRAGMA journal_mode = DELETE")
+        try file.commit()
     }
 
     /// The schema version this store is at.
