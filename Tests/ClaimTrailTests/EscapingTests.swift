@@ -47,7 +47,7 @@ struct EscapingTests {
         }
     }
 
-    @Test("JSON Lines: every string reads back the same through Foundation and claimtrail's reader")
+    @Test("JSON: every string reads back the same, in a JSON Lines record and in a pretty document")
     func json() throws {
         for (graphemeClass, text) in graphemeAttacks(on: Self.jsonSpecials, samplesPerClass: 400) {
             let line = JSONValue.array([.string(text)]).line
@@ -57,6 +57,10 @@ struct EscapingTests {
             // Foundation drops a U+FEFF at either end of a string; otherwise it reads the same.
             let withoutBOM = { (text: String) in String(text.unicodeScalars.filter { $0 != "\u{FEFF}" }) }
             #expect(foundation?.map(withoutBOM) == [withoutBOM(text)], "\(graphemeClass): \(line)")
+            // The pretty documents (PROV-JSON, ClaimReview, reports) go through JSONEncoder.
+            let pretty = try JSONValue.array([.string(text)]).rendered()
+            let prettyRead = try Array(pretty.utf8).withUnsafeBytes { try JSONReader.parse($0) } as? [String]
+            #expect(prettyRead == [text], "\(graphemeClass): \(pretty)")
         }
     }
 
