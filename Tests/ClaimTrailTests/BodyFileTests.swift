@@ -125,18 +125,21 @@ struct BodyFileTests {
         #expect(try layout.bodies().isEmpty)
     }
 
-    @Test("source add --body-file takes any path the user gives, but only a regular file")
-    func sourceAdd() throws {
+    @Test("source add --body-file, extract and --gold take any path the user gives, but only a regular file")
+    func userPaths() throws {
         let layout = try Layout()
         let fifo = layout.root.appendingPathComponent("pipe").path
         #expect(mkfifo(fifo, 0o600) == 0)
+        let article = layout.imports.appendingPathComponent("articles/one.txt").path
         for path in ["/dev/zero", fifo, layout.root.path] {
-            let result = try Binary.run(
-                ["source", "add", "--title", "T", "--body-file", path],
-                database: layout.store.path
-            )
-            #expect(result.status == 1)
-            #expect(result.stderr == "Error: \(path): not a regular file\n")
+            for arguments in [
+                ["source", "add", "--title", "T", "--body-file", path], ["extract", path],
+                ["extract", article, "--gold", path],
+            ] {
+                let result = try Binary.run(arguments, database: layout.store.path)
+                #expect(result.status == 1)
+                #expect(result.stderr == "Error: \(path): not a regular file\n", "\(arguments)")
+            }
         }
         let result = try Binary.run(
             ["source", "add", "--title", "T", "--body-file", layout.secret],
