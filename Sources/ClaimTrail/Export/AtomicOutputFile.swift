@@ -18,10 +18,16 @@ public final class AtomicOutputFile {
     /// Open for writing until `commit()` or `closeDescriptor()`.
     public private(set) var descriptor: Int32
     private let protectedFiles: [String]
+    /// The temporary file and the files another library keeps beside it (SQLite's `-wal`),
+    /// all removed with it.
+    private let temporaryFiles: [String]
     private var isFinished = false
 
-    /// - Parameter store: the path of the store the command has open, which must never be replaced.
-    public init(replacing path: String, store: String? = nil) throws {
+    /// - Parameters:
+    ///   - store: the path of the store the command has open, which must never be replaced.
+    ///   - sidecars: suffixes of files that may appear beside the temporary file while it is
+    ///     written (`-wal`, `-shm` for an SQLite file), removed with it on an error or a signal.
+    public init(replacing path: String, store: String? = nil, sidecars: [String] = []) throws {
         guard !path.isEmpty else { throw ClaimTrailError.invalid("an output path cannot be empty") }
         self.path = path
         protectedFiles = store.map { store in ["", "-wal", "-shm", "-journal"].map { store + $0 } } ?? []
@@ -40,7 +46,8 @@ public final class AtomicOutputFile {
         }
         guard let created else { throw ClaimTrailError.invalid("cannot write \(path): no free temporary name") }
         (temporaryPath, descriptor) = created
-        TemporaryFiles.register(temporaryPath)
+        temporaryFiles = [created.path] + sidecars.map { created.path + $0 }
+        temporaryFiles.forEach(TemporaryFiles.register)
     }
 
     deinit {
@@ -71,15 +78,17 @@ public final class AtomicOutputFile {
             throw error
         }
         isFinished = true
-        TemporaryFiles.unregister(temporaryPath)
+        temporaryFiles.forEach(TemporaryFiles.unregister)
     }
 
-    /// Removes the temporary file; the path is left as it was.
+    /// Removes the temporary file (and its sidecars); the path is left as it was.
     public func discard() {
         closeDescriptor()
-        unlink(temporaryPath)
+        for file in temporaryFiles {
+            unlink(file)
+            TemporaryFiles.unregister(file)
+        }
         isFinished = true
-        TemporaryFiles.unregister(temporaryPath)
     }
 
     /// Refuses a path that must not be replaced. A missing path is fine, and so is a link to a

@@ -98,7 +98,7 @@ public final class ClaimStore {
         guard path.isEmpty || lstat(path, &existing) != 0 else {
             throw ClaimTrailError.invalid("\(path) already exists; back up to a new file")
         }
-        let file = try AtomicOutputFile(replacing: path, store: self.path)
+        let file = try AtomicOutputFile(replacing: path, store: self.path, sidecars: ["-wal", "-shm", "-journal"])
         file.closeDescriptor()
         try database.backup(to: file.temporaryPath)
         // Each connection to the copy is gone before the rename: a connection still open would
