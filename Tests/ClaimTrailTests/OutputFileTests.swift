@@ -138,7 +138,7 @@ struct OutputFileTests {
     }
 
     @Test(
-        "SIGINT, SIGTERM, SIGHUP or SIGPIPE while writing removes the temporary files; the signal still ends the process",
+        "SIGINT, SIGTERM, SIGHUP or SIGPIPE while writing removes the temporary files; the signal still ends it",
         .enabled(if: OutsideClient.enabled("python3"))
     )
     func signals() throws {

@@ -2,7 +2,8 @@
 public enum AuditReport {
     public static func table(_ audit: SourceAudit) -> String {
         var text =
-            "Source #\(audit.source.id): \(TerminalText.line(audit.source.title))\n\(audit.attributions) attributions\n\n"
+            "Source #\(audit.source.id): \(TerminalText.line(audit.source.title))\n"
+            + "\(audit.attributions) attributions\n\n"
         text += TextTable(
             headers: ["sourced as", "attributions", "share"],
             rows: SourcingCategory.allCases.map { category in
@@ -21,7 +22,8 @@ public enum AuditReport {
         }
         text += "\nRelayed attributions: \(audit.relayed.count)\n"
         text += audit.relayed.map { relay in
-            "  #\(relay.attributionID) on claim #\(relay.claimID): \(TerminalText.line(relay.chain)); primary source in store: "
+            "  #\(relay.attributionID) on claim #\(relay.claimID): \(TerminalText.line(relay.chain)); "
+                + "primary source in store: "
                 + (relay.primarySourceInStore
                     ? "yes (" + relay.primarySourceIDs.map { "source #\($0)" }.joined(separator: ", ") + ")" : "no")
                 + "\n"
