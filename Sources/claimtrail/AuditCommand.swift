@@ -18,6 +18,7 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "table, csv (one row per attribution, or per source with --all) or json.") var format: ReportFormat =
         .table
     @OptionGroup var table: TableOptions
+    @OptionGroup var csv: CSVOptions
 
     func validate() throws {
         guard (source == nil) == all else { throw ValidationError("give a SOURCE, or --all") }
@@ -25,13 +26,13 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         guard let source else {
-            try emit(try format.render(try store.read { try $0.auditAll() }, width: table.width))
+            try emit(try format.render(try store.read { try $0.auditAll() }, width: table.width, cells: csv.cells))
             return
         }
         let audit = try store.read { try $0.audit(source: source) }
         switch format {
         case .json: try emit(try JSONReport.encode(audit))
-        case .csv: try emit(try format.render(audit.rows))
+        case .csv: try emit(try format.render(audit.rows, cells: csv.cells))
         case .table: try emit(AuditReport.table(audit, width: table.width))
         }
     }

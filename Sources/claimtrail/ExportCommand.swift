@@ -28,10 +28,11 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Only this claim (id or text) and the claims linked to it.") var claim: String?
     @Flag(help: "Only contested claims (the default for html).") var contested = false
     @Option(help: "Write to this file instead of stdout; it appears only once complete.") var out: String?
+    @OptionGroup var csv: CSVOptions
 
     func run() throws {
         let rows = try store.read { opened in
-            let output = try out.map(TextOutput.file(atPath:)) ?? .standardOutput()
+            let output = try out.map { try TextOutput.file(atPath: $0, protecting: opened.path) } ?? .standardOutput()
             let rows = try write(from: opened, to: output)
             try output.close()
             return rows
@@ -46,7 +47,12 @@ struct ExportCommand: ParsableCommand {
         let scope: ClaimScope = claimID.map { .claim($0) } ?? (contested || format == .html ? .contested : .all)
         switch format {
         case .csv:
-            return try ProvenanceReport.writeCSV(from: opened, scope: try rowScope(claimID, store: opened), to: output)
+            return try ProvenanceReport.writeCSV(
+                from: opened,
+                scope: try rowScope(claimID, store: opened),
+                cells: csv.cells,
+                to: output
+            )
         case .json: try output.write(try InterchangeDocument.render(from: opened, scope: scope))
         case .provJSON: try output.write(try ProvDocument.render(from: opened, scope: scope))
         case .claimreview: try output.write(try ClaimReviewDocument.render(from: opened, scope: scope))

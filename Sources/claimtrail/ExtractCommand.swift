@@ -17,6 +17,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "The source (id, URL or title) the article is, for --apply.") var source: String?
     @Option(help: "table, csv or json.") var format: ReportFormat = .table
     @OptionGroup var table: TableOptions
+    @OptionGroup var csv: CSVOptions
     @Flag(help: "Record the proposals in the store.") var apply = false
     @Option(help: "A gold file of annotated relations: print precision and recall.") var gold: String?
 
@@ -51,6 +52,6 @@ struct ExtractCommand: ParsableCommand {
                 "recorded \(summary.attributions) attributions (\(summary.claims) new claims, \(summary.speakers) new speakers)"
             )
         }
-        try emit(try format.render(proposals, width: table.width))
+        try emit(try format.render(proposals, width: table.width, cells: csv.cells))
     }
 }

@@ -89,7 +89,7 @@ public enum HTMLReport {
         let title = escape(row.sourceTitle)
         let linked =
             row.sourceURL.flatMap { url in
-                url.hasPrefix("https://") || url.hasPrefix("http://") ? "<a href=\"\(escape(url))\">\(title)</a>" : nil
+                isWebLink(url) ? "<a href=\"\(escape(url))\">\(title)</a>" : nil
             } ?? title
         let byline = [row.sourceOutlet, row.sourceAuthor, row.published].compactMap { $0 }.map(escape).joined(
             separator: " · "
@@ -97,11 +97,18 @@ public enum HTMLReport {
         return byline.isEmpty ? linked : "\(linked)<br><small>\(byline)</small>"
     }
 
+    /// Whether a URL may become a link: only `http:` and `https:`, in any case, read from its
+    /// first bytes. Anything else (`javascript:`, `data:`, a relative path) is shown as text.
+    static func isWebLink(_ url: String) -> Bool {
+        let scheme = url.utf8.prefix(8).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        return scheme.starts(with: "http://".utf8) || scheme.starts(with: "https://".utf8)
+    }
+
     private static func list(_ names: [String]) -> String {
         names.isEmpty ? "—" : names.map(escape).joined(separator: "; ")
     }
 
-    /// Escapes text for element content and quoted attribute values alike.
+    /// Escapes text for element content and quoted attribute values alike, scalar by scalar.
     static func escape(_ text: String) -> String {
         text.escaped {
             switch $0 {
