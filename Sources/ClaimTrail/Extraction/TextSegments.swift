@@ -33,13 +33,19 @@ enum TextSegments {
             guard ".!?".contains(character) else { continue }
             var end = index
             while end < paragraph.endIndex, "”’\"')]»".contains(paragraph[end]) { end = paragraph.index(after: end) }
+            if lowerCased, character == ".", isGlued(paragraph, stop: paragraph.index(before: index), start: start) {
+                // "weeks.after that": tokenised text that lost the space after a stop.
+                sentences.append(paragraph[start..<index])
+                start = index
+                continue
+            }
             guard end < paragraph.endIndex, paragraph[end].isWhitespace else { continue }
             var next = end
             while next < paragraph.endIndex, paragraph[next].isWhitespace { next = paragraph.index(after: next) }
             guard next < paragraph.endIndex else { continue }
             let following = paragraph[next]
-            let lastWord =
-                paragraph[start..<index].dropLast().split(whereSeparator: { $0 == " " }).last?.lowercased() ?? ""
+            let lastWord = String(paragraph[start..<index].dropLast().reversed().prefix { $0 != " " }.reversed())
+                .lowercased()
             guard lowerCased || following.isUppercase || following.isNumber || "“\"‘«`".contains(following),
                 character != "." || !abbreviations.contains(lastWord)
             else { continue }
@@ -49,6 +55,26 @@ enum TextSegments {
         }
         if start < paragraph.endIndex { sentences.append(paragraph[start...]) }
         return sentences.map(trim).filter { !$0.isEmpty }
+    }
+
+    /// A word whose following stop abbreviates rather than ends a sentence: "Dr", "Gen", an initial "S".
+    static func isAbbreviation(_ word: Word) -> Bool {
+        abbreviations.contains(word.lower) || (word.text.count == 1 && word.isCapitalized)
+    }
+
+    /// Endings of web addresses and file names, whose stop joins rather than ends: "wikileaks.org".
+    private static let addressEndings: Set<String> = [
+        "com", "org", "net", "gov", "edu", "int", "mil", "info", "io", "uk", "de", "fr", "ru", "eu", "html", "pdf",
+    ]
+
+    /// A stop between two words with no space ("weeks.after"), in lower-cased text: a sentence boundary
+    /// unless the words around it are an abbreviation ("u.s") or a web address ("voa.gov").
+    private static func isGlued(_ paragraph: Substring, stop: String.Index, start: String.Index) -> Bool {
+        let next = paragraph.index(after: stop)
+        guard next < paragraph.endIndex, paragraph[next].isLetter else { return false }
+        let before = paragraph[start..<stop].reversed().prefix { $0.isLetter }
+        let after = paragraph[next...].prefix { $0.isLetter }
+        return before.count >= 3 && after.count >= 2 && !addressEndings.contains(String(after))
     }
 
     /// Words and single punctuation marks; letters joined by apostrophes, hyphens or inner stops stay one word.
