@@ -142,6 +142,10 @@ struct ExtractionTests {
         )
         #expect(found("The photos show the minister at the party in June.").isEmpty)
         #expect(
+            found("The board welcomed Maria Lopes’s announcement that the clinic would stay open all year.")
+                == ["Maria Lopes | announcement that | indirect | the clinic would stay open all year"]
+        )
+        #expect(
             found("Foreign Minister Sergei Lavrov spoke in Moscow. Lavrov said the talks had failed again.")
                 == ["Sergei Lavrov | said | indirect | the talks had failed again"]
         )
@@ -158,6 +162,29 @@ struct ExtractionTests {
             extractor.extract(
                 from: "The ministry said the report was wrong.\nIt said the figures had been checked twice."
             ).map(\.speaker) == ["The ministry", "The ministry"]
+        )
+    }
+
+    @Test("a description resolves to the one person the article introduced with its noun, never a guess")
+    func descriptionsResolveToNamedPeople() {
+        #expect(
+            extractor.extract(
+                from: "Defence Minister Tomas Berg visited the base on Monday.\n"
+                    + "The defence minister said the army was ready for the winter."
+            ).map(\.speaker) == ["Tomas Berg"]
+        )
+        #expect(
+            extractor.extract(
+                from:
+                    "Defence Minister Tomas Berg met Foreign Minister Ana Lind.\nThe minister said the talks went well."
+            ).map(\.speaker) == ["The minister"]
+        )
+        // Words quoted inside a sentence do not carry on the previous speaker's quotation.
+        #expect(
+            found(
+                "“We will not raise taxes,” the mayor said.\nShe called the plan “a fair deal for every family in town”."
+            )
+                == ["the mayor | said | direct | We will not raise taxes,"]
         )
     }
 
@@ -286,8 +313,9 @@ struct ExtractionTests {
         let total = ExtractionEvaluation.combined(evaluations)
         print("extraction on the development set —\n" + ExtractionReport.table(total))
         #expect(total.content.gold == 70)
-        #expect(total.contentAndSpeaker.precision >= 0.90)
-        #expect(total.contentAndSpeaker.f1 >= 0.85)
+        // A little below the measured 0.97 / 0.90, so that a regression fails.
+        #expect(total.contentAndSpeaker.precision >= 0.93)
+        #expect(total.contentAndSpeaker.f1 >= 0.87)
     }
 
     @Test("precision and recall on the annotated corpus meet the targets")

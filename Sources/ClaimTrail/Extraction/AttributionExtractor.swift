@@ -40,6 +40,9 @@ public struct AttributionExtractor: Sendable {
                         waiting = []
                     }
                     direct.append(found)
+                } else if !Self.opensSentence(quote, in: paragraph) {
+                    // Words quoted inside a sentence belong to the report around them.
+                    continue
                 } else if let previous = direct.last ?? carried {
                     // A quote with no cue of its own continues the previous speaker.
                     direct.append(Candidate(continuing: previous, with: quote.inner))
@@ -122,6 +125,10 @@ public struct AttributionExtractor: Sendable {
     /// Replaces "he", "it", "the official" by the nearest earlier speaker that fits, at a cost in
     /// confidence. A pronoun that finds none is dropped: "He said …" with no person before it names
     /// no one, and a wrong guess would credit the words to someone who did not say them.
+    /// How many earlier speakers a pronoun or description may point back to: further back, a match is
+    /// more likely a namesake than the antecedent, and a bound keeps long texts linear.
+    private static let reach = 50
+
     /// A last name alone ("Lavrov") takes the full name the article gave it.
     private func resolved(_ candidates: [Candidate], names: PersonNames) -> [Candidate] {
         var speakers: [SpeakerPhrase] = []
@@ -129,9 +136,11 @@ public struct AttributionExtractor: Sendable {
             var candidate = candidate
             if let full = names.fullName(of: candidate.speaker) {
                 candidate.speaker = full
-            } else if candidate.speaker.isAnaphor {
+            } else if candidate.speaker.isAnaphor || candidate.speaker.isDefiniteDescription {
                 let pronoun = candidate.speaker.isPronoun
-                if let antecedent = candidate.speaker.antecedent(in: speakers) {
+                if let antecedent = candidate.speaker.antecedent(in: speakers.suffix(Self.reach))
+                    ?? (pronoun ? nil : names.person(described: candidate.speaker))
+                {
                     candidate.speaker = antecedent
                     candidate.steps *=
                         pronoun ? AttributionConfidence.pronounResolved : AttributionConfidence.descriptionResolved
@@ -262,7 +271,7 @@ public struct AttributionExtractor: Sendable {
             {
                 found.append(
                     reported(
-                        SpeakerPhrase(name: String(words[index - 1].text)),
+                        SpeakerPhrase(name: words[index - 1].withoutPossessive),
                         cue: "\(word.text) \(link.text)",
                         content: content,
                         in: sentence,

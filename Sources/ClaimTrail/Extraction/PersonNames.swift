@@ -3,6 +3,9 @@
 /// full name and title at first mention, last name alone after.
 struct PersonNames {
     private var byLastName: [String: SpeakerPhrase] = [:]
+    /// People by the role noun they were introduced with ("Defence Minister Tomas Berg", "candidate
+    /// Wayne Tseng"); nil where two people share the noun, so that "the minister" is not guessed.
+    private var byRole: [String: SpeakerPhrase?] = [:]
 
     /// Words that may start a capitalised run without being part of a name: "In Moscow", "But Putin".
     private static let notNames: Set<String> = [
@@ -14,26 +17,47 @@ struct PersonNames {
     /// title before the name becomes its role ("Foreign Minister Sergei Lavrov"). The first mention wins.
     mutating func collect(_ words: [Word]) {
         var run: [Word] = []
+        var before: Word?
         for word in words {
             if word.isCapitalized && (!run.isEmpty || !Self.notNames.contains(word.lower)) {
                 run.append(word)
             } else {
-                note(run)
+                note(run, after: before)
                 run = []
+                before = word
             }
         }
-        note(run)
+        note(run, after: before)
     }
 
-    private mutating func note(_ run: [Word]) {
+    private mutating func note(_ run: [Word], after before: Word?) {
         guard run.count >= 2, let last = run.last, !SpeakerPhrase.speakerNouns.contains(last.lower) else { return }
         let title = run.dropLast().lastIndex { SpeakerPhrase.titles.contains($0.lower) }
         let nameWords = title.map { Array(run[($0 + 1)...]) } ?? run
-        guard nameWords.count >= 2, byLastName[String(last.text)] == nil else { return }
-        byLastName[String(last.text)] = SpeakerPhrase(
-            name: nameWords.spelled,
+        let lastName = last.withoutPossessive
+        guard nameWords.count >= 2 else { return }
+        let person = SpeakerPhrase(
+            name: (nameWords.dropLast().spelled + " " + lastName),
             role: title.map { run[...$0].spelled }
         )
+        if byLastName[lastName] == nil { byLastName[lastName] = person }
+        let roleNouns = (title.map { run[...$0].map(\.lower) } ?? []) + (before.map { [$0.lower] } ?? [])
+        for noun in roleNouns where SpeakerPhrase.personNouns.contains(noun) {
+            if let known = byRole[noun] {
+                if known?.name != person.name { byRole[noun] = .some(nil) }
+            } else {
+                byRole[noun] = person
+            }
+        }
+    }
+
+    /// The one person the article introduced with the head noun of a description ("the Lord Mayor
+    /// candidate" → "Wayne Tseng", introduced as "… candidate Wayne Tseng"), or nil.
+    func person(described speaker: SpeakerPhrase) -> SpeakerPhrase? {
+        guard let noun = speaker.name.split(separator: " ").last?.lowercased(), let person = byRole[noun] else {
+            return nil
+        }
+        return person
     }
 
     /// The full name for a speaker named by last name alone, or nil.

@@ -47,7 +47,7 @@ enum ReportingCues {
     /// Nouns that report a claim: "Russian claims regarding …".
     static let nouns: Set<String> = [
         "claims", "claim", "allegations", "allegation", "assertions", "assertion", "accusations",
-        "warnings", "statements",
+        "warnings", "statements", "announcement", "assurances", "insistence",
     ]
     static let nounLinks: Set<String> = ["regarding", "about", "of", "that", "concerning"]
     /// Where a subject begins: a clause boundary.

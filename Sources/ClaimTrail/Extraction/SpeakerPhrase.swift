@@ -135,6 +135,13 @@ struct SpeakerPhrase {
             && Self.anaphoricNouns.contains(words[1].lowercased())
     }
 
+    /// A definite description of one person: "the defence minister", "the Lord Mayor candidate".
+    var isDefiniteDescription: Bool {
+        let words = name.split(separator: " ")
+        guard words.count >= 2, words[0].lowercased() == "the", let head = words.last else { return false }
+        return !(head.first?.isUppercase ?? false) && Self.personNouns.contains(head.lowercased())
+    }
+
     /// A pronoun: "he", "it", "they".
     var isPronoun: Bool { Self.pronouns.contains(name.lowercased()) }
 
@@ -142,17 +149,18 @@ struct SpeakerPhrase {
     /// shares its noun ("the official" → "a senior defense official"). Pronouns resolve to people
     /// only where they name people: "he" and "she" take the nearest single person and never an
     /// organisation, "it" the nearest speaker that is not one person, "they" and "we" the nearest speaker.
-    func antecedent(in earlier: [SpeakerPhrase]) -> SpeakerPhrase? {
+    func antecedent(in earlier: ArraySlice<SpeakerPhrase>) -> SpeakerPhrase? {
         let noun = name.lowercased().split(separator: " ").last.map(String.init) ?? ""
         switch noun {
         case "he", "she", "him", "her": return earlier.last(where: \.isSinglePerson)
         case "it": return earlier.last { !$0.isSinglePerson }
         case _ where Self.pronouns.contains(noun): return earlier.last
         default:
+            // "the defence minister" needs "defence" as well as "minister" in the earlier name or role.
+            let modifiers = name.lowercased().split(separator: " ").dropFirst().dropLast()
             return earlier.last { candidate in
-                (candidate.name + " " + (candidate.role ?? "")).lowercased().split(separator: " ").contains {
-                    $0.hasPrefix(noun)
-                }
+                let described = (candidate.name + " " + (candidate.role ?? "")).lowercased().split(separator: " ")
+                return described.contains { $0.hasPrefix(noun) } && modifiers.allSatisfy(described.contains)
             }
         }
     }

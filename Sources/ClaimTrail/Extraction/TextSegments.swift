@@ -6,6 +6,11 @@ struct Word {
     var lower: String { text.lowercased() }
     var isCapitalized: Bool { text.first?.isUppercase ?? false }
     var isPunctuation: Bool { text.count == 1 && !(text.first!.isLetter || text.first!.isNumber) }
+    /// "Walensky’s" → "Walensky": a name in the possessive ("Walensky’s announcement that …").
+    var withoutPossessive: String {
+        for suffix in ["’s", "'s"] where text.hasSuffix(suffix) { return String(text.dropLast(2)) }
+        return String(text)
+    }
 }
 
 enum TextSegments {
