@@ -142,6 +142,14 @@ struct ExtractionTests {
         )
         #expect(found("The photos show the minister at the party in June.").isEmpty)
         #expect(
+            found("Lena Ortiz, the head of the clinic, confirmed to the newspaper that the ward would close.")
+                == ["Lena Ortiz | confirmed to the newspaper | indirect | the ward would close"]
+        )
+        #expect(
+            found("“The show was far too long for children,” said one viewer, while another wrote, “It was perfect.”")
+                .map { $0.components(separatedBy: " | ").first ?? "" } == ["one viewer", "another"]
+        )
+        #expect(
             found("The board welcomed Maria Lopes’s announcement that the clinic would stay open all year.")
                 == ["Maria Lopes | announcement that | indirect | the clinic would stay open all year"]
         )
@@ -298,7 +306,7 @@ struct ExtractionTests {
     }
 
     /// The development set: freely licensed news the rules were not written from (Gold/dev/README.md).
-    let developmentSet = (1...18).map { String(format: "%03d", $0) }
+    let developmentSet = (1...19).map { String(format: "%03d", $0) }
 
     @Test("precision and recall on the development set of unseen news hold their floor")
     func developmentSetQuality() throws {
@@ -312,7 +320,7 @@ struct ExtractionTests {
         }
         let total = ExtractionEvaluation.combined(evaluations)
         print("extraction on the development set —\n" + ExtractionReport.table(total))
-        #expect(total.content.gold == 70)
+        #expect(total.content.gold == 75)
         // A little below the measured 0.97 / 0.90, so that a regression fails.
         #expect(total.contentAndSpeaker.precision >= 0.93)
         #expect(total.contentAndSpeaker.f1 >= 0.87)

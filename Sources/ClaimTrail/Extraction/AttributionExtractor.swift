@@ -490,11 +490,15 @@ public struct AttributionExtractor: Sendable {
                 ?? (words[end].lower == "the" && end + 1 < words.count ? end + 2 : end + 1)
             end = min(listener, words.count)
         }
-        // "said in a statement that", "said on Tuesday": where and when belong to the cue.
-        if end < words.count, ReportingCues.prepositions.contains(words[end].lower),
-            let close = words[(end + 1)...].prefix(5).firstIndex(where: { occasions.contains($0.lower) })
-        {
-            end = close + 1
+        // "said in a statement that", "said on Tuesday", "confirmed to VOA that": where, when and to whom
+        // belong to the cue.
+        if end < words.count, ReportingCues.prepositions.contains(words[end].lower) {
+            let phrase = words[(end + 1)...].prefix(6).prefix { !$0.isPunctuation }
+            if let that = phrase.firstIndex(where: { $0.lower == "that" }) {
+                end = that
+            } else if let close = phrase.prefix(5).firstIndex(where: { occasions.contains($0.lower) }) {
+                end = close + 1
+            }
         }
         let text = words[(from ?? index)..<end].map(\.text).joined(separator: " ")
         if end < words.count, words[end].lower == "that" { end += 1 }

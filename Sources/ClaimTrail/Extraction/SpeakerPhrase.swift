@@ -24,6 +24,13 @@ struct SpeakerPhrase {
         "division", "service", "board", "commission", "institute", "university", "foundation", "association",
         "federation", "bureau", "reports", "study", "survey", "poll", "figures", "data", "message", "lawsuit",
         "documents", "release", "tweets", "economist", "director", "candidate", "workers",
+        // People quoted for what they saw or think: "said one viewer", "a resident told reporters".
+        "viewer", "viewers", "reader", "readers", "listener", "listeners", "resident", "witness", "voter",
+        "voters", "fan", "fans", "customer", "customers", "student", "students", "teacher", "teachers", "parent",
+        "parents", "farmer", "farmers", "patient", "patients", "doctor", "nurse", "nurses", "scientist",
+        "researcher", "professor", "worker", "owner", "owners", "manager", "coach", "player", "players",
+        // Elliptical speakers: "said one viewer, while another commented".
+        "another", "others",
     ]
     /// Heads of documents and figures, which "show" and "find" as people say: "a new report shows …".
     static let documentNouns: Set<String> = [
