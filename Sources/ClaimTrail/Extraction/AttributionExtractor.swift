@@ -17,7 +17,7 @@ public struct AttributionExtractor: Sendable {
         // Paragraphs of one quotation whose cue has not come yet: it may stand in a later paragraph.
         var waiting: [Candidate] = []
         for paragraph in TextSegments.paragraphs(text) {
-            let lowerCased = !paragraph.contains { $0.isUppercase }
+            let lowerCased = !paragraph.contains { $0.isCapital }
             let statements = QuoteSpan.find(in: paragraph).filter { $0.isStatement(in: paragraph) }
             let opensWithQuote = statements.first?.outer.lowerBound == paragraph.startIndex
             if !opensWithQuote { waiting = [] }

@@ -17,6 +17,11 @@ struct QuoteSpan {
         while index < paragraph.endIndex {
             let character = paragraph[index]
             var next = paragraph.index(after: index)
+            // Most characters are plain ASCII that is no quote mark: skip them without comparing.
+            if let ascii = character.asciiValue, ascii != 0x22, ascii != 0x27, ascii != 0x60 {
+                index = next
+                continue
+            }
             let doubled = next < paragraph.endIndex && paragraph[next] == character
             let isTicks = (character == "`" || character == "'") && doubled
             if isTicks { next = paragraph.index(after: next) }

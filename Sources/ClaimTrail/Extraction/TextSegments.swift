@@ -2,10 +2,19 @@
 /// finding can be reported at its exact place.
 struct Word {
     let text: Substring
+    /// Lower-cased once: every rule compares it.
+    let lower: String
+    let isCapitalized: Bool
+    let isPunctuation: Bool
+
+    init(text: Substring) {
+        self.text = text
+        lower = text.lowercased()
+        isCapitalized = text.first?.isCapital ?? false
+        isPunctuation = text.count == 1 && !(text.first?.isWordCharacter ?? false)
+    }
+
     var range: Range<String.Index> { text.startIndex..<text.endIndex }
-    var lower: String { text.lowercased() }
-    var isCapitalized: Bool { text.first?.isUppercase ?? false }
-    var isPunctuation: Bool { text.count == 1 && !(text.first!.isLetter || text.first!.isNumber) }
     /// "Walensky’s" → "Walensky": a name in the possessive ("Walensky’s announcement that …").
     var withoutPossessive: String {
         for suffix in ["’s", "'s"] where text.hasSuffix(suffix) { return String(text.dropLast(2)) }
@@ -16,7 +25,7 @@ struct Word {
 enum TextSegments {
     /// Non-empty lines: news text puts one paragraph on a line.
     static func paragraphs(_ text: String) -> [Substring] {
-        text.split(whereSeparator: \.isNewline).filter { $0.contains { !$0.isWhitespace } }
+        text.split(whereSeparator: \.isNewline).filter { $0.contains { !$0.isSpace } }
     }
 
     /// Abbreviations whose full stop does not end a sentence.
@@ -28,14 +37,14 @@ enum TextSegments {
     /// Sentences of a paragraph. A stop ends one when white space and an upper-case letter, a quote
     /// or a digit follow; in text with no capitals at all (lower-cased, tokenised), any stop does.
     static func sentences(_ paragraph: Substring) -> [Substring] {
-        let lowerCased = !paragraph.contains { $0.isUppercase }
+        let lowerCased = !paragraph.contains { $0.isCapital }
         var sentences: [Substring] = []
         var start = paragraph.startIndex
         var index = paragraph.startIndex
         while index < paragraph.endIndex {
             let character = paragraph[index]
             index = paragraph.index(after: index)
-            guard ".!?".contains(character) else { continue }
+            guard let ascii = character.asciiValue, ascii == 0x2E || ascii == 0x21 || ascii == 0x3F else { continue }
             var end = index
             while end < paragraph.endIndex, "”’\"')]»".contains(paragraph[end]) { end = paragraph.index(after: end) }
             if lowerCased, character == ".", isGlued(paragraph, stop: paragraph.index(before: index), start: start) {
@@ -44,14 +53,14 @@ enum TextSegments {
                 start = index
                 continue
             }
-            guard end < paragraph.endIndex, paragraph[end].isWhitespace else { continue }
+            guard end < paragraph.endIndex, paragraph[end].isSpace else { continue }
             var next = end
-            while next < paragraph.endIndex, paragraph[next].isWhitespace { next = paragraph.index(after: next) }
+            while next < paragraph.endIndex, paragraph[next].isSpace { next = paragraph.index(after: next) }
             guard next < paragraph.endIndex else { continue }
             let following = paragraph[next]
             let lastWord = String(paragraph[start..<index].dropLast().reversed().prefix { $0 != " " }.reversed())
                 .lowercased()
-            guard lowerCased || following.isUppercase || following.isNumber || "“\"‘«`".contains(following),
+            guard lowerCased || following.isCapital || following.isNumber || "“\"‘«`".contains(following),
                 character != "." || !abbreviations.contains(lastWord)
             else { continue }
             sentences.append(paragraph[start..<end])
@@ -88,11 +97,11 @@ enum TextSegments {
         var index = text.startIndex
         while index < text.endIndex {
             let character = text[index]
-            if character.isWhitespace {
+            if character.isSpace {
                 index = text.index(after: index)
                 continue
             }
-            guard character.isLetter || character.isNumber else {
+            guard character.isWordCharacter else {
                 let next = text.index(after: index)
                 words.append(Word(text: text[index..<next]))
                 index = next
@@ -101,12 +110,12 @@ enum TextSegments {
             var end = text.index(after: index)
             while end < text.endIndex {
                 let c = text[end]
-                if c.isLetter || c.isNumber {
+                if c.isWordCharacter {
                     end = text.index(after: end)
                     continue
                 }
                 let after = text.index(after: end)
-                if "’'-.".contains(c), after < text.endIndex, text[after].isLetter || text[after].isNumber {
+                if "’'-.".contains(c), after < text.endIndex, text[after].isWordCharacter {
                     end = after
                     continue
                 }
@@ -120,8 +129,8 @@ enum TextSegments {
 
     static func trim(_ text: Substring) -> Substring {
         var trimmed = text
-        while let first = trimmed.first, first.isWhitespace { trimmed.removeFirst() }
-        while let last = trimmed.last, last.isWhitespace { trimmed.removeLast() }
+        while let first = trimmed.first, first.isSpace { trimmed.removeFirst() }
+        while let last = trimmed.last, last.isSpace { trimmed.removeLast() }
         return trimmed
     }
 }
