@@ -237,6 +237,19 @@ struct ExtractionTests {
         #expect(confidence.allSatisfy { 0 < $0 && $0 <= 1 })
     }
 
+    @Test("the binary prints each proposal's confidence, in JSON and in the table")
+    func confidenceInOutput() throws {
+        let path = Repository.path("Tests/ClaimTrailTests/Gold/dev/011.txt")
+        let json = try Binary.run(["extract", path, "--format", "json"])
+        #expect(json.status == 0)
+        let rows = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(rows.count >= 5)
+        #expect(rows.allSatisfy { ($0["confidence"] as? Double).map { 0 < $0 && $0 <= 1 } == true })
+        let table = try Binary.run(["extract", path, "--format", "table"])
+        #expect(table.status == 0)
+        #expect(table.stdout.split(separator: "\n").first?.contains("CONFIDENCE") == true)
+    }
+
     @Test("no attribution where there is none: hypotheticals, names that look like verbs, non-speakers")
     func noFalseAlarms() {
         #expect(found("Russia will now be able to claim America backed down.").isEmpty)

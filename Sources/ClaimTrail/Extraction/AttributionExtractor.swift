@@ -72,6 +72,7 @@ public struct AttributionExtractor: Sendable {
     /// A paragraph that introduces a quotation in the next: "X issued the following statement:",
     /// "Statement from X:", "X said:".
     private static func leadIn(_ paragraph: Substring, lowerCased: Bool) -> Candidate? {
+        guard paragraph.last(where: { !$0.isSpace }) == ":" else { return nil }
         let words = TextSegments.words(paragraph)
         guard words.last?.text == ":", words.count > 2 else { return nil }
         let clause = Array(words.dropLast())
