@@ -196,6 +196,18 @@ struct ExtractionTests {
         )
     }
 
+    @Test("coordinated verbs share their subject: called the figures false and said …")
+    func coordinatedVerbs() {
+        #expect(
+            found("The transit agency called the figures false and said the station was half full.")
+                == ["The transit agency | said | indirect | the station was half full"]
+        )
+        #expect(
+            found("Maria Costa denied the report and insisted that the budget was balanced.")
+                .map { $0.components(separatedBy: " | ").first ?? "" } == ["Maria Costa", "Maria Costa"]
+        )
+    }
+
     @Test("content ends with its own clause: a second speaker, a participle, a trailing cue, a glued stop")
     func contentBoundaries() {
         #expect(

@@ -332,6 +332,12 @@ public struct AttributionExtractor: Sendable {
         let (cueText, contentStart) = cuePhrase(words, at: index, from: first)
         let cue = words[first].range.lowerBound..<words[contentStart - 1].range.upperBound
         var speaker = SpeakerPhrase.parse(subject, lowerCasedText: lowerCased)
+        if subject.isEmpty, first > 1, words[first - 1].lower == "and", !words[index].lower.hasSuffix("ing") {
+            // The agency called the figures false and said …: two verbs, one subject.
+            speaker =
+                mainClauseSpeaker(words, before: first - 1, lowerCased: lowerCased)
+                ?? leadingSubject(words, before: first - 1, lowerCased: lowerCased)
+        }
         if subject.isEmpty, first > 0, words[first - 1].text == "," {
             // Ana Ruiz, a political analyst in Lisbon, said …
             speaker = appositive(words, before: first - 1, lowerCased: lowerCased)
@@ -424,6 +430,23 @@ public struct AttributionExtractor: Sendable {
         while first > 0, auxiliaryOrCue(words[first - 1]) { first -= 1 }
         return SpeakerPhrase.parse(subject(of: words, before: first), lowerCasedText: lowerCased)
             ?? namedAfter(words, from: verb + 1, lowerCased: lowerCased)
+    }
+
+    /// The subject that opens the clause before `end`: the shortest run of words that names a speaker
+    /// and is followed by a lower-case word, its verb ("The agency | called the figures false").
+    private static func leadingSubject(_ words: [Word], before end: Int, lowerCased: Bool) -> SpeakerPhrase? {
+        let clause = subject(of: words, before: end)
+        guard clause.count > 1 else { return nil }
+        for length in 1..<min(clause.count, 7) {
+            let next = clause[length]
+            guard !next.isCapitalized, !next.isPunctuation, !SpeakerPhrase.speakerNouns.contains(next.lower),
+                !SpeakerPhrase.determiners.contains(clause[length - 1].lower),
+                !SpeakerPhrase.determiners.contains(next.lower),
+                let speaker = SpeakerPhrase.parse(Array(clause[..<length]), lowerCasedText: false)
+            else { continue }
+            return speaker
+        }
+        return nil
     }
 
     /// A past participle, which after "is" or "are" makes a passive: "believed", "told", "shown".
