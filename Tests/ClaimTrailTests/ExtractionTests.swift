@@ -127,6 +127,9 @@ struct ExtractionTests {
         #expect(
             found("“We are not finished,” continued Smith.") == ["Smith | continued | direct | We are not finished,"]
         )
+        let owner = extractor.extract(from: "“The rain saved the harvest,” said the co-owner of Berg & Sons, Ola Berg.")
+        #expect(owner.map(\.speaker) == ["Ola Berg"])
+        #expect(owner.map(\.speakerRole) == ["the co-owner of Berg & Sons"])
         let ruiz = extractor.extract(
             from: "Ana Ruiz, a political analyst in Lisbon, said the coalition would not survive the winter."
         )
@@ -235,6 +238,16 @@ struct ExtractionTests {
         #expect(found("The government is believed to hold thousands of prisoners.").isEmpty)
         #expect(found("The agency warned of dangers from fireworks on the holiday.").isEmpty)
         #expect(found("The mayor explained why the bridge was closed for a week.").isEmpty)
+        #expect(found("The ministry announced new grants for rural schools on Monday.").isEmpty)
+        #expect(
+            found("The ministry announced that rural schools would get new grants.")
+                == ["The ministry | announced | indirect | rural schools would get new grants"]
+        )
+        #expect(found("The ministry announced new grants for rural schools on Monday.").isEmpty)
+        #expect(
+            found("The ministry announced that rural schools would get new grants.")
+                == ["The ministry | announced | indirect | rural schools would get new grants"]
+        )
     }
 
     @Test("confidence: a name next to its quote above reported speech, above a pronoun resolved across sentences")
@@ -331,7 +344,7 @@ struct ExtractionTests {
     }
 
     /// The development set: freely licensed news the rules were not written from (Gold/dev/README.md).
-    let developmentSet = (1...19).map { String(format: "%03d", $0) }
+    let developmentSet = (1...24).map { String(format: "%03d", $0) }
 
     @Test("precision and recall on the development set of unseen news hold their floor")
     func developmentSetQuality() throws {
@@ -345,10 +358,10 @@ struct ExtractionTests {
         }
         let total = ExtractionEvaluation.combined(evaluations)
         print("extraction on the development set —\n" + ExtractionReport.table(total))
-        #expect(total.content.gold == 75)
-        // A little below the measured 0.97 / 0.90, so that a regression fails.
+        #expect(total.content.gold == 86)
+        // A little below the measured 0.97 / 0.91, so that a regression fails.
         #expect(total.contentAndSpeaker.precision >= 0.93)
-        #expect(total.contentAndSpeaker.f1 >= 0.87)
+        #expect(total.contentAndSpeaker.f1 >= 0.88)
     }
 
     @Test("precision and recall on the annotated corpus meet the targets")

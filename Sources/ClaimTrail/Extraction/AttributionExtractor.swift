@@ -189,14 +189,24 @@ public struct AttributionExtractor: Sendable {
             let before = Array(tail[..<cue])
             // “…,” X said — or, inverted, “…,” said X.
             var speakerWords = before
+            var speaker: SpeakerPhrase?
             if before.allSatisfy(\.isPunctuation) {
-                speakerWords = []
-                for word in tail[cueEnd...] {
-                    if word.isPunctuation && word.text != "." { break }
-                    speakerWords.append(word)
+                speakerWords = Array(tail[cueEnd...].prefix { !$0.isPunctuation || ".&".contains($0.text) })
+                speaker = SpeakerPhrase.parse(speakerWords, lowerCasedText: lowerCased)
+                // “…,” said the co-owner of R & G Produce, Gary Glowaczewski: the role, then the name.
+                let rest = tail[(cueEnd + speakerWords.count)...]
+                if speakerWords.first?.isCapitalized == false, rest.first?.text == ",", rest.count >= 3,
+                    rest.count <= 5,
+                    rest.dropFirst().allSatisfy({ $0.isCapitalized || $0.text == "." }),
+                    let name = SpeakerPhrase.parse(Array(rest.dropFirst()), lowerCasedText: lowerCased)
+                {
+                    speaker = SpeakerPhrase(name: name.name, role: speakerWords.spelled)
+                    speakerWords = Array(rest)
                 }
+            } else {
+                speaker = SpeakerPhrase.parse(speakerWords, lowerCasedText: lowerCased)
             }
-            if let speaker = SpeakerPhrase.parse(speakerWords, lowerCasedText: lowerCased) {
+            if let speaker {
                 let lastWord = max(cueEnd - 1, (tail.firstIndex { $0.range == speakerWords.last?.range } ?? 0))
                 return Candidate(
                     speaker: speaker,
@@ -353,8 +363,11 @@ public struct AttributionExtractor: Sendable {
         {
             return nil
         }
+        // "announced $10 million in grants" is an act; "announced that …" reports.
+        let reportsForward =
+            !ReportingCues.actVerbs.contains(words[index].lower) || words[contentStart - 1].lower == "that"
         if let speaker {
-            if let content = content(words, from: contentStart, in: sentence) {
+            if reportsForward, let content = content(words, from: contentStart, in: sentence) {
                 return reported(
                     speaker,
                     cue: cueText,

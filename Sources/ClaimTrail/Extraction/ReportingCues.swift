@@ -17,6 +17,11 @@ enum ReportingCues {
         "accusing", "claiming", "alleging", "saying", "adding", "insisting", "warning", "arguing", "disputing",
         "noting", "stressing", "suggesting", "denying",
     ]
+    /// Verbs whose object is mostly a thing done, not a claim ("announced new grants", "unveiled a plan"):
+    /// they report what follows only after "that".
+    static let actVerbs: Set<String> = [
+        "announced", "announces", "announce", "revealed", "reveals", "unveiled", "unveils",
+    ]
     /// Verbs that report only when their subject is a document or figures: "a new report shows …".
     static let documentVerbs: Set<String> = ["show", "shows", "showed", "found", "finds"]
     /// Forms of "be": before a participle they make a passive ("is believed", "are confirmed"), no report.
