@@ -190,6 +190,15 @@ struct ExtractionTests {
                     "Defence Minister Tomas Berg met Foreign Minister Ana Lind.\nThe minister said the talks went well."
             ).map(\.speaker) == ["The minister"]
         )
+        #expect(
+            found(
+                "Mayor Ana Ruiz said the budget was tight. Her words: “We will not close a single school this year.”"
+            )
+                == [
+                    "Ana Ruiz | said | indirect | the budget was tight",
+                    "Ana Ruiz | Her words | direct | We will not close a single school this year.",
+                ]
+        )
         // Words quoted inside a sentence do not carry on the previous speaker's quotation.
         #expect(
             found(

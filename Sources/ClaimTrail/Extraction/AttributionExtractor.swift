@@ -158,6 +158,9 @@ public struct AttributionExtractor: Sendable {
 
     // MARK: Direct quotes
 
+    /// "His words", "Their reply": the pronoun each possessive stands for.
+    private static let possessivePronouns = ["his": "he", "her": "she", "their": "they", "its": "it"]
+
     /// How many characters around a quotation are read for its cue: more than its fourteen words, and
     /// few enough that a paragraph of many quotations costs no more per quotation than a short one.
     private static let window = 400
@@ -226,6 +229,19 @@ public struct AttributionExtractor: Sendable {
         for word in lead.dropLast().reversed() {
             if ".!?”\"".contains(word.text) || clause.count == 14 { break }
             clause.insert(word, at: 0)
+        }
+        // His words: “…” — a possessive and a noun of speech name the speaker as a pronoun would.
+        if clause.count == 2, let pronoun = possessivePronouns[clause[0].lower],
+            ["words", "message", "reply", "response", "answer", "statement", "verdict"].contains(clause[1].lower)
+        {
+            return Candidate(
+                speaker: SpeakerPhrase(name: pronoun),
+                cue: clause.spelled,
+                contents: [],
+                mode: .direct,
+                position: quote.inner.lowerBound,
+                cueRange: clause[1].range
+            )
         }
         if let according = clause.indices.first(where: {
             clause[$0].lower == "according" && $0 + 1 < clause.count && clause[$0 + 1].lower == "to"
