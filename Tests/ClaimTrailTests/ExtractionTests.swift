@@ -249,10 +249,18 @@ struct ExtractionTests {
         #expect(found("The mayor explained why the bridge was closed for a week.").isEmpty)
         #expect(found("The ministry announced new grants for rural schools on Monday.").isEmpty)
         #expect(
+            found("The ministry announced today that rural schools would get new grants.")
+                == ["The ministry | announced today | indirect | rural schools would get new grants"]
+        )
+        #expect(
             found("The ministry announced that rural schools would get new grants.")
                 == ["The ministry | announced | indirect | rural schools would get new grants"]
         )
         #expect(found("The ministry announced new grants for rural schools on Monday.").isEmpty)
+        #expect(
+            found("The ministry announced today that rural schools would get new grants.")
+                == ["The ministry | announced today | indirect | rural schools would get new grants"]
+        )
         #expect(
             found("The ministry announced that rural schools would get new grants.")
                 == ["The ministry | announced | indirect | rural schools would get new grants"]
@@ -353,7 +361,7 @@ struct ExtractionTests {
     }
 
     /// The development set: freely licensed news the rules were not written from (Gold/dev/README.md).
-    let developmentSet = (1...24).map { String(format: "%03d", $0) }
+    let developmentSet = (1...28).map { String(format: "%03d", $0) }
 
     @Test("precision and recall on the development set of unseen news hold their floor")
     func developmentSetQuality() throws {
@@ -367,7 +375,7 @@ struct ExtractionTests {
         }
         let total = ExtractionEvaluation.combined(evaluations)
         print("extraction on the development set —\n" + ExtractionReport.table(total))
-        #expect(total.content.gold == 86)
+        #expect(total.content.gold == 97)
         // A little below the measured 0.97 / 0.91, so that a regression fails.
         #expect(total.contentAndSpeaker.precision >= 0.93)
         #expect(total.contentAndSpeaker.f1 >= 0.88)

@@ -543,6 +543,8 @@ public struct AttributionExtractor: Sendable {
                 ?? (words[end].lower == "the" && end + 1 < words.count ? end + 2 : end + 1)
             end = min(listener, words.count)
         }
+        // "announced today that", "said Tuesday that": a day belongs to the cue.
+        while end < words.count, days.contains(words[end].lower) { end += 1 }
         // "said in a statement that", "said on Tuesday", "confirmed to VOA that": where, when and to whom
         // belong to the cue.
         if end < words.count, ReportingCues.prepositions.contains(words[end].lower) {
@@ -557,6 +559,11 @@ public struct AttributionExtractor: Sendable {
         if end < words.count, words[end].lower == "that" { end += 1 }
         return (text, end)
     }
+
+    /// Days that may follow a cue directly: "announced today that".
+    private static let days: Set<String> = [
+        "today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    ]
 
     /// Words that end a phrase of when or where a cue was spoken: "on Tuesday", "in a statement".
     private static let occasions: Set<String> = [
