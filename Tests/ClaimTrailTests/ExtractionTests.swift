@@ -256,15 +256,6 @@ struct ExtractionTests {
             found("The ministry announced that rural schools would get new grants.")
                 == ["The ministry | announced | indirect | rural schools would get new grants"]
         )
-        #expect(found("The ministry announced new grants for rural schools on Monday.").isEmpty)
-        #expect(
-            found("The ministry announced today that rural schools would get new grants.")
-                == ["The ministry | announced today | indirect | rural schools would get new grants"]
-        )
-        #expect(
-            found("The ministry announced that rural schools would get new grants.")
-                == ["The ministry | announced | indirect | rural schools would get new grants"]
-        )
     }
 
     @Test("confidence: a name next to its quote above reported speech, above a pronoun resolved across sentences")
