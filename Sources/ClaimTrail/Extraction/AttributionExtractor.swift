@@ -1,10 +1,12 @@
 /// Proposes attribution relations (speaker, cue, content) from plain article text, offline, by rule.
 ///
-/// The rules are general: direct quotes attributed from the words after or before them (“…,” X said /
-/// X said: “…” / “…,” said X), continued quotes kept with their speaker, reported speech around a
-/// reporting verb (X said that …, X insisted …, according to X, …, X described … as …), passives
-/// (deemed … by X), and nominal claims (Russian claims regarding …). Pronouns and definite
-/// descriptions ("he", "the official") take the nearest earlier speaker that fits.
+/// The rules are general, from news style rather than from any article: direct quotes attributed from
+/// the words after or before them (“…,” X said / X said: “…” / “…,” said X), quotations over several
+/// paragraphs kept with one speaker, reported speech around a reporting verb (X said that …, X
+/// insisted …, according to X, …, X described … as …, …, adding that …), passives (deemed … by X), and
+/// nominal claims (Russian claims regarding …). Last names take the full name the article gave them;
+/// pronouns and definite descriptions ("he", "the official") take the nearest earlier speaker that
+/// fits, people only for "he" and "she". README.md lists the rules; ExtractionTests has one test each.
 public struct AttributionExtractor: Sendable {
     public init() {}
 
