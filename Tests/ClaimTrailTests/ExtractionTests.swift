@@ -145,6 +145,10 @@ struct ExtractionTests {
         )
         #expect(found("The photos show the minister at the party in June.").isEmpty)
         #expect(
+            found("According to a report from the regional health office in the north, cases doubled in May.")
+                == ["a report | according to | indirect | cases doubled in May"]
+        )
+        #expect(
             found("Lena Ortiz, the head of the clinic, confirmed to the newspaper that the ward would close.")
                 == ["Lena Ortiz | confirmed to the newspaper | indirect | the ward would close"]
         )

@@ -82,6 +82,15 @@ struct SpeakerPhrase {
         }) {
             words = Array(words[..<preposition])
         }
+        // "a press release from when the site was taken offline": a long phrase whose head comes early
+        // keeps its head, not its tail.
+        if words.count > 6,
+            let preposition = words.indices.dropFirst().prefix(5).first(where: {
+                descriptionPrepositions.contains(words[$0].lower) && speakerNouns.contains(words[$0 - 1].lower)
+            })
+        {
+            words = Array(words[..<preposition])
+        }
         if words.count > 6 {
             guard let cut = words.lastIndex(where: { determiners.contains($0.lower) }) ?? capitalizedRunStart(words)
             else { return nil }
