@@ -257,6 +257,10 @@ struct ExtractionTests {
                 == ["The ministry | announced today | indirect | rural schools would get new grants"]
         )
         #expect(
+            found("Health Secretary Ana Lind today announced that rural clinics would get new grants.")
+                == ["Ana Lind | today announced | indirect | rural clinics would get new grants"]
+        )
+        #expect(
             found("The ministry announced that rural schools would get new grants.")
                 == ["The ministry | announced | indirect | rural schools would get new grants"]
         )
@@ -371,9 +375,9 @@ struct ExtractionTests {
         let total = ExtractionEvaluation.combined(evaluations)
         print("extraction on the development set —\n" + ExtractionReport.table(total))
         #expect(total.content.gold == 97)
-        // A little below the measured 0.97 / 0.91, so that a regression fails.
-        #expect(total.contentAndSpeaker.precision >= 0.93)
-        #expect(total.contentAndSpeaker.f1 >= 0.88)
+        // A little below the measured 0.98 / 0.94, so that a regression fails.
+        #expect(total.contentAndSpeaker.precision >= 0.95)
+        #expect(total.contentAndSpeaker.f1 >= 0.90)
     }
 
     @Test("precision and recall on the annotated corpus meet the targets")

@@ -526,10 +526,11 @@ public struct AttributionExtractor: Sendable {
         return word.lower != "pointed" || ["to", "out"].contains(next?.lower ?? "")
     }
 
-    /// Auxiliaries and adverbs between subject and verb: "has repeatedly", "incorrectly".
+    /// Auxiliaries, adverbs and days between subject and verb: "has repeatedly", "incorrectly", "today".
     private static func auxiliaryOrCue(_ word: Word) -> Bool {
         let lower = word.lower
         return ReportingCues.auxiliaries.contains(lower) || ReportingCues.continuing.contains(lower)
+            || days.contains(lower)
             || (lower.hasSuffix("ly") && lower.count > 4 && !word.isCapitalized
                 && !SpeakerPhrase.speakerNouns.contains(lower) && !["family", "italy"].contains(lower))
     }
