@@ -18,7 +18,10 @@ struct SchemaDriftTests {
             )
             #expect(Int(migration.file.prefix(3)) == migration.version)
         }
-        #expect(Migration.all.map(\.version) == Array(1...Migration.all.count))
+        // Numbers are handed out ahead to branches that land separately, so a branch may skip some;
+        // what the migrator relies on is that they start at 1 and only go up.
+        let versions = Migration.all.map(\.version)
+        #expect(versions.first == 1 && zip(versions, versions.dropFirst()).allSatisfy { $0 < $1 })
     }
 
     @Test("a new store has exactly the tables, indexes and triggers that schema/ declares")
