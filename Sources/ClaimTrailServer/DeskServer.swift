@@ -35,6 +35,9 @@ public enum DeskServer {
         } catch let error as IOError {
             try? await store.shutdown()
             throw ClaimTrailError.invalid("cannot listen on \(settings.host):\(settings.port): \(describe(error))")
+        } catch is SocketAddressError {
+            try? await store.shutdown()
+            throw ClaimTrailError.invalid("cannot listen on \(settings.host):\(settings.port): no such host")
         }
         try await store.shutdown()
     }

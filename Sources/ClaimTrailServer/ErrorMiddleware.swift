@@ -1,5 +1,6 @@
 import ClaimTrail
 import Hummingbird
+import NIOCore
 
 /// Turns every failure into an answer a person or a program can act on: a JSON object
 /// `{"error": …, "status": …}` or a page with the message, never a stack trace. A browser that
@@ -63,6 +64,8 @@ struct ErrorMiddleware: RouterMiddleware {
                 case .busy, .readOnlyStore, .noStore, .notAStore, .newerStore: .serviceUnavailable
                 }
             return (status, error.description)
+        case is NIOTooManyBytesError:
+            return (.contentTooLarge, "the request body is over \(ServerSettings.maximumBodySize / 1024) KiB")
         case let error as HTTPError where error.status == .notFound && error.body == nil:
             return (.notFound, "no such page")
         case let error as HTTPError:

@@ -22,7 +22,8 @@ public enum HTMLReport {
             html += try section(
                 store.traceClaim("#\(id)"),
                 verdicts: store.verdicts(claimID: id),
-                link: { shown.contains($0) ? "#claim-\($0)" : nil }
+                link: { shown.contains($0) ? "#claim-\($0)" : nil },
+                speakerLink: { _ in nil }
             )
         }
         if ids.isEmpty { html += "<p>No claims to report.</p>\n" }
@@ -30,8 +31,15 @@ public enum HTMLReport {
     }
 
     /// One claim as the report shows it; `claimtrail serve`'s claim page shows the same.
-    /// - Parameter link: where a related claim's number links to, if anywhere.
-    public static func section(_ trace: ClaimTrace, verdicts: [Verdict], link: (Int64) -> String?) -> String {
+    /// - Parameters:
+    ///   - link: where a related claim's number links to, if anywhere.
+    ///   - speakerLink: where a speaker's name links to, if anywhere.
+    public static func section(
+        _ trace: ClaimTrace,
+        verdicts: [Verdict],
+        link: (Int64) -> String?,
+        speakerLink: (Int64) -> String?
+    ) -> String {
         let claim = trace.claim
         var html = "<section id=\"claim-\(claim.id)\">\n<h2>#\(claim.id) \(escape(claim.text))"
         html += trace.contested ? " <span class=\"contested\">contested</span></h2>\n" : "</h2>\n"
@@ -52,7 +60,7 @@ public enum HTMLReport {
                 "<p class=\"verdict\">Verdict by \(escape(verdict.reviewer)): <strong>\(escape(verdict.rating))</strong>"
             html += (verdict.date.map { " (\(escape($0)))" } ?? "") + "</p>\n"
         }
-        html += table(trace.timeline)
+        html += table(trace.timeline, speakerLink: speakerLink)
         let related = [
             ("Counter-claims", trace.counterClaims), ("Contradicts", trace.contradicts),
             ("Supported by", trace.supportedBy),
@@ -64,19 +72,20 @@ public enum HTMLReport {
                     link(other.claim.id).map { "<a href=\"\(escape($0))\">#\(other.claim.id)</a>" }
                     ?? "#\(other.claim.id)"
                 html += "<h4>\(number) \(escape(other.claim.text))</h4>\n"
-                html += table(other.attributions)
+                html += table(other.attributions, speakerLink: speakerLink)
             }
         }
         return html + "</section>\n"
     }
 
-    private static func table(_ rows: [ProvenanceRow]) -> String {
+    private static func table(_ rows: [ProvenanceRow], speakerLink: (Int64) -> String?) -> String {
         guard !rows.isEmpty else { return "<p class=\"meta\">No attributions recorded.</p>\n" }
         var html =
             "<table>\n<tr><th>Date</th><th>Speaker</th><th>Stance</th><th>Quote</th><th>Source</th><th>Via</th></tr>\n"
         for row in rows {
+            let name = escape(row.speaker ?? ProvenanceRow.unattributed)
             let speaker =
-                escape(row.speaker ?? ProvenanceRow.unattributed)
+                (row.speakerID.flatMap(speakerLink).map { "<a href=\"\(escape($0))\">\(name)</a>" } ?? name)
                 + (row.speakerRole.map { "<br><small>\(escape($0))</small>" } ?? "")
             let quote = row.quote.map { "<q>\(escape($0))</q>" } ?? ""
             let how = [row.mode.rawValue, row.cue].compactMap { $0 }.map(escape).joined(separator: ", ")

@@ -9,7 +9,12 @@ struct ClaimPage: Codable, Sendable {
     func html(_ viewer: Viewer) -> String {
         let escape = PageLayout.escape
         let id = trace.claim.id
-        var html = HTMLReport.section(trace, verdicts: verdicts, link: { "/claims/\($0)" })
+        var html = HTMLReport.section(
+            trace,
+            verdicts: verdicts,
+            link: { "/claims/\($0)" },
+            speakerLink: { "/speakers/\($0)" }
+        )
         if trace.timeline.count < trace.totalAttributions {
             html +=
                 "<p class=\"meta\">The first \(trace.timeline.count) of \(trace.totalAttributions) attributions.</p>\n"
