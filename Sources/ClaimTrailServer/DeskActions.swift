@@ -23,7 +23,9 @@ enum DeskActions {
             let speaker = try input.speaker.map { name in
                 if let known = try store.resolveSpeaker(name) { return known.id }
                 guard input.newSpeaker == true else {
-                    throw ClaimTrailError.notFound("no speaker “\(name)”; ask for a new speaker to create one")
+                    throw ClaimTrailError.notFound(
+                        "no speaker “\(name)”; tick “a new speaker” (new_speaker in JSON) to create one"
+                    )
                 }
                 return try store.addSpeaker(
                     SpeakerDraft(name: name, kind: input.speakerKind ?? .unknown, role: input.speakerRole)

@@ -31,9 +31,11 @@ struct ErrorMiddleware: RouterMiddleware {
                 response = try Response.json(ErrorBody(error: message, status: status.code), status: status)
             } else {
                 let viewer = Viewer(account: context.account, formToken: context.formToken)
+                // The browser keeps what was typed in a form: going back is how to correct it.
+                let correct = request.method == .post ? "<p>Go back to correct the form and send it again.</p>\n" : ""
                 let body =
                     "<h1>\(status.code) \(PageLayout.escape(status.reasonPhrase))</h1>\n"
-                    + "<p class=\"error\">\(PageLayout.escape(message))</p>\n"
+                    + "<p class=\"error\">\(PageLayout.escape(message))</p>\n" + correct
                 response = .html(
                     PageLayout.page(title: status.reasonPhrase, viewer: viewer, body: body),
                     status: status

@@ -53,6 +53,14 @@ struct ServeTests {
         #expect(try desk.count("SELECT COUNT(*) FROM attribution") == 0)
         #expect(try desk.count("SELECT COUNT(*) FROM speaker") == 0)
 
+        let unknownSpeaker = try server.send(
+            "POST",
+            "/api/claims/1/attributions",
+            headers: desk.bearer("ed").merging(json) { $1 },
+            body: #"{"speaker": "Port authority", "source": "1"}"#
+        )
+        #expect(unknownSpeaker.status == 404)
+        #expect(try desk.count("SELECT COUNT(*) FROM speaker") == 0)
         // Over HTTP there is no --as: a recorded_by in the body is not heard.
         let editor = try server.send(
             "POST",
