@@ -160,6 +160,7 @@ struct ServeTests {
         let search = try server.send("GET", "/api/search?q=alert", headers: desk.bearer("vera"))
         let hits = (search.json as? [String: Any])?["hits"] as? [[String: Any]]
         #expect(hits?.first?["id"] as? Int == id)
+        #expect(try server.send("GET", "/api/search?q=alert%00x", headers: desk.bearer("vera")).status == 200)
         #expect(server.stop() == 0)
     }
 
