@@ -20,7 +20,7 @@ enum DeskActions {
         try await store.write { store in
             let claim = try store.resolveClaim("#\(claimID)").id
             let source = try store.resolveSource(input.source).id
-            let speaker = try input.speaker.map { name in
+            let speaker = try input.speaker.nonBlank.map { name in
                 if let known = try store.resolveSpeaker(name) { return known.id }
                 guard input.newSpeaker == true else {
                     throw ClaimTrailError.notFound(
@@ -73,11 +73,18 @@ enum DeskActions {
                 score: input.score,
                 best: input.best,
                 worst: input.worst,
-                reviewer: input.reviewer ?? account.name,
+                reviewer: input.reviewer.nonBlank ?? account.name,
                 date: input.date,
                 url: input.url
             )
             return Recorded(id: claim, created: try store.setVerdict(verdict, on: claim))
         }
+    }
+}
+
+extension String? {
+    /// nil for a missing or blank field: JSON's `""` means what a form's empty field means.
+    fileprivate var nonBlank: String? {
+        flatMap { $0.unicodeScalars.allSatisfy(\.properties.isWhitespace) ? nil : $0 }
     }
 }

@@ -31,7 +31,8 @@ struct NewAttribution: FormDecodable {
 
     init(form: Form) throws {
         speaker = form["speaker"]
-        newSpeaker = form["new_speaker"] != nil
+        // A ticked checkbox sends its value ("1"); a program may send "true".
+        newSpeaker = ["1", "true", "on"].contains(form["new_speaker"]?.lowercased() ?? "")
         speakerKind = try form.word("speaker_kind", as: SpeakerKind.self)
         speakerRole = form["speaker_role"]
         guard let source = form["source"] else { throw ClaimTrailError.invalid("give the source") }
