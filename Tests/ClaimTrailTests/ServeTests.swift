@@ -100,6 +100,28 @@ struct ServeTests {
         let real = try server.send("POST", "/claims/1/verdicts", headers: form, body: "rating=False&csrf=\(formToken)")
         #expect(real.status == 303)
         #expect(try desk.texts("SELECT reviewer || ': ' || rating FROM verdict") == ["ed: False"])
+        let attribution = "speaker=Harbour+master&source=1&stance=denies&csrf=\(formToken)"
+        let unticked = try server.send(
+            "POST",
+            "/claims/1/attributions",
+            headers: form,
+            body: attribution + "&new_speaker=false"
+        )
+        #expect(unticked.status == 404)
+        #expect(try desk.count("SELECT COUNT(*) FROM speaker") == 0)
+        let ticked = try server.send(
+            "POST",
+            "/claims/1/attributions",
+            headers: form,
+            body: attribution + "&new_speaker=1"
+        )
+        #expect(ticked.status == 303)
+        #expect(
+            try desk.texts(
+                "SELECT s.name || ' ' || a.stance || ' ' || a.recorded_by FROM attribution a JOIN speaker s ON s.id = a.speaker_id"
+            )
+                == ["Harbour master denies ed"]
+        )
 
         // A viewer's session sees no forms, and its crafted post is refused.
         let viewer = try signIn(server, "vera", DeskFixture.password)
