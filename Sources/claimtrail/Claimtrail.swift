@@ -19,6 +19,7 @@ struct Claimtrail: ParsableCommand {
             ContestedCommand.self, TraceCommand.self,
             AuditCommand.self, SearchCommand.self, ExtractCommand.self,
             ExportCommand.self, CheckCommand.self, BackupCommand.self, GenerateCommand.self,
+            UserCommand.self, ServeCommand.self,
         ]
     )
 }

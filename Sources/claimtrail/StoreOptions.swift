@@ -10,7 +10,10 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .customLong("as"), help: "Who is recording, kept with each attribution. (default: $USER)")
     var recordedBy: String?
 
-    var path: String {
+    var path: String { Self.path(db) }
+
+    /// The store `--db` names, else $CLAIMTRAIL_DB, else ./claimtrail.db.
+    static func path(_ db: String?) -> String {
         db ?? ProcessInfo.processInfo.environment["CLAIMTRAIL_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "claimtrail.db"
     }
 

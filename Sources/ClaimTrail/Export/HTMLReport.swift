@@ -20,15 +20,29 @@ public enum HTMLReport {
             <p class="meta">\(ids.count) claim\(ids.count == 1 ? "" : "s")</p>
 
             """
+        let shown = Set(ids)
         for id in ids {
-            html += try section(store.traceClaim("#\(id)"), verdicts: store.verdicts(claimID: id), shown: Set(ids))
+            html += try section(
+                store.traceClaim("#\(id)"),
+                verdicts: store.verdicts(claimID: id),
+                link: { shown.contains($0) ? "#claim-\($0)" : nil },
+                speakerLink: { _ in nil }
+            )
         }
         if ids.isEmpty { html += "<p>No claims to report.</p>\n" }
         return html + "</body>\n</html>\n"
     }
 
-    /// - Parameter shown: the claims on this page, which related claims link to.
-    private static func section(_ trace: ClaimTrace, verdicts: [Verdict], shown: Set<Int64>) -> String {
+    /// One claim as the report shows it; `claimtrail serve`'s claim page shows the same.
+    /// - Parameters:
+    ///   - link: where a related claim's number links to, if anywhere.
+    ///   - speakerLink: where a speaker's name links to, if anywhere.
+    public static func section(
+        _ trace: ClaimTrace,
+        verdicts: [Verdict],
+        link: (Int64) -> String?,
+        speakerLink: (Int64) -> String?
+    ) -> String {
         let claim = trace.claim
         var html = "<section id=\"claim-\(claim.id)\">\n<h2>#\(claim.id) \(escape(claim.text))"
         html += trace.contested ? " <span class=\"contested\">contested</span></h2>\n" : "</h2>\n"
@@ -49,7 +63,7 @@ public enum HTMLReport {
                 "<p class=\"verdict\">Verdict by \(escape(verdict.reviewer)): <strong>\(escape(verdict.rating))</strong>"
             html += (verdict.date.map { " (\(escape($0)))" } ?? "") + "</p>\n"
         }
-        html += table(trace.attributions)
+        html += table(trace.attributions, speakerLink: speakerLink)
         let related = [
             ("Counter-claims", trace.counterClaims), ("Contradicts", trace.contradicts),
             ("Supported by", trace.supportedBy),
@@ -58,22 +72,23 @@ public enum HTMLReport {
             html += "<h3>\(title)</h3>\n"
             for other in claims {
                 let number =
-                    shown.contains(other.claim.id)
-                    ? "<a href=\"#claim-\(other.claim.id)\">#\(other.claim.id)</a>" : "#\(other.claim.id)"
+                    link(other.claim.id).map { "<a href=\"\(escape($0))\">#\(other.claim.id)</a>" }
+                    ?? "#\(other.claim.id)"
                 html += "<h4>\(number) \(escape(other.claim.text))</h4>\n"
-                html += table(other.attributions)
+                html += table(other.attributions, speakerLink: speakerLink)
             }
         }
         return html + "</section>\n"
     }
 
-    private static func table(_ rows: [ProvenanceRow]) -> String {
+    private static func table(_ rows: [ProvenanceRow], speakerLink: (Int64) -> String?) -> String {
         guard !rows.isEmpty else { return "<p class=\"meta\">No attributions recorded.</p>\n" }
         var html =
             "<table>\n<tr><th>Date</th><th>Speaker</th><th>Stance</th><th>Quote</th><th>Source</th><th>Via</th></tr>\n"
         for row in rows {
+            let name = escape(row.speaker ?? ProvenanceRow.unattributed)
             let speaker =
-                escape(row.speaker ?? ProvenanceRow.unattributed)
+                (row.speakerID.flatMap(speakerLink).map { "<a href=\"\(escape($0))\">\(name)</a>" } ?? name)
                 + (row.speakerRole.map { "<br><small>\(escape($0))</small>" } ?? "")
             let quote = row.quote.map { "<q>\(escape($0))</q>" } ?? ""
             let how = [row.mode.rawValue, row.cue].compactMap { $0 }.map(escape).joined(separator: ", ")
@@ -109,7 +124,7 @@ public enum HTMLReport {
     }
 
     /// Escapes text for element content and quoted attribute values alike, scalar by scalar.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         text.escaped {
             switch $0 {
             case "&": "&amp;"
@@ -123,7 +138,8 @@ public enum HTMLReport {
         }
     }
 
-    private static let style = """
+    /// The report's style sheet; the server serves it as /style.css, since its pages allow no inline style.
+    public static let style = """
         body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:72em;padding:0 1em;color:#222}
         h2{border-top:1px solid #ccc;padding-top:1em}.meta,small{color:#666}
         .contested{background:#b00020;color:#fff;border-radius:3px;padding:0 .4em;font-size:.7em;vertical-align:middle}
