@@ -14,6 +14,8 @@ struct ExportCommand: ParsableCommand {
             dot          the attribution graph for Graphviz (`dot -Tsvg`)
             With --claim, csv covers that claim alone; the other formats add the claims it is
             linked to (counter-claims, supports), so that the links travel with it.
+            csv --per claim writes one row per claim instead: status, assignee, verdicts, voices,
+            sources, first and last seen (the editor's weekly sheet).
             """
     )
 
@@ -28,6 +30,15 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Only this claim (id or text) and the claims linked to it.") var claim: String?
     @Flag(help: "Only contested claims (the default for html).") var contested = false
     @Option(help: "Write to this file instead of stdout; it appears only once complete.") var out: String?
+    @Option(help: "csv rows: attribution (the default) or claim.") var per: Row = .attribution
+
+    enum Row: String, ExpressibleByArgument, CaseIterable {
+        case attribution, claim
+    }
+
+    func validate() throws {
+        if per == .claim && format != .csv { throw ValidationError("--per claim is for --format csv") }
+    }
 
     func run() throws {
         let opened = try store.open()
@@ -35,6 +46,10 @@ struct ExportCommand: ParsableCommand {
         let scope: ClaimScope = claimID.map { .claim($0) } ?? (contested || format == .html ? .contested : .all)
         let output = try out.map(TextOutput.file(atPath:)) ?? .standardOutput()
         switch format {
+        case .csv where per == .claim:
+            let ids = try claimID.map { [$0] } ?? opened.claimIDs(in: scope)
+            let claims = try ClaimSheet.writeCSV(from: opened, claims: ids, to: output)
+            if let out { note("wrote \(claims) claims to \(out)") }
         case .csv:
             let rows = try ProvenanceReport.writeCSV(
                 from: opened,

@@ -28,7 +28,10 @@ struct TraceCommand: ParsableCommand {
             }
             let trace = try opened.traceClaim(claim, limit: limit)
             noteIfCut(shown: trace.timeline.count, of: trace.totalAttributions)
-            try emit(format == .table ? TraceReport.table(trace) : try JSONReport.encode(trace))
+            try emit(
+                format == .table
+                    ? TraceReport.table(trace, labels: try opened.statusLabels()) : try JSONReport.encode(trace)
+            )
         }
     }
 

@@ -27,7 +27,7 @@ extension ProvenanceRow: Tabular {
     public static let columns = [
         "claim_id", "claim", "topic", "contested", "counter_claim_ids", "stance", "speaker", "speaker_kind",
         "speaker_role", "mode", "cue", "quote", "source_title", "source_outlet", "source_author", "source_url",
-        "published", "via_chain", "recorded_at", "recorded_by",
+        "published", "via_chain", "recorded_at", "recorded_by", "status", "assignee",
     ]
 
     public var cells: [String] {
@@ -36,7 +36,7 @@ extension ProvenanceRow: Tabular {
             counterClaimIDs.map(String.init).joined(separator: ";"), stance.rawValue, speaker ?? "",
             speakerKind?.rawValue ?? "", speakerRole ?? "", mode.rawValue, cue ?? "", quote ?? "", sourceTitle,
             sourceOutlet ?? "", sourceAuthor ?? "", sourceURL ?? "", published ?? "", viaChainText, recordedAt,
-            recordedBy,
+            recordedBy, status.rawValue, assignee ?? "",
         ]
     }
 }

@@ -1,8 +1,11 @@
 /// Text forms of the two traces, for reading in a terminal.
 public enum TraceReport {
-    public static func table(_ trace: ClaimTrace) -> String {
+    /// - Parameter labels: the desk's words for statuses it renamed.
+    public static func table(_ trace: ClaimTrace, labels: [VerificationStatus: String] = [:]) -> String {
         var text = "Claim #\(trace.claim.id): \(trace.claim.text)\(trace.contested ? "  [contested]" : "")\n"
         if let topic = trace.claim.topic { text += "Topic: \(topic)\n" }
+        text += "Status: \(labels[trace.status] ?? trace.status.rawValue)"
+        text += (trace.assignee.map { ", held by \($0)" } ?? "") + "\n"
         if let first = trace.firstAppearance {
             text += "First appearance: \(first.titles[0]) (\(first.day))\n"
             text +=
@@ -23,6 +26,9 @@ public enum TraceReport {
             for other in related {
                 text += "\n#\(other.claim.id): \(other.claim.text)\n" + timeline(other.attributions)
             }
+        }
+        if !trace.notes.isEmpty {
+            text += "\nNotes\n" + trace.notes.map { "  \($0.at) \($0.by): \($0.text)\n" }.joined()
         }
         if !trace.history.isEmpty {
             let rows = trace.history.map { change in

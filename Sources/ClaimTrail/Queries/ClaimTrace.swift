@@ -19,6 +19,10 @@ public struct ClaimTrace: Codable, Equatable, Sendable {
     public var firstAppearance: Appearance?
     /// How the claim spread: the sources carrying it on each publication day, earliest first.
     public var spread: [Appearance]
+    /// Where the claim stands in verification, who holds it, and the desk's notes on it.
+    public var status: VerificationStatus
+    public var assignee: String?
+    public var notes: [ClaimNote]
 
     /// A source's appearance in the claim's story.
     public struct Appearance: Codable, Equatable, Sendable {
@@ -56,7 +60,11 @@ extension ClaimStore {
             firstAppearance: spread.first.map {
                 .init(day: $0.day, sourceIDs: [$0.sourceIDs[0]], titles: [$0.titles[0]])
             },
-            spread: spread
+            spread: spread,
+            status: try status(of: claim.id) ?? .unchecked,
+            assignee: try database.cached("SELECT assignee FROM claim WHERE id = ?").first([claim.id]) { $0.text(0) }
+                ?? nil,
+            notes: try notes(claimID: claim.id)
         )
     }
 

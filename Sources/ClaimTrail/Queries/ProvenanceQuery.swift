@@ -33,11 +33,15 @@ public struct ProvenanceQuery {
         let filter: String
         let arguments: [any StatementArgument]
         let timeline = "a.seen_on IS NULL, a.seen_on, a.id"
+        // Only accepted attributions are reported: proposals wait for review (see AttributionState).
+        let accepted = "a.state = 'accepted'"
         switch scope {
-        case .all: (filter, arguments) = ("ORDER BY a.claim_id, \(timeline)", [])
-        case .claim(let id): (filter, arguments) = ("WHERE a.claim_id = ? ORDER BY \(timeline)", [id])
-        case .speaker(let id): (filter, arguments) = ("WHERE a.speaker_id = ? ORDER BY \(timeline)", [id])
-        case .source(let id): (filter, arguments) = ("WHERE a.source_id = ? ORDER BY a.claim_id, a.id", [id])
+        case .all: (filter, arguments) = ("WHERE \(accepted) ORDER BY a.claim_id, \(timeline)", [])
+        case .claim(let id): (filter, arguments) = ("WHERE a.claim_id = ? AND \(accepted) ORDER BY \(timeline)", [id])
+        case .speaker(let id):
+            (filter, arguments) = ("WHERE a.speaker_id = ? AND \(accepted) ORDER BY \(timeline)", [id])
+        case .source(let id):
+            (filter, arguments) = ("WHERE a.source_id = ? AND \(accepted) ORDER BY a.claim_id, a.id", [id])
         case .claims(let ids):
             for id in ids { try forEach(.claim(id), limit: limit, body) }
             return
@@ -46,7 +50,7 @@ public struct ProvenanceQuery {
         let statement = try store.database.prepare("\(Self.columns) \(filter) LIMIT ?")
         let chains = ViaChainResolver(database: store.database)
         // Rows come grouped by claim: what is true of the claim is looked up once per claim.
-        var claim: (id: Int64, contested: Bool, counterClaimIDs: [Int64])?
+        var claim: ClaimStanding?
         try statement.forEach(arguments + [limit ?? -1]) { row in
             let claimID = row.int64(0)
             if claim?.id != claimID { claim = try claimStanding(claimID) }
@@ -79,19 +83,39 @@ public struct ProvenanceQuery {
                     viaChain: try viaID.map { [speaker ?? ProvenanceRow.unattributed] + (try chains.chain(from: $0)) }
                         ?? [],
                     recordedAt: row.string(20),
-                    recordedBy: row.string(21)
+                    recordedBy: row.string(21),
+                    status: claim!.status,
+                    assignee: claim!.assignee
                 )
             )
         }
     }
 
     /// Whether a claim is contested, and which claims counter it.
-    private func claimStanding(_ id: Int64) throws -> (id: Int64, contested: Bool, counterClaimIDs: [Int64]) {
+    /// What a row reports of its claim rather than of itself.
+    private struct ClaimStanding {
+        var id: Int64
+        var contested: Bool
+        var counterClaimIDs: [Int64]
+        var status: VerificationStatus
+        var assignee: String?
+    }
+
+    private func claimStanding(_ id: Int64) throws -> ClaimStanding {
         let row = try store.database.cached(
-            "SELECT \(ContestRule.isContested("?1")), \(ContestRule.counterClaimIDs("?1"))"
+            """
+            SELECT \(ContestRule.isContested("?1")), \(ContestRule.counterClaimIDs("?1")), status, assignee
+            FROM claim WHERE id = ?1
+            """
         )
-        .first([id]) { ($0.bool(0), $0.string(1)) }
-        return (id, row?.0 ?? false, (row?.1 ?? "").split(separator: ";").compactMap { Int64($0) })
+        .first([id]) { ($0.bool(0), $0.string(1), $0.string(2), $0.text(3)) }
+        return ClaimStanding(
+            id: id,
+            contested: row?.0 ?? false,
+            counterClaimIDs: (row?.1 ?? "").split(separator: ";").compactMap { Int64($0) },
+            status: row.flatMap { VerificationStatus(rawValue: $0.2) } ?? .unchecked,
+            assignee: row?.3
+        )
     }
 
     /// The rows of `scope`, for reports small enough to hold (one claim, one speaker), at most `limit`.
