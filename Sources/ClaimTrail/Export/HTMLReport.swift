@@ -17,19 +17,32 @@ public enum HTMLReport {
             <p class="meta">\(ids.count) claim\(ids.count == 1 ? "" : "s") from \(escape(store.path))</p>
 
             """
+        let labels = try store.statusLabels()
         for id in ids {
-            html += try section(store.traceClaim("#\(id)"), verdicts: store.verdicts(claimID: id), shown: Set(ids))
+            html += try section(
+                store.traceClaim("#\(id)"),
+                verdicts: store.verdicts(claimID: id),
+                labels: labels,
+                shown: Set(ids)
+            )
         }
         if ids.isEmpty { html += "<p>No claims to report.</p>\n" }
         return html + "</body>\n</html>\n"
     }
 
     /// - Parameter shown: the claims on this page, which related claims link to.
-    private static func section(_ trace: ClaimTrace, verdicts: [Verdict], shown: Set<Int64>) -> String {
+    private static func section(
+        _ trace: ClaimTrace,
+        verdicts: [Verdict],
+        labels: [VerificationStatus: String],
+        shown: Set<Int64>
+    ) -> String {
         let claim = trace.claim
         var html = "<section id=\"claim-\(claim.id)\">\n<h2>#\(claim.id) \(escape(claim.text))"
         html += trace.contested ? " <span class=\"contested\">contested</span></h2>\n" : "</h2>\n"
         if let topic = claim.topic { html += "<p class=\"meta\">Topic: \(escape(topic))</p>\n" }
+        let holder = trace.assignee.map { ", held by \(escape($0))" } ?? ""
+        html += "<p class=\"meta\">Status: \(escape(labels[trace.status] ?? trace.status.rawValue))\(holder)</p>\n"
         let voices = { (stances: [Stance]) in
             Array(
                 Set(
@@ -41,11 +54,7 @@ public enum HTMLReport {
         }
         html += "<p><strong>Asserted by:</strong> \(list(voices([.asserts])))<br>\n"
         html += "<strong>Denied or questioned by:</strong> \(list(voices([.denies, .questions])))</p>\n"
-        for verdict in verdicts {
-            html +=
-                "<p class=\"verdict\">Verdict by \(escape(verdict.reviewer)): <strong>\(escape(verdict.rating))</strong>"
-            html += (verdict.date.map { " (\(escape($0)))" } ?? "") + "</p>\n"
-        }
+        for verdict in verdicts { html += self.verdict(verdict) }
         html += table(trace.timeline)
         let related = [
             ("Counter-claims", trace.counterClaims), ("Contradicts", trace.contradicts),
@@ -61,7 +70,33 @@ public enum HTMLReport {
                 html += table(other.attributions)
             }
         }
+        if !trace.notes.isEmpty {
+            html += "<h3>Notes</h3>\n<ul class=\"notes\">\n"
+            for note in trace.notes {
+                html += "<li><small>\(escape(note.at)), \(escape(note.by))</small><br>\(escape(note.text))</li>\n"
+            }
+            html += "</ul>\n"
+        }
         return html + "</section>\n"
+    }
+
+    /// A verdict with its explanation, in its language when known, and where the claim was seen.
+    private static func verdict(_ verdict: Verdict) -> String {
+        let language = verdict.language.map { " lang=\"\(escape($0))\"" } ?? ""
+        var html = "<div class=\"verdict\"\(language)><p>Verdict by \(escape(verdict.reviewer)): "
+        html += "<strong>\(escape(verdict.rating))</strong>"
+        html += (verdict.date.map { " (\(escape($0)))" } ?? "") + "</p>\n"
+        if let explanation = verdict.explanation { html += "<p>\(escape(explanation))</p>\n" }
+        if let url = verdict.appearanceURL {
+            html += "<p><small>Claim seen at: \(link(url, text: escape(url)))</small></p>\n"
+        }
+        if let url = verdict.url { html += "<p><small>Review: \(link(url, text: escape(url)))</small></p>\n" }
+        return html + "</div>\n"
+    }
+
+    /// A link for http(s) URLs only: a `javascript:` or `data:` URL stays plain text.
+    private static func link(_ url: String, text: String) -> String {
+        url.hasPrefix("https://") || url.hasPrefix("http://") ? "<a href=\"\(escape(url))\">\(text)</a>" : text
     }
 
     private static func table(_ rows: [ProvenanceRow]) -> String {
@@ -84,10 +119,7 @@ public enum HTMLReport {
 
     private static func source(_ row: ProvenanceRow) -> String {
         let title = escape(row.sourceTitle)
-        let linked =
-            row.sourceURL.flatMap { url in
-                url.hasPrefix("https://") || url.hasPrefix("http://") ? "<a href=\"\(escape(url))\">\(title)</a>" : nil
-            } ?? title
+        let linked = row.sourceURL.map { link($0, text: title) } ?? title
         let byline = [row.sourceOutlet, row.sourceAuthor, row.published].compactMap { $0 }.map(escape).joined(
             separator: " · "
         )

@@ -1,0 +1,107 @@
+import Foundation
+
+/// The forms of a draft audit: a table for the terminal, JSON and a self-contained HTML page for a
+/// newsroom's own tools.
+public enum DraftAuditReport {
+    public static func table(_ audit: DraftAudit) -> String {
+        var text = "Draft: \(audit.attributions) attributions\n\n"
+        text += TextTable(
+            headers: ["sourced as", "attributions", "share"],
+            rows: SourcingCategory.allCases.map { category in
+                let count = audit.byCategory[category.rawValue] ?? 0
+                let share = audit.attributions == 0 ? 0 : (100 * Double(count) / Double(audit.attributions)).rounded()
+                return [category.rawValue, String(count), "\(Int(share))%"]
+            }
+        ).render()
+        text += "\nClaims in the draft\n"
+        text += TextTable(
+            headers: ["speaker", "claim", "sourced as", "single voice", "confidence", "closest stored claim"],
+            rows: audit.rows.map { row in
+                [
+                    row.speaker, row.content, row.category.rawValue, row.singleVoice ? "yes" : "",
+                    String(format: "%.2f", row.confidence),
+                    row.matches.first.map { "#\($0.id) (\(String(format: "%.2f", $0.similarity)))" } ?? "",
+                ]
+            },
+            maximumCellWidth: 50
+        ).render()
+        text += "\nWarnings: \(audit.warnings.count)\n"
+        for warning in audit.warnings {
+            text += "  \(warning.message)\n"
+            for counter in warning.counterClaims { text += "    counter-claim #\(counter.id) “\(counter.text)”\n" }
+            for verdict in warning.verdicts { text += "    verdict by \(verdict.reviewer): \(verdict.rating)\n" }
+        }
+        return text
+    }
+
+    public static func html(_ audit: DraftAudit) -> String {
+        let escape = HTMLReport.escape
+        var html = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head><meta charset="utf-8"><title>claimtrail draft audit</title></head>
+            <body>
+            <h1>Draft audit</h1>
+            <p>\(audit.attributions) attributions</p>
+            <h2>Warnings</h2>
+
+            """
+        html += audit.warnings.isEmpty ? "<p>None.</p>\n" : "<ul>\n"
+        for warning in audit.warnings {
+            html += "<li><strong>\(escape(warning.message))</strong><br>in the draft: <q>\(escape(warning.content))</q>"
+            for counter in warning.counterClaims {
+                html += "<br>counter-claim #\(counter.id): \(escape(counter.text))"
+            }
+            for verdict in warning.verdicts {
+                html += "<br>verdict by \(escape(verdict.reviewer)): \(escape(verdict.rating))"
+            }
+            html += "</li>\n"
+        }
+        if !audit.warnings.isEmpty { html += "</ul>\n" }
+        html += "<h2>Claims in the draft</h2>\n<table>\n<tr><th>Speaker</th><th>Claim</th><th>Sourced as</th></tr>\n"
+        for row in audit.rows {
+            html += "<tr><td>\(escape(row.speaker))</td><td>\(escape(row.content))</td>"
+            html += "<td>\(escape(row.category.rawValue))\(row.singleVoice ? ", single voice" : "")</td></tr>\n"
+        }
+        return html + "</table>\n</body>\n</html>\n"
+    }
+}
+
+extension DraftAudit: Encodable {
+    /// snake_case keys and explicit nulls.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ReportKey.self)
+        try container.encode(attributions, forKey: "attributions")
+        try container.encode(byCategory, forKey: "by_category")
+        try container.encode(rows, forKey: "rows")
+        try container.encode(warnings, forKey: "warnings")
+    }
+}
+
+extension DraftAudit.Row: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ReportKey.self)
+        try container.encode(speaker, forKey: "speaker")
+        try container.encode(content, forKey: "content")
+        try container.encode(category, forKey: "category")
+        try container.encode(singleVoice, forKey: "single_voice")
+        try container.encode(confidence, forKey: "confidence")
+        try container.encode(start, forKey: "start")
+        try container.encode(end, forKey: "end")
+        try container.encode(matches, forKey: "matches")
+    }
+}
+
+extension DraftAudit.Warning: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ReportKey.self)
+        try container.encode(message, forKey: "message")
+        try container.encode(content, forKey: "content")
+        try container.encode(claimID, forKey: "claim_id")
+        try container.encode(claim, forKey: "claim")
+        try container.encode(similarity, forKey: "similarity")
+        try container.encode(disputedBy, forKey: "disputed_by")
+        try container.encode(counterClaims, forKey: "counter_claims")
+        try container.encode(verdicts, forKey: "verdicts")
+    }
+}
