@@ -40,13 +40,7 @@ extension ClaimCommand {
         @Option(help: "Who holds it now.") var to: String
 
         func run() throws {
-            let opened = try store.open()
-            let id = try opened.write {
-                let id = try opened.resolveClaim(claim).id
-                try opened.assign(id, to: to, by: store.recorder)
-                return id
-            }
-            print(id)
+            try reassign(claim, to: to, store: store)
         }
     }
 
@@ -60,13 +54,7 @@ extension ClaimCommand {
         @Argument(help: "The claim's id or text.") var claim: String
 
         func run() throws {
-            let opened = try store.open()
-            let id = try opened.write {
-                let id = try opened.resolveClaim(claim).id
-                try opened.assign(id, to: nil, by: store.recorder)
-                return id
-            }
-            print(id)
+            try reassign(claim, to: nil, store: store)
         }
     }
 
@@ -88,4 +76,15 @@ extension ClaimCommand {
             )
         }
     }
+}
+
+/// Gives a claim to `assignee`, or to nobody, and prints its id.
+private func reassign(_ claim: String, to assignee: String?, store: StoreOptions) throws {
+    let opened = try store.open()
+    let id = try opened.write {
+        let id = try opened.resolveClaim(claim).id
+        try opened.assign(id, to: assignee, by: store.recorder)
+        return id
+    }
+    print(id)
 }

@@ -19,6 +19,12 @@ struct TraceCommand: ParsableCommand {
         @Option(help: "table, csv (one row per attribution, counter-claims included) or json.")
         var format: ReportFormat = .table
         @Option(help: "At most this many attributions per claim, the earliest; 0 for all.") var limit = 200
+        @Flag(help: "Also show proposals waiting for review, marked as proposed (table and json).")
+        var includeProposed = false
+
+        func validate() throws {
+            if includeProposed && format == .csv { throw ValidationError("--include-proposed is for table and json") }
+        }
 
         func run() throws {
             let opened = try store.open()
@@ -26,7 +32,7 @@ struct TraceCommand: ParsableCommand {
             guard format != .csv else {
                 return try streamCSV(try opened.claimTraceRows(claim), from: opened, limit: limit)
             }
-            let trace = try opened.traceClaim(claim, limit: limit)
+            let trace = try opened.traceClaim(claim, limit: limit, includeProposed: includeProposed)
             noteIfCut(shown: trace.timeline.count, of: trace.totalAttributions)
             try emit(
                 format == .table

@@ -2,14 +2,7 @@
 public enum AuditReport {
     public static func table(_ audit: SourceAudit) -> String {
         var text = "Source #\(audit.source.id): \(audit.source.title)\n\(audit.attributions) attributions\n\n"
-        text += TextTable(
-            headers: ["sourced as", "attributions", "share"],
-            rows: SourcingCategory.allCases.map { category in
-                let count = audit.byCategory[category.rawValue] ?? 0
-                let share = audit.attributions == 0 ? 0 : 100 * count / audit.attributions
-                return [category.rawValue, String(count), "\(share)%"]
-            }
-        ).render()
+        text += sourcingTable(audit.byCategory, of: audit.attributions)
         let sections: [(String, [Claim])] = [
             ("Claims resting on one voice", audit.singleVoiceClaims),
             ("Claims contested in the store", audit.contestedClaims),
@@ -25,5 +18,18 @@ public enum AuditReport {
                 + "\n"
         }.joined()
         return text
+    }
+
+    /// How many attributions are sourced each way, and their share of `attributions`; shared by the
+    /// audit of a stored article and of a draft.
+    static func sourcingTable(_ byCategory: [String: Int], of attributions: Int) -> String {
+        TextTable(
+            headers: ["sourced as", "attributions", "share"],
+            rows: SourcingCategory.allCases.map { category in
+                let count = byCategory[category.rawValue] ?? 0
+                let share = attributions == 0 ? 0 : 100 * count / attributions
+                return [category.rawValue, String(count), "\(share)%"]
+            }
+        ).render()
     }
 }

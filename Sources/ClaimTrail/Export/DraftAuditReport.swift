@@ -5,14 +5,7 @@ import Foundation
 public enum DraftAuditReport {
     public static func table(_ audit: DraftAudit) -> String {
         var text = "Draft: \(audit.attributions) attributions\n\n"
-        text += TextTable(
-            headers: ["sourced as", "attributions", "share"],
-            rows: SourcingCategory.allCases.map { category in
-                let count = audit.byCategory[category.rawValue] ?? 0
-                let share = audit.attributions == 0 ? 0 : (100 * Double(count) / Double(audit.attributions)).rounded()
-                return [category.rawValue, String(count), "\(Int(share))%"]
-            }
-        ).render()
+        text += AuditReport.sourcingTable(audit.byCategory, of: audit.attributions)
         text += "\nClaims in the draft\n"
         text += TextTable(
             headers: ["speaker", "claim", "sourced as", "single voice", "confidence", "closest stored claim"],

@@ -72,7 +72,8 @@ public enum TraceReport {
         guard !rows.isEmpty else { return "  (no attributions recorded)\n" }
         let cells = rows.map { row in
             [
-                row.date ?? "", row.speaker ?? ProvenanceRow.unattributed, row.speakerRole ?? "", row.stance.rawValue,
+                row.date ?? "", row.speaker ?? ProvenanceRow.unattributed, row.speakerRole ?? "",
+                row.stance.rawValue + (row.state == .proposed ? " (proposed #\(row.attributionID))" : ""),
                 row.mode.rawValue, row.cue ?? "", row.quote ?? "", row.sourceTitle, row.viaChainText,
             ]
         }

@@ -41,8 +41,10 @@ public struct RelatedClaim: Codable, Equatable, Sendable {
 
 extension ClaimStore {
     /// - Parameter limit: at most this many attributions per claim (the earliest), or all when nil.
-    public func traceClaim(_ reference: String, limit: Int? = nil) throws -> ClaimTrace {
+    /// - Parameter includeProposed: also show proposals waiting for review, marked as such.
+    public func traceClaim(_ reference: String, limit: Int? = nil, includeProposed: Bool = false) throws -> ClaimTrace {
         let claim = try resolveClaim(reference)
+        let provenance = ProvenanceQuery(store: self, includesProposed: includeProposed)
         let timeline = try provenance.rows(.claim(claim.id), limit: limit)
         let spread = Self.spread(of: timeline)
         let contested =
@@ -53,9 +55,9 @@ extension ClaimStore {
             contested: contested,
             timeline: timeline,
             totalAttributions: try attributionCount(claimID: claim.id),
-            counterClaims: try related(to: claim.id, kind: .contradicts, incoming: true, limit: limit),
-            contradicts: try related(to: claim.id, kind: .contradicts, incoming: false, limit: limit),
-            supportedBy: try related(to: claim.id, kind: .supports, incoming: true, limit: limit),
+            counterClaims: try related(to: claim.id, kind: .contradicts, incoming: true, limit: limit, provenance),
+            contradicts: try related(to: claim.id, kind: .contradicts, incoming: false, limit: limit, provenance),
+            supportedBy: try related(to: claim.id, kind: .supports, incoming: true, limit: limit, provenance),
             history: try history(claimID: claim.id),
             firstAppearance: spread.first.map {
                 .init(day: $0.day, sourceIDs: [$0.sourceIDs[0]], titles: [$0.titles[0]])
@@ -94,7 +96,13 @@ extension ClaimStore {
             ?? 0
     }
 
-    private func related(to id: Int64, kind: RelationKind, incoming: Bool, limit: Int?) throws -> [RelatedClaim] {
+    private func related(
+        to id: Int64,
+        kind: RelationKind,
+        incoming: Bool,
+        limit: Int?,
+        _ provenance: ProvenanceQuery
+    ) throws -> [RelatedClaim] {
         try links(to: id, kind: kind, incoming: incoming).map { other, sourceID in
             RelatedClaim(
                 claim: try claim(id: other)!,

@@ -11,11 +11,18 @@ public struct ProvenanceQuery {
     }
 
     let store: ClaimStore
+    /// Whether proposals waiting for review are read too (`trace claim --include-proposed`).
+    /// Rejected ones never are.
+    var includesProposed = false
 
+    /// A proposal whose speaker is not linked yet shows the name the extractor found.
     private static let columns = """
-        SELECT c.id, c.text, c.topic, a.id, a.stance, a.speaker_id, sp.name, sp.kind, sp.role, a.mode, a.cue, a.quote,
+        SELECT c.id, c.text, c.topic, a.id, a.stance, a.speaker_id,
+               coalesce(sp.name, CASE WHEN a.state = 'proposed'
+                                      THEN (SELECT speaker FROM attribution_proposal WHERE attribution_id = a.id) END),
+               sp.kind, sp.role, a.mode, a.cue, a.quote,
                s.id, s.title, s.outlet, s.author, s.url, s.published, a.said_on, a.via_id,
-               a.recorded_at, a.recorded_by
+               a.recorded_at, a.recorded_by, a.state
         FROM attribution a
         JOIN claim c ON c.id = a.claim_id
         JOIN source s ON s.id = a.source_id
@@ -34,7 +41,7 @@ public struct ProvenanceQuery {
         let arguments: [any StatementArgument]
         let timeline = "a.seen_on IS NULL, a.seen_on, a.id"
         // Only accepted attributions are reported: proposals wait for review (see AttributionState).
-        let accepted = "a.state = 'accepted'"
+        let accepted = includesProposed ? "a.state IN ('accepted', 'proposed')" : "a.state = 'accepted'"
         switch scope {
         case .all: (filter, arguments) = ("WHERE \(accepted) ORDER BY a.claim_id, \(timeline)", [])
         case .claim(let id): (filter, arguments) = ("WHERE a.claim_id = ? AND \(accepted) ORDER BY \(timeline)", [id])
@@ -84,6 +91,7 @@ public struct ProvenanceQuery {
                         ?? [],
                     recordedAt: row.string(20),
                     recordedBy: row.string(21),
+                    state: AttributionState(rawValue: row.string(22)) ?? .accepted,
                     status: claim!.status,
                     assignee: claim!.assignee
                 )
