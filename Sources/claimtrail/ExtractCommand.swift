@@ -54,7 +54,8 @@ struct ExtractCommand: ParsableCommand {
                 }
                 return summary
             }
-            let skipped = summary.alreadyProposed > 0 ? ", \(summary.alreadyProposed) proposed before and skipped" : ""
+            let skipped =
+                summary.alreadyKnown > 0 ? ", \(summary.alreadyKnown) proposed or recorded before and skipped" : ""
             note(
                 "\(apply ? "recorded" : "proposed") \(summary.proposed.count) attributions"
                     + " (\(summary.newClaims) new claims\(skipped))"

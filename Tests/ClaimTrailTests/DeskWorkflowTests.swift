@@ -389,3 +389,83 @@ struct DeskWorkflowTests {
         #expect(try desk.ok(["check"]).stdout.contains("ok"))
     }
 }
+
+/// What the store already records is neither proposed again nor accepted twice.
+@Suite("Proposals against what is already recorded")
+struct RecordedProposalTests {
+    let temporary: TemporaryStore
+    let source: Int64
+    let speaker: Int64
+    let proposal = ProposedAttribution(
+        speaker: "Oana Lungescu",
+        speakerRole: nil,
+        cue: "told the press",
+        content: "We will not speculate on the intention of the Russian fleet",
+        mode: .direct,
+        start: 10,
+        end: 69
+    )
+
+    init() throws {
+        temporary = try TemporaryStore()
+        source = try temporary.store.source("Article")
+        speaker = try temporary.store.speaker("Oana Lungescu")
+    }
+
+    @Test("a content the store records for that speaker and source is not proposed")
+    func recordedIsNotProposed() throws {
+        let store = temporary.store
+        try store.write {
+            let claim = try store.addClaim(text: proposal.content).id
+            _ = try store.addAttribution(
+                AttributionDraft(claimID: claim, speakerID: speaker, sourceID: source),
+                recordedBy: "t"
+            )
+        }
+        let summary = try store.write {
+            try ExtractionRecorder(store: store, recordedBy: "t").propose([proposal], source: source)
+        }
+        #expect(summary.proposed.isEmpty && summary.alreadyKnown == 1)
+        #expect(try temporary.count("attribution_proposal") == 0)
+    }
+
+    @Test("accepting a proposal that an attribution recorded meanwhile already says is refused")
+    func acceptingATwinIsRefused() throws {
+        let store = temporary.store
+        let id = try #require(
+            try store.write {
+                try ExtractionRecorder(store: store, recordedBy: "t").propose([proposal], source: source)
+            }.proposed.first
+        )
+        let claim = try #require(
+            try store.database.prepare("SELECT claim_id FROM attribution WHERE id = ?").first([id]) {
+                $0.int64(0)
+            }
+        )
+        let twin = try store.write {
+            try store.addAttribution(
+                AttributionDraft(
+                    claimID: claim,
+                    speakerID: speaker,
+                    sourceID: source,
+                    mode: .direct,
+                    quote: proposal.content
+                ),
+                recordedBy: "t"
+            ).id
+        }
+        let before = try temporary.snapshot()
+        #expect(
+            throws: ClaimTrailError.invalid(
+                "attribution #\(twin) already records this; reject #\(id) instead (nothing was written)"
+            )
+        ) {
+            try store.write { try ProposalReview(store: store, reviewer: "ana").accept(id) }
+        }
+        #expect(try temporary.snapshot() == before)
+        let review = try store.database.prepare(
+            "SELECT a.state, p.decision FROM attribution a JOIN attribution_proposal p ON p.attribution_id = a.id"
+        ).map { [$0.text(0), $0.text(1)] }
+        #expect(review == [["proposed", nil]])
+    }
+}

@@ -6,7 +6,8 @@
 /// listings until accepted. Its speaker is linked when the name finds exactly one speaker; an
 /// unknown speaker is created only when the proposal is accepted. A text proposed again for the
 /// same source (the same content, folded) is skipped whatever became of the first proposal, so
-/// a rejected proposal does not come back.
+/// a rejected proposal does not come back; so is one the store already records (same claim,
+/// speaker and source), say from an import of the same article.
 public struct ExtractionRecorder {
     public let store: ClaimStore
     public let recordedBy: String
@@ -19,8 +20,9 @@ public struct ExtractionRecorder {
     public struct Summary: Sendable {
         /// The ids of the attributions proposed now, in the text's order.
         public var proposed: [Int64] = []
-        /// Proposals skipped because the same content was proposed for this source before.
-        public var alreadyProposed = 0
+        /// Proposals skipped: the same content was proposed for this source before, or the store
+        /// already records it.
+        public var alreadyKnown = 0
         public var newClaims = 0
     }
 
@@ -36,13 +38,13 @@ public struct ExtractionRecorder {
                                    WHERE p.content_key = ? AND a.source_id = ?)
                     """
                 ).first([contentKey, source]) { $0.bool(0) } ?? false
-            guard !known else {
-                summary.alreadyProposed += 1
+            let speaker = try? store.resolveSpeaker(proposal.speaker)
+            guard !known, try !isRecorded(proposal, speaker: speaker?.id, source: source) else {
+                summary.alreadyKnown += 1
                 continue
             }
             let claim = try store.addClaim(text: proposal.content, proposed: true)
             if claim.created { summary.newClaims += 1 }
-            let speaker = try? store.resolveSpeaker(proposal.speaker)
             try store.database.execute(
                 """
                 INSERT INTO attribution (claim_id, speaker_id, source_id, stance, mode, quote, cue, recorded_by, state)
@@ -69,5 +71,19 @@ public struct ExtractionRecorder {
             summary.proposed.append(id)
         }
         return summary
+    }
+
+    /// Whether an accepted attribution already says this: the content's claim, by this speaker,
+    /// in this source.
+    private func isRecorded(_ proposal: ProposedAttribution, speaker: Int64?, source: Int64) throws -> Bool {
+        guard let speaker, let claim = try store.claimID(normalized: TextKey.fold(proposal.content)) else {
+            return false
+        }
+        return try store.database.cached(
+            """
+            SELECT EXISTS (SELECT 1 FROM attribution
+                           WHERE claim_id = ? AND speaker_id = ? AND source_id = ? AND state = 'accepted')
+            """
+        ).first([claim, speaker, source]) { $0.bool(0) } ?? false
     }
 }

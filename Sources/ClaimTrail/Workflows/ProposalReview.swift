@@ -53,6 +53,17 @@ public struct ProposalReview {
         let speakerID =
             try correction.speaker.map { try chosenSpeaker($0, create: correction.newSpeaker) }
             ?? proposal.speakerID ?? proposedSpeaker(proposal)
+        let stance = correction.stance ?? proposal.stance
+        if let twin = try store.database.cached(
+            """
+            SELECT id FROM attribution WHERE claim_id = ? AND speaker_id IS ? AND source_id = ? AND stance = ? AND quote IS ?
+              AND via_id IS NULL AND state = 'accepted'
+            """
+        ).first([claimID, speakerID, proposal.sourceID, stance.rawValue, proposal.quote], { $0.int64(0) }) {
+            throw ClaimTrailError.invalid(
+                "attribution #\(twin) already records this; reject #\(id) instead (nothing was written)"
+            )
+        }
         try decide(id, .accepted, reason: nil)
         try store.logged("attribution", id, action: "edit", by: reviewer, reason: "accepted proposal") {
             // Re-recorded with the same id, so that the insert triggers count it.
@@ -64,7 +75,7 @@ public struct ProposalReview {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'accepted')
                 """,
                 [
-                    id, claimID, speakerID, proposal.sourceID, (correction.stance ?? proposal.stance).rawValue,
+                    id, claimID, speakerID, proposal.sourceID, stance.rawValue,
                     proposal.mode, proposal.quote, proposal.cue, proposal.saidOn, proposal.recordedAt,
                     proposal.recordedBy,
                 ]
