@@ -107,6 +107,7 @@ struct DeskWorkflowTests {
         let body = Array(try String(contentsOfFile: Repository.path("examples/articles/000.txt"), encoding: .utf8).utf8)
         let first = articleA[0]
         let (start, end) = (try #require(first["start"] as? Int), try #require(first["end"] as? Int))
+        try #require(0 <= start && start < end && end <= body.count)
         #expect(String(decoding: body[start..<end], as: UTF8.self) == first["content"] as? String)
 
         // Proposals count for nothing: contested, the CSV report and check are as before.
