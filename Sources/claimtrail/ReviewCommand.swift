@@ -16,7 +16,12 @@ struct ReviewCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
-            abstract: "Proposals waiting for review, least confident first."
+            abstract: "Proposals waiting for review, least confident first.",
+            discussion: """
+                The table shows what a reviewer decides on; a speaker marked (new) is not in the store yet and \
+                is created on accept. CSV and JSON add the claim, the content's offsets in the source text, \
+                the rules' version and who proposed it when.
+                """
         )
 
         @OptionGroup var store: StoreOptions
@@ -26,7 +31,8 @@ struct ReviewCommand: ParsableCommand {
         func run() throws {
             let opened = try store.open()
             let sourceID = try source.map { try opened.resolveSource($0).id }
-            try emit(try format.render(try opened.pendingProposals(sourceID: sourceID)))
+            let proposals = try opened.pendingProposals(sourceID: sourceID)
+            try emit(format == .table ? ProposalReport.table(proposals) : try format.render(proposals))
         }
     }
 

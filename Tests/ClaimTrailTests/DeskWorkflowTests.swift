@@ -96,6 +96,9 @@ struct DeskWorkflowTests {
         let confidences = all.compactMap { $0["confidence"] as? Double }
         #expect(confidences.count == all.count && confidences == confidences.sorted(), "doubtful ones first")
         #expect(confidences.allSatisfy { (0...1).contains($0) })
+        let table = try desk.ok(["review", "list"]).stdout.split(separator: "\n")
+        #expect(table.count == all.count + 1 && table.first?.hasPrefix("ID  CONFIDENCE") == true)
+        #expect(table.dropFirst().first?.hasPrefix("\(all[0]["attribution_id"] as? Int ?? -1) ") == true)
         for proposal in all {
             let start = try #require(proposal["start"] as? Int)
             let end = try #require(proposal["end"] as? Int)
@@ -384,6 +387,7 @@ struct DeskWorkflowTests {
         let before = Int(try desk.values("SELECT count(*) FROM attribution")[0]) ?? -1
         try desk.ok(["extract", Repository.path("examples/articles/000.txt"), "--source", "4", "--apply"])
         #expect(try desk.proposals().isEmpty)
+        #expect(try desk.ok(["review", "list"]).stdout == "No proposals waiting for review.\n")
         let accepted = try desk.values("SELECT count(*) FROM attribution WHERE state = 'accepted' AND source_id = 4")
         let added = (Int(try desk.values("SELECT count(*) FROM attribution")[0]) ?? -1) - before
         #expect(added > 0 && accepted == [String(added)])
