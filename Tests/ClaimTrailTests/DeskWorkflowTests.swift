@@ -474,3 +474,58 @@ struct RecordedProposalTests {
         #expect(review == [["proposed", nil]])
     }
 }
+
+@Suite("Status labels and the HTML report's desk fields")
+struct StatusLabelAndReportTests {
+    @Test("a desk renames a status: claim status takes the label, trace shows it, CSV keeps the name")
+    func statusLabels() throws {
+        let temporary = try TemporaryStore()
+        let claim = try temporary.store.claim("The fleet left port")
+        let db = temporary.path
+        func ok(_ arguments: [String]) throws -> String {
+            let result = try Binary.run(arguments, database: db)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            return result.stdout
+        }
+        let labels = try ok(["status", "labels", "in_progress", "Being checked", "--format", "csv"])
+        #expect(CSVParser.parseWithHeader(labels).first { $0["status"] == "in_progress" }?["label"] == "Being checked")
+        _ = try ok(["claim", "status", String(claim), "being CHECKED"])
+        #expect(try ok(["trace", "claim", String(claim)]).contains("Status: Being checked"))
+        let queue = try #require(
+            try JSONSerialization.jsonObject(with: Data(try ok(["queue", "--format", "json"]).utf8)) as? [[String: Any]]
+        )
+        #expect(
+            queue.first?["status"] as? String == "in_progress"
+                && queue.first?["status_label"] as? String == "Being checked"
+        )
+        let sheet = CSVParser.parseWithHeader(try ok(["export", "--format", "csv", "--per", "claim"]))
+        #expect(sheet.first?["status"] == "in_progress")
+        _ = try ok(["status", "labels", "in_progress", ""])
+        #expect(try ok(["trace", "claim", String(claim)]).contains("Status: in_progress"))
+    }
+
+    @Test("the HTML report escapes a verdict's explanation and links only an http(s) appearance")
+    func htmlVerdictFields() throws {
+        let temporary = try TemporaryStore()
+        let store = temporary.store
+        let claim = try store.claim("The fleet left port")
+        try store.write {
+            try store.setVerdict(
+                Verdict(
+                    rating: "False",
+                    reviewer: "Desk",
+                    explanation: "<script>alert(1)</script> “quoted”",
+                    language: "pt-br",
+                    appearanceURL: "javascript:alert(2)"
+                ),
+                on: claim
+            )
+            _ = try store.addNote("<b>call back</b>", to: claim, by: "ana")
+        }
+        let html = try HTMLReport.render(from: store, scope: .claim(claim))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; “quoted”") && !html.contains("<script>"))
+        #expect(html.contains("lang=\"pt-BR\""))
+        #expect(html.contains("javascript:alert(2)") && !html.contains("href=\"javascript:"))
+        #expect(html.contains("&lt;b&gt;call back&lt;/b&gt;"))
+    }
+}
