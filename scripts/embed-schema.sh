@@ -21,4 +21,6 @@ out=Sources/ClaimTrail/Store/EmbeddedSchema.swift
   echo "    ]"
   echo "}"
 } > "$out"
+# In the layout `swift format lint --strict` (run by .ci/run) expects; the SQL text is unchanged.
+swift format -i "$out"
 echo "wrote $out"

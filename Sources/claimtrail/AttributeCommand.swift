@@ -6,8 +6,9 @@ struct AttributeCommand: ParsableCommand {
         commandName: "attribute",
         abstract: "Record who said a claim, in which source, and how; prints the attribution's id.",
         discussion: """
-            The speaker is found by id, name or alias, ignoring case. A name that matches nobody \
-            creates a new speaker (reported on stderr); one that matches several is an error listing them.
+            The speaker is found by id, name or alias, ignoring case. A name that matches nobody is an \
+            error naming the closest speakers, unless --new-speaker (or --speaker-kind) says to record \
+            a new one; one that matches several is an error listing them.
             """
     )
 
@@ -15,7 +16,9 @@ struct AttributeCommand: ParsableCommand {
     @Argument(help: "The claim's id, or its exact text.") var claim: String
     @Option(help: "Who said it: id, name or alias.") var speaker: String?
     @Flag(help: "Nobody is named: the source's own voice, or 'reportedly'.") var unattributed = false
-    @Option(help: "Kind of a speaker created by this command.") var speakerKind: SpeakerKind = .unknown
+    @Flag(help: "Record --speaker as a new speaker when no speaker has that name (kind unknown).")
+    var newSpeaker = false
+    @Option(help: "Kind of a new speaker; implies --new-speaker.") var speakerKind: SpeakerKind?
     @Option(help: "Role of a speaker created by this command.") var speakerRole: String?
     @Option(help: "The source's id, URL or title.") var source: String
     @Option(help: "asserts, denies or questions.") var stance: Stance = .asserts
@@ -33,6 +36,8 @@ struct AttributeCommand: ParsableCommand {
         }
     }
 
+    private var newKind: SpeakerKind { speakerKind ?? .unknown }
+
     func run() throws {
         let opened = try store.open()
         var created: Int64?
@@ -41,7 +46,10 @@ struct AttributeCommand: ParsableCommand {
             let sourceID = try opened.resolveSource(source).id
             let speakerID = try speaker.map { name in
                 if let known = try opened.resolveSpeaker(name) { return known.id }
-                let id = try opened.addSpeaker(SpeakerDraft(name: name, kind: speakerKind, role: speakerRole))
+                guard newSpeaker || speakerKind != nil else {
+                    throw try opened.unknownSpeaker(name, creatable: true)
+                }
+                let id = try opened.addSpeaker(SpeakerDraft(name: name, kind: newKind, role: speakerRole))
                 created = id
                 return id
             }
@@ -60,8 +68,8 @@ struct AttributeCommand: ParsableCommand {
                 recordedBy: store.recorder
             )
         }
-        if let created, let speaker { note("created speaker #\(created) “\(speaker)” (\(speakerKind.rawValue))") }
+        if let created, let speaker { note("created speaker #\(created) “\(speaker)” (\(newKind.rawValue))") }
         if !attribution.created { note("attribution already recorded as #\(attribution.id)") }
-        print(attribution.id)
+        try emitLine(attribution.id)
     }
 }

@@ -38,7 +38,7 @@ struct AttributionCommand: ParsableCommand {
                     reason: reason
                 )
             }
-            print(attribution)
+            try emitLine(attribution)
         }
     }
 
@@ -55,7 +55,7 @@ struct AttributionCommand: ParsableCommand {
         func run() throws {
             let opened = try store.open()
             try opened.write { try opened.deleteAttribution(attribution, by: store.recorder, reason: reason) }
-            print(attribution)
+            try emitLine(attribution)
         }
     }
 }

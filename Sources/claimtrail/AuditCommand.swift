@@ -21,6 +21,7 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "A plain-text draft to audit before publication; nothing is recorded.") var draft: String?
     @Option(help: "table, csv (one row per attribution, or per source with --all), json, or html with --draft.")
     var format: AuditFormat = .table
+    @OptionGroup var table: TableOptions
 
     enum AuditFormat: String, ExpressibleByArgument, CaseIterable {
         case table, csv, json, html
@@ -36,26 +37,26 @@ struct AuditCommand: ParsableCommand {
     }
 
     func run() throws {
-        let opened = try store.open()
         if let draft {
-            let audit = try opened.auditDraft(try TextFile.read(atPath: draft))
+            let text = try TextFile.read(atPath: draft)
+            let audit = try store.read { try $0.auditDraft(text) }
             switch format {
             case .json: try emit(try JSONReport.encode(audit))
             case .html: try emit(DraftAuditReport.html(audit))
-            case .table, .csv: try emit(DraftAuditReport.table(audit))
+            case .table, .csv: try emit(DraftAuditReport.table(audit, width: table.width))
             }
             return
         }
         let format = format.report
-        if all {
-            try emit(try format.render(try opened.auditAll()))
+        guard let source else {
+            try emit(try format.render(try store.read { try $0.auditAll() }, width: table.width))
             return
         }
-        let audit = try opened.audit(source: source!)
+        let audit = try store.read { try $0.audit(source: source) }
         switch format {
         case .json: try emit(try JSONReport.encode(audit))
         case .csv: try emit(try format.render(audit.rows))
-        case .table: try emit(AuditReport.table(audit))
+        case .table: try emit(AuditReport.table(audit, width: table.width))
         }
     }
 }

@@ -11,11 +11,11 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let problems = try StoreCheck(store: try store.open()).problems()
+        let problems = try store.read { try StoreCheck(store: $0).problems() }
         guard problems.isEmpty else {
-            for problem in problems { print(problem) }
+            try emit(problems.map { $0 + "\n" }.joined())
             throw ExitCode.failure
         }
-        print("ok")
+        try emitLine("ok")
     }
 }

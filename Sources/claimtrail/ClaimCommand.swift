@@ -6,8 +6,8 @@ struct ClaimCommand: ParsableCommand {
         commandName: "claim",
         abstract: "Record claims found in the news, and correct them.",
         subcommands: [
-            Add.self, Edit.self, Delete.self, Merge.self, Similar.self, Status.self, Assign.self, Unassign.self,
-            Note.self,
+            Add.self, List.self, Edit.self, Delete.self, Merge.self, Similar.self, Status.self, Assign.self,
+            Unassign.self, Note.self,
         ]
     )
 
@@ -32,7 +32,25 @@ struct ClaimCommand: ParsableCommand {
                 return claim
             }
             if !claim.created { note("claim already recorded as #\(claim.id)") }
-            print(claim.id)
+            try emitLine(claim.id)
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list",
+            abstract: "List the claims by id, with their counters and whether each is contested."
+        )
+
+        @OptionGroup var store: StoreOptions
+        @Option(help: "Only claims with this topic (any case).") var topic: String?
+        @OptionGroup var pages: PageOptions
+        @Option(help: "table, csv or json.") var format: ReportFormat = .table
+        @OptionGroup var table: TableOptions
+
+        func run() throws {
+            let claims = try store.read { try $0.claims(topic: topic, pages.page) }
+            try pages.show(claims, "claims", format: format, width: table.width)
         }
     }
 
@@ -56,7 +74,7 @@ struct ClaimCommand: ParsableCommand {
                 try opened.editClaim(id, text: text, topic: topic, by: store.recorder, reason: reason)
                 return id
             }
-            print(id)
+            try emitLine(id)
         }
     }
 
@@ -77,7 +95,7 @@ struct ClaimCommand: ParsableCommand {
                 try opened.deleteClaim(id, by: store.recorder, reason: reason)
                 return id
             }
-            print(id)
+            try emitLine(id)
         }
     }
 
@@ -101,7 +119,7 @@ struct ClaimCommand: ParsableCommand {
                 try opened.mergeClaim(merge, into: keep, by: store.recorder, reason: reason)
                 return (keep, merge)
             }
-            print("claim #\(merge) merged into claim #\(keep)")
+            try emitLine("claim #\(merge) merged into claim #\(keep)")
         }
     }
 
@@ -113,12 +131,15 @@ struct ClaimCommand: ParsableCommand {
 
         @OptionGroup var store: StoreOptions
         @Argument(help: "The claim's id or text.") var claim: String
-        @Option(help: "At most this many suggestions.") var limit = 10
+        @Option(help: "At most this many suggestions; 0 for all.") var limit: Count = 10
         @Option(help: "table, csv or json.") var format: ReportFormat = .table
+        @OptionGroup var table: TableOptions
 
         func run() throws {
-            let opened = try store.open()
-            try emit(try format.render(try opened.similarClaims(to: try opened.resolveClaim(claim).id, limit: limit)))
+            let similar = try store.read { opened in
+                try opened.similarClaims(to: try opened.resolveClaim(claim).id, limit: limit.rowLimit)
+            }
+            try emit(try format.render(similar, width: table.width))
         }
     }
 }

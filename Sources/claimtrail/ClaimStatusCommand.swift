@@ -25,7 +25,7 @@ extension ClaimCommand {
                 try opened.setStatus(try opened.resolveStatus(status), of: id, by: store.recorder, note: note)
                 return id
             }
-            print(id)
+            try emitLine(id)
         }
     }
 
@@ -71,7 +71,7 @@ extension ClaimCommand {
 
         func run() throws {
             let opened = try store.open()
-            print(
+            try emitLine(
                 try opened.write { try opened.addNote(text, to: try opened.resolveClaim(claim).id, by: store.recorder) }
             )
         }
@@ -86,5 +86,5 @@ private func reassign(_ claim: String, to assignee: String?, store: StoreOptions
         try opened.assign(id, to: assignee, by: store.recorder)
         return id
     }
-    print(id)
+    try emitLine(id)
 }

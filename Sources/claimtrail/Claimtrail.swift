@@ -7,8 +7,10 @@ struct Claimtrail: ParsableCommand {
         commandName: "claimtrail",
         abstract: "Track who said what: claims, their attributions, their sources and their counter-claims.",
         discussion: """
-            Every command takes --db PATH (default: $CLAIMTRAIL_DB, else ./claimtrail.db).
-            Exit codes: 0 success, 1 error (one line on stderr, nothing written), 64 bad command line.
+            Every command takes --db PATH (default: $CLAIMTRAIL_DB, else ./claimtrail.db) and --as NAME, \
+            before or after the command's name: `claimtrail --db store.db contested`.
+            Exit codes: 0 success, 1 error (one line on stderr, nothing written), 64 bad command line
+            (also an argument that is not valid UTF-8).
             """,
         version: "0.1.0",
         subcommands: [
@@ -27,8 +29,14 @@ struct Claimtrail: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        if let problem = ArgumentEncoding.problem(arguments: CommandLine.unsafeArgv, count: CommandLine.argc) {
+            note("Error: \(problem)")
+            exit(EX_USAGE)
+        }
         do {
-            var command = try Claimtrail.parseAsRoot()
+            var command = try Claimtrail.parseAsRoot(
+                LeadingStoreOptions.movedAfterCommand(Array(CommandLine.arguments.dropFirst()))
+            )
             try command.run()
         } catch let error as CocoaError {
             // A Foundation file-system failure: keep its message, on one line.

@@ -13,15 +13,16 @@ struct ContestedCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @Option(help: "Only claims with this topic.") var topic: String?
-    @Option(help: "At most this many claims.") var limit = 50
+    @Option(help: "At most this many claims; 0 for all.") var limit: Count = 50
     @Option(help: "table, csv or json.") var format: ReportFormat = .table
+    @OptionGroup var table: TableOptions
 
     func run() throws {
-        let claims = try store.open().contestedClaims(topic: topic, limit: limit)
+        let claims = try store.read { try $0.contestedClaims(topic: topic, limit: limit.rowLimit) }
         if claims.isEmpty && format == .table {
             note("no contested claims")
             return
         }
-        try emit(try format.render(claims))
+        try emit(try format.render(claims, width: table.width))
     }
 }

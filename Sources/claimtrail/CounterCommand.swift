@@ -21,6 +21,6 @@ struct CounterCommand: ParsableCommand {
             _ = try opened.addRelation(from: counter, to: disputed, kind: .contradicts, sourceID: sourceID)
             return (disputed, counter)
         }
-        print("claim #\(counter) contradicts claim #\(disputed)")
+        try emitLine("claim #\(counter) contradicts claim #\(disputed)")
     }
 }

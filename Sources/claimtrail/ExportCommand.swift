@@ -41,29 +41,34 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let opened = try store.open()
+        let rows = try store.read { opened in
+            let output = try out.map(TextOutput.file(atPath:)) ?? .standardOutput()
+            let rows = try write(from: opened, to: output)
+            try output.close()
+            return rows
+        }
+        // Said only once the file is complete and in place.
+        if let out, let rows { note("wrote \(rows.count) \(rows.noun) to \(out)") }
+    }
+
+    /// Writes the report in `format`; for CSV, returns how many rows it holds, and of what.
+    private func write(from opened: ClaimStore, to output: TextOutput) throws -> (count: Int, noun: String)? {
         let claimID = try claim.map { try opened.resolveClaim($0).id }
         let scope: ClaimScope = claimID.map { .claim($0) } ?? (contested || format == .html ? .contested : .all)
-        let output = try out.map(TextOutput.file(atPath:)) ?? .standardOutput()
         switch format {
         case .csv where per == .claim:
             let ids = try claimID.map { [$0] } ?? opened.claimIDs(in: scope)
-            let claims = try ClaimSheet.writeCSV(from: opened, claims: ids, to: output)
-            if let out { note("wrote \(claims) claims to \(out)") }
+            return (try ClaimSheet.writeCSV(from: opened, claims: ids, to: output), "claims")
         case .csv:
-            let rows = try ProvenanceReport.writeCSV(
-                from: opened,
-                scope: try rowScope(claimID, store: opened),
-                to: output
-            )
-            if let out { note("wrote \(rows) attributions to \(out)") }
+            let scope = try rowScope(claimID, store: opened)
+            return (try ProvenanceReport.writeCSV(from: opened, scope: scope, to: output), "attributions")
         case .json: try output.write(try InterchangeDocument.render(from: opened, scope: scope))
         case .provJSON: try output.write(try ProvDocument.render(from: opened, scope: scope))
         case .claimreview: try output.write(try ClaimReviewDocument.render(from: opened, scope: scope))
         case .html: try output.write(try HTMLReport.render(from: opened, scope: scope))
         case .dot: try output.write(try DOTGraph.render(from: opened, scope: scope))
         }
-        try output.close()
+        return nil
     }
 
     /// CSV rows: one claim's, the contested claims', or all.

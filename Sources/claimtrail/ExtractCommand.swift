@@ -16,9 +16,10 @@ struct ExtractCommand: ParsableCommand {
     )
 
     @OptionGroup var store: StoreOptions
-    @Argument(help: "A UTF-8 plain-text article.") var file: String
+    @Argument(help: "A UTF-8 plain-text article, or - to read it from standard input.") var file: String
     @Option(help: "The source (id, URL or title) the article is, for --propose or --apply.") var source: String?
-    @Option(help: "json or table.") var format: ReportFormat = .table
+    @Option(help: "table, csv or json.") var format: ReportFormat = .table
+    @OptionGroup var table: TableOptions
     @Flag(help: "Record the proposals in the store, for review.") var propose = false
     @Flag(help: "Record the proposals and accept them all.") var apply = false
     @Option(help: "A gold file of annotated relations: print precision and recall.") var gold: String?
@@ -28,17 +29,21 @@ struct ExtractCommand: ParsableCommand {
         if (propose || apply) && source == nil {
             throw ValidationError("--\(apply ? "apply" : "propose") needs --source")
         }
-        if format == .csv { throw ValidationError("--format takes json or table") }
     }
 
     func run() throws {
-        let proposals = AttributionExtractor().extract(from: try TextFile.read(atPath: file))
+        let text = file == "-" ? try TextFile.readStandardInput() : try TextFile.read(atPath: file)
+        let proposals = AttributionExtractor().extract(from: text)
         if let gold {
             let evaluation = ExtractionEvaluation.evaluate(
                 predicted: proposals,
                 gold: try ExtractionEvaluation.gold(atPath: gold)
             )
-            try emit(format == .json ? try JSONReport.encode(evaluation) : ExtractionReport.table(evaluation))
+            switch format {
+            case .table: try emit(ExtractionReport.table(evaluation, width: table.width))
+            case .csv: try emit(ExtractionReport.csv(evaluation))
+            case .json: try emit(try JSONReport.encode(evaluation))
+            }
             return
         }
         if propose || apply, let source {
@@ -62,6 +67,6 @@ struct ExtractCommand: ParsableCommand {
                     + (apply ? "" : "; see `claimtrail review list`")
             )
         }
-        try emit(format == .json ? try JSONReport.encode(proposals) : try ReportFormat.table.render(proposals))
+        try emit(try format.render(proposals, width: table.width))
     }
 }

@@ -26,7 +26,7 @@ struct ImportCommand: ParsableCommand {
         }
         let summary = try Importer(store: try store.open(), recordedBy: store.recorder)
             .importFile(atPath: file, layout: layout)
-        print(
+        try emitLine(
             "imported \(file): \(summary.sources) sources, \(summary.speakers) speakers, \(summary.claims) claims, "
                 + "\(summary.attributions) attributions, \(summary.relations) claim relations, \(summary.verdicts) verdicts; "
                 + "\(summary.existing) already stored"

@@ -13,22 +13,25 @@ struct QueueCommand: ParsableCommand {
     @Option(help: "Only the claims held by this person.") var assignee: String?
     @Option(help: "Only claims with this status.") var status: String?
     @Option(help: "Only claims on this topic.") var topic: String?
-    @Option(help: "At most this many claims; 0 for all.") var limit = 50
+    @Option(help: "At most this many claims; 0 for all.") var limit: Count = 50
     @Option(help: "table, csv or json.") var format: ReportFormat = .table
+    @OptionGroup var table: TableOptions
 
     func validate() throws {
         if mine && assignee != nil { throw ValidationError("give --mine or --assignee, not both") }
-        if limit < 0 { throw ValidationError("--limit must be 0 or more") }
     }
 
     func run() throws {
-        let opened = try store.open()
-        let filter = QueueFilter(
-            assignee: mine ? store.recorder : assignee,
-            status: try status.map(opened.resolveStatus),
-            topic: topic,
-            limit: limit > 0 ? limit : nil
-        )
-        try emit(try format.render(try opened.queue(filter)))
+        let queue = try store.read { opened in
+            try opened.queue(
+                QueueFilter(
+                    assignee: mine ? store.recorder : assignee,
+                    status: try status.map(opened.resolveStatus),
+                    topic: topic,
+                    limit: limit.rowLimit
+                )
+            )
+        }
+        try emit(try format.render(queue, width: table.width))
     }
 }

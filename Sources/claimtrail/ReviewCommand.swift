@@ -27,12 +27,16 @@ struct ReviewCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Option(help: "Only proposals in this source (id, URL or title).") var source: String?
         @Option(help: "table, csv or json.") var format: ReportFormat = .table
+        @OptionGroup var table: TableOptions
 
         func run() throws {
-            let opened = try store.open()
-            let sourceID = try source.map { try opened.resolveSource($0).id }
-            let proposals = try opened.pendingProposals(sourceID: sourceID)
-            try emit(format == .table ? ProposalReport.table(proposals) : try format.render(proposals))
+            let proposals = try store.read { opened in
+                try opened.pendingProposals(sourceID: try source.map { try opened.resolveSource($0).id })
+            }
+            try emit(
+                format == .table
+                    ? ProposalReport.table(proposals, width: table.width) : try format.render(proposals)
+            )
         }
     }
 
@@ -76,7 +80,7 @@ struct ReviewCommand: ParsableCommand {
             try opened.write {
                 for id in ids { try review.accept(id, correction: correction) }
             }
-            for id in ids { print(id) }
+            for id in ids { try emitLine(id) }
         }
     }
 
@@ -100,7 +104,7 @@ struct ReviewCommand: ParsableCommand {
             try opened.write {
                 for id in ids { try review.reject(id, reason: reason) }
             }
-            for id in ids { print(id) }
+            for id in ids { try emitLine(id) }
         }
     }
 }

@@ -10,16 +10,17 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @Argument(help: "The words to find.") var query: [String]
-    @Option(help: "At most this many results.") var limit = 20
+    @Option(help: "At most this many results; 0 for all.") var limit: Count = 20
     @Flag(help: "Use SQLite FTS5 query syntax (OR, NEAR, prefix*) as typed.") var raw = false
     @Option(help: "table, csv or json.") var format: ReportFormat = .table
+    @OptionGroup var table: TableOptions
 
     func run() throws {
-        let hits = try store.open().search(query.joined(separator: " "), limit: limit, raw: raw)
+        let hits = try store.read { try $0.search(query.joined(separator: " "), limit: limit.rowLimit, raw: raw) }
         if hits.isEmpty && format == .table {
             note("no matches")
             return
         }
-        try emit(try format.render(hits))
+        try emit(try format.render(hits, width: table.width))
     }
 }

@@ -5,7 +5,7 @@ struct SpeakerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "speaker",
         abstract: "Record who claims are attributed to, and correct them.",
-        subcommands: [Add.self, Edit.self, Merge.self]
+        subcommands: [Add.self, List.self, Edit.self, Merge.self]
     )
 
     struct Add: ParsableCommand {
@@ -37,14 +37,32 @@ struct SpeakerCommand: ParsableCommand {
                     )
                 )
             }
-            print(id)
+            try emitLine(id)
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list",
+            abstract: "List the speakers by id, with their aliases and how many attributions each has."
+        )
+
+        @OptionGroup var store: StoreOptions
+        @Option(help: "Only speakers of this kind.") var kind: SpeakerKind?
+        @OptionGroup var pages: PageOptions
+        @Option(help: "table, csv or json.") var format: ReportFormat = .table
+        @OptionGroup var table: TableOptions
+
+        func run() throws {
+            let speakers = try store.read { try $0.speakers(kind: kind, pages.page) }
+            try pages.show(speakers, "speakers", format: format, width: table.width)
         }
     }
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "edit",
-            abstract: "Correct a speaker's name, kind or role; logged."
+            abstract: "Correct a speaker's name, kind or role, or add and remove aliases; logged."
         )
 
         @OptionGroup var store: StoreOptions
@@ -52,21 +70,35 @@ struct SpeakerCommand: ParsableCommand {
         @Option(help: "The corrected name.") var name: String?
         @Option(help: "The corrected kind.") var kind: SpeakerKind?
         @Option(help: "The corrected role (empty to clear it).") var role: String?
+        @Option(name: .customLong("add-alias"), help: "Another name it is reported under; repeatable.")
+        var addedAliases: [String] = []
+        @Option(name: .customLong("remove-alias"), help: "An alias to remove; repeatable.")
+        var removedAliases: [String] = []
         @Option(help: "Why, for the history.") var reason: String?
 
-        func run() throws {
-            guard name != nil || kind != nil || role != nil else {
-                throw ValidationError("give --name, --kind or --role")
+        func validate() throws {
+            guard name != nil || kind != nil || role != nil || !addedAliases.isEmpty || !removedAliases.isEmpty else {
+                throw ValidationError("give --name, --kind, --role, --add-alias or --remove-alias")
             }
+        }
+
+        func run() throws {
             let opened = try store.open()
             let id = try opened.write {
-                guard let found = try opened.resolveSpeaker(speaker) else {
-                    throw ClaimTrailError.notFound("no speaker “\(speaker)”")
-                }
-                try opened.editSpeaker(found.id, name: name, kind: kind, role: role, by: store.recorder, reason: reason)
+                let found = try opened.requireSpeaker(speaker)
+                try opened.editSpeaker(
+                    found.id,
+                    name: name,
+                    kind: kind,
+                    role: role,
+                    addAliases: addedAliases,
+                    removeAliases: removedAliases,
+                    by: store.recorder,
+                    reason: reason
+                )
                 return found.id
             }
-            print(id)
+            try emitLine(id)
         }
     }
 
@@ -86,16 +118,12 @@ struct SpeakerCommand: ParsableCommand {
         func run() throws {
             let opened = try store.open()
             let (keep, merge) = try opened.write {
-                guard let keep = try opened.resolveSpeaker(kept) else {
-                    throw ClaimTrailError.notFound("no speaker “\(kept)”")
-                }
-                guard let merge = try opened.resolveSpeaker(merged) else {
-                    throw ClaimTrailError.notFound("no speaker “\(merged)”")
-                }
+                let keep = try opened.requireSpeaker(kept)
+                let merge = try opened.requireSpeaker(merged)
                 try opened.mergeSpeaker(merge.id, into: keep.id, by: store.recorder, reason: reason)
                 return (keep.id, merge.id)
             }
-            print("speaker #\(merge) merged into speaker #\(keep)")
+            try emitLine("speaker #\(merge) merged into speaker #\(keep)")
         }
     }
 }

@@ -23,6 +23,7 @@ struct StatusCommand: ParsableCommand {
         @Argument(help: "The status to rename (its own name or current label).") var status: String?
         @Argument(help: "Its new label.") var label: String?
         @Option(help: "table, csv or json.") var format: ReportFormat = .table
+        @OptionGroup var table: TableOptions
 
         func validate() throws {
             if status != nil && label == nil { throw ValidationError("give the new label after the status") }
@@ -33,12 +34,13 @@ struct StatusCommand: ParsableCommand {
             if let status, let label {
                 try opened.write { try opened.setStatusLabel(try opened.resolveStatus(status), to: label) }
             }
-            let labels = try opened.statusLabels()
+            let labels = try opened.read { try opened.statusLabels() }
             try emit(
                 try format.render(
                     VerificationStatus.allCases.map {
                         StatusLabelRow(status: $0.rawValue, label: labels[$0] ?? $0.rawValue)
-                    }
+                    },
+                    width: table.width
                 )
             )
         }

@@ -23,18 +23,34 @@ struct StoreOptions: ParsableArguments {
     func open() throws -> ClaimStore {
         try ClaimStore.open(at: path)
     }
+
+    /// Opens the store and runs a report in one read transaction, from its first query to its
+    /// last output line: what it shows is one snapshot, even while others delete or merge.
+    func read<T>(_ body: (ClaimStore) throws -> T) throws -> T {
+        let store = try open()
+        return try store.read { try body(store) }
+    }
 }
 
 /// Tells the user something on stderr, leaving stdout to the result (an id, a report).
+/// A note that cannot be written is dropped: it is not the result, and `FileHandle.write(_:)`
+/// would trap on the failure.
 func note(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    try? FileHandle.standardError.write(contentsOf: Data((message + "\n").utf8))
 }
 
-/// Prints a report to stdout without adding a line break of its own.
+/// Prints a result to stdout without adding a line break of its own. Every command's stdout
+/// goes through here, not through `print`, which loses a failed write and exits 0: a result that
+/// could not be written fails the command (exit 1, one line on stderr).
 func emit(_ text: String) throws {
     let output = TextOutput.standardOutput()
     try output.write(text)
     try output.close()
+}
+
+/// Prints one line of result, such as a new id, to stdout; see `emit`.
+func emitLine(_ line: some CustomStringConvertible) throws {
+    try emit("\(line)\n")
 }
 
 extension SpeakerKind: ExpressibleByArgument {}

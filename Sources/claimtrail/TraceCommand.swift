@@ -18,7 +18,8 @@ struct TraceCommand: ParsableCommand {
         @Argument(help: "The claim's id or text.") var claim: String
         @Option(help: "table, csv (one row per attribution, counter-claims included) or json.")
         var format: ReportFormat = .table
-        @Option(help: "At most this many attributions per claim, the earliest; 0 for all.") var limit = 200
+        @OptionGroup var table: TableOptions
+        @Option(help: "At most this many attributions per claim, the earliest; 0 for all.") var limit: Count = 200
         @Flag(help: "Also show proposals waiting for review, marked as proposed (table and json).")
         var includeProposed = false
 
@@ -27,17 +28,18 @@ struct TraceCommand: ParsableCommand {
         }
 
         func run() throws {
-            let opened = try store.open()
-            let limit = limit > 0 ? limit : nil
-            guard format != .csv else {
-                return try streamCSV(try opened.claimTraceRows(claim), from: opened, limit: limit)
+            try store.read { opened in
+                guard format != .csv else {
+                    return try streamCSV(try opened.claimTraceRows(claim), from: opened, limit: limit.rowLimit)
+                }
+                let trace = try opened.traceClaim(claim, limit: limit.rowLimit, includeProposed: includeProposed)
+                noteIfCut(shown: trace.attributions.count, of: trace.totalAttributions)
+                try emit(
+                    format == .table
+                        ? TraceReport.table(trace, width: table.width, labels: try opened.statusLabels())
+                        : try JSONReport.encode(trace)
+                )
             }
-            let trace = try opened.traceClaim(claim, limit: limit, includeProposed: includeProposed)
-            noteIfCut(shown: trace.timeline.count, of: trace.totalAttributions)
-            try emit(
-                format == .table
-                    ? TraceReport.table(trace, labels: try opened.statusLabels()) : try JSONReport.encode(trace)
-            )
         }
     }
 
@@ -50,17 +52,18 @@ struct TraceCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "The speaker's id, name or alias.") var speaker: String
         @Option(help: "table, csv or json.") var format: ReportFormat = .table
-        @Option(help: "At most this many attributions, the earliest; 0 for all.") var limit = 200
+        @OptionGroup var table: TableOptions
+        @Option(help: "At most this many attributions, the earliest; 0 for all.") var limit: Count = 200
 
         func run() throws {
-            let opened = try store.open()
-            let limit = limit > 0 ? limit : nil
-            guard format != .csv else {
-                return try streamCSV(try opened.speakerTraceRows(speaker), from: opened, limit: limit)
+            try store.read { opened in
+                guard format != .csv else {
+                    return try streamCSV(try opened.speakerTraceRows(speaker), from: opened, limit: limit.rowLimit)
+                }
+                let trace = try opened.traceSpeaker(speaker, limit: limit.rowLimit)
+                noteIfCut(shown: trace.attributions.count, of: trace.totalAttributions)
+                try emit(format == .table ? TraceReport.table(trace, width: table.width) : try JSONReport.encode(trace))
             }
-            let trace = try opened.traceSpeaker(speaker, limit: limit)
-            noteIfCut(shown: trace.attributions.count, of: trace.totalAttributions)
-            try emit(format == .table ? TraceReport.table(trace) : try JSONReport.encode(trace))
         }
     }
 }

@@ -39,6 +39,8 @@ struct VerdictCommand: ParsableCommand {
             )
             return (id, try opened.setVerdict(verdict, on: id))
         }
-        print("claim #\(id) rated “\(rating)” by \(reviewer)\(created ? "" : " (replacing the earlier verdict)")")
+        try emitLine(
+            "claim #\(id) rated “\(rating)” by \(reviewer)\(created ? "" : " (replacing the earlier verdict)")"
+        )
     }
 }

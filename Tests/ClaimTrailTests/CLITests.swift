@@ -70,7 +70,8 @@ struct CLITests {
         )
         #expect(quoted.stdout == "2\n" && quoted.stderr.isEmpty)
         #expect(
-            try run("attribute", "1", "--speaker", "Пентагон", "--source", "1", "--stance", "denies").stdout == "3\n"
+            try run("attribute", "1", "--speaker", "Пентагон", "--new-speaker", "--source", "1", "--stance", "denies")
+                .stdout == "3\n"
         )
         #expect(try run("attribute", "2", "--unattributed", "--source", "1").stdout == "4\n")
         _ = try run("claim", "add", "A third claim")
@@ -84,7 +85,7 @@ struct CLITests {
         let trace =
             try JSONSerialization.jsonObject(with: Data(try run("trace", "claim", "1", "--format", "json").stdout.utf8))
             as? [String: Any]
-        let timeline = try #require(trace?["timeline"] as? [[String: Any]])
+        let timeline = try #require(trace?["attributions"] as? [[String: Any]])
         #expect(timeline.map { $0["speaker"] as? String } == ["Russian Ministry of Defence", "TASS", "Пентагон"])
         #expect(timeline.first?["via_chain"] as? [String] == ["Russian Ministry of Defence", "TASS"])
         #expect((trace?["counter_claims"] as? [[String: Any]])?.count == 1)

@@ -62,19 +62,13 @@ struct CounterTests {
         )
 
         let path = current.directory.appendingPathComponent("v2.db").path
-        do {
-            let old = try Database(path: path)
-            for migration in Migration.all where migration.version <= 2 { try old.executeScript(migration.sql) }
-            try old.executeScript("PRAGMA user_version = 2")
-            try old.execute("ATTACH DATABASE ? AS current", [current.path])
-            for table in ["source", "speaker", "speaker_alias", "claim", "attribution", "claim_relation", "verdict"] {
-                // The columns the table had at version 2; later migrations add some.
-                let columns = try old.prepare("SELECT name FROM pragma_table_info(?)").map([table]) { $0.string(0) }
-                    .joined(separator: ", ")
-                try old.executeScript("INSERT INTO main.\(table) SELECT \(columns) FROM current.\(table)")
-            }
-        }
-        let migrated = try ClaimStore.open(at: path)
+        try OlderStore.make(
+            at: path,
+            version: 2,
+            copying: ["source", "speaker", "speaker_alias", "claim", "attribution", "claim_relation", "verdict"],
+            from: current.store
+        )
+        let migrated = try ClaimStore.create(at: path)
         #expect(try StoreCheck(store: migrated).problems().isEmpty)
         let stats = { (store: ClaimStore) in
             try store.database.prepare("SELECT * FROM claim_stats ORDER BY claim_id").map { row in

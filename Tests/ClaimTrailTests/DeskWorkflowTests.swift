@@ -121,10 +121,11 @@ struct DeskWorkflowTests {
         let pendingClaim = String(first["claim_id"] as? Int ?? -1)
         let pendingID = first["attribution_id"] as? Int ?? -1
         #expect(!(try desk.ok(["trace", "claim", pendingClaim]).stdout.contains("proposed")))
+        // The row starts with the attribution's id, as every trace row does, and its stance says "(proposed)".
         #expect(
-            try desk.ok(["trace", "claim", pendingClaim, "--include-proposed"]).stdout.contains(
-                "(proposed #\(pendingID))"
-            )
+            try desk.ok(["trace", "claim", pendingClaim, "--include-proposed"]).stdout.split(separator: "\n").contains {
+                $0.hasPrefix("\(pendingID) ") && $0.contains("asserts (proposed)")
+            }
         )
 
         // 2. One editor accepts some proposals with corrections and rejects others.
@@ -315,7 +316,10 @@ struct DeskWorkflowTests {
             (["review", "reject", "ACCEPTED", "--reason", "x"], "was already accepted by ana at"),
             (["review", "accept", "PENDING", "ACCEPTED"], "was already accepted by ana at"),
             (["review", "accept", "99999"], "no attribution #99999"),
-            (["review", "accept", "PENDING", "--speaker", "Nobody Known Here"], "pass --new-speaker to create one"),
+            (
+                ["review", "accept", "PENDING", "--speaker", "Nobody Known Here"],
+                "(--new-speaker records a new speaker)"
+            ),
             (["review", "accept", "PENDING", "--claim", "no such claim text"], "no claim “no such claim text”"),
             (["review", "reject", "PENDING", "--reason", " "], "a rejection needs a reason"),
             (["claim", "status", "2", "verified"], "unknown status “verified”"),

@@ -16,7 +16,7 @@ struct ExampleTests {
 
         let contested = try temporary.store.contestedClaims()
         #expect(
-            contested.map(\.text) == [
+            contested.map(\.claim) == [
                 "The United States is planning a missile strike against the Assad government in Syria.",
                 "Russia’s Kalibr cruise missiles fired from the Caspian Sea targeted the so-called Islamic State.",
             ]

@@ -178,7 +178,7 @@ struct FormatTests {
         let claim = try target.store.resolveClaim(HostileStore.claimText)
         #expect(try target.store.verdicts(claimID: claim.id) == source.store.verdicts(claimID: 1))
         #expect(
-            try target.store.traceClaim("#\(claim.id)").timeline.compactMap(\.speaker).sorted()
+            try target.store.traceClaim("#\(claim.id)").attributions.compactMap(\.speaker).sorted()
                 == ["TASS \\ agency", HostileStore.speakerName].sorted()
         )
         #expect(try importer.importFile(atPath: path).existing == 4)
@@ -237,11 +237,11 @@ extension FormatTests {
                 ["plain ascii", String(repeating: "x", count: 25)],
                 ["a\u{2028}b\u{9F}", "c\u{85}d\r\ne"],
                 ["“Russia’s MoD” – Ελλάδα", "e\u{301}tude e\u{301}tude e\u{301}tude e\u{301}tude"],
-            ],
-            maximumCellWidth: 20
+            ]
         )
+        // Both columns are over 20 wide, so fitting 42 columns (20 + 2 + 20) cuts each at 20.
         #expect(
-            table.render().split(separator: "\n", omittingEmptySubsequences: false) == [
+            table.render(width: 42).split(separator: "\n", omittingEmptySubsequences: false) == [
                 "NAME                  QUOTE",
                 "Мария Захарова        “Мы ответим” – 中中…",
                 "NATO                  short line",

@@ -43,7 +43,7 @@ struct ImportTests {
         #expect(rows[2].stance == .denies && rows[2].recordedBy == "importer")
         #expect(try temporary.store.speaker(id: 3)?.affiliationID == 1)
         #expect(try temporary.store.source(id: 1)?.bodySHA256 == SHA256.hex("Body – text"))
-        #expect(try temporary.store.contestedClaims().map(\.text) == ["The US is planning a strike"])
+        #expect(try temporary.store.contestedClaims().map(\.claim) == ["The US is planning a strike"])
     }
 
     @Test("importing the same file again adds nothing")

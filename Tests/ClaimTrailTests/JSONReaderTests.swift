@@ -14,7 +14,6 @@ struct JSONReaderTests {
             #"{"escapes": "quote \" backslash \\ slash \/ \b\f\n\r\t tab", "bmp": "\u00e9\u2019", "pair": "\ud83d\uddde"}"#,
             #"[{"nested": {"deeper": [[], {}, [true, false, null]]}}, "x", 9007199254740993]"#,
             #"  {"spaced"  :  [ 1 , 2 ]  ,  "k" : "v" }  "#,
-            #"{"dup": 1, "dup": 2}"#,
             #""just a string""#,
         ]
     )
@@ -37,6 +36,33 @@ struct JSONReaderTests {
             _ = try Array(json.utf8).withUnsafeBytes { try JSONReader.parse($0) }
         }
         #expect(error?.reason.contains("at byte") == true)
+    }
+
+    @Test(
+        "refuses a key given twice in one object, naming it: Foundation would keep one value silently",
+        arguments: [
+            #"{"dup": 1, "dup": 2}"#, #"{"a": {"text": "x", "other": 1, "text": "y"}}"#,
+            #"[{"k": 1}, {"k": 2, "\u006b": 3}]"#,
+        ]
+    )
+    func refusesDuplicateKeys(_ json: String) {
+        let error = #expect(throws: JSONReader.Malformed.self) {
+            _ = try Array(json.utf8).withUnsafeBytes { try JSONReader.parse($0) }
+        }
+        #expect(error?.reason.hasPrefix("duplicate key “") == true, "\(error?.reason ?? "")")
+    }
+
+    @Test(
+        "a \\u escape is exactly four hex digits: no sign, no fewer",
+        arguments: [#""\u+123""#, #""\u12""#, #""\u-0012""#, #""\u-012""#, #""\u 123""#, #""\u12g4""#, #""\u""#]
+    )
+    func refusesLooseUnicodeEscapes(_ json: String) {
+        let error = #expect(throws: JSONReader.Malformed.self) {
+            _ = try Array(json.utf8).withUnsafeBytes { try JSONReader.parse($0) }
+        }
+        #expect(error?.reason.hasPrefix("a \\u escape needs four hex digits") == true, "\(json)")
+        let text = try? Array(#""\u00E9\u00e9""#.utf8).withUnsafeBytes { try JSONReader.parse($0) } as? String
+        #expect(text == "éé")
     }
 
     @Test("refuses bytes that are not UTF-8, in a plain string and in one with escapes")

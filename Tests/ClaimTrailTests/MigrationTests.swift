@@ -3,20 +3,17 @@ import Testing
 
 @testable import ClaimTrail
 
-/// A store written by the previous release (schema 7), with data, upgraded by opening it.
+/// A store written by the previous release (schema 7), with data, upgraded by `init` (ClaimStore.create).
 @Suite("Upgrading a schema 7 store")
 struct MigrationTests {
     @Test("a version 7 store with data upgrades: every attribution accepted, counters and check intact")
     func upgradeFromSeven() throws {
         let temporary = try TemporaryStore()
         let path = temporary.directory.appendingPathComponent("v7.db").path
+        try OlderStore.make(at: path, version: 7)
         do {
-            let database = try Database(path: path, mode: .create)
+            let database = try Database(path: path, mode: .existing)
             try database.executeScript("PRAGMA foreign_keys = ON")
-            for migration in Migration.all where migration.version <= 7 {
-                try database.executeScript(migration.sql)
-                try database.executeScript("PRAGMA user_version = \(migration.version)")
-            }
             try database.executeScript(
                 """
                 INSERT INTO source (id, title, published) VALUES (1, 'Article one', '2018-08-28'), (2, 'Article two', NULL);
@@ -37,7 +34,9 @@ struct MigrationTests {
             (0..<6).map { String(row.int64($0)) }.joined(separator: ",")
         }
 
-        let store = try ClaimStore.open(at: path)
+        // Only init upgrades: every other command refuses the older store, and leaves it as it is.
+        #expect(throws: ClaimTrailError.self) { _ = try ClaimStore.open(at: path) }
+        let store = try ClaimStore.create(at: path)
         #expect(try store.schemaVersion() == Migration.latestVersion)
         #expect(
             try store.database.prepare(counters).map { row in
@@ -51,7 +50,7 @@ struct MigrationTests {
         #expect(try StoreCheck(store: store).problems().isEmpty)
         #expect(try store.verdicts(claimID: 1) == [Verdict(rating: "False", reviewer: "Desk")])
         let trace = try store.traceClaim("1")
-        #expect(trace.timeline.count == 2 && trace.contested && trace.status == .unchecked && trace.notes.isEmpty)
+        #expect(trace.attributions.count == 2 && trace.contested && trace.status == .unchecked && trace.notes.isEmpty)
         #expect(try store.search("strike being prepared").count == 1)
 
         // The upgraded store takes the new workflow: and the binary agrees with it.

@@ -143,7 +143,7 @@ struct ReliabilityTests {
     @Test(
         "bad input: one line naming the file and line, exit 1, store unchanged",
         arguments: [
-            ("malformed.json", "{\"sources\": [", ": malformed JSON"),
+            ("malformed.json", "{\"sources\": [", ":1: malformed JSON"),
             (
                 "truncated.jsonl", "{\"type\": \"claim\", \"text\": \"A\"}\n{\"type\": \"claim\", \"te",
                 ":2: malformed JSON"

@@ -32,7 +32,7 @@ struct TraceTests {
 
         let trace = try store.traceClaim("The US is planning a strike")
         // Dated by said_on first (2018-08-28), then by the source's date.
-        #expect(trace.timeline.map(\.attributionID) == [original, viaReuters, viaTASS])
+        #expect(trace.attributions.map(\.attributionID) == [original, viaReuters, viaTASS])
         #expect(TraceReport.table(trace).contains("Russian MoD ← TASS ← Reuters"))
     }
 
@@ -86,7 +86,7 @@ struct TraceTests {
         try store.attribute(claim, nil, in: sources[0], date: "2017-12-31")
         let trace = try store.traceClaim("Busy claim", limit: 3)
         #expect(trace.totalAttributions == 13)
-        #expect(trace.timeline.map(\.date) == ["2017-12-31", "2018-01-01", "2018-01-02"])
+        #expect(trace.attributions.map(\.date) == ["2017-12-31", "2018-01-01", "2018-01-02"])
         let bySpeaker = try store.traceSpeaker("Busy speaker", limit: 2)
         #expect(
             bySpeaker.totalAttributions == 12 && bySpeaker.attributions.map(\.date) == ["2018-01-01", "2018-01-02"]

@@ -27,7 +27,7 @@ struct WorkflowTests {
             ]
         )
         #expect(marrow.singleVoiceClaims.map(\.id) == [14, 15, 16, 17, 18])
-        #expect(marrow.relayed.map(\.chain) == ["a senior defense official ← Michael Marrow"])
+        #expect(marrow.relayed.map(\.viaChain) == [["a senior defense official", "Michael Marrow"]])
         #expect(marrow.relayed.first?.primarySourceInStore == false)
 
         let first = try store.audit(source: "1")
@@ -104,12 +104,12 @@ struct WorkflowTests {
         let suggestions = try store.similarClaims(to: asked)
         #expect(suggestions.first?.id == 1)
 
-        let before = try store.traceClaim("1").timeline.count
+        let before = try store.traceClaim("1").attributions.count
         try store.mergeClaim(asked, into: 1, by: "editor", reason: "same claim")
         let trace = try store.traceClaim("#\(asked)")
         #expect(trace.claim.id == 1)
-        #expect(trace.timeline.count == before + 2)
-        #expect(trace.timeline.contains { $0.viaChain == ["Russian government", "TASS"] })
+        #expect(trace.attributions.count == before + 2)
+        #expect(trace.attributions.contains { $0.viaChain == ["Russian government", "TASS"] })
         #expect(try store.resolveClaim("us planning missile strike").id == 1)
         #expect(try store.addClaim(text: "US planning missile strike") == (1, false))
         #expect(trace.history.last?.reason == "merged into claim #1: same claim")

@@ -1,8 +1,10 @@
 /// The text form of a sourcing audit, for reading in a terminal.
 public enum AuditReport {
-    public static func table(_ audit: SourceAudit) -> String {
-        var text = "Source #\(audit.source.id): \(audit.source.title)\n\(audit.attributions) attributions\n\n"
-        text += sourcingTable(audit.byCategory, of: audit.attributions)
+    /// - Parameter width: the terminal's width, or nil to cut nothing.
+    public static func table(_ audit: SourceAudit, width: Int? = nil) -> String {
+        var text = "Source #\(audit.source.id): \(audit.source.title)\n"
+        text += "Published: \(audit.source.published ?? "undated")\n\(audit.attributions) attributions\n\n"
+        text += sourcingTable(audit.byCategory, width: width)
         let sections: [(String, [Claim])] = [
             ("Claims resting on one voice", audit.singleVoiceClaims),
             ("Claims contested in the store", audit.contestedClaims),
@@ -12,7 +14,8 @@ public enum AuditReport {
         }
         text += "\nRelayed attributions: \(audit.relayed.count)\n"
         text += audit.relayed.map { relay in
-            "  #\(relay.attributionID) on claim #\(relay.claimID): \(relay.chain); primary source in store: "
+            "  #\(relay.attributionID) on claim #\(relay.claimID): \(relay.viaChain.joined(separator: " ← "));"
+                + " primary source in store: "
                 + (relay.primarySourceInStore
                     ? "yes (" + relay.primarySourceIDs.map { "source #\($0)" }.joined(separator: ", ") + ")" : "no")
                 + "\n"
@@ -20,16 +23,16 @@ public enum AuditReport {
         return text
     }
 
-    /// How many attributions are sourced each way, and their share of `attributions`; shared by the
-    /// audit of a stored article and of a draft.
-    static func sourcingTable(_ byCategory: [String: Int], of attributions: Int) -> String {
-        TextTable(
+    /// How many attributions are sourced each way, and their shares in whole percentages that add
+    /// up to 100; shared by the audit of a stored article and of a draft.
+    static func sourcingTable(_ byCategory: [String: Int], width: Int?) -> String {
+        let counts = SourcingCategory.allCases.map { byCategory[$0.rawValue] ?? 0 }
+        let shares = Percentages.largestRemainder(counts)
+        return TextTable(
             headers: ["sourced as", "attributions", "share"],
-            rows: SourcingCategory.allCases.map { category in
-                let count = byCategory[category.rawValue] ?? 0
-                let share = attributions == 0 ? 0 : 100 * count / attributions
-                return [category.rawValue, String(count), "\(share)%"]
+            rows: SourcingCategory.allCases.indices.map { index in
+                [SourcingCategory.allCases[index].rawValue, String(counts[index]), "\(shares[index])%"]
             }
-        ).render()
+        ).render(width: width)
     }
 }

@@ -6,8 +6,12 @@ public enum ClaimReviewDocument {
     public static let context = JSONValue.object(["@vocab": .string("https://schema.org/")])
 
     public static func render(from store: ClaimStore, scope: ClaimScope) throws -> String {
+        try store.read { try render(claimIDs: try store.claimIDs(in: scope), from: store) }
+    }
+
+    private static func render(claimIDs: [Int64], from store: ClaimStore) throws -> String {
         var reviews: [JSONValue] = []
-        for id in try store.claimIDs(in: scope) {
+        for id in claimIDs {
             let verdicts = try store.verdicts(claimID: id)
             guard !verdicts.isEmpty else { continue }
             let trace = try store.traceClaim("#\(id)")
@@ -37,7 +41,7 @@ public enum ClaimReviewDocument {
     /// the reviewer saw it (`seenAt`, the verdict's appearance URL) comes first, as a CreativeWork
     /// with a URL only, which is how `import` tells it from the articles.
     private static func itemReviewed(_ trace: ClaimTrace, seenAt: String?, store: ClaimStore) throws -> JSONValue {
-        let asserting = trace.timeline.filter { $0.stance == .asserts }
+        let asserting = trace.attributions.filter { $0.stance == .asserts }
         var authors: [JSONValue] = []
         var seenSpeakers = Set<Int64>()
         var appearances: [JSONValue] =

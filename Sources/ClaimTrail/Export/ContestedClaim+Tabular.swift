@@ -1,13 +1,13 @@
 extension ContestedClaim: Tabular {
     public static let columns = [
         "id", "claim", "topic", "asserting", "disputing", "counter_claims",
-        "sources", "first_seen", "last_seen",
+        "sources", "first_seen", "last_seen", "undated_attributions",
     ]
 
     public var cells: [String] {
         [
-            String(id), text, topic ?? "", String(asserting), String(disputing), String(counterClaims),
-            String(sources), firstSeen ?? "", lastSeen ?? "",
+            String(id), claim, topic ?? "", String(asserting), String(disputing), String(counterClaims),
+            String(sources), firstSeen ?? "", lastSeen ?? "", String(undatedAttributions),
         ]
     }
 }

@@ -2,15 +2,18 @@
 /// deny (red) or question (orange); counter-claims point at what they contradict (dashed).
 public enum DOTGraph {
     public static func render(from store: ClaimStore, scope: ClaimScope) throws -> String {
-        let ids = try store.claimIDs(in: scope)
+        try store.read { try render(claims: try store.claims(in: scope), from: store) }
+    }
+
+    private static func render(claims: [Claim], from store: ClaimStore) throws -> String {
         var lines = [
             "digraph claimtrail {", "  rankdir=LR;", "  node [fontname=\"Helvetica\", fontsize=10];",
             "  edge [fontname=\"Helvetica\", fontsize=9];",
         ]
         var speakers: [String: String] = [:]
         var edges: [String] = []
-        for id in ids {
-            let claim = try store.claim(id: id)!
+        for claim in claims {
+            let id = claim.id
             lines.append("  \(quoted("claim\(id)")) [shape=note, label=\(quoted("#\(id) " + wrap(claim.text)))];")
             for row in try store.provenance.rows(.claim(id)) {
                 let (node, label) =
@@ -26,7 +29,7 @@ public enum DOTGraph {
             lines.append("  \(quoted(node)) [shape=box, style=rounded, label=\(quoted(wrap(label)))];")
         }
         lines += edges
-        for relation in try store.relations(among: ids) {
+        for relation in try store.relations(among: claims.map(\.id)) {
             let style = relation.kind == .contradicts ? "dashed, color=red" : "dotted, color=darkgreen"
             lines.append(
                 "  \(quoted("claim\(relation.from)")) -> \(quoted("claim\(relation.to)")) [style=\(style), label=\(quoted(relation.kind.rawValue))];"

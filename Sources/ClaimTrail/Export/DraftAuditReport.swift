@@ -3,9 +3,10 @@ import Foundation
 /// The forms of a draft audit: a table for the terminal, JSON and a self-contained HTML page for a
 /// newsroom's own tools.
 public enum DraftAuditReport {
-    public static func table(_ audit: DraftAudit) -> String {
+    /// - Parameter width: the terminal's width, or nil to cut nothing.
+    public static func table(_ audit: DraftAudit, width: Int? = nil) -> String {
         var text = "Draft: \(audit.attributions) attributions\n\n"
-        text += AuditReport.sourcingTable(audit.byCategory, of: audit.attributions)
+        text += AuditReport.sourcingTable(audit.byCategory, width: width)
         text += "\nClaims in the draft\n"
         text += TextTable(
             headers: ["speaker", "claim", "sourced as", "single voice", "confidence", "closest stored claim"],
@@ -15,9 +16,8 @@ public enum DraftAuditReport {
                     String(format: "%.2f", row.confidence),
                     row.matches.first.map { "#\($0.id) (\(String(format: "%.2f", $0.similarity)))" } ?? "",
                 ]
-            },
-            maximumCellWidth: 50
-        ).render()
+            }
+        ).render(width: width)
         text += "\nWarnings: \(audit.warnings.count)\n"
         for warning in audit.warnings {
             text += "  \(warning.message)\n"
@@ -60,41 +60,21 @@ public enum DraftAuditReport {
     }
 }
 
-extension DraftAudit: Encodable {
-    /// snake_case keys and explicit nulls.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: ReportKey.self)
-        try container.encode(attributions, forKey: "attributions")
-        try container.encode(byCategory, forKey: "by_category")
-        try container.encode(rows, forKey: "rows")
-        try container.encode(warnings, forKey: "warnings")
-    }
-}
-
-extension DraftAudit.Row: Encodable {
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: ReportKey.self)
-        try container.encode(speaker, forKey: "speaker")
-        try container.encode(content, forKey: "content")
-        try container.encode(category, forKey: "category")
-        try container.encode(singleVoice, forKey: "single_voice")
-        try container.encode(confidence, forKey: "confidence")
-        try container.encode(start, forKey: "start")
-        try container.encode(end, forKey: "end")
-        try container.encode(matches, forKey: "matches")
-    }
-}
-
 extension DraftAudit.Warning: Encodable {
+    /// The stored fields and the message built from them, for tools that show it as it is.
+    private enum CodingKeys: String, CodingKey {
+        case message, content, claimID, claim, similarity, disputedBy, counterClaims, verdicts
+    }
+
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: ReportKey.self)
-        try container.encode(message, forKey: "message")
-        try container.encode(content, forKey: "content")
-        try container.encode(claimID, forKey: "claim_id")
-        try container.encode(claim, forKey: "claim")
-        try container.encode(similarity, forKey: "similarity")
-        try container.encode(disputedBy, forKey: "disputed_by")
-        try container.encode(counterClaims, forKey: "counter_claims")
-        try container.encode(verdicts, forKey: "verdicts")
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(message, forKey: .message)
+        try container.encode(content, forKey: .content)
+        try container.encode(claimID, forKey: .claimID)
+        try container.encode(claim, forKey: .claim)
+        try container.encode(similarity, forKey: .similarity)
+        try container.encode(disputedBy, forKey: .disputedBy)
+        try container.encode(counterClaims, forKey: .counterClaims)
+        try container.encode(verdicts, forKey: .verdicts)
     }
 }

@@ -2,7 +2,10 @@
 /// so it can be mailed to an editor or attached to a story file as it is.
 public enum HTMLReport {
     public static func render(from store: ClaimStore, scope: ClaimScope) throws -> String {
-        let ids = try store.claimIDs(in: scope)
+        try store.read { try render(claimIDs: try store.claimIDs(in: scope), from: store) }
+    }
+
+    private static func render(claimIDs ids: [Int64], from store: ClaimStore) throws -> String {
         var html = """
             <!DOCTYPE html>
             <html lang="en">
@@ -14,7 +17,7 @@ public enum HTMLReport {
             </head>
             <body>
             <h1>Provenance report</h1>
-            <p class="meta">\(ids.count) claim\(ids.count == 1 ? "" : "s") from \(escape(store.path))</p>
+            <p class="meta">\(ids.count) claim\(ids.count == 1 ? "" : "s")</p>
 
             """
         let labels = try store.statusLabels()
@@ -46,7 +49,7 @@ public enum HTMLReport {
         let voices = { (stances: [Stance]) in
             Array(
                 Set(
-                    trace.timeline.filter { stances.contains($0.stance) }.map {
+                    trace.attributions.filter { stances.contains($0.stance) }.map {
                         $0.speaker ?? ProvenanceRow.unattributed
                     }
                 )
@@ -55,7 +58,7 @@ public enum HTMLReport {
         html += "<p><strong>Asserted by:</strong> \(list(voices([.asserts])))<br>\n"
         html += "<strong>Denied or questioned by:</strong> \(list(voices([.denies, .questions])))</p>\n"
         for verdict in verdicts { html += self.verdict(verdict) }
-        html += table(trace.timeline)
+        html += table(trace.attributions)
         let related = [
             ("Counter-claims", trace.counterClaims), ("Contradicts", trace.contradicts),
             ("Supported by", trace.supportedBy),
@@ -109,7 +112,7 @@ public enum HTMLReport {
                 + (row.speakerRole.map { "<br><small>\(escape($0))</small>" } ?? "")
             let quote = row.quote.map { "<q>\(escape($0))</q>" } ?? ""
             let how = [row.mode.rawValue, row.cue].compactMap { $0 }.map(escape).joined(separator: ", ")
-            html += "<tr><td>\(escape(row.date ?? ""))</td><td>\(speaker)</td>"
+            html += "<tr><td>\(escape(row.date ?? "undated"))</td><td>\(speaker)</td>"
             html += "<td class=\"\(row.stance.rawValue)\">\(row.stance.rawValue)</td>"
             html +=
                 "<td>\(quote)<br><small>\(how)</small></td><td>\(source(row))</td><td>\(escape(row.viaChainText))</td></tr>\n"

@@ -6,14 +6,16 @@
 /// a fact-checking desk can hand its work to another without losing a quote or a relay.
 public enum InterchangeDocument {
     public static func render(from store: ClaimStore, scope: ClaimScope) throws -> String {
-        let claimIDs = try store.claimIDs(in: scope)
+        try store.read { try render(claims: try store.claims(in: scope), scope: scope, from: store) }
+    }
+
+    private static func render(claims found: [Claim], scope: ClaimScope, from store: ClaimStore) throws -> String {
         var claims: [JSONValue] = []
         var sourceIDs = Set<Int64>()
         var speakerIDs = Set<Int64>()
-        var claimTexts: [Int64: String] = [:]
-        for id in claimIDs {
-            let claim = try store.claim(id: id)!
-            claimTexts[id] = claim.text
+        let claimTexts = Dictionary(uniqueKeysWithValues: found.map { ($0.id, $0.text) })
+        for claim in found {
+            let id = claim.id
             // In the order recorded: a relay always comes before what was relayed through it.
             let rows = try store.provenance.rows(.claim(id)).sorted { $0.attributionID < $1.attributionID }
             let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0.attributionID, $0) })
@@ -29,13 +31,13 @@ public enum InterchangeDocument {
                 ])
             )
         }
-        let relations = try store.relations(among: claimIDs)
+        let relations = try store.relations(among: found.map(\.id))
         sourceIDs.formUnion(relations.compactMap(\.sourceID))
         if case .all = scope {
             sourceIDs.formUnion(try store.database.cached("SELECT id FROM source").map { $0.int64(0) })
             speakerIDs.formUnion(try store.database.cached("SELECT id FROM speaker").map { $0.int64(0) })
         }
-        let sources = try sourceIDs.sorted().map { try store.source(id: $0)! }
+        let sources = try sourceIDs.sorted().compactMap { try store.source(id: $0) }
         let sourceRefs = Dictionary(uniqueKeysWithValues: sources.map { ($0.id, $0.url ?? $0.title) })
         let speakers = try withAffiliations(speakerIDs, in: store)
 
@@ -64,10 +66,10 @@ public enum InterchangeDocument {
             "relations": relations.isEmpty
                 ? nil
                 : .array(
-                    relations.map { relation in
-                        .fields([
-                            "from": .text(claimTexts[relation.from]!), "to": .text(claimTexts[relation.to]!),
-                            "kind": .text(relation.kind.rawValue),
+                    relations.compactMap { relation in
+                        guard let from = claimTexts[relation.from], let to = claimTexts[relation.to] else { return nil }
+                        return .fields([
+                            "from": .string(from), "to": .string(to), "kind": .text(relation.kind.rawValue),
                             "source": .text(relation.sourceID.flatMap { sourceRefs[$0] }),
                         ])
                     }

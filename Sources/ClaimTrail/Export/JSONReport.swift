@@ -1,12 +1,13 @@
 import Foundation
 
-/// JSON as claimtrail writes it: snake_case keys (the CSV column names), sorted, pretty-printed,
-/// slashes left unescaped, so output is stable and diffs well.
+/// JSON as claimtrail's read commands write it: keys in snake_case (the CSV column names, by
+/// `ReportKey`), every optional field present (null when missing), sorted, pretty-printed,
+/// slashes left unescaped, so output is stable, diffs well, and every record of a kind has the
+/// same keys.
 public enum JSONReport {
     public static func encode<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        return String(decoding: try encoder.encode(try ReportTreeEncoder.tree(of: value)), as: UTF8.self) + "\n"
     }
 }

@@ -11,21 +11,23 @@
 ///   disputes, typed `ct:contradicts` (or `ct:supports`).
 public enum ProvDocument {
     public static func render(from store: ClaimStore, scope: ClaimScope) throws -> String {
+        try store.read { try render(claims: try store.claims(in: scope), from: store) }
+    }
+
+    private static func render(claims: [Claim], from store: ClaimStore) throws -> String {
         var builder = Builder()
-        let claimIDs = try store.claimIDs(in: scope)
-        for id in claimIDs {
-            let claim = try store.claim(id: id)!
+        for claim in claims {
             builder.entity(
-                "ct:claim/\(id)",
+                "ct:claim/\(claim.id)",
                 [
                     "prov:type": .string("ct:Claim"), "prov:label": .string(claim.text), "ct:topic": .text(claim.topic),
                 ]
             )
-            for row in try store.provenance.rows(.claim(id)) {
+            for row in try store.provenance.rows(.claim(claim.id)) {
                 try builder.add(row, store: store)
             }
         }
-        for relation in try store.relations(among: claimIDs) {
+        for relation in try store.relations(among: claims.map(\.id)) {
             builder.relation(
                 "wasInfluencedBy",
                 [

@@ -15,9 +15,11 @@ public enum ProvenanceReport {
     ) throws -> Int {
         try output.writeCSV(ProvenanceRow.columns)
         var count = 0
-        try store.provenance.forEach(scope, limit: limit) { row in
-            try output.writeCSV(row.cells)
-            count += 1
+        try store.read {
+            try store.provenance.forEach(scope, limit: limit) { row in
+                try output.writeCSV(row.cells)
+                count += 1
+            }
         }
         return count
     }
@@ -27,7 +29,9 @@ extension ProvenanceRow: Tabular {
     public static let columns = [
         "claim_id", "claim", "topic", "contested", "counter_claim_ids", "stance", "speaker", "speaker_kind",
         "speaker_role", "mode", "cue", "quote", "source_title", "source_outlet", "source_author", "source_url",
-        "published", "via_chain", "recorded_at", "recorded_by", "status", "assignee",
+        "published", "via_chain", "recorded_at", "recorded_by",
+        // Added later, at the end, so that the positions spreadsheets rely on stay put.
+        "attribution_id", "speaker_id", "source_id", "said_on", "supported_by_claim_ids", "status", "assignee",
     ]
 
     public var cells: [String] {
@@ -36,7 +40,8 @@ extension ProvenanceRow: Tabular {
             counterClaimIDs.map(String.init).joined(separator: ";"), stance.rawValue, speaker ?? "",
             speakerKind?.rawValue ?? "", speakerRole ?? "", mode.rawValue, cue ?? "", quote ?? "", sourceTitle,
             sourceOutlet ?? "", sourceAuthor ?? "", sourceURL ?? "", published ?? "", viaChainText, recordedAt,
-            recordedBy, status.rawValue, assignee ?? "",
+            recordedBy, String(attributionID), speakerID.map(String.init) ?? "", String(sourceID), saidOn ?? "",
+            supportedByClaimIDs.map(String.init).joined(separator: ";"), status.rawValue, assignee ?? "",
         ]
     }
 }

@@ -8,17 +8,18 @@ public protocol Tabular {
 
 /// The forms a read command can print.
 public enum ReportFormat: String, CaseIterable, Sendable {
-    /// Aligned columns for reading in a terminal; long text is shortened.
+    /// Aligned columns for reading in a terminal; long text is shortened to the terminal's width.
     case table
     case csv
     case json
 }
 
 extension ReportFormat {
-    /// Renders rows in this format. Tables shorten long cells; CSV and JSON keep every character.
-    public func render<Row: Tabular & Encodable>(_ rows: [Row]) throws -> String {
+    /// Renders rows in this format. Tables shorten long cells to fit `width` (nil: no cut); CSV
+    /// and JSON keep every character.
+    public func render<Row: Tabular & Encodable>(_ rows: [Row], width: Int? = nil) throws -> String {
         switch self {
-        case .table: TextTable(headers: Row.columns, rows: rows.map(\.cells)).render()
+        case .table: TextTable(headers: Row.columns, rows: rows.map(\.cells)).render(width: width)
         case .csv: ([Row.columns] + rows.map(\.cells)).map(CSV.line).joined()
         case .json: try JSONReport.encode(rows)
         }

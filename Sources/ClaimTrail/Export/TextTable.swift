@@ -3,17 +3,30 @@
 public struct TextTable {
     public var headers: [String]
     public var rows: [[String]]
-    /// Longer cells are cut with "…"; the full text is in the CSV and JSON forms.
-    public var maximumCellWidth: Int
 
-    public init(headers: [String], rows: [[String]], maximumCellWidth: Int = 48) {
+    public init(headers: [String], rows: [[String]]) {
         self.headers = headers
         self.rows = rows
-        self.maximumCellWidth = maximumCellWidth
     }
 
-    public func render() -> String {
-        let cells = ([headers.map { $0.uppercased() }] + rows).map { $0.map(shorten) }
+    /// - Parameter width: the terminal columns the table must fit in: the widest columns are cut
+    ///   with "…" until it does (the full text is in the CSV and JSON forms). nil keeps every
+    ///   cell whole, for output to a file or a pipe, and for `--wide`.
+    public func render(width: Int? = nil) -> String {
+        let measured = ([headers.map { $0.uppercased() }] + rows).map { $0.map(Self.measure) }
+        var natural = [Int](repeating: 0, count: headers.count)
+        for row in measured {
+            for (column, cell) in row.enumerated() where column < natural.count {
+                natural[column] = max(natural[column], cell.width)
+            }
+        }
+        let limits = width.map { Self.fit(natural, headers: measured[0].map(\.width), into: $0) } ?? natural
+        let cells = measured.map { row in
+            row.enumerated().map { column, cell in
+                column < limits.count && cell.width > limits[column]
+                    ? Self.shorten(cell.text, to: limits[column]) : cell
+            }
+        }
         var widths = [Int](repeating: 0, count: headers.count)
         for row in cells {
             for (column, cell) in row.enumerated() where column < widths.count {
@@ -22,33 +35,64 @@ public struct TextTable {
         }
         return cells.map { row in
             row.enumerated().map { column, cell in
-                column == row.count - 1
+                column == row.count - 1 || column >= widths.count
                     ? cell.text : cell.text + String(repeating: " ", count: widths[column] - cell.width)
             }.joined(separator: "  ")
         }.joined(separator: "\n") + "\n"
     }
 
-    /// One line, control characters made visible as spaces, cut to the maximum width; and the
-    /// columns it takes. A trace prints a few thousand cells, so the usual cell (one line, of
-    /// letters, digits, curly quotes and dashes) is measured by its scalars, without finding
-    /// where its characters begin and end.
-    private func shorten(_ cell: String) -> (text: String, width: Int) {
-        let line = Self.isOneLine(cell) ? cell : Self.oneLine(cell)
+    /// The widest each column may be for the table to fit in `width`: one limit for all columns
+    /// (the largest that fits, the columns it cuts sharing what is left over), so the narrow
+    /// columns stay whole and the long texts share the rest. No column is cut below its header,
+    /// or below `floor` columns, since a cell of three letters and "…" tells nobody anything: a
+    /// table that cannot fit even so stays at those floors, and its lines wrap.
+    static func fit(_ natural: [Int], headers: [Int], into width: Int) -> [Int] {
+        let available = width - 2 * max(natural.count - 1, 0)
+        let floors = natural.indices.map { min(natural[$0], max($0 < headers.count ? headers[$0] : 0, floor)) }
+        let limited = { (limit: Int) in natural.indices.map { max(floors[$0], min(natural[$0], limit)) } }
+        guard limited(natural.max() ?? 0).reduce(0, +) > available else { return natural }
+        var (low, high) = (0, natural.max() ?? 0)
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if limited(middle).reduce(0, +) <= available { low = middle } else { high = middle - 1 }
+        }
+        var limits = limited(low)
+        var spare = available - limits.reduce(0, +)
+        for column in limits.indices where spare > 0 && limits[column] < natural[column] {
+            limits[column] += 1
+            spare -= 1
+        }
+        return limits
+    }
+
+    /// The fewest columns a cut cell keeps.
+    static let floor = 8
+
+    /// One line, control characters made visible as spaces, and the columns it takes. A trace
+    /// prints a few thousand cells, so the usual cell (one line, of letters, digits, curly quotes
+    /// and dashes) is measured by its scalars, without finding where its characters begin and end.
+    private static func measure(_ cell: String) -> (text: String, width: Int) {
+        let line = isOneLine(cell) ? cell : oneLine(cell)
         let scalars = line.unicodeScalars
-        if scalars.allSatisfy(Self.isOwnColumn) {
-            let count = scalars.count
-            guard count > maximumCellWidth else { return (line, count) }
-            return (String(scalars.prefix(maximumCellWidth - 1)) + "…", maximumCellWidth)
+        if scalars.allSatisfy(isOwnColumn) { return (line, scalars.count) }
+        return (line, line.reduce(0) { $0 + width(of: $1) })
+    }
+
+    /// The line cut to at most `limit` columns, its last one an "…".
+    private static func shorten(_ line: String, to limit: Int) -> (text: String, width: Int) {
+        let scalars = line.unicodeScalars
+        if scalars.allSatisfy(isOwnColumn) {
+            return (String(String.UnicodeScalarView(scalars.prefix(max(limit - 1, 0)))) + "…", limit)
         }
         var width = 0
         var kept = line.startIndex
-        var keptWidth = 0
         for index in line.indices {
             width += Self.width(of: line[index])
-            if width <= maximumCellWidth - 1 { (kept, keptWidth) = (line.index(after: index), width) }
-            if width > maximumCellWidth { return (line[..<kept] + "…", keptWidth + 1) }
+            guard width <= limit - 1 else { break }
+            kept = line.index(after: index)
         }
-        return (line, width)
+        let text = String(line[..<kept])
+        return (text + "…", text.reduce(0) { $0 + Self.width(of: $1) } + 1)
     }
 
     /// Whether `text` holds no line break or control character, read from its UTF-8 bytes:

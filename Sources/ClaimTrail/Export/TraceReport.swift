@@ -1,21 +1,35 @@
-/// Text forms of the two traces, for reading in a terminal.
+/// Text forms of the two traces, for reading in a terminal. Each attribution row starts with its
+/// id, which `attribution edit` and `attribution delete` take; a row with no date says "undated".
 public enum TraceReport {
+    /// - Parameter width: the terminal's width, or nil to cut nothing.
     /// - Parameter labels: the desk's words for statuses it renamed.
-    public static func table(_ trace: ClaimTrace, labels: [VerificationStatus: String] = [:]) -> String {
+    public static func table(
+        _ trace: ClaimTrace,
+        width: Int? = nil,
+        labels: [VerificationStatus: String] = [:]
+    ) -> String {
         var text = "Claim #\(trace.claim.id): \(trace.claim.text)\(trace.contested ? "  [contested]" : "")\n"
         if let topic = trace.claim.topic { text += "Topic: \(topic)\n" }
         text += "Status: \(labels[trace.status] ?? trace.status.rawValue)"
         text += (trace.assignee.map { ", held by \($0)" } ?? "") + "\n"
+        let undated = trace.undatedSourceIDs.count
+        let undatedNote = undated == 0 ? "" : "undated \(sources(undated))"
         if let first = trace.firstAppearance {
             text += "First appearance: \(first.titles[0]) (\(first.day))\n"
-            text +=
-                "Spread: "
-                + trace.spread.map { "\($0.day) \($0.sourceIDs.count) source\($0.sourceIDs.count == 1 ? "" : "s")" }
-                .joined(separator: ", ") + "\n"
+            let days = trace.spread.map { "\($0.day) \(sources($0.sourceIDs.count))" }
+            text += "Spread: " + (days + (undated == 0 ? [] : [undatedNote])).joined(separator: ", ") + "\n"
+        } else if undated > 0 {
+            text += "First appearance: undated (\(sources(undated)), none dated)\n"
         }
-        let relays = trace.timeline.filter { !$0.viaChain.isEmpty }.map { "\($0.viaChainText) (in \($0.sourceTitle))" }
+        if trace.undatedAttributions > 0 {
+            text +=
+                "Undated: \(trace.undatedAttributions) of the attributions shown have no date; they are listed last\n"
+        }
+        let relays = trace.attributions.filter { !$0.viaChain.isEmpty }.map {
+            "\($0.viaChainText) (in \($0.sourceTitle))"
+        }
         if !relays.isEmpty { text += "Relayed: " + relays.joined(separator: "; ") + "\n" }
-        text += "\nWho said it\n" + timeline(trace.timeline)
+        text += "\nWho said it\n" + timeline(trace.attributions, width: width)
         let sections = [
             ("Counter-claims (dispute this claim)", trace.counterClaims),
             ("Claims this one contradicts", trace.contradicts),
@@ -24,7 +38,7 @@ public enum TraceReport {
         for (title, related) in sections where !related.isEmpty {
             text += "\n\(title)\n"
             for other in related {
-                text += "\n#\(other.claim.id): \(other.claim.text)\n" + timeline(other.attributions)
+                text += "\n#\(other.claim.id): \(other.claim.text)\n" + timeline(other.attributions, width: width)
             }
         }
         if !trace.notes.isEmpty {
@@ -39,48 +53,49 @@ public enum TraceReport {
             }
             text +=
                 "\nHistory\n"
-                + TextTable(
-                    headers: ["when", "by", "change", "what", "reason"],
-                    rows: rows,
-                    maximumCellWidth: 80
-                ).render()
+                + TextTable(headers: ["when", "by", "change", "what", "reason"], rows: rows).render(width: width)
         }
         return text
     }
 
-    public static func table(_ trace: SpeakerTrace) -> String {
+    /// - Parameter width: the terminal's width, or nil to cut nothing.
+    public static func table(_ trace: SpeakerTrace, width: Int? = nil) -> String {
         var text = "Speaker #\(trace.speaker.id): \(trace.speaker.label), \(trace.speaker.kind.rawValue)\n"
         if !trace.speaker.aliases.isEmpty {
             text += "Also known as: \(trace.speaker.aliases.joined(separator: "; "))\n"
         }
+        let undated = trace.attributions.count { $0.date == nil }
+        if undated > 0 { text += "Undated: \(undated) of the attributions shown have no date; they are listed last\n" }
         let rows = trace.attributions.map { row in
             [
-                row.date ?? "", "#\(row.claimID)", row.claim, row.stance.rawValue, row.mode.rawValue,
-                row.cue ?? "", row.quote ?? "", row.sourceTitle, row.viaChainText,
+                String(row.attributionID), row.date ?? undatedCell, "#\(row.claimID)", row.claim, row.stance.rawValue,
+                row.mode.rawValue, row.cue ?? "", row.quote ?? "", row.sourceTitle, row.viaChainText,
             ]
         }
         guard !rows.isEmpty else { return text + "\nNo attributions recorded.\n" }
         return text + "\n"
             + TextTable(
-                headers: ["date", "claim", "text", "stance", "mode", "cue", "quote", "source", "via"],
-                rows: rows,
-                maximumCellWidth: 40
-            ).render()
+                headers: ["id", "date", "claim", "text", "stance", "mode", "cue", "quote", "source", "via"],
+                rows: rows
+            ).render(width: width)
     }
 
-    private static func timeline(_ rows: [ProvenanceRow]) -> String {
+    private static func timeline(_ rows: [ProvenanceRow], width: Int?) -> String {
         guard !rows.isEmpty else { return "  (no attributions recorded)\n" }
         let cells = rows.map { row in
             [
-                row.date ?? "", row.speaker ?? ProvenanceRow.unattributed, row.speakerRole ?? "",
-                row.stance.rawValue + (row.state == .proposed ? " (proposed #\(row.attributionID))" : ""),
+                String(row.attributionID), row.date ?? undatedCell, row.speaker ?? ProvenanceRow.unattributed,
+                row.speakerRole ?? "", row.stance.rawValue + (row.state == .proposed ? " (proposed)" : ""),
                 row.mode.rawValue, row.cue ?? "", row.quote ?? "", row.sourceTitle, row.viaChainText,
             ]
         }
         return TextTable(
-            headers: ["date", "speaker", "role", "stance", "mode", "cue", "quote", "source", "via"],
-            rows: cells,
-            maximumCellWidth: 40
-        ).render()
+            headers: ["id", "date", "speaker", "role", "stance", "mode", "cue", "quote", "source", "via"],
+            rows: cells
+        ).render(width: width)
     }
+
+    private static let undatedCell = "undated"
+
+    private static func sources(_ count: Int) -> String { "\(count) source\(count == 1 ? "" : "s")" }
 }

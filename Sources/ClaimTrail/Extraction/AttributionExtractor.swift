@@ -351,13 +351,13 @@ public struct AttributionExtractor: Sendable {
         }
         while last >= from, [".", ",", ";", ":", "!", "?"].contains(String(words[last].text)) { last -= 1 }
         var from = from
-        while from <= last, words[from].isPunctuation, !ReportingCues.quoteMarks.contains(words[from].text.first!) {
+        while from <= last, words[from].isPunctuation, !words[from].isQuoteMark {
             from += 1
         }
         guard from <= last, words[from...last].filter({ !$0.isPunctuation }).count >= 3 else { return nil }
         // Keep a closing quote mark that ends the sentence: “unprofessional.”
         var end = words[last].range.upperBound
-        if to == nil, let close = words.last, ReportingCues.quoteMarks.contains(close.text.first!),
+        if to == nil, let close = words.last, close.isQuoteMark,
             close.range.lowerBound >= end
         {
             end = close.range.upperBound

@@ -85,7 +85,7 @@ public struct ExtractionEvaluation: Codable, Equatable, Sendable {
         var common = 0
         for token in a where (remaining[token] ?? 0) > 0 {
             common += 1
-            remaining[token]! -= 1
+            remaining[token, default: 0] -= 1
         }
         guard common > 0 else { return 0 }
         let precision = Double(common) / Double(a.count)

@@ -1,9 +1,19 @@
 import Foundation
 
-/// The text form of an evaluation.
+/// The table and CSV forms of an evaluation: one row per way of matching.
 public enum ExtractionReport {
-    public static func table(_ evaluation: ExtractionEvaluation) -> String {
-        let rows = [("content", evaluation.content), ("content+speaker", evaluation.contentAndSpeaker)].map {
+    public static let columns = ["match", "matched", "predicted", "gold", "precision", "recall", "f1"]
+
+    public static func table(_ evaluation: ExtractionEvaluation, width: Int? = nil) -> String {
+        TextTable(headers: columns, rows: rows(evaluation)).render(width: width)
+    }
+
+    public static func csv(_ evaluation: ExtractionEvaluation) -> String {
+        ([columns] + rows(evaluation)).map(CSV.line).joined()
+    }
+
+    private static func rows(_ evaluation: ExtractionEvaluation) -> [[String]] {
+        [("content", evaluation.content), ("content+speaker", evaluation.contentAndSpeaker)].map {
             name,
             scores in
             [
@@ -12,7 +22,5 @@ public enum ExtractionReport {
                 String(format: "%.2f", scores.f1),
             ]
         }
-        return TextTable(headers: ["match", "matched", "predicted", "gold", "precision", "recall", "f1"], rows: rows)
-            .render()
     }
 }

@@ -5,7 +5,8 @@ struct Word {
     var range: Range<String.Index> { text.startIndex..<text.endIndex }
     var lower: String { text.lowercased() }
     var isCapitalized: Bool { text.first?.isUppercase ?? false }
-    var isPunctuation: Bool { text.count == 1 && !(text.first!.isLetter || text.first!.isNumber) }
+    var isPunctuation: Bool { text.count == 1 && !(text.first?.isLetter ?? false || text.first?.isNumber ?? false) }
+    var isQuoteMark: Bool { text.first.map(ReportingCues.quoteMarks.contains) ?? false }
 }
 
 enum TextSegments {

@@ -6,6 +6,7 @@
 extension Importer {
     func importClaimReview(_ record: ImportRecord, into summary: inout Summary) throws {
         let review = record.fields
+        try JSONLD.checkFieldSizes(review, field: "")
         guard let text = JSONLD.text(review["claimReviewed"]) else {
             throw ClaimTrailError.invalid("a ClaimReview needs “claimReviewed”")
         }
@@ -23,8 +24,8 @@ extension Importer {
         guard let reviewer = JSONLD.text(review["author"]) else {
             throw ClaimTrailError.invalid("a ClaimReview needs an “author”")
         }
-        let score = JSONLD.int(rating["ratingValue"])
-        let best = JSONLD.int(rating["bestRating"])
+        let score = try JSONLD.int(rating["ratingValue"], field: "ratingValue")
+        let best = try JSONLD.int(rating["bestRating"], field: "bestRating")
         let numeric = score.map { score in best.map { "\(score)/\($0)" } ?? String(score) }
         guard let ratingText = JSONLD.text(rating["alternateName"]) ?? numeric else {
             throw ClaimTrailError.invalid("a ClaimReview needs a reviewRating with alternateName or ratingValue")
@@ -33,7 +34,7 @@ extension Importer {
             rating: ratingText,
             score: score,
             best: best,
-            worst: JSONLD.int(rating["worstRating"]),
+            worst: try JSONLD.int(rating["worstRating"], field: "worstRating"),
             reviewer: reviewer,
             date: try JSONLD.date(review["datePublished"]),
             url: JSONLD.text(review["url"]),

@@ -25,14 +25,7 @@ struct ImportFile {
     ]
 
     init(path: String, layout: Layout? = nil) throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ClaimTrailError.notFound("\(path): no such file")
-        }
-        guard !isDirectory.boolValue else { throw ClaimTrailError.invalid("\(path): is a directory, not a file") }
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            throw ClaimTrailError.invalid("\(path): cannot be read")
-        }
+        close(try RegularFile.open(path))  // refused now, before any work, if it is not a readable file
         self.path = path
         let layout = layout ?? (path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") ? .lines : .document)
         self.layout = layout
@@ -40,12 +33,10 @@ struct ImportFile {
             document = nil  // lines are read, checked and parsed one at a time
             return
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ClaimTrailError.invalid("\(path): cannot be read")
-        }
+        let data = try RegularFile.contents(path)
         try Self.checkUTF8(data, path: path)
         document = try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) throws -> Any in
-            try Self.parse(bytes, at: path)
+            try Self.parse(bytes, at: path, isWholeFile: true)
         }
     }
 
@@ -114,13 +105,19 @@ struct ImportFile {
         return ImportRecord(fields: object, location: location)
     }
 
-    private static func parse(_ json: UnsafeRawBufferPointer, at location: String) throws -> Any {
+    /// - Parameter isWholeFile: `json` is the whole file at `location`, so an error names its line too.
+    private static func parse(
+        _ json: UnsafeRawBufferPointer,
+        at location: String,
+        isWholeFile: Bool = false
+    ) throws -> Any {
         do {
             return try JSONReader.parse(json)
         } catch {
             let isText = String(validating: json, as: UTF8.self) != nil
+            let line = 1 + json.prefix(error.offset).lazy.filter { $0 == UInt8(ascii: "\n") }.count
             throw ClaimTrailError.importFailed(
-                location: location,
+                location: isWholeFile ? "\(location):\(line)" : location,
                 reason: isText ? "malformed JSON: \(error.reason)" : "not valid UTF-8"
             )
         }

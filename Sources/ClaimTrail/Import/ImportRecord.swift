@@ -61,7 +61,7 @@ struct ImportRecord {
             switch fields[key] {
             case nil, is NSNull: []
             case let list as [Any]: list
-            case let single: [single!]
+            case let single?: [single]
             }
         return try items.enumerated().map { index, item in
             let place = "\(location): \(key)[\(index)]"
@@ -90,9 +90,11 @@ struct ImportRecord {
     func int(_ key: String) throws -> Int? {
         switch fields[key] {
         case nil, is NSNull: return nil
-        case let number as NSNumber where number.doubleValue == Double(number.intValue): return number.intValue
-        default: throw ClaimTrailError.invalid("field “\(key)” must be a whole number")
+        case let number as NSNumber:
+            if let value = try WholeNumber.parse(number.stringValue, field: key) { return value }
+        default: break
         }
+        throw ClaimTrailError.invalid("field “\(key)” must be a whole number")
     }
 
     /// The same record with `key` set, e.g. a nested attribution given its claim.

@@ -30,8 +30,26 @@ enum JSONLD {
         }
     }
 
-    static func int(_ value: Any?) -> Int? {
-        text(value).flatMap { Int($0) ?? Double($0).flatMap { $0.rounded() == $0 ? Int($0) : nil } }
+    /// A property as a whole number, nil when it is no number (see `WholeNumber`).
+    static func int(_ value: Any?, field: String) throws -> Int? {
+        try text(value).flatMap { try WholeNumber.parse($0, field: field) }
+    }
+
+    /// Refuses a node holding, at any depth, a text longer than an import allows in one field.
+    static func checkFieldSizes(_ value: Any?, field: String) throws {
+        switch value {
+        case let text as String:
+            guard text.utf8.count <= ImportRecord.fieldLimit else {
+                throw ClaimTrailError.invalid(
+                    "field “\(field)” is \(text.utf8.count) bytes; the limit is \(ImportRecord.fieldLimit) bytes"
+                )
+            }
+        case let node as [String: Any]:
+            for (key, value) in node { try checkFieldSizes(value, field: field.isEmpty ? key : "\(field).\(key)") }
+        case let list as [Any]:
+            for item in list { try checkFieldSizes(item, field: field) }
+        default: break
+        }
     }
 
     /// A date as claimtrail stores it: the value if valid ISO 8601, else its calendar day.

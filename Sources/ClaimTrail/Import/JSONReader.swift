@@ -9,6 +9,8 @@ import Foundation
 struct JSONReader {
     struct Malformed: Error {
         let reason: String
+        /// Where the reader stopped, as an offset from the first byte.
+        let offset: Int
     }
 
     /// Deeper nesting is refused rather than allowed to exhaust the stack.
@@ -66,7 +68,8 @@ struct JSONReader {
             let key = try string()
             skipSpace()
             guard consume(UInt8(ascii: ":")) else { throw failure("expected “:” after a key") }
-            object[key] = try value()
+            // A second value for a key would silently replace the first: refuse it instead.
+            guard object.updateValue(try value(), forKey: key) == nil else { throw failure("duplicate key “\(key)”") }
             skipSpace()
         } while consume(UInt8(ascii: ","))
         guard consume(UInt8(ascii: "}")) else { throw failure("expected “,” or “}”") }
@@ -175,15 +178,26 @@ struct JSONReader {
         return Character(scalar)
     }
 
+    /// Exactly four hex digits: no sign, no fewer (`UInt16(_:radix:)` would take `+123` or `-0`).
     private mutating func hexUnit() throws(Malformed) -> UInt16 {
-        guard position + 4 <= bytes.count,
-            let unit = UInt16(
-                String(decoding: UnsafeRawBufferPointer(rebasing: bytes[position..<position + 4]), as: UTF8.self),
-                radix: 16
-            )
-        else { throw failure("a \\u escape needs four hex digits") }
-        position += 4
+        var unit: UInt16 = 0
+        for _ in 0..<4 {
+            guard position < bytes.count, let digit = Self.hexDigit(bytes[position]) else {
+                throw failure("a \\u escape needs four hex digits")
+            }
+            unit = unit << 4 | digit
+            position += 1
+        }
         return unit
+    }
+
+    private static func hexDigit(_ byte: UInt8) -> UInt16? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt16(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt16(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt16(byte - UInt8(ascii: "A") + 10)
+        default: nil
+        }
     }
 
     private mutating func number() throws(Malformed) -> NSNumber {
@@ -252,6 +266,6 @@ struct JSONReader {
     }
 
     private func failure(_ reason: String) -> Malformed {
-        Malformed(reason: "\(reason) at byte \(position + 1)")
+        Malformed(reason: "\(reason) at byte \(position + 1)", offset: position)
     }
 }

@@ -11,8 +11,7 @@ enum LineReader {
         chunkSize: Int = 1 << 20,
         _ body: (Int, UnsafeRawBufferPointer) throws -> Void
     ) throws {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw ClaimTrailError.invalid("\(path): cannot be read") }
+        let descriptor = try RegularFile.open(path)
         defer { close(descriptor) }
         var buffer = [UInt8](repeating: 0, count: chunkSize)
         var filled = 0

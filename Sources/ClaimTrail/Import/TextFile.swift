@@ -4,11 +4,17 @@ import Foundation
 /// UTF-8, and a missing file and a file in another encoding each get their own one-line error.
 public enum TextFile {
     public static func read(atPath path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ClaimTrailError.notFound("\(path): no such file")
-        }
+        try text(of: try RegularFile.contents(path), from: path)
+    }
+
+    /// Reads an article from standard input, to the end (`extract -`).
+    public static func readStandardInput() throws -> String {
+        try text(of: FileHandle.standardInput.readDataToEndOfFile(), from: "standard input")
+    }
+
+    private static func text(of data: Data, from origin: String) throws -> String {
         guard let text = String(validating: data, as: UTF8.self) else {
-            throw ClaimTrailError.invalid("\(path): not valid UTF-8")
+            throw ClaimTrailError.invalid("\(origin): not valid UTF-8")
         }
         return text
     }

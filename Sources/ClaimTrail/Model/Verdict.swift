@@ -39,25 +39,3 @@ public struct Verdict: Encodable, Equatable, Sendable {
         self.appearanceURL = appearanceURL
     }
 }
-
-extension Verdict {
-    private enum ReportKeys: String, CodingKey {
-        case rating, score, best, worst, reviewer, date, url, explanation, language
-        case appearanceURL = "appearance_url"
-    }
-
-    /// snake_case keys, and a missing value as an explicit null.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: ReportKeys.self)
-        try container.encode(rating, forKey: .rating)
-        try container.encode(score, forKey: .score)
-        try container.encode(best, forKey: .best)
-        try container.encode(worst, forKey: .worst)
-        try container.encode(reviewer, forKey: .reviewer)
-        try container.encode(date, forKey: .date)
-        try container.encode(url, forKey: .url)
-        try container.encode(explanation, forKey: .explanation)
-        try container.encode(language, forKey: .language)
-        try container.encode(appearanceURL, forKey: .appearanceURL)
-    }
-}

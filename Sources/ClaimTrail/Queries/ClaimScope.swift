@@ -29,6 +29,11 @@ extension ClaimStore {
         }
     }
 
+    /// The claims in `scope`, ascending by id. Read in one snapshot, so every id found has its row.
+    public func claims(in scope: ClaimScope) throws -> [Claim] {
+        try read { try claimIDs(in: scope).compactMap { try claim(id: $0) } }
+    }
+
     /// Relations between claims that are both in `ids`, in the order they were recorded.
     public func relations(among ids: [Int64]) throws -> [ClaimRelation] {
         let members = Set(ids)

@@ -4,7 +4,8 @@ public struct ClaimTrace: Codable, Equatable, Sendable {
     public var claim: Claim
     public var contested: Bool
     /// The claim's attributions in time order, undated ones last; the first page when limited.
-    public var timeline: [ProvenanceRow]
+    /// Named as in a speaker's trace, so both traces read alike.
+    public var attributions: [ProvenanceRow]
     /// How many attributions the claim has in all.
     public var totalAttributions: Int
     /// Claims that contradict this one, each with its own attributions.
@@ -19,6 +20,11 @@ public struct ClaimTrace: Codable, Equatable, Sendable {
     public var firstAppearance: Appearance?
     /// How the claim spread: the sources carrying it on each publication day, earliest first.
     public var spread: [Appearance]
+    /// Sources carrying the claim with no published date, which the spread cannot place: they are
+    /// counted here rather than silently left out.
+    public var undatedSourceIDs: [Int64]
+    /// Attributions with no date at all (neither when said nor when published), listed last.
+    public var undatedAttributions: Int
     /// Where the claim stands in verification, who holds it, and the desk's notes on it.
     public var status: VerificationStatus
     public var assignee: String?
@@ -43,17 +49,20 @@ extension ClaimStore {
     /// - Parameter limit: at most this many attributions per claim (the earliest), or all when nil.
     /// - Parameter includeProposed: also show proposals waiting for review, marked as such.
     public func traceClaim(_ reference: String, limit: Int? = nil, includeProposed: Bool = false) throws -> ClaimTrace {
-        let claim = try resolveClaim(reference)
+        try read { try traceClaim(try resolveClaim(reference), limit: limit, includeProposed: includeProposed) }
+    }
+
+    private func traceClaim(_ claim: Claim, limit: Int?, includeProposed: Bool) throws -> ClaimTrace {
         let provenance = ProvenanceQuery(store: self, includesProposed: includeProposed)
-        let timeline = try provenance.rows(.claim(claim.id), limit: limit)
-        let spread = Self.spread(of: timeline)
+        let attributions = try provenance.rows(.claim(claim.id), limit: limit)
+        let spread = Self.spread(of: attributions)
         let contested =
             try database.prepare("SELECT \(ContestRule.isContested("?1"))")
             .first([claim.id]) { $0.bool(0) } ?? false
         return ClaimTrace(
             claim: claim,
             contested: contested,
-            timeline: timeline,
+            attributions: attributions,
             totalAttributions: try attributionCount(claimID: claim.id),
             counterClaims: try related(to: claim.id, kind: .contradicts, incoming: true, limit: limit, provenance),
             contradicts: try related(to: claim.id, kind: .contradicts, incoming: false, limit: limit, provenance),
@@ -63,6 +72,8 @@ extension ClaimStore {
                 .init(day: $0.day, sourceIDs: [$0.sourceIDs[0]], titles: [$0.titles[0]])
             },
             spread: spread,
+            undatedSourceIDs: Array(Set(attributions.filter { $0.published == nil }.map(\.sourceID))).sorted(),
+            undatedAttributions: attributions.count { $0.date == nil },
             status: try status(of: claim.id) ?? .unchecked,
             assignee: try database.cached("SELECT assignee FROM claim WHERE id = ?").first([claim.id]) { $0.text(0) }
                 ?? nil,
@@ -77,8 +88,8 @@ extension ClaimStore {
             guard let day = row.published, !(days[day]?.contains { $0.0 == row.sourceID } ?? false) else { continue }
             days[day, default: []].append((row.sourceID, row.sourceTitle))
         }
-        return days.keys.sorted().map { day in
-            let sources = days[day]!.sorted { $0.0 < $1.0 }
+        return days.sorted { $0.key < $1.key }.map { day, sources in
+            let sources = sources.sorted { $0.0 < $1.0 }
             return .init(day: day, sourceIDs: sources.map(\.0), titles: sources.map(\.1))
         }
     }
@@ -103,12 +114,16 @@ extension ClaimStore {
         limit: Int?,
         _ provenance: ProvenanceQuery
     ) throws -> [RelatedClaim] {
-        try links(to: id, kind: kind, incoming: incoming).map { other, sourceID in
-            RelatedClaim(
-                claim: try claim(id: other)!,
-                relationSourceID: sourceID,
-                attributions: try provenance.rows(.claim(other), limit: limit)
-            )
+        // Within one read a linked claim is always there (foreign keys); a damaged store that
+        // lacks it shows the link as absent rather than failing the whole trace.
+        try links(to: id, kind: kind, incoming: incoming).compactMap { other, sourceID in
+            try claim(id: other).map { claim in
+                RelatedClaim(
+                    claim: claim,
+                    relationSourceID: sourceID,
+                    attributions: try provenance.rows(.claim(other), limit: limit)
+                )
+            }
         }
     }
 

@@ -13,11 +13,12 @@ enum ContestRule {
         "(SELECT \(condition) FROM claim_stats WHERE claim_id = \(claimColumn))"
     }
 
-    /// The ids of the claims that contradict `claimColumn`, ascending, joined by ";".
-    static func counterClaimIDs(_ claimColumn: String) -> String {
+    /// The ids of the claims that contradict (or, for `.supports`, support) `claimColumn`,
+    /// ascending, joined by ";".
+    static func claimIDs(_ kind: RelationKind, to claimColumn: String) -> String {
         """
         (SELECT group_concat(from_claim_id, ';') FROM (SELECT from_claim_id FROM claim_relation
-          WHERE to_claim_id = \(claimColumn) AND kind = 'contradicts' ORDER BY from_claim_id))
+          WHERE to_claim_id = \(claimColumn) AND kind = '\(kind.rawValue)' ORDER BY from_claim_id))
         """
     }
 }

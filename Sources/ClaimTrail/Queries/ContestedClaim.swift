@@ -1,7 +1,8 @@
 /// A contested claim with the numbers that say how contested it is.
 public struct ContestedClaim: Codable, Equatable, Sendable {
     public var id: Int64
-    public var text: String
+    /// The claim's text; named as the CSV column, so JSON and CSV agree.
+    public var claim: String
     public var topic: String?
     /// Distinct voices asserting it. An unattributed statement counts as its source's own voice.
     public var asserting: Int
@@ -11,32 +12,38 @@ public struct ContestedClaim: Codable, Equatable, Sendable {
     public var sources: Int
     public var firstSeen: String?
     public var lastSeen: String?
+    /// Attributions with no date (neither said on a day nor in a dated source), which first and
+    /// last seen cannot place: counted, so that an empty first_seen does not read as "no data".
+    public var undatedAttributions: Int
 }
 
 extension ClaimStore {
     /// Contested claims, most disputed first: by disputing voices, then counter-claims,
     /// then asserting voices, then sources. Reads the counters kept by triggers, in index order.
-    public func contestedClaims(topic: String? = nil, limit: Int = 50) throws -> [ContestedClaim] {
+    public func contestedClaims(topic: String? = nil, limit: Int? = 50) throws -> [ContestedClaim] {
         try database.cached(
             """
-            SELECT c.id, c.text, c.topic, s.asserting, s.disputing, s.counter_claims, s.sources, s.first_seen, s.last_seen
+            SELECT c.id, c.text, c.topic, s.asserting, s.disputing, s.counter_claims, s.sources, s.first_seen,
+                   s.last_seen, (SELECT count(*) FROM attribution
+                                 WHERE claim_id = c.id AND (seen_on IS NULL) = 1 AND state = 'accepted')
             FROM claim_stats s INDEXED BY claim_stats_contested
             JOIN claim c ON c.id = s.claim_id
             WHERE \(ContestRule.condition) AND (?1 IS NULL OR c.topic = ?1 COLLATE NOCASE)
             ORDER BY s.disputing DESC, s.counter_claims DESC, s.asserting DESC, s.sources DESC, s.claim_id
             LIMIT ?2
             """
-        ).map([Reference.clean(topic), max(limit, 0)]) { row in
+        ).map([Reference.clean(topic), RowLimit.sql(limit)]) { row in
             ContestedClaim(
                 id: row.int64(0),
-                text: row.string(1),
+                claim: row.string(1),
                 topic: row.text(2),
                 asserting: row.int(3),
                 disputing: row.int(4),
                 counterClaims: row.int(5),
                 sources: row.int(6),
                 firstSeen: row.text(7),
-                lastSeen: row.text(8)
+                lastSeen: row.text(8),
+                undatedAttributions: row.int(9)
             )
         }
     }

@@ -71,24 +71,4 @@ extension ProposalItem: Tabular, Encodable {
             extractorVersion, proposedAt, proposedBy,
         ]
     }
-
-    /// snake_case keys, and a missing value as an explicit null.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: ReportKey.self)
-        try container.encode(attributionID, forKey: "attribution_id")
-        try container.encode(confidence, forKey: "confidence")
-        try container.encode(sourceID, forKey: "source_id")
-        try container.encode(sourceTitle, forKey: "source_title")
-        try container.encode(speaker, forKey: "speaker")
-        try container.encode(speakerID, forKey: "speaker_id")
-        try container.encode(cue, forKey: "cue")
-        try container.encode(content, forKey: "content")
-        try container.encode(mode, forKey: "mode")
-        try container.encode(claimID, forKey: "claim_id")
-        try container.encode(start, forKey: "start")
-        try container.encode(end, forKey: "end")
-        try container.encode(extractorVersion, forKey: "extractor_version")
-        try container.encode(proposedAt, forKey: "proposed_at")
-        try container.encode(proposedBy, forKey: "proposed_by")
-    }
 }

@@ -58,9 +58,11 @@ public struct ProvenanceQuery {
         let chains = ViaChainResolver(database: store.database)
         // Rows come grouped by claim: what is true of the claim is looked up once per claim.
         var claim: ClaimStanding?
-        try statement.forEach(arguments + [limit ?? -1]) { row in
+        try statement.forEach(arguments + [RowLimit.sql(limit)]) { row in
             let claimID = row.int64(0)
-            if claim?.id != claimID { claim = try claimStanding(claimID) }
+            // The standing already read while the rows are still this claim's; else this claim's.
+            let standing = try claim.flatMap { $0.id == claimID ? $0 : nil } ?? claimStanding(claimID)
+            claim = standing
             let viaID = row.optionalInt64(19)
             let speaker = row.text(6)
             try body(
@@ -68,8 +70,9 @@ public struct ProvenanceQuery {
                     claimID: claimID,
                     claim: row.string(1),
                     topic: row.text(2),
-                    contested: claim!.contested,
-                    counterClaimIDs: claim!.counterClaimIDs,
+                    contested: standing.contested,
+                    counterClaimIDs: standing.counterClaimIDs,
+                    supportedByClaimIDs: standing.supportedByClaimIDs,
                     attributionID: row.int64(3),
                     stance: Stance(rawValue: row.string(4)) ?? .asserts,
                     speakerID: row.optionalInt64(5),
@@ -92,38 +95,50 @@ public struct ProvenanceQuery {
                     recordedAt: row.string(20),
                     recordedBy: row.string(21),
                     state: AttributionState(rawValue: row.string(22)) ?? .accepted,
-                    status: claim!.status,
-                    assignee: claim!.assignee
+                    status: standing.status,
+                    assignee: standing.assignee
                 )
             )
         }
     }
 
-    /// Whether a claim is contested, and which claims counter it.
-    /// What a row reports of its claim rather than of itself.
+    /// What is true of a claim for each of its rows: whether it is contested, which claims
+    /// counter and support it, and where it stands in verification.
     private struct ClaimStanding {
         var id: Int64
         var contested: Bool
         var counterClaimIDs: [Int64]
+        var supportedByClaimIDs: [Int64]
         var status: VerificationStatus
         var assignee: String?
     }
 
     private func claimStanding(_ id: Int64) throws -> ClaimStanding {
-        let row = try store.database.cached(
+        let ids = { (list: String?) in (list ?? "").split(separator: ";").compactMap { Int64($0) } }
+        return try store.database.cached(
             """
-            SELECT \(ContestRule.isContested("?1")), \(ContestRule.counterClaimIDs("?1")), status, assignee
-            FROM claim WHERE id = ?1
+            SELECT \(ContestRule.isContested("?1")), \(ContestRule.claimIDs(.contradicts, to: "?1")),
+                   \(ContestRule.claimIDs(.supports, to: "?1")),
+                   (SELECT status FROM claim WHERE id = ?1), (SELECT assignee FROM claim WHERE id = ?1)
             """
-        )
-        .first([id]) { ($0.bool(0), $0.string(1), $0.string(2), $0.text(3)) }
-        return ClaimStanding(
-            id: id,
-            contested: row?.0 ?? false,
-            counterClaimIDs: (row?.1 ?? "").split(separator: ";").compactMap { Int64($0) },
-            status: row.flatMap { VerificationStatus(rawValue: $0.2) } ?? .unchecked,
-            assignee: row?.3
-        )
+        ).first([id]) { row in
+            ClaimStanding(
+                id: id,
+                contested: row.bool(0),
+                counterClaimIDs: ids(row.text(1)),
+                supportedByClaimIDs: ids(row.text(2)),
+                status: row.text(3).flatMap(VerificationStatus.init(rawValue:)) ?? .unchecked,
+                assignee: row.text(4)
+            )
+        }
+            ?? ClaimStanding(
+                id: id,
+                contested: false,
+                counterClaimIDs: [],
+                supportedByClaimIDs: [],
+                status: .unchecked,
+                assignee: nil
+            )
     }
 
     /// The rows of `scope`, for reports small enough to hold (one claim, one speaker), at most `limit`.

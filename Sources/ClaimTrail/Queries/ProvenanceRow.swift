@@ -8,6 +8,8 @@ public struct ProvenanceRow: Codable, Equatable, Sendable {
     public var topic: String?
     public var contested: Bool
     public var counterClaimIDs: [Int64]
+    /// Claims that support this one.
+    public var supportedByClaimIDs: [Int64]
     public var attributionID: Int64
     public var stance: Stance
     public var speakerID: Int64?

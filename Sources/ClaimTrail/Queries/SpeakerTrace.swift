@@ -10,8 +10,11 @@ public struct SpeakerTrace: Codable, Equatable, Sendable {
 extension ClaimStore {
     /// - Parameter limit: at most this many attributions (the earliest), or all when nil.
     public func traceSpeaker(_ reference: String, limit: Int? = nil) throws -> SpeakerTrace {
-        let speaker = try tracedSpeaker(reference)
-        return SpeakerTrace(
+        try read { try traceSpeaker(try requireSpeaker(reference), limit: limit) }
+    }
+
+    private func traceSpeaker(_ speaker: Speaker, limit: Int?) throws -> SpeakerTrace {
+        SpeakerTrace(
             speaker: speaker,
             attributions: try provenance.rows(.speaker(speaker.id), limit: limit),
             totalAttributions: try attributionCount(speakerID: speaker.id)
@@ -21,15 +24,8 @@ extension ClaimStore {
     /// What a speaker trace's CSV holds, to stream rather than build; and how many attributions
     /// the speaker has in all.
     public func speakerTraceRows(_ reference: String) throws -> (scope: ProvenanceQuery.Scope, total: Int) {
-        let id = try tracedSpeaker(reference).id
+        let id = try requireSpeaker(reference).id
         return (.speaker(id), try attributionCount(speakerID: id))
-    }
-
-    private func tracedSpeaker(_ reference: String) throws -> Speaker {
-        guard let speaker = try resolveSpeaker(reference) else {
-            throw ClaimTrailError.notFound("no speaker “\(reference)”")
-        }
-        return speaker
     }
 
     private func attributionCount(speakerID: Int64) throws -> Int {

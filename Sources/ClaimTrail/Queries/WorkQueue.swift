@@ -19,6 +19,7 @@ public struct QueueFilter: Sendable {
     public var assignee: String?
     public var status: VerificationStatus?
     public var topic: String?
+    /// At most this many claims, or all when nil.
     public var limit: Int?
 
     public init(assignee: String? = nil, status: VerificationStatus? = nil, topic: String? = nil, limit: Int? = nil) {
@@ -44,7 +45,7 @@ extension ClaimStore {
             """
         ).map([
             Reference.clean(filter.assignee), filter.status?.rawValue, Reference.clean(filter.topic),
-            filter.limit ?? -1,
+            RowLimit.sql(filter.limit),
         ]) {
             row in
             let status = VerificationStatus(rawValue: row.string(3)) ?? .unchecked
@@ -74,20 +75,5 @@ extension QueueItem: Tabular, Encodable {
             String(claimID), claim, topic ?? "", statusLabel, assignee ?? "", assignedAt ?? "", String(disputing),
             String(counterClaims), firstSeen ?? "",
         ]
-    }
-
-    /// snake_case keys; the status by its fixed name (with the desk's label beside it); explicit nulls.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: ReportKey.self)
-        try container.encode(claimID, forKey: "claim_id")
-        try container.encode(claim, forKey: "claim")
-        try container.encode(topic, forKey: "topic")
-        try container.encode(status, forKey: "status")
-        try container.encode(statusLabel, forKey: "status_label")
-        try container.encode(assignee, forKey: "assignee")
-        try container.encode(assignedAt, forKey: "assigned_at")
-        try container.encode(disputing, forKey: "disputing")
-        try container.encode(counterClaims, forKey: "counter_claims")
-        try container.encode(firstSeen, forKey: "first_seen")
     }
 }

@@ -1,4 +1,5 @@
 import CSQLite
+import Foundation
 
 /// One connection to an SQLite file, for one thread at a time.
 ///
@@ -18,9 +19,12 @@ public final class Database {
         case readOnly
     }
 
-    /// - Parameter uri: an SQLite `file:` URI to open instead of `path` (e.g. with `immutable=1`);
-    ///   `path` is still what messages name.
-    public init(path: String, mode: OpenMode = .create, uri: String? = nil) throws(SQLiteError) {
+    /// Opens the file at `path`, always as that file: SQLite reads an empty name as a private temporary
+    /// database, `:memory:` as memory and `file:…` as a URI, so the path is handed over as a `file:` URI
+    /// of its own (see `fileURI`).
+    /// - Parameter immutable: read the file as one that nobody changes, with no locks and no -wal or
+    ///   -shm files; wrong for a file that may change while it is read (see `StoreFile` for the one use).
+    public init(path: String, mode: OpenMode = .create, immutable: Bool = false) throws(SQLiteError) {
         // A connection is used by one thread at a time, so SQLite's lock around every call
         // (serialized mode) is skipped: it cost an export a twentieth of its time.
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
@@ -30,7 +34,7 @@ public final class Database {
         case .readOnly: flags |= SQLITE_OPEN_READONLY
         }
         var connection: OpaquePointer?
-        let code = sqlite3_open_v2(uri ?? path, &connection, flags, nil)
+        let code = sqlite3_open_v2(Self.fileURI(path) + (immutable ? "?immutable=1" : ""), &connection, flags, nil)
         guard code == SQLITE_OK, let connection else {
             let error = SQLiteError(connection: connection, code: code, sql: nil)
             sqlite3_close_v2(connection)
@@ -39,6 +43,26 @@ public final class Database {
         sqlite3_extended_result_codes(connection, 1)
         self.connection = connection
         self.path = path
+    }
+
+    /// `path` as an SQLite `file:` URI: absolute, with every byte other than letters, digits and
+    /// `/._~-` percent-encoded, so that `?`, `#` and `%` in a name are part of the name.
+    static func fileURI(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let plain = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._~-".utf8)
+        return "file://"
+            + absolute.utf8.map { plain.contains($0) ? String(UnicodeScalar($0)) : String(format: "%%%02X", $0) }
+            .joined()
+    }
+
+    /// Keeps the -wal and -shm files beside the store when this connection closes, instead of
+    /// deleting them with the last connection: a reader who may not create files in the store's
+    /// folder can then still open it, through SQLite's read-only shared memory (see README,
+    /// "Sharing a store on one machine").
+    public func keepWALFiles(_ keep: Bool) throws(SQLiteError) {
+        var flag: Int32 = keep ? 1 : 0
+        let code = sqlite3_file_control(connection, "main", SQLITE_FCNTL_PERSIST_WAL, &flag)
+        guard code == SQLITE_OK else { throw SQLiteError(connection: connection, code: code, sql: nil) }
     }
 
     deinit {
@@ -133,6 +157,18 @@ public final class Database {
         guard code == SQLITE_DONE, finish == SQLITE_OK else {
             throw SQLiteError(connection: target.connection, code: code == SQLITE_DONE ? finish : code, sql: nil)
         }
+    }
+
+    /// Runs `body` in one read transaction, so that every query in it sees the same snapshot of
+    /// the file, whatever other processes commit meanwhile.
+    ///
+    /// A plain (deferred) `BEGIN` takes no lock: with WAL, the snapshot is fixed by the first
+    /// read and writers carry on. Inside a transaction already open, `body` simply joins it.
+    public func readTransaction<T>(_ body: () throws -> T) throws -> T {
+        if isInTransaction { return try body() }
+        try execute("BEGIN")
+        defer { if isInTransaction { try? execute("ROLLBACK") } }
+        return try body()
     }
 
     /// Runs `body` in one transaction: all of it is committed, or none of it.

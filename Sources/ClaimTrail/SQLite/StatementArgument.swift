@@ -17,12 +17,14 @@ extension String: StatementArgument {
         return text.withUTF8 { bytes in
             let empty: StaticString = ""
             let start = bytes.baseAddress.map(UnsafeRawPointer.init) ?? UnsafeRawPointer(empty.utf8Start)
-            return sqlite3_bind_text(
+            // The 64-bit length: a text over 2 GiB is SQLite's SQLITE_TOOBIG error, not a trap in Int32(_:).
+            return sqlite3_bind_text64(
                 statement,
                 index,
                 start.assumingMemoryBound(to: CChar.self),
-                Int32(bytes.count),
-                transientDestructor
+                UInt64(bytes.count),
+                transientDestructor,
+                UInt8(SQLITE_UTF8)
             )
         }
     }

@@ -53,10 +53,17 @@ final class AttributionStaging {
         self.database = database
     }
 
-    /// The id the next row gets: the one SQLite would give it on a plain insert.
+    /// The id the next row gets: the one SQLite would give it on a plain insert, above every id the
+    /// table ever gave (`sqlite_sequence`, schema 008), so an id deleted or merged away is not reused.
     func nextID() throws -> Int64 {
         if let last = rows.last { return last.id + 1 }
-        return try database.cached("SELECT coalesce(max(id), 0) + 1 FROM attribution").first { $0.int64(0) } ?? 1
+        return try database.cached(
+            """
+            SELECT max(coalesce(max(id), 0),
+                       coalesce((SELECT max(seq) FROM sqlite_sequence WHERE name = 'attribution'), 0)) + 1
+            FROM attribution
+            """
+        ).first { $0.int64(0) } ?? 1
     }
 
     /// Adds a row to the batch, and writes the batch once it is full.

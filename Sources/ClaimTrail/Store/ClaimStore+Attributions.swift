@@ -1,6 +1,7 @@
 extension ClaimStore {
     /// Records who said a claim where. Recording the very same attribution twice (same claim,
-    /// speaker, source, stance, quote and relay) finds the first one instead of duplicating it.
+    /// speaker, source, stance, quote, relay and date said) finds the first one instead of duplicating
+    /// it. Saying the same thing on another day is another attribution; two without a date are one.
     /// - Returns: the attribution's id, and whether it was new.
     /// - Parameter recordedAt: kept from an imported record; new attributions are stamped now.
     public func addAttribution(
@@ -29,17 +30,17 @@ extension ClaimStore {
         let quote = Reference.clean(draft.quote)
         let twin = staging.waiting(claimID: draft.claimID, sourceID: draft.sourceID).first {
             $0.speakerID == draft.speakerID && $0.stance == draft.stance && $0.viaID == draft.viaID
-                && AttributionStaging.Row.same($0.quote, quote)
+                && AttributionStaging.Row.same($0.quote, quote) && AttributionStaging.Row.same($0.saidOn, date)
         }
         if let existing = try twin?.id
             ?? database.cached(
                 """
                 SELECT id FROM attribution
                 WHERE claim_id = ? AND speaker_id IS ? AND source_id = ? AND stance = ? AND quote IS ? AND via_id IS ?
-                  AND state = 'accepted'
+                  AND said_on IS ? AND state = 'accepted'
                 """
             ).first(
-                [draft.claimID, draft.speakerID, draft.sourceID, draft.stance.rawValue, quote, draft.viaID],
+                [draft.claimID, draft.speakerID, draft.sourceID, draft.stance.rawValue, quote, draft.viaID, date],
                 { $0.int64(0) }
             )
         {

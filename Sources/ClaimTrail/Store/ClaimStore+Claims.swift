@@ -44,13 +44,27 @@ extension ClaimStore {
             id = try claimID(normalized: normalized) ?? mergedClaimID(normalized: normalized)
         }
         guard let id, let claim = try claim(id: id) else {
-            throw ClaimTrailError.notFound(
-                Reference.id(in: reference) != nil
-                    ? "no claim \(reference.hasPrefix("#") ? reference : "#" + reference)"
-                    : "no claim “\(reference)”"
-            )
+            guard Reference.id(in: reference) == nil else {
+                throw ClaimTrailError.notFound("no claim \(reference.hasPrefix("#") ? reference : "#" + reference)")
+            }
+            throw try unknownClaim(reference)
         }
         return claim
+    }
+
+    /// The error for a text that is no claim's: it lists the claims a search finds by its words,
+    /// so "largest audience" leads to the claim worded in full.
+    private func unknownClaim(_ text: String) throws -> ClaimTrailError {
+        let closest = try closestClaims(to: text)
+        guard !closest.isEmpty else { return .notFound("no claim “\(text)”") }
+        let listed = closest.map { "#\($0.id) “\(Self.shortened($0.text))”" }.joined(separator: "; ")
+        return .notFound("no claim “\(text)”; closest: \(listed)")
+    }
+
+    /// A claim's text cut to a readable length for a one-line message.
+    private static func shortened(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        return scalars.count <= 80 ? text : String(String.UnicodeScalarView(scalars.prefix(79))) + "…"
     }
 
     private func mergedClaimID(id: Int64) throws -> Int64? {

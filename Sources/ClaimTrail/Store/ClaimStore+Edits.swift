@@ -8,8 +8,18 @@ extension ClaimStore {
         "claim": """
         SELECT json_object('text', text, 'topic', topic, 'status', status, 'assignee', assignee) FROM claim WHERE id = ?
         """,
-        "speaker":
-            "SELECT json_object('name', name, 'kind', kind, 'role', role, 'affiliation_id', affiliation_id) FROM speaker WHERE id = ?",
+        "speaker": """
+        SELECT json_object('name', name, 'kind', kind, 'role', role, 'affiliation_id', affiliation_id,
+                           'aliases', json((SELECT json_group_array(alias) FROM (SELECT alias FROM speaker_alias
+                                                                                  WHERE speaker_id = speaker.id
+                                                                                  ORDER BY alias))))
+        FROM speaker WHERE id = ?
+        """,
+        "source": """
+        SELECT json_object('title', title, 'url', url, 'outlet', outlet, 'author', author, 'published', published,
+                           'body_sha256', body_sha256)
+        FROM source WHERE id = ?
+        """,
         "attribution": """
         SELECT json_object('claim_id', claim_id, 'speaker_id', speaker_id, 'source_id', source_id, 'stance', stance,
                            'mode', mode, 'quote', quote, 'cue', cue, 'said_on', said_on, 'via_id', via_id,
@@ -88,16 +98,28 @@ extension ClaimStore {
         }
     }
 
-    /// Corrects a speaker's name, kind or role.
+    /// Corrects a speaker's name, kind or role, and adds or removes the names it is also
+    /// reported under. Removing a name that is not one of its aliases is an error.
     public func editSpeaker(
         _ id: Int64,
         name: String?,
         kind: SpeakerKind?,
         role: String?,
+        addAliases added: [String] = [],
+        removeAliases removed: [String] = [],
         by: String,
         reason: String?
     ) throws {
         try logged("speaker", id, action: "edit", by: by, reason: reason) {
+            for alias in removed {
+                let key: [any StatementArgument] = [id, TextKey.fold(alias)]
+                guard
+                    try database.cached("SELECT 1 FROM speaker_alias WHERE speaker_id = ? AND alias_key = ?")
+                        .first(key, { _ in true }) != nil
+                else { throw ClaimTrailError.notFound("“\(alias)” is not an alias of speaker #\(id)") }
+                try database.execute("DELETE FROM speaker_alias WHERE speaker_id = ? AND alias_key = ?", key)
+            }
+            try addAliases(added, to: id)
             if let name {
                 guard let clean = Reference.clean(name) else { throw ClaimTrailError.invalid("a speaker needs a name") }
                 try database.execute(
@@ -108,6 +130,53 @@ extension ClaimStore {
             if let kind { try database.execute("UPDATE speaker SET kind = ? WHERE id = ?", [kind.rawValue, id]) }
             if let role {
                 try database.execute("UPDATE speaker SET role = ? WHERE id = ?", [Reference.clean(role), id])
+            }
+            return nil
+        }
+    }
+
+    /// Corrects a source: each field given replaces the stored one, and an empty text clears an
+    /// optional field. An undated source can so be dated later: the new date moves the source's
+    /// attributions that carry no date of their own in the timelines (trigger
+    /// `source_published_edited`). A new body is kept with its SHA-256.
+    public func editSource(
+        _ id: Int64,
+        title: String? = nil,
+        url: String? = nil,
+        outlet: String? = nil,
+        author: String? = nil,
+        published: String? = nil,
+        body: String? = nil,
+        by: String,
+        reason: String?
+    ) throws {
+        try logged("source", id, action: "edit", by: by, reason: reason) {
+            if let title {
+                guard let clean = Reference.clean(title) else {
+                    throw ClaimTrailError.invalid("a source needs a title")
+                }
+                try database.execute("UPDATE source SET title = ? WHERE id = ?", [clean, id])
+            }
+            if let url {
+                let clean = Reference.clean(url)
+                if let clean, let other = try sourceID(url: clean), other != id {
+                    throw ClaimTrailError.invalid("a source with URL \(clean) is already recorded as #\(other)")
+                }
+                try database.execute("UPDATE source SET url = ? WHERE id = ?", [clean, id])
+            }
+            for (column, value) in [("outlet", outlet), ("author", author)] {
+                guard let value else { continue }
+                try database.execute("UPDATE source SET \(column) = ? WHERE id = ?", [Reference.clean(value), id])
+            }
+            if let published {
+                let date = try Reference.clean(published).map { try ISODate.validate($0, field: "published date") }
+                try database.execute("UPDATE source SET published = ? WHERE id = ?", [date, id])
+            }
+            if let body {
+                try database.execute(
+                    "UPDATE source SET body = ?, body_sha256 = ? WHERE id = ?",
+                    [body, SHA256.hex(body), id]
+                )
             }
             return nil
         }
@@ -204,6 +273,12 @@ public struct Change: Codable, Equatable, Sendable {
 
     private static func fields(_ json: String) -> [String: String] {
         let object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] ?? [:]
-        return object.compactMapValues { $0 is NSNull ? nil : "\($0)" }
+        return object.compactMapValues { value in
+            switch value {
+            case is NSNull: nil
+            case let list as [Any]: list.map { "\($0)" }.joined(separator: ", ")
+            default: "\(value)"
+            }
+        }
     }
 }

@@ -46,18 +46,20 @@ extension ClaimStore {
             guard let source = try source(id: id) else { throw ClaimTrailError.notFound("no source #\(id)") }
             return source
         }
-        if let id = try sourceID(url: reference) { return try source(id: id)! }
-        let matches = try database.cached("SELECT id FROM source WHERE title = ? ORDER BY id")
-            .map([reference]) { $0.int64(0) }
-        switch matches.count {
-        case 1: return try source(id: matches[0])!
-        case 0: throw ClaimTrailError.notFound("no source with URL or title “\(reference)”")
-        default:
+        let matches =
+            try sourceID(url: reference).map { [$0] }
+            ?? database.cached("SELECT id FROM source WHERE title = ? ORDER BY id").map([reference]) { $0.int64(0) }
+        guard matches.count < 2 else {
             throw ClaimTrailError.ambiguous(
                 "source “\(reference)” is ambiguous: "
                     + matches.map { "#\($0)" }.joined(separator: ", ") + "; use an id or URL"
             )
         }
+        // Looked up again by id: outside a transaction, another process may have deleted it since.
+        guard let id = matches.first, let source = try source(id: id) else {
+            throw ClaimTrailError.notFound("no source with URL or title “\(reference)”")
+        }
+        return source
     }
 
     func sourceID(url: String) throws -> Int64? {

@@ -11,20 +11,50 @@ public final class ClaimStore {
     let checkedReferences = CheckedReferences()
     public var path: String { database.path }
 
-    /// Creates the store file if needed and brings its schema up to date.
+    /// Creates the store file if needed and brings its schema up to date: what `init` does, and the
+    /// only way a file becomes a store or is upgraded. A file that is something else is left alone.
     public static func create(at path: String) throws -> ClaimStore {
-        try ClaimStore(path: path, mode: .create)
+        switch try StoreFile.inspect(path) {
+        case .missing, .empty, .store: return try ClaimStore(path: path, mode: .create)
+        case .notRegularFile: throw notRegularFile(path)
+        case .notSQLite: throw ClaimTrailError.notAStore(path: path)
+        case .foreign:
+            throw ClaimTrailError.invalid(
+                "\(path) is a SQLite database but not a claimtrail store; init makes a new file a store, not this one"
+            )
+        }
     }
 
-    /// Opens an existing store; a missing file is an error rather than a new empty store,
-    /// so a mistyped `--db` is noticed instead of silently answering "nothing found".
+    /// Opens an existing store at the current schema version, and nothing else: a missing file is an
+    /// error rather than a new empty store, so a mistyped `--db` is noticed instead of silently
+    /// answering "nothing found"; a file that is not a store, or a store an older claimtrail made, is
+    /// refused before SQLite writes anything to it (upgrading is `init`'s job).
     /// A store this user may not write is opened read-only: reports work, writes are refused.
     public static func open(at path: String) throws -> ClaimStore {
-        let exists = FileManager.default.fileExists(atPath: path)
-        return try ClaimStore(
-            path: path,
-            mode: exists && !FileManager.default.isWritableFile(atPath: path) ? .readOnly : .existing
-        )
+        let latest = Migration.latestVersion
+        switch try StoreFile.inspect(path) {
+        case .missing: throw ClaimTrailError.noStore(path: path)
+        case .notRegularFile: throw notRegularFile(path)
+        case .notSQLite: throw ClaimTrailError.notAStore(path: path)
+        case .empty:
+            throw ClaimTrailError.invalid(
+                "\(path) is not a claimtrail store; run `claimtrail init --db \(path)` to create one"
+            )
+        case .foreign: throw ClaimTrailError.invalid("\(path) is a SQLite database but not a claimtrail store")
+        case .store(let version) where version > latest:
+            throw ClaimTrailError.newerStore(path: path, version: version, supported: latest)
+        case .store(let version) where version < latest:
+            throw ClaimTrailError.invalid(
+                "\(path) has schema version \(version), older than this claimtrail's (\(latest)); "
+                    + "run `claimtrail init --db \(path)` to upgrade it"
+            )
+        case .store:
+            return try ClaimStore(path: path, mode: access(path, W_OK) == 0 ? .existing : .readOnly)
+        }
+    }
+
+    private static func notRegularFile(_ path: String) -> ClaimTrailError {
+        .invalid("\(path) is not a regular file; a claimtrail store is a file of its own")
     }
 
     /// Whether this store was opened read-only, because its file cannot be written.
@@ -33,33 +63,32 @@ public final class ClaimStore {
     private init(path: String, mode: Database.OpenMode) throws {
         isReadOnly = mode == .readOnly
         do {
-            // Nobody can change a store we may not write, so SQLite may read it as immutable,
-            // without the -shm file a WAL store otherwise needs beside it.
-            database = try Database(path: path, mode: mode, uri: isReadOnly ? Self.immutableURI(path) : nil)
+            // Read-only is a plain read-only connection, never `immutable`: the owner may be writing,
+            // and a reader must see each commit whole, through the -wal and -shm files.
+            database = try Database(path: path, mode: mode)
             staging = AttributionStaging(database: database)
             try configure()
-            if isReadOnly {
+            if mode == .create {
+                try Migrator.migrate(database)
+            } else {
+                // Checked again on this connection: the file may have been replaced since it was inspected.
                 let version = try Migrator.userVersion(of: database)
                 guard version == Migration.latestVersion else {
                     throw version > Migration.latestVersion
                         ? ClaimTrailError.newerStore(path: path, version: version, supported: Migration.latestVersion)
-                        : ClaimTrailError.readOnlyStore(path: path)
+                        : ClaimTrailError.invalid("\(path) changed while it was opened; try again")
                 }
-            } else {
-                try Migrator.migrate(database)
             }
+        } catch let error as SQLiteError
+            where mode == .readOnly && (error.code == SQLITE_CANTOPEN || error.code == SQLITE_READONLY)
+        {
+            // SQLite could neither use nor create the -wal and -shm files a WAL store is read through.
+            throw StoreFile.unreadableAsThisUser(path)
         } catch let error as SQLiteError where error.code == SQLITE_CANTOPEN && mode == .existing {
             throw ClaimTrailError.noStore(path: path)
         } catch let error as SQLiteError where error.code == SQLITE_NOTADB {
             throw ClaimTrailError.notAStore(path: path)
         }
-    }
-
-    private static func immutableURI(_ path: String) -> String {
-        let absolute = URL(fileURLWithPath: path).path
-        let escaped = absolute.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "?", with: "%3f")
-            .replacingOccurrences(of: "#", with: "%23")
-        return "file:\(escaped)?mode=ro&immutable=1"
     }
 
     private func configure() throws {
@@ -72,6 +101,11 @@ public final class ClaimStore {
         // WAL lets readers go on while one writer imports. Reading the mode also makes
         // SQLite read the header, so a file that is not a database fails here, clearly.
         _ = try database.prepare(isReadOnly ? "PRAGMA journal_mode" : "PRAGMA journal_mode = WAL").first { $0.text(0) }
+        if !isReadOnly {
+            try database.keepWALFiles(true)
+            // A kept -wal file is emptied when the last connection closes, rather than left at its largest.
+            try database.executeScript("PRAGMA journal_size_limit = \(64 << 20)")
+        }
     }
 
     /// How long a writer waits for another process's write lock, in seconds.
@@ -90,6 +124,17 @@ public final class ClaimStore {
         }
     }
 
+    /// Runs `body` as one read transaction: the unit of work of one report. Every query in it
+    /// sees the store as it was at the first one, so a report never mixes the state before and
+    /// after another process's delete or merge. Inside `write` or another `read`, it joins that.
+    public func read<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try database.readTransaction(body)
+        } catch let error as SQLiteError where error.code == SQLITE_BUSY {
+            throw ClaimTrailError.busy(path: path, seconds: Self.busyTimeout)
+        }
+    }
+
     /// Writes a consistent copy of the store to a new file at `path`, safe while others write.
     /// The copy appears only once complete and checked.
     public func backup(to path: String) throws {
@@ -100,6 +145,8 @@ public final class ClaimStore {
         defer { try? FileManager.default.removeItem(atPath: partial) }
         try database.backup(to: partial)
         let copy = try ClaimStore.open(at: partial)
+        // The copy is checked, then moved: its -wal and -shm must go when it closes, not stay behind.
+        try copy.database.keepWALFiles(false)
         let problems = try StoreCheck(store: copy).problems()
         guard problems.isEmpty else { throw ClaimTrailError.invalid("the backup failed its check: \(problems[0])") }
         guard rename(partial, path) == 0 else {

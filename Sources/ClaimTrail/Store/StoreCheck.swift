@@ -7,6 +7,10 @@ public struct StoreCheck {
 
     /// Every problem found, one line each; empty when the store is sound.
     public func problems() throws -> [String] {
+        try store.read(findProblems)
+    }
+
+    private func findProblems() throws -> [String] {
         let database = store.database
         var problems = try database.prepare("PRAGMA integrity_check").map { $0.string(0) }.filter { $0 != "ok" }
         problems += try database.prepare("PRAGMA foreign_key_check").map { row in
@@ -46,6 +50,7 @@ public struct StoreCheck {
             ORDER BY 1
             """
         ).map { "attribution #\($0.int64(0))'s review state disagrees with its proposal record" }
+        problems += try Self.reusedIDs(in: database)
         return problems
     }
 

@@ -6,14 +6,14 @@
 /// anonymous). Each claim is matched to the closest stored claims by full-text search and word
 /// overlap, and a match that is contested in the store is flagged with who disputes it, its
 /// counter-claims and its verdicts: "this draft repeats a claim that X disputes".
-public struct DraftAudit: Equatable, Sendable {
+public struct DraftAudit: Encodable, Equatable, Sendable {
     public var attributions: Int
     public var byCategory: [String: Int]
     public var rows: [Row]
     /// Contested stored claims the draft repeats, one entry per draft claim and stored claim.
     public var warnings: [Warning]
 
-    public struct Row: Equatable, Sendable {
+    public struct Row: Encodable, Equatable, Sendable {
         public var speaker: String
         public var content: String
         public var category: SourcingCategory
@@ -102,7 +102,7 @@ extension ClaimStore {
 
     /// Who denies or questions the claim, and who asserts a claim contradicting it.
     private static func disputers(of trace: ClaimTrace) -> [String] {
-        let denying = trace.timeline.filter { $0.stance != .asserts }
+        let denying = trace.attributions.filter { $0.stance != .asserts }
         let countering = trace.counterClaims.flatMap(\.attributions).filter { $0.stance == .asserts }
         var names: [String] = []
         for row in denying + countering {

@@ -134,14 +134,23 @@ public struct SimilarClaim: Codable, Equatable, Sendable, Tabular {
 extension ClaimStore {
     /// Claims likely to be other phrasings of claim `id`: full-text candidates sharing any word,
     /// ranked by how many words they share.
-    public func similarClaims(to id: Int64, limit: Int = 10) throws -> [SimilarClaim] {
-        guard let claim = try claim(id: id) else { throw ClaimTrailError.notFound("no claim #\(id)") }
-        return try similarClaims(toText: claim.text, excluding: id, limit: limit)
+    /// - Parameter limit: at most this many (the most alike), or all candidates when nil.
+    public func similarClaims(to id: Int64, limit: Int? = 10) throws -> [SimilarClaim] {
+        try read {
+            guard let claim = try claim(id: id) else { throw ClaimTrailError.notFound("no claim #\(id)") }
+            return try similarClaims(toText: claim.text, excluding: id, limit: limit)
+        }
     }
 
     /// Stored claims sharing words with `text`, most similar first: full-text search finds the
     /// candidates, and the share of folded words in common ranks them.
-    public func similarClaims(toText text: String, excluding id: Int64? = nil, limit: Int = 10) throws -> [SimilarClaim]
+    /// - Parameter limit: at most this many (the most alike), or all candidates when nil.
+    public func similarClaims(
+        toText text: String,
+        excluding id: Int64? = nil,
+        limit: Int? = 10
+    ) throws
+        -> [SimilarClaim]
     {
         let words = Self.words(text)
         guard !words.isEmpty else { return [] }
@@ -161,7 +170,7 @@ extension ClaimStore {
             )
         }
         .sorted { ($0.similarity, -$0.id) > ($1.similarity, -$1.id) }
-        .prefix(limit).map { $0 }
+        .prefix(limit.map { max($0, 0) } ?? Int.max).map { $0 }
     }
 
     /// The folded words of a text, for comparing phrasings.

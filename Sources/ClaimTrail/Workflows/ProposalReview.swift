@@ -57,9 +57,12 @@ public struct ProposalReview {
         if let twin = try store.database.cached(
             """
             SELECT id FROM attribution WHERE claim_id = ? AND speaker_id IS ? AND source_id = ? AND stance = ? AND quote IS ?
-              AND via_id IS NULL AND state = 'accepted'
+              AND via_id IS NULL AND said_on IS ? AND state = 'accepted'
             """
-        ).first([claimID, speakerID, proposal.sourceID, stance.rawValue, proposal.quote], { $0.int64(0) }) {
+        ).first(
+            [claimID, speakerID, proposal.sourceID, stance.rawValue, proposal.quote, proposal.saidOn],
+            { $0.int64(0) }
+        ) {
             throw ClaimTrailError.invalid(
                 "attribution #\(twin) already records this; reject #\(id) instead (nothing was written)"
             )
@@ -172,7 +175,7 @@ public struct ProposalReview {
     private func chosenSpeaker(_ reference: String, create: Bool) throws -> Int64 {
         if let speaker = try store.resolveSpeaker(reference) { return speaker.id }
         guard create, Reference.id(in: reference) == nil else {
-            throw ClaimTrailError.notFound("no speaker “\(reference)”; pass --new-speaker to create one")
+            throw try store.unknownSpeaker(reference, creatable: true)
         }
         return try store.addSpeaker(SpeakerDraft(name: reference))
     }

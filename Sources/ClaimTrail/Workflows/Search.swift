@@ -24,34 +24,40 @@ extension SearchHit: Tabular {
 extension ClaimStore {
     /// Full-text search over claims, quotes, speakers (names and aliases) and source titles, best first.
     /// Each word of `query` must appear (any case, accents ignored); `raw` passes FTS5 query syntax through.
-    public func search(_ query: String, limit: Int = 20, raw: Bool = false) throws -> [SearchHit] {
+    public func search(_ query: String, limit: Int? = 20, raw: Bool = false) throws -> [SearchHit] {
         let expression = raw ? query : Self.ftsPhrases(query)
         guard !expression.trimmed().isEmpty else { throw ClaimTrailError.invalid("give words to search for") }
         do {
-            return try database.cached(
-                """
-                SELECT rowid, highlight(search_index, 0, '«', '»'), bm25(search_index) FROM search_index
-                WHERE search_index MATCH ? ORDER BY bm25(search_index) LIMIT ?
-                """
-            ).map([expression, max(limit, 0)]) { row in
-                let rowid = row.int64(0)
-                let kind: SearchHit.Kind = [.claim, .quote, .speaker, .source][Int(rowid % 4)]
-                return SearchHit(
-                    kind: kind,
-                    id: rowid / 4,
-                    claimID: kind == .claim ? rowid / 4 : nil,
-                    match: row.string(1),
-                    rank: row.double(2)
-                )
-            }.map { hit in
-                guard hit.kind == .quote else { return hit }
-                var withClaim = hit
-                withClaim.claimID = try database.cached("SELECT claim_id FROM attribution WHERE id = ?").first([hit.id])
-                { $0.int64(0) }
-                return withClaim
-            }
+            return try read { try hits(matching: expression, limit: limit) }
         } catch let error as SQLiteError where raw {
             throw ClaimTrailError.invalid("bad search query: \(error.message)")
+        }
+    }
+
+    private func hits(matching expression: String, limit: Int?) throws -> [SearchHit] {
+        try database.cached(
+            """
+            SELECT rowid, highlight(search_index, 0, '«', '»'), bm25(search_index) FROM search_index
+            WHERE search_index MATCH ? ORDER BY bm25(search_index) LIMIT ?
+            """
+        ).map([expression, RowLimit.sql(limit)]) { row in
+            let rowid = row.int64(0)
+            // The index's rowid is id * 4 + kind; `& 3` stays in 0…3 even in a damaged store.
+            let kind: SearchHit.Kind = [.claim, .quote, .speaker, .source][Int(rowid & 3)]
+            return SearchHit(
+                kind: kind,
+                id: rowid / 4,
+                claimID: kind == .claim ? rowid / 4 : nil,
+                match: row.string(1),
+                rank: row.double(2)
+            )
+        }.map { hit in
+            guard hit.kind == .quote else { return hit }
+            var withClaim = hit
+            withClaim.claimID = try database.cached("SELECT claim_id FROM attribution WHERE id = ?").first([hit.id]) {
+                $0.int64(0)
+            }
+            return withClaim
         }
     }
 

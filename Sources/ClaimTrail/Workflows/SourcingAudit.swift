@@ -62,7 +62,8 @@ public struct SourceAudit: Codable, Equatable, Sendable {
     public struct Relay: Codable, Equatable, Sendable {
         public var attributionID: Int64
         public var claimID: Int64
-        public var chain: String
+        /// The same shape as a provenance row's: [ministry, TASS, Reuters].
+        public var viaChain: [String]
         /// Other sources where the original speaker is recorded first-hand on the same claim.
         public var primarySourceIDs: [Int64]
         public var primarySourceInStore: Bool { !primarySourceIDs.isEmpty }
@@ -78,7 +79,7 @@ public struct AuditRow: Codable, Equatable, Sendable, Tabular {
     public var category: SourcingCategory
     public var singleVoice: Bool
     public var contested: Bool
-    public var viaChain: String
+    public var viaChain: [String]
     public var primarySourceInStore: Bool?
 
     public static let columns = [
@@ -89,7 +90,7 @@ public struct AuditRow: Codable, Equatable, Sendable, Tabular {
         [
             String(attributionID), String(claimID), claim, speaker, category.rawValue, String(singleVoice),
             String(contested),
-            viaChain, primarySourceInStore.map(String.init) ?? "",
+            viaChain.joined(separator: " ← "), primarySourceInStore.map(String.init) ?? "",
         ]
     }
 }
@@ -101,7 +102,8 @@ public struct SourcingShare: Codable, Equatable, Sendable, Tabular {
     public var attributions: Int
     public var anonymous: Int
     public var unattributed: Int
-    public var share: Double { attributions == 0 ? 0 : Double(anonymous + unattributed) / Double(attributions) }
+    /// (anonymous + unattributed) / attributions, set once the source is counted.
+    public var share: Double = 0
 
     public static let columns = ["source_id", "title", "attributions", "anonymous", "unattributed", "share"]
     public var cells: [String] {
@@ -114,7 +116,10 @@ public struct SourcingShare: Codable, Equatable, Sendable, Tabular {
 
 extension ClaimStore {
     public func audit(source reference: String) throws -> SourceAudit {
-        let source = try resolveSource(reference)
+        try read { try audit(try resolveSource(reference)) }
+    }
+
+    private func audit(_ source: Source) throws -> SourceAudit {
         let rows = try provenance.rows(.source(source.id))
         var voices: [Int64: Set<Int64>] = [:]
         for row in rows { voices[row.claimID, default: []].insert(row.speakerID ?? -row.sourceID) }
@@ -135,7 +140,7 @@ extension ClaimStore {
                     .init(
                         attributionID: row.attributionID,
                         claimID: row.claimID,
-                        chain: row.viaChainText,
+                        viaChain: row.viaChain,
                         primarySourceIDs: primaries
                     )
                 )
@@ -150,7 +155,7 @@ extension ClaimStore {
                     category: category,
                     singleVoice: voices[row.claimID]?.count == 1,
                     contested: row.contested,
-                    viaChain: row.viaChainText,
+                    viaChain: row.viaChain,
                     primarySourceInStore: primaryInStore
                 )
             )
@@ -170,23 +175,28 @@ extension ClaimStore {
     /// Sources ranked by their share of anonymous and unattributed attributions, highest first.
     public func auditAll() throws -> [SourcingShare] {
         var shares: [Int64: SourcingShare] = [:]
-        try provenance.forEach(.all) { row in
-            var share =
-                shares[row.sourceID]
-                ?? SourcingShare(
-                    sourceID: row.sourceID,
-                    title: row.sourceTitle,
-                    attributions: 0,
-                    anonymous: 0,
-                    unattributed: 0
-                )
-            share.attributions += 1
-            switch SourcingCategory(row) {
-            case .anonymous: share.anonymous += 1
-            case .unattributed: share.unattributed += 1
-            default: break
+        try read {
+            try provenance.forEach(.all) { row in
+                var share =
+                    shares[row.sourceID]
+                    ?? SourcingShare(
+                        sourceID: row.sourceID,
+                        title: row.sourceTitle,
+                        attributions: 0,
+                        anonymous: 0,
+                        unattributed: 0
+                    )
+                share.attributions += 1
+                switch SourcingCategory(row) {
+                case .anonymous: share.anonymous += 1
+                case .unattributed: share.unattributed += 1
+                default: break
+                }
+                shares[row.sourceID] = share
             }
-            shares[row.sourceID] = share
+        }
+        for (id, counted) in shares {
+            shares[id]?.share = Double(counted.anonymous + counted.unattributed) / Double(counted.attributions)
         }
         return shares.values.sorted {
             ($0.share, $0.attributions, -$0.sourceID) > ($1.share, $1.attributions, -$1.sourceID)

@@ -27,7 +27,9 @@ struct Binary {
         stdin: String? = nil,
         executable: URL = Binary.url,
         directory: URL? = nil,
-        user: String = "tester"
+        user: String = "tester",
+        standardOutput: FileHandle? = nil,
+        standardError: FileHandle? = nil
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable
@@ -39,19 +41,25 @@ struct Binary {
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe()
         let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        // A given handle (such as /dev/full) replaces the pipe, which then reads as empty.
+        process.standardOutput = standardOutput ?? out
+        process.standardError = standardError ?? err
+        let input = Pipe()
+        process.standardInput = stdin == nil ? FileHandle.nullDevice : input
         try process.run()
+        if let stdin {
+            input.fileHandleForWriting.write(Data(stdin.utf8))
+            try input.fileHandleForWriting.close()
+        }
         // Read both pipes before waiting, so a large report cannot fill a pipe and stall.
         let group = DispatchGroup()
         nonisolated(unsafe) var errData = Data()
         group.enter()
         DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
+            if standardError == nil { errData = err.fileHandleForReading.readDataToEndOfFile() }
             group.leave()
         }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let outData = standardOutput == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
         group.wait()
         process.waitUntilExit()
         return Result(

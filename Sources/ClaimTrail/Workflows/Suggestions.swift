@@ -1,0 +1,56 @@
+/// What a name or text that matched nothing most likely meant, for "did you mean" errors: a typo
+/// must end in an error that names the right record, never in a silently created new one.
+extension ClaimStore {
+    /// Speakers whose folded name or alias is a few edits from `name` ("Sean Spicr" → Sean
+    /// Spicer), nearest first; failing those, speakers the search index finds by any word of it
+    /// ("Spicer").
+    public func closestSpeakers(to name: String, limit: Int = 3) throws -> [Speaker] {
+        let key = TextKey.fold(name)
+        let tolerance = max(2, key.unicodeScalars.count / 3)
+        var nearest: [Int64: Int] = [:]
+        try database.prepare(
+            "SELECT id, name_key FROM speaker UNION ALL SELECT speaker_id, alias_key FROM speaker_alias"
+        ).forEach([]) { row in
+            guard let distance = EditDistance.between(key, row.string(1), limit: tolerance) else { return }
+            nearest[row.int64(0)] = min(nearest[row.int64(0)] ?? distance, distance)
+        }
+        var ids = nearest.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.map(\.key)
+        if ids.isEmpty { ids = try searchedIDs(anyWordOf: name, kind: .speaker, limit: limit) }
+        return try ids.prefix(max(limit, 0)).compactMap { try speaker(id: $0) }
+    }
+
+    /// Claims the search index finds by any word of `text`, best match first.
+    public func closestClaims(to text: String, limit: Int = 5) throws -> [Claim] {
+        try searchedIDs(anyWordOf: text, kind: .claim, limit: limit).compactMap { try claim(id: $0) }
+    }
+
+    /// The error for a speaker reference that matched nobody, naming the closest speakers.
+    /// - Parameter creatable: the command could record the name as a new speaker with
+    ///   `--new-speaker` (`attribute`, `review accept`), and the error says so.
+    public func unknownSpeaker(_ reference: String, creatable: Bool = false) throws -> ClaimTrailError {
+        let names = try closestSpeakers(to: reference).map(\.label)
+        let hint = creatable ? " (--new-speaker records a new speaker)" : ""
+        guard let last = names.last else { return .notFound("no speaker “\(reference)”\(hint)") }
+        let choices = names.count == 1 ? last : names.dropLast().joined(separator: ", ") + " or " + last
+        return .notFound("no speaker “\(reference)”; did you mean \(choices)?\(hint)")
+    }
+
+    /// The speaker `reference` names; an error naming the closest ones when it names nobody.
+    public func requireSpeaker(_ reference: String) throws -> Speaker {
+        guard let speaker = try resolveSpeaker(reference) else { throw try unknownSpeaker(reference) }
+        return speaker
+    }
+
+    /// Ids of one kind of search-index entry matching any word of `text`, by bm25 rank.
+    private func searchedIDs(anyWordOf text: String, kind: SearchHit.Kind, limit: Int) throws -> [Int64] {
+        let words = text.split(whereSeparator: \.isWhitespace).map { Self.ftsPhrases(String($0)) }
+        guard !words.isEmpty else { return [] }
+        let kindNumber: Int64 = [.claim: 0, .quote: 1, .speaker: 2, .source: 3][kind] ?? 0
+        return try database.prepare(
+            """
+            SELECT rowid / 4 FROM search_index WHERE search_index MATCH ? AND rowid % 4 = ?
+            ORDER BY bm25(search_index) LIMIT ?
+            """
+        ).map([words.joined(separator: " OR "), kindNumber, limit]) { $0.int64(0) }
+    }
+}
