@@ -22,6 +22,7 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "table, csv (one row per attribution, or per source with --all), json, or html with --draft.")
     var format: AuditFormat = .table
     @OptionGroup var table: TableOptions
+    @OptionGroup var csv: CSVOptions
 
     enum AuditFormat: String, ExpressibleByArgument, CaseIterable {
         case table, csv, json, html
@@ -49,13 +50,13 @@ struct AuditCommand: ParsableCommand {
         }
         let format = format.report
         guard let source else {
-            try emit(try format.render(try store.read { try $0.auditAll() }, width: table.width))
+            try emit(try format.render(try store.read { try $0.auditAll() }, width: table.width, cells: csv.cells))
             return
         }
         let audit = try store.read { try $0.audit(source: source) }
         switch format {
         case .json: try emit(try JSONReport.encode(audit))
-        case .csv: try emit(try format.render(audit.rows))
+        case .csv: try emit(try format.render(audit.rows, cells: csv.cells))
         case .table: try emit(AuditReport.table(audit, width: table.width))
         }
     }

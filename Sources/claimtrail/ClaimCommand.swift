@@ -134,12 +134,13 @@ struct ClaimCommand: ParsableCommand {
         @Option(help: "At most this many suggestions; 0 for all.") var limit: Count = 10
         @Option(help: "table, csv or json.") var format: ReportFormat = .table
         @OptionGroup var table: TableOptions
+        @OptionGroup var csv: CSVOptions
 
         func run() throws {
             let similar = try store.read { opened in
                 try opened.similarClaims(to: try opened.resolveClaim(claim).id, limit: limit.rowLimit)
             }
-            try emit(try format.render(similar, width: table.width))
+            try emit(try format.render(similar, width: table.width, cells: csv.cells))
         }
     }
 }

@@ -40,11 +40,10 @@ enum Main {
             try command.run()
         } catch let error as CocoaError {
             // A Foundation file-system failure: keep its message, on one line.
-            Claimtrail.exit(
-                withError: ClaimTrailError.invalid(
-                    error.localizedDescription.split(whereSeparator: \.isNewline).joined(separator: " ")
-                )
-            )
+            Claimtrail.exit(withError: ClaimTrailError.invalid(TerminalText.line(error.localizedDescription)))
+        } catch let error as ClaimTrailError {
+            // Messages quote stored and typed text: cleaned for the terminal, like every note.
+            Claimtrail.exit(withError: ClaimTrailError.invalid(TerminalText.line(error.description)))
         } catch {
             Claimtrail.exit(withError: error)
         }

@@ -30,6 +30,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Only this claim (id or text) and the claims linked to it.") var claim: String?
     @Flag(help: "Only contested claims (the default for html).") var contested = false
     @Option(help: "Write to this file instead of stdout; it appears only once complete.") var out: String?
+    @OptionGroup var csv: CSVOptions
     @Option(help: "csv rows: attribution (the default) or claim.") var per: Row = .attribution
 
     enum Row: String, ExpressibleByArgument, CaseIterable {
@@ -42,7 +43,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let rows = try store.read { opened in
-            let output = try out.map(TextOutput.file(atPath:)) ?? .standardOutput()
+            let output = try out.map { try TextOutput.file(atPath: $0, protecting: opened.path) } ?? .standardOutput()
             let rows = try write(from: opened, to: output)
             try output.close()
             return rows
@@ -58,10 +59,12 @@ struct ExportCommand: ParsableCommand {
         switch format {
         case .csv where per == .claim:
             let ids = try claimID.map { [$0] } ?? opened.claimIDs(in: scope)
-            return (try ClaimSheet.writeCSV(from: opened, claims: ids, to: output), "claims")
+            return (try ClaimSheet.writeCSV(from: opened, claims: ids, cells: csv.cells, to: output), "claims")
         case .csv:
             let scope = try rowScope(claimID, store: opened)
-            return (try ProvenanceReport.writeCSV(from: opened, scope: scope, to: output), "attributions")
+            return (
+                try ProvenanceReport.writeCSV(from: opened, scope: scope, cells: csv.cells, to: output), "attributions"
+            )
         case .json: try output.write(try InterchangeDocument.render(from: opened, scope: scope))
         case .provJSON: try output.write(try ProvDocument.render(from: opened, scope: scope))
         case .claimreview: try output.write(try ClaimReviewDocument.render(from: opened, scope: scope))

@@ -20,6 +20,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "The source (id, URL or title) the article is, for --propose or --apply.") var source: String?
     @Option(help: "table, csv or json.") var format: ReportFormat = .table
     @OptionGroup var table: TableOptions
+    @OptionGroup var csv: CSVOptions
     @Flag(help: "Record the proposals in the store, for review.") var propose = false
     @Flag(help: "Record the proposals and accept them all.") var apply = false
     @Option(help: "A gold file of annotated relations: print precision and recall.") var gold: String?
@@ -67,6 +68,6 @@ struct ExtractCommand: ParsableCommand {
                     + (apply ? "" : "; see `claimtrail review list`")
             )
         }
-        try emit(try format.render(proposals, width: table.width))
+        try emit(try format.render(proposals, width: table.width, cells: csv.cells))
     }
 }

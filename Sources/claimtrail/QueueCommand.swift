@@ -16,6 +16,7 @@ struct QueueCommand: ParsableCommand {
     @Option(help: "At most this many claims; 0 for all.") var limit: Count = 50
     @Option(help: "table, csv or json.") var format: ReportFormat = .table
     @OptionGroup var table: TableOptions
+    @OptionGroup var csv: CSVOptions
 
     func validate() throws {
         if mine && assignee != nil { throw ValidationError("give --mine or --assignee, not both") }
@@ -32,6 +33,6 @@ struct QueueCommand: ParsableCommand {
                 )
             )
         }
-        try emit(try format.render(queue, width: table.width))
+        try emit(try format.render(queue, width: table.width, cells: csv.cells))
     }
 }

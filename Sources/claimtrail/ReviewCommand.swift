@@ -28,6 +28,7 @@ struct ReviewCommand: ParsableCommand {
         @Option(help: "Only proposals in this source (id, URL or title).") var source: String?
         @Option(help: "table, csv or json.") var format: ReportFormat = .table
         @OptionGroup var table: TableOptions
+        @OptionGroup var csv: CSVOptions
 
         func run() throws {
             let proposals = try store.read { opened in
@@ -35,7 +36,8 @@ struct ReviewCommand: ParsableCommand {
             }
             try emit(
                 format == .table
-                    ? ProposalReport.table(proposals, width: table.width) : try format.render(proposals)
+                    ? ProposalReport.table(proposals, width: table.width)
+                    : try format.render(proposals, cells: csv.cells)
             )
         }
     }

@@ -24,6 +24,7 @@ struct StatusCommand: ParsableCommand {
         @Argument(help: "Its new label.") var label: String?
         @Option(help: "table, csv or json.") var format: ReportFormat = .table
         @OptionGroup var table: TableOptions
+        @OptionGroup var csv: CSVOptions
 
         func validate() throws {
             if status != nil && label == nil { throw ValidationError("give the new label after the status") }
@@ -40,7 +41,8 @@ struct StatusCommand: ParsableCommand {
                     VerificationStatus.allCases.map {
                         StatusLabelRow(status: $0.rawValue, label: labels[$0] ?? $0.rawValue)
                     },
-                    width: table.width
+                    width: table.width,
+                    cells: csv.cells
                 )
             )
         }

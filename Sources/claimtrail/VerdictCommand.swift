@@ -39,8 +39,6 @@ struct VerdictCommand: ParsableCommand {
             )
             return (id, try opened.setVerdict(verdict, on: id))
         }
-        try emitLine(
-            "claim #\(id) rated “\(rating)” by \(reviewer)\(created ? "" : " (replacing the earlier verdict)")"
-        )
+        try say("claim #\(id) rated “\(rating)” by \(reviewer)\(created ? "" : " (replacing the earlier verdict)")")
     }
 }

@@ -2,7 +2,7 @@
 public enum AuditReport {
     /// - Parameter width: the terminal's width, or nil to cut nothing.
     public static func table(_ audit: SourceAudit, width: Int? = nil) -> String {
-        var text = "Source #\(audit.source.id): \(audit.source.title)\n"
+        var text = "Source #\(audit.source.id): \(TerminalText.line(audit.source.title))\n"
         text += "Published: \(audit.source.published ?? "undated")\n\(audit.attributions) attributions\n\n"
         text += sourcingTable(audit.byCategory, width: width)
         let sections: [(String, [Claim])] = [
@@ -10,12 +10,13 @@ public enum AuditReport {
             ("Claims contested in the store", audit.contestedClaims),
         ]
         for (title, claims) in sections {
-            text += "\n\(title): \(claims.count)\n" + claims.map { "  #\($0.id) \($0.text)\n" }.joined()
+            text +=
+                "\n\(title): \(claims.count)\n" + claims.map { "  #\($0.id) \(TerminalText.line($0.text))\n" }.joined()
         }
         text += "\nRelayed attributions: \(audit.relayed.count)\n"
         text += audit.relayed.map { relay in
-            "  #\(relay.attributionID) on claim #\(relay.claimID): \(relay.viaChain.joined(separator: " ← "));"
-                + " primary source in store: "
+            "  #\(relay.attributionID) on claim #\(relay.claimID): "
+                + "\(TerminalText.line(relay.viaChain.joined(separator: " ← "))); primary source in store: "
                 + (relay.primarySourceInStore
                     ? "yes (" + relay.primarySourceIDs.map { "source #\($0)" }.joined(separator: ", ") + ")" : "no")
                 + "\n"

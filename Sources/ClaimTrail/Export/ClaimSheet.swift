@@ -9,10 +9,16 @@ public enum ClaimSheet {
     ]
 
     /// Writes the sheet for the claims `ids`, in that order.
+    /// - Parameter cells: formula-like cells neutralised (the default) or kept raw (`--raw-cells`).
     /// - Returns: how many claims were written.
     @discardableResult
-    public static func writeCSV(from store: ClaimStore, claims ids: [Int64], to output: TextOutput) throws -> Int {
-        try output.writeCSV(columns)
+    public static func writeCSV(
+        from store: ClaimStore,
+        claims ids: [Int64],
+        cells: CSV.Cells = .neutralised,
+        to output: TextOutput
+    ) throws -> Int {
+        try output.writeCSV(columns, cells: cells)
         let statement = try store.database.prepare(
             """
             SELECT c.id, c.text, c.topic, c.status, c.assignee, c.assigned_at,
@@ -28,7 +34,8 @@ public enum ClaimSheet {
                 try output.writeCSV(
                     (0..<14).map { column in
                         column == 7 ? (row.bool(7) ? "true" : "false") : row.text(Int32(column)) ?? ""
-                    }
+                    },
+                    cells: cells
                 )
             }
         }

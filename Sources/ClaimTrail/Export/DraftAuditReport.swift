@@ -19,10 +19,16 @@ public enum DraftAuditReport {
             }
         ).render(width: width)
         text += "\nWarnings: \(audit.warnings.count)\n"
+        // Stored text, cleaned for the terminal as every line for a person is (`TerminalText`).
+        let shown = TerminalText.line
         for warning in audit.warnings {
-            text += "  \(warning.message)\n"
-            for counter in warning.counterClaims { text += "    counter-claim #\(counter.id) “\(counter.text)”\n" }
-            for verdict in warning.verdicts { text += "    verdict by \(verdict.reviewer): \(verdict.rating)\n" }
+            text += "  \(shown(warning.message))\n"
+            for counter in warning.counterClaims {
+                text += "    counter-claim #\(counter.id) “\(shown(counter.text))”\n"
+            }
+            for verdict in warning.verdicts {
+                text += "    verdict by \(shown(verdict.reviewer)): \(shown(verdict.rating))\n"
+            }
         }
         return text
     }

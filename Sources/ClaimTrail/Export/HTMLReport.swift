@@ -97,9 +97,10 @@ public enum HTMLReport {
         return html + "</div>\n"
     }
 
-    /// A link for http(s) URLs only: a `javascript:` or `data:` URL stays plain text.
+    /// `text` as a link to `url` when it is a web link (`isWebLink`); a `javascript:` or `data:`
+    /// URL leaves the text plain.
     private static func link(_ url: String, text: String) -> String {
-        url.hasPrefix("https://") || url.hasPrefix("http://") ? "<a href=\"\(escape(url))\">\(text)</a>" : text
+        isWebLink(url) ? "<a href=\"\(escape(url))\">\(text)</a>" : text
     }
 
     private static func table(_ rows: [ProvenanceRow]) -> String {
@@ -129,11 +130,18 @@ public enum HTMLReport {
         return byline.isEmpty ? linked : "\(linked)<br><small>\(byline)</small>"
     }
 
+    /// Whether a URL may become a link: only `http:` and `https:`, in any case, read from its
+    /// first bytes. Anything else (`javascript:`, `data:`, a relative path) is shown as text.
+    static func isWebLink(_ url: String) -> Bool {
+        let scheme = url.utf8.prefix(8).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        return scheme.starts(with: "http://".utf8) || scheme.starts(with: "https://".utf8)
+    }
+
     private static func list(_ names: [String]) -> String {
         names.isEmpty ? "—" : names.map(escape).joined(separator: "; ")
     }
 
-    /// Escapes text for element content and quoted attribute values alike.
+    /// Escapes text for element content and quoted attribute values alike, scalar by scalar.
     static func escape(_ text: String) -> String {
         text.escaped {
             switch $0 {

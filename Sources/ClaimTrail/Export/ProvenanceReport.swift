@@ -4,20 +4,23 @@
 /// scripts are built against them.
 public enum ProvenanceReport {
     /// Streams every attribution in `scope` as RFC 4180 CSV with a header row.
-    /// - Parameter limit: at most this many rows (of each claim, for several claims).
+    /// - Parameters:
+    ///   - limit: at most this many rows (of each claim, for several claims).
+    ///   - cells: whether cells a spreadsheet would run as formulas are neutralised.
     /// - Returns: the number of rows written, header excluded.
     @discardableResult
     public static func writeCSV(
         from store: ClaimStore,
         scope: ProvenanceQuery.Scope,
         limit: Int? = nil,
+        cells: CSV.Cells = .neutralised,
         to output: TextOutput
     ) throws -> Int {
-        try output.writeCSV(ProvenanceRow.columns)
+        try output.writeCSV(ProvenanceRow.columns, cells: cells)
         var count = 0
         try store.read {
             try store.provenance.forEach(scope, limit: limit) { row in
-                try output.writeCSV(row.cells)
+                try output.writeCSV(row.cells, cells: cells)
                 count += 1
             }
         }
