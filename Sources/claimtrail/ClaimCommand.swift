@@ -5,7 +5,10 @@ struct ClaimCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claim",
         abstract: "Record claims found in the news, and correct them.",
-        subcommands: [Add.self, List.self, Edit.self, Delete.self, Merge.self, Similar.self]
+        subcommands: [
+            Add.self, List.self, Edit.self, Delete.self, Merge.self, Similar.self, Status.self, Assign.self,
+            Unassign.self, Note.self,
+        ]
     )
 
     struct Add: ParsableCommand {

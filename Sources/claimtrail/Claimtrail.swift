@@ -17,7 +17,8 @@ struct Claimtrail: ParsableCommand {
             InitCommand.self, ImportCommand.self, SourceCommand.self, SpeakerCommand.self, ClaimCommand.self,
             AttributeCommand.self, AttributionCommand.self, CounterCommand.self, VerdictCommand.self,
             ContestedCommand.self, TraceCommand.self,
-            AuditCommand.self, SearchCommand.self, ExtractCommand.self,
+            AuditCommand.self, SearchCommand.self, ExtractCommand.self, ReviewCommand.self, QueueCommand.self,
+            StatusCommand.self,
             ExportCommand.self, CheckCommand.self, BackupCommand.self, GenerateCommand.self,
             UserCommand.self, ServeCommand.self,
         ]

@@ -21,6 +21,12 @@ struct TraceCommand: ParsableCommand {
         @OptionGroup var table: TableOptions
         @OptionGroup var csv: CSVOptions
         @Option(help: "At most this many attributions per claim, the earliest; 0 for all.") var limit: Count = 200
+        @Flag(help: "Also show proposals waiting for review, marked as proposed (table and json).")
+        var includeProposed = false
+
+        func validate() throws {
+            if includeProposed && format == .csv { throw ValidationError("--include-proposed is for table and json") }
+        }
 
         func run() throws {
             try store.read { opened in
@@ -32,9 +38,13 @@ struct TraceCommand: ParsableCommand {
                         cells: csv.cells
                     )
                 }
-                let trace = try opened.traceClaim(claim, limit: limit.rowLimit)
+                let trace = try opened.traceClaim(claim, limit: limit.rowLimit, includeProposed: includeProposed)
                 noteIfCut(shown: trace.attributions.count, of: trace.totalAttributions)
-                try emit(format == .table ? TraceReport.table(trace, width: table.width) : try JSONReport.encode(trace))
+                try emit(
+                    format == .table
+                        ? TraceReport.table(trace, width: table.width, labels: try opened.statusLabels())
+                        : try JSONReport.encode(trace)
+                )
             }
         }
     }

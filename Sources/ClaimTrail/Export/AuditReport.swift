@@ -4,14 +4,7 @@ public enum AuditReport {
     public static func table(_ audit: SourceAudit, width: Int? = nil) -> String {
         var text = "Source #\(audit.source.id): \(TerminalText.line(audit.source.title))\n"
         text += "Published: \(audit.source.published ?? "undated")\n\(audit.attributions) attributions\n\n"
-        let counts = SourcingCategory.allCases.map { audit.byCategory[$0.rawValue] ?? 0 }
-        let shares = Percentages.largestRemainder(counts)
-        text += TextTable(
-            headers: ["sourced as", "attributions", "share"],
-            rows: SourcingCategory.allCases.indices.map { index in
-                [SourcingCategory.allCases[index].rawValue, String(counts[index]), "\(shares[index])%"]
-            }
-        ).render(width: width)
+        text += sourcingTable(audit.byCategory, width: width)
         let sections: [(String, [Claim])] = [
             ("Claims resting on one voice", audit.singleVoiceClaims),
             ("Claims contested in the store", audit.contestedClaims),
@@ -29,5 +22,18 @@ public enum AuditReport {
                 + "\n"
         }.joined()
         return text
+    }
+
+    /// How many attributions are sourced each way, and their shares in whole percentages that add
+    /// up to 100; shared by the audit of a stored article and of a draft.
+    static func sourcingTable(_ byCategory: [String: Int], width: Int?) -> String {
+        let counts = SourcingCategory.allCases.map { byCategory[$0.rawValue] ?? 0 }
+        let shares = Percentages.largestRemainder(counts)
+        return TextTable(
+            headers: ["sourced as", "attributions", "share"],
+            rows: SourcingCategory.allCases.indices.map { index in
+                [SourcingCategory.allCases[index].rawValue, String(counts[index]), "\(shares[index])%"]
+            }
+        ).render(width: width)
     }
 }

@@ -21,10 +21,12 @@ public enum HTMLReport {
 
             """
         let shown = Set(ids)
+        let labels = try store.statusLabels()
         for id in ids {
             html += try section(
                 store.traceClaim("#\(id)"),
                 verdicts: store.verdicts(claimID: id),
+                labels: labels,
                 link: { shown.contains($0) ? "#claim-\($0)" : nil },
                 speakerLink: { _ in nil }
             )
@@ -35,11 +37,13 @@ public enum HTMLReport {
 
     /// One claim as the report shows it; `claimtrail serve`'s claim page shows the same.
     /// - Parameters:
+    ///   - labels: the desk's names for the verification statuses.
     ///   - link: where a related claim's number links to, if anywhere.
     ///   - speakerLink: where a speaker's name links to, if anywhere.
     public static func section(
         _ trace: ClaimTrace,
         verdicts: [Verdict],
+        labels: [VerificationStatus: String],
         link: (Int64) -> String?,
         speakerLink: (Int64) -> String?
     ) -> String {
@@ -47,6 +51,8 @@ public enum HTMLReport {
         var html = "<section id=\"claim-\(claim.id)\">\n<h2>#\(claim.id) \(escape(claim.text))"
         html += trace.contested ? " <span class=\"contested\">contested</span></h2>\n" : "</h2>\n"
         if let topic = claim.topic { html += "<p class=\"meta\">Topic: \(escape(topic))</p>\n" }
+        let holder = trace.assignee.map { ", held by \(escape($0))" } ?? ""
+        html += "<p class=\"meta\">Status: \(escape(labels[trace.status] ?? trace.status.rawValue))\(holder)</p>\n"
         let voices = { (stances: [Stance]) in
             Array(
                 Set(
@@ -58,11 +64,7 @@ public enum HTMLReport {
         }
         html += "<p><strong>Asserted by:</strong> \(list(voices([.asserts])))<br>\n"
         html += "<strong>Denied or questioned by:</strong> \(list(voices([.denies, .questions])))</p>\n"
-        for verdict in verdicts {
-            html +=
-                "<p class=\"verdict\">Verdict by \(escape(verdict.reviewer)): <strong>\(escape(verdict.rating))</strong>"
-            html += (verdict.date.map { " (\(escape($0)))" } ?? "") + "</p>\n"
-        }
+        for verdict in verdicts { html += self.verdict(verdict) }
         html += table(trace.attributions, speakerLink: speakerLink)
         let related = [
             ("Counter-claims", trace.counterClaims), ("Contradicts", trace.contradicts),
@@ -78,7 +80,34 @@ public enum HTMLReport {
                 html += table(other.attributions, speakerLink: speakerLink)
             }
         }
+        if !trace.notes.isEmpty {
+            html += "<h3>Notes</h3>\n<ul class=\"notes\">\n"
+            for note in trace.notes {
+                html += "<li><small>\(escape(note.at)), \(escape(note.by))</small><br>\(escape(note.text))</li>\n"
+            }
+            html += "</ul>\n"
+        }
         return html + "</section>\n"
+    }
+
+    /// A verdict with its explanation, in its language when known, and where the claim was seen.
+    private static func verdict(_ verdict: Verdict) -> String {
+        let language = verdict.language.map { " lang=\"\(escape($0))\"" } ?? ""
+        var html = "<div class=\"verdict\"\(language)><p>Verdict by \(escape(verdict.reviewer)): "
+        html += "<strong>\(escape(verdict.rating))</strong>"
+        html += (verdict.date.map { " (\(escape($0)))" } ?? "") + "</p>\n"
+        if let explanation = verdict.explanation { html += "<p>\(escape(explanation))</p>\n" }
+        if let url = verdict.appearanceURL {
+            html += "<p><small>Claim seen at: \(link(url, text: escape(url)))</small></p>\n"
+        }
+        if let url = verdict.url { html += "<p><small>Review: \(link(url, text: escape(url)))</small></p>\n" }
+        return html + "</div>\n"
+    }
+
+    /// `text` as a link to `url` when it is a web link (`isWebLink`); a `javascript:` or `data:`
+    /// URL leaves the text plain.
+    private static func link(_ url: String, text: String) -> String {
+        isWebLink(url) ? "<a href=\"\(escape(url))\">\(text)</a>" : text
     }
 
     private static func table(_ rows: [ProvenanceRow], speakerLink: (Int64) -> String?) -> String {
@@ -102,10 +131,7 @@ public enum HTMLReport {
 
     private static func source(_ row: ProvenanceRow) -> String {
         let title = escape(row.sourceTitle)
-        let linked =
-            row.sourceURL.flatMap { url in
-                isWebLink(url) ? "<a href=\"\(escape(url))\">\(title)</a>" : nil
-            } ?? title
+        let linked = row.sourceURL.map { link($0, text: title) } ?? title
         let byline = [row.sourceOutlet, row.sourceAuthor, row.published].compactMap { $0 }.map(escape).joined(
             separator: " · "
         )

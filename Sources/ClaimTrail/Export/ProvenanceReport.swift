@@ -34,7 +34,7 @@ extension ProvenanceRow: Tabular {
         "speaker_role", "mode", "cue", "quote", "source_title", "source_outlet", "source_author", "source_url",
         "published", "via_chain", "recorded_at", "recorded_by",
         // Added later, at the end, so that the positions spreadsheets rely on stay put.
-        "attribution_id", "speaker_id", "source_id", "said_on", "supported_by_claim_ids",
+        "attribution_id", "speaker_id", "source_id", "said_on", "supported_by_claim_ids", "status", "assignee",
     ]
 
     public var cells: [String] {
@@ -44,7 +44,7 @@ extension ProvenanceRow: Tabular {
             speakerKind?.rawValue ?? "", speakerRole ?? "", mode.rawValue, cue ?? "", quote ?? "", sourceTitle,
             sourceOutlet ?? "", sourceAuthor ?? "", sourceURL ?? "", published ?? "", viaChainText, recordedAt,
             recordedBy, String(attributionID), speakerID.map(String.init) ?? "", String(sourceID), saidOn ?? "",
-            supportedByClaimIDs.map(String.init).joined(separator: ";"),
+            supportedByClaimIDs.map(String.init).joined(separator: ";"), status.rawValue, assignee ?? "",
         ]
     }
 }

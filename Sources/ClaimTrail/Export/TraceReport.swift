@@ -2,9 +2,16 @@
 /// id, which `attribution edit` and `attribution delete` take; a row with no date says "undated".
 public enum TraceReport {
     /// - Parameter width: the terminal's width, or nil to cut nothing.
-    public static func table(_ trace: ClaimTrace, width: Int? = nil) -> String {
+    /// - Parameter labels: the desk's words for statuses it renamed.
+    public static func table(
+        _ trace: ClaimTrace,
+        width: Int? = nil,
+        labels: [VerificationStatus: String] = [:]
+    ) -> String {
         var text = "Claim #\(trace.claim.id): \(shown(trace.claim.text))\(trace.contested ? "  [contested]" : "")\n"
         if let topic = trace.claim.topic { text += "Topic: \(shown(topic))\n" }
+        text += "Status: \(shown(labels[trace.status] ?? trace.status.rawValue))"
+        text += (trace.assignee.map { ", held by \(shown($0))" } ?? "") + "\n"
         let undated = trace.undatedSourceIDs.count
         let undatedNote = undated == 0 ? "" : "undated \(sources(undated))"
         if let first = trace.firstAppearance {
@@ -34,6 +41,9 @@ public enum TraceReport {
                 text +=
                     "\n#\(other.claim.id): \(shown(other.claim.text))\n" + timeline(other.attributions, width: width)
             }
+        }
+        if !trace.notes.isEmpty {
+            text += "\nNotes\n" + trace.notes.map { "  \($0.at) \(shown($0.by)): \(shown($0.text))\n" }.joined()
         }
         if !trace.history.isEmpty {
             let rows = trace.history.map { change in
@@ -79,8 +89,8 @@ public enum TraceReport {
         let cells = rows.map { row in
             [
                 String(row.attributionID), row.date ?? undatedCell, row.speaker ?? ProvenanceRow.unattributed,
-                row.speakerRole ?? "", row.stance.rawValue, row.mode.rawValue, row.cue ?? "", row.quote ?? "",
-                row.sourceTitle, row.viaChainText,
+                row.speakerRole ?? "", row.stance.rawValue + (row.state == .proposed ? " (proposed)" : ""),
+                row.mode.rawValue, row.cue ?? "", row.quote ?? "", row.sourceTitle, row.viaChainText,
             ]
         }
         return TextTable(

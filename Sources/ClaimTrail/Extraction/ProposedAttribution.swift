@@ -74,3 +74,14 @@ extension ProposedAttribution: Tabular {
         ]
     }
 }
+
+extension ProposedAttribution {
+    /// Whether the speaker is a description rather than a name: "a senior defense official",
+    /// "two officials". Such a speaker is recorded as anonymous.
+    public var speakerIsDescription: Bool { Self.isDescription(speaker) }
+
+    static func isDescription(_ speaker: String) -> Bool {
+        let first = speaker.lowercased().split(separator: " ").first.map(String.init) ?? ""
+        return ["a", "an", "one", "two", "three", "several", "some", "many"].contains(first)
+    }
+}

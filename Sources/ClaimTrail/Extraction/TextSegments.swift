@@ -15,6 +15,7 @@ struct Word {
     }
 
     var range: Range<String.Index> { text.startIndex..<text.endIndex }
+    /// A quotation mark on its own: kept at a content's end, never trimmed as punctuation.
     var isQuoteMark: Bool { text.first.map(ReportingCues.quoteMarks.contains) ?? false }
     /// "Walensky’s" → "Walensky": a name in the possessive ("Walensky’s announcement that …").
     var withoutPossessive: String {

@@ -139,7 +139,10 @@ public struct Importer {
                     worst: try verdict.int("worst"),
                     reviewer: try verdict.requiredString("reviewer"),
                     date: try verdict.string("date"),
-                    url: try verdict.string("url")
+                    url: try verdict.string("url"),
+                    explanation: try verdict.string("explanation"),
+                    language: try verdict.string("language"),
+                    appearanceURL: try verdict.string("appearance_url")
                 )
                 let unchanged = try store.verdicts(claimID: claim.id).contains(value)
                 if unchanged {
@@ -268,7 +271,9 @@ public struct Importer {
             "via", "recorded_at", "recorded_by",
         ]
         static let link: Set<String> = ["claim", "source"]
-        static let verdict: Set<String> = ["rating", "score", "best", "worst", "reviewer", "date", "url"]
+        static let verdict: Set<String> = [
+            "rating", "score", "best", "worst", "reviewer", "date", "url", "explanation", "language", "appearance_url",
+        ]
         static let relation: Set<String> = ["type", "from", "to", "kind", "source"]
         static let via: Set<String> = ["speaker", "source", "quote"]
     }

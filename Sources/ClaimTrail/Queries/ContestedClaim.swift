@@ -25,7 +25,8 @@ extension ClaimStore {
         try database.cached(
             """
             SELECT c.id, c.text, c.topic, s.asserting, s.disputing, s.counter_claims, s.sources, s.first_seen,
-                   s.last_seen, (SELECT count(*) FROM attribution WHERE claim_id = c.id AND (seen_on IS NULL) = 1)
+                   s.last_seen, (SELECT count(*) FROM attribution
+                                 WHERE claim_id = c.id AND (seen_on IS NULL) = 1 AND state = 'accepted')
             FROM claim_stats s INDEXED BY claim_stats_contested
             JOIN claim c ON c.id = s.claim_id
             WHERE \(ContestRule.condition) AND (?1 IS NULL OR c.topic = ?1 COLLATE NOCASE)

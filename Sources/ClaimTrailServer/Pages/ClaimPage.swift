@@ -2,9 +2,11 @@ import ClaimTrail
 
 /// One claim: the HTML report's section for it (timeline, verdicts, counter-claims, what it
 /// contradicts and what supports it), its history, and the forms an editor records with.
-struct ClaimPage: Codable, Sendable {
+struct ClaimPage: Encodable, Sendable {
     var trace: ClaimTrace
     var verdicts: [Verdict]
+    /// The desk's name for the claim's verification status (`status labels`).
+    var statusLabel: String
 
     func html(_ viewer: Viewer) -> String {
         let escape = PageLayout.escape
@@ -12,6 +14,7 @@ struct ClaimPage: Codable, Sendable {
         var html = HTMLReport.section(
             trace,
             verdicts: verdicts,
+            labels: [trace.status: statusLabel],
             link: { "/claims/\($0)" },
             speakerLink: { "/speakers/\($0)" }
         )

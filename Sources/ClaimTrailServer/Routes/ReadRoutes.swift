@@ -45,7 +45,11 @@ struct ReadRoutes {
         let id = try Self.pathID(context, "claim")
         let page = try await store.read { store in
             let trace = try store.traceClaim("#\(id)", limit: 200)
-            return ClaimPage(trace: trace, verdicts: try store.verdicts(claimID: trace.claim.id))
+            return ClaimPage(
+                trace: trace,
+                verdicts: try store.verdicts(claimID: trace.claim.id),
+                statusLabel: try store.statusLabels()[trace.status] ?? trace.status.rawValue
+            )
         }
         return try .page(page, title: "Claim #\(page.trace.claim.id)", context: context, html: page.html)
     }
