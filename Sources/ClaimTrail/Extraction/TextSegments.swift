@@ -15,6 +15,7 @@ struct Word {
     }
 
     var range: Range<String.Index> { text.startIndex..<text.endIndex }
+    var isQuoteMark: Bool { text.first.map(ReportingCues.quoteMarks.contains) ?? false }
     /// "Walensky’s" → "Walensky": a name in the possessive ("Walensky’s announcement that …").
     var withoutPossessive: String {
         for suffix in ["’s", "'s"] where text.hasSuffix(suffix) { return String(text.dropLast(2)) }
