@@ -24,9 +24,29 @@ struct Word {
 }
 
 enum TextSegments {
-    /// Non-empty lines: news text puts one paragraph on a line.
+    /// Non-empty lines: news text puts one paragraph on a line. A line that stops mid-sentence, before
+    /// a line that goes on in lower case, was wrapped by hand (press releases, e-mail) and is one
+    /// paragraph with the next, so that a quotation wrapped over lines stays whole.
     static func paragraphs(_ text: String) -> [Substring] {
-        text.split(whereSeparator: \.isNewline).filter { $0.contains { !$0.isSpace } }
+        var paragraphs: [Substring] = []
+        for line in text.split(whereSeparator: \.isNewline) where line.contains(where: { !$0.isSpace }) {
+            if let previous = paragraphs.last, isWrapped(previous, before: line) {
+                paragraphs[paragraphs.count - 1] = text[previous.startIndex..<line.endIndex]
+            } else {
+                paragraphs.append(line)
+            }
+        }
+        return paragraphs
+    }
+
+    /// Whether `line` carries on `previous` mid-sentence: no stop, colon or closing quote ends the
+    /// previous line, and the next starts with a lower-case letter. In text without capitals every
+    /// line starts in lower case, so there lines stay paragraphs.
+    private static func isWrapped(_ previous: Substring, before line: Substring) -> Bool {
+        guard let last = previous.last(where: { !$0.isSpace }), let first = line.first(where: { !$0.isSpace }),
+            last.isLetter || last.isNumber || last == ",", first.isLetter, !first.isCapital
+        else { return false }
+        return previous.contains { $0.isCapital }
     }
 
     /// Abbreviations whose full stop does not end a sentence.
