@@ -139,4 +139,21 @@ struct ExtractionHeldOutShapesTests {
                 == ["Many doctors | now say | the new vaccine is safe for children"]
         )
     }
+
+    @Test("a role in commas after a name resolves the description, and a place with its state is no appositive")
+    func appositiveRoleAndPlace() {
+        let text =
+            "Meanwhile, the port director in Bergen, Norway, said the channel was clear again. "
+            + "Olav Strand, the city's port director, said on Tuesday that ships could enter."
+        #expect(
+            found(text) == [
+                "Olav Strand | said | the channel was clear again",
+                "Olav Strand | said on Tuesday | ships could enter",
+            ]
+        )
+        #expect(
+            !found("The agency held a briefing in Austin, Texas, warning drivers that the roads were icy.")
+                .contains { $0.hasPrefix("Austin") || $0.contains("Texas |") }
+        )
+    }
 }

@@ -375,9 +375,9 @@ struct ExtractionTests {
         let total = ExtractionEvaluation.combined(evaluations)
         print("extraction on the development set —\n" + ExtractionReport.table(total))
         #expect(total.content.gold == 154)
-        // A little below the measured 0.96 / 0.91, so that a regression fails.
+        // A little below the measured 0.96 / 0.92, so that a regression fails.
         #expect(total.contentAndSpeaker.precision >= 0.95)
-        #expect(total.contentAndSpeaker.f1 >= 0.90)
+        #expect(total.contentAndSpeaker.f1 >= 0.91)
     }
 
     @Test("precision and recall on the annotated corpus meet the targets")

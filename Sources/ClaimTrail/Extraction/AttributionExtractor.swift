@@ -421,7 +421,8 @@ public struct AttributionExtractor: Sendable {
         }
         if subject.isEmpty, first > 0, words[first - 1].text == "," {
             // Ana Ruiz, a political analyst in Lisbon, said …
-            speaker = appositive(words, before: first - 1, lowerCased: lowerCased)
+            speaker =
+                words[index].lower.hasSuffix("ing") ? nil : appositive(words, before: first - 1, lowerCased: lowerCased)
             // …, Powell said, adding that …: a participle shares the main clause's speaker.
             if speaker == nil, words[index].lower.hasSuffix("ing") {
                 speaker = mainClauseSpeaker(words, before: first - 1, lowerCased: lowerCased)
@@ -503,6 +504,14 @@ public struct AttributionExtractor: Sendable {
     /// "Ana Ruiz, a political analyst in Lisbon, said": the name before the commas, the description
     /// between them as its role; nil unless a name stands there.
     private static func appositive(_ words: [Word], before comma: Int, lowerCased: Bool) -> SpeakerPhrase? {
+        // "the health director in Dallas, Texas, said": a place and its state, not an appositive; the
+        // speaker is the phrase before "in".
+        if let opening = words[..<comma].lastIndex(where: { $0.text == "," }), comma - opening == 2, opening > 1,
+            words[opening + 1].isCapitalized, words[opening - 1].isCapitalized,
+            SpeakerPhrase.descriptionPrepositions.contains(words[opening - 2].lower)
+        {
+            return SpeakerPhrase.parse(subject(of: words, before: opening - 2), lowerCasedText: lowerCased)
+        }
         guard let opening = words[..<comma].lastIndex(where: { $0.text == "," }), opening > 0,
             comma - opening > 2, comma - opening <= 14,
             !words[(opening + 1)..<comma].contains(where: { verbs.contains($0.lower) })
