@@ -3,7 +3,7 @@ import Testing
 
 @testable import ClaimTrail
 
-/// `speaker edit --add-alias`, through the binary.
+/// `speaker edit --add-alias` and the "did you mean" suggestions, through the binary.
 @Suite("speaker aliases")
 struct SpeakerAliasTests {
     private func store(with speakers: [[String]]) throws -> TemporaryStore {
@@ -50,5 +50,13 @@ struct SpeakerAliasTests {
             #expect(result.stderr.contains("an alias cannot be empty"), "\(result.stderr)")
         }
         #expect(try temporary.count("change_log") == 0)
+    }
+
+    @Test("a mistyped surname alone gets a did-you-mean")
+    func surnameTypoSuggested() throws {
+        let temporary = try store(with: [["Oana Lungescu"], ["Jens Stoltenberg"]])
+        let result = try Binary.run(["trace", "speaker", "Lungesco"], database: temporary.path)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("did you mean Oana Lungescu?"), "\(result.stderr)")
     }
 }
