@@ -12,6 +12,9 @@ struct ImportInputTests {
         "a ClaimReview rating that is not a whole number that fits is an error naming the field",
         arguments: [
             "1e300", #""inf""#, "1.5e19", "-1e300", #""NaN""#, "99999999999999999999", #""-Infinity""#, "2.5",
+            // Not numbers, or strings that only look like one: never read as a guess (tester, issue 15).
+            "true", "false", #""0x10""#, #""3\u0000""#, "[3,4]", "[]", #"" 3""#, #""3 ""#, #""３""#, #""٣""#, #""""#,
+            #""False""#, #""4.9999999999999999999""#, #""3.0""#,
         ]
     )
     func ratingThatDoesNotFit(_ value: String) throws {
@@ -28,10 +31,10 @@ struct ImportInputTests {
         #expect(try temporary.snapshot() == before)
     }
 
-    @Test("a whole rating, however written, is kept; a worded one is left to alternateName")
+    @Test("a whole rating, however written, is kept")
     func wholeRatings() throws {
         let temporary = try TemporaryStore()
-        let reviews = [("3", "3"), (#""4""#, "4"), ("5.0", "5"), ("6e0", "6"), (#""False""#, nil)].enumerated().map {
+        let reviews = [("3", "3"), (#""4""#, "4"), ("5.0", "5"), ("6e0", "6"), ("-1", "-1")].enumerated().map {
             index,
             value in
             #"{"@type": "ClaimReview", "claimReviewed": "Claim \#(index)", "author": "Desk", "#
@@ -43,7 +46,7 @@ struct ImportInputTests {
         let scores = try temporary.store.database.prepare("SELECT score FROM verdict ORDER BY claim_id").map {
             $0.text(0)
         }
-        #expect(scores == ["3", "4", "5", "6", nil])
+        #expect(scores == ["3", "4", "5", "6", "-1"])
     }
 
     @Test("a verdict score in claimtrail's own format that does not fit is refused, naming the record")

@@ -119,6 +119,7 @@ extension ClaimStore {
                 else { throw ClaimTrailError.notFound("“\(alias)” is not an alias of speaker #\(id)") }
                 try database.execute("DELETE FROM speaker_alias WHERE speaker_id = ? AND alias_key = ?", key)
             }
+            try checkNewAliases(added, for: id)
             try addAliases(added, to: id)
             if let name {
                 guard let clean = Reference.clean(name) else { throw ClaimTrailError.invalid("a speaker needs a name") }

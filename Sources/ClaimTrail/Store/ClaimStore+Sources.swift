@@ -40,8 +40,10 @@ extension ClaimStore {
         }
     }
 
-    /// Finds a source by `#id`, URL or exact title.
-    public func resolveSource(_ reference: String) throws -> Source {
+    /// Finds a source by `#id`, URL or exact title. The reference is cleaned as titles and URLs
+    /// are when stored (outer white space dropped), so `"  Spaced  "` finds the source it created.
+    public func resolveSource(_ typed: String) throws -> Source {
+        let reference = Reference.clean(typed) ?? typed
         if let id = Reference.id(in: reference) {
             guard let source = try source(id: id) else { throw ClaimTrailError.notFound("no source #\(id)") }
             return source

@@ -36,6 +36,26 @@ extension ClaimStore {
         }
     }
 
+    /// Refuses an alias a user adds to speaker `speakerID` when it is empty or already names a
+    /// speaker: an alias shared by two speakers makes every later lookup by it ambiguous (imports,
+    /// `trace`), and one equal to the speaker's own name adds nothing. Its own aliases are skipped.
+    func checkNewAliases(_ aliases: [String], for speakerID: Int64) throws {
+        for alias in aliases {
+            guard let clean = Reference.clean(alias) else { throw ClaimTrailError.invalid("an alias cannot be empty") }
+            for named in try speakers(named: clean) {
+                if named.id != speakerID {
+                    throw ClaimTrailError.invalid(
+                        "“\(clean)” already names speaker #\(named.id) \(named.label); merge the two speakers "
+                            + "(speaker merge) or choose another alias"
+                    )
+                }
+                if TextKey.fold(named.name) == TextKey.fold(clean) {
+                    throw ClaimTrailError.invalid("“\(clean)” is already the name of speaker #\(speakerID)")
+                }
+            }
+        }
+    }
+
     public func speaker(id: Int64) throws -> Speaker? {
         guard
             var speaker = try database.cached(
