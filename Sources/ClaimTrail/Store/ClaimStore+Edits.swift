@@ -77,6 +77,7 @@ extension ClaimStore {
     }
 
     /// Deletes a claim with its attributions, relations and verdicts; every deleted row is logged.
+    /// The claims once merged into it stop resolving to it; each is logged as deleted with it.
     public func deleteClaim(_ id: Int64, by: String, reason: String?) throws {
         guard try claim(id: id) != nil else { throw ClaimTrailError.notFound("no claim #\(id)") }
         // Latest first: a relay is always recorded before the attributions that go through it.
@@ -93,9 +94,25 @@ extension ClaimStore {
             try database.execute("DELETE FROM claim_voice WHERE claim_id = ?", [id])
             try database.execute("DELETE FROM claim_source WHERE claim_id = ?", [id])
             try database.execute("DELETE FROM claim_stats WHERE claim_id = ?", [id])
+            try forgetMerges(into: id, by: by, reason: reason)
             try database.execute("DELETE FROM claim WHERE id = ?", [id])
             return id
         }
+    }
+
+    /// Removes the `claim_merge` rows of the claims merged into claim `id`, which is being deleted, and
+    /// logs each as a deletion of the merged claim, so its id and wording are kept in the history.
+    private func forgetMerges(into id: Int64, by: String, reason: String?) throws {
+        let why = ["claim #\(id), which it was merged into, was deleted", Reference.clean(reason)]
+        try database.execute(
+            """
+            INSERT INTO change_log (changed_by, entity, entity_id, action, claim_id, before, reason)
+            SELECT ?1, 'claim', merged_id, 'delete', into_id, json_object('text', text, 'merged_into', into_id), ?3
+            FROM claim_merge WHERE into_id = ?2 ORDER BY merged_id
+            """,
+            [by, id, why.compactMap { $0 }.joined(separator: ": ")]
+        )
+        try database.execute("DELETE FROM claim_merge WHERE into_id = ?", [id])
     }
 
     /// Corrects a speaker's name, kind or role, and adds or removes the names it is also
