@@ -59,6 +59,23 @@ struct ImportInputTests {
         #expect(try temporary.count("claim") == 0)
     }
 
+    @Test("a UTF-8 byte order mark at the start of a JSON or JSON Lines file is skipped")
+    func byteOrderMark() throws {
+        let temporary = try TemporaryStore()
+        let document = try temporary.file("bom.json", "\u{FEFF}" + #"{"claims": [{"text": "From a document"}]}"#)
+        let lines = try temporary.file("bom.jsonl", "\u{FEFF}" + #"{"type": "claim", "text": "From lines"}"# + "\n")
+        for file in [document, lines] {
+            let result = try Binary.run(["import", file], database: temporary.path)
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let texts = try temporary.store.database.prepare("SELECT text FROM claim ORDER BY id").map { $0.string(0) }
+        #expect(texts == ["From a document", "From lines"])
+        // Only at the start: anywhere else it is not JSON.
+        let inside = try temporary.file("inside.jsonl", #"{"type": "claim", "text": "Fine"}"# + "\n\u{FEFF}{}\n")
+        let refused = try Binary.run(["import", inside], database: temporary.path)
+        #expect(refused.status == 1 && refused.stderr.hasPrefix("Error: \(inside):2: malformed JSON"))
+    }
+
     @Test("a key given twice is refused with the file, the line and the key")
     func duplicateKey() throws {
         let temporary = try TemporaryStore()
