@@ -9,7 +9,7 @@ extension ClaimStore {
         topic: String? = nil,
         proposed: Bool = false
     ) throws -> (id: Int64, created: Bool) {
-        guard let text = Reference.clean(text) else { throw ClaimTrailError.invalid("a claim needs text") }
+        let text = try Reference.required(text, "a claim's text", missing: "a claim needs text")
         let normalized = TextKey.fold(text)
         if let existing = try claimID(normalized: normalized) ?? mergedClaimID(normalized: normalized) {
             if !proposed { try confirmClaim(existing) }

@@ -60,7 +60,7 @@ extension ClaimStore {
     public func editClaim(_ id: Int64, text: String?, topic: String?, by: String, reason: String?) throws {
         try logged("claim", id, action: "edit", by: by, reason: reason) {
             if let text {
-                guard let clean = Reference.clean(text) else { throw ClaimTrailError.invalid("a claim needs text") }
+                let clean = try Reference.required(text, "a claim's text", missing: "a claim needs text")
                 if let other = try claimID(normalized: TextKey.fold(clean)), other != id {
                     throw ClaimTrailError.invalid("claim #\(other) already reads “\(clean)”")
                 }
@@ -138,7 +138,7 @@ extension ClaimStore {
             }
             try addAliases(added, to: id)
             if let name {
-                guard let clean = Reference.clean(name) else { throw ClaimTrailError.invalid("a speaker needs a name") }
+                let clean = try Reference.required(name, "a speaker's name", missing: "a speaker needs a name")
                 try database.execute(
                     "UPDATE speaker SET name = ?, name_key = ? WHERE id = ?",
                     [clean, TextKey.fold(clean), id]
@@ -169,9 +169,7 @@ extension ClaimStore {
     ) throws {
         try logged("source", id, action: "edit", by: by, reason: reason) {
             if let title {
-                guard let clean = Reference.clean(title) else {
-                    throw ClaimTrailError.invalid("a source needs a title")
-                }
+                let clean = try Reference.required(title, "a source's title", missing: "a source needs a title")
                 try database.execute("UPDATE source SET title = ? WHERE id = ?", [clean, id])
             }
             if let url {

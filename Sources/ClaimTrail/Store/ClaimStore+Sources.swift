@@ -1,9 +1,7 @@
 extension ClaimStore {
     /// Records a source. Its body, when given, is kept with its SHA-256.
     public func addSource(_ draft: SourceDraft) throws -> Int64 {
-        guard let title = Reference.clean(draft.title) else {
-            throw ClaimTrailError.invalid("a source needs a title")
-        }
+        let title = try Reference.required(draft.title, "a source's title", missing: "a source needs a title")
         let url = Reference.clean(draft.url)
         if let url, let existing = try sourceID(url: url) {
             throw ClaimTrailError.invalid("a source with URL \(url) is already recorded as #\(existing)")
