@@ -2,9 +2,7 @@ extension ClaimStore {
     /// Records a speaker with its aliases. Names need not be unique: two officials may share a
     /// description, which is why lookups by name can come back ambiguous.
     public func addSpeaker(_ draft: SpeakerDraft) throws -> Int64 {
-        guard let name = Reference.clean(draft.name) else {
-            throw ClaimTrailError.invalid("a speaker needs a name")
-        }
+        let name = try Reference.required(draft.name, "a speaker's name", missing: "a speaker needs a name")
         let affiliation = try Reference.clean(draft.affiliation).map { reference in
             guard let speaker = try resolveSpeaker(reference) else {
                 throw ClaimTrailError.notFound("no speaker “\(reference)” to be affiliated with")
