@@ -19,12 +19,13 @@ final class AttributionStaging {
         var id, claimID: Int64, speakerID: Int64?, sourceID: Int64
         var stance: Stance, mode: Mode, quote, cue, saidOn: String?, viaID: Int64?
         var recordedAt: String?, recordedBy: String, seenOn: String?
+        var uid: UID
 
         /// The values for one row of `insert(rowCount:)`.
         var arguments: [any StatementArgument] {
             [
                 id, claimID, speakerID, sourceID, stance.rawValue, mode.rawValue, quote, cue, saidOn, viaID, recordedAt,
-                recordedBy, seenOn,
+                recordedBy, seenOn, uid.text,
             ]
         }
 
@@ -139,10 +140,10 @@ final class AttributionStaging {
     private static let rowsPerInsert = 64
 
     private static func insert(rowCount: Int) -> String {
-        let row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ?, ?)"
+        let row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ?, ?, ?)"
         return """
             INSERT INTO main.attribution (id, claim_id, speaker_id, source_id, stance, mode, quote, cue, said_on,
-                                          via_id, recorded_at, recorded_by, seen_on)
+                                          via_id, recorded_at, recorded_by, seen_on, uid)
             VALUES \(Array(repeating: row, count: rowCount).joined(separator: ", "))
             """
     }

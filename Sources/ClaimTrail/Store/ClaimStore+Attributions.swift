@@ -3,11 +3,14 @@ extension ClaimStore {
     /// speaker, source, stance, quote, relay and date said) finds the first one instead of duplicating
     /// it. Saying the same thing on another day is another attribution; two without a date are one.
     /// - Returns: the attribution's id, and whether it was new.
-    /// - Parameter recordedAt: kept from an imported record; new attributions are stamped now.
+    /// - Parameters:
+    ///   - recordedAt: kept from an imported record; new attributions are stamped now.
+    ///   - uid: kept from an imported record; a new attribution gets a new one.
     public func addAttribution(
         _ draft: AttributionDraft,
         recordedBy: String,
-        recordedAt: String? = nil
+        recordedAt: String? = nil,
+        uid: UID? = nil
     ) throws -> (id: Int64, created: Bool) {
         let published = try checkReferences(of: draft)
         if let viaID = draft.viaID {
@@ -58,7 +61,8 @@ extension ClaimStore {
                 viaID: draft.viaID,
                 recordedAt: recordedAt,
                 recordedBy: recordedBy,
-                seenOn: date ?? published
+                seenOn: date ?? published,
+                uid: uid ?? UID.make()
             )
         )
         return (id, true)

@@ -1,15 +1,16 @@
 extension ClaimStore {
     /// Records a claim, or finds it if the same text (after folding) is already stored.
     /// - Returns: the claim's id, and whether it was new.
-    public func addClaim(text: String, topic: String? = nil) throws -> (id: Int64, created: Bool) {
+    /// - Parameter uid: kept from an imported record; a new claim gets a new one.
+    public func addClaim(text: String, topic: String? = nil, uid: UID? = nil) throws -> (id: Int64, created: Bool) {
         guard let text = Reference.clean(text) else { throw ClaimTrailError.invalid("a claim needs text") }
         let normalized = TextKey.fold(text)
         if let existing = try claimID(normalized: normalized) ?? mergedClaimID(normalized: normalized) {
             return (existing, false)
         }
         try database.execute(
-            "INSERT INTO claim (text, normalized, topic) VALUES (?, ?, ?)",
-            [text, normalized, Reference.clean(topic)]
+            "INSERT INTO claim (text, normalized, topic, uid) VALUES (?, ?, ?, ?)",
+            [text, normalized, Reference.clean(topic), (uid ?? UID.make()).text]
         )
         return (database.lastInsertRowID, true)
     }
@@ -21,10 +22,12 @@ extension ClaimStore {
     }
 
     /// Finds a claim by `#id` or by its text (folded, so quotes and case do not matter).
-    /// The id or wording of a claim merged into another finds the one it joined.
+    /// The id, uid or wording of a claim merged into another finds the one it joined.
     public func resolveClaim(_ reference: String) throws -> Claim {
         let id: Int64?
-        if let number = Reference.id(in: reference) {
+        if let uid = UID(reference.trimmed()) {
+            id = try self.id(of: .claim, uid: uid)
+        } else if let number = Reference.id(in: reference) {
             id = try claim(id: number) != nil ? number : mergedClaimID(id: number)
         } else {
             let normalized = TextKey.fold(reference)
@@ -72,7 +75,8 @@ extension ClaimStore {
         from: Int64,
         to: Int64,
         kind: RelationKind,
-        sourceID: Int64? = nil
+        sourceID: Int64? = nil,
+        uid: UID? = nil
     ) throws -> (id: Int64, created: Bool) {
         for id in [from, to] where try claim(id: id) == nil {
             throw ClaimTrailError.notFound("no claim #\(id)")
@@ -91,8 +95,8 @@ extension ClaimStore {
             return (existing, false)
         }
         try database.execute(
-            "INSERT INTO claim_relation (from_claim_id, to_claim_id, kind, source_id) VALUES (?, ?, ?, ?)",
-            [from, to, kind.rawValue, sourceID]
+            "INSERT INTO claim_relation (from_claim_id, to_claim_id, kind, source_id, uid) VALUES (?, ?, ?, ?, ?)",
+            [from, to, kind.rawValue, sourceID, (uid ?? UID.make()).text]
         )
         return (database.lastInsertRowID, true)
     }

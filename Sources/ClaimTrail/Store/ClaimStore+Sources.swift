@@ -1,6 +1,7 @@
 extension ClaimStore {
     /// Records a source. Its body, when given, is kept with its SHA-256.
-    public func addSource(_ draft: SourceDraft) throws -> Int64 {
+    /// - Parameter uid: kept from an imported record; a new source gets a new one.
+    public func addSource(_ draft: SourceDraft, uid: UID? = nil) throws -> Int64 {
         guard let title = Reference.clean(draft.title) else {
             throw ClaimTrailError.invalid("a source needs a title")
         }
@@ -11,12 +12,12 @@ extension ClaimStore {
         let published = try Reference.clean(draft.published).map { try ISODate.validate($0, field: "published date") }
         try database.execute(
             """
-            INSERT INTO source (title, url, outlet, author, published, body, body_sha256)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO source (title, url, outlet, author, published, body, body_sha256, uid)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 title, url, Reference.clean(draft.outlet), Reference.clean(draft.author), published,
-                draft.body, draft.body.map(SHA256.hex),
+                draft.body, draft.body.map(SHA256.hex), (uid ?? UID.make()).text,
             ]
         )
         return database.lastInsertRowID
@@ -40,8 +41,11 @@ extension ClaimStore {
         }
     }
 
-    /// Finds a source by `#id`, URL or exact title.
+    /// Finds a source by `#id`, uid, URL or exact title.
     public func resolveSource(_ reference: String) throws -> Source {
+        if let uid = UID(reference.trimmed()), let source = try source(id: id(of: .source, uid: uid)) {
+            return source
+        }
         if let id = Reference.id(in: reference) {
             guard let source = try source(id: id) else { throw ClaimTrailError.notFound("no source #\(id)") }
             return source

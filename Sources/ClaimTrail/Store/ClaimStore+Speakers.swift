@@ -1,7 +1,8 @@
 extension ClaimStore {
     /// Records a speaker with its aliases. Names need not be unique: two officials may share a
     /// description, which is why lookups by name can come back ambiguous.
-    public func addSpeaker(_ draft: SpeakerDraft) throws -> Int64 {
+    /// - Parameter uid: kept from an imported record; a new speaker gets a new one.
+    public func addSpeaker(_ draft: SpeakerDraft, uid: UID? = nil) throws -> Int64 {
         guard let name = Reference.clean(draft.name) else {
             throw ClaimTrailError.invalid("a speaker needs a name")
         }
@@ -13,9 +14,12 @@ extension ClaimStore {
         }
         try database.execute(
             """
-            INSERT INTO speaker (name, name_key, kind, role, affiliation_id) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO speaker (name, name_key, kind, role, affiliation_id, uid) VALUES (?, ?, ?, ?, ?, ?)
             """,
-            [name, TextKey.fold(name), draft.kind.rawValue, Reference.clean(draft.role), affiliation]
+            [
+                name, TextKey.fold(name), draft.kind.rawValue, Reference.clean(draft.role), affiliation,
+                (uid ?? UID.make()).text,
+            ]
         )
         let id = database.lastInsertRowID
         try addAliases(draft.aliases, to: id)
@@ -73,9 +77,10 @@ extension ClaimStore {
         return try ids.compactMap { try speaker(id: $0) }
     }
 
-    /// The one speaker a reference (`#id`, name or alias, any case) points at, or nil if none.
+    /// The one speaker a reference (`#id`, uid, name or alias, any case) points at, or nil if none.
     /// Several matches are an error that lists them, so the user can pick by id.
     public func resolveSpeaker(_ reference: String) throws -> Speaker? {
+        if let uid = UID(reference.trimmed()) { return try speaker(id: id(of: .speaker, uid: uid)) }
         if let id = Reference.id(in: reference) {
             guard let speaker = try speaker(id: id) else { throw ClaimTrailError.notFound("no speaker #\(id)") }
             return speaker

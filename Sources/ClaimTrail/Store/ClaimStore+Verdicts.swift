@@ -1,8 +1,10 @@
 extension ClaimStore {
     /// Records a reviewer's verdict on a claim, replacing that reviewer's earlier one.
+    /// A revision keeps the verdict's uid: it is the same reviewer's verdict on the same claim.
     /// - Returns: whether it was new (false: a revision of the reviewer's verdict).
+    /// - Parameter uid: kept from an imported record; a new verdict gets a new one.
     @discardableResult
-    public func setVerdict(_ verdict: Verdict, on claimID: Int64) throws -> Bool {
+    public func setVerdict(_ verdict: Verdict, on claimID: Int64, uid: UID? = nil) throws -> Bool {
         guard try claim(id: claimID) != nil else { throw ClaimTrailError.notFound("no claim #\(claimID)") }
         guard let rating = Reference.clean(verdict.rating) else {
             throw ClaimTrailError.invalid("a verdict needs a rating")
@@ -21,12 +23,16 @@ extension ClaimStore {
             .first([claimID, reviewer]) { _ in true } ?? false
         try database.execute(
             """
-            INSERT INTO verdict (claim_id, rating, score, best, worst, reviewer, reviewed_on, url)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO verdict (claim_id, rating, score, best, worst, reviewer, reviewed_on, url, uid)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (claim_id, reviewer) DO UPDATE SET rating = excluded.rating, score = excluded.score,
                 best = excluded.best, worst = excluded.worst, reviewed_on = excluded.reviewed_on, url = excluded.url
             """,
-            [claimID, rating, verdict.score, verdict.best, verdict.worst, reviewer, date, Reference.clean(verdict.url)]
+            [
+                claimID, rating, verdict.score, verdict.best, verdict.worst, reviewer, date,
+                Reference.clean(verdict.url),
+                (uid ?? UID.make()).text,
+            ]
         )
         return !existed
     }
