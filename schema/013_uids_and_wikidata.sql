@@ -116,11 +116,12 @@ WHEN OLD.uid IS NOT NULL AND NEW.uid IS NOT OLD.uid
 BEGIN SELECT RAISE(ABORT, 'a uid never changes'); END;
 
 -- The uids of merged claims and speakers, and of a record that arrived in an import under another uid
--- as the same claim or source (same text, same URL), resolve to the row that absorbed them.
--- into_id follows later merges, as claim_merge does.
+-- as one already stored (a claim of the same text, a source of the same URL, the same attribution or
+-- relation), resolve to the row that absorbed them. into_id follows later merges, as claim_merge does.
 CREATE TABLE merged_uid (
     uid     TEXT PRIMARY KEY,
-    entity  TEXT NOT NULL CHECK (entity IN ('source', 'speaker', 'claim')),
+    entity  TEXT NOT NULL
+            CHECK (entity IN ('source', 'speaker', 'claim', 'attribution', 'relation', 'verdict')),
     into_id INTEGER NOT NULL
 );
 CREATE INDEX merged_uid_by_target ON merged_uid (entity, into_id);

@@ -1,5 +1,8 @@
 /// schema.org ClaimReview as JSON-LD, one review per verdict, for claims that carry one.
 ///
+/// Each review's `@id` is its verdict's uid and the reviewed Claim's `@id` the claim's, as
+/// `urn:uuid:` URNs, so that the same review published twice is one node.
+///
 /// The context is given inline (`{"@vocab": "https://schema.org/"}`) rather than by URL, so any
 /// JSON-LD processor reads the document offline, with the same meaning.
 public enum ClaimReviewDocument {
@@ -16,9 +19,10 @@ public enum ClaimReviewDocument {
             guard !verdicts.isEmpty else { continue }
             let trace = try store.traceClaim("#\(id)")
             let item = try itemReviewed(trace, store: store)
-            for verdict in verdicts {
+            for (verdict, uid) in zip(verdicts, try store.verdictUIDs(claimID: id)) {
                 reviews.append(
                     .fields([
+                        "@id": .string("urn:uuid:\(uid)"),
                         "@type": .string("ClaimReview"),
                         "claimReviewed": .string(trace.claim.text),
                         "author": .fields(["@type": .string("Organization"), "name": .string(verdict.reviewer)]),
@@ -56,6 +60,7 @@ public enum ClaimReviewDocument {
             if seenSources.insert(row.sourceID).inserted { appearances.append(appearance(row)) }
         }
         return .fields([
+            "@id": .text(try store.uid(of: .claim, id: trace.claim.id).map { "urn:uuid:\($0)" }),
             "@type": .string("Claim"),
             "author": authors.isEmpty ? nil : .array(authors),
             "datePublished": .text(asserting.first?.date),

@@ -43,6 +43,8 @@ final class AttributionStaging {
     private var rows: [Row] = []
     /// Positions in `rows` by claim and source: both lookups name these two.
     private var positions: [Pair: [Int]] = [:]
+    /// Ids of the waiting rows by uid, for an import's relay named by uid.
+    private var idsByUID: [UID: Int64] = [:]
     /// How many rows wait before they are written; 1 while no import defers it.
     private var batchSize = 1
     /// The upkeep of the import's other rows; nil outside an import, where the triggers do it.
@@ -70,6 +72,7 @@ final class AttributionStaging {
     /// Adds a row to the batch, and writes the batch once it is full.
     func stage(_ row: Row) throws {
         positions[Pair(claimID: row.claimID, sourceID: row.sourceID), default: []].append(rows.count)
+        idsByUID[row.uid] = row.id
         rows.append(row)
         if rows.count >= batchSize { try write() }
     }
@@ -83,6 +86,11 @@ final class AttributionStaging {
     func waiting(id: Int64) -> Row? {
         guard let first = rows.first?.id, id >= first, id - first < rows.count else { return nil }
         return rows[Int(id - first)]
+    }
+
+    /// The id of the waiting row with this uid, if it is still waiting.
+    func waiting(uid: UID) -> Int64? {
+        idsByUID[uid]
     }
 
     /// Runs `body` with writes deferred to batches of `size` rows, then writes what is left.
@@ -151,5 +159,6 @@ final class AttributionStaging {
     private func discard() {
         rows.removeAll(keepingCapacity: true)
         positions.removeAll(keepingCapacity: true)
+        idsByUID.removeAll(keepingCapacity: true)
     }
 }

@@ -54,4 +54,11 @@ extension ClaimStore {
             )
         }
     }
+
+    /// The uids of a claim's verdicts, in the order of `verdicts(claimID:)`.
+    public func verdictUIDs(claimID: Int64) throws -> [String] {
+        try database.cached("SELECT uid FROM verdict WHERE claim_id = ? ORDER BY id").map([claimID]) {
+            $0.text(0) ?? ""
+        }
+    }
 }
