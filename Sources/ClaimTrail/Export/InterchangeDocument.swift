@@ -72,6 +72,7 @@ public enum InterchangeDocument {
                         ),
                         "affiliation_uid": try uid(.speaker, speaker.affiliationID),
                         "aliases": speaker.aliases.isEmpty ? nil : .array(speaker.aliases.map(JSONValue.string)),
+                        "wikidata": .text(speaker.wikidata),
                     ])
                 }
             ),

@@ -141,6 +141,9 @@ public enum ProvDocument {
                 "prov:type": .string(type), "prov:label": .string(speaker.name),
                 "ct:kind": .string(speaker.kind.rawValue),
                 "ct:role": .text(speaker.role),
+                "ct:wikidata": speaker.wikidata.flatMap(WikidataID.init).map { item in
+                    .object(["$": .string(item.entityURL), "type": .string("xsd:anyURI")])
+                },
             ])
             if let affiliation = speaker.affiliationID {
                 try agent(affiliation, store: store)

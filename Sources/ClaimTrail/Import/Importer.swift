@@ -110,7 +110,8 @@ public struct Importer {
             kind: try record.vocabulary("kind", default: SpeakerKind.unknown),
             role: try record.string("role"),
             affiliation: try affiliation ?? record.string("affiliation"),
-            aliases: try record.strings("aliases")
+            aliases: try record.strings("aliases"),
+            wikidata: try record.string("wikidata").map { try WikidataID.parse($0).text }
         )
         let uid = try Self.uid(of: record)
         if let stored = try stored(.speaker, uid: uid), let uid {

@@ -7,7 +7,7 @@ extension ClaimStore {
     private static let snapshots = [
         "claim": "SELECT json_object('text', text, 'topic', topic) FROM claim WHERE id = ?",
         "speaker": """
-        SELECT json_object('name', name, 'kind', kind, 'role', role, 'affiliation_id', affiliation_id,
+        SELECT json_object('name', name, 'kind', kind, 'role', role, 'affiliation_id', affiliation_id, 'wikidata', wikidata,
                            'aliases', json((SELECT json_group_array(alias) FROM (SELECT alias FROM speaker_alias
                                                                                   WHERE speaker_id = speaker.id
                                                                                   ORDER BY alias))))
@@ -92,6 +92,14 @@ extension ClaimStore {
             try database.execute("DELETE FROM claim_stats WHERE claim_id = ?", [id])
             try database.execute("DELETE FROM claim WHERE id = ?", [id])
             return id
+        }
+    }
+
+    /// Links a speaker to its Wikidata item, or unlinks it (nil); logged like any speaker edit.
+    public func linkSpeaker(_ id: Int64, to item: WikidataID?, by: String, reason: String?) throws {
+        try logged("speaker", id, action: "edit", by: by, reason: reason) {
+            try database.execute("UPDATE speaker SET wikidata = ? WHERE id = ?", [item?.text, id])
+            return nil
         }
     }
 

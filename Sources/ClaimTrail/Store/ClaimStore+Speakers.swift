@@ -12,13 +12,14 @@ extension ClaimStore {
             }
             return speaker.id
         }
+        let wikidata = try Reference.clean(draft.wikidata).map(WikidataID.parse)
         try database.execute(
             """
-            INSERT INTO speaker (name, name_key, kind, role, affiliation_id, uid) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO speaker (name, name_key, kind, role, affiliation_id, uid, wikidata) VALUES (?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 name, TextKey.fold(name), draft.kind.rawValue, Reference.clean(draft.role), affiliation,
-                (uid ?? UID.make()).text,
+                (uid ?? UID.make()).text, wikidata?.text,
             ]
         )
         let id = database.lastInsertRowID
@@ -44,7 +45,7 @@ extension ClaimStore {
         guard
             var speaker = try database.cached(
                 """
-                SELECT id, name, kind, role, affiliation_id FROM speaker WHERE id = ?
+                SELECT id, name, kind, role, affiliation_id, wikidata FROM speaker WHERE id = ?
                 """
             ).first(
                 [id],
@@ -54,7 +55,8 @@ extension ClaimStore {
                         name: row.string(1),
                         kind: SpeakerKind(rawValue: row.string(2)) ?? .unknown,
                         role: row.text(3),
-                        affiliationID: row.optionalInt64(4)
+                        affiliationID: row.optionalInt64(4),
+                        wikidata: row.text(5)
                     )
                 }
             )

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+@testable import ClaimTrail
+
+/// Speakers linked to Wikidata items: stored, checked, exported, and offered for merging by `check`.
+@Suite struct WikidataTests {
+    private static func wikidata(_ path: String) throws -> [String] {
+        try Database(path: path).prepare("SELECT name || ' ' || coalesce(wikidata, '-') FROM speaker ORDER BY id")
+            .map { $0.string(0) }
+    }
+
+    @Test func linkAndAddStoreTheItem() throws {
+        let temporary = try TemporaryStore()
+        let added = try Binary.run(
+            ["speaker", "add", "Oana Lungescu", "--kind", "person", "--wikidata", "Q7090498"],
+            database: temporary.path
+        )
+        #expect(added.status == 0, "\(added.stderr)")
+        _ = try temporary.store.speaker("NATO", kind: .organization)
+        let linked = try Binary.run(
+            ["speaker", "link", "nato", "Q7184", "--reason", "reconciled"],
+            database: temporary.path
+        )
+        #expect(linked.status == 0 && linked.stdout == "2\n", "\(linked.stderr)")
+        #expect(try Self.wikidata(temporary.path) == ["Oana Lungescu Q7090498", "NATO Q7184"])
+        let logged = try Database(path: temporary.path).prepare(
+            "SELECT json_extract(after, '$.wikidata') FROM change_log WHERE entity = 'speaker'"
+        ).map { $0.text(0) }
+        #expect(logged == ["Q7184"])
+        let unlinked = try Binary.run(["speaker", "link", "NATO", ""], database: temporary.path)
+        #expect(unlinked.status == 0, "\(unlinked.stderr)")
+        #expect(try Self.wikidata(temporary.path) == ["Oana Lungescu Q7090498", "NATO -"])
+    }
+
+    @Test(arguments: ["Q0", "q42", "Q42a", "Q", "Q０", "Q-1", "42", "Q4 2"])
+    func aMalformedItemIsRefused(item: String) throws {
+        let temporary = try TemporaryStore()
+        _ = try temporary.store.speaker("NATO", kind: .organization)
+        let before = try temporary.snapshot()
+        for arguments in [["speaker", "link", "NATO", item], ["speaker", "add", "Other", "--wikidata", item]] {
+            let result = try Binary.run(arguments, database: temporary.path)
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.stderr == "Error: “\(item)” is not a Wikidata id (Q followed by digits, such as Q42)\n")
+        }
+        let file = try temporary.file("s.jsonl", #"{"type": "speaker", "name": "Other", "wikidata": "\#(item)"}"#)
+        let imported = try Binary.run(["import", file], database: temporary.path)
+        #expect(imported.status == 1 && imported.stderr.contains("is not a Wikidata id"), "\(imported.stderr)")
+        #expect(try temporary.snapshot() == before)
+    }
+
+    @Test func exportsCarryTheItem() throws {
+        let temporary = try TemporaryStore()
+        let store = temporary.store
+        let speaker = try store.addSpeaker(SpeakerDraft(name: "Oana Lungescu", kind: .person, wikidata: "Q7090498"))
+        let claim = try store.claim("No change in posture")
+        try store.attribute(claim, speaker, in: try store.source("Briefing"))
+        try store.setVerdict(Verdict(rating: "True", reviewer: "Desk"), on: claim)
+        let json = try InterchangeDocument.render(from: store, scope: .all)
+        #expect(json.contains(#""wikidata" : "Q7090498""#))
+        let review = try ClaimReviewDocument.render(from: store, scope: .all)
+        #expect(review.contains(#""sameAs" : "https://www.wikidata.org/entity/Q7090498""#))
+        let provPath = try temporary.file("prov.json", try ProvDocument.render(from: store, scope: .all))
+        #expect(
+            try String(contentsOfFile: provPath, encoding: .utf8).contains("https://www.wikidata.org/entity/Q7090498")
+        )
+        // An export imported elsewhere keeps the link.
+        let other = try TemporaryStore()
+        _ = try Importer(store: other.store, recordedBy: "t").importFile(atPath: try temporary.file("e.json", json))
+        #expect(try Self.wikidata(other.path) == ["Oana Lungescu Q7090498"])
+        if OutsideClient.enabled("python3", pythonModule: "prov") {
+            let read = try OutsideClient.python(
+                """
+                import json, sys, prov
+                doc = prov.read(sys.argv[1], format='json')
+                print(json.dumps([str(v) for r in doc.get_records() for (k, v) in r.attributes if str(k) == 'ct:wikidata']))
+                """,
+                [provPath]
+            )
+            #expect(read as? [String] == ["https://www.wikidata.org/entity/Q7090498"])
+        }
+    }
+
+    @Test func checkOffersSpeakersSharingAnItemForMerging() throws {
+        let temporary = try TemporaryStore()
+        let store = temporary.store
+        _ = try store.addSpeaker(SpeakerDraft(name: "Russian MoD", kind: .government, wikidata: "Q1969619"))
+        _ = try store.addSpeaker(SpeakerDraft(name: "Russian defence ministry", wikidata: "Q1969619"))
+        _ = try store.addSpeaker(SpeakerDraft(name: "TASS", kind: .media, wikidata: "Q215572"))
+        let result = try Binary.run(["check"], database: temporary.path)
+        #expect(result.status == 0)
+        #expect(result.stdout == "ok\n")
+        #expect(
+            result.stderr
+                == "note: speakers #1 Russian MoD and #2 Russian defence ministry share Wikidata Q1969619; "
+                + "if they are one: claimtrail speaker merge 1 2\n"
+        )
+    }
+}
