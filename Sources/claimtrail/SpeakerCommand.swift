@@ -5,7 +5,7 @@ struct SpeakerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "speaker",
         abstract: "Record who claims are attributed to, and correct them.",
-        subcommands: [Add.self, List.self, Edit.self, Link.self, Merge.self]
+        subcommands: [Add.self, List.self, Edit.self, Link.self, Reconcile.self, Merge.self]
     )
 
     struct Add: ParsableCommand {

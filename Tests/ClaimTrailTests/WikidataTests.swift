@@ -97,3 +97,70 @@ import Testing
         )
     }
 }
+
+/// `speaker reconcile`: matches proposed from a file, applied only when accepted.
+@Suite struct ReconciliationTests {
+    private static func store() throws -> TemporaryStore {
+        let temporary = try TemporaryStore()
+        _ = try temporary.store.addSpeaker(
+            SpeakerDraft(name: "NATO", kind: .organization, aliases: ["North Atlantic Treaty Organization"])
+        )
+        _ = try temporary.store.addSpeaker(SpeakerDraft(name: "Oana Lungescu", kind: .person))
+        return temporary
+    }
+
+    private static func links(_ path: String) throws -> [String] {
+        try Database(path: path).prepare("SELECT coalesce(wikidata, '-') FROM speaker ORDER BY id").map { $0.string(0) }
+    }
+
+    @Test func matchesAreProposedThenAcceptedOrRejected() throws {
+        let temporary = try Self.store()
+        let file = try temporary.file(
+            "links.csv",
+            "name,qid,description\r\n\"north atlantic treaty organization\",Q7184,\"alliance, 1949\"\r\n"
+                + "OANA LUNGESCU,Q7090498,\r\nNobody Known,Q1,\r\n"
+        )
+        let proposed = try Binary.run(["speaker", "reconcile", file, "--format", "csv"], database: temporary.path)
+        #expect(proposed.status == 0, "\(proposed.stderr)")
+        #expect(
+            CSVParser.parse(proposed.stdout) == [
+                ["id", "speaker_id", "speaker", "matched_name", "wikidata", "description"],
+                ["1", "1", "NATO", "north atlantic treaty organization", "Q7184", "alliance, 1949"],
+                ["2", "2", "Oana Lungescu", "OANA LUNGESCU", "Q7090498", ""],
+            ]
+        )
+        #expect(try Self.links(temporary.path) == ["-", "-"], "nothing is linked before it is accepted")
+        #expect(try Binary.run(["speaker", "reconcile", "--accept", "1"], database: temporary.path).status == 0)
+        #expect(try Binary.run(["speaker", "reconcile", "--reject", "2"], database: temporary.path).status == 0)
+        #expect(try Self.links(temporary.path) == ["Q7184", "-"])
+        let listed = try Binary.run(["speaker", "reconcile", "--list", "--format", "json"], database: temporary.path)
+        #expect(listed.stdout == "[\n\n]\n")
+        // The same file again proposes nothing: one link is made, the other declined.
+        let again = try Binary.run(["speaker", "reconcile", file, "--format", "csv"], database: temporary.path)
+        #expect(again.status == 0 && again.stdout.isEmpty, "\(again.stdout)")
+        let decided = try Binary.run(["speaker", "reconcile", "--accept", "2"], database: temporary.path)
+        #expect(decided.status == 1 && decided.stderr == "Error: link proposal #2 is already rejected\n")
+    }
+
+    @Test func jsonLinesAreReadToo() throws {
+        let temporary = try Self.store()
+        let file = try temporary.file("links.jsonl", #"{"name": "NATO", "qid": "Q7184"}"# + "\n")
+        let proposed = try Binary.run(["speaker", "reconcile", file, "--format", "csv"], database: temporary.path)
+        #expect(CSVParser.parse(proposed.stdout).dropFirst().map { $0[4] } == ["Q7184"], "\(proposed.stderr)")
+    }
+
+    @Test(arguments: [
+        ("name,qid\nNATO,Q7184\nOana Lungescu,Q0\n", "links.csv:3: “Q0” is not a Wikidata id"),
+        ("name;qid\nNATO;Q7184\n", "links.csv:1: the header must be name,qid or name,qid,description"),
+        ("name,qid\nNATO,Q7184,extra\n", "links.csv:2: 3 fields where the header has 2"),
+        ("name,qid\n\"NATO,Q7184\n", "links.csv:2: unclosed quote"),
+    ])
+    func aBadFileProposesNothing(text: String, message: String) throws {
+        let temporary = try Self.store()
+        let file = try temporary.file("links.csv", text)
+        let result = try Binary.run(["speaker", "reconcile", file], database: temporary.path)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("Error: \(file.dropLast("links.csv".count))\(message)"), "\(result.stderr)")
+        #expect(try temporary.count("speaker_link_proposal") == 0)
+    }
+}

@@ -925,6 +925,23 @@ extension Migration {
                 ALTER TABLE speaker ADD COLUMN wikidata TEXT
                     CHECK (wikidata IS NULL OR (wikidata GLOB 'Q[1-9]*' AND substr(wikidata, 2) NOT GLOB '*[^0-9]*'));
                 CREATE INDEX speaker_by_wikidata ON speaker (wikidata) WHERE wikidata IS NOT NULL;
+
+                -- Links proposed by a reconciliation file (`speaker reconcile FILE`: name, qid, description), matched
+                -- against speakers' names and aliases. A proposal is applied only when an editor accepts it; a
+                -- rejected one stays, so the same file read again does not propose it again.
+                CREATE TABLE speaker_link_proposal (
+                    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+                    speaker_id   INTEGER NOT NULL REFERENCES speaker (id) ON DELETE CASCADE,
+                    wikidata     TEXT NOT NULL
+                                 CHECK (wikidata GLOB 'Q[1-9]*' AND substr(wikidata, 2) NOT GLOB '*[^0-9]*'),
+                    matched_name TEXT NOT NULL,  -- the name in the file, as written
+                    description  TEXT,
+                    status       TEXT NOT NULL DEFAULT 'proposed' CHECK (status IN ('proposed', 'accepted', 'rejected')),
+                    proposed_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                    proposed_by  TEXT NOT NULL,
+                    decided_by   TEXT,
+                    UNIQUE (speaker_id, wikidata)
+                );
                 """##
         ),
     ]
