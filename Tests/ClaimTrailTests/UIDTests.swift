@@ -167,6 +167,12 @@ import Testing
         #expect(trace.stdout.contains("The fleet left port"))
         let bySpeaker = try Binary.run(["trace", "speaker", speakerUID], database: temporary.path)
         #expect(bySpeaker.status == 0 && bySpeaker.stdout.contains("The fleet left port"), "\(bySpeaker.stderr)")
+        let attributionUID = try #require(try store.uid(of: .attribution, id: 1)).text
+        let edited = try Binary.run(
+            ["attribution", "edit", attributionUID, "--quote", "“It left”"],
+            database: temporary.path
+        )
+        #expect(edited.status == 0 && edited.stdout == "1\n", "\(edited.stderr)")
         let wrongKind = try Binary.run(["trace", "claim", speakerUID], database: temporary.path)
         #expect(wrongKind.status == 1)
         #expect(wrongKind.stderr == "Error: uid \(speakerUID) is a speaker’s, not a claim’s\n")

@@ -135,4 +135,14 @@ extension ClaimStore {
                 \.id
             )
     }
+
+    /// The id of the attribution a reference names: `12`, `#12` or its uid. Whether it exists is
+    /// checked by the edit or deletion that follows.
+    public func resolveAttribution(_ reference: String) throws -> Int64 {
+        if let uid = UID(reference.trimmed()) { return try id(of: .attribution, uid: uid) }
+        guard let id = Reference.id(in: reference) else {
+            throw ClaimTrailError.invalid("“\(reference)” is not an attribution id or uid")
+        }
+        return id
+    }
 }
