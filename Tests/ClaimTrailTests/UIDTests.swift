@@ -173,6 +173,11 @@ import Testing
             database: temporary.path
         )
         #expect(edited.status == 0 && edited.stdout == "1\n", "\(edited.stderr)")
+        // The lists show the uids to give.
+        for (command, uid) in [("claim", claimUID), ("speaker", speakerUID)] {
+            let listed = try Binary.run([command, "list", "--format", "csv"], database: temporary.path)
+            #expect(CSVParser.parseWithHeader(listed.stdout).map { $0["uid"] } == [uid], "\(command)")
+        }
         let wrongKind = try Binary.run(["trace", "claim", speakerUID], database: temporary.path)
         #expect(wrongKind.status == 1)
         #expect(wrongKind.stderr == "Error: uid \(speakerUID) is a speaker’s, not a claim’s\n")

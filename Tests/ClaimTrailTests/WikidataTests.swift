@@ -28,6 +28,8 @@ import Testing
             "SELECT json_extract(after, '$.wikidata') FROM change_log WHERE entity = 'speaker'"
         ).map { $0.text(0) }
         #expect(logged == ["Q7184"])
+        let listed = try Binary.run(["speaker", "list", "--format", "csv"], database: temporary.path)
+        #expect(CSVParser.parseWithHeader(listed.stdout).map { $0["wikidata"] } == ["Q7090498", "Q7184"])
         let unlinked = try Binary.run(["speaker", "link", "NATO", ""], database: temporary.path)
         #expect(unlinked.status == 0, "\(unlinked.stderr)")
         #expect(try Self.wikidata(temporary.path) == ["Oana Lungescu Q7090498", "NATO -"])
