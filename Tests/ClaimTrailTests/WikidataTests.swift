@@ -70,6 +70,10 @@ import Testing
         let other = try TemporaryStore()
         _ = try Importer(store: other.store, recordedBy: "t").importFile(atPath: try temporary.file("e.json", json))
         #expect(try Self.wikidata(other.path) == ["Oana Lungescu Q7090498"])
+        // A speaker found by uid without a link of its own takes the file's.
+        try other.store.write { try other.store.linkSpeaker(1, to: nil, by: "t", reason: nil) }
+        _ = try Importer(store: other.store, recordedBy: "t").importFile(atPath: try temporary.file("e.json", json))
+        #expect(try Self.wikidata(other.path) == ["Oana Lungescu Q7090498"])
         if OutsideClient.enabled("python3", pythonModule: "prov") {
             let read = try OutsideClient.python(
                 """
@@ -97,6 +101,13 @@ import Testing
                 == "note: speakers #1 Russian MoD and #2 Russian defence ministry share Wikidata Q1969619; "
                 + "if they are one: claimtrail speaker merge 1 2\n"
         )
+        // Merged, the kept speaker has the link (taken from the merged one when it had none).
+        let plain = try store.speaker("Ministry", kind: .government)
+        try store.write { try store.mergeSpeaker(1, into: plain, by: "t", reason: nil) }
+        try store.write { try store.mergeSpeaker(2, into: plain, by: "t", reason: nil) }
+        #expect(try store.speaker(id: plain)?.wikidata == "Q1969619")
+        let after = try Binary.run(["check"], database: temporary.path)
+        #expect(after.status == 0 && after.stderr.isEmpty, "\(after.stderr)")
     }
 }
 

@@ -121,6 +121,9 @@ public struct Importer {
                 try checkSameRecord(.speaker, uid: uid, stored: speaker?.name, imported: draft.name, what: "name")
             }
             try store.addAliases(draft.aliases, to: stored.id)
+            if let item = draft.wikidata, speaker?.wikidata == nil {
+                try store.linkSpeaker(stored.id, to: try WikidataID.parse(item), by: recordedBy, reason: "import")
+            }
             summary.existing += 1
         } else if uid != nil {
             _ = try store.addSpeaker(draft, uid: uid)

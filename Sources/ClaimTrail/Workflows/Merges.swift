@@ -72,6 +72,11 @@ extension ClaimStore {
             "UPDATE speaker SET affiliation_id = NULL WHERE id = ?2 AND affiliation_id = ?1",
             [merged, kept]
         )
+        // The kept speaker takes the merged one's Wikidata link when it has none of its own.
+        try database.execute(
+            "UPDATE speaker SET wikidata = (SELECT wikidata FROM speaker WHERE id = ?1) WHERE id = ?2 AND wikidata IS NULL",
+            [merged, kept]
+        )
         try logMerge("speaker", merged, into: kept, claimID: nil, by: by, reason: reason)
         if let uid = try uid(of: .speaker, id: merged) {
             try rememberUID(uid, of: .speaker, into: kept, merged: merged)
