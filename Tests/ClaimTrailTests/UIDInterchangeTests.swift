@@ -47,6 +47,42 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: again)) == Data(contentsOf: URL(fileURLWithPath: export)))
     }
 
+    @Test func mergesTravelAndTheRoundTripIsByteForByte() throws {
+        let a = try TemporaryStore()
+        let store = a.store
+        let source = try store.source("Report")
+        let (kept, merged, gone) = (
+            try store.claim("The port is closed"), try store.claim("Port closed"), try store.claim("X")
+        )
+        let (ministry, moD) = (try store.speaker("Ministry", kind: .government), try store.speaker("MoD"))
+        try store.attribute(kept, ministry, in: source)
+        try store.attribute(merged, moD, in: source, .denies)
+        try store.attribute(gone, moD, in: source)
+        let mergedUID = try #require(try store.uid(of: .claim, id: merged)).text
+        let moDUID = try #require(try store.uid(of: .speaker, id: moD)).text
+        try store.write {
+            try store.mergeClaim(merged, into: kept, by: "t", reason: nil)
+            try store.mergeSpeaker(moD, into: ministry, by: "t", reason: nil)
+            try store.deleteClaim(gone, by: "t", reason: "not a claim")
+            try store.editClaim(kept, text: nil, topic: "ports", by: "t", reason: nil)
+        }
+        let first = try InterchangeDocument.render(from: store, scope: .all)
+        #expect(first.contains(#""into" : ""#))
+        let b = try TemporaryStore()
+        let result = try Binary.run(["import", try a.file("a.json", first)], database: b.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try InterchangeDocument.render(from: b.store, scope: .all) == first)
+        // In the new store the merged uid and wording find the kept claim, and the merged speaker's uid its survivor.
+        let keptThere = try b.store.resolveClaim("The port is closed").id
+        #expect(try b.store.resolveClaim(mergedUID).id == keptThere)
+        #expect(try b.store.resolveClaim("port closed").id == keptThere)
+        #expect(try b.store.resolveSpeaker(moDUID)?.name == "Ministry")
+        #expect(try StoreCheck(store: b.store).problems().isEmpty)
+        // A claim added afterwards does not take the id the imported wording was given.
+        let wordingID = try b.store.database.prepare("SELECT merged_id FROM claim_merge").first { $0.int64(0) }
+        #expect(try b.store.claim("Something new") > wordingID ?? .max)
+    }
+
     @Test func theSameClaimUnderAnotherUidIsOneClaim() throws {
         let temporary = try TemporaryStore()
         let claim = try temporary.store.claim("The bridge was closed")
@@ -68,9 +104,11 @@ import Testing
     @Test(arguments: [
         (#"{"type": "claim", "uid": "not-a-uid", "text": "New"}"#, "“not-a-uid” is not a uid"),
         (#"{"type": "claim", "uid": "0190f5d2-8a3b-4c4d-9e5f-0123456789ab", "text": "New"}"#, "is not a uid"),
-        (#"{"type": "speaker", "uid": "CLAIM", "name": "Somebody"}"#, "is a claim’s in the store, not a speaker’s"),
+        (#"{"type": "speaker", "uid": "CLAIM", "name": "Somebody"}"#, "is a claim’s, not a speaker’s"),
         (#"{"type": "claim", "uid": "CLAIM", "text": "Another text"}"#, "is stored as claim with another text"),
         (#"{"type": "source", "uid": "SOURCE", "title": "T", "url": "https://b.example"}"#, "with another URL"),
+        (#"{"type": "merge", "kind": "claim", "uid": "SOURCE", "into": "CLAIM"}"#, "is another record in the store"),
+        (#"{"type": "merge", "kind": "speaker", "uid": "SOURCE", "into": "CLAIM"}"#, "is a claim’s, not a speaker’s"),
     ])
     func badUidsAreRefused(line: String, message: String) throws {
         let temporary = try TemporaryStore()

@@ -47,6 +47,7 @@ public enum InterchangeDocument {
             sourceIDs.formUnion(try store.database.cached("SELECT id FROM source").map { $0.int64(0) })
             speakerIDs.formUnion(try store.database.cached("SELECT id FROM speaker").map { $0.int64(0) })
         }
+        let merges: [JSONValue] = if case .all = scope { try Self.merges(in: store) } else { [] }
         let sources = try sourceIDs.sorted().compactMap { try store.source(id: $0) }
         let sourceRefs = Dictionary(uniqueKeysWithValues: sources.map { ($0.id, $0.url ?? $0.title) })
         let speakers = try withAffiliations(speakerIDs, in: store)
@@ -90,8 +91,29 @@ public enum InterchangeDocument {
                         ])
                     }
                 ),
+            "merges": merges.isEmpty ? nil : .array(merges),
         ])
         return try document.rendered()
+    }
+
+    /// The whole store's merge records, so that merged uids and wordings find the kept record in the
+    /// store that imports them too: uids by uid, then claim wordings by the kept claim and wording.
+    private static func merges(in store: ClaimStore) throws -> [JSONValue] {
+        var merges: [JSONValue] = []
+        for entity in UIDEntity.allCases {
+            merges += try store.database.prepare(
+                """
+                SELECT m.uid, t.uid FROM merged_uid m JOIN \(entity.table) t ON t.id = m.into_id
+                WHERE m.entity = ? ORDER BY m.uid
+                """
+            ).map([entity.rawValue]) { row in
+                .fields(["kind": .string(entity.rawValue), "uid": .string(row.string(0)), "into": .text(row.text(1))])
+            }
+        }
+        merges += try store.database.prepare(
+            "SELECT m.text, c.uid FROM claim_merge m JOIN claim c ON c.id = m.into_id ORDER BY c.uid, m.normalized"
+        ).map { row in .fields(["kind": .string("claim"), "text": .string(row.string(0)), "into": .text(row.text(1))]) }
+        return merges
     }
 
     private static func attribution(

@@ -57,9 +57,10 @@ public struct Importer {
         case "claim": try importClaim(record, into: &summary)
         case "attribution": try importAttribution(record, into: &summary)
         case "relation": try importRelation(record, into: &summary)
+        case "merge": try importMerge(record)
         case let other:
             throw ClaimTrailError.invalid(
-                "unknown record type “\(other)” (expected source, speaker, claim, attribution or relation)"
+                "unknown record type “\(other)” (expected source, speaker, claim, attribution, relation or merge)"
             )
         }
     }

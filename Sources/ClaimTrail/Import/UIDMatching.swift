@@ -18,7 +18,7 @@ extension Importer {
         guard let uid, let found = try store.record(uid: uid) else { return nil }
         guard found.entity == entity else {
             throw ClaimTrailError.invalid(
-                "uid \(uid) is \(found.entity.possessive) in the store, not \(entity.possessive)"
+                "uid \(uid) is \(found.entity.possessive), not \(entity.possessive)"
             )
         }
         return (found.id, !found.merged)
@@ -44,5 +44,28 @@ extension Importer {
     func aliasUID(_ uid: UID?, of entity: UIDEntity, into id: Int64) throws {
         guard let uid, try store.uid(of: entity, id: id) != uid else { return }
         try store.rememberUID(uid, of: entity, into: id)
+    }
+
+    /// A merge record: `{"kind", "uid", "into"}` says that the uid was merged into the record `into`
+    /// names, and `{"kind": "claim", "text", "into"}` that the wording was. Either then finds that
+    /// record here too. A uid that names another live record here was not merged, and is refused.
+    func importMerge(_ record: ImportRecord) throws {
+        try record.requireOnly(["type", "kind", "uid", "text", "into"])
+        let kind = try record.vocabulary("kind", default: UIDEntity.claim)
+        let into = try store.id(of: kind, uid: try UID.parse(try record.requiredString("into")))
+        if let uid = try Self.uid(of: record) {
+            if let found = try store.record(uid: uid) {
+                guard found.entity == kind, found.id == into else {
+                    throw ClaimTrailError.invalid("uid \(uid) is another record in the store; it cannot be merged away")
+                }
+                return
+            }
+            try store.rememberUID(uid, of: kind, into: into)
+        } else {
+            guard kind == .claim, let text = try record.string("text") else {
+                throw ClaimTrailError.invalid("a merge needs a “uid”, or for a claim the merged “text”")
+            }
+            try store.rememberMergedWording(text, into: into)
+        }
     }
 }

@@ -57,6 +57,30 @@ extension ClaimStore {
         try database.execute("DELETE FROM claim WHERE id = ?", [merged])
     }
 
+    /// Records that a wording was merged into claim `into` in another store (an imported merge
+    /// record), so that it finds that claim here too. Its merged claim never existed here, so it
+    /// takes a claim id never given (`sqlite_sequence`), as every merged id is one never reused.
+    func rememberMergedWording(_ text: String, into: Int64) throws {
+        let normalized = TextKey.fold(text)
+        guard try claimID(normalized: normalized) == nil,
+            try database.cached("SELECT 1 FROM claim_merge WHERE normalized = ?").first([normalized], { _ in true })
+                == nil
+        else { return }
+        let next =
+            try database.prepare(
+                """
+                SELECT max((SELECT id FROM highest_used_id WHERE name = 'claim'),
+                           coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'claim'), 0)) + 1
+                """
+            ).first { $0.int64(0) } ?? 1
+        try database.execute(
+            "INSERT INTO claim_merge (merged_id, text, normalized, into_id) VALUES (?, ?, ?, ?)",
+            [next, text, normalized, into]
+        )
+        try database.execute("DELETE FROM sqlite_sequence WHERE name = 'claim'")
+        try database.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('claim', ?)", [next])
+    }
+
     /// Merges speaker `merged` into speaker `kept`; the merged name and aliases become aliases.
     public func mergeSpeaker(_ merged: Int64, into kept: Int64, by: String, reason: String?) throws {
         guard merged != kept else { throw ClaimTrailError.invalid("a speaker cannot be merged into itself") }
