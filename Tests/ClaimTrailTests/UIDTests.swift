@@ -110,6 +110,20 @@ import Testing
         #expect(try Self.uids(temporary.store, "claim") == before)
     }
 
+    @Test func checkReportsAMissingOrMalformedUid() throws {
+        let temporary = try TemporaryStore()
+        let store = temporary.store
+        let (claim, speaker) = (try store.claim("One"), try store.speaker("Someone"))
+        #expect(try Binary.run(["check"], database: temporary.path).status == 0)
+        try store.database.withoutTriggers {
+            try store.database.execute("UPDATE claim SET uid = NULL WHERE id = ?", [claim])
+            try store.database.execute("UPDATE speaker SET uid = upper(uid) WHERE id = ?", [speaker])
+        }
+        let result = try Binary.run(["check"], database: temporary.path)
+        #expect(result.status == 1)
+        #expect(result.stdout == "speaker #\(speaker) has no well-formed uid\nclaim #\(claim) has no well-formed uid\n")
+    }
+
     @Test func theMigrationGivesEveryRowAV7Uid() throws {
         let current = try TemporaryStore()
         let store = current.store

@@ -43,6 +43,7 @@ public struct StoreCheck {
             """
         ).map { "attribution #\($0.int64(0)) is relayed through an attribution of another claim, or a later one" }
         problems += try Self.reusedIDs(in: database)
+        problems += try Self.uidProblems(in: database)
         return problems
     }
 
