@@ -66,6 +66,16 @@ import Testing
         #expect(
             try String(contentsOfFile: provPath, encoding: .utf8).contains("https://www.wikidata.org/entity/Q7090498")
         )
+        // ClaimReview imported elsewhere keeps the claim's and the verdict's uids, and the author's link.
+        let reviewed = try TemporaryStore()
+        _ = try Importer(store: reviewed.store, recordedBy: "t").importFile(
+            atPath: try temporary.file("review.json", review)
+        )
+        #expect(try Self.wikidata(reviewed.path) == ["Oana Lungescu Q7090498"])
+        #expect(try reviewed.store.uid(of: .claim, id: 1) == store.uid(of: .claim, id: claim))
+        #expect(try reviewed.store.verdictUIDs(claimID: 1) == store.verdictUIDs(claimID: claim))
+        #expect(WikidataID(entityURL: "http://www.wikidata.org/wiki/Q42")?.text == "Q42")
+        #expect(WikidataID(entityURL: "https://example.org/entity/Q42") == nil)
         // An export imported elsewhere keeps the link.
         let other = try TemporaryStore()
         _ = try Importer(store: other.store, recordedBy: "t").importFile(atPath: try temporary.file("e.json", json))

@@ -54,7 +54,7 @@ public enum ClaimReviewDocument {
                     .fields([
                         "@type": .string(schemaType(of: speaker.kind)), "name": .string(speaker.name),
                         "jobTitle": .text(speaker.role),
-                        "sameAs": .text(speaker.wikidata.flatMap(WikidataID.init)?.entityURL),
+                        "sameAs": .text(speaker.wikidata.flatMap { WikidataID($0) }?.entityURL),
                     ])
                 )
             }

@@ -141,7 +141,7 @@ public enum ProvDocument {
                 "prov:type": .string(type), "prov:label": .string(speaker.name),
                 "ct:kind": .string(speaker.kind.rawValue),
                 "ct:role": .text(speaker.role),
-                "ct:wikidata": speaker.wikidata.flatMap(WikidataID.init).map { item in
+                "ct:wikidata": speaker.wikidata.flatMap { WikidataID($0) }.map { item in
                     .object(["$": .string(item.entityURL), "type": .string("xsd:anyURI")])
                 },
             ])

@@ -141,24 +141,7 @@ public struct Importer {
     private func importClaim(_ record: ImportRecord, into summary: inout Summary) throws {
         try record.requireOnly(Fields.claim)
         let text = try record.requiredString("text")
-        let uid = try Self.uid(of: record)
-        let claim: (id: Int64, created: Bool)
-        if let stored = try stored(.claim, uid: uid), let uid {
-            if stored.own {
-                let storedText = try store.claim(id: stored.id)?.text
-                try checkSameRecord(
-                    .claim,
-                    uid: uid,
-                    stored: storedText.map(TextKey.fold),
-                    imported: TextKey.fold(text),
-                    what: "text"
-                )
-            }
-            claim = (stored.id, false)
-        } else {
-            claim = try store.addClaim(text: text, topic: try record.string("topic"), uid: uid)
-            if !claim.created { try aliasUID(uid, of: .claim, into: claim.id) }
-        }
+        let claim = try matchClaim(text: text, topic: try record.string("topic"), uid: try Self.uid(of: record))
         if claim.created { summary.claims += 1 } else { summary.existing += 1 }
         // Attributions name their claim by this same text: they need not fold and look it up
         // again. (Text that reads as an id, "#12", names claim 12 instead.)

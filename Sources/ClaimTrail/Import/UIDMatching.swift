@@ -68,4 +68,31 @@ extension Importer {
             try store.rememberMergedWording(text, into: into)
         }
     }
+
+    /// The claim with this uid, else with this text, else a new one with both.
+    func matchClaim(text: String, topic: String?, uid: UID?) throws -> (id: Int64, created: Bool) {
+        if let stored = try stored(.claim, uid: uid), let uid {
+            if stored.own {
+                let storedText = try store.claim(id: stored.id)?.text
+                try checkSameRecord(
+                    .claim,
+                    uid: uid,
+                    stored: storedText.map(TextKey.fold),
+                    imported: TextKey.fold(text),
+                    what: "text"
+                )
+            }
+            return (stored.id, false)
+        }
+        let claim = try store.addClaim(text: text, topic: topic, uid: uid)
+        if !claim.created { try aliasUID(uid, of: .claim, into: claim.id) }
+        return claim
+    }
+
+    /// The uid in a JSON-LD `@id` of the form `urn:uuid:…` (as claimtrail's ClaimReview export writes
+    /// it), or nil for any other identifier, which is the publisher's own and not a uid.
+    static func uid(inURN value: Any?) -> UID? {
+        guard let text = value as? String, text.hasPrefix("urn:uuid:") else { return nil }
+        return UID(String(text.dropFirst("urn:uuid:".count)))
+    }
 }

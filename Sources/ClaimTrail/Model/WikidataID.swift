@@ -22,6 +22,15 @@ public struct WikidataID: Hashable, Sendable, CustomStringConvertible {
         return id
     }
 
+    /// The item a Wikidata URL names: `http(s)://www.wikidata.org/entity/Q42` or `…/wiki/Q42`.
+    public init?(entityURL url: String) {
+        let prefixes = ["entity/", "wiki/"].flatMap { path in
+            ["https://www.wikidata.org/\(path)", "http://www.wikidata.org/\(path)"]
+        }
+        guard let prefix = prefixes.first(where: url.hasPrefix) else { return nil }
+        self.init(String(url.dropFirst(prefix.count)))
+    }
+
     /// The item's concept URI, as `sameAs` in ClaimReview and PROV-JSON.
     public var entityURL: String { "https://www.wikidata.org/entity/\(text)" }
 }
