@@ -17,7 +17,7 @@ struct CheckCommand: ParsableCommand {
         let (problems, twins) = try store.read { try (StoreCheck(store: $0).problems(), $0.wikidataTwins()) }
         for twin in twins { note(twin.note) }
         guard problems.isEmpty else {
-            try emit(problems.map { $0 + "\n" }.joined())
+            try emit(problems.map { TerminalText.line($0) + "\n" }.joined())
             throw ExitCode.failure
         }
         try emitLine("ok")

@@ -22,6 +22,7 @@ extension SpeakerCommand {
         @Option(parsing: .upToNextOption, help: "Reject these proposals (ids).") var reject: [Int64] = []
         @Option(help: "table, csv or json.") var format: ReportFormat = .table
         @OptionGroup var table: TableOptions
+        @OptionGroup var csv: CSVOptions
 
         func validate() throws {
             let actions = [file != nil, list, !accept.isEmpty, !reject.isEmpty].filter { $0 }.count
@@ -32,14 +33,14 @@ extension SpeakerCommand {
             if list {
                 let proposals = try store.open().openLinkProposals()
                 if proposals.isEmpty && format == .table { return note("no link proposals") }
-                return try emit(format.render(proposals, width: table.width))
+                return try emit(format.render(proposals, width: table.width, cells: csv.cells))
             }
             let opened = try store.open()
             if let file {
                 let entries = try ReconciliationFile.read(atPath: file)
                 let proposals = try opened.write { try opened.proposeLinks(entries, by: store.recorder) }
                 note("\(proposals.count) link(s) proposed; accept with `claimtrail speaker reconcile --accept ID…`")
-                if !proposals.isEmpty { try emit(format.render(proposals, width: table.width)) }
+                if !proposals.isEmpty { try emit(format.render(proposals, width: table.width, cells: csv.cells)) }
             } else if !accept.isEmpty {
                 try opened.write { try opened.acceptLinkProposals(accept, by: store.recorder) }
                 try emitLine("accepted \(accept.map { "#\($0)" }.joined(separator: ", "))")

@@ -14,6 +14,7 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Use SQLite FTS5 query syntax (OR, NEAR, prefix*) as typed.") var raw = false
     @Option(help: "table, csv or json.") var format: ReportFormat = .table
     @OptionGroup var table: TableOptions
+    @OptionGroup var csv: CSVOptions
 
     func run() throws {
         let hits = try store.read { try $0.search(query.joined(separator: " "), limit: limit.rowLimit, raw: raw) }
@@ -21,6 +22,6 @@ struct SearchCommand: ParsableCommand {
             note("no matches")
             return
         }
-        try emit(try format.render(hits, width: table.width))
+        try emit(try format.render(hits, width: table.width, cells: csv.cells))
     }
 }

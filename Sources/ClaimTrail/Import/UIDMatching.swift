@@ -82,6 +82,8 @@ extension Importer {
                     what: "text"
                 )
             }
+            // As when found by text: a claim recorded only for a proposal becomes a claim like any other.
+            try store.confirmClaim(stored.id)
             return (stored.id, false)
         }
         let claim = try store.addClaim(text: text, topic: topic, uid: uid)

@@ -33,7 +33,7 @@ extension ClaimStore {
             SELECT c.id, c.text, c.topic, coalesce(\(ContestRule.condition), 0), coalesce(s.attributions, 0),
                    coalesce(s.sources, 0), s.first_seen, s.last_seen, c.uid
             FROM claim c LEFT JOIN claim_stats s ON s.claim_id = c.id
-            WHERE ?1 IS NULL OR c.topic = ?1 COLLATE NOCASE
+            WHERE c.proposed = 0 AND (?1 IS NULL OR c.topic = ?1 COLLATE NOCASE)
             ORDER BY c.id LIMIT ?2 OFFSET ?3
             """
         ).map([topic] + page.bounds) { row in
@@ -49,8 +49,10 @@ extension ClaimStore {
                 uid: row.text(8)
             )
         }
-        let total = try database.prepare("SELECT count(*) FROM claim WHERE ?1 IS NULL OR topic = ?1 COLLATE NOCASE")
-            .first([topic]) { $0.int(0) }
+        let total = try database.prepare(
+            "SELECT count(*) FROM claim WHERE proposed = 0 AND (?1 IS NULL OR topic = ?1 COLLATE NOCASE)"
+        )
+        .first([topic]) { $0.int(0) }
         return Listing(rows: rows, total: total ?? 0)
     }
 }

@@ -32,7 +32,7 @@ public struct StoreCheck {
             """
             SELECT id FROM speaker
             WHERE coalesce((SELECT attributions FROM speaker_stats WHERE speaker_id = speaker.id), 0)
-                  <> (SELECT count(*) FROM attribution WHERE speaker_id = speaker.id)
+                  <> (SELECT count(*) FROM attribution WHERE speaker_id = speaker.id AND state = 'accepted')
             UNION SELECT speaker_id FROM speaker_stats WHERE attributions <= 0
             ORDER BY 1
             """
@@ -42,6 +42,14 @@ public struct StoreCheck {
             SELECT a.id FROM attribution a JOIN attribution v ON v.id = a.via_id WHERE v.claim_id <> a.claim_id OR v.id >= a.id
             """
         ).map { "attribution #\($0.int64(0)) is relayed through an attribution of another claim, or a later one" }
+        problems += try database.prepare(
+            """
+            SELECT a.id FROM attribution a LEFT JOIN attribution_proposal p ON p.attribution_id = a.id
+            WHERE (a.state = 'proposed' AND (p.attribution_id IS NULL OR p.decision IS NOT NULL))
+               OR (a.state = 'rejected' AND p.decision IS NOT 'rejected')
+            ORDER BY 1
+            """
+        ).map { "attribution #\($0.int64(0))'s review state disagrees with its proposal record" }
         problems += try Self.reusedIDs(in: database)
         problems += try Self.uidProblems(in: database)
         return problems
@@ -50,20 +58,22 @@ public struct StoreCheck {
     /// The counters of every claim computed from scratch, in `claim_stats` column order.
     static let recount = """
         SELECT c.id,
-               (SELECT count(*) FROM attribution WHERE claim_id = c.id),
-               (SELECT count(*) FROM attribution WHERE claim_id = c.id AND stance = 'asserts'),
-               (SELECT count(*) FROM attribution WHERE claim_id = c.id AND stance = 'denies'),
-               (SELECT count(DISTINCT coalesce(speaker_id, -source_id)) FROM attribution WHERE claim_id = c.id AND stance = 'asserts'),
+               (SELECT count(*) FROM attribution WHERE claim_id = c.id AND state = 'accepted'),
+               (SELECT count(*) FROM attribution WHERE claim_id = c.id AND state = 'accepted' AND stance = 'asserts'),
+               (SELECT count(*) FROM attribution WHERE claim_id = c.id AND state = 'accepted' AND stance = 'denies'),
+               (SELECT count(DISTINCT coalesce(speaker_id, -source_id)) FROM attribution WHERE claim_id = c.id AND state = 'accepted' AND stance = 'asserts'),
                (SELECT count(*) FROM (
-                    SELECT coalesce(speaker_id, -source_id) FROM attribution WHERE claim_id = c.id AND stance <> 'asserts'
+                    SELECT coalesce(speaker_id, -source_id) FROM attribution WHERE claim_id = c.id AND state = 'accepted' AND stance <> 'asserts'
                     UNION
                     SELECT coalesce(a.speaker_id, -a.source_id) FROM claim_relation r
-                    JOIN attribution a ON a.claim_id = r.from_claim_id AND a.stance = 'asserts'
+                    JOIN attribution a ON a.claim_id = r.from_claim_id AND a.stance = 'asserts' AND a.state = 'accepted'
                     WHERE r.to_claim_id = c.id AND r.kind = 'contradicts')),
                (SELECT count(*) FROM claim_relation WHERE to_claim_id = c.id AND kind = 'contradicts'),
-               (SELECT count(DISTINCT source_id) FROM attribution WHERE claim_id = c.id),
-               (SELECT min(coalesce(a.said_on, s.published)) FROM attribution a JOIN source s ON s.id = a.source_id WHERE a.claim_id = c.id),
-               (SELECT max(coalesce(a.said_on, s.published)) FROM attribution a JOIN source s ON s.id = a.source_id WHERE a.claim_id = c.id)
+               (SELECT count(DISTINCT source_id) FROM attribution WHERE claim_id = c.id AND state = 'accepted'),
+               (SELECT min(coalesce(a.said_on, s.published)) FROM attribution a JOIN source s ON s.id = a.source_id
+                WHERE a.claim_id = c.id AND a.state = 'accepted'),
+               (SELECT max(coalesce(a.said_on, s.published)) FROM attribution a JOIN source s ON s.id = a.source_id
+                WHERE a.claim_id = c.id AND a.state = 'accepted')
         FROM claim c
         """
 }
