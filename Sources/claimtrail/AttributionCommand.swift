@@ -17,7 +17,7 @@ struct AttributionCommand: ParsableCommand {
         )
 
         @OptionGroup var store: StoreOptions
-        @Argument(help: "The attribution's id.") var attribution: Int64
+        @Argument(help: "The attribution's id or uid.") var attribution: String
         @Option(help: "The corrected quote.") var quote: String?
         @Option(help: "The corrected reporting cue.") var cue: String?
         @Option(help: "The corrected mode.") var mode: Mode?
@@ -28,17 +28,19 @@ struct AttributionCommand: ParsableCommand {
                 throw ValidationError("give --quote, --cue or --mode")
             }
             let opened = try store.open()
-            try opened.write {
+            let id = try opened.write {
+                let id = try opened.resolveAttribution(attribution)
                 try opened.editAttribution(
-                    attribution,
+                    id,
                     quote: quote,
                     cue: cue,
                     mode: mode,
                     by: store.recorder,
                     reason: reason
                 )
+                return id
             }
-            try emitLine(attribution)
+            try emitLine(id)
         }
     }
 
@@ -49,13 +51,17 @@ struct AttributionCommand: ParsableCommand {
         )
 
         @OptionGroup var store: StoreOptions
-        @Argument(help: "The attribution's id.") var attribution: Int64
+        @Argument(help: "The attribution's id or uid.") var attribution: String
         @Option(help: "Why, for the history.") var reason: String?
 
         func run() throws {
             let opened = try store.open()
-            try opened.write { try opened.deleteAttribution(attribution, by: store.recorder, reason: reason) }
-            try emitLine(attribution)
+            let id = try opened.write {
+                let id = try opened.resolveAttribution(attribution)
+                try opened.deleteAttribution(id, by: store.recorder, reason: reason)
+                return id
+            }
+            try emitLine(id)
         }
     }
 }

@@ -5,13 +5,17 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Verify the store: SQLite integrity, foreign keys, and claimtrail's own invariants.",
-        discussion: "Exit 0 when clean; otherwise prints one problem per line and exits 1."
+        discussion: """
+            Exit 0 when clean; otherwise prints one problem per line and exits 1. Speakers linked to the same \
+            Wikidata item are offered for merging on stderr, one note line each, without failing the check.
+            """
     )
 
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let problems = try store.read { try StoreCheck(store: $0).problems() }
+        let (problems, twins) = try store.read { try (StoreCheck(store: $0).problems(), $0.wikidataTwins()) }
+        for twin in twins { note(twin.note) }
         guard problems.isEmpty else {
             try emit(problems.map { TerminalText.line($0) + "\n" }.joined())
             throw ExitCode.failure

@@ -5,7 +5,7 @@ struct SpeakerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "speaker",
         abstract: "Record who claims are attributed to, and correct them.",
-        subcommands: [Add.self, List.self, Edit.self, Merge.self]
+        subcommands: [Add.self, List.self, Edit.self, Link.self, Reconcile.self, Merge.self]
     )
 
     struct Add: ParsableCommand {
@@ -23,6 +23,7 @@ struct SpeakerCommand: ParsableCommand {
         @Option(help: "The speaker (name or id) this one speaks for.") var affiliation: String?
         @Option(name: .customLong("alias"), help: "Another name it is reported under; repeatable.")
         var aliases: [String] = []
+        @Option(help: "Its Wikidata item, such as Q42; nothing is fetched.") var wikidata: String?
 
         func run() throws {
             let opened = try store.open()
@@ -33,7 +34,8 @@ struct SpeakerCommand: ParsableCommand {
                         kind: kind,
                         role: role,
                         affiliation: affiliation,
-                        aliases: aliases
+                        aliases: aliases,
+                        wikidata: wikidata
                     )
                 )
             }
@@ -96,6 +98,30 @@ struct SpeakerCommand: ParsableCommand {
                     by: store.recorder,
                     reason: reason
                 )
+                return found.id
+            }
+            try emitLine(id)
+        }
+    }
+
+    struct Link: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "link",
+            abstract: "Link a speaker to its Wikidata item (Q42); logged. Nothing is fetched.",
+            discussion: "An empty item (\"\") removes the link."
+        )
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The speaker's id, uid, name or alias.") var speaker: String
+        @Argument(help: "The Wikidata item: Q followed by digits.") var item: String
+        @Option(help: "Why, for the history.") var reason: String?
+
+        func run() throws {
+            let opened = try store.open()
+            let linked = try item.isEmpty ? nil : WikidataID.parse(item)
+            let id = try opened.write {
+                let found = try opened.requireSpeaker(speaker)
+                try opened.linkSpeaker(found.id, to: linked, by: store.recorder, reason: reason)
                 return found.id
             }
             try emitLine(id)

@@ -399,6 +399,24 @@ struct DeskWorkflowTests {
         #expect(added > 0 && accepted == [String(added)])
         #expect(try desk.ok(["check"]).stdout.contains("ok"))
     }
+
+    @Test("a proposal has a uid from extraction on; accepting (a re-record) or rejecting it keeps that uid")
+    func proposalsKeepTheirUIDs() throws {
+        let desk = try Desk()
+        try desk.ok(["extract", Repository.path("examples/articles/000.txt"), "--source", "4", "--propose"])
+        let ids = try desk.proposals().map { String($0["attribution_id"] as? Int ?? -1) }
+        try #require(ids.count >= 2)
+        let uid = { (id: String) in try desk.values("SELECT uid FROM attribution WHERE id = \(id)") }
+        let proposed = try ids.map(uid)
+        #expect(proposed.allSatisfy { $0.count == 1 && UID($0[0]) != nil })
+        try desk.ok(["review", "accept", ids[0]])
+        try desk.ok(["review", "reject", ids[1], "--reason", "not a claim"])
+        #expect(try ids.map(uid) == proposed)
+        #expect(try desk.ok(["check"]).stdout == "ok\n")
+        // The accepted one travels with its uid; the rejected one stays out of exports.
+        let exported = try desk.ok(["export", "--format", "json"]).stdout
+        #expect(exported.contains(proposed[0][0]) && !exported.contains(proposed[1][0]))
+    }
 }
 
 /// What the store already records is neither proposed again nor accepted twice.

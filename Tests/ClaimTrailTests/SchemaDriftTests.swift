@@ -35,7 +35,7 @@ struct SchemaDriftTests {
             let sql = try String(contentsOfFile: Repository.path("schema/" + file), encoding: .utf8)
             for match in sql.matches(
                 of:
-                    /(CREATE|DROP|ALTER)\s+(?:VIRTUAL\s+)?(TABLE|INDEX|TRIGGER|VIEW)\s+(?:IF\s+EXISTS\s+)?(\w+)(?:\s+RENAME\s+TO\s+(\w+))?/
+                    /(CREATE|DROP|ALTER)\s+(?:VIRTUAL\s+|UNIQUE\s+)?(TABLE|INDEX|TRIGGER|VIEW)\s+(?:IF\s+EXISTS\s+)?(\w+)(?:\s+RENAME\s+TO\s+(\w+))?/
             ) {
                 let kind = match.output.2.lowercased()
                 let name = String(match.output.3)

@@ -1,5 +1,8 @@
 /// schema.org ClaimReview as JSON-LD, one review per verdict, for claims that carry one.
 ///
+/// Each review's `@id` is its verdict's uid and the reviewed Claim's `@id` the claim's, as
+/// `urn:uuid:` URNs, so that the same review published twice is one node.
+///
 /// The context is given inline (`{"@vocab": "https://schema.org/"}`) rather than by URL, so any
 /// JSON-LD processor reads the document offline, with the same meaning.
 public enum ClaimReviewDocument {
@@ -15,9 +18,10 @@ public enum ClaimReviewDocument {
             let verdicts = try store.verdicts(claimID: id)
             guard !verdicts.isEmpty else { continue }
             let trace = try store.traceClaim("#\(id)")
-            for verdict in verdicts {
+            for (verdict, uid) in zip(verdicts, try store.verdictUIDs(claimID: id)) {
                 reviews.append(
                     .fields([
+                        "@id": .string("urn:uuid:\(uid)"),
                         "@type": .string("ClaimReview"),
                         "claimReviewed": .string(trace.claim.text),
                         "author": .fields(["@type": .string("Organization"), "name": .string(verdict.reviewer)]),
@@ -53,12 +57,14 @@ public enum ClaimReviewDocument {
                     .fields([
                         "@type": .string(schemaType(of: speaker.kind)), "name": .string(speaker.name),
                         "jobTitle": .text(speaker.role),
+                        "sameAs": .text(speaker.wikidata.flatMap { WikidataID($0) }?.entityURL),
                     ])
                 )
             }
             if seenSources.insert(row.sourceID).inserted { appearances.append(appearance(row)) }
         }
         return .fields([
+            "@id": .text(try store.uid(of: .claim, id: trace.claim.id).map { "urn:uuid:\($0)" }),
             "@type": .string("Claim"),
             "author": authors.isEmpty ? nil : .array(authors),
             "datePublished": .text(asserting.first?.date),

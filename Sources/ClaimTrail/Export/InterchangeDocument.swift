@@ -1,6 +1,7 @@
 /// The claimtrail JSON interchange document: the provenance of some claims, nested
 /// (claims hold their attributions and verdicts), referring to sources, speakers and other
-/// claims by natural keys.
+/// claims by natural keys. Every record carries its `uid`, and an attribution names its speaker
+/// and source by uid as well (`speaker_uid`, `source_uid`), so that namesakes stay apart.
 ///
 /// It is exactly what `import` reads, so export → import → export gives the same bytes:
 /// a fact-checking desk can hand its work to another without losing a quote or a relay.
@@ -14,6 +15,9 @@ public enum InterchangeDocument {
         var sourceIDs = Set<Int64>()
         var speakerIDs = Set<Int64>()
         let claimTexts = Dictionary(uniqueKeysWithValues: found.map { ($0.id, $0.text) })
+        let uid = { (entity: UIDEntity, id: Int64?) throws -> JSONValue? in
+            .text(try id.flatMap { try store.uid(of: entity, id: $0)?.text })
+        }
         for claim in found {
             let id = claim.id
             // In the order recorded: a relay always comes before what was relayed through it.
@@ -23,11 +27,17 @@ public enum InterchangeDocument {
             speakerIDs.formUnion(rows.compactMap(\.speakerID))
             claims.append(
                 .fields([
+                    "uid": try uid(.claim, id),
                     "text": .text(claim.text),
                     "topic": .text(claim.topic),
-                    "verdicts": try verdicts(store.verdicts(claimID: id)),
+                    "verdicts": try verdicts(store.verdicts(claimID: id), uids: store.verdictUIDs(claimID: id)),
                     "attributions": rows.isEmpty
-                        ? nil : .array(rows.map { attribution($0, via: $0.viaID.flatMap { byID[$0] }) }),
+                        ? nil
+                        : .array(
+                            try rows.map { row in
+                                try attribution(row, via: row.viaID.flatMap { byID[$0] }, uid: uid)
+                            }
+                        ),
                 ])
             )
         }
@@ -37,6 +47,7 @@ public enum InterchangeDocument {
             sourceIDs.formUnion(try store.database.cached("SELECT id FROM source").map { $0.int64(0) })
             speakerIDs.formUnion(try store.database.cached("SELECT id FROM speaker").map { $0.int64(0) })
         }
+        let merges: [JSONValue] = if case .all = scope { try Self.merges(in: store) } else { [] }
         let sources = try sourceIDs.sorted().compactMap { try store.source(id: $0) }
         let sourceRefs = Dictionary(uniqueKeysWithValues: sources.map { ($0.id, $0.url ?? $0.title) })
         let speakers = try withAffiliations(speakerIDs, in: store)
@@ -45,6 +56,7 @@ public enum InterchangeDocument {
             "sources": .array(
                 try sources.map { source in
                     .fields([
+                        "uid": try uid(.source, source.id),
                         "title": .text(source.title), "url": .text(source.url), "outlet": .text(source.outlet),
                         "author": .text(source.author), "published": .text(source.published),
                         "body": .text(try store.sourceBody(id: source.id)),
@@ -52,13 +64,16 @@ public enum InterchangeDocument {
                 }
             ),
             "speakers": .array(
-                speakers.map { speaker in
+                try speakers.map { speaker in
                     .fields([
+                        "uid": try uid(.speaker, speaker.id),
                         "name": .text(speaker.name), "kind": .text(speaker.kind.rawValue), "role": .text(speaker.role),
                         "affiliation": .text(
                             speaker.affiliationID.flatMap { id in speakers.first { $0.id == id }?.name }
                         ),
+                        "affiliation_uid": try uid(.speaker, speaker.affiliationID),
                         "aliases": speaker.aliases.isEmpty ? nil : .array(speaker.aliases.map(JSONValue.string)),
+                        "wikidata": .text(speaker.wikidata),
                     ])
                 }
             ),
@@ -66,25 +81,55 @@ public enum InterchangeDocument {
             "relations": relations.isEmpty
                 ? nil
                 : .array(
-                    relations.compactMap { relation in
+                    try relations.compactMap { relation in
                         guard let from = claimTexts[relation.from], let to = claimTexts[relation.to] else { return nil }
                         return .fields([
+                            "uid": .text(relation.uid),
                             "from": .string(from), "to": .string(to), "kind": .text(relation.kind.rawValue),
                             "source": .text(relation.sourceID.flatMap { sourceRefs[$0] }),
+                            "source_uid": try uid(.source, relation.sourceID),
                         ])
                     }
                 ),
+            "merges": merges.isEmpty ? nil : .array(merges),
         ])
         return try document.rendered()
     }
 
-    private static func attribution(_ row: ProvenanceRow, via: ProvenanceRow?) -> JSONValue {
+    /// The whole store's merge records, so that merged uids and wordings find the kept record in the
+    /// store that imports them too: uids by uid, then claim wordings by the kept claim and wording.
+    private static func merges(in store: ClaimStore) throws -> [JSONValue] {
+        var merges: [JSONValue] = []
+        for entity in UIDEntity.allCases {
+            merges += try store.database.prepare(
+                """
+                SELECT m.uid, t.uid FROM merged_uid m JOIN \(entity.table) t ON t.id = m.into_id
+                WHERE m.entity = ? ORDER BY m.uid
+                """
+            ).map([entity.rawValue]) { row in
+                .fields(["kind": .string(entity.rawValue), "uid": .string(row.string(0)), "into": .text(row.text(1))])
+            }
+        }
+        merges += try store.database.prepare(
+            "SELECT m.text, c.uid FROM claim_merge m JOIN claim c ON c.id = m.into_id ORDER BY c.uid, m.normalized"
+        ).map { row in .fields(["kind": .string("claim"), "text": .string(row.string(0)), "into": .text(row.text(1))]) }
+        return merges
+    }
+
+    private static func attribution(
+        _ row: ProvenanceRow,
+        via: ProvenanceRow?,
+        uid: (UIDEntity, Int64?) throws -> JSONValue?
+    ) throws -> JSONValue {
         .fields([
-            "speaker": .text(row.speaker), "source": .text(row.sourceURL ?? row.sourceTitle),
+            "uid": try uid(.attribution, row.attributionID),
+            "speaker": .text(row.speaker), "speaker_uid": try uid(.speaker, row.speakerID),
+            "source": .text(row.sourceURL ?? row.sourceTitle), "source_uid": try uid(.source, row.sourceID),
             "stance": .text(row.stance.rawValue), "mode": .text(row.mode.rawValue), "quote": .text(row.quote),
             "cue": .text(row.cue), "date": .text(row.saidOn),
-            "via": via.map { via in
+            "via": try via.map { via in
                 .fields([
+                    "uid": try uid(.attribution, via.attributionID),
                     "speaker": .text(via.speaker), "source": .text(via.sourceURL ?? via.sourceTitle),
                     "quote": .text(via.quote),
                 ])
@@ -93,12 +138,13 @@ public enum InterchangeDocument {
         ])
     }
 
-    private static func verdicts(_ verdicts: [Verdict]) -> JSONValue? {
+    private static func verdicts(_ verdicts: [Verdict], uids: [String]) -> JSONValue? {
         verdicts.isEmpty
             ? nil
             : .array(
-                verdicts.map { verdict in
+                zip(verdicts, uids).map { verdict, uid in
                     .fields([
+                        "uid": .string(uid),
                         "rating": .text(verdict.rating), "score": .number(verdict.score),
                         "best": .number(verdict.best), "worst": .number(verdict.worst),
                         "reviewer": .text(verdict.reviewer), "date": .text(verdict.date), "url": .text(verdict.url),

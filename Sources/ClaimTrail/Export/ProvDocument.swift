@@ -1,8 +1,9 @@
 /// W3C PROV-JSON (https://www.w3.org/Submission/prov-json/) for the provenance of claims.
 ///
-/// The mapping:
-/// - sources (`ct:source/N`) and claims (`ct:claim/N`) are entities; speakers (`ct:speaker/N`) are agents;
-/// - each attribution is an entity `ct:attribution/N`: the statement as reported, a
+/// Every record is named by its uid, `uuid:…` with the prefix `uuid` standing for `urn:uuid:`, so a
+/// document names the same records as the JSON export and as another store's PROV-JSON. The mapping:
+/// - sources and claims are entities; speakers are agents;
+/// - each attribution is an entity: the statement as reported, a
 ///   `specializationOf` its claim, `wasAttributedTo` its speaker;
 /// - the source `wasQuotedFrom` a direct quote and `wasDerivedFrom` any other attribution;
 /// - a relay `hadPrimarySource` the statement it relayed (PROV-JSON writes this as a
@@ -18,7 +19,7 @@ public enum ProvDocument {
         var builder = Builder()
         for claim in claims {
             builder.entity(
-                "ct:claim/\(claim.id)",
+                try Builder.name(.claim, claim.id, store: store),
                 [
                     "prov:type": .string("ct:Claim"), "prov:label": .string(claim.text), "ct:topic": .text(claim.topic),
                 ]
@@ -31,16 +32,19 @@ public enum ProvDocument {
             builder.relation(
                 "wasInfluencedBy",
                 [
-                    "prov:influencee": .string("ct:claim/\(relation.from)"),
-                    "prov:influencer": .string("ct:claim/\(relation.to)"),
+                    "prov:influencee": .string(try Builder.name(.claim, relation.from, store: store)),
+                    "prov:influencer": .string(try Builder.name(.claim, relation.to, store: store)),
                     "prov:type": .string("ct:\(relation.kind.rawValue)"),
-                    "ct:source": relation.sourceID.map { .string("ct:source/\($0)") },
+                    "ct:source": try relation.sourceID.map { .string(try Builder.name(.source, $0, store: store)) },
                 ]
             )
         }
         return try JSONValue.object(
             [
-                "prefix": .object(["ct": .string("urn:claimtrail:"), "schema": .string("https://schema.org/")]),
+                "prefix": .object([
+                    "ct": .string("urn:claimtrail:"), "schema": .string("https://schema.org/"),
+                    "uuid": .string("urn:uuid:"),
+                ]),
                 "entity": .object(builder.entities), "agent": .object(builder.agents),
             ].merging(builder.relations.mapValues(JSONValue.object)) { first, _ in first }
         ).rendered()
@@ -52,6 +56,11 @@ public enum ProvDocument {
         var agents: [String: JSONValue] = [:]
         var relations: [String: [String: JSONValue]] = [:]
 
+        /// `uuid:<uid>`: the record's uid as a qualified name; `ct:claim/12` for a row without one.
+        static func name(_ entity: UIDEntity, _ id: Int64, store: ClaimStore) throws -> String {
+            try store.uid(of: entity, id: id).map { "uuid:\($0)" } ?? "ct:\(entity.rawValue)/\(id)"
+        }
+
         mutating func entity(_ id: String, _ attributes: KeyValuePairs<String, JSONValue?>) {
             if entities[id] == nil { entities[id] = .fields(attributes) }
         }
@@ -62,8 +71,8 @@ public enum ProvDocument {
         }
 
         mutating func add(_ row: ProvenanceRow, store: ClaimStore) throws {
-            let statement = "ct:attribution/\(row.attributionID)"
-            let source = "ct:source/\(row.sourceID)"
+            let statement = try Self.name(.attribution, row.attributionID, store: store)
+            let source = try Self.name(.source, row.sourceID, store: store)
             entity(
                 source,
                 [
@@ -84,7 +93,10 @@ public enum ProvDocument {
             )
             relation(
                 "specializationOf",
-                ["prov:specificEntity": .string(statement), "prov:generalEntity": .string("ct:claim/\(row.claimID)")]
+                [
+                    "prov:specificEntity": .string(statement),
+                    "prov:generalEntity": .string(try Self.name(.claim, row.claimID, store: store)),
+                ]
             )
             relation(
                 "wasDerivedFrom",
@@ -97,14 +109,18 @@ public enum ProvDocument {
                 try agent(speakerID, store: store)
                 relation(
                     "wasAttributedTo",
-                    ["prov:entity": .string(statement), "prov:agent": .string("ct:speaker/\(speakerID)")]
+                    [
+                        "prov:entity": .string(statement),
+                        "prov:agent": .string(try Self.name(.speaker, speakerID, store: store)),
+                    ]
                 )
             }
             if let via = row.viaID {
                 relation(
                     "wasDerivedFrom",
                     [
-                        "prov:generatedEntity": .string("ct:attribution/\(via)"), "prov:usedEntity": .string(statement),
+                        "prov:generatedEntity": .string(try Self.name(.attribution, via, store: store)),
+                        "prov:usedEntity": .string(statement),
                         "prov:type": .string("prov:PrimarySource"),
                     ]
                 )
@@ -113,7 +129,7 @@ public enum ProvDocument {
 
         /// Adds a speaker and, transitively, whom they act for.
         mutating func agent(_ id: Int64, store: ClaimStore) throws {
-            let key = "ct:speaker/\(id)"
+            let key = try Self.name(.speaker, id, store: store)
             guard agents[key] == nil, let speaker = try store.speaker(id: id) else { return }
             let type: String =
                 switch speaker.kind {
@@ -125,12 +141,18 @@ public enum ProvDocument {
                 "prov:type": .string(type), "prov:label": .string(speaker.name),
                 "ct:kind": .string(speaker.kind.rawValue),
                 "ct:role": .text(speaker.role),
+                "ct:wikidata": speaker.wikidata.flatMap { WikidataID($0) }.map { item in
+                    .object(["$": .string(item.entityURL), "type": .string("xsd:anyURI")])
+                },
             ])
             if let affiliation = speaker.affiliationID {
                 try agent(affiliation, store: store)
                 relation(
                     "actedOnBehalfOf",
-                    ["prov:delegate": .string(key), "prov:responsible": .string("ct:speaker/\(affiliation)")]
+                    [
+                        "prov:delegate": .string(key),
+                        "prov:responsible": .string(try Self.name(.speaker, affiliation, store: store)),
+                    ]
                 )
             }
         }

@@ -47,13 +47,14 @@ public struct ExtractionRecorder {
             if claim.created { summary.newClaims += 1 }
             try store.database.execute(
                 """
-                INSERT INTO attribution (claim_id, speaker_id, source_id, stance, mode, quote, cue, recorded_by, state)
-                VALUES (?, ?, ?, 'asserts', ?, ?, ?, ?, 'proposed')
+                INSERT INTO attribution (claim_id, speaker_id, source_id, stance, mode, quote, cue, recorded_by, state,
+                                         uid)
+                VALUES (?, ?, ?, 'asserts', ?, ?, ?, ?, 'proposed', ?)
                 """,
                 [
                     claim.id, speaker?.id, source,
                     proposal.mode == .direct ? Mode.direct.rawValue : Mode.indirect.rawValue,
-                    proposal.content, proposal.cue, recordedBy,
+                    proposal.content, proposal.cue, recordedBy, UID.make().text,
                 ]
             )
             let id = store.database.lastInsertRowID

@@ -2,7 +2,9 @@
 /// speakers and its appearances as sources, each appearance an attribution of the claim.
 ///
 /// Unlike claimtrail's own format, a ClaimReview names people and outlets the store has never
-/// seen, so unknown speakers and sources are created here.
+/// seen, so unknown speakers and sources are created here. A review's and its Claim's `@id` of the
+/// form `urn:uuid:…` are the verdict's and the claim's uids, and an author's Wikidata `sameAs`
+/// links a new speaker.
 extension Importer {
     func importClaimReview(_ record: ImportRecord, into summary: inout Summary) throws {
         let review = record.fields
@@ -10,11 +12,11 @@ extension Importer {
         guard let text = JSONLD.text(review["claimReviewed"]) else {
             throw ClaimTrailError.invalid("a ClaimReview needs “claimReviewed”")
         }
-        let claim = try store.addClaim(text: text)
+        let item = JSONLD.nodes(review["itemReviewed"]).first ?? [:]
+        let claim = try matchClaim(text: text, topic: nil, uid: Self.uid(inURN: item["@id"]))
         if claim.created { summary.claims += 1 } else { summary.existing += 1 }
 
         let rating = JSONLD.nodes(review["reviewRating"]).first ?? [:]
-        let item = JSONLD.nodes(review["itemReviewed"]).first ?? [:]
         // An appearance with a URL and no headline or name is where the claim was seen (a post, a
         // video), not an article: it becomes the verdict's appearance URL rather than a source.
         let allAppearances = JSONLD.nodes(item["firstAppearance"]) + JSONLD.nodes(item["appearance"])
@@ -45,7 +47,7 @@ extension Importer {
         if try store.verdicts(claimID: claim.id).contains(verdict) {
             summary.existing += 1
         } else {
-            try store.setVerdict(verdict, on: claim.id)
+            try store.setVerdict(verdict, on: claim.id, uid: Self.uid(inURN: review["@id"]))
             summary.verdicts += 1
         }
 
@@ -86,8 +88,12 @@ extension Importer {
             case "Organization": .organization
             default: .unknown
             }
+        let sameAs = (node["sameAs"] as? [Any] ?? [node["sameAs"] as Any]).compactMap { $0 as? String }
+        let wikidata = sameAs.lazy.compactMap(WikidataID.init(entityURL:)).first
         summary.speakers += 1
-        return try store.addSpeaker(SpeakerDraft(name: name, kind: kind, role: JSONLD.text(node["jobTitle"])))
+        return try store.addSpeaker(
+            SpeakerDraft(name: name, kind: kind, role: JSONLD.text(node["jobTitle"]), wikidata: wikidata?.text)
+        )
     }
 
     private func source(_ node: [String: Any], into summary: inout Summary) throws -> Int64? {

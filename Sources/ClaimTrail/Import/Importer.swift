@@ -3,8 +3,8 @@ import Foundation
 /// Imports a JSON or JSON Lines file into a store, in one transaction.
 ///
 /// Records refer to each other by natural keys: sources by URL or title, speakers by name or
-/// alias, claims by text. A record that is already stored is found, not added again, so
-/// importing the same file twice changes nothing. References point backwards: a record may
+/// alias, claims by text, and, where the file gives them, by uid (`UIDMatching`). A record that is
+/// already stored is found, not added again, so importing the same file twice changes nothing. References point backwards: a record may
 /// name only what the store or earlier records hold.
 public struct Importer {
     public let store: ClaimStore
@@ -59,9 +59,10 @@ public struct Importer {
         case "claim": try importClaim(record, into: &summary)
         case "attribution": try importAttribution(record, into: &summary)
         case "relation": try importRelation(record, into: &summary)
+        case "merge": try importMerge(record)
         case let other:
             throw ClaimTrailError.invalid(
-                "unknown record type “\(other)” (expected source, speaker, claim, attribution or relation)"
+                "unknown record type “\(other)” (expected source, speaker, claim, attribution, relation or merge)"
             )
         }
     }
@@ -81,24 +82,56 @@ public struct Importer {
             published: try record.string("published"),
             body: body
         )
-        if try store.findSource(matching: draft) != nil {
+        let uid = try Self.uid(of: record)
+        if let stored = try stored(.source, uid: uid), let uid {
+            if stored.own {
+                try checkSameRecord(
+                    .source,
+                    uid: uid,
+                    stored: try store.source(id: stored.id)?.url,
+                    imported: draft.url,
+                    what: "URL"
+                )
+            }
+            summary.existing += 1
+        } else if let existing = try store.findSource(matching: draft), uid == nil || draft.url != nil {
+            try aliasUID(uid, of: .source, into: existing)
             summary.existing += 1
         } else {
-            _ = try store.addSource(draft)
+            _ = try store.addSource(draft, uid: uid)
             summary.sources += 1
         }
     }
 
     private func importSpeaker(_ record: ImportRecord, into summary: inout Summary) throws {
         try record.requireOnly(Fields.speaker)
+        let affiliation = try Self.uid(of: record, field: "affiliation_uid").map {
+            "#\(try store.id(of: .speaker, uid: $0))"
+        }
         let draft = SpeakerDraft(
             name: try record.requiredString("name"),
             kind: try record.vocabulary("kind", default: SpeakerKind.unknown),
             role: try record.string("role"),
-            affiliation: try record.string("affiliation"),
-            aliases: try record.strings("aliases")
+            affiliation: try affiliation ?? record.string("affiliation"),
+            aliases: try record.strings("aliases"),
+            wikidata: try record.string("wikidata").map { try WikidataID.parse($0).text }
         )
-        if let existing = try store.resolveSpeaker(draft.name) {
+        let uid = try Self.uid(of: record)
+        if let stored = try stored(.speaker, uid: uid), let uid {
+            let speaker = try store.speaker(id: stored.id)
+            let names = ([speaker?.name] + (speaker?.aliases ?? [])).compactMap { $0.map(TextKey.fold) }
+            if stored.own, !names.contains(TextKey.fold(draft.name)) {
+                try checkSameRecord(.speaker, uid: uid, stored: speaker?.name, imported: draft.name, what: "name")
+            }
+            try store.addAliases(draft.aliases, to: stored.id)
+            if let item = draft.wikidata, speaker?.wikidata == nil {
+                try store.linkSpeaker(stored.id, to: try WikidataID.parse(item), by: recordedBy, reason: "import")
+            }
+            summary.existing += 1
+        } else if uid != nil {
+            _ = try store.addSpeaker(draft, uid: uid)
+            summary.speakers += 1
+        } else if let existing = try store.resolveSpeaker(draft.name) {
             try store.addAliases(draft.aliases, to: existing.id)
             summary.existing += 1
         } else {
@@ -110,7 +143,7 @@ public struct Importer {
     private func importClaim(_ record: ImportRecord, into summary: inout Summary) throws {
         try record.requireOnly(Fields.claim)
         let text = try record.requiredString("text")
-        let claim = try store.addClaim(text: text, topic: try record.string("topic"))
+        let claim = try matchClaim(text: text, topic: try record.string("topic"), uid: try Self.uid(of: record))
         if claim.created { summary.claims += 1 } else { summary.existing += 1 }
         // Attributions name their claim by this same text: they need not fold and look it up
         // again. (Text that reads as an id, "#12", names claim 12 instead.)
@@ -144,11 +177,22 @@ public struct Importer {
                     language: try verdict.string("language"),
                     appearanceURL: try verdict.string("appearance_url")
                 )
+                let uid = try Self.uid(of: verdict)
+                if let uid, let stored = try stored(.verdict, uid: uid), stored.own {
+                    let storedClaim = try store.verdictClaimID(id: stored.id).map(String.init)
+                    try checkSameRecord(
+                        .verdict,
+                        uid: uid,
+                        stored: storedClaim,
+                        imported: String(claim.id),
+                        what: "claim"
+                    )
+                }
                 let unchanged = try store.verdicts(claimID: claim.id).contains(value)
                 if unchanged {
                     summary.existing += 1
                 } else {
-                    try store.setVerdict(value, on: claim.id)
+                    try store.setVerdict(value, on: claim.id, uid: uid)
                     summary.verdicts += 1
                 }
             }
@@ -160,12 +204,18 @@ public struct Importer {
 
     private func importRelation(_ record: ImportRecord, into summary: inout Summary) throws {
         try record.requireOnly(Fields.relation)
+        let uid = try Self.uid(of: record)
+        if try stored(.relation, uid: uid) != nil {
+            summary.existing += 1
+            return
+        }
         let from = try store.resolveClaim(try record.requiredString("from")).id
         try addRelation(
             from: from,
             to: try record.requiredString("to"),
             kind: try record.vocabulary("kind", default: RelationKind.contradicts),
-            source: try record.string("source"),
+            source: try record.string("source_uid") ?? record.string("source"),
+            uid: uid,
             into: &summary
         )
     }
@@ -175,12 +225,14 @@ public struct Importer {
         to target: String,
         kind: RelationKind,
         source: String?,
+        uid: UID? = nil,
         into summary: inout Summary
     ) throws {
         let to = try store.resolveClaim(target).id
         let sourceID = try source.map { try store.resolveSource($0).id }
-        let relation = try store.addRelation(from: from, to: to, kind: kind, sourceID: sourceID)
-        if relation.created { summary.relations += 1 } else { summary.existing += 1 }
+        let relation = try store.addRelation(from: from, to: to, kind: kind, sourceID: sourceID, uid: uid)
+        if relation.created { summary.relations += 1 } else { try aliasUID(uid, of: .relation, into: relation.id) }
+        if !relation.created { summary.existing += 1 }
     }
 
     /// Runs `body`, placing any error at `record`.
@@ -198,10 +250,19 @@ public struct Importer {
     private func importAttribution(_ record: ImportRecord, into summary: inout Summary) throws {
         try record.requireOnly(Fields.attribution)
         let claimText = try record.requiredString("claim")
-        let sourceReference = try record.requiredString("source")
+        let sourceReference = try record.string("source_uid") ?? record.requiredString("source")
         let claim = try cache.resolve(.claim, claimText) { try store.resolveClaim(claimText).id }
+        let uid = try Self.uid(of: record)
+        if let stored = try stored(.attribution, uid: uid), let uid {
+            if stored.own {
+                let storedClaim = try store.attributionClaimID(id: stored.id).map(String.init)
+                try checkSameRecord(.attribution, uid: uid, stored: storedClaim, imported: String(claim), what: "claim")
+            }
+            summary.existing += 1
+            return
+        }
         let source = try cache.resolve(.source, sourceReference) { try store.resolveSource(sourceReference).id }
-        let speaker = try record.string("speaker").map(resolveKnownSpeaker)
+        let speaker = try (record.string("speaker_uid") ?? record.string("speaker")).map(resolveKnownSpeaker)
         let via = try record.object("via").map { try resolveVia($0, claimID: claim, defaultSource: source) }
         let draft = AttributionDraft(
             claimID: claim,
@@ -218,9 +279,11 @@ public struct Importer {
         let result = try store.addAttribution(
             draft,
             recordedBy: try record.string("recorded_by") ?? recordedBy,
-            recordedAt: recordedAt
+            recordedAt: recordedAt,
+            uid: uid
         )
         if result.created { summary.attributions += 1 } else { summary.existing += 1 }
+        if !result.created { try aliasUID(uid, of: .attribution, into: result.id) }
     }
 
     /// Unlike `claimtrail attribute`, an import never invents speakers: a name it cannot find
@@ -239,6 +302,7 @@ public struct Importer {
     /// with that quote when one is given.
     private func resolveVia(_ via: ImportRecord, claimID: Int64, defaultSource: Int64) throws -> Int64 {
         try via.requireOnly(Fields.via)
+        if let uid = try Self.uid(of: via) { return try store.id(of: .attribution, uid: uid) }
         let name = try via.string("speaker")
         let speaker = try name.map(resolveKnownSpeaker)
         let source =
@@ -263,18 +327,25 @@ public struct Importer {
 
     /// The fields each kind of record may have; anything else is refused as a likely typo.
     private enum Fields {
-        static let source: Set<String> = ["type", "title", "url", "outlet", "author", "published", "body", "body_file"]
-        static let speaker: Set<String> = ["type", "name", "kind", "role", "affiliation", "aliases"]
-        static let claim: Set<String> = ["type", "text", "topic", "counters", "supports", "verdicts", "attributions"]
+        static let source: Set<String> = [
+            "type", "uid", "title", "url", "outlet", "author", "published", "body", "body_file",
+        ]
+        static let speaker: Set<String> = [
+            "type", "uid", "name", "kind", "role", "affiliation", "affiliation_uid", "aliases", "wikidata",
+        ]
+        static let claim: Set<String> = [
+            "type", "uid", "text", "topic", "counters", "supports", "verdicts", "attributions",
+        ]
         static let attribution: Set<String> = [
-            "type", "claim", "speaker", "source", "stance", "mode", "quote", "cue", "date",
-            "via", "recorded_at", "recorded_by",
+            "type", "uid", "claim", "speaker", "speaker_uid", "source", "source_uid", "stance", "mode", "quote", "cue",
+            "date", "via", "recorded_at", "recorded_by",
         ]
         static let link: Set<String> = ["claim", "source"]
         static let verdict: Set<String> = [
-            "rating", "score", "best", "worst", "reviewer", "date", "url", "explanation", "language", "appearance_url",
+            "uid", "rating", "score", "best", "worst", "reviewer", "date", "url", "explanation", "language",
+            "appearance_url",
         ]
-        static let relation: Set<String> = ["type", "from", "to", "kind", "source"]
-        static let via: Set<String> = ["speaker", "source", "quote"]
+        static let relation: Set<String> = ["type", "uid", "from", "to", "kind", "source", "source_uid"]
+        static let via: Set<String> = ["uid", "speaker", "source", "quote"]
     }
 }

@@ -7,6 +7,8 @@ public struct Speaker: Codable, Equatable, Sendable {
     public var role: String?
     public var affiliationID: Int64?
     public var aliases: [String]
+    /// The speaker's Wikidata item (`Q42`), when linked.
+    public var wikidata: String?
 
     public init(
         id: Int64,
@@ -14,7 +16,8 @@ public struct Speaker: Codable, Equatable, Sendable {
         kind: SpeakerKind,
         role: String? = nil,
         affiliationID: Int64? = nil,
-        aliases: [String] = []
+        aliases: [String] = [],
+        wikidata: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -22,6 +25,7 @@ public struct Speaker: Codable, Equatable, Sendable {
         self.role = role
         self.affiliationID = affiliationID
         self.aliases = aliases
+        self.wikidata = wikidata
     }
 
     /// "Oana Lungescu (NATO spokesperson)": enough to tell two same-named speakers apart.
@@ -38,18 +42,22 @@ public struct SpeakerDraft: Sendable {
     /// Name, alias or `#id` of the organisation the speaker speaks for.
     public var affiliation: String?
     public var aliases: [String]
+    /// Its Wikidata item (`Q42`), checked when the speaker is added.
+    public var wikidata: String?
 
     public init(
         name: String,
         kind: SpeakerKind = .unknown,
         role: String? = nil,
         affiliation: String? = nil,
-        aliases: [String] = []
+        aliases: [String] = [],
+        wikidata: String? = nil
     ) {
         self.name = name
         self.kind = kind
         self.role = role
         self.affiliation = affiliation
         self.aliases = aliases
+        self.wikidata = wikidata
     }
 }

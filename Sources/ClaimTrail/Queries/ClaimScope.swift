@@ -37,16 +37,19 @@ extension ClaimStore {
     /// Relations between claims that are both in `ids`, in the order they were recorded.
     public func relations(among ids: [Int64]) throws -> [ClaimRelation] {
         let members = Set(ids)
-        return try database.cached("SELECT from_claim_id, to_claim_id, kind, source_id FROM claim_relation ORDER BY id")
-            .map { row in
-                ClaimRelation(
-                    from: row.int64(0),
-                    to: row.int64(1),
-                    kind: RelationKind(rawValue: row.string(2)) ?? .contradicts,
-                    sourceID: row.optionalInt64(3)
-                )
-            }
-            .filter { members.contains($0.from) && members.contains($0.to) }
+        return try database.cached(
+            "SELECT from_claim_id, to_claim_id, kind, source_id, uid FROM claim_relation ORDER BY id"
+        )
+        .map { row in
+            ClaimRelation(
+                from: row.int64(0),
+                to: row.int64(1),
+                kind: RelationKind(rawValue: row.string(2)) ?? .contradicts,
+                sourceID: row.optionalInt64(3),
+                uid: row.text(4)
+            )
+        }
+        .filter { members.contains($0.from) && members.contains($0.to) }
     }
 }
 
@@ -56,4 +59,6 @@ public struct ClaimRelation: Codable, Equatable, Sendable {
     public var to: Int64
     public var kind: RelationKind
     public var sourceID: Int64?
+    /// The relation's stable id (schema 013).
+    public var uid: String?
 }

@@ -9,15 +9,17 @@ public struct ClaimSummary: Codable, Equatable, Sendable, Tabular {
     public var sources: Int
     public var firstSeen: String?
     public var lastSeen: String?
+    /// Its stable id, for other stores and for published reports.
+    public var uid: String?
 
     public static let columns = [
-        "id", "claim", "topic", "contested", "attributions", "sources", "first_seen", "last_seen",
+        "id", "claim", "topic", "contested", "attributions", "sources", "first_seen", "last_seen", "uid",
     ]
 
     public var cells: [String] {
         [
             String(id), claim, topic ?? "", String(contested), String(attributions), String(sources),
-            firstSeen ?? "", lastSeen ?? "",
+            firstSeen ?? "", lastSeen ?? "", uid ?? "",
         ]
     }
 }
@@ -29,7 +31,7 @@ extension ClaimStore {
         let rows = try database.prepare(
             """
             SELECT c.id, c.text, c.topic, coalesce(\(ContestRule.condition), 0), coalesce(s.attributions, 0),
-                   coalesce(s.sources, 0), s.first_seen, s.last_seen
+                   coalesce(s.sources, 0), s.first_seen, s.last_seen, c.uid
             FROM claim c LEFT JOIN claim_stats s ON s.claim_id = c.id
             WHERE c.proposed = 0 AND (?1 IS NULL OR c.topic = ?1 COLLATE NOCASE)
             ORDER BY c.id LIMIT ?2 OFFSET ?3
@@ -43,7 +45,8 @@ extension ClaimStore {
                 attributions: row.int(4),
                 sources: row.int(5),
                 firstSeen: row.text(6),
-                lastSeen: row.text(7)
+                lastSeen: row.text(7),
+                uid: row.text(8)
             )
         }
         let total = try database.prepare(

@@ -10,15 +10,17 @@ public struct SourceSummary: Codable, Equatable, Sendable, Tabular {
     public var bodySHA256: String?
     public var attributions: Int
     public var claims: Int
+    /// Its stable id, for other stores and for published reports.
+    public var uid: String?
 
     public static let columns = [
-        "id", "title", "outlet", "author", "url", "published", "body_sha256", "attributions", "claims",
+        "id", "title", "outlet", "author", "url", "published", "body_sha256", "attributions", "claims", "uid",
     ]
 
     public var cells: [String] {
         [
             String(id), title, outlet ?? "", author ?? "", url ?? "", published ?? "", bodySHA256 ?? "",
-            String(attributions), String(claims),
+            String(attributions), String(claims), uid ?? "",
         ]
     }
 }
@@ -51,7 +53,8 @@ extension ClaimStore {
             """
             SELECT s.id, s.title, s.outlet, s.author, s.url, s.published, s.body_sha256,
                    (SELECT count(*) FROM attribution WHERE source_id = s.id AND state = 'accepted'),
-                   (SELECT count(DISTINCT claim_id) FROM attribution WHERE source_id = s.id AND state = 'accepted')
+                   (SELECT count(DISTINCT claim_id) FROM attribution WHERE source_id = s.id AND state = 'accepted'),
+                   s.uid
             FROM source s WHERE \(condition) ORDER BY s.id LIMIT ? OFFSET ?
             """
         ).map(arguments) { row in
@@ -64,7 +67,8 @@ extension ClaimStore {
                 published: row.text(5),
                 bodySHA256: row.text(6),
                 attributions: row.int(7),
-                claims: row.int(8)
+                claims: row.int(8),
+                uid: row.text(9)
             )
         }
     }

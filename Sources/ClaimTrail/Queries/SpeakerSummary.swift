@@ -10,16 +10,20 @@ public struct SpeakerSummary: Codable, Equatable, Sendable, Tabular {
     public var affiliation: String?
     public var aliases: [String]
     public var attributions: Int
+    /// Its Wikidata item, when linked.
+    public var wikidata: String?
+    /// Its stable id, for other stores and for published reports.
+    public var uid: String?
 
     public static let columns = [
-        "id", "name", "kind", "role", "affiliation_id", "affiliation", "aliases", "attributions",
+        "id", "name", "kind", "role", "affiliation_id", "affiliation", "aliases", "attributions", "wikidata", "uid",
     ]
 
     /// Aliases are joined by "; " in a cell, as counter-claim ids are joined by ";".
     public var cells: [String] {
         [
             String(id), name, kind.rawValue, role ?? "", affiliationID.map(String.init) ?? "", affiliation ?? "",
-            aliases.joined(separator: "; "), String(attributions),
+            aliases.joined(separator: "; "), String(attributions), wikidata ?? "", uid ?? "",
         ]
     }
 }
@@ -32,7 +36,7 @@ extension ClaimStore {
             SELECT sp.id, sp.name, sp.kind, sp.role, sp.affiliation_id, af.name,
                    (SELECT json_group_array(alias) FROM
                       (SELECT alias FROM speaker_alias WHERE speaker_id = sp.id ORDER BY alias)),
-                   coalesce((SELECT attributions FROM speaker_stats WHERE speaker_id = sp.id), 0)
+                   coalesce((SELECT attributions FROM speaker_stats WHERE speaker_id = sp.id), 0), sp.wikidata, sp.uid
             FROM speaker sp LEFT JOIN speaker af ON af.id = sp.affiliation_id
             WHERE ?1 IS NULL OR sp.kind = ?1
             ORDER BY sp.id LIMIT ?2 OFFSET ?3
@@ -46,7 +50,9 @@ extension ClaimStore {
                 affiliationID: row.optionalInt64(4),
                 affiliation: row.text(5),
                 aliases: Self.strings(inJSONArray: row.string(6)),
-                attributions: row.int(7)
+                attributions: row.int(7),
+                wikidata: row.text(8),
+                uid: row.text(9)
             )
         }
         let total = try database.prepare("SELECT count(*) FROM speaker WHERE ?1 IS NULL OR kind = ?1")

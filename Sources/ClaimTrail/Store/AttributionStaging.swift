@@ -19,12 +19,13 @@ final class AttributionStaging {
         var id, claimID: Int64, speakerID: Int64?, sourceID: Int64
         var stance: Stance, mode: Mode, quote, cue, saidOn: String?, viaID: Int64?
         var recordedAt: String?, recordedBy: String, seenOn: String?
+        var uid: UID
 
         /// The values for one row of `insert(rowCount:)`.
         var arguments: [any StatementArgument] {
             [
                 id, claimID, speakerID, sourceID, stance.rawValue, mode.rawValue, quote, cue, saidOn, viaID, recordedAt,
-                recordedBy, seenOn,
+                recordedBy, seenOn, uid.text,
             ]
         }
 
@@ -42,6 +43,8 @@ final class AttributionStaging {
     private var rows: [Row] = []
     /// Positions in `rows` by claim and source: both lookups name these two.
     private var positions: [Pair: [Int]] = [:]
+    /// Ids of the waiting rows by uid, for an import's relay named by uid.
+    private var idsByUID: [UID: Int64] = [:]
     /// How many rows wait before they are written; 1 while no import defers it.
     private var batchSize = 1
     /// The upkeep of the import's other rows; nil outside an import, where the triggers do it.
@@ -69,6 +72,7 @@ final class AttributionStaging {
     /// Adds a row to the batch, and writes the batch once it is full.
     func stage(_ row: Row) throws {
         positions[Pair(claimID: row.claimID, sourceID: row.sourceID), default: []].append(rows.count)
+        idsByUID[row.uid] = row.id
         rows.append(row)
         if rows.count >= batchSize { try write() }
     }
@@ -82,6 +86,11 @@ final class AttributionStaging {
     func waiting(id: Int64) -> Row? {
         guard let first = rows.first?.id, id >= first, id - first < rows.count else { return nil }
         return rows[Int(id - first)]
+    }
+
+    /// The id of the waiting row with this uid, if it is still waiting.
+    func waiting(uid: UID) -> Int64? {
+        idsByUID[uid]
     }
 
     /// Runs `body` with writes deferred to batches of `size` rows, then writes what is left.
@@ -139,10 +148,10 @@ final class AttributionStaging {
     private static let rowsPerInsert = 64
 
     private static func insert(rowCount: Int) -> String {
-        let row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ?, ?)"
+        let row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ?, ?, ?)"
         return """
             INSERT INTO main.attribution (id, claim_id, speaker_id, source_id, stance, mode, quote, cue, said_on,
-                                          via_id, recorded_at, recorded_by, seen_on)
+                                          via_id, recorded_at, recorded_by, seen_on, uid)
             VALUES \(Array(repeating: row, count: rowCount).joined(separator: ", "))
             """
     }
@@ -150,5 +159,6 @@ final class AttributionStaging {
     private func discard() {
         rows.removeAll(keepingCapacity: true)
         positions.removeAll(keepingCapacity: true)
+        idsByUID.removeAll(keepingCapacity: true)
     }
 }

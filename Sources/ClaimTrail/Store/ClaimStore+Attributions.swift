@@ -3,11 +3,14 @@ extension ClaimStore {
     /// speaker, source, stance, quote, relay and date said) finds the first one instead of duplicating
     /// it. Saying the same thing on another day is another attribution; two without a date are one.
     /// - Returns: the attribution's id, and whether it was new.
-    /// - Parameter recordedAt: kept from an imported record; new attributions are stamped now.
+    /// - Parameters:
+    ///   - recordedAt: kept from an imported record; new attributions are stamped now.
+    ///   - uid: kept from an imported record; a new attribution gets a new one.
     public func addAttribution(
         _ draft: AttributionDraft,
         recordedBy: String,
-        recordedAt: String? = nil
+        recordedAt: String? = nil,
+        uid: UID? = nil
     ) throws -> (id: Int64, created: Bool) {
         let published = try checkReferences(of: draft)
         if let viaID = draft.viaID {
@@ -61,7 +64,8 @@ extension ClaimStore {
                 viaID: draft.viaID,
                 recordedAt: recordedAt,
                 recordedBy: recordedBy,
-                seenOn: date ?? published
+                seenOn: date ?? published,
+                uid: uid ?? UID.make()
             )
         )
         return (id, true)
@@ -134,5 +138,15 @@ extension ClaimStore {
             .filter { $0.speakerID == speakerID && (quote == nil || AttributionStaging.Row.same($0.quote, quote)) }.map(
                 \.id
             )
+    }
+
+    /// The id of the attribution a reference names: `12`, `#12` or its uid. Whether it exists is
+    /// checked by the edit or deletion that follows.
+    public func resolveAttribution(_ reference: String) throws -> Int64 {
+        if let uid = UID(reference.trimmed()) { return try id(of: .attribution, uid: uid) }
+        guard let id = Reference.id(in: reference) else {
+            throw ClaimTrailError.invalid("“\(reference)” is not an attribution id or uid")
+        }
+        return id
     }
 }

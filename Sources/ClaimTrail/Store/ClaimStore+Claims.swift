@@ -3,11 +3,13 @@ extension ClaimStore {
     /// - Parameter proposed: the claim is only the content of an extractor's proposal, hidden from
     ///   listings until a proposal of it is accepted. Recording a proposed claim's text by hand
     ///   (`proposed` false) makes it a claim like any other.
+    /// - Parameter uid: kept from an imported record; a new claim gets a new one.
     /// - Returns: the claim's id, and whether it was new.
     public func addClaim(
         text: String,
         topic: String? = nil,
-        proposed: Bool = false
+        proposed: Bool = false,
+        uid: UID? = nil
     ) throws -> (id: Int64, created: Bool) {
         let text = try Reference.required(text, "a claim's text", missing: "a claim needs text")
         let normalized = TextKey.fold(text)
@@ -16,8 +18,8 @@ extension ClaimStore {
             return (existing, false)
         }
         try database.execute(
-            "INSERT INTO claim (text, normalized, topic, proposed) VALUES (?, ?, ?, ?)",
-            [text, normalized, Reference.clean(topic), proposed]
+            "INSERT INTO claim (text, normalized, topic, proposed, uid) VALUES (?, ?, ?, ?, ?)",
+            [text, normalized, Reference.clean(topic), proposed, (uid ?? UID.make()).text]
         )
         return (database.lastInsertRowID, true)
     }
@@ -34,14 +36,20 @@ extension ClaimStore {
     }
 
     /// Finds a claim by `#id` or by its text (folded, so quotes and case do not matter).
-    /// The id or wording of a claim merged into another finds the one it joined.
+    /// The id, uid or wording of a claim merged into another finds the one it joined.
     /// - Parameter followingMerges: false for a command that must act on exactly the claim named
     ///   (`claim delete`): a merged-away id or wording is then refused, naming the claim it joined,
     ///   rather than aiming the command at that claim.
     public func resolveClaim(_ reference: String, followingMerges: Bool = true) throws -> Claim {
         let live: Int64?
         let merged: Int64?
-        if let number = Reference.id(in: reference) {
+        if let uid = UID(reference.trimmed()) {
+            // A merged claim's uid finds the claim it joined; the claim's own uid is its own.
+            let found = try self.id(of: .claim, uid: uid)
+            let own = try self.uid(of: .claim, id: found) == uid
+            live = own ? found : nil
+            merged = own ? nil : found
+        } else if let number = Reference.id(in: reference) {
             live = try claim(id: number) != nil ? number : nil
             merged = live == nil ? try mergedClaimID(id: number) : nil
         } else {
@@ -95,7 +103,8 @@ extension ClaimStore {
         from: Int64,
         to: Int64,
         kind: RelationKind,
-        sourceID: Int64? = nil
+        sourceID: Int64? = nil,
+        uid: UID? = nil
     ) throws -> (id: Int64, created: Bool) {
         for id in [from, to] where try claim(id: id) == nil {
             throw ClaimTrailError.notFound("no claim #\(id)")
@@ -114,8 +123,8 @@ extension ClaimStore {
             return (existing, false)
         }
         try database.execute(
-            "INSERT INTO claim_relation (from_claim_id, to_claim_id, kind, source_id) VALUES (?, ?, ?, ?)",
-            [from, to, kind.rawValue, sourceID]
+            "INSERT INTO claim_relation (from_claim_id, to_claim_id, kind, source_id, uid) VALUES (?, ?, ?, ?, ?)",
+            [from, to, kind.rawValue, sourceID, (uid ?? UID.make()).text]
         )
         return (database.lastInsertRowID, true)
     }

@@ -9,7 +9,7 @@ extension ClaimStore {
         SELECT json_object('text', text, 'topic', topic, 'status', status, 'assignee', assignee) FROM claim WHERE id = ?
         """,
         "speaker": """
-        SELECT json_object('name', name, 'kind', kind, 'role', role, 'affiliation_id', affiliation_id,
+        SELECT json_object('name', name, 'kind', kind, 'role', role, 'affiliation_id', affiliation_id, 'wikidata', wikidata,
                            'aliases', json((SELECT json_group_array(alias) FROM (SELECT alias FROM speaker_alias
                                                                                   WHERE speaker_id = speaker.id
                                                                                   ORDER BY alias))))
@@ -113,6 +113,14 @@ extension ClaimStore {
             [by, id, why.compactMap { $0 }.joined(separator: ": ")]
         )
         try database.execute("DELETE FROM claim_merge WHERE into_id = ?", [id])
+    }
+
+    /// Links a speaker to its Wikidata item, or unlinks it (nil); logged like any speaker edit.
+    public func linkSpeaker(_ id: Int64, to item: WikidataID?, by: String, reason: String?) throws {
+        try logged("speaker", id, action: "edit", by: by, reason: reason) {
+            try database.execute("UPDATE speaker SET wikidata = ? WHERE id = ?", [item?.text, id])
+            return nil
+        }
     }
 
     /// Corrects a speaker's name, kind or role, and adds or removes the names it is also

@@ -1,6 +1,7 @@
 extension ClaimStore {
     /// Records a source. Its body, when given, is kept with its SHA-256.
-    public func addSource(_ draft: SourceDraft) throws -> Int64 {
+    /// - Parameter uid: kept from an imported record; a new source gets a new one.
+    public func addSource(_ draft: SourceDraft, uid: UID? = nil) throws -> Int64 {
         let title = try Reference.required(draft.title, "a source's title", missing: "a source needs a title")
         let url = Reference.clean(draft.url)
         if let url, let existing = try sourceID(url: url) {
@@ -9,12 +10,12 @@ extension ClaimStore {
         let published = try Reference.clean(draft.published).map { try ISODate.validate($0, field: "published date") }
         try database.execute(
             """
-            INSERT INTO source (title, url, outlet, author, published, body, body_sha256)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO source (title, url, outlet, author, published, body, body_sha256, uid)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 title, url, Reference.clean(draft.outlet), Reference.clean(draft.author), published,
-                draft.body, draft.body.map(SHA256.hex),
+                draft.body, draft.body.map(SHA256.hex), (uid ?? UID.make()).text,
             ]
         )
         return database.lastInsertRowID
@@ -38,10 +39,13 @@ extension ClaimStore {
         }
     }
 
-    /// Finds a source by `#id`, URL or exact title. The reference is cleaned as titles and URLs
+    /// Finds a source by `#id`, uid, URL or exact title. The reference is cleaned as titles and URLs
     /// are when stored (outer white space dropped), so `"  Spaced  "` finds the source it created.
     public func resolveSource(_ typed: String) throws -> Source {
         let reference = Reference.clean(typed) ?? typed
+        if let uid = UID(reference), let source = try source(id: id(of: .source, uid: uid)) {
+            return source
+        }
         if let id = Reference.id(in: reference) {
             guard let source = try source(id: id) else { throw ClaimTrailError.notFound("no source #\(id)") }
             return source

@@ -1,7 +1,8 @@
 extension ClaimStore {
     /// Records a speaker with its aliases. Names need not be unique: two officials may share a
     /// description, which is why lookups by name can come back ambiguous.
-    public func addSpeaker(_ draft: SpeakerDraft) throws -> Int64 {
+    /// - Parameter uid: kept from an imported record; a new speaker gets a new one.
+    public func addSpeaker(_ draft: SpeakerDraft, uid: UID? = nil) throws -> Int64 {
         let name = try Reference.required(draft.name, "a speaker's name", missing: "a speaker needs a name")
         let affiliation = try Reference.clean(draft.affiliation).map { reference in
             guard let speaker = try resolveSpeaker(reference) else {
@@ -9,11 +10,15 @@ extension ClaimStore {
             }
             return speaker.id
         }
+        let wikidata = try Reference.clean(draft.wikidata).map(WikidataID.parse)
         try database.execute(
             """
-            INSERT INTO speaker (name, name_key, kind, role, affiliation_id) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO speaker (name, name_key, kind, role, affiliation_id, uid, wikidata) VALUES (?, ?, ?, ?, ?, ?, ?)
             """,
-            [name, TextKey.fold(name), draft.kind.rawValue, Reference.clean(draft.role), affiliation]
+            [
+                name, TextKey.fold(name), draft.kind.rawValue, Reference.clean(draft.role), affiliation,
+                (uid ?? UID.make()).text, wikidata?.text,
+            ]
         )
         let id = database.lastInsertRowID
         try addAliases(draft.aliases, to: id)
@@ -58,7 +63,7 @@ extension ClaimStore {
         guard
             var speaker = try database.cached(
                 """
-                SELECT id, name, kind, role, affiliation_id FROM speaker WHERE id = ?
+                SELECT id, name, kind, role, affiliation_id, wikidata FROM speaker WHERE id = ?
                 """
             ).first(
                 [id],
@@ -68,7 +73,8 @@ extension ClaimStore {
                         name: row.string(1),
                         kind: SpeakerKind(rawValue: row.string(2)) ?? .unknown,
                         role: row.text(3),
-                        affiliationID: row.optionalInt64(4)
+                        affiliationID: row.optionalInt64(4),
+                        wikidata: row.text(5)
                     )
                 }
             )
@@ -91,9 +97,10 @@ extension ClaimStore {
         return try ids.compactMap { try speaker(id: $0) }
     }
 
-    /// The one speaker a reference (`#id`, name or alias, any case) points at, or nil if none.
+    /// The one speaker a reference (`#id`, uid, name or alias, any case) points at, or nil if none.
     /// Several matches are an error that lists them, so the user can pick by id.
     public func resolveSpeaker(_ reference: String) throws -> Speaker? {
+        if let uid = UID(reference.trimmed()) { return try speaker(id: id(of: .speaker, uid: uid)) }
         if let id = Reference.id(in: reference) {
             guard let speaker = try speaker(id: id) else { throw ClaimTrailError.notFound("no speaker #\(id)") }
             return speaker

@@ -1,8 +1,10 @@
 extension ClaimStore {
     /// Records a reviewer's verdict on a claim, replacing that reviewer's earlier one.
+    /// A revision keeps the verdict's uid: it is the same reviewer's verdict on the same claim.
     /// - Returns: whether it was new (false: a revision of the reviewer's verdict).
+    /// - Parameter uid: kept from an imported record; a new verdict gets a new one.
     @discardableResult
-    public func setVerdict(_ verdict: Verdict, on claimID: Int64) throws -> Bool {
+    public func setVerdict(_ verdict: Verdict, on claimID: Int64, uid: UID? = nil) throws -> Bool {
         guard try claim(id: claimID) != nil else { throw ClaimTrailError.notFound("no claim #\(claimID)") }
         let rating = try Reference.required(verdict.rating, "a verdict's rating", missing: "a verdict needs a rating")
         let reviewer = try Reference.required(
@@ -23,8 +25,8 @@ extension ClaimStore {
         try database.execute(
             """
             INSERT INTO verdict (claim_id, rating, score, best, worst, reviewer, reviewed_on, url, explanation, language,
-                                 appearance_url)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 appearance_url, uid)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (claim_id, reviewer) DO UPDATE SET rating = excluded.rating, score = excluded.score,
                 best = excluded.best, worst = excluded.worst, reviewed_on = excluded.reviewed_on, url = excluded.url,
                 explanation = excluded.explanation, language = excluded.language, appearance_url = excluded.appearance_url
@@ -33,6 +35,7 @@ extension ClaimStore {
                 claimID, rating, verdict.score, verdict.best, verdict.worst, reviewer, date,
                 Reference.clean(verdict.url),
                 Reference.clean(verdict.explanation), language, Reference.clean(verdict.appearanceURL),
+                (uid ?? UID.make()).text,
             ]
         )
         return !existed
@@ -57,6 +60,13 @@ extension ClaimStore {
                 language: row.text(8),
                 appearanceURL: row.text(9)
             )
+        }
+    }
+
+    /// The uids of a claim's verdicts, in the order of `verdicts(claimID:)`.
+    public func verdictUIDs(claimID: Int64) throws -> [String] {
+        try database.cached("SELECT uid FROM verdict WHERE claim_id = ? ORDER BY id").map([claimID]) {
+            $0.text(0) ?? ""
         }
     }
 }

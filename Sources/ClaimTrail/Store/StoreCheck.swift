@@ -51,6 +51,7 @@ public struct StoreCheck {
             """
         ).map { "attribution #\($0.int64(0))'s review state disagrees with its proposal record" }
         problems += try Self.reusedIDs(in: database)
+        problems += try Self.uidProblems(in: database)
         return problems
     }
 

@@ -21,16 +21,22 @@ extension ClaimStore {
         }
         try moveAttributions(where: "claim_id = ?", merged, claimID: kept, speakerID: nil)
         let relations = try database.prepare(
-            "SELECT from_claim_id, to_claim_id, kind, source_id FROM claim_relation WHERE ?1 IN (from_claim_id, to_claim_id) ORDER BY id"
+            """
+            SELECT from_claim_id, to_claim_id, kind, source_id, uid FROM claim_relation
+            WHERE ?1 IN (from_claim_id, to_claim_id) ORDER BY id
+            """
         )
-        .map([merged]) { ($0.int64(0), $0.int64(1), $0.string(2), $0.optionalInt64(3)) }
+        .map([merged]) { ($0.int64(0), $0.int64(1), $0.string(2), $0.optionalInt64(3), $0.text(4)) }
         try database.execute("DELETE FROM claim_relation WHERE ?1 IN (from_claim_id, to_claim_id)", [merged])
-        for (from, to, kind, source) in relations {
+        for (from, to, kind, source, uid) in relations {
             let (newFrom, newTo) = (from == merged ? kept : from, to == merged ? kept : to)
             guard newFrom != newTo else { continue }
             try database.execute(
-                "INSERT INTO claim_relation (from_claim_id, to_claim_id, kind, source_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                [newFrom, newTo, kind, source]
+                """
+                INSERT INTO claim_relation (from_claim_id, to_claim_id, kind, source_id, uid) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING
+                """,
+                [newFrom, newTo, kind, source, uid]
             )
         }
         try database.execute(
@@ -40,6 +46,7 @@ extension ClaimStore {
         try database.execute("DELETE FROM verdict WHERE claim_id = ?", [merged])
         try database.execute("UPDATE claim_note SET claim_id = ?2 WHERE claim_id = ?1", [merged, kept])
         try logMerge("claim", merged, into: kept, claimID: kept, by: by, reason: reason)
+        if let uid = try uid(of: .claim, id: merged) { try rememberUID(uid, of: .claim, into: kept, merged: merged) }
         try database.execute("UPDATE claim_merge SET into_id = ? WHERE into_id = ?", [kept, merged])
         try database.execute(
             "INSERT INTO claim_merge (merged_id, text, normalized, into_id) VALUES (?, ?, ?, ?)",
@@ -49,6 +56,30 @@ extension ClaimStore {
             try database.execute("DELETE FROM \(table) WHERE claim_id = ?", [merged])
         }
         try database.execute("DELETE FROM claim WHERE id = ?", [merged])
+    }
+
+    /// Records that a wording was merged into claim `into` in another store (an imported merge
+    /// record), so that it finds that claim here too. Its merged claim never existed here, so it
+    /// takes a claim id never given (`sqlite_sequence`), as every merged id is one never reused.
+    func rememberMergedWording(_ text: String, into: Int64) throws {
+        let normalized = TextKey.fold(text)
+        guard try claimID(normalized: normalized) == nil,
+            try database.cached("SELECT 1 FROM claim_merge WHERE normalized = ?").first([normalized], { _ in true })
+                == nil
+        else { return }
+        let next =
+            try database.prepare(
+                """
+                SELECT max((SELECT id FROM highest_used_id WHERE name = 'claim'),
+                           coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'claim'), 0)) + 1
+                """
+            ).first { $0.int64(0) } ?? 1
+        try database.execute(
+            "INSERT INTO claim_merge (merged_id, text, normalized, into_id) VALUES (?, ?, ?, ?)",
+            [next, text, normalized, into]
+        )
+        try database.execute("DELETE FROM sqlite_sequence WHERE name = 'claim'")
+        try database.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('claim', ?)", [next])
     }
 
     /// Merges speaker `merged` into speaker `kept`; the merged name and aliases become aliases.
@@ -66,7 +97,15 @@ extension ClaimStore {
             "UPDATE speaker SET affiliation_id = NULL WHERE id = ?2 AND affiliation_id = ?1",
             [merged, kept]
         )
+        // The kept speaker takes the merged one's Wikidata link when it has none of its own.
+        try database.execute(
+            "UPDATE speaker SET wikidata = (SELECT wikidata FROM speaker WHERE id = ?1) WHERE id = ?2 AND wikidata IS NULL",
+            [merged, kept]
+        )
         try logMerge("speaker", merged, into: kept, claimID: nil, by: by, reason: reason)
+        if let uid = try uid(of: .speaker, id: merged) {
+            try rememberUID(uid, of: .speaker, into: kept, merged: merged)
+        }
         try database.execute("DELETE FROM speaker_alias WHERE speaker_id = ?", [merged])
         try database.execute("DELETE FROM speaker WHERE id = ?", [merged])
         try addAliases([old.name] + old.aliases, to: kept)
@@ -78,10 +117,10 @@ extension ClaimStore {
     private func moveAttributions(where condition: String, _ value: Int64, claimID: Int64?, speakerID: Int64?) throws {
         try database.executeScript("PRAGMA defer_foreign_keys = ON")
         let columns =
-            "id, claim_id, speaker_id, source_id, stance, mode, quote, cue, said_on, via_id, recorded_at, recorded_by, state"
+            "id, claim_id, speaker_id, source_id, stance, mode, quote, cue, said_on, via_id, recorded_at, recorded_by, state, uid"
         let rows = try database.prepare("SELECT \(columns) FROM attribution WHERE \(condition) ORDER BY id").map([value]
         ) { row in
-            (0..<13).map { row.text(Int32($0)) }
+            (0..<14).map { row.text(Int32($0)) }
         }
         try database.execute("DELETE FROM attribution WHERE \(condition)", [value])
         for var row in rows {
@@ -90,7 +129,7 @@ extension ClaimStore {
             try database.execute(
                 """
                 INSERT INTO attribution (\(columns)) VALUES (CAST(?1 AS INTEGER), CAST(?2 AS INTEGER), CAST(?3 AS INTEGER),
-                    CAST(?4 AS INTEGER), ?5, ?6, ?7, ?8, ?9, CAST(?10 AS INTEGER), ?11, ?12, ?13)
+                    CAST(?4 AS INTEGER), ?5, ?6, ?7, ?8, ?9, CAST(?10 AS INTEGER), ?11, ?12, ?13, ?14)
                 """,
                 row
             )

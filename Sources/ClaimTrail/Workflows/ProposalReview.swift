@@ -69,18 +69,19 @@ public struct ProposalReview {
         }
         try decide(id, .accepted, reason: nil)
         try store.logged("attribution", id, action: "edit", by: reviewer, reason: "accepted proposal") {
-            // Re-recorded with the same id, so that the insert triggers count it.
+            // Re-recorded with the same id and uid, so that the insert triggers count it: the
+            // accepted attribution is the proposal, and a uid never changes.
             try store.database.execute("DELETE FROM attribution WHERE id = ?", [id])
             try store.database.execute(
                 """
                 INSERT INTO attribution (id, claim_id, speaker_id, source_id, stance, mode, quote, cue, said_on,
-                                         recorded_at, recorded_by, state)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'accepted')
+                                         recorded_at, recorded_by, state, uid)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'accepted', ?)
                 """,
                 [
                     id, claimID, speakerID, proposal.sourceID, stance.rawValue,
                     proposal.mode, proposal.quote, proposal.cue, proposal.saidOn, proposal.recordedAt,
-                    proposal.recordedBy,
+                    proposal.recordedBy, proposal.uid,
                 ]
             )
             return claimID
@@ -111,7 +112,7 @@ public struct ProposalReview {
             let found = try store.database.cached(
                 """
                 SELECT a.claim_id, a.speaker_id, a.source_id, a.stance, a.mode, a.quote, a.cue, a.said_on, a.recorded_at,
-                       a.recorded_by, p.attribution_id IS NOT NULL, p.speaker, p.speaker_role
+                       a.recorded_by, p.attribution_id IS NOT NULL, p.speaker, p.speaker_role, a.uid
                 FROM attribution a LEFT JOIN attribution_proposal p ON p.attribution_id = a.id WHERE a.id = ?
                 """
             ).first(
@@ -131,7 +132,8 @@ public struct ProposalReview {
                             recordedAt: row.string(8),
                             recordedBy: row.string(9),
                             speaker: row.text(11) ?? "",
-                            speakerRole: row.text(12)
+                            speakerRole: row.text(12),
+                            uid: row.text(13)
                         ),
                         row.bool(10)
                     )
@@ -226,5 +228,7 @@ public struct ProposalReview {
         /// The speaker as the extractor named it.
         var speaker: String
         var speakerRole: String?
+        /// Kept by the accepted attribution.
+        var uid: String?
     }
 }

@@ -36,13 +36,18 @@ final class TemporaryStore {
         try Self.snapshot(of: store)
     }
 
-    static func snapshot(of store: ClaimStore) throws -> [String] {
+    /// - Parameter uids: false leaves out the uid columns, for comparing stores that gave their own.
+    static func snapshot(of store: ClaimStore, uids: Bool = true) throws -> [String] {
         var rows: [String] = []
         for table in [
             "source", "speaker", "speaker_alias", "claim", "attribution", "claim_relation", "verdict",
             "claim_stats", "change_log",
         ] {
-            let statement = try store.database.prepare("SELECT * FROM \(table) ORDER BY 1, 2")
+            let columns = try store.database.prepare("SELECT name FROM pragma_table_info(?)").map([table]) {
+                $0.string(0)
+            }
+            .filter { uids || $0 != "uid" }.prefix(12).joined(separator: ", ")
+            let statement = try store.database.prepare("SELECT \(columns) FROM \(table) ORDER BY 1, 2")
             rows += try statement.map { row in
                 table + ":" + (0..<12).map { row.text($0) ?? "∅" }.joined(separator: "|")
             }
