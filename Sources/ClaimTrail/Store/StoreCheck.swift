@@ -43,7 +43,25 @@ public struct StoreCheck {
             """
         ).map { "attribution #\($0.int64(0)) is relayed through an attribution of another claim, or a later one" }
         problems += try Self.reusedIDs(in: database)
+        problems += Self.searchIndexProblems(in: database)
         return problems
+    }
+
+    /// The full-text indexes of schema 012, each compared with the table it indexes by FTS5's own
+    /// check (rank 1: against the table's text, not only the index's inner consistency).
+    static let searchIndexes = ["claim_fts", "attribution_fts", "source_fts", "speaker_fts"]
+
+    private static func searchIndexProblems(in database: Database) -> [String] {
+        searchIndexes.compactMap { index -> String? in
+            do {
+                try database.execute("INSERT INTO \(index) (\(index), rank) VALUES ('integrity-check', 1)")
+                return nil
+            } catch let error as SQLiteError {
+                return "full-text index \(index) differs from its table (\(error.message))"
+            } catch {
+                return "full-text index \(index): \(error)"
+            }
+        }
     }
 
     /// The counters of every claim computed from scratch, in `claim_stats` column order.
