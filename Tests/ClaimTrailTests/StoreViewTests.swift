@@ -68,8 +68,8 @@ struct StoreViewTests {
         )
         let recount = try Self.rows(
             """
-            SELECT sp.id, sp.name, count(a.id), count(a.id) FROM speaker sp LEFT JOIN attribution a ON a.speaker_id = sp.id
-            GROUP BY sp.id ORDER BY sp.id
+            SELECT sp.id, sp.name, count(a.id), count(a.id)
+            FROM speaker sp LEFT JOIN attribution a ON a.speaker_id = sp.id GROUP BY sp.id ORDER BY sp.id
             """,
             columns: 4,
             of: store
