@@ -18,7 +18,8 @@ struct Claimtrail: ParsableCommand {
             AttributeCommand.self, AttributionCommand.self, CounterCommand.self, VerdictCommand.self,
             ContestedCommand.self, TraceCommand.self,
             AuditCommand.self, SearchCommand.self, ExtractCommand.self,
-            ExportCommand.self, CheckCommand.self, BackupCommand.self, GenerateCommand.self,
+            ExportCommand.self, DatasetteMetadataCommand.self, CheckCommand.self, BackupCommand.self,
+            GenerateCommand.self,
         ]
     )
 }
