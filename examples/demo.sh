@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The main job on the bundled example: build a store from the three articles in examples/,
 # list what was recorded, list contested claims, trace a claim and a speaker, add an alias, audit an
-# article's sourcing, search, propose attributions from raw text, and export the CSV provenance
-# report and the HTML report.
+# article's sourcing, search, propose attributions from raw text and put them up for review, take a
+# claim on, and export the CSV provenance report and the HTML report.
 # Usage: examples/demo.sh [STORE] (default: a fresh store in a temporary folder)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -29,6 +29,12 @@ step attribute 1 --speaker "Oana Lungesku" --source 1 || true
 step audit "Russian Military’s Activities in Syria Indicate Collaboration to Counter US Presence"
 step search missile strike --limit 5
 step extract "$here/articles/001.txt"
+# The desk's workflow: proposals wait for review before they count; a claim is taken on and noted.
+step extract "$here/articles/001.txt" --source 2 --propose
+step review list --source 2
+step claim status 1 in_progress --note "asking the Pentagon"
+step claim assign 1 --to desk
+step queue --limit 5
 mkdir -p "$here/out"
 step export --out "$here/out/provenance.csv"
 step export --format html --out "$here/out/report.html"

@@ -35,14 +35,16 @@ CREATE TRIGGER change_log_append_only_delete BEFORE DELETE ON change_log
 BEGIN SELECT RAISE(ABORT, 'the change log cannot be edited'); END;
 
 -- A source dated later (or corrected) places its attributions that carry no date of their own
--- on the new day, and moves their claims' first and last seen with them.
+-- on the new day, and moves their claims' first and last seen with them. Like every counter since
+-- schema 009, first and last seen follow accepted attributions only: a proposal waiting for review
+-- (or a rejected one) dates nothing.
 CREATE TRIGGER source_published_edited AFTER UPDATE OF published ON source
 WHEN NEW.published IS NOT OLD.published BEGIN
     UPDATE attribution SET seen_on = NEW.published WHERE source_id = NEW.id AND said_on IS NULL;
     UPDATE claim_stats SET
-        first_seen = (SELECT min(seen_on) FROM attribution WHERE claim_id = claim_stats.claim_id),
-        last_seen = (SELECT max(seen_on) FROM attribution WHERE claim_id = claim_stats.claim_id)
-    WHERE claim_id IN (SELECT claim_id FROM attribution WHERE source_id = NEW.id);
+        first_seen = (SELECT min(seen_on) FROM attribution WHERE claim_id = claim_stats.claim_id AND state = 'accepted'),
+        last_seen = (SELECT max(seen_on) FROM attribution WHERE claim_id = claim_stats.claim_id AND state = 'accepted')
+    WHERE claim_id IN (SELECT claim_id FROM attribution WHERE source_id = NEW.id AND state = 'accepted');
 END;
 
 -- A removed alias leaves the speaker's search entry (name and aliases).

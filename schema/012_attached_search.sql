@@ -7,9 +7,15 @@
 -- table declared with content="T". Triggers keep each index in step; an external-content index is
 -- told what it held before a change ('delete' with the old values), so every delete below passes
 -- exactly the text that was indexed.
+--
+-- Search follows the desk's workflow of schema 009: only accepted attributions are indexed, and a
+-- claim that exists only as the content of a proposal is not, until it is confirmed. The indexes
+-- therefore hold a subset of their tables' rows (Datasette's ?_search reads the index, so it finds
+-- no proposal either), and `claimtrail check` compares them with that subset.
 
 DROP TRIGGER search_claim_added;
 DROP TRIGGER search_claim_edited;
+DROP TRIGGER search_claim_confirmed;
 DROP TRIGGER search_claim_removed;
 DROP TRIGGER search_quote_added;
 DROP TRIGGER search_quote_edited;
@@ -27,29 +33,32 @@ DROP TABLE search_index;
 CREATE VIRTUAL TABLE claim_fts USING fts5(
     text, content="claim", content_rowid="id", tokenize = 'porter unicode61 remove_diacritics 2'
 );
-CREATE TRIGGER claim_fts_added AFTER INSERT ON claim BEGIN
+CREATE TRIGGER claim_fts_added AFTER INSERT ON claim WHEN NEW.proposed = 0 BEGIN
     INSERT INTO claim_fts (rowid, text) VALUES (NEW.id, NEW.text);
 END;
-CREATE TRIGGER claim_fts_edited AFTER UPDATE OF text ON claim BEGIN
-    INSERT INTO claim_fts (claim_fts, rowid, text) VALUES ('delete', OLD.id, OLD.text);
-    INSERT INTO claim_fts (rowid, text) VALUES (NEW.id, NEW.text);
+-- A confirmed proposal (proposed 1 → 0) enters the index here.
+CREATE TRIGGER claim_fts_edited AFTER UPDATE OF text, proposed ON claim BEGIN
+    INSERT INTO claim_fts (claim_fts, rowid, text) SELECT 'delete', OLD.id, OLD.text WHERE OLD.proposed = 0;
+    INSERT INTO claim_fts (rowid, text) SELECT NEW.id, NEW.text WHERE NEW.proposed = 0;
 END;
-CREATE TRIGGER claim_fts_removed AFTER DELETE ON claim BEGIN
+CREATE TRIGGER claim_fts_removed AFTER DELETE ON claim WHEN OLD.proposed = 0 BEGIN
     INSERT INTO claim_fts (claim_fts, rowid, text) VALUES ('delete', OLD.id, OLD.text);
 END;
 
--- Attributions: the quote and the cue ("denied", "according to").
+-- Attributions: the quote and the cue ("denied", "according to"), of accepted ones only. Accepting a
+-- proposal re-records its row as accepted (schema 009), which the insert trigger indexes.
 CREATE VIRTUAL TABLE attribution_fts USING fts5(
     quote, cue, content="attribution", content_rowid="id", tokenize = 'porter unicode61 remove_diacritics 2'
 );
-CREATE TRIGGER attribution_fts_added AFTER INSERT ON attribution BEGIN
+CREATE TRIGGER attribution_fts_added AFTER INSERT ON attribution WHEN NEW.state = 'accepted' BEGIN
     INSERT INTO attribution_fts (rowid, quote, cue) VALUES (NEW.id, NEW.quote, NEW.cue);
 END;
-CREATE TRIGGER attribution_fts_edited AFTER UPDATE OF quote, cue ON attribution BEGIN
-    INSERT INTO attribution_fts (attribution_fts, rowid, quote, cue) VALUES ('delete', OLD.id, OLD.quote, OLD.cue);
-    INSERT INTO attribution_fts (rowid, quote, cue) VALUES (NEW.id, NEW.quote, NEW.cue);
+CREATE TRIGGER attribution_fts_edited AFTER UPDATE OF quote, cue, state ON attribution BEGIN
+    INSERT INTO attribution_fts (attribution_fts, rowid, quote, cue)
+        SELECT 'delete', OLD.id, OLD.quote, OLD.cue WHERE OLD.state = 'accepted';
+    INSERT INTO attribution_fts (rowid, quote, cue) SELECT NEW.id, NEW.quote, NEW.cue WHERE NEW.state = 'accepted';
 END;
-CREATE TRIGGER attribution_fts_removed AFTER DELETE ON attribution BEGIN
+CREATE TRIGGER attribution_fts_removed AFTER DELETE ON attribution WHEN OLD.state = 'accepted' BEGIN
     INSERT INTO attribution_fts (attribution_fts, rowid, quote, cue) VALUES ('delete', OLD.id, OLD.quote, OLD.cue);
 END;
 
@@ -114,14 +123,15 @@ CREATE TRIGGER speaker_fts_alias_removed AFTER DELETE ON speaker_alias BEGIN
 END;
 
 -- Existing stores: index what is already there.
-INSERT INTO claim_fts (claim_fts) VALUES ('rebuild');
-INSERT INTO attribution_fts (attribution_fts) VALUES ('rebuild');
+-- ('rebuild' would read every row, proposals too.)
+INSERT INTO claim_fts (rowid, text) SELECT id, text FROM claim WHERE proposed = 0;
+INSERT INTO attribution_fts (rowid, quote, cue) SELECT id, quote, cue FROM attribution WHERE state = 'accepted';
 INSERT INTO source_fts (source_fts) VALUES ('rebuild');
 INSERT INTO speaker_fts (speaker_fts) VALUES ('rebuild');
 
 -- The provenance report of `claimtrail export --format csv`: the same columns, rows and order
--- (claim by claim, each in timeline order). Empty CSV cells are NULL here. via_chain follows the
--- via links to the first report, at most 64 steps as the export does.
+-- (claim by claim, each in timeline order, accepted attributions only). Empty CSV cells are NULL
+-- here. via_chain follows the via links to the first report, at most 64 steps as the export does.
 CREATE VIEW provenance_report AS
 SELECT c.id AS claim_id, c.text AS claim, c.topic,
        CASE WHEN (SELECT counter_claims > 0 OR (asserts > 0 AND denies > 0) FROM claim_stats WHERE claim_id = c.id)
@@ -144,23 +154,26 @@ SELECT c.id AS claim_id, c.text AS claim, c.topic,
        ) END AS via_chain,
        a.recorded_at, a.recorded_by, a.id AS attribution_id, a.speaker_id, a.source_id, a.said_on,
        (SELECT group_concat(from_claim_id, ';') FROM (SELECT from_claim_id FROM claim_relation
-          WHERE to_claim_id = c.id AND kind = 'supports' ORDER BY from_claim_id)) AS supported_by_claim_ids
+          WHERE to_claim_id = c.id AND kind = 'supports' ORDER BY from_claim_id)) AS supported_by_claim_ids,
+       c.status, c.assignee
 FROM attribution a
 JOIN claim c ON c.id = a.claim_id
 JOIN source s ON s.id = a.source_id
 LEFT JOIN speaker sp ON sp.id = a.speaker_id
+WHERE a.state = 'accepted'
 ORDER BY a.claim_id, a.seen_on IS NULL, a.seen_on, a.id;
 
 -- The contested claims, most disputed first, as `claimtrail contested` lists them.
 CREATE VIEW contested_claims AS
 SELECT c.id AS claim_id, c.text AS claim, c.topic, s.asserting, s.disputing, s.counter_claims, s.sources,
        s.first_seen, s.last_seen,
-       (SELECT count(*) FROM attribution WHERE claim_id = c.id AND seen_on IS NULL) AS undated_attributions
+       (SELECT count(*) FROM attribution WHERE claim_id = c.id AND seen_on IS NULL AND state = 'accepted')
+           AS undated_attributions
 FROM claim_stats s JOIN claim c ON c.id = s.claim_id
 WHERE s.counter_claims > 0 OR (s.asserts > 0 AND s.denies > 0)
 ORDER BY s.disputing DESC, s.counter_claims DESC, s.asserting DESC, s.sources DESC, s.claim_id;
 
--- Each speaker's record: who they are, and what they have been recorded saying.
+-- Each speaker's record: who they are, and what they have been recorded saying (accepted attributions).
 CREATE VIEW speaker_record AS
 SELECT sp.id AS speaker_id, sp.name AS speaker, sp.kind, sp.role, af.name AS affiliation,
        (SELECT group_concat(alias, '; ') FROM
@@ -171,6 +184,6 @@ SELECT sp.id AS speaker_id, sp.name AS speaker, sp.kind, sp.role, af.name AS aff
        min(a.seen_on) AS first_seen, max(a.seen_on) AS last_seen
 FROM speaker sp
 LEFT JOIN speaker af ON af.id = sp.affiliation_id
-LEFT JOIN attribution a ON a.speaker_id = sp.id
+LEFT JOIN attribution a ON a.speaker_id = sp.id AND a.state = 'accepted'
 GROUP BY sp.id
 ORDER BY sp.id;

@@ -47,9 +47,7 @@ struct AttributeCommand: ParsableCommand {
             let speakerID = try speaker.map { name in
                 if let known = try opened.resolveSpeaker(name) { return known.id }
                 guard newSpeaker || speakerKind != nil else {
-                    throw ClaimTrailError.notFound(
-                        "\(try opened.unknownSpeaker(name)) (--new-speaker records a new speaker)"
-                    )
+                    throw try opened.unknownSpeaker(name, creatable: true)
                 }
                 let id = try opened.addSpeaker(SpeakerDraft(name: name, kind: newKind, role: speakerRole))
                 created = id

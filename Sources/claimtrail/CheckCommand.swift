@@ -13,7 +13,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let problems = try store.read { try StoreCheck(store: $0).problems() }
         guard problems.isEmpty else {
-            try emit(problems.map { $0 + "\n" }.joined())
+            try emit(problems.map { TerminalText.line($0) + "\n" }.joined())
             throw ExitCode.failure
         }
         try emitLine("ok")

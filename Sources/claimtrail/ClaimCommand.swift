@@ -5,7 +5,10 @@ struct ClaimCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claim",
         abstract: "Record claims found in the news, and correct them.",
-        subcommands: [Add.self, List.self, Edit.self, Delete.self, Merge.self, Similar.self]
+        subcommands: [
+            Add.self, List.self, Edit.self, Delete.self, Merge.self, Similar.self, Status.self, Assign.self,
+            Unassign.self, Note.self,
+        ]
     )
 
     struct Add: ParsableCommand {
@@ -131,12 +134,13 @@ struct ClaimCommand: ParsableCommand {
         @Option(help: "At most this many suggestions; 0 for all.") var limit: Count = 10
         @Option(help: "table, csv or json.") var format: ReportFormat = .table
         @OptionGroup var table: TableOptions
+        @OptionGroup var csv: CSVOptions
 
         func run() throws {
             let similar = try store.read { opened in
                 try opened.similarClaims(to: try opened.resolveClaim(claim).id, limit: limit.rowLimit)
             }
-            try emit(try format.render(similar, width: table.width))
+            try emit(try format.render(similar, width: table.width, cells: csv.cells))
         }
     }
 }

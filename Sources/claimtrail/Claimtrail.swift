@@ -17,9 +17,10 @@ struct Claimtrail: ParsableCommand {
             InitCommand.self, ImportCommand.self, SourceCommand.self, SpeakerCommand.self, ClaimCommand.self,
             AttributeCommand.self, AttributionCommand.self, CounterCommand.self, VerdictCommand.self,
             ContestedCommand.self, TraceCommand.self,
-            AuditCommand.self, SearchCommand.self, ExtractCommand.self,
+            AuditCommand.self, SearchCommand.self, ExtractCommand.self, ReviewCommand.self, QueueCommand.self,
+            StatusCommand.self,
             ExportCommand.self, DatasetteMetadataCommand.self, CheckCommand.self, BackupCommand.self,
-            GenerateCommand.self,
+            GenerateCommand.self, UserCommand.self, ServeCommand.self,
         ]
     )
 }
@@ -40,11 +41,10 @@ enum Main {
             try command.run()
         } catch let error as CocoaError {
             // A Foundation file-system failure: keep its message, on one line.
-            Claimtrail.exit(
-                withError: ClaimTrailError.invalid(
-                    error.localizedDescription.split(whereSeparator: \.isNewline).joined(separator: " ")
-                )
-            )
+            Claimtrail.exit(withError: ClaimTrailError.invalid(TerminalText.line(error.localizedDescription)))
+        } catch let error as ClaimTrailError {
+            // Messages quote stored and typed text: cleaned for the terminal, like every note.
+            Claimtrail.exit(withError: ClaimTrailError.invalid(TerminalText.line(error.description)))
         } catch {
             Claimtrail.exit(withError: error)
         }

@@ -16,6 +16,7 @@ struct ContestedCommand: ParsableCommand {
     @Option(help: "At most this many claims; 0 for all.") var limit: Count = 50
     @Option(help: "table, csv or json.") var format: ReportFormat = .table
     @OptionGroup var table: TableOptions
+    @OptionGroup var csv: CSVOptions
 
     func run() throws {
         let claims = try store.read { try $0.contestedClaims(topic: topic, limit: limit.rowLimit) }
@@ -23,6 +24,6 @@ struct ContestedCommand: ParsableCommand {
             note("no contested claims")
             return
         }
-        try emit(try format.render(claims, width: table.width))
+        try emit(try format.render(claims, width: table.width, cells: csv.cells))
     }
 }

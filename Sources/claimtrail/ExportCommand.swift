@@ -14,6 +14,8 @@ struct ExportCommand: ParsableCommand {
             dot          the attribution graph for Graphviz (`dot -Tsvg`)
             With --claim, csv covers that claim alone; the other formats add the claims it is
             linked to (counter-claims, supports), so that the links travel with it.
+            csv --per claim writes one row per claim instead: status, assignee, verdicts, voices,
+            sources, first and last seen (the editor's weekly sheet).
             """
     )
 
@@ -28,25 +30,41 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Only this claim (id or text) and the claims linked to it.") var claim: String?
     @Flag(help: "Only contested claims (the default for html).") var contested = false
     @Option(help: "Write to this file instead of stdout; it appears only once complete.") var out: String?
+    @OptionGroup var csv: CSVOptions
+    @Option(help: "csv rows: attribution (the default) or claim.") var per: Row = .attribution
+
+    enum Row: String, ExpressibleByArgument, CaseIterable {
+        case attribution, claim
+    }
+
+    func validate() throws {
+        if per == .claim && format != .csv { throw ValidationError("--per claim is for --format csv") }
+    }
 
     func run() throws {
         let rows = try store.read { opened in
-            let output = try out.map(TextOutput.file(atPath:)) ?? .standardOutput()
+            let output = try out.map { try TextOutput.file(atPath: $0, protecting: opened.path) } ?? .standardOutput()
             let rows = try write(from: opened, to: output)
             try output.close()
             return rows
         }
         // Said only once the file is complete and in place.
-        if let out, let rows { note("wrote \(rows) attributions to \(out)") }
+        if let out, let rows { note("wrote \(rows.count) \(rows.noun) to \(out)") }
     }
 
-    /// Writes the report in `format`; for CSV, returns how many attributions it holds.
-    private func write(from opened: ClaimStore, to output: TextOutput) throws -> Int? {
+    /// Writes the report in `format`; for CSV, returns how many rows it holds, and of what.
+    private func write(from opened: ClaimStore, to output: TextOutput) throws -> (count: Int, noun: String)? {
         let claimID = try claim.map { try opened.resolveClaim($0).id }
         let scope: ClaimScope = claimID.map { .claim($0) } ?? (contested || format == .html ? .contested : .all)
         switch format {
+        case .csv where per == .claim:
+            let ids = try claimID.map { [$0] } ?? opened.claimIDs(in: scope)
+            return (try ClaimSheet.writeCSV(from: opened, claims: ids, cells: csv.cells, to: output), "claims")
         case .csv:
-            return try ProvenanceReport.writeCSV(from: opened, scope: try rowScope(claimID, store: opened), to: output)
+            let scope = try rowScope(claimID, store: opened)
+            return (
+                try ProvenanceReport.writeCSV(from: opened, scope: scope, cells: csv.cells, to: output), "attributions"
+            )
         case .json: try output.write(try InterchangeDocument.render(from: opened, scope: scope))
         case .provJSON: try output.write(try ProvDocument.render(from: opened, scope: scope))
         case .claimreview: try output.write(try ClaimReviewDocument.render(from: opened, scope: scope))

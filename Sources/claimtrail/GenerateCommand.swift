@@ -23,7 +23,7 @@ struct GenerateCommand: ParsableCommand {
             sources: sources?.value,
             seed: seed
         ).write(to: out)
-        try emitLine(
+        try say(
             "wrote \(out)/data.jsonl and \(out)/csv: \(totals.attributions) attributions, \(totals.relations) counter-claims"
         )
     }

@@ -20,13 +20,19 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Read the file as a JSON 'document' or as JSON 'lines', whatever its name.")
     var layout: String?
 
+    @Option(
+        name: .customLong("allow-body-from"),
+        help: "Also let body_file read from this folder (repeatable); by default only from the import file's folder."
+    )
+    var bodyFolders: [String] = []
+
     func run() throws {
         if let layout, !["document", "lines"].contains(layout) {
             throw ValidationError("--layout must be 'document' or 'lines'")
         }
         let summary = try Importer(store: try store.open(), recordedBy: store.recorder)
-            .importFile(atPath: file, layout: layout)
-        try emitLine(
+            .importFile(atPath: file, layout: layout, bodyFolders: bodyFolders)
+        try say(
             "imported \(file): \(summary.sources) sources, \(summary.speakers) speakers, \(summary.claims) claims, "
                 + "\(summary.attributions) attributions, \(summary.relations) claim relations, \(summary.verdicts) verdicts; "
                 + "\(summary.existing) already stored"

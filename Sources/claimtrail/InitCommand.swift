@@ -11,6 +11,6 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let opened = try ClaimStore.create(at: store.path)
-        try emitLine("initialized \(opened.path) (schema version \(try opened.schemaVersion()))")
+        try say("initialized \(opened.path) (schema version \(try opened.schemaVersion()))")
     }
 }

@@ -18,6 +18,7 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Use SQLite FTS5 query syntax (OR, NEAR, prefix*) as typed.") var raw = false
     @Option(help: "table, csv or json.") var format: ReportFormat = .table
     @OptionGroup var table: TableOptions
+    @OptionGroup var csv: CSVOptions
 
     func run() throws {
         let markers: SearchMarkers = format == .table ? .guillemets : .none
@@ -34,6 +35,6 @@ struct SearchCommand: ParsableCommand {
             note(offset.value > 0 ? "no matches after the first \(offset.value)" : "no matches")
             return
         }
-        try emit(try format.render(hits, width: table.width))
+        try emit(try format.render(hits, width: table.width, cells: csv.cells))
     }
 }

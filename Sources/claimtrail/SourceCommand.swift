@@ -124,7 +124,7 @@ struct SourceCommand: ParsableCommand {
                 )
                 return id
             }
-            print(id)
+            try emitLine(id)
         }
     }
 }

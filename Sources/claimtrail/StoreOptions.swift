@@ -10,7 +10,10 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .customLong("as"), help: "Who is recording, kept with each attribution. (default: $USER)")
     var recordedBy: String?
 
-    var path: String {
+    var path: String { Self.path(db) }
+
+    /// The store `--db` names, else $CLAIMTRAIL_DB, else ./claimtrail.db.
+    static func path(_ db: String?) -> String {
         db ?? ProcessInfo.processInfo.environment["CLAIMTRAIL_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "claimtrail.db"
     }
 
@@ -32,11 +35,17 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
-/// Tells the user something on stderr, leaving stdout to the result (an id, a report).
-/// A note that cannot be written is dropped: it is not the result, and `FileHandle.write(_:)`
-/// would trap on the failure.
+/// Tells the user something on stderr, leaving stdout to the result (an id, a report). The
+/// line is cleaned for the terminal, since it may quote stored or typed text. A note that cannot
+/// be written is dropped: it is not the result, and `FileHandle.write(_:)` would trap on the failure.
 func note(_ message: String) {
-    try? FileHandle.standardError.write(contentsOf: Data((message + "\n").utf8))
+    try? FileHandle.standardError.write(contentsOf: Data((TerminalText.line(message) + "\n").utf8))
+}
+
+/// Prints a line for a person to read on stdout (what a command did), cleaned for the terminal,
+/// since it may quote stored or typed text; see `emit` for a write that fails.
+func say(_ message: String) throws {
+    try emitLine(TerminalText.line(message))
 }
 
 /// Prints a result to stdout without adding a line break of its own. Every command's stdout

@@ -19,16 +19,32 @@ struct TraceCommand: ParsableCommand {
         @Option(help: "table, csv (one row per attribution, counter-claims included) or json.")
         var format: ReportFormat = .table
         @OptionGroup var table: TableOptions
+        @OptionGroup var csv: CSVOptions
         @Option(help: "At most this many attributions per claim, the earliest; 0 for all.") var limit: Count = 200
+        @Flag(help: "Also show proposals waiting for review, marked as proposed (table and json).")
+        var includeProposed = false
+
+        func validate() throws {
+            if includeProposed && format == .csv { throw ValidationError("--include-proposed is for table and json") }
+        }
 
         func run() throws {
             try store.read { opened in
                 guard format != .csv else {
-                    return try streamCSV(try opened.claimTraceRows(claim), from: opened, limit: limit.rowLimit)
+                    return try streamCSV(
+                        try opened.claimTraceRows(claim),
+                        from: opened,
+                        limit: limit.rowLimit,
+                        cells: csv.cells
+                    )
                 }
-                let trace = try opened.traceClaim(claim, limit: limit.rowLimit)
+                let trace = try opened.traceClaim(claim, limit: limit.rowLimit, includeProposed: includeProposed)
                 noteIfCut(shown: trace.attributions.count, of: trace.totalAttributions)
-                try emit(format == .table ? TraceReport.table(trace, width: table.width) : try JSONReport.encode(trace))
+                try emit(
+                    format == .table
+                        ? TraceReport.table(trace, width: table.width, labels: try opened.statusLabels())
+                        : try JSONReport.encode(trace)
+                )
             }
         }
     }
@@ -43,12 +59,18 @@ struct TraceCommand: ParsableCommand {
         @Argument(help: "The speaker's id, name or alias.") var speaker: String
         @Option(help: "table, csv or json.") var format: ReportFormat = .table
         @OptionGroup var table: TableOptions
+        @OptionGroup var csv: CSVOptions
         @Option(help: "At most this many attributions, the earliest; 0 for all.") var limit: Count = 200
 
         func run() throws {
             try store.read { opened in
                 guard format != .csv else {
-                    return try streamCSV(try opened.speakerTraceRows(speaker), from: opened, limit: limit.rowLimit)
+                    return try streamCSV(
+                        try opened.speakerTraceRows(speaker),
+                        from: opened,
+                        limit: limit.rowLimit,
+                        cells: csv.cells
+                    )
                 }
                 let trace = try opened.traceSpeaker(speaker, limit: limit.rowLimit)
                 noteIfCut(shown: trace.attributions.count, of: trace.totalAttributions)
@@ -60,10 +82,15 @@ struct TraceCommand: ParsableCommand {
 
 /// Writes a trace as CSV row by row: with --limit 0 the busiest claim's whole timeline is a
 /// million rows at 10M attributions, too many to build in memory first.
-private func streamCSV(_ rows: (scope: ProvenanceQuery.Scope, total: Int), from store: ClaimStore, limit: Int?) throws {
+private func streamCSV(
+    _ rows: (scope: ProvenanceQuery.Scope, total: Int),
+    from store: ClaimStore,
+    limit: Int?,
+    cells: CSV.Cells
+) throws {
     noteIfCut(shown: limit.map { min($0, rows.total) } ?? rows.total, of: rows.total)
     let output = TextOutput.standardOutput()
-    try ProvenanceReport.writeCSV(from: store, scope: rows.scope, limit: limit, to: output)
+    try ProvenanceReport.writeCSV(from: store, scope: rows.scope, limit: limit, cells: cells, to: output)
     try output.close()
 }
 

@@ -17,6 +17,9 @@ struct VerdictCommand: ParsableCommand {
     @Option(help: "The worst value of that scale.") var worst: Int?
     @Option(help: "When the review was published, YYYY-MM-DD.") var date: String?
     @Option(help: "Where the review is published.") var url: String?
+    @Option(help: "Why this rating, in a sentence or two (ClaimReview's ratingExplanation).") var explanation: String?
+    @Option(help: "The review's language, a BCP 47 tag: en, pt-BR, zh-Hant.") var language: String?
+    @Option(help: "Where the reviewed claim was seen: a post, a video, a speech.") var appearanceURL: String?
 
     func run() throws {
         let opened = try store.open()
@@ -29,12 +32,13 @@ struct VerdictCommand: ParsableCommand {
                 worst: worst,
                 reviewer: reviewer,
                 date: date,
-                url: url
+                url: url,
+                explanation: explanation,
+                language: language,
+                appearanceURL: appearanceURL
             )
             return (id, try opened.setVerdict(verdict, on: id))
         }
-        try emitLine(
-            "claim #\(id) rated “\(rating)” by \(reviewer)\(created ? "" : " (replacing the earlier verdict)")"
-        )
+        try say("claim #\(id) rated “\(rating)” by \(reviewer)\(created ? "" : " (replacing the earlier verdict)")")
     }
 }

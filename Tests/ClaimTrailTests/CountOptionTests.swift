@@ -9,7 +9,7 @@ import Testing
 struct CountOptionTests {
     static let commands: [[String]] = [
         ["claim", "similar", "1"], ["contested"], ["trace", "claim", "1"], ["trace", "speaker", "1"],
-        ["search", "strike"],
+        ["search", "strike"], ["queue"],
     ]
 
     @Test("a negative or absurd limit or count is refused as a bad command line, never a trap")
@@ -84,5 +84,7 @@ struct CountOptionTests {
         #expect(try store.similarClaims(to: claim, limit: nil).count == 1)
         #expect(try store.search("convoy", limit: -1).isEmpty)
         #expect(try store.contestedClaims(limit: -1).isEmpty)
+        #expect(try store.queue(QueueFilter(limit: -1)).isEmpty)
+        #expect(try store.queue(QueueFilter()).count == 2)
     }
 }

@@ -8,7 +8,8 @@ import Testing
 @Suite("Datasette")
 struct DatasetteTests {
     /// A store whose tables are longer than a Datasette page, with relays, counter-claims, every
-    /// stance and speaker kind, and hostile text.
+    /// stance and speaker kind, hostile text, and a proposal waiting for review (of a claim known only
+    /// from it), which Datasette's search must not find.
     private static func store() throws -> TemporaryStore {
         let temporary = try TemporaryStore()
         try HostileStore.fill(temporary.store)
@@ -20,6 +21,13 @@ struct DatasetteTests {
             seed: 8
         )
         _ = try Importer(store: temporary.store, recordedBy: "t").importFile(atPath: file)
+        let wire = try temporary.store.source("Wire copy")
+        _ = try temporary.store.write {
+            try ExtractionRecorder(store: temporary.store, recordedBy: "extractor").propose(
+                [.quote("A convoy of dredgers is only proposed", by: "Harbour master")],
+                source: wire
+            )
+        }
         return temporary
     }
 
@@ -85,20 +93,23 @@ struct DatasetteTests {
         let paths = [
             "/store/claim.json?_search=convoy&_shape=array&_size=max",
             "/store/provenance_report.csv?_stream=on&_size=max",
-            "/store/attribution.json?_facet=stance&_facet=source_id&_facet_size=max&_size=0",
+            "/store/attribution.json?state=accepted&_facet=stance&_facet=source_id&_facet_size=max&_size=0",
             "/store/provenance_report.json?speaker_kind=anonymous&_facet=source_id&_facet_size=max&_size=0",
             "/store/speaker.json?_search=speaker-7&_shape=array&_size=max",
+            "/store/attribution.json?_search=dredgers&_shape=array&_size=max",
         ]
         let pages = try #require(
             try OutsideClient.python(Self.fetch, ["http://127.0.0.1:\(port)"] + paths) as? [String: String]
         )
         let page = { (path: String) in Data((pages[path] ?? "").utf8) }
 
-        // ?_search= returns the matching claims, and only those.
+        // ?_search= returns the matching claims, and only those: not the claim known only from a proposal.
         let found = try #require(try JSONSerialization.jsonObject(with: page(paths[0])) as? [[String: Any]])
-        let matching = try store.database.prepare("SELECT id, text FROM claim ORDER BY id").map { row in
+        let matching = try store.database.prepare("SELECT id, text FROM claim WHERE proposed = 0 ORDER BY id").map {
+            row in
             (row.int64(0), row.string(1))
         }.filter { $0.1.range(of: #"\bconvoys?\b"#, options: [.regularExpression, .caseInsensitive]) != nil }.map(\.0)
+        #expect(try temporary.count("claim WHERE proposed = 1 AND text LIKE '%convoy%'") == 1)
         let claims = try temporary.count("claim")
         #expect(!matching.isEmpty && matching.count < claims)
         #expect(found.compactMap { ($0["id"] as? NSNumber)?.int64Value }.sorted() == matching)
@@ -123,8 +134,10 @@ struct DatasetteTests {
             }
         }
         let attributionFacets = try facets(paths[2])
-        let stances = try store.database.prepare("SELECT stance, count(*) FROM attribution GROUP BY stance")
-            .map { ($0.string(0), $0.int(1)) }
+        let stances = try store.database.prepare(
+            "SELECT stance, count(*) FROM attribution WHERE state = 'accepted' GROUP BY stance"
+        )
+        .map { ($0.string(0), $0.int(1)) }
         #expect(attributionFacets["stance"] == Dictionary(uniqueKeysWithValues: stances))
         let bySource = { (column: String) in
             Dictionary(
@@ -143,6 +156,10 @@ struct DatasetteTests {
         // Speakers are searched by name through the index the metadata names.
         let speakers = try #require(try JSONSerialization.jsonObject(with: page(paths[4])) as? [[String: Any]])
         #expect(speakers.compactMap { $0["name"] as? String }.contains { $0.hasSuffix("Speaker-7") })
+
+        // The proposal's quote is in the attribution table, but not found until it is accepted.
+        #expect(try temporary.count("attribution WHERE state = 'proposed' AND quote LIKE '%dredgers%'") == 1)
+        #expect((try JSONSerialization.jsonObject(with: page(paths[5])) as? [Any])?.isEmpty == true)
     }
 
     /// A loopback port nobody listens on now.

@@ -289,9 +289,10 @@ struct EverydayUseTests {
                 "published", "via_chain", "recorded_at", "recorded_by",
             ]
         )
+        // Then issue 15's five, and after them issue 16's claim status and assignee.
         #expect(
             Array(header.dropFirst(20)) == [
-                "attribution_id", "speaker_id", "source_id", "said_on", "supported_by_claim_ids",
+                "attribution_id", "speaker_id", "source_id", "said_on", "supported_by_claim_ids", "status", "assignee",
             ]
         )
         let rows = CSVParser.parseWithHeader(try Self.run(temporary, "export", "--format", "csv").stdout)

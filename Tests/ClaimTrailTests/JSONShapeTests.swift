@@ -53,15 +53,32 @@ struct JSONShapeTests {
     func everyCommand() throws {
         let temporary = try Self.varietyStore()
         let article = try temporary.file("article.txt", "“We will respond to any strike,” the ministry said.")
+        let draft = try temporary.file("draft.txt", "“The strike is planned for next week,” Oana Lungescu said.")
+        // The desk's workflow (issue 16) on top: a proposal waiting for review, a claim in progress,
+        // held and noted, and two verdicts, one with an explanation and language and one without.
+        for desk in [
+            ["extract", article, "--source", "1", "--propose"], ["claim", "status", "1", "in_progress"],
+            ["claim", "assign", "1", "--to", "ana"], ["claim", "note", "1", "calling the ministry"],
+            [
+                "verdict", "1", "--rating", "False", "--by", "Desk", "--explanation", "No order was given",
+                "--language", "en",
+            ],
+            ["verdict", "1", "--rating", "Misleading", "--by", "Other desk"],
+        ] {
+            let result = try Binary.run(desk, database: temporary.path)
+            try #require(result.status == 0, "\(desk): \(result.stderr)")
+        }
         let commands: [[String]] = [
             ["contested"], ["claim", "list"], ["claim", "list", "--topic", "nothing"], ["claim", "similar", "1"],
             ["source", "list"], ["source", "show", "1"], ["source", "show", "2"], ["speaker", "list"],
             ["trace", "claim", "1"], ["trace", "claim", "2"], ["trace", "claim", "3"],
+            ["trace", "claim", "1", "--include-proposed"],
             ["trace", "speaker", "Oana Lungescu"], ["trace", "speaker", "NATO"],
             ["trace", "speaker", "a senior official"],
-            ["audit", "1"], ["audit", "2"], ["audit", "--all"], ["search", "strike"],
+            ["audit", "1"], ["audit", "2"], ["audit", "--all"], ["audit", "--draft", draft], ["search", "strike"],
             ["extract", article],
             ["extract", article, "--gold", Repository.path("Tests/ClaimTrailTests/Gold/000.json")],
+            ["review", "list"], ["queue"], ["queue", "--assignee", "nobody"], ["status", "labels"],
         ]
         // Keys seen per command and path (array indices left out), to compare records of a kind.
         var shapes: [String: [Set<String>]] = [:]
@@ -69,8 +86,9 @@ struct JSONShapeTests {
             let result = try Binary.run(command + ["--format", "json"], database: temporary.path)
             #expect(result.status == 0, "\(command): \(result.stderr)")
             let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8), options: [.fragmentsAllowed])
-            let kind = command.prefix { !$0.hasPrefix("-") && Int($0) == nil && !$0.contains("/") }.prefix(2)
-                .joined(separator: " ")
+            // The command's words, and its options: `audit --draft` reports another kind than `audit 1`.
+            let words = command.prefix { !$0.hasPrefix("-") && Int($0) == nil && !$0.contains("/") }.prefix(2)
+            let kind = (words + command.filter { $0.hasPrefix("--") }).joined(separator: " ")
             Self.walk(json, path: kind) { path, keys in shapes[path, default: []].append(keys) }
         }
         #expect(shapes.count > 30, "too few kinds of record: \(shapes.keys.sorted())")
@@ -105,6 +123,25 @@ struct JSONShapeTests {
         )
         #expect((audit["rows"] as? [[String: Any]])?.allSatisfy { $0["via_chain"] is [Any] } == true)
         #expect((audit["relayed"] as? [[String: Any]])?.first?["via_chain"] as? [String] == ["NATO", "Oana Lungescu"])
+        // The desk's records are there to be walked, not empty lists that would pass by default.
+        let json = { (command: [String]) in
+            try JSONSerialization.jsonObject(
+                with: Data(try Binary.run(command + ["--format", "json"], database: temporary.path).stdout.utf8)
+            )
+        }
+        let proposals = try #require(try json(["review", "list"]) as? [[String: Any]])
+        #expect(proposals.count == 1 && proposals[0]["speaker_id"] is NSNull)
+        let queue = try #require(try json(["queue"]) as? [[String: Any]])
+        #expect(queue.contains { $0["assignee"] as? String == "ana" } && queue.contains { $0["assignee"] is NSNull })
+        let draftAudit = try #require(try json(["audit", "--draft", draft]) as? [String: Any])
+        let warnings = try #require(draftAudit["warnings"] as? [[String: Any]])
+        let verdicts = try #require(warnings.first?["verdicts"] as? [[String: Any]])
+        #expect(
+            verdicts.contains { $0["explanation"] is NSNull } && verdicts.contains { $0["language"] as? String == "en" }
+        )
+        #expect(verdicts.allSatisfy { $0["appearance_url"] is NSNull })
+        #expect(trace["status"] as? String == "in_progress" && trace["assignee"] as? String == "ana")
+        #expect((trace["notes"] as? [[String: Any]])?.first?["text"] as? String == "calling the ministry")
     }
 
     /// Calls `visit` with the keys of every object in `value`, named by its path (`trace claim.attributions[]`).

@@ -78,6 +78,9 @@ struct WorkflowTests {
         // The speaker by an alias, then the article whose body names the Kremlin.
         #expect(try store.search("kremlin").map { "\($0.kind) \($0.id)" } == ["speaker 3", "source 1"])
         #expect(try store.search("\"unbalanced (quote").isEmpty)
+        // A NUL (which a web search can send) separates words; it was an SQLite error.
+        #expect(try store.search("missile\0strike").map(\.id) == hits.map(\.id))
+        #expect(throws: Never.self) { try store.search("\0\u{301}missile") }
 
         let id = try store.claim("Водка is not a weapon")
         #expect(try store.search("водка").map(\.id) == [id])

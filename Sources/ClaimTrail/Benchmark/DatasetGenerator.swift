@@ -30,6 +30,7 @@ public struct DatasetGenerator {
     /// Writes `data.jsonl` and `csv/{source,speaker,claim,attribution,claim_relation}.csv` into `directory`.
     @discardableResult
     public func write(to directory: String) throws -> Totals {
+        guard !directory.isEmpty else { throw ClaimTrailError.invalid("the output folder cannot be empty") }
         let csvDirectory = directory + "/csv"
         do {
             try FileManager.default.createDirectory(atPath: csvDirectory, withIntermediateDirectories: true)
@@ -40,7 +41,7 @@ public struct DatasetGenerator {
         var tables: [String: TextOutput] = [:]
         for (table, columns) in Self.tables {
             let output = try TextOutput.file(atPath: "\(csvDirectory)/\(table).csv")
-            try output.write(CSV.line(columns))
+            try output.write(Self.csvRecord(columns))
             tables[table] = output
         }
         var random = SplitMix64(seed: seed)
@@ -58,14 +59,14 @@ public struct DatasetGenerator {
                 ])
             )
             try tables["source"]!.write(
-                CSV.line([String(id), source.title, source.url, source.outlet, "", source.published, "", ""])
+                Self.csvRecord([String(id), source.title, source.url, source.outlet, "", source.published, "", ""])
             )
         }
         for id in 1...speakers {
             let name = Self.speakerName(id)
             let kind = Self.kinds[id % Self.kinds.count]
             try jsonl.write(Self.jsonLine(["type": .string("speaker"), "name": .string(name), "kind": .string(kind)]))
-            try tables["speaker"]!.write(CSV.line([String(id), name, TextKey.fold(name), kind, "", ""]))
+            try tables["speaker"]!.write(Self.csvRecord([String(id), name, TextKey.fold(name), kind, "", ""]))
         }
         for id in 1...claims {
             let text = Self.claimText(id)
@@ -77,11 +78,11 @@ public struct DatasetGenerator {
                     "counters": counters.map { .array([.string($0)]) },
                 ])
             )
-            try tables["claim"]!.write(CSV.line([String(id), text, TextKey.fold(text), "topic \(id % 25)"]))
+            try tables["claim"]!.write(Self.csvRecord([String(id), text, TextKey.fold(text), "topic \(id % 25)"]))
             if counters != nil {
                 totals.relations += 1
                 try tables["claim_relation"]!.write(
-                    CSV.line([String(totals.relations), String(id), String(id - 1), "contradicts", ""])
+                    Self.csvRecord([String(totals.relations), String(id), String(id - 1), "contradicts", ""])
                 )
             }
         }
@@ -164,11 +165,16 @@ public struct DatasetGenerator {
             ])
         )
         try csv.write(
-            CSV.line([
+            Self.csvRecord([
                 String(id), String(claim), String(speaker), String(source), stance, mode, quote, cue, "",
                 via.map(String.init) ?? "", Self.recordedAt, "generator",
             ])
         )
+    }
+
+    /// One CSV record for `sqlite3 .import`, which wants every cell as it is (no formula guard).
+    private static func csvRecord(_ fields: [String]) -> String {
+        CSV.line(fields, cells: .raw)
     }
 
     static let tables: [(String, [String])] = [

@@ -15,7 +15,6 @@ public enum ClaimReviewDocument {
             let verdicts = try store.verdicts(claimID: id)
             guard !verdicts.isEmpty else { continue }
             let trace = try store.traceClaim("#\(id)")
-            let item = try itemReviewed(trace, store: store)
             for verdict in verdicts {
                 reviews.append(
                     .fields([
@@ -24,12 +23,13 @@ public enum ClaimReviewDocument {
                         "author": .fields(["@type": .string("Organization"), "name": .string(verdict.reviewer)]),
                         "datePublished": .text(verdict.date),
                         "url": .text(verdict.url),
+                        "inLanguage": .text(verdict.language),
                         "reviewRating": .fields([
                             "@type": .string("Rating"), "alternateName": .string(verdict.rating),
                             "ratingValue": .number(verdict.score), "bestRating": .number(verdict.best),
-                            "worstRating": .number(verdict.worst),
+                            "worstRating": .number(verdict.worst), "ratingExplanation": .text(verdict.explanation),
                         ]),
-                        "itemReviewed": item,
+                        "itemReviewed": try itemReviewed(trace, seenAt: verdict.appearanceURL, store: store),
                     ])
                 )
             }
@@ -37,12 +37,15 @@ public enum ClaimReviewDocument {
         return try JSONValue.object(["@context": context, "@graph": .array(reviews)]).rendered()
     }
 
-    /// The reviewed Claim: who asserted it and every article it appeared in, earliest first.
-    private static func itemReviewed(_ trace: ClaimTrace, store: ClaimStore) throws -> JSONValue {
+    /// The reviewed Claim: who asserted it and every article it appeared in, earliest first. Where
+    /// the reviewer saw it (`seenAt`, the verdict's appearance URL) comes first, as a CreativeWork
+    /// with a URL only, which is how `import` tells it from the articles.
+    private static func itemReviewed(_ trace: ClaimTrace, seenAt: String?, store: ClaimStore) throws -> JSONValue {
         let asserting = trace.attributions.filter { $0.stance == .asserts }
         var authors: [JSONValue] = []
         var seenSpeakers = Set<Int64>()
-        var appearances: [JSONValue] = []
+        var appearances: [JSONValue] =
+            seenAt.map { [.fields(["@type": .string("CreativeWork"), "url": .string($0)])] } ?? []
         var seenSources = Set<Int64>()
         for row in asserting {
             if let id = row.speakerID, seenSpeakers.insert(id).inserted, let speaker = try store.speaker(id: id) {
@@ -60,7 +63,7 @@ public enum ClaimReviewDocument {
             "author": authors.isEmpty ? nil : .array(authors),
             "datePublished": .text(asserting.first?.date),
             "appearance": appearances.isEmpty ? nil : .array(appearances),
-            "firstAppearance": appearances.first,
+            "firstAppearance": appearances.dropFirst(seenAt == nil ? 0 : 1).first,
         ])
     }
 

@@ -46,14 +46,15 @@ public enum DOTGraph {
         }
     }
 
-    /// A DOT string literal: backslashes and quotes escaped, line breaks as DOT's `\n`.
+    /// A DOT string literal: backslashes and quotes escaped, line breaks (LF, or CR LF) as DOT's
+    /// `\n`, and carriage returns and NULs dropped.
     static func quoted(_ text: String) -> String {
         let escaped = text.escaped {
             switch $0 {
             case "\\": "\\\\"
             case "\"": "\\\""
-            case "\n", "\r\n", "\r": "\\n"
-            case "\0": ""
+            case "\n": "\\n"
+            case "\r", "\0": ""
             default: nil
             }
         }

@@ -107,14 +107,15 @@ public enum DatasetteMetadata {
             columns: ["rating": "The rating as published.", "reviewer": "The fact-checking organization."]
         ),
         "provenance_report": table(
-            "The provenance report of `claimtrail export --format csv`: one row per attribution, claim by claim, "
-                + "each in timeline order.",
-            facets: ["topic", "stance", "mode", "speaker_kind", "contested"],
+            "The provenance report of `claimtrail export --format csv`: one row per accepted attribution "
+                + "(proposals waiting for review are left out), claim by claim, each in timeline order.",
+            facets: ["topic", "stance", "mode", "speaker_kind", "contested", "status"],
             columns: [
                 "contested": "true when another claim contradicts it, or some assert it while others deny it.",
                 "counter_claim_ids": "The claims contradicting it, separated by ;.",
                 "via_chain": "Who it was relayed through, from this report back to the first: A ← B ← C.",
                 "supported_by_claim_ids": "The claims supporting it, separated by ;.",
+                "status": "The claim's verification status.", "assignee": "Who holds the claim for checking.",
             ]
         ),
         "contested_claims": table(
@@ -132,7 +133,7 @@ public enum DatasetteMetadata {
                 + "questioning claims.",
             facets: ["kind"],
             columns: [
-                "aliases": "Other names, separated by ;.", "attributions": "Attributions recorded.",
+                "aliases": "Other names, separated by ;.", "attributions": "Accepted attributions recorded.",
                 "claims": "Distinct claims.", "sources": "Distinct sources.",
                 "first_seen": "The earliest day recorded.", "last_seen": "The latest day recorded.",
             ]

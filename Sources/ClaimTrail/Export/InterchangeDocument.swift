@@ -102,6 +102,8 @@ public enum InterchangeDocument {
                         "rating": .text(verdict.rating), "score": .number(verdict.score),
                         "best": .number(verdict.best), "worst": .number(verdict.worst),
                         "reviewer": .text(verdict.reviewer), "date": .text(verdict.date), "url": .text(verdict.url),
+                        "explanation": .text(verdict.explanation), "language": .text(verdict.language),
+                        "appearance_url": .text(verdict.appearanceURL),
                     ])
                 }
             )

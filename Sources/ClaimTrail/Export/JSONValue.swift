@@ -65,20 +65,18 @@ public indirect enum JSONValue: Encodable, Equatable, Sendable {
     }
 
     /// A JSON string literal (RFC 8259, section 7): quotes, backslashes and control characters
-    /// escaped, everything else as it is. A control character is always a character of its own,
-    /// except CR LF.
+    /// escaped, everything else as it is.
     private static func appendQuoted(_ string: String, to text: inout String) {
         text += "\""
-        text += string.escaped { character in
-            switch character {
+        text += string.escaped { scalar in
+            switch scalar {
             case "\"": return "\\\""
             case "\\": return "\\\\"
             case "\n": return "\\n"
             case "\r": return "\\r"
-            case "\r\n": return "\\r\\n"
             case "\t": return "\\t"
             default:
-                guard let scalar = character.unicodeScalars.first, scalar.value < 0x20 else { return nil }
+                guard scalar.value < 0x20 else { return nil }
                 let hex = String(scalar.value, radix: 16)
                 return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             }

@@ -4,20 +4,23 @@
 /// scripts are built against them.
 public enum ProvenanceReport {
     /// Streams every attribution in `scope` as RFC 4180 CSV with a header row.
-    /// - Parameter limit: at most this many rows (of each claim, for several claims).
+    /// - Parameters:
+    ///   - limit: at most this many rows (of each claim, for several claims).
+    ///   - cells: whether cells a spreadsheet would run as formulas are neutralised.
     /// - Returns: the number of rows written, header excluded.
     @discardableResult
     public static func writeCSV(
         from store: ClaimStore,
         scope: ProvenanceQuery.Scope,
         limit: Int? = nil,
+        cells: CSV.Cells = .neutralised,
         to output: TextOutput
     ) throws -> Int {
-        try output.writeCSV(ProvenanceRow.columns)
+        try output.writeCSV(ProvenanceRow.columns, cells: cells)
         var count = 0
         try store.read {
             try store.provenance.forEach(scope, limit: limit) { row in
-                try output.writeCSV(row.cells)
+                try output.writeCSV(row.cells, cells: cells)
                 count += 1
             }
         }
@@ -31,7 +34,7 @@ extension ProvenanceRow: Tabular {
         "speaker_role", "mode", "cue", "quote", "source_title", "source_outlet", "source_author", "source_url",
         "published", "via_chain", "recorded_at", "recorded_by",
         // Added later, at the end, so that the positions spreadsheets rely on stay put.
-        "attribution_id", "speaker_id", "source_id", "said_on", "supported_by_claim_ids",
+        "attribution_id", "speaker_id", "source_id", "said_on", "supported_by_claim_ids", "status", "assignee",
     ]
 
     public var cells: [String] {
@@ -41,7 +44,7 @@ extension ProvenanceRow: Tabular {
             speakerKind?.rawValue ?? "", speakerRole ?? "", mode.rawValue, cue ?? "", quote ?? "", sourceTitle,
             sourceOutlet ?? "", sourceAuthor ?? "", sourceURL ?? "", published ?? "", viaChainText, recordedAt,
             recordedBy, String(attributionID), speakerID.map(String.init) ?? "", String(sourceID), saidOn ?? "",
-            supportedByClaimIDs.map(String.init).joined(separator: ";"),
+            supportedByClaimIDs.map(String.init).joined(separator: ";"), status.rawValue, assignee ?? "",
         ]
     }
 }

@@ -16,11 +16,16 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 
 extension ReportFormat {
     /// Renders rows in this format. Tables shorten long cells to fit `width` (nil: no cut); CSV
-    /// and JSON keep every character.
-    public func render<Row: Tabular & Encodable>(_ rows: [Row], width: Int? = nil) throws -> String {
+    /// and JSON keep every character, except that CSV neutralises cells a spreadsheet would run as
+    /// formulas unless `cells` is `.raw`.
+    public func render<Row: Tabular & Encodable>(
+        _ rows: [Row],
+        width: Int? = nil,
+        cells: CSV.Cells = .neutralised
+    ) throws -> String {
         switch self {
         case .table: TextTable(headers: Row.columns, rows: rows.map(\.cells)).render(width: width)
-        case .csv: ([Row.columns] + rows.map(\.cells)).map(CSV.line).joined()
+        case .csv: ([Row.columns] + rows.map(\.cells)).map { CSV.line($0, cells: cells) }.joined()
         case .json: try JSONReport.encode(rows)
         }
     }

@@ -2,38 +2,27 @@ import Foundation
 
 /// A buffered UTF-8 writer to standard output or to a file.
 ///
-/// A file is written beside its destination and moved into place on `close()`, so a failed
-/// export never leaves a half-written report where the last good one was.
+/// A file is written through an `AtomicOutputFile` and moved into place on `close()`, so a
+/// failed export never leaves a half-written report where the last good one was.
 public final class TextOutput {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
-    private let destination: (temporary: String, final: String)?
+    private let file: AtomicOutputFile?
     private static let flushThreshold = 1 << 16
 
     public static func standardOutput() -> TextOutput {
-        TextOutput(handle: .standardOutput, destination: nil)
+        TextOutput(handle: .standardOutput, file: nil)
     }
 
-    public static func file(atPath path: String) throws -> TextOutput {
-        let temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else {
-            throw ClaimTrailError.invalid("cannot write \(path): \(String(cString: strerror(errno)))")
-        }
-        return TextOutput(
-            handle: FileHandle(fileDescriptor: descriptor, closeOnDealloc: true),
-            destination: (temporary, path)
-        )
+    /// - Parameter store: the store the command has open, which the file must never replace.
+    public static func file(atPath path: String, protecting store: String? = nil) throws -> TextOutput {
+        let file = try AtomicOutputFile(replacing: path, store: store)
+        return TextOutput(handle: FileHandle(fileDescriptor: file.descriptor, closeOnDealloc: false), file: file)
     }
 
-    private init(handle: FileHandle, destination: (temporary: String, final: String)?) {
+    private init(handle: FileHandle, file: AtomicOutputFile?) {
         self.handle = handle
-        self.destination = destination
-    }
-
-    deinit {
-        // Closed without `close()`: an error interrupted the report, so discard the partial file.
-        if let destination { try? FileManager.default.removeItem(atPath: destination.temporary) }
+        self.file = file
     }
 
     public func write(_ text: String) throws {
@@ -42,8 +31,8 @@ public final class TextOutput {
     }
 
     /// Writes one CSV record.
-    public func writeCSV(_ fields: [String]) throws {
-        CSV.append(fields, to: &buffer)
+    public func writeCSV(_ fields: [String], cells: CSV.Cells) throws {
+        CSV.append(fields, cells: cells, to: &buffer)
         if buffer.count >= Self.flushThreshold { try flush() }
     }
 
@@ -53,19 +42,16 @@ public final class TextOutput {
             try handle.write(contentsOf: buffer)
         } catch {
             throw ClaimTrailError.invalid(
-                "cannot write \(destination?.final ?? "standard output"): \(error.localizedDescription)"
+                "cannot write \(file?.path ?? "standard output"): \(error.localizedDescription)"
             )
         }
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Flushes, and for a file moves it into place in one atomic step.
+    /// Flushes, and for a file moves it into place in one atomic step. A file dropped without
+    /// `close()` (an error interrupted the report) is discarded by its `AtomicOutputFile`.
     public func close() throws {
         try flush()
-        guard let destination else { return }
-        try? handle.close()
-        guard rename(destination.temporary, destination.final) == 0 else {
-            throw ClaimTrailError.invalid("cannot write \(destination.final): \(String(cString: strerror(errno)))")
-        }
+        try file?.commit()
     }
 }

@@ -68,11 +68,11 @@ public struct TextTable {
     /// The fewest columns a cut cell keeps.
     static let floor = 8
 
-    /// One line, control characters made visible as spaces, and the columns it takes. A trace
+    /// One line cleaned for a terminal (`TerminalText.line`), and the columns it takes. A trace
     /// prints a few thousand cells, so the usual cell (one line, of letters, digits, curly quotes
     /// and dashes) is measured by its scalars, without finding where its characters begin and end.
     private static func measure(_ cell: String) -> (text: String, width: Int) {
-        let line = isOneLine(cell) ? cell : oneLine(cell)
+        let line = TerminalText.line(cell)
         let scalars = line.unicodeScalars
         if scalars.allSatisfy(isOwnColumn) { return (line, scalars.count) }
         return (line, line.reduce(0) { $0 + width(of: $1) })
@@ -93,28 +93,6 @@ public struct TextTable {
         }
         let text = String(line[..<kept])
         return (text + "…", text.reduce(0) { $0 + Self.width(of: $1) } + 1)
-    }
-
-    /// Whether `text` holds no line break or control character, read from its UTF-8 bytes:
-    /// C0 controls and DEL, C1 controls (C2 80…C2 9F), and U+2028 and U+2029 (E2 80 A8, E2 80 A9).
-    private static func isOneLine(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        var beforePrevious: UInt8 = 0
-        for byte in text.utf8 {
-            if byte < 0x20 || byte == 0x7F { return false }
-            if previous == 0xC2 && (0x80...0x9F).contains(byte) { return false }
-            if beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9) { return false }
-            (beforePrevious, previous) = (previous, byte)
-        }
-        return true
-    }
-
-    /// Line breaks and tabs as spaces, other control characters (general category Cc, which
-    /// Unicode has fixed for good) dropped.
-    private static func oneLine(_ text: String) -> String {
-        var line = String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
-        line.unicodeScalars.removeAll { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
-        return line
     }
 
     /// Whether a scalar is a character of its own, one column wide, in a line without controls:

@@ -1,19 +1,28 @@
 /// Proposes attribution relations (speaker, cue, content) from plain article text, offline, by rule.
 ///
-/// The rules are general: direct quotes attributed from the words after or before them (“…,” X said /
-/// X said: “…” / “…,” said X), continued quotes kept with their speaker, reported speech around a
-/// reporting verb (X said that …, X insisted …, according to X, …, X described … as …), passives
-/// (deemed … by X), and nominal claims (Russian claims regarding …). Pronouns and definite
-/// descriptions ("he", "the official") take the nearest earlier speaker that fits.
+/// The rules are general, from news style rather than from any article: direct quotes attributed from
+/// the words after or before them (“…,” X said / X said: “…” / “…,” said X), quotations over several
+/// paragraphs kept with one speaker, reported speech around a reporting verb (X said that …, X
+/// insisted …, according to X, …, X described … as …, …, adding that …), passives (deemed … by X), and
+/// nominal claims (Russian claims regarding …). Last names take the full name the article gave them;
+/// pronouns and definite descriptions ("he", "the official") take the nearest earlier speaker that
+/// fits, people only for "he" and "she". README.md lists the rules; ExtractionTests has one test each.
 public struct AttributionExtractor: Sendable {
     public init() {}
 
     public func extract(from text: String) -> [ProposedAttribution] {
         var candidates: [Candidate] = []
-        var lastDirect: (candidate: Candidate, paragraph: Int)?
-        for (number, paragraph) in TextSegments.paragraphs(text).enumerated() {
-            let lowerCased = !paragraph.contains { $0.isUppercase }
+        var names = PersonNames()
+        // The speaker a quotation opening the next paragraph carries on: the last quotation's, or a
+        // lead-in's ("X issued the following statement:").
+        var carried: Candidate?
+        // Paragraphs of one quotation whose cue has not come yet: it may stand in a later paragraph.
+        var waiting: [Candidate] = []
+        for paragraph in TextSegments.paragraphs(text) {
+            let lowerCased = !paragraph.contains { $0.isCapital }
             let statements = QuoteSpan.find(in: paragraph).filter { $0.isStatement(in: paragraph) }
+            let opensWithQuote = statements.first?.outer.lowerBound == paragraph.startIndex
+            if !opensWithQuote { waiting = [] }
             var direct: [Candidate] = []
             for quote in statements {
                 if var previous = direct.last, let end = previous.attributionEnd, end <= quote.outer.lowerBound,
@@ -27,40 +36,122 @@ public struct AttributionExtractor: Sendable {
                 }
                 if var found = Self.attributeQuote(quote, in: paragraph, lowerCased: lowerCased) {
                     found.contents = [quote.inner]
+                    if direct.isEmpty, opensWithQuote {
+                        // The cue in the last paragraph of a quotation names the speaker of its earlier ones.
+                        candidates += waiting.map { $0.carryingOn(found) }
+                        waiting = []
+                    }
                     direct.append(found)
-                } else if let previous = direct.last
-                    ?? lastDirect.flatMap({ $0.paragraph == number - 1 ? $0.candidate : nil })
-                {
+                } else if !Self.opensSentence(quote, in: paragraph) {
+                    // Words quoted inside a sentence belong to the report around them.
+                    continue
+                } else if let previous = direct.last ?? carried {
                     // A quote with no cue of its own continues the previous speaker.
-                    direct.append(
-                        Candidate(
-                            speaker: previous.speaker,
-                            cue: previous.cue,
-                            contents: [quote.inner],
-                            mode: .direct,
-                            position: quote.inner.lowerBound,
-                            cueRange: nil
-                        )
-                    )
+                    direct.append(Candidate(continuing: previous, with: quote.inner))
+                } else if quote.outer.lowerBound == paragraph.startIndex, !quote.isClosed {
+                    waiting.append(Candidate(continuing: .unattributed, with: quote.inner))
                 }
             }
-            if let last = direct.last { lastDirect = (last, number) }
             let usedCues = Set(direct.compactMap { $0.cueRange?.lowerBound })
-            let reported = TextSegments.sentences(paragraph).flatMap { sentence in
-                Self.reportedSpeech(in: sentence, quotes: statements, usedCues: usedCues, lowerCased: lowerCased)
+            var reported: [Candidate] = []
+            for sentence in TextSegments.sentences(paragraph) {
+                let words = TextSegments.words(sentence)
+                names.collect(words)
+                reported += Self.reportedSpeech(
+                    in: sentence,
+                    words: words,
+                    quotes: statements,
+                    usedCues: usedCues,
+                    lowerCased: lowerCased
+                )
             }
             candidates += (direct + reported).sorted { $0.position < $1.position }
+            carried = direct.last ?? (statements.isEmpty ? Self.leadIn(paragraph, lowerCased: lowerCased) : nil)
         }
-        return resolved(candidates).map { $0.proposal(in: text) }
+        return resolved(candidates, names: names).map { $0.proposal(in: text) }
     }
 
-    /// Replaces "he", "they", "the official" by the nearest earlier speaker that fits.
-    private func resolved(_ candidates: [Candidate]) -> [Candidate] {
+    /// A paragraph that introduces a quotation in the next: "X issued the following statement:",
+    /// "Statement from X:", "X said:".
+    private static func leadIn(_ paragraph: Substring, lowerCased: Bool) -> Candidate? {
+        guard paragraph.last(where: { !$0.isSpace }) == ":" else { return nil }
+        let words = TextSegments.words(paragraph)
+        guard words.last?.text == ":", words.count > 2 else { return nil }
+        let clause = Array(words.dropLast())
+        if ["statement", "remarks"].contains(clause[0].lower), ["from", "by", "of"].contains(clause[1].lower),
+            let speaker = SpeakerPhrase.parse(Array(clause[2...]), lowerCasedText: lowerCased)
+        {
+            return Candidate(
+                speaker: speaker,
+                cue: "\(clause[0].text) \(clause[1].text)",
+                contents: [],
+                mode: .direct,
+                position: paragraph.startIndex,
+                cueRange: nil
+            )
+        }
+        let leadVerbs: Set<String> = ["issued", "released", "made", "gave", "said", "says", "wrote", "added", "told"]
+        guard let verb = clause.lastIndex(where: { leadVerbs.contains($0.lower) }),
+            clause[(verb + 1)...].allSatisfy({ !verbs.contains($0.lower) }),
+            verb + 1 == clause.count || clause[(verb + 1)...].contains(where: { $0.lower == "statement" })
+        else { return nil }
+        var first = verb
+        while first > 0, auxiliaryOrCue(clause[first - 1]) { first -= 1 }
+        guard let speaker = SpeakerPhrase.parse(subject(of: clause, before: first), lowerCasedText: lowerCased)
+        else { return nil }
+        let cueEnd = clause[(verb + 1)...].firstIndex { $0.lower == "statement" }.map { $0 + 1 } ?? verb + 1
+        return Candidate(
+            speaker: speaker,
+            cue: clause[first..<cueEnd].map(\.text).joined(separator: " "),
+            contents: [],
+            mode: .direct,
+            position: paragraph.startIndex,
+            cueRange: nil
+        )
+    }
+
+    /// The words before a verb at `first`, back to the start of their clause.
+    /// "Alice Fisher and James Klindt announced": "and" between two capitalised words joins two names.
+    private static func subject(of words: [Word], before first: Int) -> [Word] {
+        var start = first
+        while start > 0 {
+            let word = words[start - 1]
+            let joinsNames =
+                word.lower == "and" && start > 1 && start < first && words[start - 2].isCapitalized
+                && words[start].isCapitalized
+            if ReportingCues.clauseStarts.contains(word.lower) && !joinsNames { break }
+            start -= 1
+        }
+        return Array(words[start..<first])
+    }
+
+    /// Replaces "he", "it", "the official" by the nearest earlier speaker that fits, at a cost in
+    /// confidence. A pronoun that finds none is dropped: "He said …" with no person before it names
+    /// no one, and a wrong guess would credit the words to someone who did not say them.
+    /// How many earlier speakers a pronoun or description may point back to: further back, a match is
+    /// more likely a namesake than the antecedent, and a bound keeps long texts linear.
+    private static let reach = 50
+
+    /// A last name alone ("Lavrov") takes the full name the article gave it.
+    private func resolved(_ candidates: [Candidate], names: PersonNames) -> [Candidate] {
         var speakers: [SpeakerPhrase] = []
-        return candidates.map { candidate in
+        return candidates.compactMap { candidate in
             var candidate = candidate
-            if candidate.speaker.isAnaphor, let antecedent = candidate.speaker.antecedent(in: speakers) {
-                candidate.speaker = antecedent
+            if let full = names.fullName(of: candidate.speaker) {
+                candidate.speaker = full
+            } else if candidate.speaker.isAnaphor || candidate.speaker.isDefiniteDescription {
+                let pronoun = candidate.speaker.isPronoun
+                if let antecedent = candidate.speaker.antecedent(in: speakers.suffix(Self.reach))
+                    ?? (pronoun ? nil : names.person(described: candidate.speaker))
+                {
+                    candidate.speaker = antecedent
+                    candidate.steps *=
+                        pronoun ? AttributionConfidence.pronounResolved : AttributionConfidence.descriptionResolved
+                } else if pronoun {
+                    return nil
+                } else {
+                    candidate.steps *= AttributionConfidence.unresolved
+                }
             }
             speakers.append(candidate.speaker)
             return candidate
@@ -69,13 +160,32 @@ public struct AttributionExtractor: Sendable {
 
     // MARK: Direct quotes
 
+    /// "His words", "Their reply": the pronoun each possessive stands for.
+    private static let possessivePronouns = ["his": "he", "her": "she", "their": "they", "its": "it"]
+
+    /// How many characters around a quotation are read for its cue: more than its fourteen words, and
+    /// few enough that a paragraph of many quotations costs no more per quotation than a short one.
+    private static let window = 400
+
+    /// Whether a quotation starts its sentence: at the paragraph's start, or after a stop, a colon or
+    /// another quotation.
+    private static func opensSentence(_ quote: QuoteSpan, in paragraph: Substring) -> Bool {
+        guard let before = paragraph[..<quote.outer.lowerBound].last(where: { !$0.isWhitespace }) else { return true }
+        return ".!?:”\"»'".contains(before)
+    }
+
     /// The speaker and cue of a quotation, from the words right after it or right before it.
     private static func attributeQuote(_ quote: QuoteSpan, in paragraph: Substring, lowerCased: Bool) -> Candidate? {
-        // After: the words up to the end of the sentence or the next quote, at most fourteen.
+        // After: the words up to the end of the sentence or the next quote, at most fourteen — only for a
+        // quotation that opens its sentence and does not close it with a full stop (“…,” X said): a
+        // quotation inside a sentence is part of what the sentence reports (… many “initiatives”, X said).
         var tail: [Word] = []
-        for word in TextSegments.words(paragraph[quote.outer.upperBound...]) {
-            if ".!?“\"«".contains(word.text) || tail.count == 14 { break }
-            tail.append(word)
+        if opensSentence(quote, in: paragraph), paragraph[quote.inner].last != "." {
+            for word in TextSegments.words(paragraph[quote.outer.upperBound...].prefix(Self.window)) {
+                let abbreviated = word.text == "." && tail.last.map(TextSegments.isAbbreviation) == true
+                if (".!?“\"«".contains(word.text) && !abbreviated) || tail.count == 14 { break }
+                tail.append(word)
+            }
         }
         if let cue = tail.indices.first(where: {
             isReportingVerb(tail[$0], next: $0 + 1 < tail.count ? tail[$0 + 1] : nil)
@@ -84,14 +194,24 @@ public struct AttributionExtractor: Sendable {
             let before = Array(tail[..<cue])
             // “…,” X said — or, inverted, “…,” said X.
             var speakerWords = before
+            var speaker: SpeakerPhrase?
             if before.allSatisfy(\.isPunctuation) {
-                speakerWords = []
-                for word in tail[cueEnd...] {
-                    if word.isPunctuation { break }
-                    speakerWords.append(word)
+                speakerWords = Array(tail[cueEnd...].prefix { !$0.isPunctuation || ".&".contains($0.text) })
+                speaker = SpeakerPhrase.parse(speakerWords, lowerCasedText: lowerCased)
+                // “…,” said the co-owner of R & G Produce, Gary Glowaczewski: the role, then the name.
+                let rest = tail[(cueEnd + speakerWords.count)...]
+                if speakerWords.first?.isCapitalized == false, rest.first?.text == ",", rest.count >= 3,
+                    rest.count <= 5,
+                    rest.dropFirst().allSatisfy({ $0.isCapitalized || $0.text == "." }),
+                    let name = SpeakerPhrase.parse(Array(rest.dropFirst()), lowerCasedText: lowerCased)
+                {
+                    speaker = SpeakerPhrase(name: name.name, role: speakerWords.spelled)
+                    speakerWords = Array(rest)
                 }
+            } else {
+                speaker = SpeakerPhrase.parse(speakerWords, lowerCasedText: lowerCased)
             }
-            if let speaker = SpeakerPhrase.parse(speakerWords, lowerCasedText: lowerCased) {
+            if let speaker {
                 let lastWord = max(cueEnd - 1, (tail.firstIndex { $0.range == speakerWords.last?.range } ?? 0))
                 return Candidate(
                     speaker: speaker,
@@ -105,12 +225,25 @@ public struct AttributionExtractor: Sendable {
             }
         }
         // Before: X said: “…” — the clause before the quote ends in a colon or comma.
-        let lead = TextSegments.words(paragraph[..<quote.outer.lowerBound])
+        let lead = TextSegments.words(paragraph[..<quote.outer.lowerBound].suffix(Self.window))
         guard let last = lead.last, last.text == ":" || last.text == "," else { return nil }
         var clause: [Word] = []
         for word in lead.dropLast().reversed() {
             if ".!?”\"".contains(word.text) || clause.count == 14 { break }
             clause.insert(word, at: 0)
+        }
+        // His words: “…” — a possessive and a noun of speech name the speaker as a pronoun would.
+        if clause.count == 2, let pronoun = possessivePronouns[clause[0].lower],
+            ["words", "message", "reply", "response", "answer", "statement", "verdict"].contains(clause[1].lower)
+        {
+            return Candidate(
+                speaker: SpeakerPhrase(name: pronoun),
+                cue: clause.spelled,
+                contents: [],
+                mode: .direct,
+                position: quote.inner.lowerBound,
+                cueRange: clause[1].range
+            )
         }
         if let according = clause.indices.first(where: {
             clause[$0].lower == "according" && $0 + 1 < clause.count && clause[$0 + 1].lower == "to"
@@ -129,12 +262,8 @@ public struct AttributionExtractor: Sendable {
         guard let cue = clause.lastIndex(where: { verbs.contains($0.lower) && !$0.isCapitalized }) else { return nil }
         var first = cue
         while first > 0, auxiliaryOrCue(clause[first - 1]) { first -= 1 }
-        var subject: [Word] = []
-        for word in clause[..<first].reversed() {
-            if ReportingCues.clauseStarts.contains(word.lower) { break }
-            subject.insert(word, at: 0)
-        }
-        guard let speaker = SpeakerPhrase.parse(subject, lowerCasedText: lowerCased) else { return nil }
+        guard let speaker = SpeakerPhrase.parse(subject(of: clause, before: first), lowerCasedText: lowerCased)
+        else { return nil }
         return Candidate(
             speaker: speaker,
             cue: cuePhrase(clause, at: cue, from: first).text,
@@ -149,12 +278,12 @@ public struct AttributionExtractor: Sendable {
 
     private static func reportedSpeech(
         in sentence: Substring,
+        words: [Word],
         quotes: [QuoteSpan],
         usedCues: Set<String.Index>,
         lowerCased: Bool
     ) -> [Candidate] {
-        let words = TextSegments.words(sentence)
-        let insideQuote = { (word: Word) in quotes.contains { $0.inner.contains(word.range.lowerBound) } }
+        let insideQuote = { (word: Word) in QuoteSpan.innerContains(word.range.lowerBound, in: quotes) }
         var found: [Candidate] = []
         for index in words.indices where !insideQuote(words[index]) && !usedCues.contains(words[index].range.lowerBound)
         {
@@ -171,7 +300,7 @@ public struct AttributionExtractor: Sendable {
             {
                 found.append(
                     reported(
-                        SpeakerPhrase(name: String(words[index - 1].text)),
+                        SpeakerPhrase(name: words[index - 1].withoutPossessive),
                         cue: "\(word.text) \(link.text)",
                         content: content,
                         in: sentence,
@@ -223,15 +352,40 @@ public struct AttributionExtractor: Sendable {
             first -= words[first - 1].lower == "to" ? 2 : 1
         }
         if first > 0, ReportingCues.notReports.contains(words[first - 1].lower) { return nil }
-        var subject: [Word] = []
-        for word in words[..<first].reversed() {
-            if ReportingCues.clauseStarts.contains(word.lower) { break }
-            subject.insert(word, at: 0)
+        // "is believed", "are confirmed": a passive reports no speaker.
+        if words[first..<index].contains(where: { ReportingCues.be.contains($0.lower) }), isParticiple(words[index]) {
+            return nil
         }
+        let subject = subject(of: words, before: first)
         let (cueText, contentStart) = cuePhrase(words, at: index, from: first)
         let cue = words[first].range.lowerBound..<words[contentStart - 1].range.upperBound
-        if let speaker = SpeakerPhrase.parse(subject, lowerCasedText: lowerCased) {
-            if let content = content(words, from: contentStart, in: sentence) {
+        var speaker = SpeakerPhrase.parse(subject, lowerCasedText: lowerCased)
+        if subject.isEmpty, first > 1, words[first - 1].lower == "and", !words[index].lower.hasSuffix("ing") {
+            // The agency called the figures false and said …: two verbs, one subject.
+            speaker =
+                mainClauseSpeaker(words, before: first - 1, lowerCased: lowerCased)
+                ?? leadingSubject(words, before: first - 1, lowerCased: lowerCased)
+        }
+        if subject.isEmpty, first > 0, words[first - 1].text == "," {
+            // Ana Ruiz, a political analyst in Lisbon, said …
+            speaker = appositive(words, before: first - 1, lowerCased: lowerCased)
+            // …, Powell said, adding that …: a participle shares the main clause's speaker.
+            if speaker == nil, words[index].lower.hasSuffix("ing") {
+                speaker = mainClauseSpeaker(words, before: first - 1, lowerCased: lowerCased)
+            }
+        }
+        if ReportingCues.documentVerbs.contains(words[index].lower),
+            speaker.map({
+                $0.name.lowercased().split(separator: " ").contains { SpeakerPhrase.documentNouns.contains(String($0)) }
+            }) != true
+        {
+            return nil
+        }
+        // "announced $10 million in grants" is an act; "announced that …" reports.
+        let reportsForward =
+            !ReportingCues.actVerbs.contains(words[index].lower) || words[contentStart - 1].lower == "that"
+        if let speaker {
+            if reportsForward, let content = content(words, from: contentStart, in: sentence) {
                 return reported(
                     speaker,
                     cue: cueText,
@@ -244,7 +398,8 @@ public struct AttributionExtractor: Sendable {
             // …, X said (on Tuesday).
             let start = words.startIndex
             let boundary = first - subject.count - 1
-            guard boundary > start, words[boundary].text == ",",
+            guard !subject.isEmpty, boundary > start, words[boundary].text == ",",
+                words[contentStart...].filter({ !$0.isPunctuation }).count <= 5,
                 let content = content(words, from: start, to: boundary, in: sentence)
             else { return nil }
             return reported(
@@ -256,10 +411,9 @@ public struct AttributionExtractor: Sendable {
                 cueRange: words[index].range
             )
         }
-        // …, said the minister.
-        let named = contentStart < words.count ? Array(words[contentStart...].prefix { !$0.isPunctuation }) : []
-        guard subject.isEmpty, first > 1, words[first - 1].text == ",",
-            let speaker = SpeakerPhrase.parse(named, lowerCasedText: lowerCased),
+        // …, said the minister. / “…,” continued Smith.
+        guard subject.isEmpty, first > 1, words[first - 1].text == ",", !words[index].lower.hasSuffix("ing"),
+            let speaker = namedAfter(words, from: contentStart, lowerCased: lowerCased),
             let content = content(words, from: words.startIndex, to: first - 1, in: sentence)
         else { return nil }
         return reported(
@@ -270,6 +424,66 @@ public struct AttributionExtractor: Sendable {
             at: content.lowerBound,
             cueRange: words[index].range
         )
+    }
+
+    /// The speaker named after an inverted cue, up to the first punctuation: "said Dr. Jane Roe, director …".
+    private static func namedAfter(_ words: [Word], from start: Int, lowerCased: Bool) -> SpeakerPhrase? {
+        guard start < words.count else { return nil }
+        return SpeakerPhrase.parse(
+            Array(words[start...].prefix { !$0.isPunctuation || $0.text == "." }),
+            lowerCasedText: lowerCased
+        )
+    }
+
+    /// "Ana Ruiz, a political analyst in Lisbon, said": the name before the commas, the description
+    /// between them as its role; nil unless a name stands there.
+    private static func appositive(_ words: [Word], before comma: Int, lowerCased: Bool) -> SpeakerPhrase? {
+        guard let opening = words[..<comma].lastIndex(where: { $0.text == "," }), opening > 0,
+            comma - opening > 2, comma - opening <= 14,
+            !words[(opening + 1)..<comma].contains(where: { verbs.contains($0.lower) })
+        else { return nil }
+        let nameWords = subject(of: words, before: opening)
+        guard let name = SpeakerPhrase.parse(nameWords, lowerCasedText: lowerCased), name.isNamed else { return nil }
+        return SpeakerPhrase(
+            name: name.name,
+            role: words[(opening + 1)..<comma].map(\.text).joined(separator: " ")
+        )
+    }
+
+    /// The speaker of the reporting verb before `comma` in the same sentence: "Powell said, adding …".
+    private static func mainClauseSpeaker(_ words: [Word], before comma: Int, lowerCased: Bool) -> SpeakerPhrase? {
+        guard
+            let verb = words[..<comma].lastIndex(where: {
+                isReportingVerb($0, next: nil) && !$0.lower.hasSuffix("ing")
+            })
+        else { return nil }
+        var first = verb
+        while first > 0, auxiliaryOrCue(words[first - 1]) { first -= 1 }
+        return SpeakerPhrase.parse(subject(of: words, before: first), lowerCasedText: lowerCased)
+            ?? namedAfter(words, from: verb + 1, lowerCased: lowerCased)
+    }
+
+    /// The subject that opens the clause before `end`: the shortest run of words that names a speaker
+    /// and is followed by a lower-case word, its verb ("The agency | called the figures false").
+    private static func leadingSubject(_ words: [Word], before end: Int, lowerCased: Bool) -> SpeakerPhrase? {
+        let clause = subject(of: words, before: end)
+        guard clause.count > 1 else { return nil }
+        for length in 1..<min(clause.count, 7) {
+            let next = clause[length]
+            guard !next.isCapitalized, !next.isPunctuation, !SpeakerPhrase.speakerNouns.contains(next.lower),
+                !SpeakerPhrase.determiners.contains(clause[length - 1].lower),
+                !SpeakerPhrase.determiners.contains(next.lower),
+                let speaker = SpeakerPhrase.parse(Array(clause[..<length]), lowerCasedText: false)
+            else { continue }
+            return speaker
+        }
+        return nil
+    }
+
+    /// A past participle, which after "is" or "are" makes a passive: "believed", "told", "shown".
+    private static func isParticiple(_ word: Word) -> Bool {
+        word.lower.hasSuffix("ed")
+            || ["told", "said", "found", "shown", "known", "thought", "written"].contains(word.lower)
     }
 
     /// According to X, … — or …, according to X.
@@ -308,11 +522,17 @@ public struct AttributionExtractor: Sendable {
     private static func isReportingVerb(_ word: Word, next: Word?) -> Bool {
         // Capitalised, it is part of a name: the United States, Says Who.
         guard verbs.contains(word.lower), !word.isCapitalized else { return false }
+        if word.lower == "continued" { return next?.lower != "to" }
         return word.lower != "pointed" || ["to", "out"].contains(next?.lower ?? "")
     }
 
+    /// Auxiliaries, adverbs and days between subject and verb: "has repeatedly", "incorrectly", "today".
     private static func auxiliaryOrCue(_ word: Word) -> Bool {
-        ReportingCues.auxiliaries.contains(word.lower) || ReportingCues.continuing.contains(word.lower)
+        let lower = word.lower
+        return ReportingCues.auxiliaries.contains(lower) || ReportingCues.continuing.contains(lower)
+            || days.contains(lower)
+            || (lower.hasSuffix("ly") && lower.count > 4 && !word.isCapitalized
+                && !SpeakerPhrase.speakerNouns.contains(lower) && !["family", "italy"].contains(lower))
     }
 
     /// The cue's words from `from` through the verb, with "to"/"out" after "pointed" and the
@@ -326,9 +546,56 @@ public struct AttributionExtractor: Sendable {
                 ?? (words[end].lower == "the" && end + 1 < words.count ? end + 2 : end + 1)
             end = min(listener, words.count)
         }
+        // "announced today that", "said Tuesday that": a day belongs to the cue.
+        while end < words.count, days.contains(words[end].lower) { end += 1 }
+        // "said in a statement that", "said on Tuesday", "confirmed to VOA that": where, when and to whom
+        // belong to the cue.
+        if end < words.count, ReportingCues.prepositions.contains(words[end].lower) {
+            let phrase = words[(end + 1)...].prefix(6).prefix { !$0.isPunctuation }
+            if let that = phrase.firstIndex(where: { $0.lower == "that" }) {
+                end = that
+            } else if let close = phrase.prefix(5).firstIndex(where: { occasions.contains($0.lower) }) {
+                end = close + 1
+            }
+        }
         let text = words[(from ?? index)..<end].map(\.text).joined(separator: " ")
         if end < words.count, words[end].lower == "that" { end += 1 }
         return (text, end)
+    }
+
+    /// Days that may follow a cue directly: "announced today that".
+    private static let days: Set<String> = [
+        "today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    ]
+
+    /// Words that end a phrase of when or where a cue was spoken: "on Tuesday", "in a statement".
+    private static let occasions: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+        "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night", "statement", "interview",
+        "conference", "briefing", "release", "speech", "letter", "post", "tweet", "email", "hearing", "court",
+        "parliament", "congress",
+    ]
+
+    /// Where an indirect content ends before its sentence does: before ", while Y insisted …" (a second
+    /// speaker) and before a trailing ", officials said" (an attribution, not what was said).
+    private static func clauseEnd(_ words: [Word], from: Int) -> Int? {
+        for comma in words.indices.dropFirst(from + 1) where words[comma].text == "," && comma + 1 < words.count {
+            let rest = words[(comma + 1)...]
+            // "…, adding that …": a second report by the same speaker.
+            if words[comma + 1].lower.hasSuffix("ing"), verbs.contains(words[comma + 1].lower) { return comma - 1 }
+            if ["while", "whereas"].contains(words[comma + 1].lower),
+                rest.contains(where: { verbs.contains($0.lower) && !$0.isCapitalized })
+            {
+                return comma - 1
+            }
+            if rest.count <= 9, !rest.contains(where: { $0.text == "," }),
+                let verb = rest.firstIndex(where: { verbs.contains($0.lower) && !$0.isCapitalized }),
+                verb > comma + 1, verb - comma <= 5
+            {
+                return comma - 1
+            }
+        }
+        return nil
     }
 
     /// The content from word `from` to the end of the sentence (or to word `to`), without the final
@@ -349,12 +616,23 @@ public struct AttributionExtractor: Sendable {
         {
             last = according - 2
         }
+        if to == nil, let end = clauseEnd(words, from: from) { last = min(last, end) }
         while last >= from, [".", ",", ";", ":", "!", "?"].contains(String(words[last].text)) { last -= 1 }
+        let start = from
         var from = from
         while from <= last, words[from].isPunctuation, !words[from].isQuoteMark {
             from += 1
         }
         guard from <= last, words[from...last].filter({ !$0.isPunctuation }).count >= 3 else { return nil }
+        // "explained why …", "warned of dangers", "responded to the briefing": an act, not a claim.
+        // "announced the following efforts: …" introduces a list.
+        if to == nil, from == start,
+            ReportingCues.questionWords.contains(words[from].lower)
+                || ReportingCues.complementPrepositions.contains(words[from].lower)
+                || (words[from].lower == "the" && from < last && words[from + 1].lower == "following")
+        {
+            return nil
+        }
         // Keep a closing quote mark that ends the sentence: “unprofessional.”
         var end = words[last].range.upperBound
         if to == nil, let close = words.last, close.isQuoteMark,
@@ -382,32 +660,6 @@ public struct AttributionExtractor: Sendable {
             mode: mode,
             position: position,
             cueRange: cueRange
-        )
-    }
-}
-
-/// A relation being assembled: its content may come in parts (a quote split around its cue).
-struct Candidate {
-    var speaker: SpeakerPhrase
-    var cue: String
-    var contents: [Range<String.Index>]
-    var mode: ProposedAttribution.Mode
-    var position: String.Index
-    var cueRange: Range<String.Index>?
-    /// Where the words attributing a quote end, to join a second part that follows at once.
-    var attributionEnd: String.Index?
-
-    func proposal(in text: String) -> ProposedAttribution {
-        let start = contents.first!.lowerBound
-        let end = contents.last!.upperBound
-        return ProposedAttribution(
-            speaker: speaker.name,
-            speakerRole: speaker.role,
-            cue: cue,
-            content: contents.map { String(text[$0]) }.joined(separator: " "),
-            mode: mode,
-            start: text.utf8.distance(from: text.startIndex, to: start),
-            end: text.utf8.distance(from: text.startIndex, to: end)
         )
     }
 }

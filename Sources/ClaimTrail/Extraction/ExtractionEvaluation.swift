@@ -39,10 +39,9 @@ public struct ExtractionEvaluation: Codable, Equatable, Sendable {
     }
 
     /// Reads a gold file: `{"relations": [{speaker, speaker_role, cue, content, mode, start, end}]}`.
+    /// Like an article, it must be a regular file of UTF-8 text (`TextFile`).
     public static func gold(atPath path: String) throws -> [ProposedAttribution] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ClaimTrailError.notFound("\(path): no such file")
-        }
+        let data = Data(try TextFile.read(atPath: path).utf8)
         struct File: Decodable { let relations: [ProposedAttribution] }
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase

@@ -9,7 +9,7 @@ public enum ExtractionReport {
     }
 
     public static func csv(_ evaluation: ExtractionEvaluation) -> String {
-        ([columns] + rows(evaluation)).map(CSV.line).joined()
+        ([columns] + rows(evaluation)).map { CSV.line($0) }.joined()
     }
 
     private static func rows(_ evaluation: ExtractionEvaluation) -> [[String]] {

@@ -1,5 +1,7 @@
+import Foundation
+
 /// An attribution relation found in article text: who (speaker), through which cue, said what
-/// (content), with the content's place in the input as UTF-8 byte offsets.
+/// (content), with the content's place in the input as UTF-8 byte offsets, and how sure the rules are.
 public struct ProposedAttribution: Codable, Equatable, Sendable {
     public enum Mode: String, Codable, Sendable {
         /// Verbatim, inside quotation marks.
@@ -19,11 +21,67 @@ public struct ProposedAttribution: Codable, Equatable, Sendable {
     public var start: Int
     /// UTF-8 byte offset just past the content.
     public var end: Int
+    /// How certain the speaker and content are, from 0 to 1 (see `AttributionConfidence`), so that a
+    /// review queue can show the doubtful proposals first. Annotated (gold) relations are certain: 1.
+    public var confidence: Double = 1
+
+    enum CodingKeys: String, CodingKey {
+        case speaker, speakerRole, cue, content, mode, start, end, confidence
+    }
+
+    public init(
+        speaker: String,
+        speakerRole: String?,
+        cue: String,
+        content: String,
+        mode: Mode,
+        start: Int,
+        end: Int,
+        confidence: Double = 1
+    ) {
+        self.speaker = speaker
+        self.speakerRole = speakerRole
+        self.cue = cue
+        self.content = content
+        self.mode = mode
+        self.start = start
+        self.end = end
+        self.confidence = confidence
+    }
+
+    /// Gold files written before confidences existed have none; an annotated relation is certain.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            speaker: try container.decode(String.self, forKey: .speaker),
+            speakerRole: try container.decodeIfPresent(String.self, forKey: .speakerRole),
+            cue: try container.decode(String.self, forKey: .cue),
+            content: try container.decode(String.self, forKey: .content),
+            mode: try container.decode(Mode.self, forKey: .mode),
+            start: try container.decode(Int.self, forKey: .start),
+            end: try container.decode(Int.self, forKey: .end),
+            confidence: try container.decodeIfPresent(Double.self, forKey: .confidence) ?? 1
+        )
+    }
 }
 
 extension ProposedAttribution: Tabular {
-    public static let columns = ["speaker", "speaker_role", "cue", "content", "mode", "start", "end"]
+    public static let columns = ["speaker", "speaker_role", "cue", "content", "mode", "start", "end", "confidence"]
     public var cells: [String] {
-        [speaker, speakerRole ?? "", cue, content, mode.rawValue, String(start), String(end)]
+        [
+            speaker, speakerRole ?? "", cue, content, mode.rawValue, String(start), String(end),
+            String(format: "%.2f", confidence),
+        ]
+    }
+}
+
+extension ProposedAttribution {
+    /// Whether the speaker is a description rather than a name: "a senior defense official",
+    /// "two officials". Such a speaker is recorded as anonymous.
+    public var speakerIsDescription: Bool { Self.isDescription(speaker) }
+
+    static func isDescription(_ speaker: String) -> Bool {
+        let first = speaker.lowercased().split(separator: " ").first.map(String.init) ?? ""
+        return ["a", "an", "one", "two", "three", "several", "some", "many"].contains(first)
     }
 }

@@ -4,6 +4,9 @@ struct QuoteSpan {
     let outer: Range<String.Index>
     /// Without them.
     let inner: Range<String.Index>
+    /// Whether a closing mark ends it; news style leaves a quote open at the end of a paragraph when
+    /// the next paragraph carries it on.
+    var isClosed = true
 
     /// Quotes of a paragraph: “curly”, "straight" (alternating), ``tokenised''. An opening mark
     /// never closed runs to the end of the paragraph, so unbalanced text still yields its quotes.
@@ -14,6 +17,11 @@ struct QuoteSpan {
         while index < paragraph.endIndex {
             let character = paragraph[index]
             var next = paragraph.index(after: index)
+            // Most characters are plain ASCII that is no quote mark: skip them without comparing.
+            if let ascii = character.asciiValue, ascii != 0x22, ascii != 0x27, ascii != 0x60 {
+                index = next
+                continue
+            }
             let doubled = next < paragraph.endIndex && paragraph[next] == character
             let isTicks = (character == "`" || character == "'") && doubled
             if isTicks { next = paragraph.index(after: next) }
@@ -37,7 +45,8 @@ struct QuoteSpan {
             spans.append(
                 QuoteSpan(
                     outer: current.outer..<paragraph.endIndex,
-                    inner: trimmed(current.inner..<paragraph.endIndex, in: paragraph)
+                    inner: trimmed(current.inner..<paragraph.endIndex, in: paragraph),
+                    isClosed: false
                 )
             )
         }
@@ -48,6 +57,18 @@ struct QuoteSpan {
     private static func trimmed(_ range: Range<String.Index>, in text: Substring) -> Range<String.Index> {
         let inner = TextSegments.trim(text[range])
         return inner.isEmpty ? range : inner.startIndex..<inner.endIndex
+    }
+
+    /// Whether `position` lies inside one of `spans` (in text order), found by binary search so that
+    /// a paragraph of many quotations is read in linear time.
+    static func innerContains(_ position: String.Index, in spans: [QuoteSpan]) -> Bool {
+        var low = 0
+        var high = spans.count
+        while low < high {
+            let middle = (low + high) / 2
+            if spans[middle].inner.lowerBound <= position { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 && spans[low - 1].inner.contains(position)
     }
 
     /// A quotation worth attributing, rather than a scare quote around a word or two (“triumvirate”,

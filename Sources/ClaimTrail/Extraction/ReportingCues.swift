@@ -11,7 +11,31 @@ enum ReportingCues {
         "wrote", "writes", "tweeted", "replied", "responded", "recalled", "predicted", "predicts", "cautioned",
         "conceded", "believes", "believe", "believed", "thinks", "think", "estimated", "estimates", "pointed",
         "remarked", "observed", "commented", "revealed", "concluded", "vowed", "urged", "questioned", "asked",
+        "reports", "indicated", "indicates", "predict", "recommends", "recommended", "continued",
+        "show", "shows", "showed", "found", "finds",
+        // Participles, after their subject or after the main clause: "…, accusing X of", "…, adding that".
+        "accusing", "claiming", "alleging", "saying", "adding", "insisting", "warning", "arguing", "disputing",
+        "noting", "stressing", "suggesting", "denying",
     ]
+    /// Verbs whose object is mostly a thing done, not a claim ("announced new grants", "unveiled a plan"):
+    /// they report what follows only after "that".
+    static let actVerbs: Set<String> = [
+        "announced", "announces", "announce", "revealed", "reveals", "unveiled", "unveils",
+    ]
+    /// Verbs that report only when their subject is a document or figures: "a new report shows …".
+    static let documentVerbs: Set<String> = ["show", "shows", "showed", "found", "finds"]
+    /// Forms of "be": before a participle they make a passive ("is believed", "are confirmed"), no report.
+    static let be: Set<String> = ["is", "are", "was", "were", "be", "been", "being"]
+    /// Prepositions that open a phrase of when or where between a verb and its content: "said on
+    /// Tuesday that", "said in a statement that".
+    static let prepositions: Set<String> = [
+        "to", "of", "about", "on", "for", "with", "from", "in", "at", "by", "over", "against", "after", "during",
+    ]
+    /// Prepositions that open a verb's complement rather than a clause: "warned of dangers", "responded
+    /// to the briefing", "talked about plans". Content that opens with one is no statement.
+    static let complementPrepositions: Set<String> = ["to", "of", "about", "for", "with", "against", "into"]
+    /// Content that opens with these reports a question or an act, not a claim: "explained why …".
+    static let questionWords: Set<String> = ["why", "what", "how", "whether", "where", "when", "who", "which"]
     /// Words that may come between subject and verb and belong to the cue: "has repeatedly claimed".
     static let auxiliaries: Set<String> = [
         "has", "have", "had", "also", "repeatedly", "again", "previously", "later",
@@ -28,12 +52,12 @@ enum ReportingCues {
     /// Nouns that report a claim: "Russian claims regarding …".
     static let nouns: Set<String> = [
         "claims", "claim", "allegations", "allegation", "assertions", "assertion", "accusations",
-        "warnings", "statements",
+        "warnings", "statements", "announcement", "assurances", "insistence",
     ]
     static let nounLinks: Set<String> = ["regarding", "about", "of", "that", "concerning"]
     /// Where a subject begins: a clause boundary.
     static let clauseStarts: Set<String> = [
-        ",", ";", ":", "—", "–", "(", "while", "although", "though", "but", "and", "as",
+        ",", ";", ":", "—", "–", "-", "(", "while", "although", "though", "but", "and", "as",
         "because", "since", "when", "after", "before", "if", "whereas", "that", "which",
         "who", "where", "so", "yet", "“", "\"", "”",
     ]

@@ -21,7 +21,24 @@ struct SpeakerPhrase {
         "firm", "bank", "newspaper", "outlet", "media", "channel", "network", "website", "administration", "regime",
         "coalition", "alliance", "opposition", "parliament", "congress", "navy", "ministries", "embassy", "prosecutor",
         "spokespersons", "insiders", "negotiators", "mediators", "volunteers", "survivors", "families",
+        "division", "service", "board", "commission", "institute", "university", "foundation", "association",
+        "federation", "bureau", "reports", "study", "survey", "poll", "figures", "data", "message", "lawsuit",
+        "documents", "release", "tweets", "economist", "director", "candidate", "workers",
+        // People quoted for what they saw or think: "said one viewer", "a resident told reporters".
+        "viewer", "viewers", "reader", "readers", "listener", "listeners", "resident", "witness", "voter",
+        "voters", "fan", "fans", "customer", "customers", "student", "students", "teacher", "teachers", "parent",
+        "parents", "farmer", "farmers", "patient", "patients", "doctor", "nurse", "nurses", "scientist",
+        "researcher", "professor", "worker", "owner", "owners", "manager", "coach", "player", "players",
+        // Elliptical speakers: "said one viewer, while another commented".
+        "another", "others",
     ]
+    /// Heads of documents and figures, which "show" and "find" as people say: "a new report shows …".
+    static let documentNouns: Set<String> = [
+        "report", "reports", "study", "survey", "poll", "figures", "data", "statistics", "analysis", "research",
+        "documents", "records",
+    ]
+    /// Prepositions after which a name's description goes on: "Eric Dreiband of the Civil Rights Division".
+    static let descriptionPrepositions: Set<String> = ["of", "at", "for", "from", "with", "in"]
     /// Role nouns that, after "the", point back to someone already quoted: "the official", "the minister".
     static let anaphoricNouns: Set<String> = [
         "official", "spokesperson", "spokesman", "spokeswoman", "minister", "president", "diplomat", "source",
@@ -36,17 +53,18 @@ struct SpeakerPhrase {
         "colonel", "col.", "lt.", "senator", "sen.", "rep.", "representative", "ambassador", "chancellor", "director",
         "chief", "commander", "governor", "mayor", "prime", "premier", "king", "queen", "prince", "mr", "mr.", "mrs",
         "mrs.", "ms", "ms.", "dr", "dr.", "professor", "prof.", "judge", "envoy", "leader", "chairman", "chairwoman",
-        "analyst", "official", "adviser", "advisor", "ceo", "correspondent", "editor",
+        "analyst", "official", "adviser", "advisor", "ceo", "correspondent", "editor", "administrator", "attorney",
+        "economist", "chair",
     ]
 
-    static let pronouns: Set<String> = ["he", "she", "they", "we", "i", "him", "her", "them"]
+    static let pronouns: Set<String> = ["he", "she", "it", "they", "we", "i", "him", "her", "them"]
     static let determiners: Set<String> = [
         "a", "an", "the", "one", "two", "three", "several", "some", "many", "other",
         "another", "his", "her", "their", "its", "our", "senior", "both",
     ]
     /// Words that begin phrases which are not speakers, even capitalised at the start of a sentence.
     static let nonSpeakers: Set<String> = [
-        "it", "this", "that", "these", "those", "there", "which", "what", "who", "evidence",
+        "this", "that", "these", "those", "there", "which", "what", "who", "evidence",
         "data", "most", "all", "such", "here", "now", "instead", "however", "while",
     ]
 
@@ -54,21 +72,44 @@ struct SpeakerPhrase {
     /// Long subjects are cut to their last noun phrase: "Fired from … Sea the Russians" → "the Russians".
     static func parse(_ words: [Word], lowerCasedText: Bool) -> SpeakerPhrase? {
         var words = words.filter { !$0.isPunctuation || $0.text == "." }
+        while words.last?.text == "." { words.removeLast() }
         while let first = words.first, ["that", "and", "but", "as", "so"].contains(first.lower) { words.removeFirst() }
         guard !words.isEmpty else { return nil }
+        // "Eric Dreiband of the Civil Rights Division": the name, before its description.
+        if let preposition = words.indices.first(where: {
+            $0 >= 2 && descriptionPrepositions.contains(words[$0].lower) && words[$0 - 1].isCapitalized
+                && words[$0 - 2].isCapitalized && !speakerNouns.contains(words[$0 - 1].lower)
+        }) {
+            words = Array(words[..<preposition])
+        }
+        // "a press release from when the site was taken offline": a long phrase whose head comes early
+        // keeps its head, not its tail.
+        if words.count > 6,
+            let preposition = words.indices.dropFirst().prefix(5).first(where: {
+                descriptionPrepositions.contains(words[$0].lower) && speakerNouns.contains(words[$0 - 1].lower)
+            })
+        {
+            words = Array(words[..<preposition])
+        }
         if words.count > 6 {
             guard let cut = words.lastIndex(where: { determiners.contains($0.lower) }) ?? capitalizedRunStart(words)
             else { return nil }
             words = Array(words[cut...])
         }
         guard words.count <= 8, let head = words.last, let first = words.first else { return nil }
-        let phrase = words.map(\.text).joined(separator: " ")
+        let phrase = words.spelled
         if nonSpeakers.contains(first.lower) && words.count == 1 { return nil }
+        // "By suggesting …", "In what an officer described …": a phrase that opens with a preposition is
+        // no subject.
+        if ReportingCues.prepositions.contains(first.lower) { return nil }
         if pronouns.contains(head.lower) && words.count == 1 { return SpeakerPhrase(name: phrase) }
         let headIsName = head.isCapitalized && !nonSpeakers.contains(head.lower)
+        // "Reports from the city", "economists surveyed by …": the head noun comes before its description.
+        let describedHead = words.dropFirst().firstIndex {
+            descriptionPrepositions.contains($0.lower) || ["surveyed", "quoted", "cited"].contains($0.lower)
+        }.map { words[$0 - 1] }
         let headIsSpeaker =
-            speakerNouns.contains(head.lower)
-            || (words.count >= 2 && speakerNouns.contains(words.suffix(2).map(\.lower).joined(separator: " ")))
+            speakerNouns.contains(head.lower) || describedHead.map { speakerNouns.contains($0.lower) } == true
         guard headIsName || headIsSpeaker || (lowerCasedText && !nonSpeakers.contains(first.lower)) else { return nil }
         return split(words, phrase: phrase)
     }
@@ -79,15 +120,16 @@ struct SpeakerPhrase {
         if let first = words.first, ["a", "an", "one", "two", "three", "several", "some"].contains(first.lower),
             words.count > 1
         {
-            return SpeakerPhrase(name: phrase, role: words.dropFirst().map(\.text).joined(separator: " "))
+            return SpeakerPhrase(name: phrase, role: words.dropFirst().spelled)
         }
         // "NATO spokesperson Oana Lungescu", "Foreign Minister Sergei Lavrov": role, then the name after the last title.
-        if let title = words.dropLast().lastIndex(where: { titles.contains($0.lower) }), title + 1 < words.count,
-            words[(title + 1)...].allSatisfy(\.isCapitalized)
+        if var title = words.dropLast().lastIndex(where: { titles.contains($0.lower) }), title + 1 < words.count,
+            words[(title + 1)...].allSatisfy({ $0.isCapitalized || $0.text == "." })
         {
+            if words[title + 1].text == "." { title += 1 }  // "Dr. Jane Roe"
             return SpeakerPhrase(
-                name: words[(title + 1)...].map(\.text).joined(separator: " "),
-                role: words[...title].map(\.text).joined(separator: " ")
+                name: words[(title + 1)...].spelled,
+                role: words[...title].spelled
             )
         }
         return SpeakerPhrase(name: phrase)
@@ -109,34 +151,82 @@ struct SpeakerPhrase {
             && Self.anaphoricNouns.contains(words[1].lowercased())
     }
 
-    /// The earlier speaker this anaphor points back to. A description takes the nearest speaker that
-    /// shares its noun ("the official" → "a senior defense official") or stays as written; "he" and
-    /// "she" take the nearest single person, "they" and others the nearest speaker.
-    func antecedent(in earlier: [SpeakerPhrase]) -> SpeakerPhrase? {
-        let noun = name.lowercased().split(separator: " ").last.map(String.init) ?? ""
-        guard Self.pronouns.contains(noun) else {
-            return earlier.last { candidate in
-                (candidate.name + " " + (candidate.role ?? "")).lowercased().split(separator: " ").contains {
-                    $0.hasPrefix(noun)
-                }
-            }
-        }
-        guard ["he", "she", "him", "her"].contains(noun) else { return earlier.last }
-        return earlier.last(where: \.isSinglePerson) ?? earlier.last
+    /// A definite description of one person: "the defence minister", "the Lord Mayor candidate".
+    var isDefiniteDescription: Bool {
+        let words = name.split(separator: " ")
+        guard words.count >= 2, words[0].lowercased() == "the", let head = words.last else { return false }
+        return !(head.first?.isUppercase ?? false) && Self.personNouns.contains(head.lowercased())
     }
 
-    /// A named person ("Sergei Lavrov") or one described person ("a senior defense official").
+    /// A pronoun: "he", "it", "they".
+    var isPronoun: Bool { Self.pronouns.contains(name.lowercased()) }
+
+    /// The earlier speaker this anaphor points back to. A description takes the nearest speaker that
+    /// shares its noun ("the official" → "a senior defense official"). Pronouns resolve to people
+    /// only where they name people: "he" and "she" take the nearest single person and never an
+    /// organisation, "it" the nearest speaker that is not one person, "they" and "we" the nearest speaker.
+    func antecedent(in earlier: ArraySlice<SpeakerPhrase>) -> SpeakerPhrase? {
+        let noun = name.lowercased().split(separator: " ").last.map(String.init) ?? ""
+        switch noun {
+        case "he", "she", "him", "her": return earlier.last(where: \.isSinglePerson)
+        case "it": return earlier.last { !$0.isSinglePerson }
+        case _ where Self.pronouns.contains(noun): return earlier.last
+        default:
+            // "the defence minister" needs "defence" as well as "minister" in the earlier name or role.
+            let modifiers = name.lowercased().split(separator: " ").dropFirst().dropLast()
+            return earlier.last { candidate in
+                let described = (candidate.name + " " + (candidate.role ?? "")).lowercased().split(separator: " ")
+                return described.contains { $0.hasPrefix(noun) } && modifiers.allSatisfy(described.contains)
+            }
+        }
+    }
+
+    /// Named rather than described: a capital past the first word ("the Labor Department", "Maria
+    /// Zakharova") or a capitalised single word that is no common speaker noun ("Moscow", not "Officials").
+    var isNamed: Bool {
+        let words = name.split(separator: " ")
+        guard let first = words.first, !Self.pronouns.contains(first.lowercased()) else { return false }
+        if ["a", "an", "one", "some", "several", "two", "three", "many"].contains(first.lowercased()) { return false }
+        if words.dropFirst().contains(where: { $0.first?.isUppercase ?? false }) { return true }
+        return words.count == 1 && (first.first?.isUppercase ?? false)
+            && !Self.speakerNouns.contains(first.lowercased())
+    }
+
+    /// Role nouns of one person: "a senior official", "the spokeswoman".
+    static let personNouns: Set<String> = [
+        "official", "spokesperson", "spokesman", "spokeswoman", "minister", "president", "diplomat", "source",
+        "analyst", "expert", "commander", "general", "ambassador", "envoy", "leader", "officer", "aide", "adviser",
+        "advisor", "senator", "lawmaker", "secretary", "director", "chairman", "chairwoman", "economist", "judge",
+        "prosecutor", "lawyer", "mayor", "governor", "representative", "chief", "candidate", "investigator",
+    ]
+
+    /// A named person ("Sergei Lavrov", "Jeff Sessions") or one described person ("a senior defense
+    /// official") — not an organisation ("The Pentagon", "West Midlands Police", "the Labor Department")
+    /// nor a group ("aid groups").
     var isSinglePerson: Bool {
         let all = name.split(separator: " ")
-        guard let head = all.last?.lowercased(), !head.hasSuffix("s") || all.count == 1 else { return false }
+        guard let last = all.last, let first = all.first else { return false }
+        let head = last.lowercased()
+        let headIsCapitalized = last.first?.isUppercase ?? false
+        if Self.speakerNouns.contains(head) && !Self.personNouns.contains(head) { return false }
+        if first.lowercased() == "the" && headIsCapitalized { return false }
+        if !headIsCapitalized && head.hasSuffix("s") { return false }
         let words = all.filter { !Self.determiners.contains($0.lowercased()) }
         guard !words.isEmpty else { return false }
         let capitalized = words.filter { $0.first?.isUppercase ?? false }
-        let personNouns: Set<String> = [
-            "official", "spokesperson", "spokesman", "spokeswoman", "minister", "president",
-            "diplomat", "source", "analyst", "expert", "commander", "general", "ambassador",
-            "envoy", "leader", "officer", "aide", "adviser", "advisor", "senator", "lawmaker",
-        ]
-        return role != nil || personNouns.contains(head) || (capitalized.count >= 2 && capitalized.count == words.count)
+        return role != nil || Self.personNouns.contains(head)
+            || (capitalized.count >= 2 && capitalized.count == words.count)
+    }
+}
+
+extension Collection<Word> {
+    /// The words as written, a stop kept with the word before it: "Dr. Jane Roe", "David S. Jackson".
+    var spelled: String {
+        var text = ""
+        for word in self {
+            if !text.isEmpty && word.text != "." { text += " " }
+            text += word.text
+        }
+        return text
     }
 }

@@ -2,17 +2,32 @@
 /// finding can be reported at its exact place.
 struct Word {
     let text: Substring
+    /// Lower-cased once: every rule compares it.
+    let lower: String
+    let isCapitalized: Bool
+    let isPunctuation: Bool
+
+    init(text: Substring) {
+        self.text = text
+        lower = text.lowercased()
+        isCapitalized = text.first?.isCapital ?? false
+        isPunctuation = text.count == 1 && !(text.first?.isWordCharacter ?? false)
+    }
+
     var range: Range<String.Index> { text.startIndex..<text.endIndex }
-    var lower: String { text.lowercased() }
-    var isCapitalized: Bool { text.first?.isUppercase ?? false }
-    var isPunctuation: Bool { text.count == 1 && !(text.first?.isLetter ?? false || text.first?.isNumber ?? false) }
+    /// A quotation mark on its own: kept at a content's end, never trimmed as punctuation.
     var isQuoteMark: Bool { text.first.map(ReportingCues.quoteMarks.contains) ?? false }
+    /// "Walensky’s" → "Walensky": a name in the possessive ("Walensky’s announcement that …").
+    var withoutPossessive: String {
+        for suffix in ["’s", "'s"] where text.hasSuffix(suffix) { return String(text.dropLast(2)) }
+        return String(text)
+    }
 }
 
 enum TextSegments {
     /// Non-empty lines: news text puts one paragraph on a line.
     static func paragraphs(_ text: String) -> [Substring] {
-        text.split(whereSeparator: \.isNewline).filter { $0.contains { !$0.isWhitespace } }
+        text.split(whereSeparator: \.isNewline).filter { $0.contains { !$0.isSpace } }
     }
 
     /// Abbreviations whose full stop does not end a sentence.
@@ -24,24 +39,30 @@ enum TextSegments {
     /// Sentences of a paragraph. A stop ends one when white space and an upper-case letter, a quote
     /// or a digit follow; in text with no capitals at all (lower-cased, tokenised), any stop does.
     static func sentences(_ paragraph: Substring) -> [Substring] {
-        let lowerCased = !paragraph.contains { $0.isUppercase }
+        let lowerCased = !paragraph.contains { $0.isCapital }
         var sentences: [Substring] = []
         var start = paragraph.startIndex
         var index = paragraph.startIndex
         while index < paragraph.endIndex {
             let character = paragraph[index]
             index = paragraph.index(after: index)
-            guard ".!?".contains(character) else { continue }
+            guard let ascii = character.asciiValue, ascii == 0x2E || ascii == 0x21 || ascii == 0x3F else { continue }
             var end = index
             while end < paragraph.endIndex, "”’\"')]»".contains(paragraph[end]) { end = paragraph.index(after: end) }
-            guard end < paragraph.endIndex, paragraph[end].isWhitespace else { continue }
+            if lowerCased, character == ".", isGlued(paragraph, stop: paragraph.index(before: index), start: start) {
+                // "weeks.after that": tokenised text that lost the space after a stop.
+                sentences.append(paragraph[start..<index])
+                start = index
+                continue
+            }
+            guard end < paragraph.endIndex, paragraph[end].isSpace else { continue }
             var next = end
-            while next < paragraph.endIndex, paragraph[next].isWhitespace { next = paragraph.index(after: next) }
+            while next < paragraph.endIndex, paragraph[next].isSpace { next = paragraph.index(after: next) }
             guard next < paragraph.endIndex else { continue }
             let following = paragraph[next]
-            let lastWord =
-                paragraph[start..<index].dropLast().split(whereSeparator: { $0 == " " }).last?.lowercased() ?? ""
-            guard lowerCased || following.isUppercase || following.isNumber || "“\"‘«`".contains(following),
+            let lastWord = String(paragraph[start..<index].dropLast().reversed().prefix { $0 != " " }.reversed())
+                .lowercased()
+            guard lowerCased || following.isCapital || following.isNumber || "“\"‘«`".contains(following),
                 character != "." || !abbreviations.contains(lastWord)
             else { continue }
             sentences.append(paragraph[start..<end])
@@ -52,17 +73,37 @@ enum TextSegments {
         return sentences.map(trim).filter { !$0.isEmpty }
     }
 
+    /// A word whose following stop abbreviates rather than ends a sentence: "Dr", "Gen", an initial "S".
+    static func isAbbreviation(_ word: Word) -> Bool {
+        abbreviations.contains(word.lower) || (word.text.count == 1 && word.isCapitalized)
+    }
+
+    /// Endings of web addresses and file names, whose stop joins rather than ends: "wikileaks.org".
+    private static let addressEndings: Set<String> = [
+        "com", "org", "net", "gov", "edu", "int", "mil", "info", "io", "uk", "de", "fr", "ru", "eu", "html", "pdf",
+    ]
+
+    /// A stop between two words with no space ("weeks.after"), in lower-cased text: a sentence boundary
+    /// unless the words around it are an abbreviation ("u.s") or a web address ("voa.gov").
+    private static func isGlued(_ paragraph: Substring, stop: String.Index, start: String.Index) -> Bool {
+        let next = paragraph.index(after: stop)
+        guard next < paragraph.endIndex, paragraph[next].isLetter else { return false }
+        let before = paragraph[start..<stop].reversed().prefix { $0.isLetter }
+        let after = paragraph[next...].prefix { $0.isLetter }
+        return before.count >= 3 && after.count >= 2 && !addressEndings.contains(String(after))
+    }
+
     /// Words and single punctuation marks; letters joined by apostrophes, hyphens or inner stops stay one word.
     static func words(_ text: Substring) -> [Word] {
         var words: [Word] = []
         var index = text.startIndex
         while index < text.endIndex {
             let character = text[index]
-            if character.isWhitespace {
+            if character.isSpace {
                 index = text.index(after: index)
                 continue
             }
-            guard character.isLetter || character.isNumber else {
+            guard character.isWordCharacter else {
                 let next = text.index(after: index)
                 words.append(Word(text: text[index..<next]))
                 index = next
@@ -71,12 +112,12 @@ enum TextSegments {
             var end = text.index(after: index)
             while end < text.endIndex {
                 let c = text[end]
-                if c.isLetter || c.isNumber {
+                if c.isWordCharacter {
                     end = text.index(after: end)
                     continue
                 }
                 let after = text.index(after: end)
-                if "’'-.".contains(c), after < text.endIndex, text[after].isLetter || text[after].isNumber {
+                if "’'-.".contains(c), after < text.endIndex, text[after].isWordCharacter {
                     end = after
                     continue
                 }
@@ -90,8 +131,8 @@ enum TextSegments {
 
     static func trim(_ text: Substring) -> Substring {
         var trimmed = text
-        while let first = trimmed.first, first.isWhitespace { trimmed.removeFirst() }
-        while let last = trimmed.last, last.isWhitespace { trimmed.removeLast() }
+        while let first = trimmed.first, first.isSpace { trimmed.removeFirst() }
+        while let last = trimmed.last, last.isSpace { trimmed.removeLast() }
         return trimmed
     }
 }

@@ -14,6 +14,13 @@ extension Importer {
         if claim.created { summary.claims += 1 } else { summary.existing += 1 }
 
         let rating = JSONLD.nodes(review["reviewRating"]).first ?? [:]
+        let item = JSONLD.nodes(review["itemReviewed"]).first ?? [:]
+        // An appearance with a URL and no headline or name is where the claim was seen (a post, a
+        // video), not an article: it becomes the verdict's appearance URL rather than a source.
+        let allAppearances = JSONLD.nodes(item["firstAppearance"]) + JSONLD.nodes(item["appearance"])
+        let isSighting = { (node: [String: Any]) in
+            JSONLD.text(node["headline"]) == nil && JSONLD.text(node["name"]) == nil && JSONLD.text(node["url"]) != nil
+        }
         guard let reviewer = JSONLD.text(review["author"]) else {
             throw ClaimTrailError.invalid("a ClaimReview needs an “author”")
         }
@@ -30,7 +37,10 @@ extension Importer {
             worst: try JSONLD.int(rating["worstRating"], field: "worstRating"),
             reviewer: reviewer,
             date: try JSONLD.date(review["datePublished"]),
-            url: JSONLD.text(review["url"])
+            url: JSONLD.text(review["url"]),
+            explanation: JSONLD.text(rating["ratingExplanation"]),
+            language: JSONLD.text(review["inLanguage"]),
+            appearanceURL: allAppearances.first(where: isSighting).flatMap { JSONLD.text($0["url"]) }
         )
         if try store.verdicts(claimID: claim.id).contains(verdict) {
             summary.existing += 1
@@ -39,9 +49,8 @@ extension Importer {
             summary.verdicts += 1
         }
 
-        let item = JSONLD.nodes(review["itemReviewed"]).first ?? [:]
         let speakers = try JSONLD.nodes(item["author"]).compactMap { try speaker($0, into: &summary) }
-        let appearances = JSONLD.nodes(item["firstAppearance"]) + JSONLD.nodes(item["appearance"])
+        let appearances = allAppearances.filter { !isSighting($0) }
         var sources: [Int64] = []
         for appearance in appearances {
             // firstAppearance usually repeats one of the appearances.

@@ -53,9 +53,6 @@ struct ImportFile {
         return nodes?.compactMap { $0 as? [String: Any] }.filter { JSONLD.type(of: $0) == "ClaimReview" }
     }
 
-    /// The folder that `body_file` paths in the records are relative to.
-    var directory: URL { URL(fileURLWithPath: path).deletingLastPathComponent() }
-
     /// Calls `body` with each record, in the order it must be applied.
     func forEachRecord(_ body: (ImportRecord) throws -> Void) throws {
         switch layout {

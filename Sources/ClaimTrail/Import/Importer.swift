@@ -29,8 +29,10 @@ public struct Importer {
     }
 
     /// Imports `path`. On any error nothing is written and the error names the file and record.
-    public func importFile(atPath path: String, layout: String? = nil) throws -> Summary {
+    /// - Parameter bodyFolders: folders besides the import file's own that `body_file` may read from.
+    public func importFile(atPath path: String, layout: String? = nil, bodyFolders: [String] = []) throws -> Summary {
         let file = try ImportFile(path: path, layout: layout.flatMap(ImportFile.Layout.init(rawValue:)))
+        let bodies = try BodyFileAccess(importFile: path, allowedFolders: bodyFolders)
         var summary = Summary()
         cache.removeAll()
         try store.write {
@@ -43,16 +45,16 @@ public struct Importer {
             }
             try store.addingAttributions(inBatchesOf: batchSize) {
                 try file.forEachRecord { record in
-                    try located(record) { try apply(record, from: file, to: &summary) }
+                    try located(record) { try apply(record, bodies: bodies, to: &summary) }
                 }
             }
         }
         return summary
     }
 
-    private func apply(_ record: ImportRecord, from file: ImportFile, to summary: inout Summary) throws {
+    private func apply(_ record: ImportRecord, bodies: BodyFileAccess, to summary: inout Summary) throws {
         switch try record.requiredString("type") {
-        case "source": try importSource(record, from: file, into: &summary)
+        case "source": try importSource(record, bodies: bodies, into: &summary)
         case "speaker": try importSpeaker(record, into: &summary)
         case "claim": try importClaim(record, into: &summary)
         case "attribution": try importAttribution(record, into: &summary)
@@ -64,12 +66,12 @@ public struct Importer {
         }
     }
 
-    private func importSource(_ record: ImportRecord, from file: ImportFile, into summary: inout Summary) throws {
+    private func importSource(_ record: ImportRecord, bodies: BodyFileAccess, into summary: inout Summary) throws {
         try record.requireOnly(Fields.source)
         var body = try record.string("body", limit: ImportRecord.bodyLimit)
         if let bodyFile = try record.string("body_file") {
             guard body == nil else { throw ClaimTrailError.invalid("give “body” or “body_file”, not both") }
-            body = try Self.readBody(bodyFile, relativeTo: file.directory)
+            body = try bodies.read(bodyFile)
         }
         let draft = SourceDraft(
             title: try record.requiredString("title"),
@@ -137,7 +139,10 @@ public struct Importer {
                     worst: try verdict.int("worst"),
                     reviewer: try verdict.requiredString("reviewer"),
                     date: try verdict.string("date"),
-                    url: try verdict.string("url")
+                    url: try verdict.string("url"),
+                    explanation: try verdict.string("explanation"),
+                    language: try verdict.string("language"),
+                    appearanceURL: try verdict.string("appearance_url")
                 )
                 let unchanged = try store.verdicts(claimID: claim.id).contains(value)
                 if unchanged {
@@ -266,21 +271,10 @@ public struct Importer {
             "via", "recorded_at", "recorded_by",
         ]
         static let link: Set<String> = ["claim", "source"]
-        static let verdict: Set<String> = ["rating", "score", "best", "worst", "reviewer", "date", "url"]
+        static let verdict: Set<String> = [
+            "rating", "score", "best", "worst", "reviewer", "date", "url", "explanation", "language", "appearance_url",
+        ]
         static let relation: Set<String> = ["type", "from", "to", "kind", "source"]
         static let via: Set<String> = ["speaker", "source", "quote"]
-    }
-
-    private static func readBody(_ relativePath: String, relativeTo directory: URL) throws -> String {
-        let url = URL(fileURLWithPath: relativePath, relativeTo: directory)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ClaimTrailError.notFound("body_file \(relativePath): cannot be read")
-        }
-        guard data.count <= ImportRecord.bodyLimit, let text = String(validating: data, as: UTF8.self) else {
-            throw ClaimTrailError.invalid(
-                "body_file \(relativePath): not UTF-8 text of at most \(ImportRecord.bodyLimit) bytes"
-            )
-        }
-        return text
     }
 }

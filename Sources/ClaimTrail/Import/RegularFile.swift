@@ -8,12 +8,16 @@ import Foundation
 /// for another between the check and the read.
 enum RegularFile {
     /// A descriptor open for reading on the regular file at `path`; the caller closes it.
-    static func open(_ path: String) throws -> Int32 {
+    /// Messages call the file `name` (by default its path); `flags` adds open flags such as
+    /// `O_NOFOLLOW`.
+    static func open(_ path: String, named name: String? = nil, flags: Int32 = 0) throws -> Int32 {
+        let name = name ?? path
         // Non-blocking, so that opening a FIFO with no writer returns at once to be refused.
-        let descriptor = Foundation.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        let descriptor = Foundation.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | flags)
         guard descriptor >= 0 else {
             throw errno == ENOENT
-                ? ClaimTrailError.notFound("\(path): no such file") : ClaimTrailError.invalid("\(path): cannot be read")
+                ? ClaimTrailError.notFound("\(name): no such file")
+                : ClaimTrailError.invalid("\(name): cannot be read (\(String(cString: strerror(errno))))")
         }
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
@@ -21,19 +25,30 @@ enum RegularFile {
             close(descriptor)
             throw ClaimTrailError.invalid(
                 isDirectory
-                    ? "\(path): is a directory, not a file" : "\(path): not a regular file (a device, FIFO or socket)"
+                    ? "\(name): is a directory, not a file" : "\(name): not a regular file (a device, FIFO or socket)"
             )
         }
         return descriptor
     }
 
-    /// The whole content of the regular file at `path`.
-    static func contents(_ path: String) throws -> Data {
-        let handle = FileHandle(fileDescriptor: try open(path), closeOnDealloc: true)
+    /// The whole content of the regular file at `path`; more than `limit` bytes is an error.
+    static func contents(
+        _ path: String,
+        named name: String? = nil,
+        flags: Int32 = 0,
+        limit: Int? = nil
+    ) throws -> Data {
+        let name = name ?? path
+        let handle = FileHandle(fileDescriptor: try open(path, named: name, flags: flags), closeOnDealloc: true)
+        let data: Data
         do {
-            return try handle.readToEnd() ?? Data()
+            data = try (limit.map { try handle.read(upToCount: $0 + 1) } ?? handle.readToEnd()) ?? Data()
         } catch {
-            throw ClaimTrailError.invalid("\(path): cannot be read")
+            throw ClaimTrailError.invalid("\(name): cannot be read (\(error.localizedDescription))")
         }
+        if let limit, data.count > limit {
+            throw ClaimTrailError.invalid("\(name): larger than \(limit >> 20) MiB")
+        }
+        return data
     }
 }

@@ -1,10 +1,19 @@
 import Foundation
 
-/// Reads an article given by path (`source add --body-file`, `extract`). Article text must be
-/// UTF-8, and a missing file and a file in another encoding each get their own one-line error.
+/// Reads an article from a file (`source add --body-file`, `extract`, an import's `body_file`).
+/// Article text must be UTF-8 in a regular file (see `RegularFile`), and a missing file and a
+/// file in another encoding each get their own one-line error.
 public enum TextFile {
+    /// The largest article accepted, as for an import's `body`.
+    public static let limit = ImportRecord.bodyLimit
+
     public static func read(atPath path: String) throws -> String {
-        try text(of: try RegularFile.contents(path), from: path)
+        try read(opening: path, named: path, flags: 0)
+    }
+
+    /// Reads the file at `path` with extra open `flags` (`O_NOFOLLOW`); messages name it `name`.
+    static func read(opening path: String, named name: String, flags: Int32) throws -> String {
+        try text(of: try RegularFile.contents(path, named: name, flags: flags, limit: limit), from: name)
     }
 
     /// Reads an article from standard input, to the end (`extract -`).

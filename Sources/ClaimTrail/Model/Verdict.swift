@@ -1,5 +1,5 @@
 /// A fact-checker's verdict on a claim: what ClaimReview publishes as its reviewRating.
-public struct Verdict: Codable, Equatable, Sendable {
+public struct Verdict: Encodable, Equatable, Sendable {
     public var rating: String
     public var score: Int?
     public var best: Int?
@@ -8,6 +8,12 @@ public struct Verdict: Codable, Equatable, Sendable {
     /// ISO 8601 date the review was published.
     public var date: String?
     public var url: String?
+    /// Why the rating was given, in a sentence or two: ClaimReview's `ratingExplanation`.
+    public var explanation: String?
+    /// The review's language as a BCP 47 tag (`en`, `pt-BR`): ClaimReview's `inLanguage`.
+    public var language: String?
+    /// Where the reviewed claim was seen (a post, a video, a speech): the Claim's `appearance`.
+    public var appearanceURL: String?
 
     public init(
         rating: String,
@@ -16,7 +22,10 @@ public struct Verdict: Codable, Equatable, Sendable {
         worst: Int? = nil,
         reviewer: String,
         date: String? = nil,
-        url: String? = nil
+        url: String? = nil,
+        explanation: String? = nil,
+        language: String? = nil,
+        appearanceURL: String? = nil
     ) {
         self.rating = rating
         self.score = score
@@ -25,5 +34,8 @@ public struct Verdict: Codable, Equatable, Sendable {
         self.reviewer = reviewer
         self.date = date
         self.url = url
+        self.explanation = explanation
+        self.language = language
+        self.appearanceURL = appearanceURL
     }
 }

@@ -13,7 +13,8 @@ extension ClaimStore {
     public func claimIDs(in scope: ClaimScope) throws -> [Int64] {
         switch scope {
         case .all:
-            return try database.cached("SELECT id FROM claim ORDER BY id").map { $0.int64(0) }
+            // A claim that exists only as a proposal's content is not reported until accepted.
+            return try database.cached("SELECT id FROM claim WHERE proposed = 0 ORDER BY id").map { $0.int64(0) }
         case .contested:
             return try database.cached("SELECT id FROM claim c WHERE \(ContestRule.isContested("c.id")) ORDER BY id")
                 .map { $0.int64(0) }

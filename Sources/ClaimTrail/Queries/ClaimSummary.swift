@@ -31,7 +31,7 @@ extension ClaimStore {
             SELECT c.id, c.text, c.topic, coalesce(\(ContestRule.condition), 0), coalesce(s.attributions, 0),
                    coalesce(s.sources, 0), s.first_seen, s.last_seen
             FROM claim c LEFT JOIN claim_stats s ON s.claim_id = c.id
-            WHERE ?1 IS NULL OR c.topic = ?1 COLLATE NOCASE
+            WHERE c.proposed = 0 AND (?1 IS NULL OR c.topic = ?1 COLLATE NOCASE)
             ORDER BY c.id LIMIT ?2 OFFSET ?3
             """
         ).map([topic] + page.bounds) { row in
@@ -46,8 +46,10 @@ extension ClaimStore {
                 lastSeen: row.text(7)
             )
         }
-        let total = try database.prepare("SELECT count(*) FROM claim WHERE ?1 IS NULL OR topic = ?1 COLLATE NOCASE")
-            .first([topic]) { $0.int(0) }
+        let total = try database.prepare(
+            "SELECT count(*) FROM claim WHERE proposed = 0 AND (?1 IS NULL OR topic = ?1 COLLATE NOCASE)"
+        )
+        .first([topic]) { $0.int(0) }
         return Listing(rows: rows, total: total ?? 0)
     }
 }

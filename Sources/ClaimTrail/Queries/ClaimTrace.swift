@@ -25,6 +25,10 @@ public struct ClaimTrace: Codable, Equatable, Sendable {
     public var undatedSourceIDs: [Int64]
     /// Attributions with no date at all (neither when said nor when published), listed last.
     public var undatedAttributions: Int
+    /// Where the claim stands in verification, who holds it, and the desk's notes on it.
+    public var status: VerificationStatus
+    public var assignee: String?
+    public var notes: [ClaimNote]
 
     /// A source's appearance in the claim's story.
     public struct Appearance: Codable, Equatable, Sendable {
@@ -43,11 +47,13 @@ public struct RelatedClaim: Codable, Equatable, Sendable {
 
 extension ClaimStore {
     /// - Parameter limit: at most this many attributions per claim (the earliest), or all when nil.
-    public func traceClaim(_ reference: String, limit: Int? = nil) throws -> ClaimTrace {
-        try read { try traceClaim(try resolveClaim(reference), limit: limit) }
+    /// - Parameter includeProposed: also show proposals waiting for review, marked as such.
+    public func traceClaim(_ reference: String, limit: Int? = nil, includeProposed: Bool = false) throws -> ClaimTrace {
+        try read { try traceClaim(try resolveClaim(reference), limit: limit, includeProposed: includeProposed) }
     }
 
-    private func traceClaim(_ claim: Claim, limit: Int?) throws -> ClaimTrace {
+    private func traceClaim(_ claim: Claim, limit: Int?, includeProposed: Bool) throws -> ClaimTrace {
+        let provenance = ProvenanceQuery(store: self, includesProposed: includeProposed)
         let attributions = try provenance.rows(.claim(claim.id), limit: limit)
         let spread = Self.spread(of: attributions)
         let contested =
@@ -58,16 +64,20 @@ extension ClaimStore {
             contested: contested,
             attributions: attributions,
             totalAttributions: try attributionCount(claimID: claim.id),
-            counterClaims: try related(to: claim.id, kind: .contradicts, incoming: true, limit: limit),
-            contradicts: try related(to: claim.id, kind: .contradicts, incoming: false, limit: limit),
-            supportedBy: try related(to: claim.id, kind: .supports, incoming: true, limit: limit),
+            counterClaims: try related(to: claim.id, kind: .contradicts, incoming: true, limit: limit, provenance),
+            contradicts: try related(to: claim.id, kind: .contradicts, incoming: false, limit: limit, provenance),
+            supportedBy: try related(to: claim.id, kind: .supports, incoming: true, limit: limit, provenance),
             history: try history(claimID: claim.id),
             firstAppearance: spread.first.map {
                 .init(day: $0.day, sourceIDs: [$0.sourceIDs[0]], titles: [$0.titles[0]])
             },
             spread: spread,
             undatedSourceIDs: Array(Set(attributions.filter { $0.published == nil }.map(\.sourceID))).sorted(),
-            undatedAttributions: attributions.count { $0.date == nil }
+            undatedAttributions: attributions.count { $0.date == nil },
+            status: try status(of: claim.id) ?? .unchecked,
+            assignee: try database.cached("SELECT assignee FROM claim WHERE id = ?").first([claim.id]) { $0.text(0) }
+                ?? nil,
+            notes: try notes(claimID: claim.id)
         )
     }
 
@@ -97,7 +107,13 @@ extension ClaimStore {
             ?? 0
     }
 
-    private func related(to id: Int64, kind: RelationKind, incoming: Bool, limit: Int?) throws -> [RelatedClaim] {
+    private func related(
+        to id: Int64,
+        kind: RelationKind,
+        incoming: Bool,
+        limit: Int?,
+        _ provenance: ProvenanceQuery
+    ) throws -> [RelatedClaim] {
         // Within one read a linked claim is always there (foreign keys); a damaged store that
         // lacks it shows the link as absent rather than failing the whole trace.
         try links(to: id, kind: kind, incoming: incoming).compactMap { other, sourceID in

@@ -20,18 +20,20 @@ public struct ContestedClaim: Codable, Equatable, Sendable {
 extension ClaimStore {
     /// Contested claims, most disputed first: by disputing voices, then counter-claims,
     /// then asserting voices, then sources. Reads the counters kept by triggers, in index order.
-    public func contestedClaims(topic: String? = nil, limit: Int? = 50) throws -> [ContestedClaim] {
+    /// `limit` nil lists them all; `offset` skips that many, for paging.
+    public func contestedClaims(topic: String? = nil, limit: Int? = 50, offset: Int = 0) throws -> [ContestedClaim] {
         try database.cached(
             """
             SELECT c.id, c.text, c.topic, s.asserting, s.disputing, s.counter_claims, s.sources, s.first_seen,
-                   s.last_seen, (SELECT count(*) FROM attribution WHERE claim_id = c.id AND (seen_on IS NULL) = 1)
+                   s.last_seen, (SELECT count(*) FROM attribution
+                                 WHERE claim_id = c.id AND (seen_on IS NULL) = 1 AND state = 'accepted')
             FROM claim_stats s INDEXED BY claim_stats_contested
             JOIN claim c ON c.id = s.claim_id
             WHERE \(ContestRule.condition) AND (?1 IS NULL OR c.topic = ?1 COLLATE NOCASE)
             ORDER BY s.disputing DESC, s.counter_claims DESC, s.asserting DESC, s.sources DESC, s.claim_id
-            LIMIT ?2
+            LIMIT ?2 OFFSET ?3
             """
-        ).map([Reference.clean(topic), RowLimit.sql(limit)]) { row in
+        ).map([Reference.clean(topic), RowLimit.sql(limit), max(offset, 0)]) { row in
             ContestedClaim(
                 id: row.int64(0),
                 claim: row.string(1),

@@ -11,11 +11,18 @@ public struct ProvenanceQuery {
     }
 
     let store: ClaimStore
+    /// Whether proposals waiting for review are read too (`trace claim --include-proposed`).
+    /// Rejected ones never are.
+    var includesProposed = false
 
+    /// A proposal whose speaker is not linked yet shows the name the extractor found.
     private static let columns = """
-        SELECT c.id, c.text, c.topic, a.id, a.stance, a.speaker_id, sp.name, sp.kind, sp.role, a.mode, a.cue, a.quote,
+        SELECT c.id, c.text, c.topic, a.id, a.stance, a.speaker_id,
+               coalesce(sp.name, CASE WHEN a.state = 'proposed'
+                                      THEN (SELECT speaker FROM attribution_proposal WHERE attribution_id = a.id) END),
+               sp.kind, sp.role, a.mode, a.cue, a.quote,
                s.id, s.title, s.outlet, s.author, s.url, s.published, a.said_on, a.via_id,
-               a.recorded_at, a.recorded_by
+               a.recorded_at, a.recorded_by, a.state
         FROM attribution a
         JOIN claim c ON c.id = a.claim_id
         JOIN source s ON s.id = a.source_id
@@ -33,11 +40,15 @@ public struct ProvenanceQuery {
         let filter: String
         let arguments: [any StatementArgument]
         let timeline = "a.seen_on IS NULL, a.seen_on, a.id"
+        // Only accepted attributions are reported: proposals wait for review (see AttributionState).
+        let accepted = includesProposed ? "a.state IN ('accepted', 'proposed')" : "a.state = 'accepted'"
         switch scope {
-        case .all: (filter, arguments) = ("ORDER BY a.claim_id, \(timeline)", [])
-        case .claim(let id): (filter, arguments) = ("WHERE a.claim_id = ? ORDER BY \(timeline)", [id])
-        case .speaker(let id): (filter, arguments) = ("WHERE a.speaker_id = ? ORDER BY \(timeline)", [id])
-        case .source(let id): (filter, arguments) = ("WHERE a.source_id = ? ORDER BY a.claim_id, a.id", [id])
+        case .all: (filter, arguments) = ("WHERE \(accepted) ORDER BY a.claim_id, \(timeline)", [])
+        case .claim(let id): (filter, arguments) = ("WHERE a.claim_id = ? AND \(accepted) ORDER BY \(timeline)", [id])
+        case .speaker(let id):
+            (filter, arguments) = ("WHERE a.speaker_id = ? AND \(accepted) ORDER BY \(timeline)", [id])
+        case .source(let id):
+            (filter, arguments) = ("WHERE a.source_id = ? AND \(accepted) ORDER BY a.claim_id, a.id", [id])
         case .claims(let ids):
             for id in ids { try forEach(.claim(id), limit: limit, body) }
             return
@@ -82,19 +93,24 @@ public struct ProvenanceQuery {
                     viaChain: try viaID.map { [speaker ?? ProvenanceRow.unattributed] + (try chains.chain(from: $0)) }
                         ?? [],
                     recordedAt: row.string(20),
-                    recordedBy: row.string(21)
+                    recordedBy: row.string(21),
+                    state: AttributionState(rawValue: row.string(22)) ?? .accepted,
+                    status: standing.status,
+                    assignee: standing.assignee
                 )
             )
         }
     }
 
-    /// What is true of a claim for each of its rows: whether it is contested, and which claims
-    /// counter and support it.
+    /// What is true of a claim for each of its rows: whether it is contested, which claims
+    /// counter and support it, and where it stands in verification.
     private struct ClaimStanding {
         var id: Int64
         var contested: Bool
         var counterClaimIDs: [Int64]
         var supportedByClaimIDs: [Int64]
+        var status: VerificationStatus
+        var assignee: String?
     }
 
     private func claimStanding(_ id: Int64) throws -> ClaimStanding {
@@ -102,16 +118,27 @@ public struct ProvenanceQuery {
         return try store.database.cached(
             """
             SELECT \(ContestRule.isContested("?1")), \(ContestRule.claimIDs(.contradicts, to: "?1")),
-                   \(ContestRule.claimIDs(.supports, to: "?1"))
+                   \(ContestRule.claimIDs(.supports, to: "?1")),
+                   (SELECT status FROM claim WHERE id = ?1), (SELECT assignee FROM claim WHERE id = ?1)
             """
         ).first([id]) { row in
             ClaimStanding(
                 id: id,
                 contested: row.bool(0),
                 counterClaimIDs: ids(row.text(1)),
-                supportedByClaimIDs: ids(row.text(2))
+                supportedByClaimIDs: ids(row.text(2)),
+                status: row.text(3).flatMap(VerificationStatus.init(rawValue:)) ?? .unchecked,
+                assignee: row.text(4)
             )
-        } ?? ClaimStanding(id: id, contested: false, counterClaimIDs: [], supportedByClaimIDs: [])
+        }
+            ?? ClaimStanding(
+                id: id,
+                contested: false,
+                counterClaimIDs: [],
+                supportedByClaimIDs: [],
+                status: .unchecked,
+                assignee: nil
+            )
     }
 
     /// The rows of `scope`, for reports small enough to hold (one claim, one speaker), at most `limit`.

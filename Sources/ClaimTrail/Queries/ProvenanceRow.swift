@@ -33,6 +33,11 @@ public struct ProvenanceRow: Codable, Equatable, Sendable {
     public var viaChain: [String]
     public var recordedAt: String
     public var recordedBy: String
+    /// `accepted`, or `proposed` when proposals were asked for.
+    public var state: AttributionState
+    /// The claim's verification status, and who holds it: the desk's columns of the report.
+    public var status: VerificationStatus
+    public var assignee: String?
 
     /// The best date for a timeline: when it was said, else when the source was published.
     public var date: String? { saidOn ?? published }

@@ -50,8 +50,8 @@ extension ClaimStore {
         try database.prepare(
             """
             SELECT s.id, s.title, s.outlet, s.author, s.url, s.published, s.body_sha256,
-                   (SELECT count(*) FROM attribution WHERE source_id = s.id),
-                   (SELECT count(DISTINCT claim_id) FROM attribution WHERE source_id = s.id)
+                   (SELECT count(*) FROM attribution WHERE source_id = s.id AND state = 'accepted'),
+                   (SELECT count(DISTINCT claim_id) FROM attribution WHERE source_id = s.id AND state = 'accepted')
             FROM source s WHERE \(condition) ORDER BY s.id LIMIT ? OFFSET ?
             """
         ).map(arguments) { row in

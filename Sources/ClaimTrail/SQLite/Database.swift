@@ -104,6 +104,12 @@ public final class Database {
         sqlite3_last_insert_rowid(connection)
     }
 
+    /// How many rows the last INSERT, UPDATE or DELETE on this connection changed (triggers'
+    /// changes not counted): how a conditional write learns whether its condition still held.
+    public var changes: Int {
+        Int(sqlite3_changes(connection))
+    }
+
     /// How long a statement waits for another process's lock before failing with SQLITE_BUSY.
     public func setBusyTimeout(milliseconds: Int32) {
         sqlite3_busy_timeout(connection, milliseconds)

@@ -10,6 +10,8 @@
 /// The counts of voices and sources new to a claim are taken before the tallies they are new to
 /// are merged. The relay check of `attribution_via_same_claim` and the day of
 /// `attribution_seen_on` are done before a row is staged (see `ClaimStore.addAttribution`).
+/// Staged rows are all `accepted`: proposals are written one by one, with the triggers on, and
+/// the triggers count only accepted rows (schema 009).
 enum BatchCounters {
     /// Runs the upkeep for the rows from `firstID` on; the caller has the triggers off. During an
     /// import, `records` first brings the batch's other new rows up to date (`RecordUpkeep`).

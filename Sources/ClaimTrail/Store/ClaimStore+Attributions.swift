@@ -13,7 +13,10 @@ extension ClaimStore {
         if let viaID = draft.viaID {
             guard
                 let viaClaim = try staging.waiting(id: viaID)?.claimID
-                    ?? database.cached("SELECT claim_id FROM attribution WHERE id = ?").first([viaID], { $0.int64(0) })
+                    ?? database.cached("SELECT claim_id FROM attribution WHERE id = ? AND state = 'accepted'").first(
+                        [viaID],
+                        { $0.int64(0) }
+                    )
             else {
                 throw ClaimTrailError.notFound("no attribution #\(viaID) to relay through")
             }
@@ -34,7 +37,7 @@ extension ClaimStore {
                 """
                 SELECT id FROM attribution
                 WHERE claim_id = ? AND speaker_id IS ? AND source_id = ? AND stance = ? AND quote IS ? AND via_id IS ?
-                  AND said_on IS ?
+                  AND said_on IS ? AND state = 'accepted'
                 """
             ).first(
                 [draft.claimID, draft.speakerID, draft.sourceID, draft.stance.rawValue, quote, draft.viaID, date],
@@ -122,6 +125,7 @@ extension ClaimStore {
         let stored = try database.cached(
             """
             SELECT id FROM attribution WHERE claim_id = ? AND speaker_id IS ? AND source_id = ? AND (?4 IS NULL OR quote = ?4)
+              AND state = 'accepted'
             ORDER BY id
             """
         ).map([claimID, speakerID, sourceID, quote]) { $0.int64(0) }

@@ -1,17 +1,30 @@
 extension ClaimStore {
     /// Records a claim, or finds it if the same text (after folding) is already stored.
+    /// - Parameter proposed: the claim is only the content of an extractor's proposal, hidden from
+    ///   listings until a proposal of it is accepted. Recording a proposed claim's text by hand
+    ///   (`proposed` false) makes it a claim like any other.
     /// - Returns: the claim's id, and whether it was new.
-    public func addClaim(text: String, topic: String? = nil) throws -> (id: Int64, created: Bool) {
+    public func addClaim(
+        text: String,
+        topic: String? = nil,
+        proposed: Bool = false
+    ) throws -> (id: Int64, created: Bool) {
         guard let text = Reference.clean(text) else { throw ClaimTrailError.invalid("a claim needs text") }
         let normalized = TextKey.fold(text)
         if let existing = try claimID(normalized: normalized) ?? mergedClaimID(normalized: normalized) {
+            if !proposed { try confirmClaim(existing) }
             return (existing, false)
         }
         try database.execute(
-            "INSERT INTO claim (text, normalized, topic) VALUES (?, ?, ?)",
-            [text, normalized, Reference.clean(topic)]
+            "INSERT INTO claim (text, normalized, topic, proposed) VALUES (?, ?, ?, ?)",
+            [text, normalized, Reference.clean(topic), proposed]
         )
         return (database.lastInsertRowID, true)
+    }
+
+    /// Makes a claim that was only a proposal's content a claim like any other.
+    func confirmClaim(_ id: Int64) throws {
+        try database.cached("UPDATE claim SET proposed = 0 WHERE id = ? AND proposed = 1").execute([id])
     }
 
     public func claim(id: Int64) throws -> Claim? {

@@ -5,7 +5,9 @@ import Foundation
 extension ClaimStore {
     /// A row as JSON, in SQL, for the change log: `json_object` over the given columns.
     private static let snapshots = [
-        "claim": "SELECT json_object('text', text, 'topic', topic) FROM claim WHERE id = ?",
+        "claim": """
+        SELECT json_object('text', text, 'topic', topic, 'status', status, 'assignee', assignee) FROM claim WHERE id = ?
+        """,
         "speaker": """
         SELECT json_object('name', name, 'kind', kind, 'role', role, 'affiliation_id', affiliation_id,
                            'aliases', json((SELECT json_group_array(alias) FROM (SELECT alias FROM speaker_alias
@@ -21,7 +23,7 @@ extension ClaimStore {
         "attribution": """
         SELECT json_object('claim_id', claim_id, 'speaker_id', speaker_id, 'source_id', source_id, 'stance', stance,
                            'mode', mode, 'quote', quote, 'cue', cue, 'said_on', said_on, 'via_id', via_id,
-                           'recorded_at', recorded_at, 'recorded_by', recorded_by)
+                           'recorded_at', recorded_at, 'recorded_by', recorded_by, 'state', state)
         FROM attribution WHERE id = ?
         """,
     ]
@@ -31,7 +33,7 @@ extension ClaimStore {
     }
 
     /// Applies `change` to one row and logs it; `change` returns the claim the row concerns.
-    private func logged(
+    func logged(
         _ entity: String,
         _ id: Int64,
         action: String,
@@ -87,6 +89,7 @@ extension ClaimStore {
         try logged("claim", id, action: "delete", by: by, reason: reason) {
             try database.execute("DELETE FROM claim_relation WHERE from_claim_id = ?1 OR to_claim_id = ?1", [id])
             try database.execute("DELETE FROM verdict WHERE claim_id = ?", [id])
+            try database.execute("DELETE FROM claim_note WHERE claim_id = ?", [id])
             try database.execute("DELETE FROM claim_voice WHERE claim_id = ?", [id])
             try database.execute("DELETE FROM claim_source WHERE claim_id = ?", [id])
             try database.execute("DELETE FROM claim_stats WHERE claim_id = ?", [id])
@@ -214,6 +217,7 @@ extension ClaimStore {
         }
         try logged("attribution", id, action: "delete", by: by, reason: reason) {
             let claim = try database.cached("SELECT claim_id FROM attribution WHERE id = ?").first([id]) { $0.int64(0) }
+            try database.execute("DELETE FROM attribution_proposal WHERE attribution_id = ?", [id])
             try database.execute("DELETE FROM attribution WHERE id = ?", [id])
             return claim
         }

@@ -16,17 +16,24 @@ extension ClaimStore {
         {
             throw ClaimTrailError.invalid("score \(score) lies outside \(worst)…\(best)")
         }
+        let language = try Reference.clean(verdict.language).map(LanguageTag.validate)
         let existed =
             try database.cached("SELECT 1 FROM verdict WHERE claim_id = ? AND reviewer = ?")
             .first([claimID, reviewer]) { _ in true } ?? false
         try database.execute(
             """
-            INSERT INTO verdict (claim_id, rating, score, best, worst, reviewer, reviewed_on, url)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO verdict (claim_id, rating, score, best, worst, reviewer, reviewed_on, url, explanation, language,
+                                 appearance_url)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (claim_id, reviewer) DO UPDATE SET rating = excluded.rating, score = excluded.score,
-                best = excluded.best, worst = excluded.worst, reviewed_on = excluded.reviewed_on, url = excluded.url
+                best = excluded.best, worst = excluded.worst, reviewed_on = excluded.reviewed_on, url = excluded.url,
+                explanation = excluded.explanation, language = excluded.language, appearance_url = excluded.appearance_url
             """,
-            [claimID, rating, verdict.score, verdict.best, verdict.worst, reviewer, date, Reference.clean(verdict.url)]
+            [
+                claimID, rating, verdict.score, verdict.best, verdict.worst, reviewer, date,
+                Reference.clean(verdict.url),
+                Reference.clean(verdict.explanation), language, Reference.clean(verdict.appearanceURL),
+            ]
         )
         return !existed
     }
@@ -34,7 +41,8 @@ extension ClaimStore {
     public func verdicts(claimID: Int64) throws -> [Verdict] {
         try database.cached(
             """
-            SELECT rating, score, best, worst, reviewer, reviewed_on, url FROM verdict WHERE claim_id = ? ORDER BY id
+            SELECT rating, score, best, worst, reviewer, reviewed_on, url, explanation, language, appearance_url
+            FROM verdict WHERE claim_id = ? ORDER BY id
             """
         ).map([claimID]) { row in
             Verdict(
@@ -44,7 +52,10 @@ extension ClaimStore {
                 worst: row.optionalInt64(3).map(Int.init),
                 reviewer: row.string(4),
                 date: row.text(5),
-                url: row.text(6)
+                url: row.text(6),
+                explanation: row.text(7),
+                language: row.text(8),
+                appearanceURL: row.text(9)
             )
         }
     }

@@ -136,22 +136,27 @@ public final class ClaimStore {
     }
 
     /// Writes a consistent copy of the store to a new file at `path`, safe while others write.
-    /// The copy appears only once complete and checked.
+    /// The copy appears only once complete and checked, as one file in rollback-journal mode:
+    /// no `-wal` or `-shm` beside it, and readable where the folder cannot be written.
     public func backup(to path: String) throws {
-        guard !FileManager.default.fileExists(atPath: path) else {
+        var existing = stat()
+        guard path.isEmpty || lstat(path, &existing) != 0 else {
             throw ClaimTrailError.invalid("\(path) already exists; back up to a new file")
         }
-        let partial = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-        defer { try? FileManager.default.removeItem(atPath: partial) }
-        try database.backup(to: partial)
-        let copy = try ClaimStore.open(at: partial)
-        // The copy is checked, then moved: its -wal and -shm must go when it closes, not stay behind.
-        try copy.database.keepWALFiles(false)
-        let problems = try StoreCheck(store: copy).problems()
-        guard problems.isEmpty else { throw ClaimTrailError.invalid("the backup failed its check: \(problems[0])") }
-        guard rename(partial, path) == 0 else {
-            throw ClaimTrailError.invalid("cannot write \(path): \(String(cString: strerror(errno)))")
+        let file = try AtomicOutputFile(replacing: path, store: self.path, sidecars: ["-wal", "-shm", "-journal"])
+        file.closeDescriptor()
+        try database.backup(to: file.temporaryPath)
+        // Each connection to the copy is gone before the rename, and none keeps its -wal and -shm
+        // (as a store's writers do): either would leave them behind, under the temporary name.
+        var problems: [String] = []
+        do {
+            let copy = try ClaimStore.open(at: file.temporaryPath)
+            try copy.database.keepWALFiles(false)
+            problems = try StoreCheck(store: copy).problems()
         }
+        guard problems.isEmpty else { throw ClaimTrailError.invalid("the backup failed its check: \(problems[0])") }
+        try Database(path: file.temporaryPath, mode: .existing).executeScript("PRAGMA journal_mode = DELETE")
+        try file.commit()
     }
 
     /// The schema version this store is at.

@@ -730,6 +730,190 @@ extension Migration {
                 """##
         ),
         Migration(
+            version: 9,
+            file: "009_desk_workflow.sql",
+            sql: ##"""
+                -- claimtrail store, schema version 9: the desk's workflow. Proposed attributions wait for review
+                -- before they count; claims carry a verification status, an assignee and a thread of notes;
+                -- verdicts carry an explanation, a language and where the reviewed claim appeared.
+                -- Only columns and tables are added, so this applies on top of either shape of the tables.
+
+                -- An attribution is `accepted` (what every count, report and export reads), `proposed` by the
+                -- extractor and waiting for review, or `rejected` by a reviewer (kept, so that it is not
+                -- proposed again). Rows recorded before this version were all entered or accepted by people.
+                ALTER TABLE attribution ADD COLUMN state TEXT NOT NULL DEFAULT 'accepted'
+                    CHECK (state IN ('proposed', 'accepted', 'rejected'));
+                CREATE INDEX attribution_proposed ON attribution (source_id, id) WHERE state = 'proposed';
+
+                -- What the extractor proposed, kept after review: the speaker and content as found in the text,
+                -- how sure it was, where the content sits in the source body (UTF-8 byte offsets) and which
+                -- version of the rules found it. The review (who, when, which way, why) is recorded here too.
+                -- The foreign key is checked at commit: accepting or merging re-records the attribution.
+                CREATE TABLE attribution_proposal (
+                    attribution_id    INTEGER PRIMARY KEY REFERENCES attribution (id) DEFERRABLE INITIALLY DEFERRED,
+                    speaker           TEXT NOT NULL,
+                    speaker_role      TEXT,
+                    content           TEXT NOT NULL,
+                    content_key       TEXT NOT NULL,   -- the folded content, to recognise it when proposed again
+                    confidence        REAL NOT NULL CHECK (confidence BETWEEN 0 AND 1),
+                    content_start     INTEGER NOT NULL,
+                    content_end       INTEGER NOT NULL,
+                    extractor_version TEXT NOT NULL,
+                    proposed_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                    proposed_by       TEXT NOT NULL,
+                    decision          TEXT CHECK (decision IN ('accepted', 'rejected')),
+                    decided_at        TEXT,
+                    decided_by        TEXT,
+                    reason            TEXT,
+                    CHECK ((decision IS NULL) = (decided_at IS NULL) AND (decision IS NULL) = (decided_by IS NULL))
+                );
+                CREATE INDEX attribution_proposal_by_content ON attribution_proposal (content_key);
+
+                -- A claim created only as the content of a proposal is hidden from listings and exports until a
+                -- proposal of it is accepted (or someone records the claim by hand).
+                ALTER TABLE claim ADD COLUMN proposed INTEGER NOT NULL DEFAULT 0 CHECK (proposed IN (0, 1));
+
+                -- Verification: unchecked → in_progress → needs_second_look → checked → published, one step at a
+                -- time either way (the rules live in VerificationStatus.swift; the vocabulary is fixed here).
+                ALTER TABLE claim ADD COLUMN status TEXT NOT NULL DEFAULT 'unchecked'
+                    CHECK (status IN ('unchecked', 'in_progress', 'needs_second_look', 'checked', 'published'));
+                ALTER TABLE claim ADD COLUMN status_changed_at TEXT;
+                ALTER TABLE claim ADD COLUMN assignee TEXT;
+                ALTER TABLE claim ADD COLUMN assigned_at TEXT;
+                CREATE INDEX claim_by_assignee ON claim (assignee, status) WHERE assignee IS NOT NULL;
+                CREATE INDEX claim_by_status ON claim (status);
+
+                -- A desk's own words for the statuses; the statuses and their rules stay the same.
+                CREATE TABLE status_label (
+                    status TEXT PRIMARY KEY CHECK (status IN ('unchecked', 'in_progress', 'needs_second_look', 'checked', 'published')),
+                    label  TEXT NOT NULL UNIQUE CHECK (length(trim(label)) > 0)
+                );
+
+                -- Dated, signed notes on a claim, oldest first.
+                CREATE TABLE claim_note (
+                    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+                    claim_id   INTEGER NOT NULL REFERENCES claim (id),
+                    written_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                    written_by TEXT NOT NULL,
+                    text       TEXT NOT NULL CHECK (length(trim(text)) > 0)
+                );
+                CREATE INDEX claim_note_by_claim ON claim_note (claim_id, id);
+
+                -- ClaimReview's ratingExplanation, inLanguage (BCP 47) and the reviewed claim's appearance.
+                ALTER TABLE verdict ADD COLUMN explanation TEXT;
+                ALTER TABLE verdict ADD COLUMN language TEXT;
+                ALTER TABLE verdict ADD COLUMN appearance_url TEXT;
+
+                -- The triggers of schema 003, 005 and 007, redefined to follow accepted attributions only.
+                -- Accepting a proposal re-inserts its row as accepted (same id), which the insert triggers count.
+                DROP TRIGGER IF EXISTS attribution_added;
+                CREATE TRIGGER attribution_added AFTER INSERT ON attribution WHEN NEW.state = 'accepted' BEGIN
+                    UPDATE claim_stats SET
+                        attributions = attributions + 1,
+                        asserts = asserts + (NEW.stance = 'asserts'),
+                        denies = denies + (NEW.stance = 'denies'),
+                        first_seen = min(coalesce(first_seen, (SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id)),
+                                         coalesce((SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id), first_seen)),
+                        last_seen = max(coalesce(last_seen, (SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id)),
+                                        coalesce((SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id), last_seen))
+                    WHERE claim_id = NEW.claim_id;
+                    INSERT INTO claim_source VALUES (NEW.claim_id, NEW.source_id, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+                    INSERT INTO claim_voice
+                        VALUES (NEW.claim_id, iif(NEW.stance = 'asserts', 'asserts', 'disputes'), coalesce(NEW.speaker_id, -NEW.source_id), 1)
+                        ON CONFLICT DO UPDATE SET n = n + 1;
+                    INSERT INTO claim_voice
+                        SELECT to_claim_id, 'disputes', coalesce(NEW.speaker_id, -NEW.source_id), 1 FROM claim_relation
+                        WHERE from_claim_id = NEW.claim_id AND kind = 'contradicts' AND NEW.stance = 'asserts'
+                        ON CONFLICT DO UPDATE SET n = n + 1;
+                END;
+
+                DROP TRIGGER IF EXISTS attribution_removed;
+                CREATE TRIGGER attribution_removed AFTER DELETE ON attribution WHEN OLD.state = 'accepted' BEGIN
+                    UPDATE claim_stats SET
+                        attributions = attributions - 1,
+                        asserts = asserts - (OLD.stance = 'asserts'),
+                        denies = denies - (OLD.stance = 'denies'),
+                        first_seen = (SELECT min(coalesce(a.said_on, s.published)) FROM attribution a JOIN source s ON s.id = a.source_id
+                                      WHERE a.claim_id = OLD.claim_id AND a.state = 'accepted'),
+                        last_seen = (SELECT max(coalesce(a.said_on, s.published)) FROM attribution a JOIN source s ON s.id = a.source_id
+                                     WHERE a.claim_id = OLD.claim_id AND a.state = 'accepted')
+                    WHERE claim_id = OLD.claim_id;
+                    UPDATE claim_source SET n = n - 1 WHERE claim_id = OLD.claim_id AND source_id = OLD.source_id;
+                    UPDATE claim_voice SET n = n - 1
+                    WHERE voice = coalesce(OLD.speaker_id, -OLD.source_id)
+                      AND ((claim_id = OLD.claim_id AND side = iif(OLD.stance = 'asserts', 'asserts', 'disputes'))
+                        OR (OLD.stance = 'asserts' AND side = 'disputes' AND claim_id IN
+                            (SELECT to_claim_id FROM claim_relation WHERE from_claim_id = OLD.claim_id AND kind = 'contradicts')));
+                    DELETE FROM claim_source WHERE n = 0 AND claim_id = OLD.claim_id;
+                    DELETE FROM claim_voice WHERE n = 0 AND (claim_id = OLD.claim_id OR claim_id IN
+                        (SELECT to_claim_id FROM claim_relation WHERE from_claim_id = OLD.claim_id AND kind = 'contradicts'));
+                END;
+
+                -- Counted fields stay fixed once accepted, and nothing becomes accepted by an UPDATE: accepting
+                -- re-records the row (same id) so that the insert triggers count it. A proposal may be rejected.
+                DROP TRIGGER IF EXISTS attribution_counted_fields_fixed;
+                CREATE TRIGGER attribution_counted_fields_fixed BEFORE UPDATE OF claim_id, speaker_id, source_id, stance, said_on, state
+                ON attribution WHEN OLD.state = 'accepted' OR NEW.state = 'accepted'
+                BEGIN
+                    SELECT RAISE(ABORT, 'an attribution''s claim, speaker, source, stance and date are fixed; delete it and record it again');
+                END;
+
+                DROP TRIGGER IF EXISTS relation_added;
+                CREATE TRIGGER relation_added AFTER INSERT ON claim_relation WHEN NEW.kind = 'contradicts' BEGIN
+                    UPDATE claim_stats SET counter_claims = counter_claims + 1 WHERE claim_id = NEW.to_claim_id;
+                    INSERT INTO claim_voice
+                        SELECT NEW.to_claim_id, 'disputes', coalesce(speaker_id, -source_id), count(*) FROM attribution
+                        WHERE claim_id = NEW.from_claim_id AND stance = 'asserts' AND state = 'accepted' GROUP BY 3
+                        ON CONFLICT DO UPDATE SET n = n + excluded.n;
+                END;
+
+                DROP TRIGGER IF EXISTS relation_removed;
+                CREATE TRIGGER relation_removed AFTER DELETE ON claim_relation WHEN OLD.kind = 'contradicts' BEGIN
+                    UPDATE claim_stats SET counter_claims = counter_claims - 1 WHERE claim_id = OLD.to_claim_id;
+                    UPDATE claim_voice SET n = n - (SELECT count(*) FROM attribution
+                        WHERE claim_id = OLD.from_claim_id AND stance = 'asserts' AND state = 'accepted'
+                          AND coalesce(speaker_id, -source_id) = claim_voice.voice)
+                    WHERE claim_id = OLD.to_claim_id AND side = 'disputes';
+                    DELETE FROM claim_voice WHERE n = 0 AND claim_id = OLD.to_claim_id;
+                END;
+
+                DROP TRIGGER IF EXISTS speaker_attribution_added;
+                CREATE TRIGGER speaker_attribution_added AFTER INSERT ON attribution
+                WHEN NEW.speaker_id IS NOT NULL AND NEW.state = 'accepted' BEGIN
+                    INSERT INTO speaker_stats VALUES (NEW.speaker_id, 1) ON CONFLICT DO UPDATE SET attributions = attributions + 1;
+                END;
+                DROP TRIGGER IF EXISTS speaker_attribution_removed;
+                CREATE TRIGGER speaker_attribution_removed AFTER DELETE ON attribution
+                WHEN OLD.speaker_id IS NOT NULL AND OLD.state = 'accepted' BEGIN
+                    UPDATE speaker_stats SET attributions = attributions - 1 WHERE speaker_id = OLD.speaker_id;
+                    DELETE FROM speaker_stats WHERE speaker_id = OLD.speaker_id AND attributions = 0;
+                END;
+
+                -- Search finds accepted quotes and claims that are not mere proposals.
+                DROP TRIGGER IF EXISTS search_quote_added;
+                CREATE TRIGGER search_quote_added AFTER INSERT ON attribution WHEN NEW.quote IS NOT NULL AND NEW.state = 'accepted' BEGIN
+                    INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4 + 1, NEW.quote);
+                END;
+                DROP TRIGGER IF EXISTS search_quote_edited;
+                CREATE TRIGGER search_quote_edited AFTER UPDATE OF quote ON attribution WHEN NEW.state = 'accepted' BEGIN
+                    DELETE FROM search_index WHERE rowid = OLD.id * 4 + 1;
+                    INSERT INTO search_index (rowid, body) SELECT NEW.id * 4 + 1, NEW.quote WHERE NEW.quote IS NOT NULL;
+                END;
+                DROP TRIGGER IF EXISTS search_claim_added;
+                CREATE TRIGGER search_claim_added AFTER INSERT ON claim WHEN NEW.proposed = 0 BEGIN
+                    INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4, NEW.text);
+                END;
+                DROP TRIGGER IF EXISTS search_claim_edited;
+                CREATE TRIGGER search_claim_edited AFTER UPDATE OF text ON claim WHEN NEW.proposed = 0 BEGIN
+                    DELETE FROM search_index WHERE rowid = OLD.id * 4;
+                    INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4, NEW.text);
+                END;
+                CREATE TRIGGER search_claim_confirmed AFTER UPDATE OF proposed ON claim WHEN OLD.proposed = 1 AND NEW.proposed = 0 BEGIN
+                    INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4, NEW.text);
+                END;
+                """##
+        ),
+        Migration(
             version: 10,
             file: "010_source_edits.sql",
             sql: ##"""
@@ -770,14 +954,16 @@ extension Migration {
                 BEGIN SELECT RAISE(ABORT, 'the change log cannot be edited'); END;
 
                 -- A source dated later (or corrected) places its attributions that carry no date of their own
-                -- on the new day, and moves their claims' first and last seen with them.
+                -- on the new day, and moves their claims' first and last seen with them. Like every counter since
+                -- schema 009, first and last seen follow accepted attributions only: a proposal waiting for review
+                -- (or a rejected one) dates nothing.
                 CREATE TRIGGER source_published_edited AFTER UPDATE OF published ON source
                 WHEN NEW.published IS NOT OLD.published BEGIN
                     UPDATE attribution SET seen_on = NEW.published WHERE source_id = NEW.id AND said_on IS NULL;
                     UPDATE claim_stats SET
-                        first_seen = (SELECT min(seen_on) FROM attribution WHERE claim_id = claim_stats.claim_id),
-                        last_seen = (SELECT max(seen_on) FROM attribution WHERE claim_id = claim_stats.claim_id)
-                    WHERE claim_id IN (SELECT claim_id FROM attribution WHERE source_id = NEW.id);
+                        first_seen = (SELECT min(seen_on) FROM attribution WHERE claim_id = claim_stats.claim_id AND state = 'accepted'),
+                        last_seen = (SELECT max(seen_on) FROM attribution WHERE claim_id = claim_stats.claim_id AND state = 'accepted')
+                    WHERE claim_id IN (SELECT claim_id FROM attribution WHERE source_id = NEW.id AND state = 'accepted');
                 END;
 
                 -- A removed alias leaves the speaker's search entry (name and aliases).
@@ -787,6 +973,65 @@ extension Migration {
                         SELECT id * 4 + 2, name || coalesce(' ' || (SELECT group_concat(alias, ' ') FROM speaker_alias WHERE speaker_id = OLD.speaker_id), '')
                         FROM speaker WHERE id = OLD.speaker_id;
                 END;
+                """##
+        ),
+        Migration(
+            version: 11,
+            file: "011_accounts.sql",
+            sql: ##"""
+                -- claimtrail store, schema version 11: the accounts of a desk that shares one store through
+                -- `claimtrail serve`, their sign-in sessions and API tokens, and an append-only log of who changed
+                -- which account. Secrets are never stored: passwords as bcrypt hashes, session and API tokens as
+                -- SHA-256 hashes, so a copy of the store signs nobody in.
+
+                CREATE TABLE account (
+                    id              INTEGER PRIMARY KEY AUTOINCREMENT,   -- never reused: the log names accounts by id
+                    name            TEXT NOT NULL,
+                    name_key        TEXT NOT NULL UNIQUE,                -- the folded name: one account per name in any case
+                    role            TEXT NOT NULL CHECK (role IN ('viewer', 'editor', 'admin')),
+                    password_hash   TEXT NOT NULL,                       -- bcrypt
+                    created_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                    disabled_at     TEXT,                                -- set by `user disable`; a disabled account signs nothing in
+                    failed_sign_ins INTEGER NOT NULL DEFAULT 0,          -- wrong passwords in a row
+                    locked_until    TEXT                                 -- after 5 wrong passwords: no sign-in before this time
+                );
+
+                CREATE TABLE account_session (
+                    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+                    account_id  INTEGER NOT NULL REFERENCES account (id),
+                    token_hash  TEXT NOT NULL UNIQUE,                    -- SHA-256 of the cookie's value
+                    csrf_token  TEXT NOT NULL,                           -- the session's form token (not a credential on its own)
+                    created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                    expires_at  TEXT NOT NULL
+                );
+                CREATE INDEX account_session_by_account ON account_session (account_id);
+
+                CREATE TABLE api_token (
+                    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+                    account_id  INTEGER NOT NULL REFERENCES account (id),
+                    token_hash  TEXT NOT NULL UNIQUE,                    -- SHA-256 of the token
+                    created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                    revoked_at  TEXT
+                );
+                CREATE INDEX api_token_by_account ON api_token (account_id);
+
+                -- Who added, changed or disabled which account, and who issued or revoked which token. Kept apart
+                -- from change_log, whose entity check (claim, speaker, attribution) cannot be widened without
+                -- rebuilding it.
+                CREATE TABLE account_log (
+                    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+                    changed_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                    changed_by  TEXT NOT NULL,
+                    account_id  INTEGER NOT NULL REFERENCES account (id),
+                    action      TEXT NOT NULL CHECK (action IN ('add', 'role', 'disable', 'token', 'revoke')),
+                    detail      TEXT                                 -- e.g. the new role, or the token's id
+                );
+                CREATE INDEX account_log_by_account ON account_log (account_id);
+
+                CREATE TRIGGER account_log_append_only_update BEFORE UPDATE ON account_log
+                BEGIN SELECT RAISE(ABORT, 'the account log cannot be edited'); END;
+                CREATE TRIGGER account_log_append_only_delete BEFORE DELETE ON account_log
+                BEGIN SELECT RAISE(ABORT, 'the account log cannot be edited'); END;
                 """##
         ),
         Migration(
@@ -802,9 +1047,15 @@ extension Migration {
                 -- table declared with content="T". Triggers keep each index in step; an external-content index is
                 -- told what it held before a change ('delete' with the old values), so every delete below passes
                 -- exactly the text that was indexed.
+                --
+                -- Search follows the desk's workflow of schema 009: only accepted attributions are indexed, and a
+                -- claim that exists only as the content of a proposal is not, until it is confirmed. The indexes
+                -- therefore hold a subset of their tables' rows (Datasette's ?_search reads the index, so it finds
+                -- no proposal either), and `claimtrail check` compares them with that subset.
 
                 DROP TRIGGER search_claim_added;
                 DROP TRIGGER search_claim_edited;
+                DROP TRIGGER search_claim_confirmed;
                 DROP TRIGGER search_claim_removed;
                 DROP TRIGGER search_quote_added;
                 DROP TRIGGER search_quote_edited;
@@ -822,29 +1073,32 @@ extension Migration {
                 CREATE VIRTUAL TABLE claim_fts USING fts5(
                     text, content="claim", content_rowid="id", tokenize = 'porter unicode61 remove_diacritics 2'
                 );
-                CREATE TRIGGER claim_fts_added AFTER INSERT ON claim BEGIN
+                CREATE TRIGGER claim_fts_added AFTER INSERT ON claim WHEN NEW.proposed = 0 BEGIN
                     INSERT INTO claim_fts (rowid, text) VALUES (NEW.id, NEW.text);
                 END;
-                CREATE TRIGGER claim_fts_edited AFTER UPDATE OF text ON claim BEGIN
-                    INSERT INTO claim_fts (claim_fts, rowid, text) VALUES ('delete', OLD.id, OLD.text);
-                    INSERT INTO claim_fts (rowid, text) VALUES (NEW.id, NEW.text);
+                -- A confirmed proposal (proposed 1 → 0) enters the index here.
+                CREATE TRIGGER claim_fts_edited AFTER UPDATE OF text, proposed ON claim BEGIN
+                    INSERT INTO claim_fts (claim_fts, rowid, text) SELECT 'delete', OLD.id, OLD.text WHERE OLD.proposed = 0;
+                    INSERT INTO claim_fts (rowid, text) SELECT NEW.id, NEW.text WHERE NEW.proposed = 0;
                 END;
-                CREATE TRIGGER claim_fts_removed AFTER DELETE ON claim BEGIN
+                CREATE TRIGGER claim_fts_removed AFTER DELETE ON claim WHEN OLD.proposed = 0 BEGIN
                     INSERT INTO claim_fts (claim_fts, rowid, text) VALUES ('delete', OLD.id, OLD.text);
                 END;
 
-                -- Attributions: the quote and the cue ("denied", "according to").
+                -- Attributions: the quote and the cue ("denied", "according to"), of accepted ones only. Accepting a
+                -- proposal re-records its row as accepted (schema 009), which the insert trigger indexes.
                 CREATE VIRTUAL TABLE attribution_fts USING fts5(
                     quote, cue, content="attribution", content_rowid="id", tokenize = 'porter unicode61 remove_diacritics 2'
                 );
-                CREATE TRIGGER attribution_fts_added AFTER INSERT ON attribution BEGIN
+                CREATE TRIGGER attribution_fts_added AFTER INSERT ON attribution WHEN NEW.state = 'accepted' BEGIN
                     INSERT INTO attribution_fts (rowid, quote, cue) VALUES (NEW.id, NEW.quote, NEW.cue);
                 END;
-                CREATE TRIGGER attribution_fts_edited AFTER UPDATE OF quote, cue ON attribution BEGIN
-                    INSERT INTO attribution_fts (attribution_fts, rowid, quote, cue) VALUES ('delete', OLD.id, OLD.quote, OLD.cue);
-                    INSERT INTO attribution_fts (rowid, quote, cue) VALUES (NEW.id, NEW.quote, NEW.cue);
+                CREATE TRIGGER attribution_fts_edited AFTER UPDATE OF quote, cue, state ON attribution BEGIN
+                    INSERT INTO attribution_fts (attribution_fts, rowid, quote, cue)
+                        SELECT 'delete', OLD.id, OLD.quote, OLD.cue WHERE OLD.state = 'accepted';
+                    INSERT INTO attribution_fts (rowid, quote, cue) SELECT NEW.id, NEW.quote, NEW.cue WHERE NEW.state = 'accepted';
                 END;
-                CREATE TRIGGER attribution_fts_removed AFTER DELETE ON attribution BEGIN
+                CREATE TRIGGER attribution_fts_removed AFTER DELETE ON attribution WHEN OLD.state = 'accepted' BEGIN
                     INSERT INTO attribution_fts (attribution_fts, rowid, quote, cue) VALUES ('delete', OLD.id, OLD.quote, OLD.cue);
                 END;
 
@@ -909,14 +1163,15 @@ extension Migration {
                 END;
 
                 -- Existing stores: index what is already there.
-                INSERT INTO claim_fts (claim_fts) VALUES ('rebuild');
-                INSERT INTO attribution_fts (attribution_fts) VALUES ('rebuild');
+                -- ('rebuild' would read every row, proposals too.)
+                INSERT INTO claim_fts (rowid, text) SELECT id, text FROM claim WHERE proposed = 0;
+                INSERT INTO attribution_fts (rowid, quote, cue) SELECT id, quote, cue FROM attribution WHERE state = 'accepted';
                 INSERT INTO source_fts (source_fts) VALUES ('rebuild');
                 INSERT INTO speaker_fts (speaker_fts) VALUES ('rebuild');
 
                 -- The provenance report of `claimtrail export --format csv`: the same columns, rows and order
-                -- (claim by claim, each in timeline order). Empty CSV cells are NULL here. via_chain follows the
-                -- via links to the first report, at most 64 steps as the export does.
+                -- (claim by claim, each in timeline order, accepted attributions only). Empty CSV cells are NULL
+                -- here. via_chain follows the via links to the first report, at most 64 steps as the export does.
                 CREATE VIEW provenance_report AS
                 SELECT c.id AS claim_id, c.text AS claim, c.topic,
                        CASE WHEN (SELECT counter_claims > 0 OR (asserts > 0 AND denies > 0) FROM claim_stats WHERE claim_id = c.id)
@@ -939,23 +1194,26 @@ extension Migration {
                        ) END AS via_chain,
                        a.recorded_at, a.recorded_by, a.id AS attribution_id, a.speaker_id, a.source_id, a.said_on,
                        (SELECT group_concat(from_claim_id, ';') FROM (SELECT from_claim_id FROM claim_relation
-                          WHERE to_claim_id = c.id AND kind = 'supports' ORDER BY from_claim_id)) AS supported_by_claim_ids
+                          WHERE to_claim_id = c.id AND kind = 'supports' ORDER BY from_claim_id)) AS supported_by_claim_ids,
+                       c.status, c.assignee
                 FROM attribution a
                 JOIN claim c ON c.id = a.claim_id
                 JOIN source s ON s.id = a.source_id
                 LEFT JOIN speaker sp ON sp.id = a.speaker_id
+                WHERE a.state = 'accepted'
                 ORDER BY a.claim_id, a.seen_on IS NULL, a.seen_on, a.id;
 
                 -- The contested claims, most disputed first, as `claimtrail contested` lists them.
                 CREATE VIEW contested_claims AS
                 SELECT c.id AS claim_id, c.text AS claim, c.topic, s.asserting, s.disputing, s.counter_claims, s.sources,
                        s.first_seen, s.last_seen,
-                       (SELECT count(*) FROM attribution WHERE claim_id = c.id AND seen_on IS NULL) AS undated_attributions
+                       (SELECT count(*) FROM attribution WHERE claim_id = c.id AND seen_on IS NULL AND state = 'accepted')
+                           AS undated_attributions
                 FROM claim_stats s JOIN claim c ON c.id = s.claim_id
                 WHERE s.counter_claims > 0 OR (s.asserts > 0 AND s.denies > 0)
                 ORDER BY s.disputing DESC, s.counter_claims DESC, s.asserting DESC, s.sources DESC, s.claim_id;
 
-                -- Each speaker's record: who they are, and what they have been recorded saying.
+                -- Each speaker's record: who they are, and what they have been recorded saying (accepted attributions).
                 CREATE VIEW speaker_record AS
                 SELECT sp.id AS speaker_id, sp.name AS speaker, sp.kind, sp.role, af.name AS affiliation,
                        (SELECT group_concat(alias, '; ') FROM
@@ -966,7 +1224,7 @@ extension Migration {
                        min(a.seen_on) AS first_seen, max(a.seen_on) AS last_seen
                 FROM speaker sp
                 LEFT JOIN speaker af ON af.id = sp.affiliation_id
-                LEFT JOIN attribution a ON a.speaker_id = sp.id
+                LEFT JOIN attribution a ON a.speaker_id = sp.id AND a.state = 'accepted'
                 GROUP BY sp.id
                 ORDER BY sp.id;
                 """##

@@ -41,7 +41,10 @@ struct RecordUpkeep {
         let statements: [(sql: String, arguments: [any StatementArgument])] = [
             // claim_added, claim_fts_added
             ("INSERT INTO claim_stats (claim_id) SELECT id FROM main.claim WHERE id >= ?", [claim]),
-            ("INSERT INTO claim_fts (rowid, text) SELECT id, text FROM main.claim WHERE id >= ?", [claim]),
+            (
+                "INSERT INTO claim_fts (rowid, text) SELECT id, text FROM main.claim WHERE id >= ? AND proposed = 0",
+                [claim]
+            ),
             // source_fts_added
             (
                 "INSERT INTO source_fts (rowid, title, body) SELECT id, title, body FROM main.source WHERE id >= ?",
@@ -68,7 +71,8 @@ struct RecordUpkeep {
                 """
                 INSERT INTO temp.batch_voice
                 SELECT r.to_claim_id, 'disputes', coalesce(a.speaker_id, -a.source_id), count(*)
-                FROM main.claim_relation r JOIN main.attribution a ON a.claim_id = r.from_claim_id AND a.stance = 'asserts'
+                FROM main.claim_relation r
+                JOIN main.attribution a ON a.claim_id = r.from_claim_id AND a.stance = 'asserts' AND a.state = 'accepted'
                 WHERE r.id >= ?1 AND r.kind = 'contradicts' AND a.id < ?2
                 GROUP BY 1, 3
                 ON CONFLICT DO UPDATE SET n = n + excluded.n

@@ -49,6 +49,9 @@ enum StoreFile: Equatable, Sendable {
         let (version, tables): (Int, Set<String>)
         do {
             let database = try Database(path: path, mode: .readOnly, immutable: immutable)
+            // A writer that is opening, checkpointing or closing the store holds its WAL locks for a
+            // moment; the look waits for it as every other connection does, rather than fail.
+            database.setBusyTimeout(milliseconds: Int32(ClaimStore.busyTimeout * 1000))
             version = try database.prepare("PRAGMA user_version").first { $0.int(0) } ?? 0
             tables = Set(
                 try database.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").map { $0.string(0) }

@@ -38,6 +38,7 @@ extension ClaimStore {
             [merged, kept]
         )
         try database.execute("DELETE FROM verdict WHERE claim_id = ?", [merged])
+        try database.execute("UPDATE claim_note SET claim_id = ?2 WHERE claim_id = ?1", [merged, kept])
         try logMerge("claim", merged, into: kept, claimID: kept, by: by, reason: reason)
         try database.execute("UPDATE claim_merge SET into_id = ? WHERE into_id = ?", [kept, merged])
         try database.execute(
@@ -77,10 +78,10 @@ extension ClaimStore {
     private func moveAttributions(where condition: String, _ value: Int64, claimID: Int64?, speakerID: Int64?) throws {
         try database.executeScript("PRAGMA defer_foreign_keys = ON")
         let columns =
-            "id, claim_id, speaker_id, source_id, stance, mode, quote, cue, said_on, via_id, recorded_at, recorded_by"
+            "id, claim_id, speaker_id, source_id, stance, mode, quote, cue, said_on, via_id, recorded_at, recorded_by, state"
         let rows = try database.prepare("SELECT \(columns) FROM attribution WHERE \(condition) ORDER BY id").map([value]
         ) { row in
-            (0..<12).map { row.text(Int32($0)) }
+            (0..<13).map { row.text(Int32($0)) }
         }
         try database.execute("DELETE FROM attribution WHERE \(condition)", [value])
         for var row in rows {
@@ -89,7 +90,7 @@ extension ClaimStore {
             try database.execute(
                 """
                 INSERT INTO attribution (\(columns)) VALUES (CAST(?1 AS INTEGER), CAST(?2 AS INTEGER), CAST(?3 AS INTEGER),
-                    CAST(?4 AS INTEGER), ?5, ?6, ?7, ?8, ?9, CAST(?10 AS INTEGER), ?11, ?12)
+                    CAST(?4 AS INTEGER), ?5, ?6, ?7, ?8, ?9, CAST(?10 AS INTEGER), ?11, ?12, ?13)
                 """,
                 row
             )
@@ -137,19 +138,26 @@ extension ClaimStore {
     public func similarClaims(to id: Int64, limit: Int? = 10) throws -> [SimilarClaim] {
         try read {
             guard let claim = try claim(id: id) else { throw ClaimTrailError.notFound("no claim #\(id)") }
-            return try similarClaims(to: claim).prefix(limit.map { max($0, 0) } ?? Int.max).map { $0 }
+            return try similarClaims(toText: claim.text, excluding: id, limit: limit)
         }
     }
 
-    /// Every candidate phrasing of `claim`, most alike first.
-    private func similarClaims(to claim: Claim) throws -> [SimilarClaim] {
-        let id = claim.id
-        let words = Self.words(claim.text)
+    /// Stored claims sharing words with `text`, most similar first: full-text search finds the
+    /// candidates, and the share of folded words in common ranks them.
+    /// - Parameter limit: at most this many (the most alike), or all candidates when nil.
+    public func similarClaims(
+        toText text: String,
+        excluding id: Int64? = nil,
+        limit: Int? = 10
+    ) throws
+        -> [SimilarClaim]
+    {
+        let words = Self.words(text)
         guard !words.isEmpty else { return [] }
         let query = words.sorted().map { "\"\($0)\"" }.joined(separator: " OR ")
         let candidates = try database.prepare(
             """
-            SELECT rowid FROM claim_fts WHERE claim_fts MATCH ? AND rowid <> ?2 ORDER BY bm25(claim_fts) LIMIT 200
+            SELECT rowid FROM claim_fts WHERE claim_fts MATCH ? AND rowid IS NOT ? ORDER BY bm25(claim_fts) LIMIT 200
             """
         ).map([query, id]) { $0.int64(0) }
         return try candidates.compactMap { try self.claim(id: $0) }.map { other in
@@ -161,6 +169,7 @@ extension ClaimStore {
             )
         }
         .sorted { ($0.similarity, -$0.id) > ($1.similarity, -$1.id) }
+        .prefix(limit.map { max($0, 0) } ?? Int.max).map { $0 }
     }
 
     /// The folded words of a text, for comparing phrasings.

@@ -115,8 +115,11 @@ extension ClaimStore {
     }
 
     /// Each word as a quoted FTS5 phrase, so that punctuation in the query is never syntax.
+    /// A NUL separates words too: FTS5 reads its query as a C string, and a NUL inside a phrase
+    /// ended it there ("unterminated string"). The CLI never passes one; a web search can.
     static func ftsPhrases(_ query: String) -> String {
-        query.split(whereSeparator: { $0.isWhitespace })
+        String(String.UnicodeScalarView(query.unicodeScalars.map { $0 == "\0" ? " " : $0 }))
+            .split(whereSeparator: { $0.isWhitespace })
             .map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
             .joined(separator: " ")
     }

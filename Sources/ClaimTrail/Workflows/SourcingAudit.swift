@@ -19,12 +19,24 @@ public enum SourcingCategory: String, Codable, CaseIterable, Sendable {
     ]
 
     public init(_ row: ProvenanceRow) {
-        let wording = ((row.cue ?? "") + " " + (row.quote ?? "")).lowercased()
-        if row.speakerID == nil || Self.hedges.contains(where: { wording.contains($0) }) {
+        self.init(
+            speakerKind: row.speakerKind,
+            attributed: row.speakerID != nil,
+            wording: (row.cue ?? "") + " " + (row.quote ?? "")
+        )
+    }
+
+    /// - Parameters:
+    ///   - speakerKind: the speaker's kind, nil when never recorded.
+    ///   - attributed: whether there is a speaker at all.
+    ///   - wording: the cue and quote, searched for hedges.
+    public init(speakerKind: SpeakerKind?, attributed: Bool, wording: String) {
+        let wording = wording.lowercased()
+        if !attributed || Self.hedges.contains(where: { wording.contains($0) }) {
             self = .unattributed
             return
         }
-        switch row.speakerKind {
+        switch speakerKind {
         case .person: self = .namedPerson
         case .organization, .government, .media: self = .namedOrganization
         case .anonymous: self = .anonymous
@@ -33,7 +45,6 @@ public enum SourcingCategory: String, Codable, CaseIterable, Sendable {
     }
 }
 
-/// The sourcing profile of one article: who its claims rest on.
 public struct SourceAudit: Codable, Equatable, Sendable {
     public var source: Source
     public var attributions: Int
@@ -198,7 +209,7 @@ extension ClaimStore {
         return try database.cached(
             """
             SELECT DISTINCT source_id FROM attribution
-            WHERE claim_id = ? AND speaker_id = ? AND source_id <> ? AND via_id IS NULL ORDER BY 1
+            WHERE claim_id = ? AND speaker_id = ? AND source_id <> ? AND via_id IS NULL AND state = 'accepted' ORDER BY 1
             """
         ).map([claimID, speakerID, besides]) { $0.int64(0) }
     }

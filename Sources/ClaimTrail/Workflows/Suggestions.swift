@@ -25,11 +25,14 @@ extension ClaimStore {
     }
 
     /// The error for a speaker reference that matched nobody, naming the closest speakers.
-    public func unknownSpeaker(_ reference: String) throws -> ClaimTrailError {
+    /// - Parameter creatable: the command could record the name as a new speaker with
+    ///   `--new-speaker` (`attribute`, `review accept`), and the error says so.
+    public func unknownSpeaker(_ reference: String, creatable: Bool = false) throws -> ClaimTrailError {
         let names = try closestSpeakers(to: reference).map(\.label)
-        guard let last = names.last else { return .notFound("no speaker “\(reference)”") }
+        let hint = creatable ? " (--new-speaker records a new speaker)" : ""
+        guard let last = names.last else { return .notFound("no speaker “\(reference)”\(hint)") }
         let choices = names.count == 1 ? last : names.dropLast().joined(separator: ", ") + " or " + last
-        return .notFound("no speaker “\(reference)”; did you mean \(choices)?")
+        return .notFound("no speaker “\(reference)”; did you mean \(choices)?\(hint)")
     }
 
     /// The speaker `reference` names; an error naming the closest ones when it names nobody.

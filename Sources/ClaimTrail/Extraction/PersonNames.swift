@@ -1,0 +1,68 @@
+/// The full names an article gives its people, by last name, so that a later "Lavrov said" or "said
+/// Vitner" is credited to "Sergei Lavrov" (with the title he was introduced by), as news style intends:
+/// full name and title at first mention, last name alone after.
+struct PersonNames {
+    private var byLastName: [String: SpeakerPhrase] = [:]
+    /// People by the role noun they were introduced with ("Defence Minister Tomas Berg", "candidate
+    /// Wayne Tseng"); nil where two people share the noun, so that "the minister" is not guessed.
+    private var byRole: [String: SpeakerPhrase?] = [:]
+
+    /// Words that may start a capitalised run without being part of a name: "In Moscow", "But Putin".
+    private static let notNames: Set<String> = [
+        "the", "a", "an", "in", "on", "at", "for", "of", "and", "but", "or", "to", "from", "by", "with", "as",
+        "this", "that", "when", "after", "before", "according", "speaking", "if", "while", "since", "under",
+    ]
+
+    /// Notes every run of two or more capitalised words in a sentence that ends in a personal name; a
+    /// title before the name becomes its role ("Foreign Minister Sergei Lavrov"). The first mention wins.
+    mutating func collect(_ words: [Word]) {
+        var run: [Word] = []
+        var before: Word?
+        for word in words {
+            if word.isCapitalized && (!run.isEmpty || !Self.notNames.contains(word.lower)) {
+                run.append(word)
+            } else {
+                note(run, after: before)
+                run = []
+                before = word
+            }
+        }
+        note(run, after: before)
+    }
+
+    private mutating func note(_ run: [Word], after before: Word?) {
+        guard run.count >= 2, let last = run.last, !SpeakerPhrase.speakerNouns.contains(last.lower) else { return }
+        let title = run.dropLast().lastIndex { SpeakerPhrase.titles.contains($0.lower) }
+        let nameWords = title.map { Array(run[($0 + 1)...]) } ?? run
+        let lastName = last.withoutPossessive
+        guard nameWords.count >= 2 else { return }
+        let person = SpeakerPhrase(
+            name: (nameWords.dropLast().spelled + " " + lastName),
+            role: title.map { run[...$0].spelled }
+        )
+        if byLastName[lastName] == nil { byLastName[lastName] = person }
+        let roleNouns = (title.map { run[...$0].map(\.lower) } ?? []) + (before.map { [$0.lower] } ?? [])
+        for noun in roleNouns where SpeakerPhrase.personNouns.contains(noun) {
+            if let known = byRole[noun] {
+                if known?.name != person.name { byRole[noun] = .some(nil) }
+            } else {
+                byRole[noun] = person
+            }
+        }
+    }
+
+    /// The one person the article introduced with the head noun of a description ("the Lord Mayor
+    /// candidate" → "Wayne Tseng", introduced as "… candidate Wayne Tseng"), or nil.
+    func person(described speaker: SpeakerPhrase) -> SpeakerPhrase? {
+        guard let noun = speaker.name.split(separator: " ").last?.lowercased(), let person = byRole[noun] else {
+            return nil
+        }
+        return person
+    }
+
+    /// The full name for a speaker named by last name alone, or nil.
+    func fullName(of speaker: SpeakerPhrase) -> SpeakerPhrase? {
+        guard !speaker.name.contains(" "), let full = byLastName[speaker.name] else { return nil }
+        return SpeakerPhrase(name: full.name, role: speaker.role ?? full.role)
+    }
+}

@@ -1,0 +1,230 @@
+/// A person's review of the extractor's proposals: accept (correcting the speaker, claim or
+/// stance in the same step) or reject with a reason.
+///
+/// Each decision is one conditional write on the proposal (`… WHERE decision IS NULL`), so of two
+/// reviewers deciding the same proposal at once exactly one wins, and the other is told who did,
+/// and when. The attribution keeps its id; the change log keeps the row as the extractor proposed
+/// it, and `attribution_proposal` keeps the speaker and content as found in the text.
+public struct ProposalReview {
+    public let store: ClaimStore
+    public let reviewer: String
+
+    public init(store: ClaimStore, reviewer: String) {
+        self.store = store
+        self.reviewer = reviewer
+    }
+
+    /// What a reviewer corrects while accepting; nil keeps what was proposed.
+    public struct Correction: Sendable {
+        /// A stored speaker (id, name or alias).
+        public var speaker: String?
+        /// Create `speaker` when no stored speaker has that name.
+        public var newSpeaker = false
+        /// A stored claim (id or text) the proposal is an attribution of.
+        public var claim: String?
+        /// A new wording of the claim, recorded as a claim (or found, if stored).
+        public var contentAsClaim: String?
+        public var stance: Stance?
+
+        public init(
+            speaker: String? = nil,
+            newSpeaker: Bool = false,
+            claim: String? = nil,
+            contentAsClaim: String? = nil,
+            stance: Stance? = nil
+        ) {
+            self.speaker = speaker
+            self.newSpeaker = newSpeaker
+            self.claim = claim
+            self.contentAsClaim = contentAsClaim
+            self.stance = stance
+        }
+    }
+
+    /// Accepts a proposal: from now on it counts like any attribution. Call inside `write`.
+    public func accept(_ id: Int64, correction: Correction = Correction()) throws {
+        let proposal = try pending(id)
+        if correction.claim != nil && correction.contentAsClaim != nil {
+            throw ClaimTrailError.invalid("give --claim or --content-as-claim, not both")
+        }
+        let claimID =
+            try correction.claim.map { try store.resolveClaim($0).id }
+            ?? correction.contentAsClaim.map { try store.addClaim(text: $0).id } ?? proposal.claimID
+        let speakerID =
+            try correction.speaker.map { try chosenSpeaker($0, create: correction.newSpeaker) }
+            ?? proposal.speakerID ?? proposedSpeaker(proposal)
+        let stance = correction.stance ?? proposal.stance
+        if let twin = try store.database.cached(
+            """
+            SELECT id FROM attribution WHERE claim_id = ? AND speaker_id IS ? AND source_id = ? AND stance = ? AND quote IS ?
+              AND via_id IS NULL AND said_on IS ? AND state = 'accepted'
+            """
+        ).first(
+            [claimID, speakerID, proposal.sourceID, stance.rawValue, proposal.quote, proposal.saidOn],
+            { $0.int64(0) }
+        ) {
+            throw ClaimTrailError.invalid(
+                "attribution #\(twin) already records this; reject #\(id) instead (nothing was written)"
+            )
+        }
+        try decide(id, .accepted, reason: nil)
+        try store.logged("attribution", id, action: "edit", by: reviewer, reason: "accepted proposal") {
+            // Re-recorded with the same id, so that the insert triggers count it.
+            try store.database.execute("DELETE FROM attribution WHERE id = ?", [id])
+            try store.database.execute(
+                """
+                INSERT INTO attribution (id, claim_id, speaker_id, source_id, stance, mode, quote, cue, said_on,
+                                         recorded_at, recorded_by, state)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'accepted')
+                """,
+                [
+                    id, claimID, speakerID, proposal.sourceID, stance.rawValue,
+                    proposal.mode, proposal.quote, proposal.cue, proposal.saidOn, proposal.recordedAt,
+                    proposal.recordedBy,
+                ]
+            )
+            return claimID
+        }
+        try store.confirmClaim(claimID)
+        if claimID != proposal.claimID { try dropUnusedProposedClaim(proposal.claimID) }
+    }
+
+    /// Rejects a proposal. It stays in the store and the log, so it is not proposed again.
+    public func reject(_ id: Int64, reason: String) throws {
+        guard let reason = Reference.clean(reason) else { throw ClaimTrailError.invalid("a rejection needs a reason") }
+        _ = try pending(id)
+        try decide(id, .rejected, reason: reason)
+        try store.logged("attribution", id, action: "edit", by: reviewer, reason: "rejected proposal: \(reason)") {
+            try store.database.execute(
+                "UPDATE attribution SET state = 'rejected' WHERE id = ? AND state = 'proposed'",
+                [id]
+            )
+            return try store.database.cached("SELECT claim_id FROM attribution WHERE id = ?").first([id]) {
+                $0.int64(0)
+            }
+        }
+    }
+
+    /// The proposal as it stands, if it is still waiting for review; otherwise why not.
+    private func pending(_ id: Int64) throws -> Pending {
+        guard
+            let found = try store.database.cached(
+                """
+                SELECT a.claim_id, a.speaker_id, a.source_id, a.stance, a.mode, a.quote, a.cue, a.said_on, a.recorded_at,
+                       a.recorded_by, p.attribution_id IS NOT NULL, p.speaker, p.speaker_role
+                FROM attribution a LEFT JOIN attribution_proposal p ON p.attribution_id = a.id WHERE a.id = ?
+                """
+            ).first(
+                [id],
+                { row in
+                    (
+                        Pending(
+                            id: id,
+                            claimID: row.int64(0),
+                            speakerID: row.optionalInt64(1),
+                            sourceID: row.int64(2),
+                            stance: Stance(rawValue: row.string(3)) ?? .asserts,
+                            mode: row.string(4),
+                            quote: row.text(5),
+                            cue: row.text(6),
+                            saidOn: row.text(7),
+                            recordedAt: row.string(8),
+                            recordedBy: row.string(9),
+                            speaker: row.text(11) ?? "",
+                            speakerRole: row.text(12)
+                        ),
+                        row.bool(10)
+                    )
+                }
+            )
+        else { throw ClaimTrailError.notFound("no attribution #\(id)") }
+        guard found.1 else {
+            throw ClaimTrailError.invalid("attribution #\(id) is not a proposal; there is nothing to review")
+        }
+        if let earlier = try decision(id) { throw ClaimTrailError.invalid(earlier) }
+        return found.0
+    }
+
+    /// Records the decision, if nobody has decided yet: the conditional write that settles a race.
+    private func decide(_ id: Int64, _ decision: AttributionState, reason: String?) throws {
+        try store.database.execute(
+            """
+            UPDATE attribution_proposal SET decision = ?, decided_by = ?, reason = ?,
+                decided_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+            WHERE attribution_id = ? AND decision IS NULL
+            """,
+            [decision.rawValue, reviewer, reason, id]
+        )
+        guard store.database.changes == 1 else {
+            throw ClaimTrailError.invalid(try self.decision(id) ?? "attribution #\(id) is not a proposal")
+        }
+    }
+
+    /// "attribution #5 was already accepted by ana at …", or nil while undecided.
+    private func decision(_ id: Int64) throws -> String? {
+        try store.database.cached(
+            "SELECT decision, decided_by, decided_at, reason FROM attribution_proposal WHERE attribution_id = ?"
+        ).first([id]) { row -> String? in
+            guard let decision = row.text(0) else { return nil }
+            let reason = row.text(3).map { " (\($0))" } ?? ""
+            return "attribution #\(id) was already \(decision) by \(row.string(1)) at \(row.string(2))\(reason); "
+                + "nothing was written"
+        } ?? nil
+    }
+
+    private func chosenSpeaker(_ reference: String, create: Bool) throws -> Int64 {
+        if let speaker = try store.resolveSpeaker(reference) { return speaker.id }
+        guard create, Reference.id(in: reference) == nil else {
+            throw try store.unknownSpeaker(reference, creatable: true)
+        }
+        return try store.addSpeaker(SpeakerDraft(name: reference))
+    }
+
+    /// The speaker as the extractor named it: found by name or alias, or created (a description
+    /// such as "a senior official" as an anonymous speaker with that role).
+    private func proposedSpeaker(_ proposal: Pending) throws -> Int64 {
+        if let speaker = try store.resolveSpeaker(proposal.speaker) { return speaker.id }
+        return try store.addSpeaker(
+            SpeakerDraft(
+                name: proposal.speaker,
+                kind: ProposedAttribution.isDescription(proposal.speaker) ? .anonymous : .unknown,
+                role: proposal.speakerRole
+            )
+        )
+    }
+
+    /// A claim created for a proposal that was then attached to another claim is removed, when
+    /// nothing else uses it.
+    private func dropUnusedProposedClaim(_ id: Int64) throws {
+        let unused =
+            try store.database.cached(
+                """
+                SELECT proposed = 1 AND NOT EXISTS (SELECT 1 FROM attribution WHERE claim_id = ?1)
+                   AND NOT EXISTS (SELECT 1 FROM claim_relation WHERE ?1 IN (from_claim_id, to_claim_id))
+                   AND NOT EXISTS (SELECT 1 FROM verdict WHERE claim_id = ?1)
+                   AND NOT EXISTS (SELECT 1 FROM claim_note WHERE claim_id = ?1)
+                   AND NOT EXISTS (SELECT 1 FROM claim_merge WHERE into_id = ?1)
+                FROM claim WHERE id = ?1
+                """
+            ).first([id]) { $0.bool(0) } ?? false
+        guard unused else { return }
+        for table in ["claim_voice", "claim_source", "claim_stats"] {
+            try store.database.execute("DELETE FROM \(table) WHERE claim_id = ?", [id])
+        }
+        try store.database.execute("DELETE FROM claim WHERE id = ?", [id])
+    }
+
+    /// A proposal waiting for review, as stored.
+    private struct Pending {
+        var id, claimID: Int64
+        var speakerID: Int64?
+        var sourceID: Int64
+        var stance: Stance
+        var mode: String
+        var quote, cue, saidOn: String?
+        var recordedAt, recordedBy: String
+        /// The speaker as the extractor named it.
+        var speaker: String
+        var speakerRole: String?
+    }
+}

@@ -1,0 +1,53 @@
+import ClaimTrail
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+
+/// `claimtrail serve`: the store over HTTP, for a desk. It runs until SIGTERM or SIGINT, then
+/// lets the requests under way finish before it returns.
+public enum DeskServer {
+    public static func run(_ settings: ServerSettings, logger: Logger) async throws {
+        let store = try StoreAccess(path: settings.storePath, readers: max(System.coreCount, 2))
+        let router = Router(context: DeskContext.self)
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: ErrorMiddleware())
+        router.add(middleware: AuthenticationMiddleware(store: store))
+        router.get("/") { _, _ in Response.redirect(to: "/contested") }
+        router.get("/style.css") { _, _ in Response.text(PageLayout.style, type: "text/css; charset=utf-8") }
+        router.get("/openapi.yaml") { _, _ in
+            Response.text(String(decoding: PackageResources.openapi_yaml, as: UTF8.self), type: "application/yaml")
+        }
+        SignInRoutes(store: store, cookies: CookiePolicy(settings: settings)).add(to: router)
+        ReadRoutes(store: store).add(to: router)
+        WriteRoutes(store: store).add(to: router)
+        let application = Application(
+            responder: JSONSuffixResponder(inner: router.buildResponder()),
+            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? settings.port
+                FileHandle.standardError.write(Data("listening on http://\(settings.host):\(port)\n".utf8))
+            },
+            logger: logger
+        )
+        do {
+            try await application.runService()
+        } catch let error as IOError {
+            try? await store.shutdown()
+            throw ClaimTrailError.invalid("cannot listen on \(settings.host):\(settings.port): \(describe(error))")
+        } catch is SocketAddressError {
+            try? await store.shutdown()
+            throw ClaimTrailError.invalid("cannot listen on \(settings.host):\(settings.port): no such host")
+        }
+        try await store.shutdown()
+    }
+
+    private static func describe(_ error: IOError) -> String {
+        switch error.errnoCode {
+        case EADDRINUSE: "the port is in use"
+        case EACCES: "permission denied (ports below 1024 need privileges)"
+        case EADDRNOTAVAIL: "no such address on this machine"
+        default: String(cString: strerror(error.errnoCode))
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import ClaimTrail
+
+/// One claim: the HTML report's section for it (timeline, verdicts, counter-claims, what it
+/// contradicts and what supports it), its history, and the forms an editor records with.
+struct ClaimPage: Encodable, Sendable {
+    var trace: ClaimTrace
+    var verdicts: [Verdict]
+    /// The desk's name for the claim's verification status (`status labels`).
+    var statusLabel: String
+
+    func html(_ viewer: Viewer) -> String {
+        let escape = PageLayout.escape
+        let id = trace.claim.id
+        var html = HTMLReport.section(
+            trace,
+            verdicts: verdicts,
+            labels: [trace.status: statusLabel],
+            link: { "/claims/\($0)" },
+            speakerLink: { "/speakers/\($0)" }
+        )
+        if trace.attributions.count < trace.totalAttributions {
+            html +=
+                "<p class=\"meta\">The first \(trace.attributions.count) of \(trace.totalAttributions) attributions.</p>\n"
+        }
+        if !trace.history.isEmpty {
+            html += "<h3>History</h3>\n<ul>\n"
+            for change in trace.history {
+                html += "<li>\(escape(change.at)) \(escape(change.by)): \(escape(change.action)) "
+                html += "\(escape(change.entity)) #\(change.entityID): \(escape(change.summary))"
+                html += (change.reason.map { " (\(escape($0)))" } ?? "") + "</li>\n"
+            }
+            html += "</ul>\n"
+        }
+        guard viewer.canWrite else { return html }
+        let attribute = [
+            PageLayout.field("speaker", "Speaker (id, name or alias; empty if nobody is named)"),
+            "<label><input type=\"checkbox\" name=\"new_speaker\" value=\"1\"> a new speaker</label>\n",
+            PageLayout.choice("speaker_kind", "of kind", SpeakerKind.allCases.map(\.rawValue)),
+            PageLayout.field("source", "Source (id, URL or title)", required: true),
+            PageLayout.choice("stance", "Stance", Stance.allCases.map(\.rawValue)),
+            PageLayout.choice("mode", "Mode", Mode.allCases.map(\.rawValue)),
+            PageLayout.field("quote", "Quote"), PageLayout.field("cue", "Cue"),
+            PageLayout.field("date", "Said on (YYYY-MM-DD)"), PageLayout.field("via", "Via attribution id"),
+        ].joined()
+        let counter =
+            PageLayout.field("counter_claim", "Counter-claim (text, or #id)", required: true)
+            + PageLayout.field("source", "Source (optional)")
+        let verdict = [
+            PageLayout.field("rating", "Rating", required: true), PageLayout.field("reviewer", "Reviewer"),
+            PageLayout.field("score", "Score"), PageLayout.field("best", "Best"), PageLayout.field("worst", "Worst"),
+            PageLayout.field("date", "Date"), PageLayout.field("url", "URL"),
+        ].joined()
+        for (title, path, fields, button) in [
+            ("Record an attribution", "attributions", attribute, "Record"),
+            ("Record a counter-claim", "counter-claims", counter, "Record"),
+            ("Give a verdict", "verdicts", verdict, "Save verdict"),
+        ] {
+            html += "<h3>\(title)</h3>\n"
+            html += PageLayout.form(
+                action: "/claims/\(id)/\(path)",
+                viewer: viewer,
+                fields: fields,
+                button: button,
+                kind: "panel"
+            )
+        }
+        return html
+    }
+}

@@ -1,0 +1,38 @@
+import ClaimTrail
+
+/// The desk's front page: contested claims, most disputed first, a page at a time.
+struct ContestedPage: Codable, Sendable {
+    var claims: [ContestedClaim]
+    var topic: String?
+    var offset: Int
+    var limit: Int
+    /// Whether another page follows.
+    var hasMore: Bool
+
+    func html(_ viewer: Viewer) -> String {
+        let escape = PageLayout.escape
+        var html = "<h1>Contested claims\(topic.map { " on “\(escape($0))”" } ?? "")</h1>\n"
+        html += "<form method=\"get\" action=\"/contested\"><label>Topic <input name=\"topic\" value=\""
+        html += escape(topic ?? "") + "\"></label> <button>Filter</button></form>\n"
+        guard !claims.isEmpty else { return html + "<p>No contested claims.</p>\n" + pager }
+        html += "<table>\n<tr><th>Claim</th><th>Topic</th><th>Asserting</th><th>Disputing</th>"
+        html += "<th>Counter-claims</th><th>Sources</th><th>First seen</th><th>Last seen</th></tr>\n"
+        for claim in claims {
+            html += "<tr><td><a href=\"/claims/\(claim.id)\">#\(claim.id)</a> \(escape(claim.claim))</td>"
+            html += "<td>\(escape(claim.topic ?? ""))</td><td>\(claim.asserting)</td><td>\(claim.disputing)</td>"
+            html += "<td>\(claim.counterClaims)</td><td>\(claim.sources)</td>"
+            html += "<td>\(escape(claim.firstSeen ?? ""))</td><td>\(escape(claim.lastSeen ?? ""))</td></tr>\n"
+        }
+        return html + "</table>\n" + pager
+    }
+
+    private var pager: String {
+        let query = "&amp;limit=\(limit)" + (topic.map { "&amp;topic=" + RequestInput.percentEncoded($0) } ?? "")
+        var links: [String] = []
+        if offset > 0 {
+            links.append("<a href=\"/contested?offset=\(max(offset - limit, 0))\(query)\">← Previous</a>")
+        }
+        if hasMore { links.append("<a href=\"/contested?offset=\(offset + limit)\(query)\">Next →</a>") }
+        return links.isEmpty ? "" : "<p class=\"pager\">\(links.joined())</p>\n"
+    }
+}

@@ -1,0 +1,81 @@
+import ClaimTrail
+
+/// The frame of every page: no script, one style sheet from this site, and every stored text
+/// escaped by `HTMLReport.escape`, the HTML report's own escaping, so a page shows exactly what
+/// the report would.
+enum PageLayout {
+    static func escape(_ text: String) -> String { HTMLReport.escape(text) }
+
+    static func page(title: String, viewer: Viewer, body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title)) · claimtrail</title>
+        <link rel="stylesheet" href="/style.css">
+        </head>
+        <body>
+        \(navigation(viewer))
+        <main>
+        \(body)
+        </main>
+        </body>
+        </html>
+
+        """
+    }
+
+    private static func navigation(_ viewer: Viewer) -> String {
+        var html = "<nav><a href=\"/contested\">Contested claims</a> · "
+        html += "<form class=\"inline\" method=\"get\" action=\"/search\">"
+        html += "<input name=\"q\" type=\"search\" aria-label=\"Search\" placeholder=\"Search\"> "
+        html += "<button>Search</button></form>"
+        if let account = viewer.account {
+            html += " · \(escape(account.name)) (\(account.role.rawValue)) "
+            if viewer.formToken != nil {
+                html += form(action: "/logout", viewer: viewer, fields: "", button: "Sign out", kind: "inline")
+            }
+        }
+        return html + "</nav>"
+    }
+
+    /// A POST form carrying the session's form token, which every form must.
+    /// - Parameter kind: the form's class: `inline` in running text, `panel` boxed.
+    static func form(action: String, viewer: Viewer, fields: String, button: String, kind: String) -> String {
+        """
+        <form class="\(kind)" method="post" action="\(escape(action))">\
+        <input type="hidden" name="csrf" value="\(escape(viewer.formToken ?? ""))">\
+        \(fields)<button>\(escape(button))</button></form>
+        """
+    }
+
+    /// A labelled text input.
+    static func field(_ name: String, _ label: String, required: Bool = false) -> String {
+        "<label>\(escape(label)) <input name=\"\(name)\"\(required ? " required" : "")></label>\n"
+    }
+
+    /// A labelled choice among fixed values.
+    static func choice(_ name: String, _ label: String, _ values: [String]) -> String {
+        let options = values.map { "<option>\(escape($0))</option>" }.joined()
+        return "<label>\(escape(label)) <select name=\"\(name)\">\(options)</select></label>\n"
+    }
+
+    /// The style sheet: the HTML report's, plus what forms and navigation need.
+    static let style =
+        HTMLReport.style + """
+
+            nav{border-bottom:1px solid #ccc;padding-bottom:.5em}form.inline{display:inline}
+            form.panel{border:1px solid #ddd;padding:.6em;margin:.8em 0}form.panel label{display:inline-block;margin:.2em .6em .2em 0}
+            .error{background:#fdecea;padding:.4em .6em}.pager a{margin-right:1em}
+            """
+}
+
+/// Who is looking at a page: the signed-in account, and the form token its forms must carry.
+struct Viewer: Sendable {
+    var account: Account?
+    var formToken: String?
+
+    var canWrite: Bool { (account?.role ?? .viewer) >= .editor }
+}

@@ -1,0 +1,29 @@
+import ClaimTrail
+
+/// Full-text search over claims, quotes, speakers and sources (titles and bodies).
+struct SearchPage: Codable, Sendable {
+    var query: String
+    var hits: [SearchHit]
+
+    func html(_ viewer: Viewer) -> String {
+        let escape = PageLayout.escape
+        var html = "<h1>Search</h1>\n<form method=\"get\" action=\"/search\"><input name=\"q\" type=\"search\" "
+        html += "aria-label=\"Search\" value=\"\(escape(query))\"> <button>Search</button></form>\n"
+        guard !query.isEmpty else { return html }
+        guard !hits.isEmpty else { return html + "<p>Nothing matches.</p>\n" }
+        html += "<table>\n<tr><th>What</th><th>Match</th></tr>\n"
+        for hit in hits {
+            let link: String? =
+                switch hit.kind {
+                case .claim, .quote: hit.claimID.map { "/claims/\($0)" }
+                case .speaker: "/speakers/\(hit.id)"
+                case .source: "/sources/\(hit.id)/audit"
+                }
+            let label = "\(hit.kind.rawValue) #\(hit.id)"
+            html += "<tr><td>" + (link.map { "<a href=\"\($0)\">\(label)</a>" } ?? label)
+            // The matches are marked « and » by the search itself; they are shown as text.
+            html += "</td><td>\(escape(hit.match))</td></tr>\n"
+        }
+        return html + "</table>\n"
+    }
+}

@@ -1,0 +1,35 @@
+import ClaimTrail
+
+/// How one article is sourced: `audit SOURCE` as a page.
+enum SourceAuditPage {
+    static func html(_ audit: SourceAudit, _ viewer: Viewer) -> String {
+        let escape = PageLayout.escape
+        var html = "<h1>Sourcing of “\(escape(audit.source.title))”</h1>\n<p class=\"meta\">"
+        html += [audit.source.outlet, audit.source.author, audit.source.published].compactMap { $0 }.map(escape)
+            .joined(separator: " · ")
+        html += "</p>\n<p>\(audit.attributions) attributions: "
+        html += SourcingCategory.allCases.map { "\(escape($0.rawValue)) \(audit.byCategory[$0.rawValue] ?? 0)" }
+            .joined(separator: ", ")
+        html += "</p>\n"
+        for (title, claims) in [
+            ("Claims resting on one voice", audit.singleVoiceClaims), ("Contested in the store", audit.contestedClaims),
+        ] where !claims.isEmpty {
+            html += "<h2>\(title)</h2>\n<ul>\n"
+            for claim in claims {
+                html += "<li><a href=\"/claims/\(claim.id)\">#\(claim.id)</a> \(escape(claim.text))</li>\n"
+            }
+            html += "</ul>\n"
+        }
+        guard !audit.rows.isEmpty else { return html }
+        html += "<h2>Attributions</h2>\n<table>\n<tr><th>#</th><th>Claim</th><th>Speaker</th><th>Category</th>"
+        html += "<th>Single voice</th><th>Contested</th><th>Via</th></tr>\n"
+        for row in audit.rows {
+            html += "<tr><td>\(row.attributionID)</td>"
+            html += "<td><a href=\"/claims/\(row.claimID)\">#\(row.claimID)</a> \(escape(row.claim))</td>"
+            html += "<td>\(escape(row.speaker))</td><td>\(escape(row.category.rawValue))</td>"
+            html += "<td>\(row.singleVoice ? "yes" : "")</td><td>\(row.contested ? "yes" : "")</td>"
+            html += "<td>\(escape(row.viaChain.joined(separator: " ← ")))</td></tr>\n"
+        }
+        return html + "</table>\n"
+    }
+}

@@ -1,0 +1,112 @@
+import ClaimTrail
+import Foundation
+import Hummingbird
+
+/// What a client sent in a request body: an HTML form or a JSON object, read up to the size
+/// limit (413 beyond it), of the declared type only (415 otherwise).
+enum RequestInput {
+    /// A URL-encoded form, whose form token is checked against the session's first: a page of
+    /// another site cannot know it, so it cannot post on a signed-in editor's behalf.
+    static func form(_ request: Request, context: DeskContext) async throws -> Form {
+        let form = try await unverifiedForm(request, context: context)
+        if let expected = context.formToken {
+            guard let sent = form["csrf"], sameSecret(sent, expected) else { throw AccessError.badFormToken }
+        }
+        return form
+    }
+
+    /// A URL-encoded form whose token the caller checks itself (the sign-in form's, against its cookie).
+    static func unverifiedForm(_ request: Request, context: DeskContext) async throws -> Form {
+        try requireType("application/x-www-form-urlencoded", of: request)
+        let body = try await request.body.collect(upTo: context.maxUploadSize)
+        var fields: [String: String] = [:]
+        for pair in String(buffer: body).split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard
+                let name = decode(parts[0]),
+                let value = parts.count > 1 ? decode(parts[1]) : ""
+            else { throw ClaimTrailError.invalid("the form is not validly URL-encoded") }
+            fields[name] = value
+        }
+        return Form(fields: fields)
+    }
+
+    /// A JSON object, with snake_case keys as claimtrail writes them. When signed in by session
+    /// cookie rather than token, the session's form token must come in `X-CSRF-Token`.
+    static func json<T: Decodable>(_ type: T.Type, _ request: Request, context: DeskContext) async throws -> T {
+        if let expected = context.formToken {
+            guard let sent = request.headers.value(named: "x-csrf-token"), sameSecret(sent, expected) else {
+                throw AccessError.badFormToken
+            }
+        }
+        try requireType("application/json", of: request)
+        let body = try await request.body.collect(upTo: context.maxUploadSize)
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        do {
+            return try decoder.decode(T.self, from: Data(buffer: body))
+        } catch let error as DecodingError {
+            throw ClaimTrailError.invalid("the request body is not the JSON expected: \(describe(error))")
+        }
+    }
+
+    private static func requireType(_ type: String, of request: Request) throws {
+        let declared = request.headers[.contentType]?.split(separator: ";").first.map {
+            $0.trimmingCharacters(in: .whitespaces).lowercased()
+        }
+        guard declared == type else { throw HTTPError(.unsupportedMediaType, message: "send \(type)") }
+    }
+
+    private static func decode(_ text: Substring) -> String? {
+        text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound(let key, _): "“\(key.stringValue)” is missing"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            (context.codingPath.last.map { "“\($0.stringValue)”: " } ?? "") + context.debugDescription
+        @unknown default: "\(error)"
+        }
+    }
+
+    /// Compares two secrets in time that does not depend on where they first differ.
+    static func sameSecret(_ sent: String, _ expected: String) -> Bool {
+        let sent = Array(sent.utf8)
+        let expected = Array(expected.utf8)
+        guard sent.count == expected.count else { return false }
+        return zip(sent, expected).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
+    /// Text made safe to put in a URL's query.
+    static func percentEncoded(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+    }
+}
+
+/// The fields of a submitted form; a blank field counts as not filled in.
+struct Form: Sendable {
+    let fields: [String: String]
+
+    subscript(_ name: String) -> String? {
+        fields[name].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+    }
+
+    /// A whole number the user typed, or an error naming the field.
+    func number(_ name: String) throws -> Int? {
+        try self[name].map { text in
+            guard let number = Int(text.trimmingCharacters(in: .whitespaces)) else {
+                throw ClaimTrailError.invalid("\(name) must be a whole number")
+            }
+            return number
+        }
+    }
+
+    /// One of a fixed set of words, or an error naming the field.
+    func word<T: RawRepresentable>(_ name: String, as type: T.Type) throws -> T? where T.RawValue == String {
+        try self[name].map { text in
+            guard let value = T(rawValue: text) else { throw ClaimTrailError.invalid("\(name) “\(text)” is not known") }
+            return value
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import ClaimTrail
+import Hummingbird
+
+extension Response {
+    static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response.text(text, type: "text/html; charset=utf-8", status: status)
+    }
+
+    /// JSON as claimtrail writes it everywhere: snake_case keys, sorted.
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        Response.text(try JSONReport.encode(value), type: "application/json; charset=utf-8", status: status)
+    }
+
+    static func text(_ text: String, type: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
+            status: status,
+            headers: [.contentType: type],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: text))
+        )
+    }
+
+    /// 303 See Other: after a form post, the browser loads `location` with GET.
+    static func redirect(to location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location])
+    }
+
+    /// A page in the site's frame, or the value itself when JSON was asked for.
+    static func page(
+        _ value: some Encodable,
+        title: String,
+        context: DeskContext,
+        html: (Viewer) -> String
+    ) throws -> Response {
+        guard !context.wantsJSON else { return try json(value) }
+        let viewer = Viewer(account: context.account, formToken: context.formToken)
+        return .html(PageLayout.page(title: title, viewer: viewer, body: html(viewer)))
+    }
+}

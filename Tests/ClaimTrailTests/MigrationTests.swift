@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+@testable import ClaimTrail
+
+/// A store written by the previous release (schema 7), with data, upgraded by `init` (ClaimStore.create).
+@Suite("Upgrading a schema 7 store")
+struct MigrationTests {
+    @Test("a version 7 store with data upgrades: every attribution accepted, counters and check intact")
+    func upgradeFromSeven() throws {
+        let temporary = try TemporaryStore()
+        let path = temporary.directory.appendingPathComponent("v7.db").path
+        try OlderStore.make(at: path, version: 7)
+        do {
+            let database = try Database(path: path, mode: .existing)
+            try database.executeScript("PRAGMA foreign_keys = ON")
+            try database.executeScript(
+                """
+                INSERT INTO source (id, title, published) VALUES (1, 'Article one', '2018-08-28'), (2, 'Article two', NULL);
+                INSERT INTO speaker (id, name, name_key, kind) VALUES (1, 'Russian MoD', 'russian mod', 'government'),
+                    (2, 'Pentagon', 'pentagon', 'government');
+                INSERT INTO claim (id, text, normalized, topic) VALUES (1, 'A strike is planned', 'a strike is planned', 'syria'),
+                    (2, 'No strike is planned', 'no strike is planned', 'syria');
+                INSERT INTO claim_relation (from_claim_id, to_claim_id, kind) VALUES (2, 1, 'contradicts');
+                INSERT INTO attribution (claim_id, speaker_id, source_id, stance, quote, recorded_by) VALUES
+                    (1, 1, 1, 'asserts', 'a strike is being prepared', 'old'), (2, 2, 2, 'asserts', NULL, 'old'),
+                    (1, 2, 2, 'denies', NULL, 'old');
+                INSERT INTO verdict (claim_id, rating, reviewer) VALUES (1, 'False', 'Desk');
+                """
+            )
+        }
+        let counters = "SELECT claim_id, attributions, asserting, disputing, counter_claims, sources FROM claim_stats"
+        let before = try Database(path: path, mode: .existing).prepare(counters).map { row in
+            (0..<6).map { String(row.int64($0)) }.joined(separator: ",")
+        }
+
+        // Only init upgrades: every other command refuses the older store, and leaves it as it is.
+        #expect(throws: ClaimTrailError.self) { _ = try ClaimStore.open(at: path) }
+        let store = try ClaimStore.create(at: path)
+        #expect(try store.schemaVersion() == Migration.latestVersion)
+        #expect(
+            try store.database.prepare(counters).map { row in
+                (0..<6).map { String(row.int64($0)) }.joined(separator: ",")
+            } == before
+        )
+        #expect(
+            try store.database.prepare("SELECT DISTINCT state FROM attribution").map { $0.string(0) } == ["accepted"]
+        )
+        #expect(try store.database.prepare("SELECT DISTINCT status FROM claim").map { $0.string(0) } == ["unchecked"])
+        #expect(try StoreCheck(store: store).problems().isEmpty)
+        #expect(try store.verdicts(claimID: 1) == [Verdict(rating: "False", reviewer: "Desk")])
+        let trace = try store.traceClaim("1")
+        #expect(trace.attributions.count == 2 && trace.contested && trace.status == .unchecked && trace.notes.isEmpty)
+        #expect(try store.search("strike being prepared").count == 1)
+
+        // The upgraded store takes the new workflow: and the binary agrees with it.
+        try store.write {
+            try store.setStatus(.inProgress, of: 1, by: "ana", note: nil)
+            _ = try store.addNote("checking", to: 1, by: "ana")
+        }
+        let check = try Binary.run(["check"], database: path)
+        #expect(check.status == 0 && check.stdout == "ok\n", "\(check.stdout)\(check.stderr)")
+    }
+}

@@ -1,0 +1,344 @@
+import Foundation
+import Testing
+
+@testable import ClaimTrail
+
+/// `claimtrail serve`, the real binary on a loopback port, spoken to over HTTP.
+@Suite("claimtrail serve", .serialized)
+struct ServeTests {
+    @Test("reads need an account: 401 for the API, the sign-in page for a browser")
+    func readsNeedAnAccount() throws {
+        let desk = try DeskFixture()
+        let server = try RunningServer(database: desk.path)
+        let api = try server.send("GET", "/api/contested")
+        #expect(api.status == 401)
+        #expect((api.json as? [String: Any])?["error"] as? String == "sign in first")
+        let page = try server.send("GET", "/claims/1")
+        #expect(page.status == 303)
+        #expect(page.header("Location") == "/login?next=%2Fclaims%2F1")
+        let wrongToken = try server.send("GET", "/api/claims/1", headers: ["Authorization": "Bearer ct_forged"])
+        #expect(wrongToken.status == 401)
+        let viewer = try server.send("GET", "/api/claims/1", headers: desk.bearer("vera"))
+        #expect(viewer.status == 200)
+        let trace = (viewer.json as? [String: Any])?["trace"] as? [String: Any]
+        #expect((trace?["claim"] as? [String: Any])?["text"] as? String == "The bridge was closed on Monday")
+        for reply in [api, page, viewer] {
+            #expect(reply.header("Content-Security-Policy")?.hasPrefix("default-src 'self'") == true)
+            #expect(reply.header("X-Content-Type-Options") == "nosniff")
+        }
+        #expect(server.stop() == 0)
+    }
+
+    @Test("a viewer's write is refused with 403 and writes nothing; an editor's is recorded as the editor")
+    func rolesDecideWrites() throws {
+        let desk = try DeskFixture()
+        let server = try RunningServer(database: desk.path)
+        let json = ["Content-Type": "application/json"]
+        let attribution = #"{"speaker": "Port authority", "new_speaker": true, "source": "1", "stance": "asserts"}"#
+        let viewerClaim = try server.send(
+            "POST",
+            "/api/claims",
+            headers: desk.bearer("vera").merging(json) { $1 },
+            body: #"{"text": "A viewer's claim"}"#
+        )
+        #expect(viewerClaim.status == 403)
+        let viewerAttribution = try server.send(
+            "POST",
+            "/api/claims/1/attributions",
+            headers: desk.bearer("vera").merging(json) { $1 },
+            body: attribution
+        )
+        #expect(viewerAttribution.status == 403)
+        #expect(try desk.count("SELECT COUNT(*) FROM claim") == 1)
+        #expect(try desk.count("SELECT COUNT(*) FROM attribution") == 0)
+        #expect(try desk.count("SELECT COUNT(*) FROM speaker") == 0)
+
+        let unknownSpeaker = try server.send(
+            "POST",
+            "/api/claims/1/attributions",
+            headers: desk.bearer("ed").merging(json) { $1 },
+            body: #"{"speaker": "Port authority", "source": "1"}"#
+        )
+        #expect(unknownSpeaker.status == 404)
+        #expect(try desk.count("SELECT COUNT(*) FROM speaker") == 0)
+        // Over HTTP there is no --as: a recorded_by in the body is not heard.
+        let editor = try server.send(
+            "POST",
+            "/api/claims/1/attributions",
+            headers: desk.bearer("ed").merging(json) { $1 },
+            body: attribution.dropLast() + #", "recorded_by": "someone else", "as": "someone else"}"#
+        )
+        #expect(editor.status == 201, "\(editor.body)")
+        let id = (editor.json as? [String: Any])?["id"] as? Int ?? -1
+        #expect(try desk.texts("SELECT recorded_by FROM attribution WHERE id = ?", [Int64(id)]) == ["ed"])
+        #expect(server.stop() == 0)
+    }
+
+    @Test("forms need the session's form token; a forged post is refused and writes nothing")
+    func formsNeedTheFormToken() throws {
+        let desk = try DeskFixture()
+        let server = try RunningServer(database: desk.path)
+        let session = try signIn(server, "ed", DeskFixture.password)
+        #expect(session.header.contains("HttpOnly"))
+        #expect(session.header.contains("SameSite=Strict"))
+        #expect(!session.header.contains("Secure"))
+        let cookie = ["Cookie": "claimtrail_session=\(session.value)"]
+        let page = try server.send("GET", "/claims/1", headers: cookie)
+        #expect(page.status == 200)
+        let formToken = try #require(hiddenField("csrf", in: page.body))
+        let form = ["Content-Type": "application/x-www-form-urlencoded"].merging(cookie) { $1 }
+        let forged = try server.send("POST", "/claims/1/verdicts", headers: form, body: "rating=False&reviewer=Desk")
+        #expect(forged.status == 403)
+        let wrong = try server.send(
+            "POST",
+            "/claims/1/verdicts",
+            headers: form,
+            body: "rating=False&reviewer=Desk&csrf=\(String(repeating: "0", count: formToken.count))"
+        )
+        #expect(wrong.status == 403)
+        #expect(try desk.count("SELECT COUNT(*) FROM verdict") == 0)
+        let real = try server.send("POST", "/claims/1/verdicts", headers: form, body: "rating=False&csrf=\(formToken)")
+        #expect(real.status == 303)
+        #expect(try desk.texts("SELECT reviewer || ': ' || rating FROM verdict") == ["ed: False"])
+        let attribution = "speaker=Harbour+master&source=1&stance=denies&csrf=\(formToken)"
+        let unticked = try server.send(
+            "POST",
+            "/claims/1/attributions",
+            headers: form,
+            body: attribution + "&new_speaker=false"
+        )
+        #expect(unticked.status == 404)
+        #expect(try desk.count("SELECT COUNT(*) FROM speaker") == 0)
+        let ticked = try server.send(
+            "POST",
+            "/claims/1/attributions",
+            headers: form,
+            body: attribution + "&new_speaker=1"
+        )
+        #expect(ticked.status == 303)
+        #expect(
+            try desk.texts(
+                "SELECT s.name || ' ' || a.stance || ' ' || a.recorded_by FROM attribution a JOIN speaker s ON s.id = a.speaker_id"
+            )
+                == ["Harbour master denies ed"]
+        )
+
+        // A viewer's session sees no forms, and its crafted post is refused.
+        let viewer = try signIn(server, "vera", DeskFixture.password)
+        let viewerCookie = ["Cookie": "claimtrail_session=\(viewer.value)"]
+        let viewerPage = try server.send("GET", "/claims/1", headers: viewerCookie)
+        #expect(!viewerPage.body.contains("action=\"/claims/1/"))
+        let viewerToken = try #require(hiddenField("csrf", in: viewerPage.body))
+        let crafted = try server.send(
+            "POST",
+            "/claims/1/counter-claims",
+            headers: ["Content-Type": "application/x-www-form-urlencoded"].merging(viewerCookie) { $1 },
+            body: "counter_claim=It+was+open&csrf=\(viewerToken)"
+        )
+        #expect(crafted.status == 403)
+        #expect(try desk.count("SELECT COUNT(*) FROM claim") == 1)
+        #expect(server.stop() == 0)
+    }
+
+    @Test("five wrong passwords make the account wait, even for the right one")
+    func wrongPasswordsPause() throws {
+        let desk = try DeskFixture()
+        let server = try RunningServer(database: desk.path)
+        for _ in 1..<ClaimStore.signInAttempts {
+            #expect(try signInReply(server, "ed", "wrong password!").status == 401)
+        }
+        #expect(try signInReply(server, "ed", "wrong password!").status == 429)
+        let right = try signInReply(server, "ed", DeskFixture.password)
+        #expect(right.status == 429)
+        #expect(right.cookie("claimtrail_session") == nil)
+        #expect(try signInReply(server, "nobody", "wrong password!").status == 401)
+        #expect(server.stop() == 0)
+    }
+
+    @Test("hostile text round-trips through the API and is shown as text")
+    func hostileText() throws {
+        let desk = try DeskFixture()
+        let server = try RunningServer(database: desk.path)
+        let hostile = "<script>alert(1)</script> \u{202E}dias\u{202C} \"quoted\" & 'x' \u{301}<b>bold</b> nul:\u{0}."
+        let body = String(decoding: try JSONSerialization.data(withJSONObject: ["text": hostile]), as: UTF8.self)
+        let created = try server.send(
+            "POST",
+            "/api/claims",
+            headers: desk.bearer("ed").merging(["Content-Type": "application/json"]) { $1 },
+            body: body
+        )
+        #expect(created.status == 201, "\(created.body)")
+        let id = (created.json as? [String: Any])?["id"] as? Int ?? -1
+        let read = try server.send("GET", "/claims/\(id).json", headers: desk.bearer("vera"))
+        let trace = (read.json as? [String: Any])?["trace"] as? [String: Any]
+        #expect((trace?["claim"] as? [String: Any])?["text"] as? String == hostile)
+        let page = try server.send("GET", "/claims/\(id)", headers: desk.bearer("vera"))
+        #expect(page.status == 200)
+        #expect(page.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(page.body.contains("\u{202E}dias\u{202C} &quot;quoted&quot; &amp; &#39;x&#39;"))
+        #expect(!page.body.contains("<script"))
+        #expect(!page.body.contains("<b>bold"))
+        #expect(!page.body.contains("\u{0}"))
+        let search = try server.send("GET", "/api/search?q=alert", headers: desk.bearer("vera"))
+        let hits = (search.json as? [String: Any])?["hits"] as? [[String: Any]]
+        #expect(hits?.first?["id"] as? Int == id)
+        #expect(try server.send("GET", "/api/search?q=alert%00x", headers: desk.bearer("vera")).status == 200)
+        #expect(server.stop() == 0)
+    }
+
+    @Test("serve on a missing store, or on a port in use, fails with one line")
+    func startupErrors() throws {
+        let desk = try DeskFixture()
+        let missing = try Binary.run(["serve", "--db", desk.path + ".missing", "--port", "0"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.split(separator: "\n").count == 1)
+        #expect(missing.stderr.contains("no store at"))
+        let server = try RunningServer(database: desk.path)
+        let busy = try Binary.run(["serve", "--db", desk.path, "--port", String(server.port)])
+        #expect(busy.status == 1)
+        #expect(busy.stderr.split(separator: "\n").count == 1, "\(busy.stderr)")
+        #expect(busy.stderr.contains("the port is in use"))
+        #expect(server.stop() == 0)
+    }
+
+    @Test("a revoked token and a disabled account's token and session are refused")
+    func revokedAndDisabled() throws {
+        let desk = try DeskFixture()
+        let server = try RunningServer(database: desk.path)
+        let session = try signIn(server, "ed", DeskFixture.password)
+        #expect(try server.send("GET", "/api/me", headers: desk.bearer("vera")).status == 200)
+        try desk.run(["user", "token", "vera", "--revoke", "1"])
+        #expect(try server.send("GET", "/api/me", headers: desk.bearer("vera")).status == 401)
+        try desk.run(["user", "disable", "ed"])
+        #expect(try server.send("GET", "/api/me", headers: desk.bearer("ed")).status == 401)
+        let page = try server.send("GET", "/contested", headers: ["Cookie": "claimtrail_session=\(session.value)"])
+        #expect(page.status == 303)
+        #expect(try signInReply(server, "ed", DeskFixture.password).status == 401)
+        #expect(server.stop() == 0)
+    }
+
+    @Test("SIGTERM lets a request under way finish, then the server exits 0")
+    func gracefulShutdown() async throws {
+        let desk = try DeskFixture()
+        let server = try RunningServer(database: desk.path)
+        let port = server.port
+        let form = try server.send("GET", "/login")
+        let token = hiddenField("csrf", in: form.body) ?? ""
+        let cookie = form.cookie("claimtrail_signin")?.value ?? ""
+        // A sign-in checks bcrypt for a good fraction of a second: long enough to be under way.
+        let signIn = Task.detached {
+            try HTTPReply.exchange(
+                port: port,
+                method: "POST",
+                path: "/login",
+                headers: [
+                    "Content-Type": "application/x-www-form-urlencoded", "Cookie": "claimtrail_signin=\(cookie)",
+                ],
+                body: "name=ed&password=not+the+password&csrf=\(token)"
+            )
+        }
+        try await Task.sleep(for: .milliseconds(150))
+        #expect(server.stop() == 0)
+        #expect(try await signIn.value.status == 401)
+    }
+
+    @Test("cookies are Secure behind TLS, or when a trusted proxy says https; bodies are limited")
+    func cookiesAndLimits() throws {
+        let desk = try DeskFixture()
+        let plain = try RunningServer(database: desk.path)
+        let forwarded = ["X-Forwarded-Proto": "https"]
+        #expect(
+            try plain.send("GET", "/login", headers: forwarded).cookie("claimtrail_signin")?.header.contains("Secure")
+                == false
+        )
+        let huge = "{\"text\": \"" + String(repeating: "x", count: 100_000) + "\"}"
+        let json = desk.bearer("ed").merging(["Content-Type": "application/json"]) { $1 }
+        #expect(try plain.send("POST", "/api/claims", headers: json, body: huge).status == 413)
+        let text = desk.bearer("ed").merging(["Content-Type": "text/plain"]) { $1 }
+        #expect(try plain.send("POST", "/api/claims", headers: text, body: #"{"text": "x"}"#).status == 415)
+        let broken = try plain.send("POST", "/api/claims", headers: json, body: #"{"txt": "x"}"#)
+        #expect(broken.status == 400)
+        #expect(
+            (broken.json as? [String: Any])?["error"] as? String
+                == "the request body is not the JSON expected: “text” is missing"
+        )
+        #expect(try desk.count("SELECT COUNT(*) FROM claim") == 1)
+        #expect(plain.stop() == 0)
+
+        let proxied = try RunningServer(database: desk.path, arguments: ["--trusted-proxy", "127.0.0.1"])
+        #expect(
+            try proxied.send("GET", "/login", headers: forwarded).cookie("claimtrail_signin")?.header.contains("Secure")
+                == true
+        )
+        #expect(try proxied.send("GET", "/login").cookie("claimtrail_signin")?.header.contains("Secure") == false)
+        #expect(proxied.stop() == 0)
+        let behind = try RunningServer(database: desk.path, arguments: ["--behind-tls"])
+        #expect(try behind.send("GET", "/login").cookie("claimtrail_signin")?.header.contains("Secure") == true)
+        #expect(behind.stop() == 0)
+    }
+
+    @Test("every path in the served openapi.yaml is a route of the server")
+    func openAPICoversRoutes() throws {
+        let desk = try DeskFixture()
+        let server = try RunningServer(database: desk.path)
+        let spec = try server.send("GET", "/openapi.yaml")
+        #expect(spec.status == 200)
+        // Paths are the keys two spaces in under `paths:`; methods four spaces in under each.
+        var routes: [(method: String, path: String)] = []
+        var path: String?
+        for line in spec.body.split(separator: "\n").drop(while: { $0 != "paths:" }).dropFirst() {
+            if !line.hasPrefix(" ") { break }
+            if line.hasPrefix("  /") { path = String(line.dropFirst(2).dropLast()) }
+            for method in ["get", "post"] where line == "    \(method):" {
+                routes.append((method.uppercased(), path ?? ""))
+            }
+        }
+        #expect(routes.count > 20)
+        for route in routes {
+            let reply = try server.send(
+                route.method,
+                route.path.replacingOccurrences(of: "{id}", with: "1"),
+                headers: desk.bearer("vera").merging(["Accept": "application/json"]) { $1 },
+                body: route.method == "POST" ? "" : nil
+            )
+            // A 404 may be the store's ("no speaker #1"); a route the server lacks says "no such page".
+            let error = (reply.json as? [String: Any])?["error"] as? String
+            #expect(error != "no such page" && ![405, 500].contains(reply.status), "\(route.method) \(route.path)")
+        }
+        #expect(server.stop() == 0)
+    }
+
+    // MARK: Helpers
+
+    private func signInReply(_ server: RunningServer, _ name: String, _ password: String) throws -> HTTPReply {
+        let form = try server.send("GET", "/login")
+        let token = hiddenField("csrf", in: form.body) ?? ""
+        let cookie = form.cookie("claimtrail_signin")?.value ?? ""
+        let body =
+            "name=\(name)&password=\(password.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+        return try server.send(
+            "POST",
+            "/login",
+            headers: ["Content-Type": "application/x-www-form-urlencoded", "Cookie": "claimtrail_signin=\(cookie)"],
+            body: body + "&csrf=\(token)&next=%2Fclaims%2F1"
+        )
+    }
+
+    private func signIn(
+        _ server: RunningServer,
+        _ name: String,
+        _ password: String
+    ) throws -> (
+        value: String, header: String
+    ) {
+        let reply = try signInReply(server, name, password)
+        #expect(reply.status == 303)
+        #expect(reply.header("Location") == "/claims/1")
+        return try #require(reply.cookie("claimtrail_session"))
+    }
+
+    private func hiddenField(_ name: String, in html: String) -> String? {
+        guard let start = html.range(of: "name=\"\(name)\" value=\"") else { return nil }
+        return String(html[start.upperBound...].prefix { $0 != "\"" })
+    }
+}
