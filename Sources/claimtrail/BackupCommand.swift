@@ -13,6 +13,6 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         try store.open().backup(to: path)
-        try say("backed up \(store.path) to \(path)")
+        try say("backed up \(try store.path) to \(path)")
     }
 }

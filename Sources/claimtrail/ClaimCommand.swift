@@ -91,7 +91,7 @@ struct ClaimCommand: ParsableCommand {
         func run() throws {
             let opened = try store.open()
             let id = try opened.write {
-                let id = try opened.resolveClaim(claim).id
+                let id = try opened.resolveClaim(claim, followingMerges: false).id
                 try opened.deleteClaim(id, by: store.recorder, reason: reason)
                 return id
             }

@@ -7,8 +7,8 @@ struct Claimtrail: ParsableCommand {
         commandName: "claimtrail",
         abstract: "Track who said what: claims, their attributions, their sources and their counter-claims.",
         discussion: """
-            Every command takes --db PATH (default: $CLAIMTRAIL_DB, else ./claimtrail.db) and --as NAME, \
-            before or after the command's name: `claimtrail --db store.db contested`.
+            Every command but generate and help takes --db PATH (default: $CLAIMTRAIL_DB, else ./claimtrail.db) \
+            and --as NAME, before or after the command's name: `claimtrail --db store.db contested`.
             Exit codes: 0 success, 1 error (one line on stderr, nothing written), 64 bad command line
             (also an argument that is not valid UTF-8).
             """,
@@ -45,6 +45,14 @@ enum Main {
         } catch let error as ClaimTrailError {
             // Messages quote stored and typed text: cleaned for the terminal, like every note.
             Claimtrail.exit(withError: ClaimTrailError.invalid(TerminalText.line(error.description)))
+        } catch  where Claimtrail.exitCode(for: error) == .success {
+            // Help and version, printed here rather than by argument-parser: a failed write
+            // (`--version > /dev/full`) then fails the command, as it does for any result.
+            do {
+                try emitLine(Claimtrail.fullMessage(for: error))
+            } catch {
+                Claimtrail.exit(withError: ClaimTrailError.invalid(TerminalText.line("\(error)")))
+            }
         } catch {
             Claimtrail.exit(withError: error)
         }

@@ -20,8 +20,9 @@ struct DatasetteMetadataCommand: ParsableCommand {
     func run() throws {
         // Opened so that the metadata is only written for a claimtrail store with these tables.
         _ = try store.read { _ in true }
-        let name = URL(fileURLWithPath: store.path).deletingPathExtension().lastPathComponent
-        let output = try out.map { try TextOutput.file(atPath: $0, protecting: store.path) } ?? .standardOutput()
+        let path = try store.path
+        let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        let output = try out.map { try TextOutput.file(atPath: $0, protecting: path) } ?? .standardOutput()
         try output.write(try DatasetteMetadata.render(databaseName: name))
         try output.close()
         if let out { note("wrote \(out)") }

@@ -10,7 +10,7 @@ struct InitCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let opened = try ClaimStore.create(at: store.path)
+        let opened = try ClaimStore.create(at: try store.path)
         try say("initialized \(opened.path) (schema version \(try opened.schemaVersion()))")
     }
 }

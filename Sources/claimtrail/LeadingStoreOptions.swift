@@ -1,9 +1,11 @@
+import ArgumentParser
+
 /// Lets the store options come before the command, as in `claimtrail --db store.db contested`.
 ///
 /// argument-parser reads an option only after the command that declares it, and every command
 /// declares `--db` and `--as` (StoreOptions). Rather than declare them twice, the leading ones are
-/// moved after the command's words, where the command reads them as usual; given twice, the one
-/// after the command wins.
+/// moved right after the command's words (`claim add`), before everything typed after them: given
+/// twice, the one after the command wins, since argument-parser keeps the last of a repeated option.
 enum LeadingStoreOptions {
     static let names: Set<String> = ["--db", "--as"]
 
@@ -23,8 +25,22 @@ enum LeadingStoreOptions {
         }
         // Nothing but options left (`claimtrail --db x --help`): leave the line for the parser to judge.
         guard !leading.isEmpty, rest.contains(where: { !$0.hasPrefix("-") }) else { return arguments }
-        // Before a `--`, after which every word is an argument.
-        let end = rest.firstIndex(of: "--") ?? rest.endIndex
+        let end = rest.startIndex + commandWordCount(rest)
         return Array(rest[..<end]) + leading + Array(rest[end...])
+    }
+
+    /// How many of the first words name a command and its subcommands (`claim add` is two).
+    private static func commandWordCount(_ words: ArraySlice<String>) -> Int {
+        var command: any ParsableCommand.Type = Claimtrail.self
+        var count = 0
+        for word in words {
+            let named = command.configuration.subcommands.first { subcommand in
+                subcommand._commandName == word || subcommand.configuration.aliases.contains(word)
+            }
+            guard let named else { break }
+            command = named
+            count += 1
+        }
+        return count
     }
 }

@@ -27,7 +27,7 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let settings = ServerSettings(
-            storePath: StoreOptions.path(db),
+            storePath: try StoreOptions.path(db),
             host: host,
             port: port,
             behindTLS: behindTLS,

@@ -10,11 +10,23 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .customLong("as"), help: "Who is recording, kept with each attribution. (default: $USER)")
     var recordedBy: String?
 
-    var path: String { Self.path(db) }
+    var path: String { get throws { try Self.path(db) } }
 
     /// The store `--db` names, else $CLAIMTRAIL_DB, else ./claimtrail.db.
-    static func path(_ db: String?) -> String {
-        db ?? ProcessInfo.processInfo.environment["CLAIMTRAIL_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "claimtrail.db"
+    ///
+    /// The variable is read as bytes and refused, like an argument, when it is not valid UTF-8:
+    /// Foundation would replace the bad bytes and open another file. Set but empty, it is refused
+    /// too, rather than quietly falling back to ./claimtrail.db, which a script did not mean.
+    static func path(_ db: String?) throws -> String {
+        if let db { return db }
+        guard let raw = getenv("CLAIMTRAIL_DB") else { return "claimtrail.db" }
+        guard let path = String(validatingCString: raw) else {
+            throw ClaimTrailError.invalid("$CLAIMTRAIL_DB is not valid UTF-8; give the store with --db")
+        }
+        guard !path.isEmpty else {
+            throw ClaimTrailError.invalid("$CLAIMTRAIL_DB is set but empty; unset it or give a store path")
+        }
+        return path
     }
 
     var recorder: String {
@@ -24,7 +36,7 @@ struct StoreOptions: ParsableArguments {
     }
 
     func open() throws -> ClaimStore {
-        try ClaimStore.open(at: path)
+        try ClaimStore.open(at: try path)
     }
 
     /// Opens the store and runs a report in one read transaction, from its first query to its

@@ -94,6 +94,37 @@ struct BodyFileTests {
         #expect(try layout.bodies().isEmpty)
     }
 
+    @Test("a body_file path with a NUL is refused, not cut at the NUL")
+    func nulInPath() throws {
+        let layout = try Layout()
+        let result = try layout.importing("articles/one.txt\u{0}/../../../id_ed25519")
+        #expect(result.status == 1)
+        #expect(
+            result.stderr
+                == "Error: \(layout.imports.path)/tip.json: sources[0]: body_file contains a NUL character (U+0000), "
+                + "which no path can\n"
+        )
+        #expect(try layout.bodies().isEmpty)
+    }
+
+    @Test("a hard link inside the folder is read only from a folder allowed with --allow-body-from")
+    func hardLink() throws {
+        let layout = try Layout()
+        let linked = layout.imports.appendingPathComponent("linked.txt").path
+        #expect(link(layout.secret, linked) == 0)
+        let refused = try layout.importing("linked.txt")
+        #expect(refused.status == 1)
+        #expect(
+            refused.stderr
+                == "Error: \(layout.imports.path)/tip.json: sources[0]: body_file “linked.txt” has other hard links, "
+                + "which may lie outside the import file's folder; pass --allow-body-from DIR to allow its folder\n"
+        )
+        #expect(try layout.bodies().isEmpty)
+        let allowed = try layout.importing("linked.txt", ["--allow-body-from", layout.imports.path])
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+        #expect(try layout.bodies() == ["-----BEGIN OPENSSH PRIVATE KEY-----"])
+    }
+
     @Test("--allow-body-from adds a folder, repeatable; only that folder")
     func allowed() throws {
         let layout = try Layout()

@@ -36,6 +36,43 @@ struct IdentifierTests {
         #expect(try run("check") == "ok\n")
     }
 
+    @Test("a claim that absorbed a merge can be deleted; a merged-away id or wording is refused by delete")
+    func deleteMergeTarget() throws {
+        let temporary = try TemporaryStore()
+        let db = temporary.directory.appendingPathComponent("merge.db").path
+        func run(_ arguments: String...) throws -> Binary.Result {
+            try Binary.run(arguments, database: db)
+        }
+        _ = try run("init")
+        _ = try run("source", "add", "--title", "Article")
+        _ = try run("claim", "add", "The strike was planned")
+        _ = try run("claim", "add", "A strike was planned")
+        _ = try run("attribute", "2", "--unattributed", "--source", "1")
+        #expect(try run("claim", "merge", "1", "2").status == 0)
+
+        for reference in ["2", "A strike was planned"] {
+            let refused = try run("claim", "delete", reference, "--reason", "wrong")
+            #expect(refused.status == 1)
+            let named = reference == "2" ? "claim #2" : "“A strike was planned”"
+            #expect(refused.stderr == "Error: \(named) was merged into claim #1; name claim #1 itself\n")
+        }
+        #expect(try run("claim", "list").stdout.contains("The strike was planned"))
+
+        let deleted = try run("claim", "delete", "1", "--reason", "wrong")
+        #expect(deleted.status == 0, "\(deleted.stderr)")
+        #expect(deleted.stdout == "1\n")
+        let database = try Database(path: db)
+        #expect(try database.prepare("SELECT count(*) FROM claim").first { $0.int(0) } == 0)
+        #expect(try database.prepare("SELECT count(*) FROM claim_merge").first { $0.int(0) } == 0)
+        let logged = try database.prepare(
+            "SELECT reason FROM change_log WHERE entity = 'claim' AND entity_id = 2 ORDER BY id"
+        ).map { $0.string(0) }
+        #expect(logged == ["merged into claim #1", "claim #1, which it was merged into, was deleted: wrong"])
+        #expect(try run("claim", "delete", "2").stderr == "Error: no claim #2\n")
+        #expect(try run("claim", "add", "Something new").stdout == "3\n")
+        #expect(try run("check").stdout == "ok\n")
+    }
+
     @Test("an import after a merge and a deletion takes fresh ids too")
     func importTakesFreshIDs() throws {
         let temporary = try TemporaryStore()

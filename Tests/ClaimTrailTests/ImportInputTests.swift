@@ -12,6 +12,9 @@ struct ImportInputTests {
         "a ClaimReview rating that is not a whole number that fits is an error naming the field",
         arguments: [
             "1e300", #""inf""#, "1.5e19", "-1e300", #""NaN""#, "99999999999999999999", #""-Infinity""#, "2.5",
+            // Not numbers, or strings that only look like one: never read as a guess (tester, issue 15).
+            "true", "false", #""0x10""#, #""3\u0000""#, "[3,4]", "[]", #"" 3""#, #""3 ""#, #""３""#, #""٣""#, #""""#,
+            #""False""#, #""4.9999999999999999999""#, #""3.0""#,
         ]
     )
     func ratingThatDoesNotFit(_ value: String) throws {
@@ -28,10 +31,10 @@ struct ImportInputTests {
         #expect(try temporary.snapshot() == before)
     }
 
-    @Test("a whole rating, however written, is kept; a worded one is left to alternateName")
+    @Test("a whole rating, however written, is kept")
     func wholeRatings() throws {
         let temporary = try TemporaryStore()
-        let reviews = [("3", "3"), (#""4""#, "4"), ("5.0", "5"), ("6e0", "6"), (#""False""#, nil)].enumerated().map {
+        let reviews = [("3", "3"), (#""4""#, "4"), ("5.0", "5"), ("6e0", "6"), ("-1", "-1")].enumerated().map {
             index,
             value in
             #"{"@type": "ClaimReview", "claimReviewed": "Claim \#(index)", "author": "Desk", "#
@@ -43,7 +46,7 @@ struct ImportInputTests {
         let scores = try temporary.store.database.prepare("SELECT score FROM verdict ORDER BY claim_id").map {
             $0.text(0)
         }
-        #expect(scores == ["3", "4", "5", "6", nil])
+        #expect(scores == ["3", "4", "5", "6", "-1"])
     }
 
     @Test("a verdict score in claimtrail's own format that does not fit is refused, naming the record")
@@ -57,6 +60,45 @@ struct ImportInputTests {
         #expect(result.status == 1 && result.stderr.contains("\(file):1"), "\(result.stderr)")
         #expect(result.stderr.contains("“score”"))
         #expect(try temporary.count("claim") == 0)
+    }
+
+    @Test("a UTF-8 byte order mark at the start of a JSON or JSON Lines file is skipped")
+    func byteOrderMark() throws {
+        let temporary = try TemporaryStore()
+        let document = try temporary.file("bom.json", "\u{FEFF}" + #"{"claims": [{"text": "From a document"}]}"#)
+        let lines = try temporary.file("bom.jsonl", "\u{FEFF}" + #"{"type": "claim", "text": "From lines"}"# + "\n")
+        for file in [document, lines] {
+            let result = try Binary.run(["import", file], database: temporary.path)
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let texts = try temporary.store.database.prepare("SELECT text FROM claim ORDER BY id").map { $0.string(0) }
+        #expect(texts == ["From a document", "From lines"])
+        // Only at the start: anywhere else it is not JSON.
+        let inside = try temporary.file("inside.jsonl", #"{"type": "claim", "text": "Fine"}"# + "\n\u{FEFF}{}\n")
+        let refused = try Binary.run(["import", inside], database: temporary.path)
+        #expect(refused.status == 1 && refused.stderr.hasPrefix("Error: \(inside):2: malformed JSON"))
+    }
+
+    @Test("a claim, title or name beginning with NUL is refused with one line, not SQLite's check")
+    func leadingNUL() throws {
+        let temporary = try TemporaryStore()
+        // An argument cannot hold a NUL, so it comes in through an import file's JSON escape.
+        let cases = [
+            (#"{"type": "claim", "text": "\u0000A claim"}"#, "a claim's text"),
+            (#"{"type": "source", "title": " \u0000Title"}"#, "a source's title"),
+            (#"{"type": "speaker", "name": "\u0000Name"}"#, "a speaker's name"),
+        ]
+        for (line, field) in cases {
+            let file = try temporary.file("nul.jsonl", line + "\n")
+            let result = try Binary.run(["import", file], database: temporary.path)
+            #expect(result.status == 1, "\(line)")
+            #expect(result.stderr == "Error: \(file):1: \(field) begins with a NUL character (U+0000); remove it\n")
+        }
+        #expect(try temporary.count("claim") + temporary.count("source") + temporary.count("speaker") == 0)
+        // A NUL further in is kept, byte for byte.
+        let inside = try temporary.file("inside.jsonl", #"{"type": "claim", "text": "A\u0000B"}"# + "\n")
+        #expect(try Binary.run(["import", inside], database: temporary.path).status == 0)
+        #expect(try temporary.store.database.prepare("SELECT text FROM claim").map { $0.string(0) } == ["A\u{0}B"])
     }
 
     @Test("a key given twice is refused with the file, the line and the key")

@@ -49,6 +49,45 @@ struct OutputFileTests {
         #expect(try Self.strays(in: folder, keeping: ["link.db", "hard.db"]).isEmpty)
     }
 
+    @Test("--out or backup naming the store's -journal, -wal or -shm is refused even before it exists")
+    func notTheJournal() throws {
+        let temporary = try Self.store()
+        let folder = temporary.directory
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("link.db").path,
+            withDestinationPath: temporary.path
+        )
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("same-folder").path,
+            withDestinationPath: folder.path
+        )
+        let before = try temporary.snapshot()
+        let journals = [
+            temporary.path + "-journal", "./store.db-journal", folder.path + "/same-folder/store.db-shm",
+            temporary.path + "-wal",
+        ]
+        for path in journals {
+            // `backup` refuses an existing file first, so it meets this check at the missing -journal.
+            let backup = path.hasSuffix("-journal") ? [["backup", path]] : []
+            for arguments in [["export", "--format", "csv", "--out", path]] + backup {
+                let result = try Binary.run(arguments, database: temporary.path, directory: folder)
+                #expect(result.status == 1, "\(arguments)")
+                #expect(result.stderr == "Error: \(path) is the store itself; write the output to another file\n")
+            }
+        }
+        // A store opened through a link keeps its journal beside the file the link resolves to.
+        let throughLink = try Binary.run(
+            ["export", "--out", temporary.path + "-journal"],
+            database: folder.appendingPathComponent("link.db").path
+        )
+        #expect(throughLink.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: temporary.path + "-journal"))
+        let later = try Binary.run(["contested"], database: temporary.path)
+        #expect(later.status == 0, "\(later.stderr)")
+        #expect(try TemporaryStore.snapshot(of: ClaimStore.open(at: temporary.path)) == before)
+        #expect(try Self.strays(in: folder, keeping: ["link.db", "same-folder"]).isEmpty)
+    }
+
     @Test("--out naming a device, a FIFO, a folder or a link to one is refused, and it is left as it was")
     func onlyRegularFiles() throws {
         let temporary = try Self.store()

@@ -14,12 +14,27 @@ public struct DatasetGenerator {
     public var sources: Int
     public var seed: UInt64
 
-    public init(claims: Int, attributions: Int, speakers: Int? = nil, sources: Int? = nil, seed: UInt64 = 42) {
-        self.claims = max(claims, 2)
-        self.attributions = max(attributions, 1)
-        self.speakers = max(speakers ?? max(claims / 10, 10), 2)
-        self.sources = max(sources ?? max(attributions / 20, 10), 1)
+    /// Refuses counts the dataset cannot honour, rather than quietly writing more than asked:
+    /// a contested claim needs a counter-claim (2 claims), a relay two speakers.
+    public init(
+        claims: Int,
+        attributions: Int,
+        speakers: Int? = nil,
+        sources: Int? = nil,
+        seed: UInt64 = 42
+    ) throws {
+        self.claims = claims
+        self.attributions = attributions
+        self.speakers = speakers ?? max(claims / 10, 10)
+        self.sources = sources ?? max(attributions / 20, 10)
         self.seed = seed
+        let least = [
+            ("claims", self.claims, 2), ("attributions", self.attributions, 1), ("speakers", self.speakers, 2),
+            ("sources", self.sources, 1),
+        ]
+        for (option, count, minimum) in least where count < minimum {
+            throw ClaimTrailError.invalid("--\(option) must be at least \(minimum), not \(count)")
+        }
     }
 
     /// What was written, for the benchmark to compare against.

@@ -7,9 +7,10 @@ import Foundation
 /// exclusively and without following a link (`O_CREAT | O_EXCL | O_NOFOLLOW`), so a link planted
 /// at a guessable name cannot redirect the write. `commit()` renames it over the path. Before
 /// anything is written, and again before the rename, the path is refused when it is the store
-/// itself (its file, or its `-wal`, `-shm` or `-journal`, by device and inode, whatever the path
-/// looks like) or something other than a regular file: a device, a FIFO, a folder, or a link to
-/// one. The temporary file is removed on every error and on SIGINT, SIGTERM, SIGHUP and SIGPIPE.
+/// itself (its file by device and inode, whatever the path looks like; its `-wal`, `-shm` or
+/// `-journal` by name in the store's folder, whether or not SQLite has created it yet, since a
+/// file planted at that name is taken for the store's journal) or something other than a regular
+/// file: a device, a FIFO, a folder, or a link to one. The temporary file is removed on every error and on SIGINT, SIGTERM, SIGHUP and SIGPIPE.
 public final class AtomicOutputFile {
     /// Where the file appears on `commit()`.
     public let path: String
@@ -17,7 +18,8 @@ public final class AtomicOutputFile {
     public let temporaryPath: String
     /// Open for writing until `commit()` or `closeDescriptor()`.
     public private(set) var descriptor: Int32
-    private let protectedFiles: [String]
+    /// The store the command has open, whose files must never be replaced.
+    private let store: String?
     /// The temporary file and the files another library keeps beside it (SQLite's `-wal`),
     /// all removed with it.
     private let temporaryFiles: [String]
@@ -30,8 +32,8 @@ public final class AtomicOutputFile {
     public init(replacing path: String, store: String? = nil, sidecars: [String] = []) throws {
         guard !path.isEmpty else { throw ClaimTrailError.invalid("an output path cannot be empty") }
         self.path = path
-        protectedFiles = store.map { store in ["", "-wal", "-shm", "-journal"].map { store + $0 } } ?? []
-        try Self.checkReplaceable(path, protecting: protectedFiles)
+        self.store = store
+        try Self.checkReplaceable(path, protecting: store)
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         var created: (path: String, descriptor: Int32)?
@@ -67,7 +69,7 @@ public final class AtomicOutputFile {
     public func commit() throws {
         closeDescriptor()
         do {
-            try Self.checkReplaceable(path, protecting: protectedFiles)
+            try Self.checkReplaceable(path, protecting: store)
         } catch {
             discard()
             throw error
@@ -93,24 +95,46 @@ public final class AtomicOutputFile {
 
     /// Refuses a path that must not be replaced. A missing path is fine, and so is a link to a
     /// regular file: the rename replaces the link, not what it points at.
-    private static func checkReplaceable(_ path: String, protecting protectedFiles: [String]) throws {
+    private static func checkReplaceable(_ path: String, protecting store: String?) throws {
+        if let store, isJournal(path, of: store) {
+            throw ClaimTrailError.invalid("\(path) is the store itself; write the output to another file")
+        }
         var target = stat()
         guard stat(path, &target) == 0 else {
             // Nothing there, or a dangling link: replacing it harms nothing.
             guard errno == ENOENT else { throw failure(path) }
             return
         }
-        for file in protectedFiles {
-            var protected = stat()
-            if stat(file, &protected) == 0 && protected.st_dev == target.st_dev && protected.st_ino == target.st_ino {
-                throw ClaimTrailError.invalid("\(path) is the store itself; write the output to another file")
-            }
+        var protected = stat()
+        if let store, stat(store, &protected) == 0, protected.st_dev == target.st_dev,
+            protected.st_ino == target.st_ino
+        {
+            throw ClaimTrailError.invalid("\(path) is the store itself; write the output to another file")
         }
         guard target.st_mode & S_IFMT == S_IFREG else {
             throw ClaimTrailError.invalid(
                 "\(path) exists and is not a regular file (\(kind(of: target))); not replaced"
             )
         }
+    }
+
+    /// Whether `path` names the store's `-wal`, `-shm` or `-journal`: its name is the store's name
+    /// (as given, or with links resolved, as SQLite resolves them) plus one of those suffixes, in the
+    /// same folder, compared by device and inode so that any spelling of the folder is caught.
+    private static func isJournal(_ path: String, of store: String) -> Bool {
+        let output = URL(fileURLWithPath: path)
+        let stores = [URL(fileURLWithPath: store), URL(fileURLWithPath: store).resolvingSymlinksInPath()]
+        return stores.contains { store in
+            ["-wal", "-shm", "-journal"].contains { output.lastPathComponent == store.lastPathComponent + $0 }
+                && isSameFolder(output.deletingLastPathComponent().path, store.deletingLastPathComponent().path)
+        }
+    }
+
+    private static func isSameFolder(_ first: String, _ second: String) -> Bool {
+        var one = stat()
+        var other = stat()
+        return stat(first, &one) == 0 && stat(second, &other) == 0 && one.st_dev == other.st_dev
+            && one.st_ino == other.st_ino
     }
 
     private static func kind(of status: stat) -> String {

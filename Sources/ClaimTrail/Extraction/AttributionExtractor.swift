@@ -13,6 +13,8 @@ public struct AttributionExtractor: Sendable {
     public func extract(from text: String) -> [ProposedAttribution] {
         var candidates: [Candidate] = []
         var names = PersonNames()
+        var introduced = IntroducedPeople()
+        var sentenceNumber = 0
         // The speaker a quotation opening the next paragraph carries on: the last quotation's, or a
         // lead-in's ("X issued the following statement:").
         var carried: Candidate?
@@ -54,21 +56,41 @@ public struct AttributionExtractor: Sendable {
             }
             let usedCues = Set(direct.compactMap { $0.cueRange?.lowerBound })
             var reported: [Candidate] = []
-            for sentence in TextSegments.sentences(paragraph) {
+            let sentences = TextSegments.sentences(paragraph)
+            for (offset, sentence) in sentences.enumerated() {
                 let words = TextSegments.words(sentence)
                 names.collect(words)
-                reported += Self.reportedSpeech(
+                introduced.collect(words, sentence: sentenceNumber + offset)
+                for var candidate in Self.reportedSpeech(
                     in: sentence,
                     words: words,
                     quotes: statements,
                     usedCues: usedCues,
                     lowerCased: lowerCased
-                )
+                ) {
+                    candidate.sentence = sentenceNumber + offset
+                    reported.append(candidate)
+                }
             }
+            for index in direct.indices {
+                direct[index].sentence = sentenceNumber + Self.sentence(at: direct[index].position, in: sentences)
+            }
+            sentenceNumber += sentences.count
             candidates += (direct + reported).sorted { $0.position < $1.position }
             carried = direct.last ?? (statements.isEmpty ? Self.leadIn(paragraph, lowerCased: lowerCased) : nil)
         }
-        return resolved(candidates, names: names).map { $0.proposal(in: text) }
+        return resolved(candidates, names: names, introduced: introduced).map { $0.proposal(in: text) }
+    }
+
+    /// The offset of the sentence holding `position` among a paragraph's `sentences`, by binary search.
+    private static func sentence(at position: String.Index, in sentences: [Substring]) -> Int {
+        var low = 0
+        var high = sentences.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sentences[middle].startIndex <= position { low = middle + 1 } else { high = middle }
+        }
+        return max(low - 1, 0)
     }
 
     /// A paragraph that introduces a quotation in the next: "X issued the following statement:",
@@ -131,18 +153,34 @@ public struct AttributionExtractor: Sendable {
     /// How many earlier speakers a pronoun or description may point back to: further back, a match is
     /// more likely a namesake than the antecedent, and a bound keeps long texts linear.
     private static let reach = 50
+    /// How many sentences back a pronoun may point: further, "they" is more likely a group the article
+    /// has moved on from ("Two new studies suggest …" four paragraphs before "They found …").
+    private static let pronounSentences = 4
 
     /// A last name alone ("Lavrov") takes the full name the article gave it.
-    private func resolved(_ candidates: [Candidate], names: PersonNames) -> [Candidate] {
+    private func resolved(_ candidates: [Candidate], names: PersonNames, introduced: IntroducedPeople) -> [Candidate] {
         var speakers: [SpeakerPhrase] = []
+        // The sentence each of `speakers` was found in.
+        var spokenIn: [Int] = []
         return candidates.compactMap { candidate in
             var candidate = candidate
             if let full = names.fullName(of: candidate.speaker) {
                 candidate.speaker = full
             } else if candidate.speaker.isAnaphor || candidate.speaker.isDefiniteDescription {
                 let pronoun = candidate.speaker.isPronoun
-                if let antecedent = candidate.speaker.antecedent(in: speakers.suffix(Self.reach))
-                    ?? (pronoun ? nil : names.person(described: candidate.speaker))
+                var first = max(speakers.count - Self.reach, 0)
+                var person: SpeakerPhrase?
+                if pronoun {
+                    // A person introduced since the last speaker ("Amit Jain is a doctor. He says …") comes first.
+                    let introduction =
+                        ["he", "she"].contains(candidate.speaker.name.lowercased())
+                        ? introduced.person(before: candidate.sentence) : nil
+                    let since = max(candidate.sentence - Self.pronounSentences, introduction?.sentence ?? 0)
+                    while first < speakers.count, spokenIn[first] < since { first += 1 }
+                    person = introduction?.person
+                }
+                if let antecedent = candidate.speaker.antecedent(in: speakers[first...])
+                    ?? person ?? (pronoun ? nil : names.person(described: candidate.speaker))
                 {
                     candidate.speaker = antecedent
                     candidate.steps *=
@@ -154,6 +192,7 @@ public struct AttributionExtractor: Sendable {
                 }
             }
             speakers.append(candidate.speaker)
+            spokenIn.append(candidate.sentence)
             return candidate
         }
     }
@@ -352,6 +391,14 @@ public struct AttributionExtractor: Sendable {
             first -= words[first - 1].lower == "to" ? 2 : 1
         }
         if first > 0, ReportingCues.notReports.contains(words[first - 1].lower) { return nil }
+        if words[first..<index].contains(where: { ReportingCues.hedges.contains($0.lower) }) { return nil }
+        // "seeks to undermine the US and assert its influence": a base form reports only after its own subject.
+        if ReportingCues.baseForms.contains(words[index].lower),
+            first == 0
+                || words[first - 1].isPunctuation || ["and", "or"].contains(words[first - 1].lower)
+        {
+            return nil
+        }
         // "is believed", "are confirmed": a passive reports no speaker.
         if words[first..<index].contains(where: { ReportingCues.be.contains($0.lower) }), isParticiple(words[index]) {
             return nil
@@ -360,6 +407,12 @@ public struct AttributionExtractor: Sendable {
         let (cueText, contentStart) = cuePhrase(words, at: index, from: first)
         let cue = words[first].range.lowerBound..<words[contentStart - 1].range.upperBound
         var speaker = SpeakerPhrase.parse(subject, lowerCasedText: lowerCased)
+        if let description = speaker, description.role != nil, !description.isNamed,
+            let named = namedBefore(words, description: first - subject.count, lowerCased: lowerCased)
+        {
+            // Kerry-Ann Hamilton, a spokeswoman for the hospital said …: the closing comma left out.
+            speaker = SpeakerPhrase(name: named.name, role: subject.spelled)
+        }
         if subject.isEmpty, first > 1, words[first - 1].lower == "and", !words[index].lower.hasSuffix("ing") {
             // The agency called the figures false and said …: two verbs, one subject.
             speaker =
@@ -368,13 +421,14 @@ public struct AttributionExtractor: Sendable {
         }
         if subject.isEmpty, first > 0, words[first - 1].text == "," {
             // Ana Ruiz, a political analyst in Lisbon, said …
-            speaker = appositive(words, before: first - 1, lowerCased: lowerCased)
+            speaker =
+                words[index].lower.hasSuffix("ing") ? nil : appositive(words, before: first - 1, lowerCased: lowerCased)
             // …, Powell said, adding that …: a participle shares the main clause's speaker.
             if speaker == nil, words[index].lower.hasSuffix("ing") {
                 speaker = mainClauseSpeaker(words, before: first - 1, lowerCased: lowerCased)
             }
         }
-        if ReportingCues.documentVerbs.contains(words[index].lower),
+        if ReportingCues.documentVerbs.contains(words[index].lower), words[contentStart - 1].lower != "that",
             speaker.map({
                 $0.name.lowercased().split(separator: " ").contains { SpeakerPhrase.documentNouns.contains(String($0)) }
             }) != true
@@ -435,9 +489,29 @@ public struct AttributionExtractor: Sendable {
         )
     }
 
+    /// "Kerry-Ann Hamilton, a spokeswoman for the hospital said": the name that opens the sentence
+    /// before the comma at `description - 1`, or nil unless the words there are a name and nothing else.
+    private static func namedBefore(_ words: [Word], description: Int, lowerCased: Bool) -> SpeakerPhrase? {
+        let comma = description - 1
+        guard comma >= 2, words[comma].text == ",",
+            words[..<comma].allSatisfy({ $0.isCapitalized || $0.text == "." }),
+            let name = SpeakerPhrase.parse(Array(words[..<comma]), lowerCasedText: lowerCased),
+            name.isNamed, name.isSinglePerson
+        else { return nil }
+        return name
+    }
+
     /// "Ana Ruiz, a political analyst in Lisbon, said": the name before the commas, the description
     /// between them as its role; nil unless a name stands there.
     private static func appositive(_ words: [Word], before comma: Int, lowerCased: Bool) -> SpeakerPhrase? {
+        // "the health director in Dallas, Texas, said": a place and its state, not an appositive; the
+        // speaker is the phrase before "in".
+        if let opening = words[..<comma].lastIndex(where: { $0.text == "," }), comma - opening == 2, opening > 1,
+            words[opening + 1].isCapitalized, words[opening - 1].isCapitalized,
+            SpeakerPhrase.descriptionPrepositions.contains(words[opening - 2].lower)
+        {
+            return SpeakerPhrase.parse(subject(of: words, before: opening - 2), lowerCasedText: lowerCased)
+        }
         guard let opening = words[..<comma].lastIndex(where: { $0.text == "," }), opening > 0,
             comma - opening > 2, comma - opening <= 14,
             !words[(opening + 1)..<comma].contains(where: { verbs.contains($0.lower) })
@@ -522,6 +596,12 @@ public struct AttributionExtractor: Sendable {
     private static func isReportingVerb(_ word: Word, next: Word?) -> Bool {
         // Capitalised, it is part of a name: the United States, Says Who.
         guard verbs.contains(word.lower), !word.isCapitalized else { return false }
+        // "News reports said": before a reporting verb, a reporting word is its subject's noun.
+        if word.lower.hasSuffix("s"), let next, verbs.contains(next.lower), !next.isCapitalized,
+            !next.lower.hasSuffix("ing"), !next.lower.hasSuffix("s")
+        {
+            return false
+        }
         if word.lower == "continued" { return next?.lower != "to" }
         return word.lower != "pointed" || ["to", "out"].contains(next?.lower ?? "")
     }
@@ -551,14 +631,14 @@ public struct AttributionExtractor: Sendable {
         // "said in a statement that", "said on Tuesday", "confirmed to VOA that": where, when and to whom
         // belong to the cue.
         if end < words.count, ReportingCues.prepositions.contains(words[end].lower) {
-            let phrase = words[(end + 1)...].prefix(6).prefix { !$0.isPunctuation }
+            let phrase = words[(end + 1)...].prefix(8).prefix { !$0.isPunctuation || $0.text == "." }
             if let that = phrase.firstIndex(where: { $0.lower == "that" }) {
                 end = that
             } else if let close = phrase.prefix(5).firstIndex(where: { occasions.contains($0.lower) }) {
                 end = close + 1
             }
         }
-        let text = words[(from ?? index)..<end].map(\.text).joined(separator: " ")
+        let text = words[(from ?? index)..<end].spelled
         if end < words.count, words[end].lower == "that" { end += 1 }
         return (text, end)
     }
@@ -579,6 +659,14 @@ public struct AttributionExtractor: Sendable {
     /// Where an indirect content ends before its sentence does: before ", while Y insisted …" (a second
     /// speaker) and before a trailing ", officials said" (an attribution, not what was said).
     private static func clauseEnd(_ words: [Word], from: Int) -> Int? {
+        // "say they trust the company and predict a rise": a second verb of the same subject, its own
+        // report — once the first has a statement of its own ("denied the report and insisted …" keeps both).
+        if let and = words.indices.dropFirst(from + 3).first(where: {
+            words[$0].lower == "and" && $0 + 1 < words.count && isReportingVerb(words[$0 + 1], next: nil)
+                && !words[$0 + 1].lower.hasSuffix("ing") && words[$0 - 1].text != ","
+        }) {
+            return and - 1
+        }
         for comma in words.indices.dropFirst(from + 1) where words[comma].text == "," && comma + 1 < words.count {
             let rest = words[(comma + 1)...]
             // "…, adding that …": a second report by the same speaker.

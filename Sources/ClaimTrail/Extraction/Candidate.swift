@@ -8,6 +8,8 @@ struct Candidate {
     var cueRange: Range<String.Index>?
     /// Where the words attributing a quote end, to join a second part that follows at once.
     var attributionEnd: String.Index? = nil
+    /// The number of its sentence in the article, for how far back a pronoun may point.
+    var sentence = 0
     /// The product of the `AttributionConfidence` factors for the steps taken to reach the speaker.
     var steps = 1.0
 

@@ -15,14 +15,17 @@ struct PersonNames {
 
     /// Notes every run of two or more capitalised words in a sentence that ends in a personal name; a
     /// title before the name becomes its role ("Foreign Minister Sergei Lavrov"). The first mention wins.
+    /// A description in commas after the name ("Zachary Thompson, the county health director, said")
+    /// is a role too, so that a later or earlier "the county health director" is Zachary Thompson.
     mutating func collect(_ words: [Word]) {
         var run: [Word] = []
         var before: Word?
-        for word in words {
+        for (index, word) in words.enumerated() {
             if word.isCapitalized && (!run.isEmpty || !Self.notNames.contains(word.lower)) {
                 run.append(word)
             } else {
-                note(run, after: before)
+                let person = note(run, after: before)
+                if let person, word.text == "," { noteAppositive(words[(index + 1)...].prefix(10), of: person) }
                 run = []
                 before = word
             }
@@ -30,25 +33,37 @@ struct PersonNames {
         note(run, after: before)
     }
 
-    private mutating func note(_ run: [Word], after before: Word?) {
-        guard run.count >= 2, let last = run.last, !SpeakerPhrase.speakerNouns.contains(last.lower) else { return }
+    /// The role nouns of a description between commas after a person's name.
+    private mutating func noteAppositive(_ words: ArraySlice<Word>, of person: SpeakerPhrase) {
+        guard let comma = words.firstIndex(where: { $0.text == "," }) else { return }
+        for word in words[..<comma] where SpeakerPhrase.personNouns.contains(word.lower) {
+            noteRole(word.lower, of: person)
+        }
+    }
+
+    private mutating func noteRole(_ noun: String, of person: SpeakerPhrase) {
+        if let known = byRole[noun] {
+            if known?.name != person.name { byRole[noun] = .some(nil) }
+        } else {
+            byRole[noun] = person
+        }
+    }
+
+    @discardableResult
+    private mutating func note(_ run: [Word], after before: Word?) -> SpeakerPhrase? {
+        guard run.count >= 2, let last = run.last, !SpeakerPhrase.speakerNouns.contains(last.lower) else { return nil }
         let title = run.dropLast().lastIndex { SpeakerPhrase.titles.contains($0.lower) }
         let nameWords = title.map { Array(run[($0 + 1)...]) } ?? run
         let lastName = last.withoutPossessive
-        guard nameWords.count >= 2 else { return }
+        guard nameWords.count >= 2 else { return nil }
         let person = SpeakerPhrase(
             name: (nameWords.dropLast().spelled + " " + lastName),
             role: title.map { run[...$0].spelled }
         )
         if byLastName[lastName] == nil { byLastName[lastName] = person }
         let roleNouns = (title.map { run[...$0].map(\.lower) } ?? []) + (before.map { [$0.lower] } ?? [])
-        for noun in roleNouns where SpeakerPhrase.personNouns.contains(noun) {
-            if let known = byRole[noun] {
-                if known?.name != person.name { byRole[noun] = .some(nil) }
-            } else {
-                byRole[noun] = person
-            }
-        }
+        for noun in roleNouns where SpeakerPhrase.personNouns.contains(noun) { noteRole(noun, of: person) }
+        return person
     }
 
     /// The one person the article introduced with the head noun of a description ("the Lord Mayor

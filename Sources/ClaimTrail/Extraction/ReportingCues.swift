@@ -12,17 +12,24 @@ enum ReportingCues {
         "conceded", "believes", "believe", "believed", "thinks", "think", "estimated", "estimates", "pointed",
         "remarked", "observed", "commented", "revealed", "concluded", "vowed", "urged", "questioned", "asked",
         "reports", "indicated", "indicates", "predict", "recommends", "recommended", "continued",
+        // Base forms, after a plural subject: "studies suggest", "the lawyers contend".
+        "suggest", "contend", "allege", "assert", "acknowledge", "admit", "confirm", "discovered",
         "show", "shows", "showed", "found", "finds",
         // Participles, after their subject or after the main clause: "…, accusing X of", "…, adding that".
         "accusing", "claiming", "alleging", "saying", "adding", "insisting", "warning", "arguing", "disputing",
         "noting", "stressing", "suggesting", "denying",
     ]
+    /// Base forms added for plural subjects ("studies suggest"); after "and" or "to" they are infinitives.
+    static let baseForms: Set<String> = ["suggest", "contend", "allege", "assert", "acknowledge", "admit", "confirm"]
     /// Verbs whose object is mostly a thing done, not a claim ("announced new grants", "unveiled a plan"):
     /// they report what follows only after "that".
     static let actVerbs: Set<String> = [
         "announced", "announces", "announce", "revealed", "reveals", "unveiled", "unveils",
+        // "asked the women to keep a record", "discovered the wreck": requests and acts.
+        "asked", "urged", "discovered",
     ]
-    /// Verbs that report only when their subject is a document or figures: "a new report shows …".
+    /// Verbs that report only when their subject is a document or figures ("a new report shows …"), or
+    /// with "that" after any subject ("the researchers found that …", not "police found the car").
     static let documentVerbs: Set<String> = ["show", "shows", "showed", "found", "finds"]
     /// Forms of "be": before a participle they make a passive ("is believed", "are confirmed"), no report.
     static let be: Set<String> = ["is", "are", "was", "were", "be", "been", "being"]
@@ -39,7 +46,7 @@ enum ReportingCues {
     /// Words that may come between subject and verb and belong to the cue: "has repeatedly claimed".
     static let auxiliaries: Set<String> = [
         "has", "have", "had", "also", "repeatedly", "again", "previously", "later",
-        "further", "then", "once", "already", "often", "publicly", "privately", "is",
+        "further", "then", "once", "already", "often", "publicly", "privately", "is", "now", "still",
         "are", "was", "were", "recently", "earlier", "separately", "explicitly",
     ]
     /// "continues to emphasize": verbs of continuing before "to" and a reporting verb.
@@ -48,7 +55,12 @@ enum ReportingCues {
     static let notReports: Set<String> = [
         "to", "can", "could", "would", "will", "may", "might", "must", "should", "than",
         "not", "never", "n’t", "n't", "cannot", "shall",
+        // After an article the verb is an adjective: "an estimated 300 runners", "the reported figure".
+        "a", "an", "the",
     ]
+    /// Adverbs by which the writer hedges a verb: "the bank allegedly told investors" reports an act
+    /// someone alleges, not what the bank said.
+    static let hedges: Set<String> = ["allegedly", "reportedly", "purportedly", "supposedly", "apparently"]
     /// Nouns that report a claim: "Russian claims regarding …".
     static let nouns: Set<String> = [
         "claims", "claim", "allegations", "allegation", "assertions", "assertion", "accusations",
@@ -59,7 +71,7 @@ enum ReportingCues {
     static let clauseStarts: Set<String> = [
         ",", ";", ":", "—", "–", "-", "(", "while", "although", "though", "but", "and", "as",
         "because", "since", "when", "after", "before", "if", "whereas", "that", "which",
-        "who", "where", "so", "yet", "“", "\"", "”",
+        "who", "where", "so", "yet", "“", "\"", "”", "'", "‘", "’",
     ]
     static let quoteMarks: Set<Character> = ["“", "”", "\"", "«", "»", "`", "'"]
 }

@@ -23,7 +23,8 @@ struct SpeakerPhrase {
         "spokespersons", "insiders", "negotiators", "mediators", "volunteers", "survivors", "families",
         "division", "service", "board", "commission", "institute", "university", "foundation", "association",
         "federation", "bureau", "reports", "study", "survey", "poll", "figures", "data", "message", "lawsuit",
-        "documents", "release", "tweets", "economist", "director", "candidate", "workers",
+        "documents", "release", "tweets", "economist", "director", "candidate", "workers", "studies",
+        "surveys", "polls",
         // People quoted for what they saw or think: "said one viewer", "a resident told reporters".
         "viewer", "viewers", "reader", "readers", "listener", "listeners", "resident", "witness", "voter",
         "voters", "fan", "fans", "customer", "customers", "student", "students", "teacher", "teachers", "parent",
@@ -34,8 +35,9 @@ struct SpeakerPhrase {
     ]
     /// Heads of documents and figures, which "show" and "find" as people say: "a new report shows …".
     static let documentNouns: Set<String> = [
-        "report", "reports", "study", "survey", "poll", "figures", "data", "statistics", "analysis", "research",
-        "documents", "records",
+        "report", "reports", "study", "studies", "survey", "surveys", "poll", "polls", "figures", "data", "statistics",
+        "analysis",
+        "research", "documents", "records",
     ]
     /// Prepositions after which a name's description goes on: "Eric Dreiband of the Civil Rights Division".
     static let descriptionPrepositions: Set<String> = ["of", "at", "for", "from", "with", "in"]
@@ -168,8 +170,11 @@ struct SpeakerPhrase {
     func antecedent(in earlier: ArraySlice<SpeakerPhrase>) -> SpeakerPhrase? {
         let noun = name.lowercased().split(separator: " ").last.map(String.init) ?? ""
         switch noun {
-        case "he", "she", "him", "her": return earlier.last(where: \.isSinglePerson)
-        case "it": return earlier.last { !$0.isSinglePerson }
+        // "He" never points to "a spokeswoman", nor "she" to "Mr. Ruiz".
+        case "he", "him": return earlier.last { $0.isSinglePerson && !$0.isDescribed(by: Self.femaleWords) }
+        case "she", "her": return earlier.last { $0.isSinglePerson && !$0.isDescribed(by: Self.maleWords) }
+        // "It says" is one thing: not "researchers" nor "officials".
+        case "it": return earlier.last { !$0.isSinglePerson && !$0.isPlural }
         case _ where Self.pronouns.contains(noun): return earlier.last
         default:
             // "the defence minister" needs "defence" as well as "minister" in the earlier name or role.
@@ -179,6 +184,28 @@ struct SpeakerPhrase {
                 return described.contains { $0.hasPrefix(noun) } && modifiers.allSatisfy(described.contains)
             }
         }
+    }
+
+    /// A described group: "researchers", "Farmers", "two new studies" — not "the United Nations", a name.
+    var isPlural: Bool {
+        guard let head = name.split(separator: " ").last?.lowercased(), head.hasSuffix("s") else { return false }
+        // "Farmers" opening a sentence is still a group; "Reuters" is a name.
+        return !(name.split(separator: " ").last?.first?.isUppercase ?? false) || Self.speakerNouns.contains(head)
+    }
+
+    /// Words of a name or role that say a person is a woman, or a man.
+    static let femaleWords: Set<String> = [
+        "spokeswoman", "chairwoman", "businesswoman", "congresswoman", "councilwoman", "mrs", "mrs.", "ms", "ms.",
+        "woman", "actress", "mother", "daughter", "wife", "sister", "queen", "princess",
+    ]
+    static let maleWords: Set<String> = [
+        "spokesman", "chairman", "businessman", "congressman", "councilman", "mr", "mr.", "man", "actor", "father",
+        "son", "husband", "brother", "king", "prince",
+    ]
+
+    /// Whether the name or role holds one of `words`.
+    func isDescribed(by words: Set<String>) -> Bool {
+        (name + " " + (role ?? "")).lowercased().split(separator: " ").contains { words.contains(String($0)) }
     }
 
     /// Named rather than described: a capital past the first word ("the Labor Department", "Maria

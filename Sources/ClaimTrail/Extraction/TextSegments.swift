@@ -25,9 +25,30 @@ struct Word {
 }
 
 enum TextSegments {
-    /// Non-empty lines: news text puts one paragraph on a line.
+    /// Non-empty lines: news text puts one paragraph on a line. A line that stops mid-sentence, before
+    /// a line that goes on in lower case, was wrapped by hand (press releases, e-mail) and is one
+    /// paragraph with the next, so that a quotation wrapped over lines stays whole. In text without
+    /// capitals (lower-cased, tokenised) every line starts in lower case, so there lines stay paragraphs.
     static func paragraphs(_ text: String) -> [Substring] {
-        text.split(whereSeparator: \.isNewline).filter { $0.contains { !$0.isSpace } }
+        let hasCapitals = text.contains { $0.isCapital }
+        var paragraphs: [Substring] = []
+        for line in text.split(whereSeparator: \.isNewline) where line.contains(where: { !$0.isSpace }) {
+            if hasCapitals, let previous = paragraphs.last, isWrapped(previous, before: line) {
+                paragraphs[paragraphs.count - 1] = text[previous.startIndex..<line.endIndex]
+            } else {
+                paragraphs.append(line)
+            }
+        }
+        return paragraphs
+    }
+
+    /// Whether `line` carries on `previous` mid-sentence: no stop, colon or closing quote ends the
+    /// previous line, and the next starts with a lower-case letter. Looks only at the two ends, so
+    /// that a long wrapped paragraph costs no more per line than a short one.
+    private static func isWrapped(_ previous: Substring, before line: Substring) -> Bool {
+        guard let last = previous.last(where: { !$0.isSpace }), let first = line.first(where: { !$0.isSpace })
+        else { return false }
+        return (last.isLetter || last.isNumber || last == ",") && first.isLetter && !first.isCapital
     }
 
     /// Abbreviations whose full stop does not end a sentence.

@@ -7,9 +7,11 @@ import Foundation
 /// `/home/me/.ssh/id_ed25519`, `../../secret`, a link out of the folder or `/proc/self/environ`
 /// would read a private file into the store, and the next export would hand it on. So a path is
 /// resolved, with every symbolic link followed, and must land on a regular file inside an
-/// allowed folder (itself resolved), or it is refused.
+/// allowed folder (itself resolved), or it is refused. A path with a NUL is refused, since the
+/// system would read it only up to the NUL. A hard link has no "outside" to resolve: a file with
+/// more than one link is read only from a folder the user allowed with `--allow-body-from`.
 struct BodyFileAccess {
-    /// Resolved real paths, without a trailing slash (except the root).
+    /// Resolved real paths, without a trailing slash (except the root): the import file's folder first.
     let folders: [String]
     /// The import file's folder, which relative paths start from.
     let base: String
@@ -27,6 +29,9 @@ struct BodyFileAccess {
     /// The text of the file `reference` names (relative to the import file's folder).
     func read(_ reference: String) throws -> String {
         let name = "body_file “\(reference)”"
+        guard !reference.unicodeScalars.contains("\0") else {
+            throw ClaimTrailError.invalid("body_file contains a NUL character (U+0000), which no path can")
+        }
         let joined = reference.hasPrefix("/") ? reference : base + "/" + reference
         guard let resolved = Self.realPath(joined) else {
             throw errno == ENOENT
@@ -39,8 +44,17 @@ struct BodyFileAccess {
                     + "pass --allow-body-from DIR to allow that folder"
             )
         }
+        let isAllowedByUser = folders.dropFirst().contains { Self.isInside(resolved, $0) }
         // The resolved path has no links left; O_NOFOLLOW refuses one planted since.
-        return try TextFile.read(opening: resolved, named: name, flags: O_NOFOLLOW)
+        return try TextFile.read(
+            opening: resolved,
+            named: name,
+            flags: O_NOFOLLOW,
+            hardLinkRefusal: isAllowedByUser
+                ? nil
+                : "\(name) has other hard links, which may lie outside the import file's folder; "
+                    + "pass --allow-body-from DIR to allow its folder"
+        )
     }
 
     private static func isInside(_ path: String, _ folder: String) -> Bool {

@@ -35,7 +35,8 @@ struct ImportFile {
         }
         let data = try RegularFile.contents(path)
         try Self.checkUTF8(data, path: path)
-        document = try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) throws -> Any in
+        let json = data.starts(with: Self.byteOrderMark) ? data.dropFirst(Self.byteOrderMark.count) : data
+        document = try json.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) throws -> Any in
             try Self.parse(bytes, at: path, isWholeFile: true)
         }
     }
@@ -57,8 +58,11 @@ struct ImportFile {
     func forEachRecord(_ body: (ImportRecord) throws -> Void) throws {
         switch layout {
         case .lines:
-            try LineReader.forEachLine(ofFileAt: path) { lineNumber, line in
+            try LineReader.forEachLine(ofFileAt: path) { lineNumber, whole in
                 let location = "\(path):\(lineNumber)"
+                let line =
+                    lineNumber == 1 && whole.starts(with: Self.byteOrderMark)
+                    ? .init(rebasing: whole.dropFirst(3)) : whole
                 guard line.contains(where: { !Self.isSpace($0) }) else { return }
                 guard let object = try Self.parse(line, at: location) as? [String: Any] else {
                     throw ClaimTrailError.importFailed(location: location, reason: "each line must be a JSON object")
@@ -94,6 +98,10 @@ struct ImportFile {
             }
         }
     }
+
+    /// The UTF-8 byte order mark (U+FEFF), which some editors write at the start of a file; it is
+    /// skipped there, since JSON has no place for it.
+    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     private static func object(_ item: Any, at location: String) throws -> ImportRecord {
         guard let object = item as? [String: Any] else {

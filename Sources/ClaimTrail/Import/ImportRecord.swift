@@ -90,7 +90,7 @@ struct ImportRecord {
     func int(_ key: String) throws -> Int? {
         switch fields[key] {
         case nil, is NSNull: return nil
-        case let number as NSNumber:
+        case let number as NSNumber where !WholeNumber.isBoolean(number):
             if let value = try WholeNumber.parse(number.stringValue, field: key) { return value }
         default: break
         }

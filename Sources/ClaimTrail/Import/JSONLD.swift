@@ -30,9 +30,32 @@ enum JSONLD {
         }
     }
 
-    /// A property as a whole number, nil when it is no number (see `WholeNumber`).
+    /// A property as a whole number, nil when absent: a JSON number (see `WholeNumber`) or a
+    /// string of ASCII digits (`"3"`). Anything else, such as `true`, `[3]`, `" 3"`, `"0x10"` or
+    /// `"３"`, is an error naming the field, never a guess at what number was meant.
     static func int(_ value: Any?, field: String) throws -> Int? {
-        try text(value).flatMap { try WholeNumber.parse($0, field: field) }
+        switch value {
+        case nil, is NSNull:
+            return nil
+        case let number as NSNumber where !WholeNumber.isBoolean(number):
+            if let whole = try WholeNumber.parse(number.stringValue, field: field) { return whole }
+        case let text as String where WholeNumber.isPlainInteger(text):
+            return try WholeNumber.parse(text, field: field)
+        default:
+            break
+        }
+        throw ClaimTrailError.invalid("field “\(field)” is \(shown(value)), not a whole number")
+    }
+
+    /// A value as an error message quotes it: a string in quotes, a boolean or number as written.
+    private static func shown(_ value: Any?) -> String {
+        switch value {
+        case let text as String: "\"\(text)\""
+        case let number as NSNumber where WholeNumber.isBoolean(number): number.boolValue ? "true" : "false"
+        case let number as NSNumber: number.stringValue
+        case is [Any]: "a list"
+        default: "an object"
+        }
     }
 
     /// Refuses a node holding, at any depth, a text longer than an import allows in one field.

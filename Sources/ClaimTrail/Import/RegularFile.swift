@@ -9,8 +9,15 @@ import Foundation
 enum RegularFile {
     /// A descriptor open for reading on the regular file at `path`; the caller closes it.
     /// Messages call the file `name` (by default its path); `flags` adds open flags such as
-    /// `O_NOFOLLOW`.
-    static func open(_ path: String, named name: String? = nil, flags: Int32 = 0) throws -> Int32 {
+    /// `O_NOFOLLOW`. A file with more than one hard link is refused with `hardLinkRefusal` when it is
+    /// given: its other names may lie anywhere on the same file system, so where it is says nothing
+    /// about whose file it is.
+    static func open(
+        _ path: String,
+        named name: String? = nil,
+        flags: Int32 = 0,
+        hardLinkRefusal: String? = nil
+    ) throws -> Int32 {
         let name = name ?? path
         // Non-blocking, so that opening a FIFO with no writer returns at once to be refused.
         let descriptor = Foundation.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | flags)
@@ -28,6 +35,10 @@ enum RegularFile {
                     ? "\(name): is a directory, not a file" : "\(name): not a regular file (a device, FIFO or socket)"
             )
         }
+        if let hardLinkRefusal, status.st_nlink > 1 {
+            close(descriptor)
+            throw ClaimTrailError.invalid(hardLinkRefusal)
+        }
         return descriptor
     }
 
@@ -36,10 +47,12 @@ enum RegularFile {
         _ path: String,
         named name: String? = nil,
         flags: Int32 = 0,
+        hardLinkRefusal: String? = nil,
         limit: Int? = nil
     ) throws -> Data {
         let name = name ?? path
-        let handle = FileHandle(fileDescriptor: try open(path, named: name, flags: flags), closeOnDealloc: true)
+        let descriptor = try open(path, named: name, flags: flags, hardLinkRefusal: hardLinkRefusal)
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         let data: Data
         do {
             data = try (limit.map { try handle.read(upToCount: $0 + 1) } ?? handle.readToEnd()) ?? Data()

@@ -12,8 +12,21 @@ public enum TextFile {
     }
 
     /// Reads the file at `path` with extra open `flags` (`O_NOFOLLOW`); messages name it `name`.
-    static func read(opening path: String, named name: String, flags: Int32) throws -> String {
-        try text(of: try RegularFile.contents(path, named: name, flags: flags, limit: limit), from: name)
+    /// - Parameter hardLinkRefusal: the error for a file with more than one hard link, if it is refused.
+    static func read(
+        opening path: String,
+        named name: String,
+        flags: Int32,
+        hardLinkRefusal: String? = nil
+    ) throws -> String {
+        let data = try RegularFile.contents(
+            path,
+            named: name,
+            flags: flags,
+            hardLinkRefusal: hardLinkRefusal,
+            limit: limit
+        )
+        return try text(of: data, from: name)
     }
 
     /// Reads an article from standard input, to the end (`extract -`).

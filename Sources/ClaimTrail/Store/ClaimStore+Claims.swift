@@ -9,7 +9,7 @@ extension ClaimStore {
         topic: String? = nil,
         proposed: Bool = false
     ) throws -> (id: Int64, created: Bool) {
-        guard let text = Reference.clean(text) else { throw ClaimTrailError.invalid("a claim needs text") }
+        let text = try Reference.required(text, "a claim's text", missing: "a claim needs text")
         let normalized = TextKey.fold(text)
         if let existing = try claimID(normalized: normalized) ?? mergedClaimID(normalized: normalized) {
             if !proposed { try confirmClaim(existing) }
@@ -35,15 +35,25 @@ extension ClaimStore {
 
     /// Finds a claim by `#id` or by its text (folded, so quotes and case do not matter).
     /// The id or wording of a claim merged into another finds the one it joined.
-    public func resolveClaim(_ reference: String) throws -> Claim {
-        let id: Int64?
+    /// - Parameter followingMerges: false for a command that must act on exactly the claim named
+    ///   (`claim delete`): a merged-away id or wording is then refused, naming the claim it joined,
+    ///   rather than aiming the command at that claim.
+    public func resolveClaim(_ reference: String, followingMerges: Bool = true) throws -> Claim {
+        let live: Int64?
+        let merged: Int64?
         if let number = Reference.id(in: reference) {
-            id = try claim(id: number) != nil ? number : mergedClaimID(id: number)
+            live = try claim(id: number) != nil ? number : nil
+            merged = live == nil ? try mergedClaimID(id: number) : nil
         } else {
             let normalized = TextKey.fold(reference)
-            id = try claimID(normalized: normalized) ?? mergedClaimID(normalized: normalized)
+            live = try claimID(normalized: normalized)
+            merged = live == nil ? try mergedClaimID(normalized: normalized) : nil
         }
-        guard let id, let claim = try claim(id: id) else {
+        if let merged, !followingMerges {
+            let named = Reference.id(in: reference).map { "claim #\($0)" } ?? "“\(reference)”"
+            throw ClaimTrailError.invalid("\(named) was merged into claim #\(merged); name claim #\(merged) itself")
+        }
+        guard let id = live ?? merged, let claim = try claim(id: id) else {
             guard Reference.id(in: reference) == nil else {
                 throw ClaimTrailError.notFound("no claim \(reference.hasPrefix("#") ? reference : "#" + reference)")
             }

@@ -60,7 +60,7 @@ extension ClaimStore {
     public func editClaim(_ id: Int64, text: String?, topic: String?, by: String, reason: String?) throws {
         try logged("claim", id, action: "edit", by: by, reason: reason) {
             if let text {
-                guard let clean = Reference.clean(text) else { throw ClaimTrailError.invalid("a claim needs text") }
+                let clean = try Reference.required(text, "a claim's text", missing: "a claim needs text")
                 if let other = try claimID(normalized: TextKey.fold(clean)), other != id {
                     throw ClaimTrailError.invalid("claim #\(other) already reads “\(clean)”")
                 }
@@ -77,6 +77,7 @@ extension ClaimStore {
     }
 
     /// Deletes a claim with its attributions, relations and verdicts; every deleted row is logged.
+    /// The claims once merged into it stop resolving to it; each is logged as deleted with it.
     public func deleteClaim(_ id: Int64, by: String, reason: String?) throws {
         guard try claim(id: id) != nil else { throw ClaimTrailError.notFound("no claim #\(id)") }
         // Latest first: a relay is always recorded before the attributions that go through it.
@@ -93,9 +94,25 @@ extension ClaimStore {
             try database.execute("DELETE FROM claim_voice WHERE claim_id = ?", [id])
             try database.execute("DELETE FROM claim_source WHERE claim_id = ?", [id])
             try database.execute("DELETE FROM claim_stats WHERE claim_id = ?", [id])
+            try forgetMerges(into: id, by: by, reason: reason)
             try database.execute("DELETE FROM claim WHERE id = ?", [id])
             return id
         }
+    }
+
+    /// Removes the `claim_merge` rows of the claims merged into claim `id`, which is being deleted, and
+    /// logs each as a deletion of the merged claim, so its id and wording are kept in the history.
+    private func forgetMerges(into id: Int64, by: String, reason: String?) throws {
+        let why = ["claim #\(id), which it was merged into, was deleted", Reference.clean(reason)]
+        try database.execute(
+            """
+            INSERT INTO change_log (changed_by, entity, entity_id, action, claim_id, before, reason)
+            SELECT ?1, 'claim', merged_id, 'delete', into_id, json_object('text', text, 'merged_into', into_id), ?3
+            FROM claim_merge WHERE into_id = ?2 ORDER BY merged_id
+            """,
+            [by, id, why.compactMap { $0 }.joined(separator: ": ")]
+        )
+        try database.execute("DELETE FROM claim_merge WHERE into_id = ?", [id])
     }
 
     /// Corrects a speaker's name, kind or role, and adds or removes the names it is also
@@ -119,9 +136,10 @@ extension ClaimStore {
                 else { throw ClaimTrailError.notFound("“\(alias)” is not an alias of speaker #\(id)") }
                 try database.execute("DELETE FROM speaker_alias WHERE speaker_id = ? AND alias_key = ?", key)
             }
+            try checkNewAliases(added, for: id)
             try addAliases(added, to: id)
             if let name {
-                guard let clean = Reference.clean(name) else { throw ClaimTrailError.invalid("a speaker needs a name") }
+                let clean = try Reference.required(name, "a speaker's name", missing: "a speaker needs a name")
                 try database.execute(
                     "UPDATE speaker SET name = ?, name_key = ? WHERE id = ?",
                     [clean, TextKey.fold(clean), id]
@@ -152,9 +170,7 @@ extension ClaimStore {
     ) throws {
         try logged("source", id, action: "edit", by: by, reason: reason) {
             if let title {
-                guard let clean = Reference.clean(title) else {
-                    throw ClaimTrailError.invalid("a source needs a title")
-                }
+                let clean = try Reference.required(title, "a source's title", missing: "a source needs a title")
                 try database.execute("UPDATE source SET title = ? WHERE id = ?", [clean, id])
             }
             if let url {

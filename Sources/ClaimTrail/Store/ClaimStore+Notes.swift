@@ -4,7 +4,7 @@ extension ClaimStore {
     /// Adds a note to a claim.
     /// - Returns: the note's id.
     public func addNote(_ text: String, to claimID: Int64, by: String) throws -> Int64 {
-        guard let text = Reference.clean(text) else { throw ClaimTrailError.invalid("a note needs text") }
+        let text = try Reference.required(text, "a note", missing: "a note needs text")
         guard try claim(id: claimID) != nil else { throw ClaimTrailError.notFound("no claim #\(claimID)") }
         try database.execute(
             "INSERT INTO claim_note (claim_id, written_by, text) VALUES (?, ?, ?)",

@@ -1,9 +1,7 @@
 extension ClaimStore {
     /// Records a source. Its body, when given, is kept with its SHA-256.
     public func addSource(_ draft: SourceDraft) throws -> Int64 {
-        guard let title = Reference.clean(draft.title) else {
-            throw ClaimTrailError.invalid("a source needs a title")
-        }
+        let title = try Reference.required(draft.title, "a source's title", missing: "a source needs a title")
         let url = Reference.clean(draft.url)
         if let url, let existing = try sourceID(url: url) {
             throw ClaimTrailError.invalid("a source with URL \(url) is already recorded as #\(existing)")
@@ -40,8 +38,10 @@ extension ClaimStore {
         }
     }
 
-    /// Finds a source by `#id`, URL or exact title.
-    public func resolveSource(_ reference: String) throws -> Source {
+    /// Finds a source by `#id`, URL or exact title. The reference is cleaned as titles and URLs
+    /// are when stored (outer white space dropped), so `"  Spaced  "` finds the source it created.
+    public func resolveSource(_ typed: String) throws -> Source {
+        let reference = Reference.clean(typed) ?? typed
         if let id = Reference.id(in: reference) {
             guard let source = try source(id: id) else { throw ClaimTrailError.notFound("no source #\(id)") }
             return source
@@ -69,17 +69,20 @@ extension ClaimStore {
 
 extension ClaimStore {
     /// The stored source an imported one is the same as: same URL, or, without a URL,
-    /// same title, outlet and author.
+    /// same title, outlet and author. The unary `+` keeps SQLite from using the URL's unique index
+    /// for `url IS NULL`, which would scan every source without a URL (quadratic over an import of
+    /// title-only sources); the title index finds the few candidates instead.
     func findSource(matching draft: SourceDraft) throws -> Int64? {
         if let url = Reference.clean(draft.url) { return try sourceID(url: url) }
-        return try database.cached(
-            """
-            SELECT id FROM source WHERE url IS NULL AND title = ? AND outlet IS ? AND author IS ? ORDER BY id
-            """
-        ).first([Reference.clean(draft.title) ?? "", Reference.clean(draft.outlet), Reference.clean(draft.author)]) {
+        return try database.cached(Self.sourceWithoutURLLookup).first([
+            Reference.clean(draft.title) ?? "", Reference.clean(draft.outlet), Reference.clean(draft.author),
+        ]) {
             $0.int64(0)
         }
     }
+
+    static let sourceWithoutURLLookup =
+        "SELECT id FROM source WHERE +url IS NULL AND title = ? AND outlet IS ? AND author IS ? ORDER BY id"
 }
 
 extension ClaimStore {

@@ -2,9 +2,7 @@ extension ClaimStore {
     /// Records a speaker with its aliases. Names need not be unique: two officials may share a
     /// description, which is why lookups by name can come back ambiguous.
     public func addSpeaker(_ draft: SpeakerDraft) throws -> Int64 {
-        guard let name = Reference.clean(draft.name) else {
-            throw ClaimTrailError.invalid("a speaker needs a name")
-        }
+        let name = try Reference.required(draft.name, "a speaker's name", missing: "a speaker needs a name")
         let affiliation = try Reference.clean(draft.affiliation).map { reference in
             guard let speaker = try resolveSpeaker(reference) else {
                 throw ClaimTrailError.notFound("no speaker “\(reference)” to be affiliated with")
@@ -34,6 +32,26 @@ extension ClaimStore {
                 """,
                 [speakerID, alias, TextKey.fold(alias)]
             )
+        }
+    }
+
+    /// Refuses an alias a user adds to speaker `speakerID` when it is empty or already names a
+    /// speaker: an alias shared by two speakers makes every later lookup by it ambiguous (imports,
+    /// `trace`), and one equal to the speaker's own name adds nothing. Its own aliases are skipped.
+    func checkNewAliases(_ aliases: [String], for speakerID: Int64) throws {
+        for alias in aliases {
+            guard let clean = Reference.clean(alias) else { throw ClaimTrailError.invalid("an alias cannot be empty") }
+            for named in try speakers(named: clean) {
+                if named.id != speakerID {
+                    throw ClaimTrailError.invalid(
+                        "“\(clean)” already names speaker #\(named.id) \(named.label); merge the two speakers "
+                            + "(speaker merge) or choose another alias"
+                    )
+                }
+                if TextKey.fold(named.name) == TextKey.fold(clean) {
+                    throw ClaimTrailError.invalid("“\(clean)” is already the name of speaker #\(speakerID)")
+                }
+            }
         }
     }
 

@@ -4,12 +4,12 @@ extension ClaimStore {
     @discardableResult
     public func setVerdict(_ verdict: Verdict, on claimID: Int64) throws -> Bool {
         guard try claim(id: claimID) != nil else { throw ClaimTrailError.notFound("no claim #\(claimID)") }
-        guard let rating = Reference.clean(verdict.rating) else {
-            throw ClaimTrailError.invalid("a verdict needs a rating")
-        }
-        guard let reviewer = Reference.clean(verdict.reviewer) else {
-            throw ClaimTrailError.invalid("a verdict needs a reviewer")
-        }
+        let rating = try Reference.required(verdict.rating, "a verdict's rating", missing: "a verdict needs a rating")
+        let reviewer = try Reference.required(
+            verdict.reviewer,
+            "a verdict's reviewer",
+            missing: "a verdict needs a reviewer"
+        )
         let date = try Reference.clean(verdict.date).map { try ISODate.validate($0) }
         if let best = verdict.best, let worst = verdict.worst, let score = verdict.score,
             !(min(best, worst)...max(best, worst)).contains(score)

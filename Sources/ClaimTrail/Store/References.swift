@@ -10,6 +10,18 @@ enum Reference {
         return Int64(digits)
     }
 
+    /// A text the store requires (a claim's wording, a title, a name), cleaned. Blank is refused with
+    /// `missing`, and so is a text that begins with a NUL (U+0000): SQLite's `length()` stops at the
+    /// first NUL, so the store's own check takes it for blank. A NUL further in is kept as it is.
+    /// - Parameter what: the field, as the error names it: "a claim's text".
+    static func required(_ text: String?, _ what: String, missing: String) throws -> String {
+        guard let clean = clean(text) else { throw ClaimTrailError.invalid(missing) }
+        guard clean.unicodeScalars.first != "\0" else {
+            throw ClaimTrailError.invalid("\(what) begins with a NUL character (U+0000); remove it")
+        }
+        return clean
+    }
+
     /// Trims a text field and turns blank into nil, so "" never masquerades as a value.
     static func clean(_ text: String?) -> String? {
         guard let trimmed = text?.trimmed(), !trimmed.isEmpty else { return nil }

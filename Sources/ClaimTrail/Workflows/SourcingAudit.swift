@@ -75,7 +75,9 @@ public struct AuditRow: Codable, Equatable, Sendable, Tabular {
     public var attributionID: Int64
     public var claimID: Int64
     public var claim: String
-    public var speaker: String
+    public var speakerID: Int64?
+    /// nil for an unattributed statement, as in the traces; the table and CSV show `(unattributed)`.
+    public var speaker: String?
     public var category: SourcingCategory
     public var singleVoice: Bool
     public var contested: Bool
@@ -83,12 +85,13 @@ public struct AuditRow: Codable, Equatable, Sendable, Tabular {
     public var primarySourceInStore: Bool?
 
     public static let columns = [
-        "attribution_id", "claim_id", "claim", "speaker", "category", "single_voice", "contested",
+        "attribution_id", "claim_id", "claim", "speaker_id", "speaker", "category", "single_voice", "contested",
         "via_chain", "primary_source_in_store",
     ]
     public var cells: [String] {
         [
-            String(attributionID), String(claimID), claim, speaker, category.rawValue, String(singleVoice),
+            String(attributionID), String(claimID), claim, speakerID.map(String.init) ?? "",
+            speaker ?? ProvenanceRow.unattributed, category.rawValue, String(singleVoice),
             String(contested),
             viaChain.joined(separator: " ← "), primarySourceInStore.map(String.init) ?? "",
         ]
@@ -151,7 +154,8 @@ extension ClaimStore {
                     attributionID: row.attributionID,
                     claimID: row.claimID,
                     claim: row.claim,
-                    speaker: row.speaker ?? ProvenanceRow.unattributed,
+                    speakerID: row.speakerID,
+                    speaker: row.speaker,
                     category: category,
                     singleVoice: voices[row.claimID]?.count == 1,
                     contested: row.contested,

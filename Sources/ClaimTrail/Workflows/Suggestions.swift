@@ -1,17 +1,27 @@
 /// What a name or text that matched nothing most likely meant, for "did you mean" errors: a typo
 /// must end in an error that names the right record, never in a silently created new one.
 extension ClaimStore {
-    /// Speakers whose folded name or alias is a few edits from `name` ("Sean Spicr" → Sean
-    /// Spicer), nearest first; failing those, speakers the search index finds by any word of it
-    /// ("Spicer").
+    /// Speakers whose folded name or alias, or one word of it, is a few edits from `name`
+    /// ("Sean Spicr" → Sean Spicer, "Lungesco" → Oana Lungescu), nearest first; failing those,
+    /// speakers the search index finds by any word of it ("Spicer").
     public func closestSpeakers(to name: String, limit: Int = 3) throws -> [Speaker] {
         let key = TextKey.fold(name)
         let tolerance = max(2, key.unicodeScalars.count / 3)
+        // A single word (a surname) is also held against each word of the names; not a short
+        // one, which a word or two of edits turns into almost any short word.
+        let wordTolerance = key.contains(" ") || key.unicodeScalars.count < 4 ? 0 : key.unicodeScalars.count / 3
         var nearest: [Int64: Int] = [:]
         try database.prepare(
             "SELECT id, name_key FROM speaker UNION ALL SELECT speaker_id, alias_key FROM speaker_alias"
         ).forEach([]) { row in
-            guard let distance = EditDistance.between(key, row.string(1), limit: tolerance) else { return }
+            let stored = row.string(1)
+            var distances = [EditDistance.between(key, stored, limit: tolerance)]
+            if wordTolerance > 0 {
+                distances += stored.split(separator: " ").map {
+                    EditDistance.between(key, String($0), limit: wordTolerance)
+                }
+            }
+            guard let distance = distances.compactMap({ $0 }).min() else { return }
             nearest[row.int64(0)] = min(nearest[row.int64(0)] ?? distance, distance)
         }
         var ids = nearest.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.map(\.key)

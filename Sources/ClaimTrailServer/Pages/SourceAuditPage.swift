@@ -26,7 +26,8 @@ enum SourceAuditPage {
         for row in audit.rows {
             html += "<tr><td>\(row.attributionID)</td>"
             html += "<td><a href=\"/claims/\(row.claimID)\">#\(row.claimID)</a> \(escape(row.claim))</td>"
-            html += "<td>\(escape(row.speaker))</td><td>\(escape(row.category.rawValue))</td>"
+            html += "<td>\(escape(row.speaker ?? ProvenanceRow.unattributed))</td>"
+            html += "<td>\(escape(row.category.rawValue))</td>"
             html += "<td>\(row.singleVoice ? "yes" : "")</td><td>\(row.contested ? "yes" : "")</td>"
             html += "<td>\(escape(row.viaChain.joined(separator: " ← ")))</td></tr>\n"
         }

@@ -1,0 +1,74 @@
+/// People an article introduces before quoting them: "Amit Jain is a children's doctor in that country.
+/// He says …", "Harvard's Daniel Lieberman led the study. He says …". Feature and health writing names
+/// someone in one sentence and reports them with a pronoun in the next, with no quotation between.
+struct IntroducedPeople {
+    /// How many sentences back an introduction still explains a "he" or "she".
+    static let reach = 3
+
+    private var people: [(sentence: Int, person: SpeakerPhrase)] = []
+
+    /// Notes the person sentence number `sentence` introduces, if it opens with one.
+    mutating func collect(_ words: [Word], sentence: Int) {
+        if let person = Self.introduction(words) { people.append((sentence, person)) }
+    }
+
+    /// The person introduced last before `sentence`, at most `reach` sentences back, and where.
+    func person(before sentence: Int) -> (sentence: Int, person: SpeakerPhrase)? {
+        var low = 0
+        var high = people.count
+        while low < high {
+            let middle = (low + high) / 2
+            if people[middle].sentence < sentence { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0, sentence - people[low - 1].sentence <= Self.reach else { return nil }
+        return people[low - 1]
+    }
+
+    /// Verbs that, after a name opening a sentence, say what the person does: "led the study".
+    private static let roleVerbs: Set<String> = [
+        "led", "leads", "heads", "headed", "directs", "directed", "works", "worked", "teaches", "taught",
+        "founded", "chairs", "runs", "ran", "oversees", "studies", "studied",
+    ]
+
+    /// Nouns that, after "is a", describe a person: "is a children's doctor", "is an associate professor".
+    private static let personNouns: Set<String> = SpeakerPhrase.personNouns.union([
+        "doctor", "physician", "surgeon", "nurse", "professor", "researcher", "scientist", "teacher", "student",
+        "farmer", "worker", "owner", "manager", "coach", "player", "author", "writer", "journalist", "reporter",
+        "engineer", "historian", "psychologist", "specialist", "member", "founder", "head", "kid", "child",
+        "woman", "man", "resident", "activist",
+    ])
+
+    /// "Shakira Suglia is with Columbia University", "Amit Jain is a children's doctor", "Harvard's Daniel
+    /// Lieberman led the study": a name of two to four capitalised words opening the sentence (after an
+    /// owner in the possessive), then a verb of role or "is" with a person's description. Places and
+    /// organisations ("New York is a city", "Harvard University is …") have no such description.
+    static func introduction(_ words: [Word]) -> SpeakerPhrase? {
+        var start = 0
+        if let first = words.first, first.isCapitalized, first.withoutPossessive.count < first.text.count {
+            start = 1
+        }
+        var end = start
+        while end < words.count, words[end].isCapitalized || (words[end].text == "." && end > start) { end += 1 }
+        let name = words[start..<end].filter { $0.text != "." }
+        guard name.count >= 2, name.count <= 4, end + 1 < words.count, let first = name.first, let last = name.last,
+            !SpeakerPhrase.determiners.contains(first.lower), !ReportingCues.prepositions.contains(first.lower),
+            !ReportingCues.clauseStarts.contains(first.lower), !SpeakerPhrase.speakerNouns.contains(last.lower)
+        else { return nil }
+        let verb = words[end].lower
+        let describesPerson: Bool
+        if roleVerbs.contains(verb) {
+            describesPerson = true
+        } else if ["is", "was"].contains(verb) {
+            let next = words[end + 1].lower
+            describesPerson =
+                next == "with"
+                || (["a", "an", "the"].contains(next)
+                    && words[(end + 2)...].prefix(5).prefix {
+                        !$0.isPunctuation && !SpeakerPhrase.descriptionPrepositions.contains($0.lower)
+                    }.contains { personNouns.contains($0.lower) })
+        } else {
+            describesPerson = false
+        }
+        return describesPerson ? SpeakerPhrase(name: words[start..<end].spelled) : nil
+    }
+}

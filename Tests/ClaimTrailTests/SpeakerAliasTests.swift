@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+@testable import ClaimTrail
+
+/// `speaker edit --add-alias` and the "did you mean" suggestions, through the binary.
+@Suite("speaker aliases")
+struct SpeakerAliasTests {
+    private func store(with speakers: [[String]]) throws -> TemporaryStore {
+        let temporary = try TemporaryStore()
+        for arguments in speakers {
+            let added = try Binary.run(["speaker", "add"] + arguments, database: temporary.path)
+            #expect(added.status == 0, "\(added.stderr)")
+        }
+        return temporary
+    }
+
+    private func aliases(_ temporary: TemporaryStore) throws -> [String] {
+        try temporary.store.database.prepare("SELECT alias FROM speaker_alias ORDER BY alias").map { $0.string(0) }
+    }
+
+    @Test("an alias that names another speaker, or the speaker itself, is refused with one line")
+    func clashingAliasRefused() throws {
+        let temporary = try store(with: [["NATO", "--kind", "organization"], ["Jens Stoltenberg", "--alias", "Jens"]])
+        for alias in ["nato", "NATO", "jens"] {
+            let result = try Binary.run(["speaker", "edit", "1", "--add-alias", alias], database: temporary.path)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("speaker #") && result.stderr.split(separator: "\n").count == 1)
+        }
+        let other = try Binary.run(["speaker", "edit", "2", "--add-alias", "Nato"], database: temporary.path)
+        #expect(other.stderr.contains("already names speaker #1 NATO"))
+        #expect(try aliases(temporary) == ["Jens"])
+        // Its own alias again is nothing new, and a fresh one is added.
+        let fresh = try Binary.run(
+            ["speaker", "edit", "2", "--add-alias", "Jens", "--add-alias", "NATO chief"],
+            database: temporary.path
+        )
+        #expect(fresh.status == 0, "\(fresh.stderr)")
+        #expect(try aliases(temporary) == ["Jens", "NATO chief"])
+        // Names stay unambiguous: a lookup by the refused alias still finds one speaker.
+        #expect(try temporary.store.speakers(named: "NATO").map(\.id) == [1])
+    }
+
+    @Test("an empty alias is refused, not taken for nothing to change")
+    func emptyAliasRefused() throws {
+        let temporary = try store(with: [["NATO"]])
+        for alias in ["", "   "] {
+            let result = try Binary.run(["speaker", "edit", "1", "--add-alias", alias], database: temporary.path)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("an alias cannot be empty"), "\(result.stderr)")
+        }
+        #expect(try temporary.count("change_log") == 0)
+    }
+
+    @Test("a mistyped surname alone gets a did-you-mean")
+    func surnameTypoSuggested() throws {
+        let temporary = try store(with: [["Oana Lungescu"], ["Jens Stoltenberg"]])
+        let result = try Binary.run(["trace", "speaker", "Lungesco"], database: temporary.path)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("did you mean Oana Lungescu?"), "\(result.stderr)")
+    }
+}
