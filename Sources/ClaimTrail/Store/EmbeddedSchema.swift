@@ -1144,8 +1144,11 @@ extension Migration {
                         SELECT 'delete', id, name, aliases FROM speaker_search WHERE id = OLD.id;
                 END;
                 -- An alias change replaces the speaker's entry: out before the change, back in after it. An
-                -- alias removed by a speaker's own deletion finds no speaker, and does nothing.
-                CREATE TRIGGER speaker_fts_alias_adding BEFORE INSERT ON speaker_alias BEGIN
+                -- alias removed by a speaker's own deletion finds no speaker, and does nothing. An alias the
+                -- speaker already has is skipped by INSERT … ON CONFLICT DO NOTHING after the BEFORE trigger but
+                -- without the AFTER one, so the entry is only taken out when the alias is new.
+                CREATE TRIGGER speaker_fts_alias_adding BEFORE INSERT ON speaker_alias
+                WHEN NOT EXISTS (SELECT 1 FROM speaker_alias WHERE speaker_id = NEW.speaker_id AND alias_key = NEW.alias_key) BEGIN
                     INSERT INTO speaker_fts (speaker_fts, rowid, name, aliases)
                         SELECT 'delete', id, name, aliases FROM speaker_search WHERE id = NEW.speaker_id;
                 END;
