@@ -19,8 +19,8 @@ struct Claimtrail: ParsableCommand {
             ContestedCommand.self, TraceCommand.self,
             AuditCommand.self, SearchCommand.self, ExtractCommand.self, ReviewCommand.self, QueueCommand.self,
             StatusCommand.self,
-            ExportCommand.self, CheckCommand.self, BackupCommand.self, GenerateCommand.self,
-            UserCommand.self, ServeCommand.self,
+            ExportCommand.self, DatasetteMetadataCommand.self, CheckCommand.self, BackupCommand.self,
+            GenerateCommand.self, UserCommand.self, ServeCommand.self,
         ]
     )
 }

@@ -241,7 +241,8 @@ extension CLITests {
         let hits =
             try JSONSerialization.jsonObject(with: Data(try run("search", "triumvirate", "--format", "json").utf8))
             as? [[String: Any]]
-        #expect(hits?.map { $0["kind"] as? String } == ["quote"])
+        // The quote, and the article's body it is quoted from.
+        #expect(hits?.map { $0["kind"] as? String } == ["quote", "source"])
         #expect(try run("claim", "similar", "1", "--format", "csv").contains("There are no legitimate indications"))
         #expect(try run("claim", "add", "US planning missile strike") == "19\n")
         #expect(try run("claim", "merge", "1", "19") == "claim #19 merged into claim #1\n")

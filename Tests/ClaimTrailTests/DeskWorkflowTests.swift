@@ -60,7 +60,7 @@ struct DeskWorkflowTests {
         func dump() throws -> [String] {
             let store = try ClaimStore.open(at: db)
             let tables = try store.database.prepare(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE '%VIRTUAL%' AND name NOT LIKE 'search_index_%' ORDER BY 1"
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE '%VIRTUAL%' AND name NOT GLOB '*_fts_*' ORDER BY 1"
             ).map { $0.string(0) }
             var rows: [String] = []
             for table in tables {

@@ -68,7 +68,9 @@ struct SchemaDriftTests {
         }
         #expect(
             declared["table"]!.isSuperset(of: [
-                "claim", "attribution", "source", "speaker", "claim_stats", "search_index",
+                "claim", "attribution", "source", "speaker", "claim_stats", "claim_fts", "attribution_fts",
+                "source_fts",
+                "speaker_fts",
             ])
         )
         let foreignKeys = try temporary.store.database.prepare("PRAGMA foreign_keys").first { $0.int(0) }

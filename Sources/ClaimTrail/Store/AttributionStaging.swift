@@ -114,10 +114,10 @@ final class AttributionStaging {
         }
     }
 
-    /// Notes, during an import, that a speaker was given aliases: its search entry is rebuilt
-    /// with the batch. Outside an import the alias trigger does that.
-    func aliasesAdded(to speakerID: Int64) {
-        records?.aliasesAdded(to: speakerID)
+    /// Notes, during an import, that a speaker is about to be given aliases: its search entry is
+    /// rebuilt with the batch. Outside an import the alias triggers do that.
+    func aliasesAdding(to speakerID: Int64) throws {
+        try records?.aliasesAdding(to: speakerID, in: database)
     }
 
     /// Writes the waiting rows into `attribution` in id order, so that a relay is stored before

@@ -30,10 +30,10 @@ enum BatchCounters {
 
     /// Statements reading the batch's rows.
     private static let fromRows = [
-        // search_quote_added
+        // attribution_fts_added
         """
-        INSERT INTO search_index (rowid, body)
-        SELECT id * 4 + 1, quote FROM main.attribution NOT INDEXED WHERE id >= ?1 AND quote IS NOT NULL
+        INSERT INTO attribution_fts (rowid, quote, cue)
+        SELECT id, quote, cue FROM main.attribution NOT INDEXED WHERE id >= ?1
         """,
 
         // speaker_attribution_added

@@ -27,7 +27,9 @@ extension ClaimStore {
 
     /// Adds names a speaker is also reported under; aliases already known are skipped.
     public func addAliases(_ aliases: [String], to speakerID: Int64) throws {
-        for alias in aliases.compactMap(Reference.clean) {
+        let aliases = aliases.compactMap(Reference.clean)
+        if !aliases.isEmpty { try staging.aliasesAdding(to: speakerID) }
+        for alias in aliases {
             try database.execute(
                 """
                 INSERT INTO speaker_alias (speaker_id, alias, alias_key) VALUES (?, ?, ?)
@@ -35,7 +37,6 @@ extension ClaimStore {
                 """,
                 [speakerID, alias, TextKey.fold(alias)]
             )
-            staging.aliasesAdded(to: speakerID)
         }
     }
 

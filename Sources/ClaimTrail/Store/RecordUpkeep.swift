@@ -1,5 +1,5 @@
 /// What the insert triggers of claims, sources, speakers, aliases and counter-claim relations do
-/// (schema 003 and 005), done once per import batch for the rows added since the previous one.
+/// (schema 003 and 012), done once per import batch for the rows added since the previous one.
 ///
 /// An import runs with the connection's triggers off from start to end, not only while its
 /// attributions are written. With them on, each claim or source insert also wrote the search
@@ -10,7 +10,8 @@
 struct RecordUpkeep {
     /// The first id of each table that has not been brought up to date yet.
     private var claim, source, speaker, relation: Int64
-    /// Speakers stored before the batch that were given new aliases: their search entries are rebuilt.
+    /// Speakers stored before the batch that were given new aliases: their search entries, taken out
+    /// by `aliasesAdding`, are put back.
     private var aliasedSpeakers: Set<Int64> = []
 
     /// Starts after the rows stored now, which the triggers have seen to.
@@ -18,9 +19,18 @@ struct RecordUpkeep {
         (claim, source, speaker, relation) = try Self.nextIDs(in: database)
     }
 
-    /// Notes an alias added to a speaker; new speakers are indexed with their aliases anyway.
-    mutating func aliasesAdded(to speakerID: Int64) {
-        if speakerID < speaker { aliasedSpeakers.insert(speakerID) }
+    /// Notes that a speaker is about to be given aliases; new speakers are indexed with their
+    /// aliases anyway. A speaker indexed before has its entry taken out now, while the index can
+    /// still be told the text it holds (speaker_fts_alias_adding), and put back by `apply`.
+    mutating func aliasesAdding(to speakerID: Int64, in database: Database) throws {
+        guard speakerID < speaker, aliasedSpeakers.insert(speakerID).inserted else { return }
+        try database.execute(
+            """
+            INSERT INTO speaker_fts (speaker_fts, rowid, name, aliases)
+            SELECT 'delete', id, name, aliases FROM main.speaker_search WHERE id = ?
+            """,
+            [speakerID]
+        )
     }
 
     /// Brings the rows added since the last call up to date. The voices that a new counter-claim
@@ -29,24 +39,23 @@ struct RecordUpkeep {
     mutating func apply(to database: Database, firstAttributionID: Int64) throws {
         let aliased = "[" + aliasedSpeakers.map(String.init).joined(separator: ",") + "]"
         let statements: [(sql: String, arguments: [any StatementArgument])] = [
-            // claim_added, search_claim_added
+            // claim_added, claim_fts_added
             ("INSERT INTO claim_stats (claim_id) SELECT id FROM main.claim WHERE id >= ?", [claim]),
             (
-                "INSERT INTO search_index (rowid, body) SELECT id * 4, text FROM main.claim WHERE id >= ? AND proposed = 0",
+                "INSERT INTO claim_fts (rowid, text) SELECT id, text FROM main.claim WHERE id >= ? AND proposed = 0",
                 [claim]
             ),
-            // search_source_added
+            // source_fts_added
             (
-                "INSERT INTO search_index (rowid, body) SELECT id * 4 + 3, title FROM main.source WHERE id >= ?",
+                "INSERT INTO source_fts (rowid, title, body) SELECT id, title, body FROM main.source WHERE id >= ?",
                 [source]
             ),
-            // search_speaker_added, then search_alias_added: the name followed by every alias.
-            ("DELETE FROM search_index WHERE rowid IN (SELECT value * 4 + 2 FROM json_each(?))", [aliased]),
+            // speaker_fts_added, and speaker_fts_alias_added: the name and every alias.
             (
                 """
-                INSERT INTO search_index (rowid, body)
-                SELECT id * 4 + 2, name || coalesce(' ' || (SELECT group_concat(alias, ' ') FROM speaker_alias WHERE speaker_id = speaker.id), '')
-                FROM main.speaker WHERE id >= ?1 OR id IN (SELECT value FROM json_each(?2))
+                INSERT INTO speaker_fts (rowid, name, aliases)
+                SELECT id, name, aliases FROM main.speaker_search
+                WHERE id >= ?1 OR id IN (SELECT value FROM json_each(?2))
                 """, [speaker, aliased]
             ),
             // relation_added: the countered claim's count, and the voices asserting its counter-claim.

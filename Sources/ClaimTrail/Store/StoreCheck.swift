@@ -1,3 +1,5 @@
+import CSQLite
+
 /// Verifies a store: SQLite's own integrity and foreign-key checks, and the project's invariants,
 /// chief among them that the trigger-kept counters equal a recount from the attributions.
 public struct StoreCheck {
@@ -52,7 +54,107 @@ public struct StoreCheck {
         ).map { "attribution #\($0.int64(0))'s review state disagrees with its proposal record" }
         problems += try Self.reusedIDs(in: database)
         problems += try Self.uidProblems(in: database)
+        problems += try Self.searchIndexProblems(in: database)
         return problems
+    }
+
+    /// The full-text indexes of schema 012.
+    static let searchIndexes = ["claim_fts", "attribution_fts", "source_fts", "speaker_fts"]
+
+    /// The rows each index holds when it indexes only some of its table (schema 012 follows the desk
+    /// workflow: proposals are not searchable). FTS5's check against the table would read every row
+    /// and report the left-out ones, so these indexes are checked in three parts: FTS5's check of the
+    /// index itself, the ids it holds (one row each in its `_docsize` table) against these rows, and
+    /// its words against an index of these rows built afresh (`subsetIndexDifferences`).
+    static let indexedSubsets = [
+        "claim_fts": IndexedRows(columns: "text", rows: "FROM claim WHERE proposed = 0"),
+        "attribution_fts": IndexedRows(columns: "quote, cue", rows: "FROM attribution WHERE state = 'accepted'"),
+    ]
+
+    /// The columns an index reads, and the rows of its table it holds (`FROM … WHERE …`).
+    struct IndexedRows {
+        let columns: String
+        let rows: String
+    }
+
+    /// Each index compared with what it should hold: by FTS5's own check (rank 1: against the
+    /// table's text, not only the index's inner consistency), or for a subset as said above.
+    ///
+    /// FTS5 runs its check as a write statement. A reader without write access to the file, or one
+    /// whose snapshot another writer has moved past, cannot run it, and has nothing to say about the
+    /// indexes then; SQLite's integrity_check above has still read them.
+    private static func searchIndexProblems(in database: Database) throws -> [String] {
+        var problems = searchIndexes.compactMap { index -> String? in
+            let againstTable = indexedSubsets[index] == nil ? 1 : 0
+            do {
+                try database.execute(
+                    "INSERT INTO \(index) (\(index), rank) VALUES ('integrity-check', \(againstTable))"
+                )
+                return nil
+            } catch let error as SQLiteError {
+                let unwritable = [SQLITE_READONLY, SQLITE_BUSY, SQLITE_LOCKED].contains(error.code)
+                return unwritable ? nil : "full-text index \(index) differs from its table (\(error.message))"
+            } catch {
+                return "full-text index \(index): \(error)"
+            }
+        }
+        for (index, subset) in indexedSubsets.sorted(by: { $0.key < $1.key }) {
+            problems += try database.prepare(
+                """
+                SELECT id, 'is missing' FROM (SELECT id \(subset.rows) EXCEPT SELECT id FROM \(index)_docsize)
+                UNION ALL
+                SELECT id, 'should not be there' FROM (SELECT id FROM \(index)_docsize EXCEPT SELECT id \(subset.rows))
+                ORDER BY 1
+                """
+            ).map { "full-text index \(index): row #\($0.int64(0)) \($0.string(1))" }
+            problems += try subsetIndexDifferences(index, subset, in: database)
+        }
+        return problems
+    }
+
+    /// The rows whose words (term, row, column, position, read through fts5vocab) differ between
+    /// `index` and a temporary index of the rows it should hold, built with the same tokenizer. A
+    /// reader that cannot create temporary tables has nothing to say, as for FTS5's check.
+    private static func subsetIndexDifferences(
+        _ index: String,
+        _ subset: IndexedRows,
+        in database: Database
+    ) throws -> [String] {
+        let expected = "temp.expected_\(index)"
+        defer {
+            try? database.executeScript(
+                """
+                DROP TABLE IF EXISTS \(expected)_words; DROP TABLE IF EXISTS temp.checked_\(index)_words;
+                DROP TABLE IF EXISTS \(expected)
+                """
+            )
+        }
+        do {
+            try database.executeScript(
+                """
+                CREATE VIRTUAL TABLE \(expected) USING fts5(
+                    \(subset.columns), tokenize = 'porter unicode61 remove_diacritics 2'
+                );
+                INSERT INTO \(expected) (rowid, \(subset.columns)) SELECT id, \(subset.columns) \(subset.rows);
+                CREATE VIRTUAL TABLE \(expected)_words USING fts5vocab(temp, expected_\(index), instance);
+                CREATE VIRTUAL TABLE temp.checked_\(index)_words USING fts5vocab(main, \(index), instance);
+                """
+            )
+        } catch let error as SQLiteError {
+            if [SQLITE_READONLY, SQLITE_BUSY, SQLITE_LOCKED].contains(error.code) { return [] }
+            throw error
+        }
+        let rows = try database.prepare(
+            """
+            SELECT DISTINCT doc FROM (
+                SELECT * FROM (SELECT * FROM temp.checked_\(index)_words EXCEPT SELECT * FROM \(expected)_words)
+                UNION ALL
+                SELECT * FROM (SELECT * FROM \(expected)_words EXCEPT SELECT * FROM temp.checked_\(index)_words)
+            ) ORDER BY 1
+            """
+        ).map { "#" + String($0.int64(0)) }
+        guard !rows.isEmpty else { return [] }
+        return ["full-text index \(index) differs from its table (the words of rows \(rows.joined(separator: ", ")))"]
     }
 
     /// The counters of every claim computed from scratch, in `claim_stats` column order.

@@ -196,10 +196,9 @@ extension ClaimStore {
         let query = words.sorted().map { "\"\($0)\"" }.joined(separator: " OR ")
         let candidates = try database.prepare(
             """
-            SELECT rowid / 4 FROM search_index WHERE search_index MATCH ? AND rowid % 4 = 0 AND rowid IS NOT ?
-            ORDER BY bm25(search_index) LIMIT 200
+            SELECT rowid FROM claim_fts WHERE claim_fts MATCH ? AND rowid IS NOT ? ORDER BY bm25(claim_fts) LIMIT 200
             """
-        ).map([query, id.map { $0 * 4 }]) { $0.int64(0) }
+        ).map([query, id]) { $0.int64(0) }
         return try candidates.compactMap { try self.claim(id: $0) }.map { other in
             let theirs = Self.words(other.text)
             return SimilarClaim(

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One full-text match: a claim, a quote, a speaker or a source title.
+/// One full-text match: a claim, a quote, a speaker or a source.
 public struct SearchHit: Codable, Equatable, Sendable {
     public enum Kind: String, Codable, Sendable { case claim, quote, speaker, source }
     public var kind: Kind
@@ -8,7 +8,8 @@ public struct SearchHit: Codable, Equatable, Sendable {
     public var id: Int64
     /// For a claim, itself; for a quote, the claim it is a quote of.
     public var claimID: Int64?
-    /// The matching text with each match between « and ».
+    /// The matching text (for a long one, the passage around the match), each match between the
+    /// search's markers: « and » for a table, none for CSV and JSON.
     public var match: String
     /// bm25 relevance: lower is better.
     public var rank: Double
@@ -21,43 +22,95 @@ extension SearchHit: Tabular {
     }
 }
 
+/// How search results mark the matched words.
+public struct SearchMarkers: Sendable {
+    public var open: String
+    public var close: String
+
+    /// « and », for a table read by a person.
+    public static let guillemets = SearchMarkers(open: "«", close: "»")
+    /// Nothing, for CSV and JSON, whose readers want the text as stored.
+    public static let none = SearchMarkers(open: "", close: "")
+}
+
 extension ClaimStore {
-    /// Full-text search over claims, quotes, speakers (names and aliases) and source titles, best first.
-    /// Each word of `query` must appear (any case, accents ignored); `raw` passes FTS5 query syntax through.
-    public func search(_ query: String, limit: Int? = 20, raw: Bool = false) throws -> [SearchHit] {
+    /// Full-text search over claims, quotes and cues, speakers (names and aliases) and sources (titles
+    /// and bodies), best first. Each word of `query` must appear (any case, accents ignored, English
+    /// word endings stemmed: "magnetometer" finds "magnetometers"); `raw` passes FTS5 query syntax
+    /// through. `offset` skips that many of the best hits, for paging.
+    public func search(
+        _ query: String,
+        limit: Int? = 20,
+        offset: Int = 0,
+        raw: Bool = false,
+        markers: SearchMarkers = .guillemets
+    ) throws -> [SearchHit] {
         let expression = raw ? query : Self.ftsPhrases(query)
         guard !expression.trimmed().isEmpty else { throw ClaimTrailError.invalid("give words to search for") }
         do {
-            return try read { try hits(matching: expression, limit: limit) }
+            return try read { try hits(matching: expression, limit: limit, offset: offset, markers: markers) }
         } catch let error as SQLiteError where raw {
             throw ClaimTrailError.invalid("bad search query: \(error.message)")
         }
     }
 
-    private func hits(matching expression: String, limit: Int?) throws -> [SearchHit] {
-        try database.cached(
+    /// The best hits of the four indexes, merged by bm25, then the text of each. The scores of
+    /// different indexes are each relative to their own table, which is close enough for ranking.
+    /// Snippets are made for the page only: made in the ranking statement, they would be made for
+    /// every match of a common word before the sort.
+    private func hits(
+        matching expression: String,
+        limit: Int?,
+        offset: Int,
+        markers: SearchMarkers
+    ) throws
+        -> [SearchHit]
+    {
+        let ranked = try database.cached(
             """
-            SELECT rowid, highlight(search_index, 0, '«', '»'), bm25(search_index) FROM search_index
-            WHERE search_index MATCH ? ORDER BY bm25(search_index) LIMIT ?
+            SELECT * FROM (
+                SELECT 0 AS kind, rowid, bm25(claim_fts) AS rank FROM claim_fts WHERE claim_fts MATCH ?1
+                UNION ALL SELECT 1, rowid, bm25(attribution_fts) FROM attribution_fts WHERE attribution_fts MATCH ?1
+                UNION ALL SELECT 2, rowid, bm25(speaker_fts) FROM speaker_fts WHERE speaker_fts MATCH ?1
+                UNION ALL SELECT 3, rowid, bm25(source_fts, 5.0, 1.0) FROM source_fts WHERE source_fts MATCH ?1
+            ) ORDER BY rank, kind, rowid LIMIT ?2 OFFSET ?3
             """
-        ).map([expression, RowLimit.sql(limit)]) { row in
-            let rowid = row.int64(0)
-            // The index's rowid is id * 4 + kind; `& 3` stays in 0…3 even in a damaged store.
-            let kind: SearchHit.Kind = [.claim, .quote, .speaker, .source][Int(rowid & 3)]
-            return SearchHit(
-                kind: kind,
-                id: rowid / 4,
-                claimID: kind == .claim ? rowid / 4 : nil,
-                match: row.string(1),
-                rank: row.double(2)
-            )
-        }.map { hit in
-            guard hit.kind == .quote else { return hit }
-            var withClaim = hit
-            withClaim.claimID = try database.cached("SELECT claim_id FROM attribution WHERE id = ?").first([hit.id]) {
-                $0.int64(0)
-            }
-            return withClaim
+        ).map([expression, RowLimit.sql(limit), max(offset, 0)]) { row in
+            (kind: Self.hitKinds[min(max(row.int(0), 0), 3)], id: row.int64(1), rank: row.double(2))
+        }
+        return try ranked.map { hit in
+            let (claimID, match) =
+                try database.cached(Self.matchText(hit.kind)).first(
+                    [expression, hit.id, markers.open, markers.close]
+                ) { ($0.optionalInt64(0), $0.string(1)) } ?? (nil, "")
+            return SearchHit(kind: hit.kind, id: hit.id, claimID: claimID, match: match, rank: hit.rank)
+        }
+    }
+
+    private static let hitKinds: [SearchHit.Kind] = [.claim, .quote, .speaker, .source]
+
+    /// For one hit of each kind: the claim it belongs to, and its text with the matches marked
+    /// (a passage around them for quotes and article bodies).
+    private static func matchText(_ kind: SearchHit.Kind) -> String {
+        switch kind {
+        case .claim:
+            "SELECT rowid, highlight(claim_fts, 0, ?3, ?4) FROM claim_fts WHERE claim_fts MATCH ?1 AND rowid = ?2"
+        case .quote:
+            """
+            SELECT a.claim_id, snippet(attribution_fts, -1, ?3, ?4, '…', 32)
+            FROM attribution_fts f JOIN attribution a ON a.id = f.rowid WHERE attribution_fts MATCH ?1 AND f.rowid = ?2
+            """
+        case .speaker:
+            """
+            SELECT NULL,
+                   highlight(speaker_fts, 0, ?3, ?4) || coalesce(' (' || highlight(speaker_fts, 1, ?3, ?4) || ')', '')
+            FROM speaker_fts WHERE speaker_fts MATCH ?1 AND rowid = ?2
+            """
+        case .source:
+            """
+            SELECT NULL, snippet(source_fts, -1, ?3, ?4, '…', 24)
+            FROM source_fts WHERE source_fts MATCH ?1 AND rowid = ?2
+            """
         }
     }
 

@@ -25,13 +25,13 @@ extension ClaimStore {
             nearest[row.int64(0)] = min(nearest[row.int64(0)] ?? distance, distance)
         }
         var ids = nearest.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.map(\.key)
-        if ids.isEmpty { ids = try searchedIDs(anyWordOf: name, kind: .speaker, limit: limit) }
+        if ids.isEmpty { ids = try searchedIDs(anyWordOf: name, index: "speaker_fts", limit: limit) }
         return try ids.prefix(max(limit, 0)).compactMap { try speaker(id: $0) }
     }
 
     /// Claims the search index finds by any word of `text`, best match first.
     public func closestClaims(to text: String, limit: Int = 5) throws -> [Claim] {
-        try searchedIDs(anyWordOf: text, kind: .claim, limit: limit).compactMap { try claim(id: $0) }
+        try searchedIDs(anyWordOf: text, index: "claim_fts", limit: limit).compactMap { try claim(id: $0) }
     }
 
     /// The error for a speaker reference that matched nobody, naming the closest speakers.
@@ -51,16 +51,13 @@ extension ClaimStore {
         return speaker
     }
 
-    /// Ids of one kind of search-index entry matching any word of `text`, by bm25 rank.
-    private func searchedIDs(anyWordOf text: String, kind: SearchHit.Kind, limit: Int) throws -> [Int64] {
+    /// Ids of the rows that the full-text `index` (claim_fts, speaker_fts: a name we own) finds
+    /// by any word of `text`, by bm25 rank.
+    private func searchedIDs(anyWordOf text: String, index: String, limit: Int) throws -> [Int64] {
         let words = text.split(whereSeparator: \.isWhitespace).map { Self.ftsPhrases(String($0)) }
         guard !words.isEmpty else { return [] }
-        let kindNumber: Int64 = [.claim: 0, .quote: 1, .speaker: 2, .source: 3][kind] ?? 0
         return try database.prepare(
-            """
-            SELECT rowid / 4 FROM search_index WHERE search_index MATCH ? AND rowid % 4 = ?
-            ORDER BY bm25(search_index) LIMIT ?
-            """
-        ).map([words.joined(separator: " OR "), kindNumber, limit]) { $0.int64(0) }
+            "SELECT rowid FROM \(index) WHERE \(index) MATCH ? ORDER BY bm25(\(index)) LIMIT ?"
+        ).map([words.joined(separator: " OR "), limit]) { $0.int64(0) }
     }
 }

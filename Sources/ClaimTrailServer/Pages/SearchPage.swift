@@ -1,6 +1,6 @@
 import ClaimTrail
 
-/// Full-text search over claims, quotes, speakers and source titles.
+/// Full-text search over claims, quotes, speakers and sources (titles and bodies).
 struct SearchPage: Codable, Sendable {
     var query: String
     var hits: [SearchHit]

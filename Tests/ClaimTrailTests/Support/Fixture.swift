@@ -38,3 +38,18 @@ extension ClaimStore {
         ).id
     }
 }
+
+extension ProposedAttribution {
+    /// The extractor's proposal of a direct quote by `speaker`, found at the start of its text.
+    static func quote(_ content: String, by speaker: String) -> ProposedAttribution {
+        ProposedAttribution(
+            speaker: speaker,
+            speakerRole: nil,
+            cue: "said",
+            content: content,
+            mode: .direct,
+            start: 0,
+            end: content.utf8.count
+        )
+    }
+}

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The real programs that read claimtrail's formats: Python's csv, prov and rdflib, Graphviz,
+/// The real programs that read claimtrail's formats: Python's csv, prov and rdflib, Datasette, Graphviz,
 /// Chromium. `.ci/run` installs them; on a developer machine without them those tests are
 /// skipped, but under CI a missing client fails the test instead.
 enum OutsideClient {
