@@ -47,7 +47,11 @@ struct AttributionCommand: ParsableCommand {
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "delete",
-            abstract: "Delete an attribution; it is kept in the change log."
+            abstract: "Delete an attribution; it is kept in the change log.",
+            discussion: """
+                A proposal waiting for review is rejected instead, with --reason, so that the next \
+                `extract --propose` does not propose it again.
+                """
         )
 
         @OptionGroup var store: StoreOptions
@@ -58,7 +62,7 @@ struct AttributionCommand: ParsableCommand {
             let opened = try store.open()
             let id = try opened.write {
                 let id = try opened.resolveAttribution(attribution)
-                try opened.deleteAttribution(id, by: store.recorder, reason: reason)
+                try opened.deleteOrRejectAttribution(id, by: store.recorder, reason: reason)
                 return id
             }
             try emitLine(id)

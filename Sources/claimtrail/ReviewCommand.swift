@@ -48,7 +48,8 @@ struct ReviewCommand: ParsableCommand {
             abstract: "Accept proposals, correcting speaker, claim or stance in the same step; prints their ids.",
             discussion: """
                 The attribution keeps its id, and the change log keeps what the extractor proposed. Without \
-                --speaker, the speaker the extractor named is used (created if new, a description as anonymous). \
+                --speaker, the speaker the extractor named is used (created if new, a description as anonymous, a \
+                named person as a person, else of the kind --speaker-kind gives). An id given twice is accepted once. \
                 All the ids are accepted together, or none.
                 """
         )
@@ -60,6 +61,8 @@ struct ReviewCommand: ParsableCommand {
         @Option(help: "The stored claim (id or text) this is an attribution of.") var claim: String?
         @Option(help: "asserts, denies or questions.") var stance: Stance?
         @Option(help: "Record the claim in these words instead of the quoted content.") var contentAsClaim: String?
+        @Option(help: "Kind of a speaker this creates, or of a stored one of kind unknown.")
+        var speakerKind: SpeakerKind?
 
         func validate() throws {
             if ids.isEmpty { throw ValidationError("give at least one proposal id") }
@@ -77,12 +80,11 @@ struct ReviewCommand: ParsableCommand {
                 newSpeaker: newSpeaker,
                 claim: claim,
                 contentAsClaim: contentAsClaim,
-                stance: stance
+                stance: stance,
+                speakerKind: speakerKind
             )
-            try opened.write {
-                for id in ids { try review.accept(id, correction: correction) }
-            }
-            for id in ids { try emitLine(id) }
+            try opened.write { try review.accept(ids, correction: correction) }
+            for id in ProposalReview.once(ids) { try emitLine(id) }
         }
     }
 
@@ -103,10 +105,8 @@ struct ReviewCommand: ParsableCommand {
         func run() throws {
             let opened = try store.open()
             let review = ProposalReview(store: opened, reviewer: store.recorder)
-            try opened.write {
-                for id in ids { try review.reject(id, reason: reason) }
-            }
-            for id in ids { try emitLine(id) }
+            try opened.write { try review.reject(ids, reason: reason) }
+            for id in ProposalReview.once(ids) { try emitLine(id) }
         }
     }
 }

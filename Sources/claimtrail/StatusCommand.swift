@@ -33,7 +33,9 @@ struct StatusCommand: ParsableCommand {
         func run() throws {
             let opened = try store.open()
             if let status, let label {
-                try opened.write { try opened.setStatusLabel(try opened.resolveStatus(status), to: label) }
+                try opened.write {
+                    try opened.setStatusLabel(try opened.resolveStatus(status), to: label, by: store.recorder)
+                }
             }
             let labels = try opened.read { try opened.statusLabels() }
             try emit(

@@ -328,7 +328,7 @@ struct DeskWorkflowTests {
             (["claim", "status", "2", "checked"], "skips a step"),
             (["claim", "status", "3", "checked"], "checked needs a verdict first"),
             (["claim", "status", "3", "published"], "skips a step"),
-            (["claim", "status", "3", "needs_second_look"], "it is already needs_second_look"),
+            (["claim", "status", "3", "needs_second_look"], "claim #3 is already needs_second_look (set by ana at 20"),
             (["claim", "assign", "2", "--to", " "], "an assignee needs a name"),
             (["claim", "note", "2", "  "], "a note needs text"),
             (

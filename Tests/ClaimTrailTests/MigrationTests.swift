@@ -62,3 +62,56 @@ struct MigrationTests {
         #expect(check.status == 0 && check.stdout == "ok\n", "\(check.stdout)\(check.stderr)")
     }
 }
+
+/// A store of schema 13 (the desk workflow and stable ids, before label renames were logged),
+/// holding the desk's state, upgraded by `init`.
+@Suite("Upgrading a schema 13 store")
+struct DeskStoreMigrationTests {
+    @Test("a version 13 store keeps its change log, proposals, statuses and labels, and logs label renames after")
+    func upgradeFromThirteen() throws {
+        let temporary = try TemporaryStore()
+        let current = temporary.store
+        try current.write {
+            let source = try current.source("Article")
+            let claim = try current.claim("The fleet left port")
+            try current.attribute(claim, try current.speaker("Oana Lungescu"), in: source)
+            _ = try ExtractionRecorder(store: current, recordedBy: "ana")
+                .propose([.quote("Ships are moving", by: "Bo")], source: source)
+            try current.setStatus(.inProgress, of: claim, by: "ana", note: "on it")
+            try current.assign(claim, to: "bo", by: "ana")
+            _ = try current.addNote("called the ministry", to: claim, by: "bo")
+        }
+        try current.database.execute("INSERT INTO status_label VALUES ('in_progress', 'Being checked')")
+        let tables = [
+            "source", "speaker", "claim", "attribution", "attribution_proposal", "change_log", "status_label",
+            "claim_note",
+        ]
+        let path = temporary.directory.appendingPathComponent("v13.db").path
+        try OlderStore.make(at: path, version: 13, copying: tables, from: current)
+        let rows = { (store: Database) in
+            try tables.flatMap { table in
+                let columns = try store.prepare("SELECT name FROM pragma_table_info(?)").map([table]) {
+                    "quote(\"\($0.string(0))\")"
+                }
+                return try store.prepare("SELECT \(columns.joined(separator: " || '|' || ")) FROM \(table) ORDER BY 1")
+                    .map { table + ":" + $0.string(0) }
+            }
+        }
+        let before = try rows(Database(path: path, mode: .existing))
+        #expect(before.contains { $0.hasPrefix("change_log:") })
+
+        let store = try ClaimStore.create(at: path)
+        #expect(try store.schemaVersion() == Migration.latestVersion)
+        #expect(try rows(store.database) == before, "every row, change log ids included, is kept")
+        #expect(try StoreCheck(store: store).problems().isEmpty)
+        try store.write { try store.setStatusLabel(.inProgress, to: "On the desk", by: "cy") }
+        #expect(
+            try store.database.prepare("SELECT changed_by, entity FROM change_log ORDER BY id DESC LIMIT 1").first {
+                $0.string(0) + ":" + $0.string(1)
+            } == "cy:status_label"
+        )
+        #expect(throws: (any Error).self) { try store.database.execute("DELETE FROM change_log") }
+        let check = try Binary.run(["check"], database: path)
+        #expect(check.status == 0 && check.stdout == "ok\n", "\(check.stdout)\(check.stderr)")
+    }
+}

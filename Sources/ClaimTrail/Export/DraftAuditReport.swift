@@ -12,8 +12,8 @@ public enum DraftAuditReport {
             headers: ["speaker", "claim", "sourced as", "single voice", "confidence", "closest stored claim"],
             rows: audit.rows.map { row in
                 [
-                    row.speaker, row.content, row.category.rawValue, row.singleVoice ? "yes" : "",
-                    String(format: "%.2f", row.confidence),
+                    row.speaker ?? "(unattributed)", row.content, row.category.rawValue, row.singleVoice ? "yes" : "",
+                    row.confidence.map { String(format: "%.2f", $0) } ?? "",
                     row.matches.first.map { "#\($0.id) (\(String(format: "%.2f", $0.similarity)))" } ?? "",
                 ]
             }
@@ -59,7 +59,7 @@ public enum DraftAuditReport {
         if !audit.warnings.isEmpty { html += "</ul>\n" }
         html += "<h2>Claims in the draft</h2>\n<table>\n<tr><th>Speaker</th><th>Claim</th><th>Sourced as</th></tr>\n"
         for row in audit.rows {
-            html += "<tr><td>\(escape(row.speaker))</td><td>\(escape(row.content))</td>"
+            html += "<tr><td>\(escape(row.speaker ?? "(unattributed)"))</td><td>\(escape(row.content))</td>"
             html += "<td>\(escape(row.category.rawValue))\(row.singleVoice ? ", single voice" : "")</td></tr>\n"
         }
         return html + "</table>\n</body>\n</html>\n"

@@ -158,10 +158,20 @@ public enum HTMLReport {
             case ">": "&gt;"
             case "\"": "&quot;"
             case "'": "&#39;"
-            case "\0": "\u{FFFD}"
+            // HTML allows no control characters in text but tab, line feed and carriage return
+            // (ESC and BEL included, and C1), and no noncharacters: each is shown as U+FFFD.
+            case _ where isForbiddenInHTML($0): "\u{FFFD}"
             default: nil
             }
         }
+    }
+
+    /// Whether HTML forbids the scalar in text: C0 controls other than tab, LF and CR, DEL and the
+    /// C1 controls, and the noncharacters (U+FDD0…U+FDEF and each plane's last two).
+    private static func isForbiddenInHTML(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x20 { return ![0x09, 0x0A, 0x0D].contains(value) }
+        return (0x7F...0x9F).contains(value) || (0xFDD0...0xFDEF).contains(value) || value & 0xFFFE == 0xFFFE
     }
 
     /// The report's style sheet; the server serves it as /style.css, since its pages allow no inline style.

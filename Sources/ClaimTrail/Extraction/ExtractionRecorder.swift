@@ -2,11 +2,13 @@
 /// nothing until a person accepts them (`ProposalReview`).
 ///
 /// Each proposal keeps what the extractor found (speaker, content, confidence, offsets, rules
-/// version). Its claim is the stored claim with the same wording, or a new claim hidden from
+/// version). Its claim is the stored claim with the same wording (the content without the
+/// punctuation the cut left at its edges, `ClaimWording`), or a new claim hidden from
 /// listings until accepted. Its speaker is linked when the name finds exactly one speaker; an
 /// unknown speaker is created only when the proposal is accepted. A text proposed again for the
-/// same source (the same content, folded) is skipped whatever became of the first proposal, so
-/// a rejected proposal does not come back; so is one the store already records (same claim,
+/// same source by the same speaker (content and speaker folded) is skipped whatever became of the
+/// first proposal, so a rejected proposal does not come back, while the same words in another
+/// voice are a proposal of their own; so is one the store already records (same claim,
 /// speaker and source), say from an import of the same article.
 public struct ExtractionRecorder {
     public let store: ClaimStore
@@ -31,19 +33,19 @@ public struct ExtractionRecorder {
         var summary = Summary()
         for proposal in proposals {
             let contentKey = TextKey.fold(proposal.content)
-            let known =
-                try store.database.cached(
-                    """
-                    SELECT EXISTS (SELECT 1 FROM attribution_proposal p JOIN attribution a ON a.id = p.attribution_id
-                                   WHERE p.content_key = ? AND a.source_id = ?)
-                    """
-                ).first([contentKey, source]) { $0.bool(0) } ?? false
+            let speakerKey = TextKey.fold(proposal.speaker)
+            let known = try store.database.cached(
+                """
+                SELECT p.speaker FROM attribution_proposal p JOIN attribution a ON a.id = p.attribution_id
+                WHERE p.content_key = ? AND a.source_id = ?
+                """
+            ).map([contentKey, source]) { TextKey.fold($0.string(0)) }.contains(speakerKey)
             let speaker = try? store.resolveSpeaker(proposal.speaker)
             guard !known, try !isRecorded(proposal, speaker: speaker?.id, source: source) else {
                 summary.alreadyKnown += 1
                 continue
             }
-            let claim = try store.addClaim(text: proposal.content, proposed: true)
+            let claim = try store.addClaim(text: ClaimWording.clean(proposal.content), proposed: true)
             if claim.created { summary.newClaims += 1 }
             try store.database.execute(
                 """
@@ -53,7 +55,7 @@ public struct ExtractionRecorder {
                 """,
                 [
                     claim.id, speaker?.id, source,
-                    proposal.mode == .direct ? Mode.direct.rawValue : Mode.indirect.rawValue,
+                    proposal.recordedMode.rawValue,
                     proposal.content, proposal.cue, recordedBy, UID.make().text,
                 ]
             )
@@ -77,7 +79,8 @@ public struct ExtractionRecorder {
     /// Whether an accepted attribution already says this: the content's claim, by this speaker,
     /// in this source.
     private func isRecorded(_ proposal: ProposedAttribution, speaker: Int64?, source: Int64) throws -> Bool {
-        guard let speaker, let claim = try store.claimID(normalized: TextKey.fold(proposal.content)) else {
+        guard let speaker, let claim = try store.claimID(normalized: TextKey.fold(ClaimWording.clean(proposal.content)))
+        else {
             return false
         }
         return try store.database.cached(

@@ -65,11 +65,31 @@ public struct ProposedAttribution: Codable, Equatable, Sendable {
     }
 }
 
+extension ProposedAttribution {
+    /// The mode the attribution is recorded with, and the mode every report shows for the proposal:
+    /// a mixed quote ("said Russia would provide the “most active” support") is reported speech,
+    /// `indirect`, as the store has no mixed mode. Only the extractor's evaluation tells them apart.
+    public var recordedMode: ClaimTrail.Mode { mode == .direct ? .direct : .indirect }
+
+    /// The JSON the `extract` command prints: the mode as recorded (see `recordedMode`).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(speaker, forKey: .speaker)
+        try container.encode(speakerRole, forKey: .speakerRole)
+        try container.encode(cue, forKey: .cue)
+        try container.encode(content, forKey: .content)
+        try container.encode(recordedMode.rawValue, forKey: .mode)
+        try container.encode(start, forKey: .start)
+        try container.encode(end, forKey: .end)
+        try container.encode(confidence, forKey: .confidence)
+    }
+}
+
 extension ProposedAttribution: Tabular {
     public static let columns = ["speaker", "speaker_role", "cue", "content", "mode", "start", "end", "confidence"]
     public var cells: [String] {
         [
-            speaker, speakerRole ?? "", cue, content, mode.rawValue, String(start), String(end),
+            speaker, speakerRole ?? "", cue, content, recordedMode.rawValue, String(start), String(end),
             String(format: "%.2f", confidence),
         ]
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Open work: claims not yet published, most disputed first, then the oldest (by first seen),
 /// with who holds each one and since when. Claims that exist only as proposals are not work yet.
 public struct QueueItem: Equatable, Sendable {
@@ -31,20 +33,29 @@ public struct QueueFilter: Sendable {
 }
 
 extension ClaimStore {
+    /// The open claims `filter` selects. The assignee is matched folded ("ANA" finds ana's work);
+    /// asking for published claims is refused, since published work is not open.
     public func queue(_ filter: QueueFilter) throws -> [QueueItem] {
+        if let status = filter.status, !status.isOpen {
+            throw ClaimTrailError.invalid(
+                "the queue lists open work, and \(status.rawValue) claims are done; "
+                    + "see them with `export --format csv --per claim`"
+            )
+        }
         let labels = try statusLabels()
+        let assignees = try Reference.clean(filter.assignee).map(heldBy)
         return try database.cached(
             """
             SELECT c.id, c.text, c.topic, c.status, c.assignee, c.assigned_at, s.disputing, s.counter_claims, s.first_seen
             FROM claim c JOIN claim_stats s ON s.claim_id = c.id
             WHERE c.proposed = 0 AND c.status <> 'published'
-              AND (?1 IS NULL OR c.assignee = ?1) AND (?2 IS NULL OR c.status = ?2)
+              AND (?1 IS NULL OR c.assignee IN (SELECT value FROM json_each(?1))) AND (?2 IS NULL OR c.status = ?2)
               AND (?3 IS NULL OR c.topic = ?3 COLLATE NOCASE)
             ORDER BY s.disputing DESC, s.counter_claims DESC, s.first_seen IS NULL, s.first_seen, c.id
             LIMIT ?4
             """
         ).map([
-            Reference.clean(filter.assignee), filter.status?.rawValue, Reference.clean(filter.topic),
+            assignees, filter.status?.rawValue, Reference.clean(filter.topic),
             RowLimit.sql(filter.limit),
         ]) {
             row in
@@ -62,6 +73,18 @@ extension ClaimStore {
                 firstSeen: row.text(8)
             )
         }
+    }
+}
+
+extension ClaimStore {
+    /// The assignees, as stored, whose names fold to `name`'s, as a JSON array for `json_each`.
+    private func heldBy(_ name: String) throws -> String {
+        let key = TextKey.fold(name)
+        let names = try database.cached("SELECT DISTINCT assignee FROM claim WHERE assignee IS NOT NULL").map {
+            $0.string(0)
+        }
+        .filter { TextKey.fold($0) == key }
+        return String(decoding: try JSONEncoder().encode(names), as: UTF8.self)
     }
 }
 

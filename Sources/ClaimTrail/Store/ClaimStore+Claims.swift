@@ -29,6 +29,20 @@ extension ClaimStore {
         try database.cached("UPDATE claim SET proposed = 0 WHERE id = ? AND proposed = 1").execute([id])
     }
 
+    /// Whether a claim is only the content of proposals waiting for review, hidden from listings.
+    func isProposedOnly(_ id: Int64) throws -> Bool {
+        try database.cached("SELECT proposed FROM claim WHERE id = ?").first([id]) { $0.bool(0) } ?? false
+    }
+
+    /// Refuses to act on a claim that is only a proposal's content: a status, assignee, note or
+    /// verdict on it would belong to a claim no listing or queue shows.
+    func requireVisibleClaim(_ id: Int64) throws {
+        guard try isProposedOnly(id) else { return }
+        throw ClaimTrailError.invalid(
+            "claim #\(id) is only proposed so far; accept one of its proposals first (claimtrail review list)"
+        )
+    }
+
     public func claim(id: Int64) throws -> Claim? {
         try database.cached("SELECT id, text, topic FROM claim WHERE id = ?").first([id]) { row in
             Claim(id: row.int64(0), text: row.string(1), topic: row.text(2))

@@ -6,6 +6,7 @@ extension ClaimStore {
     public func addNote(_ text: String, to claimID: Int64, by: String) throws -> Int64 {
         let text = try Reference.required(text, "a note", missing: "a note needs text")
         guard try claim(id: claimID) != nil else { throw ClaimTrailError.notFound("no claim #\(claimID)") }
+        try requireVisibleClaim(claimID)
         try database.execute(
             "INSERT INTO claim_note (claim_id, written_by, text) VALUES (?, ?, ?)",
             [claimID, by, text]

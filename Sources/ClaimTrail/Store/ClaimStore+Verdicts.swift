@@ -6,6 +6,7 @@ extension ClaimStore {
     @discardableResult
     public func setVerdict(_ verdict: Verdict, on claimID: Int64, uid: UID? = nil) throws -> Bool {
         guard try claim(id: claimID) != nil else { throw ClaimTrailError.notFound("no claim #\(claimID)") }
+        try requireVisibleClaim(claimID)
         let rating = try Reference.required(verdict.rating, "a verdict's rating", missing: "a verdict needs a rating")
         let reviewer = try Reference.required(
             verdict.reviewer,

@@ -13,11 +13,19 @@ extension ClaimStore {
         note: String?
     ) throws -> VerificationStatus {
         guard let current = try status(of: claimID) else { throw ClaimTrailError.notFound("no claim #\(claimID)") }
+        try requireVisibleClaim(claimID)
         let hasVerdict =
             try database.cached("SELECT EXISTS (SELECT 1 FROM verdict WHERE claim_id = ?)")
             .first([claimID]) { $0.bool(0) } ?? false
+        let labels = try statusLabels()
+        if current == next {
+            // Most often the loser of two people moving the same claim at once: say who won, and when.
+            let setBy = try statusSetter(of: claimID).map { " (set by \($0.by) at \($0.at))" } ?? ""
+            throw ClaimTrailError.invalid(
+                "claim #\(claimID) is already \(labels[current] ?? current.rawValue)\(setBy); nothing was written"
+            )
+        }
         if let refusal = current.refusal(toward: next, hasVerdict: hasVerdict) {
-            let labels = try statusLabels()
             throw ClaimTrailError.invalid(
                 "claim #\(claimID) cannot move from \(labels[current] ?? current.rawValue) "
                     + "to \(labels[next] ?? next.rawValue): \(refusal)"
@@ -43,6 +51,7 @@ extension ClaimStore {
     public func assign(_ claimID: Int64, to assignee: String?, by: String) throws {
         let name = Reference.clean(assignee)
         if assignee != nil && name == nil { throw ClaimTrailError.invalid("an assignee needs a name") }
+        try requireVisibleClaim(claimID)
         try logged("claim", claimID, action: "edit", by: by, reason: nil) {
             try database.execute(
                 """
@@ -53,6 +62,17 @@ extension ClaimStore {
             )
             return claimID
         }
+    }
+
+    /// Who moved the claim to its present status, and when, from the change log.
+    private func statusSetter(of claimID: Int64) throws -> (by: String, at: String)? {
+        try database.cached(
+            """
+            SELECT changed_by, changed_at FROM change_log
+            WHERE entity = 'claim' AND entity_id = ? AND json_extract(before, '$.status') IS NOT json_extract(after, '$.status')
+            ORDER BY id DESC LIMIT 1
+            """
+        ).first([claimID]) { ($0.string(0), $0.string(1)) }
     }
 
     func status(of claimID: Int64) throws -> VerificationStatus? {
@@ -70,18 +90,35 @@ extension ClaimStore {
         return labels
     }
 
-    /// Renames a status for this desk; nil restores its own name.
-    public func setStatusLabel(_ status: VerificationStatus, to label: String?) throws {
-        guard let label = Reference.clean(label) else {
-            try database.execute("DELETE FROM status_label WHERE status = ?", [status.rawValue])
-            return
+    /// Renames a status for this desk; nil restores its own name. The rename is logged in the change
+    /// log (entity `status_label`, the status's place in the order as its id) with who and when.
+    /// A label that reads as another status's name or label, once case, spaces, hyphens and
+    /// underscores are set aside ("In-Progress" and in_progress), is refused: it would be ambiguous.
+    public func setStatusLabel(_ status: VerificationStatus, to label: String?, by: String) throws {
+        let labels = try statusLabels()
+        let label = Reference.clean(label)
+        if let label, let other = parseStatus(label, labels: labels), other != status {
+            throw ClaimTrailError.invalid("“\(label)” already names the status \(other.rawValue); nothing was written")
         }
-        if let other = try parseStatus(label, labels: statusLabels()), other != status {
-            throw ClaimTrailError.invalid("“\(label)” already names the status \(other.rawValue)")
+        guard labels[status] != label else {
+            throw ClaimTrailError.invalid(
+                "nothing to change: \(status.rawValue) is already labelled “\(label ?? status.rawValue)”"
+            )
+        }
+        if let label {
+            try database.execute(
+                "INSERT INTO status_label VALUES (?, ?) ON CONFLICT (status) DO UPDATE SET label = excluded.label",
+                [status.rawValue, label]
+            )
+        } else {
+            try database.execute("DELETE FROM status_label WHERE status = ?", [status.rawValue])
         }
         try database.execute(
-            "INSERT INTO status_label VALUES (?, ?) ON CONFLICT (status) DO UPDATE SET label = excluded.label",
-            [status.rawValue, label]
+            """
+            INSERT INTO change_log (changed_by, entity, entity_id, action, before, after)
+            VALUES (?1, 'status_label', ?2, 'edit', json_object('status', ?3, 'label', ?4), json_object('status', ?3, 'label', ?5))
+            """,
+            [by, status.step + 1, status.rawValue, labels[status], label]
         )
     }
 
@@ -96,10 +133,15 @@ extension ClaimStore {
     }
 
     private func parseStatus(_ word: String, labels: [VerificationStatus: String]) -> VerificationStatus? {
-        let key = TextKey.fold(word)
+        let key = Self.statusKey(word)
         return VerificationStatus.allCases.first { status in
-            TextKey.fold(status.rawValue) == key || labels[status].map(TextKey.fold) == key
-                || TextKey.fold(status.rawValue.replacingOccurrences(of: "_", with: " ")) == key
+            Self.statusKey(status.rawValue) == key || labels[status].map(Self.statusKey) == key
         }
+    }
+
+    /// A status name or label folded, with runs of spaces, hyphens and underscores read as one space:
+    /// "In-Progress", "in progress" and in_progress are the same word.
+    private static func statusKey(_ word: String) -> String {
+        TextKey.fold(word).split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).joined(separator: " ")
     }
 }

@@ -52,6 +52,15 @@ public struct StoreCheck {
             ORDER BY 1
             """
         ).map { "attribution #\($0.int64(0))'s review state disagrees with its proposal record" }
+        problems += try database.prepare(
+            """
+            SELECT id FROM claim WHERE proposed = 1 AND (
+                EXISTS (SELECT 1 FROM attribution WHERE claim_id = claim.id AND state = 'accepted')
+                OR EXISTS (SELECT 1 FROM verdict WHERE claim_id = claim.id)
+                OR EXISTS (SELECT 1 FROM claim_note WHERE claim_id = claim.id))
+            ORDER BY 1
+            """
+        ).map { "claim #\($0.int64(0)) is hidden as only proposed, yet has accepted attributions, verdicts or notes" }
         problems += try Self.reusedIDs(in: database)
         problems += try Self.uidProblems(in: database)
         problems += try Self.searchIndexProblems(in: database)

@@ -6,6 +6,10 @@
 /// anonymous). Each claim is matched to the closest stored claims by full-text search and word
 /// overlap, and a match that is contested in the store is flagged with who disputes it, its
 /// counter-claims and its verdicts: "this draft repeats a claim that X disputes".
+///
+/// The extractor finds only what someone is said to have said. A sentence that puts a statement on
+/// nobody ("Russia has reportedly deployed …", "it is claimed that …") and that no proposal covers
+/// is the draft's own voice hedged: it is listed too, as `unattributed`, with no speaker.
 public struct DraftAudit: Encodable, Equatable, Sendable {
     public var attributions: Int
     public var byCategory: [String: Int]
@@ -14,12 +18,14 @@ public struct DraftAudit: Encodable, Equatable, Sendable {
     public var warnings: [Warning]
 
     public struct Row: Encodable, Equatable, Sendable {
-        public var speaker: String
+        /// nil for an unattributed statement; the table shows `(unattributed)`.
+        public var speaker: String?
         public var content: String
         public var category: SourcingCategory
         /// The only voice the draft gives for this content.
         public var singleVoice: Bool
-        public var confidence: Double
+        /// The extractor's, for an attribution; nil for an unattributed statement.
+        public var confidence: Double?
         public var start: Int
         public var end: Int
         /// The closest stored claims, most similar first.
@@ -35,9 +41,16 @@ public struct DraftAudit: Encodable, Equatable, Sendable {
         public var counterClaims: [Claim]
         public var verdicts: [Verdict]
 
+        /// "this draft repeats a claim that X disputes", "… that X and Y dispute", "… that X, Y and Z dispute".
         public var message: String {
-            let who = disputedBy.isEmpty ? "a counter-claim" : disputedBy.joined(separator: ", ")
-            return "this draft repeats a claim that \(who) disputes: #\(claimID) “\(claim)”"
+            let who: String
+            switch disputedBy.count {
+            case 0: who = "a counter-claim disputes"
+            case 1: who = "\(disputedBy[0]) disputes"
+            default:
+                who = disputedBy.dropLast().joined(separator: ", ") + " and \(disputedBy[disputedBy.count - 1]) dispute"
+            }
+            return "this draft repeats a claim that \(who): #\(claimID) “\(claim)”"
         }
     }
 
@@ -97,7 +110,42 @@ extension ClaimStore {
                 )
             )
         }
+        for statement in Self.hedgedStatements(in: text, outside: proposals) {
+            categories[SourcingCategory.unattributed.rawValue, default: 0] += 1
+            rows.append(statement)
+        }
         return DraftAudit(attributions: proposals.count, byCategory: categories, rows: rows, warnings: warnings)
+    }
+
+    /// The sentences that hedge a statement on nobody and that no proposal's content overlaps.
+    private static func hedgedStatements(in text: String, outside proposals: [ProposedAttribution]) -> [DraftAudit.Row]
+    {
+        var rows: [DraftAudit.Row] = []
+        for paragraph in TextSegments.paragraphs(text) {
+            for sentence in TextSegments.sentences(paragraph) {
+                let start = text.utf8.distance(from: text.startIndex, to: sentence.startIndex)
+                let end = text.utf8.distance(from: text.startIndex, to: sentence.endIndex)
+                let words =
+                    " " + TextSegments.words(sentence).filter { !$0.isPunctuation }.map(\.lower).joined(separator: " ")
+                    + " "
+                guard SourcingCategory.hedges.contains(where: { words.contains(" \($0) ") }),
+                    !proposals.contains(where: { $0.start < end && start < $0.end })
+                else { continue }
+                rows.append(
+                    .init(
+                        speaker: nil,
+                        content: String(sentence),
+                        category: .unattributed,
+                        singleVoice: false,
+                        confidence: nil,
+                        start: start,
+                        end: end,
+                        matches: []
+                    )
+                )
+            }
+        }
+        return rows
     }
 
     /// Who denies or questions the claim, and who asserts a claim contradicting it.

@@ -20,6 +20,9 @@ extension ClaimStore {
             )
         }
         try moveAttributions(where: "claim_id = ?", merged, claimID: kept, speakerID: nil)
+        // A claim only proposed so far becomes a claim like any other once it holds what the merged
+        // one showed: a merge into it must not hide accepted attributions, verdicts or notes.
+        if try !isProposedOnly(merged) { try confirmClaim(kept) }
         let relations = try database.prepare(
             """
             SELECT from_claim_id, to_claim_id, kind, source_id, uid FROM claim_relation

@@ -25,20 +25,42 @@ public struct ProposalReview {
         /// A new wording of the claim, recorded as a claim (or found, if stored).
         public var contentAsClaim: String?
         public var stance: Stance?
+        /// The kind of a speaker this accept creates, or of a stored one still of kind `unknown`;
+        /// nil lets the extractor's reading of the name decide (`ProposedAttribution.speakerKind`).
+        public var speakerKind: SpeakerKind?
 
         public init(
             speaker: String? = nil,
             newSpeaker: Bool = false,
             claim: String? = nil,
             contentAsClaim: String? = nil,
-            stance: Stance? = nil
+            stance: Stance? = nil,
+            speakerKind: SpeakerKind? = nil
         ) {
             self.speaker = speaker
             self.newSpeaker = newSpeaker
             self.claim = claim
             self.contentAsClaim = contentAsClaim
             self.stance = stance
+            self.speakerKind = speakerKind
         }
+    }
+
+    /// Accepts each proposal once, in the order given: an id named twice is one decision, not a
+    /// second one refused as "already accepted". Call inside `write`, so that all go or none.
+    public func accept(_ ids: [Int64], correction: Correction = Correction()) throws {
+        for id in Self.once(ids) { try accept(id, correction: correction) }
+    }
+
+    /// Rejects each proposal once, in the order given. Call inside `write`.
+    public func reject(_ ids: [Int64], reason: String) throws {
+        for id in Self.once(ids) { try reject(id, reason: reason) }
+    }
+
+    /// The ids in their first order, each once.
+    public static func once(_ ids: [Int64]) -> [Int64] {
+        var seen = Set<Int64>()
+        return ids.filter { seen.insert($0).inserted }
     }
 
     /// Accepts a proposal: from now on it counts like any attribution. Call inside `write`.
@@ -51,8 +73,10 @@ public struct ProposalReview {
             try correction.claim.map { try store.resolveClaim($0).id }
             ?? correction.contentAsClaim.map { try store.addClaim(text: $0).id } ?? proposal.claimID
         let speakerID =
-            try correction.speaker.map { try chosenSpeaker($0, create: correction.newSpeaker) }
-            ?? proposal.speakerID ?? proposedSpeaker(proposal)
+            try correction.speaker.map {
+                try chosenSpeaker($0, create: correction.newSpeaker, kind: correction.speakerKind)
+            } ?? proposal.speakerID.map { try kindGiven(correction.speakerKind, to: $0) }
+            ?? proposedSpeaker(proposal, kind: correction.speakerKind)
         let stance = correction.stance ?? proposal.stance
         if let twin = try store.database.cached(
             """
@@ -174,25 +198,42 @@ public struct ProposalReview {
         } ?? nil
     }
 
-    private func chosenSpeaker(_ reference: String, create: Bool) throws -> Int64 {
-        if let speaker = try store.resolveSpeaker(reference) { return speaker.id }
+    private func chosenSpeaker(_ reference: String, create: Bool, kind: SpeakerKind?) throws -> Int64 {
+        if let speaker = try store.resolveSpeaker(reference) { return try kindGiven(kind, to: speaker.id) }
         guard create, Reference.id(in: reference) == nil else {
             throw try store.unknownSpeaker(reference, creatable: true)
         }
-        return try store.addSpeaker(SpeakerDraft(name: reference))
+        return try store.addSpeaker(
+            SpeakerDraft(name: reference, kind: kind ?? ProposedAttribution.speakerKind(reference, role: nil))
+        )
     }
 
-    /// The speaker as the extractor named it: found by name or alias, or created (a description
-    /// such as "a senior official" as an anonymous speaker with that role).
-    private func proposedSpeaker(_ proposal: Pending) throws -> Int64 {
-        if let speaker = try store.resolveSpeaker(proposal.speaker) { return speaker.id }
+    /// The speaker as the extractor named it: found by name or alias, or created with `kind`, else
+    /// the kind the extractor reads in the name (a description such as "a senior official" is an
+    /// anonymous speaker with that role, a named person a person).
+    private func proposedSpeaker(_ proposal: Pending, kind: SpeakerKind?) throws -> Int64 {
+        if let speaker = try store.resolveSpeaker(proposal.speaker) { return try kindGiven(kind, to: speaker.id) }
         return try store.addSpeaker(
             SpeakerDraft(
                 name: proposal.speaker,
-                kind: ProposedAttribution.isDescription(proposal.speaker) ? .anonymous : .unknown,
+                kind: kind ?? ProposedAttribution.speakerKind(proposal.speaker, role: proposal.speakerRole),
                 role: proposal.speakerRole
             )
         )
+    }
+
+    /// A stored speaker given `kind`: set, logged, when its kind was never recorded (`unknown`);
+    /// refused when it already has another, which `speaker edit --kind` changes.
+    private func kindGiven(_ kind: SpeakerKind?, to speakerID: Int64) throws -> Int64 {
+        guard let kind, let speaker = try store.speaker(id: speakerID), speaker.kind != kind else { return speakerID }
+        guard speaker.kind == .unknown else {
+            throw ClaimTrailError.invalid(
+                "speaker #\(speakerID) “\(speaker.name)” is already recorded as \(speaker.kind.rawValue); "
+                    + "change that with `speaker edit --kind` (nothing was written)"
+            )
+        }
+        try store.editSpeaker(speakerID, name: nil, kind: kind, role: nil, by: reviewer, reason: "kind given on review")
+        return speakerID
     }
 
     /// A claim created for a proposal that was then attached to another claim is removed, when
@@ -230,5 +271,25 @@ public struct ProposalReview {
         var speakerRole: String?
         /// Kept by the accepted attribution.
         var uid: String?
+    }
+}
+
+extension ClaimStore {
+    /// Deletes an attribution as `attribution delete` asks. A proposal still waiting for review is
+    /// rejected instead, with the reason given: it stays in the store and the log, so that the next
+    /// `extract --propose` of the same text does not propose it again. A rejected proposal is kept
+    /// for the same reason, and is refused.
+    public func deleteOrRejectAttribution(_ id: Int64, by: String, reason: String?) throws {
+        let state = try database.cached("SELECT state FROM attribution WHERE id = ?").first([id]) { $0.string(0) }
+        switch state.flatMap(AttributionState.init(rawValue:)) {
+        case .proposed:
+            try ProposalReview(store: self, reviewer: by).reject(id, reason: Reference.clean(reason) ?? "deleted")
+        case .rejected:
+            throw ClaimTrailError.invalid(
+                "attribution #\(id) is a rejected proposal, kept so that it is not proposed again; nothing was written"
+            )
+        case .accepted, nil:
+            try deleteAttribution(id, by: by, reason: reason)
+        }
     }
 }
