@@ -32,7 +32,11 @@ struct EscapingTests {
             #expect(!escaped.utf8.contains { [0x3C, 0x3E, 0x22, 0x27].contains($0) }, "\(graphemeClass): \(escaped)")
             #expect(
                 Self.decodeHTML(escaped)
-                    == String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\0" ? "\u{FFFD}" : $0 })),
+                    == String(
+                        String.UnicodeScalarView(
+                            text.unicodeScalars.map { HTMLReport.isForbiddenInHTML($0) ? "\u{FFFD}" : $0 }
+                        )
+                    ),
                 "\(graphemeClass)"
             )
         }

@@ -168,7 +168,7 @@ public enum HTMLReport {
 
     /// Whether HTML forbids the scalar in text: C0 controls other than tab, LF and CR, DEL and the
     /// C1 controls, and the noncharacters (U+FDD0…U+FDEF and each plane's last two).
-    private static func isForbiddenInHTML(_ scalar: Unicode.Scalar) -> Bool {
+    static func isForbiddenInHTML(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x20 { return ![0x09, 0x0A, 0x0D].contains(value) }
         return (0x7F...0x9F).contains(value) || (0xFDD0...0xFDEF).contains(value) || value & 0xFFFE == 0xFFFE
