@@ -31,8 +31,7 @@ struct NewAttribution: FormDecodable {
 
     init(form: Form) throws {
         speaker = form["speaker"]
-        // A ticked checkbox sends its value ("1"); a program may send "true".
-        newSpeaker = ["1", "true", "on"].contains(form["new_speaker"]?.lowercased() ?? "")
+        newSpeaker = form.ticked("new_speaker")
         speakerKind = try form.word("speaker_kind", as: SpeakerKind.self)
         speakerRole = form["speaker_role"]
         guard let source = form["source"] else { throw ClaimTrailError.invalid("give the source") }
@@ -68,6 +67,12 @@ struct NewVerdict: FormDecodable {
     var worst: Int?
     var date: String?
     var url: String?
+    /// Why this rating, in a sentence or two (ClaimReview's `ratingExplanation`).
+    var explanation: String?
+    /// The review's language, a BCP 47 tag.
+    var language: String?
+    /// Where the reviewed claim was seen.
+    var appearanceUrl: String?
 
     init(form: Form) throws {
         guard let rating = form["rating"] else { throw ClaimTrailError.invalid("give a rating") }
@@ -78,6 +83,73 @@ struct NewVerdict: FormDecodable {
         worst = try form.number("worst")
         date = form["date"]
         url = form["url"]
+        explanation = form["explanation"]
+        language = form["language"]
+        appearanceUrl = form["appearance_url"]
+    }
+}
+
+/// `POST …/status`: like `claim status`; the status by its name or the desk's label for it.
+struct NewStatus: FormDecodable {
+    var status: String
+    /// Why, kept in the change log.
+    var note: String?
+
+    init(form: Form) throws {
+        guard let status = form["status"] else { throw ClaimTrailError.invalid("give a status") }
+        self.status = status
+        note = form["note"]
+    }
+}
+
+/// `POST …/assignee`: like `claim assign --to`, or like `claim unassign` without an assignee.
+struct NewAssignee: FormDecodable {
+    /// Who holds the claim now; nil gives it to nobody.
+    var assignee: String?
+
+    init(form: Form) throws {
+        assignee = form["assignee"]
+    }
+}
+
+/// `POST …/notes`: like `claim note`, signed by the signed-in account.
+struct NewNote: FormDecodable {
+    var text: String
+
+    init(form: Form) throws {
+        guard let text = form["text"] else { throw ClaimTrailError.invalid("give the note's text") }
+        self.text = text
+    }
+}
+
+/// `POST …/proposals/{id}/accept`: like `review accept`, with the same corrections, all optional.
+struct ProposalAcceptance: FormDecodable {
+    /// A stored speaker's id, name or alias, instead of the one the extractor found.
+    var speaker: String?
+    /// Create `speaker` when nobody has that name.
+    var newSpeaker: Bool?
+    /// A stored claim (`#id` or its text) the proposal is an attribution of.
+    var claim: String?
+    /// The claim in these words instead of the quoted content.
+    var contentAsClaim: String?
+    var stance: Stance?
+
+    init(form: Form) throws {
+        speaker = form["speaker"]
+        newSpeaker = form.ticked("new_speaker")
+        claim = form["claim"]
+        contentAsClaim = form["content_as_claim"]
+        stance = try form.word("stance", as: Stance.self)
+    }
+}
+
+/// `POST …/proposals/{id}/reject`: like `review reject`; the reason is required.
+struct ProposalRejection: FormDecodable {
+    var reason: String
+
+    init(form: Form) throws {
+        guard let reason = form["reason"] else { throw ClaimTrailError.invalid("give a reason for rejecting") }
+        self.reason = reason
     }
 }
 

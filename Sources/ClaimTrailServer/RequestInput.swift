@@ -102,6 +102,11 @@ struct Form: Sendable {
         }
     }
 
+    /// Whether a checkbox is ticked: a ticked one sends its value ("1"); a program may send "true".
+    func ticked(_ name: String) -> Bool {
+        ["1", "true", "on"].contains(self[name]?.lowercased() ?? "")
+    }
+
     /// One of a fixed set of words, or an error naming the field.
     func word<T: RawRepresentable>(_ name: String, as type: T.Type) throws -> T? where T.RawValue == String {
         try self[name].map { text in
