@@ -89,7 +89,7 @@ enum PageLayout {
             nav{border-bottom:1px solid #ccc;padding-bottom:.5em}form.inline{display:inline}
             form.panel{border:1px solid #ddd;padding:.6em;margin:.8em 0}form.panel label{display:inline-block;margin:.2em .6em .2em 0}
             .error{background:#fdecea;padding:.4em .6em}.pager a{margin-right:1em}
-            .proposal{border-top:1px solid #ccc;margin-top:1em}textarea{width:30em;max-width:100%}
+            .proposal{margin-top:1.5em}textarea{width:30em;max-width:100%}
             """
 }
 
