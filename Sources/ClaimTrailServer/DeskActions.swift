@@ -17,8 +17,7 @@ enum DeskActions {
         by account: Account,
         store: StoreAccess
     ) async throws -> Recorded {
-        try await store.write { store in
-            let claim = try store.resolveClaim("#\(claimID)").id
+        try await store.write(about: claimID) { store, claim in
             let source = try store.resolveSource(input.source).id
             let speaker = try input.speaker.nonBlank.map { name in
                 if let known = try store.resolveSpeaker(name) { return known.id }
@@ -48,8 +47,7 @@ enum DeskActions {
     }
 
     static func counter(_ input: NewCounterClaim, to claimID: Int64, store: StoreAccess) async throws -> Recorded {
-        try await store.write { store in
-            let disputed = try store.resolveClaim("#\(claimID)").id
+        try await store.write(about: claimID) { store, disputed in
             // `#12` names a stored claim; any other text is the counter-claim's wording.
             let text = input.counterClaim
             let isReference = text.count > 1 && text.hasPrefix("#") && text.dropFirst().allSatisfy(\.isWholeNumber)
@@ -66,8 +64,7 @@ enum DeskActions {
         by account: Account,
         store: StoreAccess
     ) async throws -> Recorded {
-        try await store.write { store in
-            let claim = try store.resolveClaim("#\(claimID)").id
+        try await store.write(about: claimID) { store, claim in
             let verdict = Verdict(
                 rating: input.rating,
                 score: input.score,
@@ -94,8 +91,7 @@ enum DeskActions {
     ) async throws
         -> Recorded
     {
-        try await store.write { store in
-            let claim = try store.resolveClaim("#\(claimID)").id
+        try await store.write(about: claimID) { store, claim in
             try store.setStatus(
                 try store.resolveStatus(input.status),
                 of: claim,
@@ -115,8 +111,7 @@ enum DeskActions {
     ) async throws
         -> Recorded
     {
-        try await store.write { store in
-            let claim = try store.resolveClaim("#\(claimID)").id
+        try await store.write(about: claimID) { store, claim in
             try store.assign(claim, to: input.assignee.nonBlank, by: account.name)
             return Recorded(id: claim, created: false)
         }
@@ -131,9 +126,8 @@ enum DeskActions {
     ) async throws
         -> Recorded
     {
-        try await store.write { store in
-            let claim = try store.resolveClaim("#\(claimID)").id
-            return Recorded(id: try store.addNote(input.text, to: claim, by: account.name), created: true)
+        try await store.write(about: claimID) { store, claim in
+            Recorded(id: try store.addNote(input.text, to: claim, by: account.name), created: true)
         }
     }
 
@@ -175,6 +169,16 @@ enum DeskActions {
             try ProposalReview(store: store, reviewer: account.name).reject(id, reason: input.reason)
             return Recorded(id: id, created: false)
         }
+    }
+}
+
+extension StoreAccess {
+    /// One write transaction about the claim with this id, which must exist (else 404).
+    fileprivate func write<T: Sendable>(
+        about claimID: Int64,
+        _ body: @escaping @Sendable (ClaimStore, Int64) throws -> T
+    ) async throws -> T {
+        try await write { store in try body(store, try store.resolveClaim("#\(claimID)").id) }
     }
 }
 

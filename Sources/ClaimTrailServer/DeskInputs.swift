@@ -34,8 +34,7 @@ struct NewAttribution: FormDecodable {
         newSpeaker = form.ticked("new_speaker")
         speakerKind = try form.word("speaker_kind", as: SpeakerKind.self)
         speakerRole = form["speaker_role"]
-        guard let source = form["source"] else { throw ClaimTrailError.invalid("give the source") }
-        self.source = source
+        source = try form.required("source", "give the source")
         stance = try form.word("stance", as: Stance.self)
         mode = try form.word("mode", as: Mode.self)
         quote = form["quote"]
@@ -52,8 +51,7 @@ struct NewCounterClaim: FormDecodable {
     var source: String?
 
     init(form: Form) throws {
-        guard let counterClaim = form["counter_claim"] else { throw ClaimTrailError.invalid("give the counter-claim") }
-        self.counterClaim = counterClaim
+        counterClaim = try form.required("counter_claim", "give the counter-claim")
         source = form["source"]
     }
 }
@@ -75,8 +73,7 @@ struct NewVerdict: FormDecodable {
     var appearanceUrl: String?
 
     init(form: Form) throws {
-        guard let rating = form["rating"] else { throw ClaimTrailError.invalid("give a rating") }
-        self.rating = rating
+        rating = try form.required("rating", "give a rating")
         reviewer = form["reviewer"]
         score = try form.number("score")
         best = try form.number("best")
@@ -96,8 +93,7 @@ struct NewStatus: FormDecodable {
     var note: String?
 
     init(form: Form) throws {
-        guard let status = form["status"] else { throw ClaimTrailError.invalid("give a status") }
-        self.status = status
+        status = try form.required("status", "give a status")
         note = form["note"]
     }
 }
@@ -117,8 +113,7 @@ struct NewNote: FormDecodable {
     var text: String
 
     init(form: Form) throws {
-        guard let text = form["text"] else { throw ClaimTrailError.invalid("give the note's text") }
-        self.text = text
+        text = try form.required("text", "give the note's text")
     }
 }
 
@@ -148,8 +143,7 @@ struct ProposalRejection: FormDecodable {
     var reason: String
 
     init(form: Form) throws {
-        guard let reason = form["reason"] else { throw ClaimTrailError.invalid("give a reason for rejecting") }
-        self.reason = reason
+        reason = try form.required("reason", "give a reason for rejecting")
     }
 }
 

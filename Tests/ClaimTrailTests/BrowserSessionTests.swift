@@ -24,13 +24,7 @@ struct BrowserSessionTests {
     func deskSession() throws {
         let desk = try DeskFixture()
         let passwordFile = try desk.temporary.file("browser-password.txt", DeskFixture.password + "\n")
-        try desk.run(["status", "labels", "in_progress", "Being checked"])
-        let article = try desk.temporary.file(
-            "article.txt",
-            "The mayor said the tunnel will reopen in May. "
-                + "\"We have no money for repairs,\" a senior official told reporters.\n"
-        )
-        try desk.run(["extract", article, "--source", "1", "--propose"])
+        try desk.addDeskWork()
         let proposals = try desk.texts("SELECT attribution_id FROM attribution_proposal ORDER BY confidence")
         #expect(proposals.count == 2)
         try? FileManager.default.removeItem(at: Self.screenshots)

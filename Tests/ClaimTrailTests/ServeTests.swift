@@ -143,13 +143,7 @@ struct ServeTests {
     @Test("status, assignment, notes, verdicts and review decisions, through the API and the pages' forms")
     func deskWorkflow() throws {
         let desk = try DeskFixture()
-        try desk.run(["status", "labels", "in_progress", "Being checked"])
-        let article = try desk.temporary.file(
-            "article.txt",
-            "The mayor said the tunnel will reopen in May. "
-                + "\"We have no money for repairs,\" a senior official told reporters.\n"
-        )
-        try desk.run(["extract", article, "--source", "1", "--propose"])
+        try desk.addDeskWork()
         let server = try RunningServer(database: desk.path)
         let json = desk.bearer("ed").merging(["Content-Type": "application/json"]) { $1 }
         func post(_ path: String, _ body: String) throws -> HTTPReply {
