@@ -17,8 +17,7 @@ enum DeskActions {
         by account: Account,
         store: StoreAccess
     ) async throws -> Recorded {
-        try await store.write { store in
-            let claim = try store.resolveClaim("#\(claimID)").id
+        try await store.write(about: claimID) { store, claim in
             let source = try store.resolveSource(input.source).id
             let speaker = try input.speaker.nonBlank.map { name in
                 if let known = try store.resolveSpeaker(name) { return known.id }
@@ -48,8 +47,7 @@ enum DeskActions {
     }
 
     static func counter(_ input: NewCounterClaim, to claimID: Int64, store: StoreAccess) async throws -> Recorded {
-        try await store.write { store in
-            let disputed = try store.resolveClaim("#\(claimID)").id
+        try await store.write(about: claimID) { store, disputed in
             // `#12` names a stored claim; any other text is the counter-claim's wording.
             let text = input.counterClaim
             let isReference = text.count > 1 && text.hasPrefix("#") && text.dropFirst().allSatisfy(\.isWholeNumber)
@@ -66,8 +64,7 @@ enum DeskActions {
         by account: Account,
         store: StoreAccess
     ) async throws -> Recorded {
-        try await store.write { store in
-            let claim = try store.resolveClaim("#\(claimID)").id
+        try await store.write(about: claimID) { store, claim in
             let verdict = Verdict(
                 rating: input.rating,
                 score: input.score,
@@ -75,10 +72,113 @@ enum DeskActions {
                 worst: input.worst,
                 reviewer: input.reviewer.nonBlank ?? account.name,
                 date: input.date,
-                url: input.url
+                url: input.url,
+                explanation: input.explanation.nonBlank,
+                language: input.language.nonBlank,
+                appearanceURL: input.appearanceUrl.nonBlank
             )
             return Recorded(id: claim, created: try store.setVerdict(verdict, on: claim))
         }
+    }
+
+    /// Moves the claim one step, by the rules `claim status` follows; an illegal move is refused
+    /// with the store's own message, which names the statuses by the desk's labels.
+    static func status(
+        _ input: NewStatus,
+        of claimID: Int64,
+        by account: Account,
+        store: StoreAccess
+    ) async throws
+        -> Recorded
+    {
+        try await store.write(about: claimID) { store, claim in
+            try store.setStatus(
+                try store.resolveStatus(input.status),
+                of: claim,
+                by: account.name,
+                note: input.note.nonBlank
+            )
+            return Recorded(id: claim, created: false)
+        }
+    }
+
+    /// Gives the claim to someone, or to nobody, as `claim assign` and `claim unassign` do.
+    static func assign(
+        _ input: NewAssignee,
+        _ claimID: Int64,
+        by account: Account,
+        store: StoreAccess
+    ) async throws
+        -> Recorded
+    {
+        try await store.write(about: claimID) { store, claim in
+            try store.assign(claim, to: input.assignee.nonBlank, by: account.name)
+            return Recorded(id: claim, created: false)
+        }
+    }
+
+    /// Adds a note signed by the account; answers with the note's id.
+    static func note(
+        _ input: NewNote,
+        on claimID: Int64,
+        by account: Account,
+        store: StoreAccess
+    ) async throws
+        -> Recorded
+    {
+        try await store.write(about: claimID) { store, claim in
+            Recorded(id: try store.addNote(input.text, to: claim, by: account.name), created: true)
+        }
+    }
+
+    /// Accepts an extraction proposal as `review accept` does, with the account as reviewer.
+    static func accept(
+        _ input: ProposalAcceptance,
+        proposal id: Int64,
+        by account: Account,
+        store: StoreAccess
+    )
+        async throws -> Recorded
+    {
+        try await store.write { store in
+            let correction = ProposalReview.Correction(
+                speaker: input.speaker.nonBlank,
+                newSpeaker: input.newSpeaker ?? false,
+                claim: input.claim.nonBlank,
+                contentAsClaim: input.contentAsClaim.nonBlank,
+                stance: input.stance
+            )
+            if correction.newSpeaker && correction.speaker == nil {
+                throw ClaimTrailError.invalid("“a new speaker” needs the speaker's name")
+            }
+            try ProposalReview(store: store, reviewer: account.name).accept(id, correction: correction)
+            return Recorded(id: id, created: false)
+        }
+    }
+
+    /// Rejects an extraction proposal as `review reject` does, with the account as reviewer.
+    static func reject(
+        _ input: ProposalRejection,
+        proposal id: Int64,
+        by account: Account,
+        store: StoreAccess
+    )
+        async throws -> Recorded
+    {
+        try await store.write { store in
+            try ProposalReview(store: store, reviewer: account.name).reject(id, reason: input.reason)
+            return Recorded(id: id, created: false)
+        }
+    }
+}
+
+extension StoreAccess {
+    /// One write transaction about the claim with this id, which must exist (else 404).
+    fileprivate func write<T: Sendable>(
+        about claimID: Int64,
+        _ body: @escaping @Sendable (ClaimStore, Int64) throws -> T
+    ) async throws -> T {
+        try await write { store in try body(store, try store.resolveClaim("#\(claimID)").id) }
     }
 }
 

@@ -31,12 +31,10 @@ struct NewAttribution: FormDecodable {
 
     init(form: Form) throws {
         speaker = form["speaker"]
-        // A ticked checkbox sends its value ("1"); a program may send "true".
-        newSpeaker = ["1", "true", "on"].contains(form["new_speaker"]?.lowercased() ?? "")
+        newSpeaker = form.ticked("new_speaker")
         speakerKind = try form.word("speaker_kind", as: SpeakerKind.self)
         speakerRole = form["speaker_role"]
-        guard let source = form["source"] else { throw ClaimTrailError.invalid("give the source") }
-        self.source = source
+        source = try form.required("source", "give the source")
         stance = try form.word("stance", as: Stance.self)
         mode = try form.word("mode", as: Mode.self)
         quote = form["quote"]
@@ -53,8 +51,7 @@ struct NewCounterClaim: FormDecodable {
     var source: String?
 
     init(form: Form) throws {
-        guard let counterClaim = form["counter_claim"] else { throw ClaimTrailError.invalid("give the counter-claim") }
-        self.counterClaim = counterClaim
+        counterClaim = try form.required("counter_claim", "give the counter-claim")
         source = form["source"]
     }
 }
@@ -68,16 +65,85 @@ struct NewVerdict: FormDecodable {
     var worst: Int?
     var date: String?
     var url: String?
+    /// Why this rating, in a sentence or two (ClaimReview's `ratingExplanation`).
+    var explanation: String?
+    /// The review's language, a BCP 47 tag.
+    var language: String?
+    /// Where the reviewed claim was seen.
+    var appearanceUrl: String?
 
     init(form: Form) throws {
-        guard let rating = form["rating"] else { throw ClaimTrailError.invalid("give a rating") }
-        self.rating = rating
+        rating = try form.required("rating", "give a rating")
         reviewer = form["reviewer"]
         score = try form.number("score")
         best = try form.number("best")
         worst = try form.number("worst")
         date = form["date"]
         url = form["url"]
+        explanation = form["explanation"]
+        language = form["language"]
+        appearanceUrl = form["appearance_url"]
+    }
+}
+
+/// `POST …/status`: like `claim status`; the status by its name or the desk's label for it.
+struct NewStatus: FormDecodable {
+    var status: String
+    /// Why, kept in the change log.
+    var note: String?
+
+    init(form: Form) throws {
+        status = try form.required("status", "give a status")
+        note = form["note"]
+    }
+}
+
+/// `POST …/assignee`: like `claim assign --to`, or like `claim unassign` without an assignee.
+struct NewAssignee: FormDecodable {
+    /// Who holds the claim now; nil gives it to nobody.
+    var assignee: String?
+
+    init(form: Form) throws {
+        assignee = form["assignee"]
+    }
+}
+
+/// `POST …/notes`: like `claim note`, signed by the signed-in account.
+struct NewNote: FormDecodable {
+    var text: String
+
+    init(form: Form) throws {
+        text = try form.required("text", "give the note's text")
+    }
+}
+
+/// `POST …/proposals/{id}/accept`: like `review accept`, with the same corrections, all optional.
+struct ProposalAcceptance: FormDecodable {
+    /// A stored speaker's id, name or alias, instead of the one the extractor found.
+    var speaker: String?
+    /// Create `speaker` when nobody has that name.
+    var newSpeaker: Bool?
+    /// A stored claim (`#id` or its text) the proposal is an attribution of.
+    var claim: String?
+    /// The claim in these words instead of the quoted content.
+    var contentAsClaim: String?
+    var stance: Stance?
+
+    init(form: Form) throws {
+        speaker = form["speaker"]
+        newSpeaker = form.ticked("new_speaker")
+        claim = form["claim"]
+        contentAsClaim = form["content_as_claim"]
+        stance = try form.word("stance", as: Stance.self)
+    }
+}
+
+/// `POST …/proposals/{id}/reject`: like `review reject`; the reason is required.
+struct ProposalRejection: FormDecodable {
+    var reason: String
+
+    init(form: Form) throws {
+        reason = try form.required("reason", "give a reason for rejecting")
     }
 }
 

@@ -92,6 +92,12 @@ struct Form: Sendable {
         fields[name].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
     }
 
+    /// A field that must be filled in, or the error `missing` says.
+    func required(_ name: String, _ missing: String) throws -> String {
+        guard let value = self[name] else { throw ClaimTrailError.invalid(missing) }
+        return value
+    }
+
     /// A whole number the user typed, or an error naming the field.
     func number(_ name: String) throws -> Int? {
         try self[name].map { text in
@@ -100,6 +106,11 @@ struct Form: Sendable {
             }
             return number
         }
+    }
+
+    /// Whether a checkbox is ticked: a ticked one sends its value ("1"); a program may send "true".
+    func ticked(_ name: String) -> Bool {
+        ["1", "true", "on"].contains(self[name]?.lowercased() ?? "")
     }
 
     /// One of a fixed set of words, or an error naming the field.

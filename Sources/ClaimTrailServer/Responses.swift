@@ -25,14 +25,21 @@ extension Response {
     }
 
     /// A page in the site's frame, or the value itself when JSON was asked for.
+    /// - Parameter refusal: why a form on this page was just refused: shown above the page, with
+    ///   the error's status, so the editor reads it next to the form to correct. JSON gets the error.
     static func page(
         _ value: some Encodable,
         title: String,
         context: DeskContext,
+        refusal: (any Error)? = nil,
         html: (Viewer) -> String
     ) throws -> Response {
+        if let refusal, context.wantsJSON { throw refusal }
         guard !context.wantsJSON else { return try json(value) }
         let viewer = Viewer(account: context.account, formToken: context.formToken)
-        return .html(PageLayout.page(title: title, viewer: viewer, body: html(viewer)))
+        guard let refusal else { return .html(PageLayout.page(title: title, viewer: viewer, body: html(viewer))) }
+        let (status, message) = ErrorMiddleware.describe(refusal)
+        let notice = "<p class=\"error\" role=\"alert\">\(PageLayout.escape(message))</p>\n"
+        return .html(PageLayout.page(title: title, viewer: viewer, body: notice + html(viewer)), status: status)
     }
 }

@@ -140,6 +140,109 @@ struct ServeTests {
         #expect(server.stop() == 0)
     }
 
+    @Test("status, assignment, notes, verdicts and review decisions, through the API and the pages' forms")
+    func deskWorkflow() throws {
+        let desk = try DeskFixture()
+        try desk.addDeskWork()
+        let server = try RunningServer(database: desk.path)
+        let json = desk.bearer("ed").merging(["Content-Type": "application/json"]) { $1 }
+        func post(_ path: String, _ body: String) throws -> HTTPReply {
+            try server.send("POST", path, headers: json, body: body)
+        }
+        // A skipped step is refused with the desk's label; one step by the label is taken.
+        let skipped = try post("/api/claims/1/status", #"{"status": "checked"}"#)
+        #expect(skipped.status == 400)
+        #expect(
+            (skipped.json as? [String: Any])?["error"] as? String
+                == "claim #1 cannot move from unchecked to checked: unchecked → checked skips a step "
+                + "(the order is unchecked → in_progress → needs_second_look → checked → published, one step either way)"
+        )
+        #expect(try post("/api/claims/1/status", #"{"status": "being checked", "note": "on it"}"#).status == 200)
+        #expect(try post("/api/claims/1/assignee", #"{"assignee": "ed"}"#).status == 200)
+        #expect(try post("/api/claims/1/notes", #"{"text": "Called the port"}"#).status == 201)
+        let verdict =
+            #"{"rating": "False", "explanation": "It was open", "language": "en", "appearance_url": "https://x.test/p"}"#
+        #expect(try post("/api/claims/1/verdicts", verdict).status == 201)
+        #expect(try post("/api/claims/1/verdicts", #"{"rating": "False", "language": "not a tag!"}"#).status == 400)
+        #expect(try desk.texts("SELECT status || ' ' || assignee FROM claim WHERE id = 1") == ["in_progress ed"])
+        #expect(try desk.texts("SELECT written_by || ': ' || text FROM claim_note") == ["ed: Called the port"])
+        #expect(
+            try desk.texts(
+                "SELECT reviewer || ' ' || explanation || ' ' || language || ' ' || appearance_url FROM verdict"
+            )
+                == ["ed It was open en https://x.test/p"]
+        )
+        // My queue is the signed-in account's: the editor holds claim #1, the viewer nothing.
+        let mine = try server.send("GET", "/api/queue", headers: desk.bearer("ed")).json as? [String: Any]
+        let claims = mine?["claims"] as? [[String: Any]]
+        #expect(claims?.map { $0["claim_id"] as? Int } == [1])
+        #expect(claims?.first?["status_label"] as? String == "Being checked")
+        let theirs = try server.send("GET", "/queue.json", headers: desk.bearer("vera")).json as? [String: Any]
+        #expect((theirs?["claims"] as? [Any])?.isEmpty == true)
+        #expect(try post("/api/claims/1/assignee", "{}").status == 200)
+        #expect(try desk.texts("SELECT ifnull(assignee, 'nobody') FROM claim WHERE id = 1") == ["nobody"])
+
+        // The review queue, least confident first; a decision by the API, then one by the form.
+        let review = try server.send("GET", "/api/review", headers: desk.bearer("vera")).json as? [String: Any]
+        let listed = (review?["proposals"] as? [[String: Any]])?.compactMap { $0["attribution_id"] as? Int } ?? []
+        let stored = try desk.texts("SELECT attribution_id FROM attribution_proposal ORDER BY confidence, 1")
+        #expect(listed.map(String.init) == stored)
+        try #require(listed.count == 2)
+        let rejected = try post("/api/proposals/\(listed[1])/reject", #"{"reason": "not a claim"}"#)
+        #expect(rejected.status == 200)
+        #expect(try post("/api/proposals/\(listed[1])/reject", #"{"reason": "again"}"#).status == 400)
+        #expect(try post("/api/proposals/\(listed[0])/accept", #"{"new_speaker": true}"#).status == 400)
+        let session = try signIn(server, "ed", DeskFixture.password)
+        let cookie = ["Cookie": "claimtrail_session=\(session.value)"]
+        let page = try server.send("GET", "/review", headers: cookie)
+        #expect(page.body.contains("action=\"/proposals/\(listed[0])/accept\""))
+        #expect(!page.body.contains("action=\"/proposals/\(listed[1])/"))
+        let formToken = try #require(hiddenField("csrf", in: page.body))
+        let form = ["Content-Type": "application/x-www-form-urlencoded"].merging(cookie) { $1 }
+        let unknown = try server.send(
+            "POST",
+            "/proposals/\(listed[0])/accept",
+            headers: form,
+            body: "speaker=Port+office&csrf=\(formToken)"
+        )
+        // Refused on the page itself, with the store's message, and nothing decided.
+        #expect(unknown.status == 404)
+        #expect(unknown.body.contains("<h1>Review queue</h1>"))
+        #expect(unknown.body.contains("<p class=\"error\" role=\"alert\">no speaker"))
+        let accepted = try server.send(
+            "POST",
+            "/proposals/\(listed[0])/accept",
+            headers: form,
+            body: "speaker=Port+office&new_speaker=1&stance=denies&csrf=\(formToken)"
+        )
+        #expect(accepted.status == 303)
+        #expect(accepted.header("Location") == "/review")
+        #expect(
+            try desk.texts(
+                """
+                SELECT a.state || ' ' || ifnull(s.name, '-') || ' ' || a.stance || ' ' || ifnull(p.decided_by, '-')
+                FROM attribution a JOIN attribution_proposal p ON p.attribution_id = a.id
+                LEFT JOIN speaker s ON s.id = a.speaker_id ORDER BY p.confidence, a.id
+                """
+            ) == ["accepted Port office denies ed", "rejected - asserts ed"]
+        )
+        // An illegal status move by the form is shown on the claim page, which keeps its forms.
+        let claimPage = try server.send("GET", "/claims/1", headers: cookie)
+        let claimToken = try #require(hiddenField("csrf", in: claimPage.body))
+        #expect(claimPage.body.contains("<option value=\"in_progress\" selected>Being checked</option>"))
+        let illegal = try server.send(
+            "POST",
+            "/claims/1/status",
+            headers: form,
+            body: "status=published&csrf=\(claimToken)"
+        )
+        #expect(illegal.status == 400)
+        #expect(illegal.body.contains("claim #1 cannot move from Being checked to published"))
+        #expect(illegal.body.contains("action=\"/claims/1/status\""))
+        #expect(try desk.texts("SELECT status FROM claim WHERE id = 1") == ["in_progress"])
+        #expect(server.stop() == 0)
+    }
+
     @Test("five wrong passwords make the account wait, even for the right one")
     func wrongPasswordsPause() throws {
         let desk = try DeskFixture()

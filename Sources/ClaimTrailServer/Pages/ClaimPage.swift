@@ -7,6 +7,12 @@ struct ClaimPage: Encodable, Sendable {
     var verdicts: [Verdict]
     /// The desk's name for the claim's verification status (`status labels`).
     var statusLabel: String
+    /// The desk's names for every status, for the status form (not part of the JSON).
+    var statusLabels: [VerificationStatus: String]
+
+    private enum CodingKeys: String, CodingKey {
+        case trace, verdicts, statusLabel
+    }
 
     func html(_ viewer: Viewer) -> String {
         let escape = PageLayout.escape
@@ -14,7 +20,7 @@ struct ClaimPage: Encodable, Sendable {
         var html = HTMLReport.section(
             trace,
             verdicts: verdicts,
-            labels: [trace.status: statusLabel],
+            labels: statusLabels,
             link: { "/claims/\($0)" },
             speakerLink: { "/speakers/\($0)" }
         )
@@ -47,12 +53,23 @@ struct ClaimPage: Encodable, Sendable {
             + PageLayout.field("source", "Source (optional)")
         let verdict = [
             PageLayout.field("rating", "Rating", required: true), PageLayout.field("reviewer", "Reviewer"),
+            PageLayout.textArea("explanation", "Explanation"), PageLayout.field("language", "Language (en, pt-BR)"),
+            PageLayout.field("appearance_url", "Where the claim was seen (URL)"),
             PageLayout.field("score", "Score"), PageLayout.field("best", "Best"), PageLayout.field("worst", "Worst"),
-            PageLayout.field("date", "Date"), PageLayout.field("url", "URL"),
+            PageLayout.field("date", "Date"), PageLayout.field("url", "Review URL"),
         ].joined()
+        // Every status is offered by the desk's name; the store refuses a move that skips a step.
+        let statuses = VerificationStatus.allCases.map { ($0.rawValue, statusLabels[$0] ?? $0.rawValue) }
+        let status =
+            PageLayout.choice("status", "Move to", statuses, selected: trace.status.rawValue)
+            + PageLayout.field("note", "Why (for the log)")
+        let assign = PageLayout.field("assignee", "Give it to", required: true, value: viewer.account?.name)
         for (title, path, fields, button) in [
             ("Record an attribution", "attributions", attribute, "Record"),
             ("Record a counter-claim", "counter-claims", counter, "Record"),
+            ("Verification status", "status", status, "Set status"),
+            ("Who holds it", "assignee", assign, "Assign"),
+            ("Add a note", "notes", PageLayout.textArea("text", "Note", required: true), "Add note"),
             ("Give a verdict", "verdicts", verdict, "Save verdict"),
         ] {
             html += "<h3>\(title)</h3>\n"
@@ -63,6 +80,15 @@ struct ClaimPage: Encodable, Sendable {
                 button: button,
                 kind: "panel"
             )
+            if path == "assignee", let holder = trace.assignee {
+                html += PageLayout.form(
+                    action: "/claims/\(id)/assignee",
+                    viewer: viewer,
+                    fields: "Held by \(escape(holder)). ",
+                    button: "Unassign",
+                    kind: "panel"
+                )
+            }
         }
         return html
     }

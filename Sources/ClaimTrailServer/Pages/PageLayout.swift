@@ -29,6 +29,7 @@ enum PageLayout {
 
     private static func navigation(_ viewer: Viewer) -> String {
         var html = "<nav><a href=\"/contested\">Contested claims</a> · "
+        if viewer.account != nil { html += "<a href=\"/queue\">My queue</a> · <a href=\"/review\">Review queue</a> · " }
         html += "<form class=\"inline\" method=\"get\" action=\"/search\">"
         html += "<input name=\"q\" type=\"search\" aria-label=\"Search\" placeholder=\"Search\"> "
         html += "<button>Search</button></form>"
@@ -51,15 +52,34 @@ enum PageLayout {
         """
     }
 
-    /// A labelled text input.
-    static func field(_ name: String, _ label: String, required: Bool = false) -> String {
-        "<label>\(escape(label)) <input name=\"\(name)\"\(required ? " required" : "")></label>\n"
+    /// A labelled text input, filled in with `value` if given.
+    static func field(_ name: String, _ label: String, required: Bool = false, value: String? = nil) -> String {
+        let filled = value.map { " value=\"\(escape($0))\"" } ?? ""
+        return "<label>\(escape(label)) <input name=\"\(name)\"\(filled)\(required ? " required" : "")></label>\n"
     }
 
-    /// A labelled choice among fixed values.
+    /// A labelled box for text of several lines.
+    static func textArea(_ name: String, _ label: String, required: Bool = false) -> String {
+        "<label>\(escape(label)) <textarea name=\"\(name)\" rows=\"3\"\(required ? " required" : "")></textarea></label>\n"
+    }
+
+    /// A labelled choice among fixed values, each shown as itself.
     static func choice(_ name: String, _ label: String, _ values: [String]) -> String {
-        let options = values.map { "<option>\(escape($0))</option>" }.joined()
-        return "<label>\(escape(label)) <select name=\"\(name)\">\(options)</select></label>\n"
+        choice(name, label, values.map { ($0, $0) })
+    }
+
+    /// A labelled choice among fixed values, each shown by its label; `selected` is chosen at first.
+    static func choice(
+        _ name: String,
+        _ label: String,
+        _ options: [(value: String, label: String)],
+        selected: String? = nil
+    ) -> String {
+        let options = options.map { option in
+            let chosen = option.value == selected ? " selected" : ""
+            return "<option value=\"\(escape(option.value))\"\(chosen)>\(escape(option.label))</option>"
+        }
+        return "<label>\(escape(label)) <select name=\"\(name)\">\(options.joined())</select></label>\n"
     }
 
     /// The style sheet: the HTML report's, plus what forms and navigation need.
@@ -69,6 +89,7 @@ enum PageLayout {
             nav{border-bottom:1px solid #ccc;padding-bottom:.5em}form.inline{display:inline}
             form.panel{border:1px solid #ddd;padding:.6em;margin:.8em 0}form.panel label{display:inline-block;margin:.2em .6em .2em 0}
             .error{background:#fdecea;padding:.4em .6em}.pager a{margin-right:1em}
+            .proposal{margin-top:1.5em}textarea{width:30em;max-width:100%}
             """
 }
 

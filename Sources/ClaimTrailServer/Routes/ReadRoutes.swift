@@ -12,10 +12,14 @@ struct ReadRoutes {
     func add(to router: Router<DeskContext>) {
         for prefix in ["", "/api"] {
             router.get("\(prefix)/contested") { request, context in try await contested(request, context) }
-            router.get("\(prefix)/claims/:id") { _, context in try await claim(context) }
+            router.get("\(prefix)/claims/:id") { _, context in
+                try await claim(try Self.pathID(context, "claim"), context)
+            }
             router.get("\(prefix)/speakers/:id") { _, context in try await speaker(context) }
             router.get("\(prefix)/sources/:id/audit") { _, context in try await audit(context) }
             router.get("\(prefix)/search") { request, context in try await search(request, context) }
+            router.get("\(prefix)/review") { _, context in try await review(context) }
+            router.get("\(prefix)/queue") { _, context in try await myQueue(context) }
         }
         router.get("/api/me") { _, context in try Response.json(try context.require(.viewer)) }
     }
@@ -40,18 +44,44 @@ struct ReadRoutes {
         return try .page(page, title: "Contested claims", context: context, html: page.html)
     }
 
-    private func claim(_ context: DeskContext) async throws -> Response {
+    /// The claim page; after a refused form, with the refusal above it.
+    func claim(_ id: Int64, _ context: DeskContext, refusal: (any Error)? = nil) async throws -> Response {
         _ = try context.require(.viewer)
-        let id = try Self.pathID(context, "claim")
         let page = try await store.read { store in
             let trace = try store.traceClaim("#\(id)", limit: 200)
+            let labels = try store.statusLabels()
             return ClaimPage(
                 trace: trace,
                 verdicts: try store.verdicts(claimID: trace.claim.id),
-                statusLabel: try store.statusLabels()[trace.status] ?? trace.status.rawValue
+                statusLabel: labels[trace.status] ?? trace.status.rawValue,
+                statusLabels: labels
             )
         }
-        return try .page(page, title: "Claim #\(page.trace.claim.id)", context: context, html: page.html)
+        return try .page(
+            page,
+            title: "Claim #\(page.trace.claim.id)",
+            context: context,
+            refusal: refusal,
+            html: page.html
+        )
+    }
+
+    /// The extractor's proposals waiting for review, least confident first (`review list`); after a
+    /// refused decision, with the refusal above them.
+    func review(_ context: DeskContext, refusal: (any Error)? = nil) async throws -> Response {
+        _ = try context.require(.viewer)
+        let page = ReviewPage(proposals: try await store.read { try $0.pendingProposals() })
+        return try .page(page, title: "Review queue", context: context, refusal: refusal, html: page.html)
+    }
+
+    /// The open claims the signed-in account holds: `queue --mine`, with the account as the recorder.
+    private func myQueue(_ context: DeskContext) async throws -> Response {
+        let account = try context.require(.viewer)
+        let claims = try await store.read {
+            try $0.queue(QueueFilter(assignee: account.name, limit: QueuePage.limit))
+        }
+        let page = QueuePage(assignee: account.name, claims: claims)
+        return try .page(page, title: "My queue", context: context, html: page.html)
     }
 
     private func speaker(_ context: DeskContext) async throws -> Response {

@@ -1,9 +1,9 @@
 import ClaimTrail
 import Hummingbird
 
-/// Recording, by the claim page's forms (which then show the claim again) and by the JSON API
-/// (which answers 201 with the new id, or 200 with the id already there). Editors and admins only:
-/// a viewer's post is refused with 403 before its body is read.
+/// Recording, by the pages' forms (which then show the page again) and by the JSON API (which
+/// answers 201 with the new id, or 200 with the id of what was already there or changed). Editors
+/// and admins only: a viewer's post is refused with 403 before its body is read.
 struct WriteRoutes {
     let store: StoreAccess
 
@@ -13,40 +13,75 @@ struct WriteRoutes {
             let input = try await RequestInput.json(NewClaim.self, request, context: context)
             return try Response.recorded(try await DeskActions.addClaim(input, store: store))
         }
-        addClaimWrite("attributions", to: router) { input, claim, account in
+        let pages = ReadRoutes(store: store)
+        let claimPage = { @Sendable (claim: Int64, context: DeskContext, refusal: any Error) in
+            try await pages.claim(claim, context, refusal: refusal)
+        }
+        let reviewPage = { @Sendable (_: Int64, context: DeskContext, refusal: any Error) in
+            try await pages.review(context, refusal: refusal)
+        }
+        addWrite("claims", "attributions", "claim", to: router, refused: claimPage) { input, claim, account in
             try await DeskActions.attribute(input, to: claim, by: account, store: store)
         }
-        addClaimWrite("counter-claims", to: router) { (input: NewCounterClaim, claim, _) in
+        addWrite("claims", "counter-claims", "claim", to: router, refused: claimPage) {
+            (input: NewCounterClaim, claim, _) in
             try await DeskActions.counter(input, to: claim, store: store)
         }
-        addClaimWrite("verdicts", to: router) { input, claim, account in
+        addWrite("claims", "verdicts", "claim", to: router, refused: claimPage) { input, claim, account in
             try await DeskActions.verdict(input, on: claim, by: account, store: store)
         }
+        addWrite("claims", "status", "claim", to: router, refused: claimPage) { input, claim, account in
+            try await DeskActions.status(input, of: claim, by: account, store: store)
+        }
+        addWrite("claims", "assignee", "claim", to: router, refused: claimPage) { input, claim, account in
+            try await DeskActions.assign(input, claim, by: account, store: store)
+        }
+        addWrite("claims", "notes", "claim", to: router, refused: claimPage) { input, claim, account in
+            try await DeskActions.note(input, on: claim, by: account, store: store)
+        }
+        addWrite("proposals", "accept", "proposal", to: router, back: "/review", refused: reviewPage) {
+            input,
+            proposal,
+            account in
+            try await DeskActions.accept(input, proposal: proposal, by: account, store: store)
+        }
+        addWrite("proposals", "reject", "proposal", to: router, back: "/review", refused: reviewPage) {
+            input,
+            proposal,
+            account in
+            try await DeskActions.reject(input, proposal: proposal, by: account, store: store)
+        }
     }
 
-    /// A write about the claim in the path, as `/api/claims/{id}/KIND` (JSON) and as the claim
-    /// page's form `/claims/{id}/KIND`.
-    private func addClaimWrite<Input: FormDecodable>(
+    /// A write about the thing in the path, as `/api/COLLECTION/{id}/KIND` (JSON) and as a page's
+    /// form `/COLLECTION/{id}/KIND`. A form that is accepted goes `back` (by default to the claim);
+    /// one the store refuses shows the `refused` page again with the store's message above it.
+    private func addWrite<Input: FormDecodable>(
+        _ collection: String,
         _ kind: String,
+        _ what: String,
         to router: Router<DeskContext>,
+        back: String? = nil,
+        refused: @escaping @Sendable (Int64, DeskContext, any Error) async throws -> Response,
         _ action: @escaping @Sendable (Input, Int64, Account) async throws -> Recorded
     ) {
-        router.post("/api/claims/:id/\(kind)") { request, context in
-            let (account, claim) = try editor(context)
+        router.post("/api/\(collection)/:id/\(kind)") { request, context in
+            let account = try context.require(.editor)
+            let id = try ReadRoutes.pathID(context, what)
             let input = try await RequestInput.json(Input.self, request, context: context)
-            return try Response.recorded(try await action(input, claim, account))
+            return try Response.recorded(try await action(input, id, account))
         }
-        router.post("/claims/:id/\(kind)") { request, context in
-            let (account, claim) = try editor(context)
-            let input = try Input(form: try await RequestInput.form(request, context: context))
-            _ = try await action(input, claim, account)
-            return Response.redirect(to: "/claims/\(claim)")
+        router.post("/\(collection)/:id/\(kind)") { request, context in
+            let account = try context.require(.editor)
+            let id = try ReadRoutes.pathID(context, what)
+            let form = try await RequestInput.form(request, context: context)
+            do {
+                _ = try await action(try Input(form: form), id, account)
+            } catch let error as ClaimTrailError {
+                return try await refused(id, context, error)
+            }
+            return Response.redirect(to: back ?? "/\(collection)/\(id)")
         }
-    }
-
-    /// The signed-in editor (or admin), and the claim in the path.
-    private func editor(_ context: DeskContext) throws -> (Account, Int64) {
-        (try context.require(.editor), try ReadRoutes.pathID(context, "claim"))
     }
 }
 

@@ -23,6 +23,18 @@ final class DeskFixture {
         }
     }
 
+    /// Renames in_progress "Being checked" and proposes two attributions from a short article (the
+    /// mayor's, less sure, and a senior official's), as a desk's editor finds them in the morning.
+    func addDeskWork() throws {
+        try run(["status", "labels", "in_progress", "Being checked"])
+        let article = try temporary.file(
+            "article.txt",
+            "The mayor said the tunnel will reopen in May. "
+                + "\"We have no money for repairs,\" a senior official told reporters.\n"
+        )
+        try run(["extract", article, "--source", "1", "--propose"])
+    }
+
     @discardableResult
     func run(_ arguments: [String]) throws -> String {
         let result = try Binary.run(arguments, database: path, user: "desk-admin")

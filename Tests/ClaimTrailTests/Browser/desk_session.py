@@ -1,0 +1,189 @@
+"""A desk's session in a real browser: headless Chromium, driven by Selenium, against a running
+`claimtrail serve`. Started by BrowserSessionTests.swift, which then reads the store back.
+
+Usage: desk_session.py BASE_URL PASSWORD_FILE OUTPUT_DIR
+
+The store holds claim #1, source #1, extraction proposals, the editor `ed` and the viewer `vera`,
+and labels in_progress "Being checked". Every step checks what the page shows; a failed check
+exits non-zero with what was expected. On success it prints one JSON object of what it saw,
+and it leaves screenshots of the main pages in OUTPUT_DIR.
+"""
+
+import json
+import os
+import shutil
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+BASE, PASSWORD_FILE, OUTPUT = sys.argv[1], sys.argv[2], sys.argv[3]
+with open(PASSWORD_FILE, encoding="utf-8") as file:
+    PASSWORD = file.read().rstrip("\n")
+COUNTER_CLAIM = "The bridge stayed open all week"
+
+
+def check(condition, message):
+    if not condition:
+        raise SystemExit(f"browser session: {message}")
+
+
+def browser():
+    options = Options()
+    options.binary_location = shutil.which("chromium") or "chromium"
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1400"]:
+        options.add_argument(argument)
+    service = Service(executable_path=shutil.which("chromedriver") or "chromedriver")
+    return webdriver.Chrome(options=options, service=service)
+
+
+def screenshot(driver, name):
+    """The whole page, not only the window: the height is the document's."""
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    # The window is the browser's outer size: add what its frame takes from the page.
+    driver.set_window_size(1280, max(height, 600) + 160)
+    driver.save_screenshot(os.path.join(OUTPUT, name))
+    driver.set_window_size(1280, 1400)
+
+
+def form(driver, action):
+    return driver.find_element(By.CSS_SELECTOR, f"form[action='{action}']")
+
+
+def fill(form_element, name, value):
+    field = form_element.find_element(By.NAME, name)
+    field.clear()
+    field.send_keys(value)
+
+
+def sign_in(driver, name, next_path):
+    driver.delete_all_cookies()
+    driver.get(f"{BASE}/login?next={urllib.parse.quote(next_path, safe='')}")
+    login = form(driver, "/login")
+    fill(login, "name", name)
+    fill(login, "password", PASSWORD)
+    login.submit()
+    check(urllib.parse.urlparse(driver.current_url).path == next_path, f"{name} was not signed in: {driver.current_url}")
+
+
+def post_forms(driver):
+    return [element.get_attribute("action") for element in driver.find_elements(By.CSS_SELECTOR, "form[method='post']")]
+
+
+def main():
+    os.makedirs(OUTPUT, exist_ok=True)
+    seen = {}
+    driver = browser()
+    try:
+        # 1. The editor signs in and lands on the claim.
+        sign_in(driver, "ed", "/claims/1")
+        check("The bridge was closed on Monday" in driver.page_source, "the claim page does not show the claim")
+
+        # 2. An attribution and a counter-claim, through the forms.
+        attribute = form(driver, "/claims/1/attributions")
+        fill(attribute, "speaker", "Harbour master")
+        attribute.find_element(By.NAME, "new_speaker").click()
+        fill(attribute, "source", "1")
+        Select(attribute.find_element(By.NAME, "stance")).select_by_value("denies")
+        fill(attribute, "quote", "The bridge was <b>never</b> closed")
+        attribute.submit()
+        check("Harbour master" in driver.page_source, "the new attribution is not on the claim page")
+        check("The bridge was &lt;b&gt;never&lt;/b&gt; closed" in driver.page_source, "the quote is not shown as text")
+        counter = form(driver, "/claims/1/counter-claims")
+        fill(counter, "counter_claim", COUNTER_CLAIM)
+        fill(counter, "source", "1")
+        counter.submit()
+        check(COUNTER_CLAIM in driver.page_source, "the counter-claim is not on the claim page")
+        screenshot(driver, "claim-editor.png")
+
+        # 3. The claim is now on the contested page.
+        driver.find_element(By.LINK_TEXT, "Contested claims").click()
+        check(driver.find_elements(By.CSS_SELECTOR, "a[href='/claims/1']"), "claim #1 is not on the contested page")
+        screenshot(driver, "contested.png")
+
+        # 4. Its status, by the desk's label: a skipped step is refused on the page, one step is taken.
+        driver.get(f"{BASE}/claims/1")
+        status = form(driver, "/claims/1/status")
+        Select(status.find_element(By.NAME, "status")).select_by_value("published")
+        status.submit()
+        refusal = driver.find_element(By.CSS_SELECTOR, "p.error").text
+        check("cannot move from unchecked to published" in refusal, f"the illegal move was not refused: {refusal}")
+        seen["refusal"] = refusal
+        screenshot(driver, "status-refused.png")
+        status = form(driver, "/claims/1/status")
+        labels = [option.text for option in Select(status.find_element(By.NAME, "status")).options]
+        check("Being checked" in labels, f"the desk's label is not offered: {labels}")
+        Select(status.find_element(By.NAME, "status")).select_by_visible_text("Being checked")
+        fill(status, "note", "Calling the harbour office")
+        status.submit()
+        check("Status: Being checked" in driver.page_source, "the status did not change")
+
+        # ... and it is assigned (to the editor, the name the form starts with), so it is in my queue.
+        assign = form(driver, "/claims/1/assignee")
+        check(assign.find_element(By.NAME, "assignee").get_attribute("value") == "ed", "the assignee is not prefilled")
+        assign.submit()
+        check("held by ed" in driver.page_source, "the claim is not held by ed")
+        note = form(driver, "/claims/1/notes")
+        fill(note, "text", "Harbour office confirms the closure notice was withdrawn.")
+        note.submit()
+        check("closure notice was withdrawn" in driver.page_source, "the note is not shown")
+        driver.find_element(By.LINK_TEXT, "My queue").click()
+        check(driver.find_elements(By.CSS_SELECTOR, "a[href='/claims/1']"), "claim #1 is not in my queue")
+        screenshot(driver, "my-queue.png")
+
+        # The review queue: the least confident proposal first; accept it with a corrected speaker.
+        driver.find_element(By.LINK_TEXT, "Review queue").click()
+        proposals = [element.get_attribute("id") for element in driver.find_elements(By.CSS_SELECTOR, ".proposal")]
+        check(len(proposals) >= 2, f"the review queue lists {proposals}")
+        seen["proposals"] = proposals
+        screenshot(driver, "review-queue.png")
+        first = int(proposals[0].removeprefix("proposal-"))
+        accept = form(driver, f"/proposals/{first}/accept")
+        fill(accept, "speaker", "Harbour master")
+        accept.submit()
+        check(f"proposal-{first}" not in driver.page_source, "the accepted proposal is still listed")
+        seen["accepted"] = first
+
+        # 5. A viewer sees no write forms (only signing out), and a crafted post is refused.
+        sign_in(driver, "vera", "/claims/1")
+        screenshot(driver, "claim-viewer.png")
+        seen["viewer_forms"] = post_forms(driver)
+        check(seen["viewer_forms"] == [f"{BASE}/logout"], f"the viewer sees forms: {seen['viewer_forms']}")
+        driver.get(f"{BASE}/review")
+        check(post_forms(driver) == [f"{BASE}/logout"], "the viewer sees review forms")
+        token = driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] input[name='csrf']").get_attribute("value")
+        session = driver.get_cookie("claimtrail_session")["value"]
+        seen["crafted"] = {}
+        for path, fields in [
+            ("/claims/1/counter-claims", {"counter_claim": "A viewer's counter-claim"}),
+            ("/claims/1/status", {"status": "needs_second_look"}),
+            ("/claims/1/assignee", {"assignee": "vera"}),
+        ]:
+            body = urllib.parse.urlencode({**fields, "csrf": token}).encode()
+            request = urllib.request.Request(
+                BASE + path,
+                data=body,
+                method="POST",
+                headers={
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    "Cookie": f"claimtrail_session={session}",
+                },
+            )
+            try:
+                with urllib.request.urlopen(request) as reply:
+                    seen["crafted"][path] = reply.status
+            except urllib.error.HTTPError as error:
+                seen["crafted"][path] = error.code
+        check(set(seen["crafted"].values()) == {403}, f"a viewer's post was not refused: {seen['crafted']}")
+    finally:
+        driver.quit()
+    print(json.dumps(seen))
+
+
+main()
