@@ -9,15 +9,15 @@ struct WriteRoutes {
 
     func add(to router: Router<DeskContext>) {
         router.post("/api/claims") { request, context in
-            _ = try context.require(.editor)
+            let account = try context.require(.editor)
             let input = try await RequestInput.json(NewClaim.self, request, context: context)
-            return try Response.recorded(try await DeskActions.addClaim(input, store: store))
+            return try Response.recorded(try await DeskActions.addClaim(input, by: account, store: store))
         }
         addClaimWrite("attributions", to: router) { input, claim, account in
             try await DeskActions.attribute(input, to: claim, by: account, store: store)
         }
-        addClaimWrite("counter-claims", to: router) { (input: NewCounterClaim, claim, _) in
-            try await DeskActions.counter(input, to: claim, store: store)
+        addClaimWrite("counter-claims", to: router) { (input: NewCounterClaim, claim, account) in
+            try await DeskActions.counter(input, to: claim, by: account, store: store)
         }
         addClaimWrite("verdicts", to: router) { input, claim, account in
             try await DeskActions.verdict(input, on: claim, by: account, store: store)
