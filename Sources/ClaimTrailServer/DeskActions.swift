@@ -4,9 +4,10 @@ import ClaimTrail
 /// write transaction of the same library calls as the matching command, recorded as the
 /// signed-in account: over HTTP there is no `--as`.
 enum DeskActions {
-    static func addClaim(_ input: NewClaim, store: StoreAccess) async throws -> Recorded {
+    static func addClaim(_ input: NewClaim, by account: Account, store: StoreAccess) async throws -> Recorded {
         try await store.write { store in
             let claim = try store.addClaim(text: input.text, topic: input.topic)
+            if claim.created { try store.logAddition(.claim(claim.id), by: account.name) }
             return Recorded(id: claim.id, created: claim.created)
         }
     }
@@ -46,14 +47,27 @@ enum DeskActions {
         }
     }
 
-    static func counter(_ input: NewCounterClaim, to claimID: Int64, store: StoreAccess) async throws -> Recorded {
+    static func counter(
+        _ input: NewCounterClaim,
+        to claimID: Int64,
+        by account: Account,
+        store: StoreAccess
+    ) async throws -> Recorded {
         try await store.write(about: claimID) { store, disputed in
             // `#12` names a stored claim; any other text is the counter-claim's wording.
             let text = input.counterClaim
             let isReference = text.count > 1 && text.hasPrefix("#") && text.dropFirst().allSatisfy(\.isWholeNumber)
-            let counter = isReference ? try store.resolveClaim(text).id : try store.addClaim(text: text).id
+            let counter: Int64
+            if isReference {
+                counter = try store.resolveClaim(text).id
+            } else {
+                let added = try store.addClaim(text: text)
+                if added.created { try store.logAddition(.claim(added.id), by: account.name) }
+                counter = added.id
+            }
             let source = try input.source.map { try store.resolveSource($0).id }
             let relation = try store.addRelation(from: counter, to: disputed, kind: .contradicts, sourceID: source)
+            if relation.created { try store.logAddition(.relation(relation.id), by: account.name) }
             return Recorded(id: counter, created: relation.created)
         }
     }
@@ -77,7 +91,9 @@ enum DeskActions {
                 language: input.language.nonBlank,
                 appearanceURL: input.appearanceUrl.nonBlank
             )
-            return Recorded(id: claim, created: try store.setVerdict(verdict, on: claim))
+            let created = try store.setVerdict(verdict, on: claim)
+            try store.logAddition(.verdict(claimID: claim, reviewer: verdict.reviewer), by: account.name)
+            return Recorded(id: claim, created: created)
         }
     }
 

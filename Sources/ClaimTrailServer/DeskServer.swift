@@ -9,18 +9,16 @@ import NIOCore
 public enum DeskServer {
     public static func run(_ settings: ServerSettings, logger: Logger) async throws {
         let store = try StoreAccess(path: settings.storePath, readers: max(System.coreCount, 2))
+        let routes = DeskRoutes(store: store, cookies: CookiePolicy(settings: settings))
+        // The routes are laid out once apart, so that the middleware that answers 405 knows them.
+        let layout = Router(context: DeskContext.self)
+        routes.add(to: layout)
         let router = Router(context: DeskContext.self)
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ErrorMiddleware())
+        router.add(middleware: MethodNotAllowedMiddleware(layout.routes))
         router.add(middleware: AuthenticationMiddleware(store: store))
-        router.get("/") { _, _ in Response.redirect(to: "/contested") }
-        router.get("/style.css") { _, _ in Response.text(PageLayout.style, type: "text/css; charset=utf-8") }
-        router.get("/openapi.yaml") { _, _ in
-            Response.text(String(decoding: PackageResources.openapi_yaml, as: UTF8.self), type: "application/yaml")
-        }
-        SignInRoutes(store: store, cookies: CookiePolicy(settings: settings)).add(to: router)
-        ReadRoutes(store: store).add(to: router)
-        WriteRoutes(store: store).add(to: router)
+        routes.add(to: router)
         let application = Application(
             responder: JSONSuffixResponder(inner: router.buildResponder()),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),

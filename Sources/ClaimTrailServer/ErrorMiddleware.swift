@@ -43,6 +43,9 @@ struct ErrorMiddleware: RouterMiddleware {
             }
             if status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }
             if case .signInPaused = error as? AccessError { response.headers[.retryAfter] = "60" }
+            if let error = error as? MethodNotAllowed {
+                response.headers[.allow] = error.allowed.joined(separator: ", ")
+            }
             return response
         }
     }
@@ -66,6 +69,8 @@ struct ErrorMiddleware: RouterMiddleware {
                 case .busy, .readOnlyStore, .noStore, .notAStore, .newerStore: .serviceUnavailable
                 }
             return (status, error.description)
+        case let error as MethodNotAllowed:
+            return (.methodNotAllowed, error.message)
         case is NIOTooManyBytesError:
             return (.contentTooLarge, "the request body is over \(ServerSettings.maximumBodySize / 1024) KiB")
         case let error as HTTPError where error.status == .notFound && error.body == nil:

@@ -9,9 +9,9 @@ struct WriteRoutes {
 
     func add(to router: Router<DeskContext>) {
         router.post("/api/claims") { request, context in
-            _ = try context.require(.editor)
+            let account = try context.require(.editor)
             let input = try await RequestInput.json(NewClaim.self, request, context: context)
-            return try Response.recorded(try await DeskActions.addClaim(input, store: store))
+            return try Response.recorded(try await DeskActions.addClaim(input, by: account, store: store))
         }
         let pages = ReadRoutes(store: store)
         let claimPage = { @Sendable (claim: Int64, context: DeskContext, refusal: any Error) in
@@ -24,8 +24,8 @@ struct WriteRoutes {
             try await DeskActions.attribute(input, to: claim, by: account, store: store)
         }
         addWrite("claims", "counter-claims", "claim", to: router, refused: claimPage) {
-            (input: NewCounterClaim, claim, _) in
-            try await DeskActions.counter(input, to: claim, store: store)
+            (input: NewCounterClaim, claim, account) in
+            try await DeskActions.counter(input, to: claim, by: account, store: store)
         }
         addWrite("claims", "verdicts", "claim", to: router, refused: claimPage) { input, claim, account in
             try await DeskActions.verdict(input, on: claim, by: account, store: store)
