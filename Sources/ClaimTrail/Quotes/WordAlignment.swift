@@ -13,14 +13,21 @@ struct WordAlignment {
     init(quote: [String], other: [String], freeEnds: Bool) {
         let rows = quote.count + 1
         let columns = other.count + 1
-        // cost[i * columns + j]: fewest edits turning quote[..<i] into other[..<j].
+        // cost[i * columns + j]: the cheapest edits turning quote[..<i] into other[..<j]. A word the
+        // quote adds costs more than one it drops, so that of two equal readings the one keeping the
+        // source's words wins: “rebuild the bridge” in “rebuild the old bridge” drops “old”, rather
+        // than ending early and adding “bridge”.
         var cost = [Int](repeating: 0, count: rows * columns)
-        for i in 0..<rows { cost[i * columns] = i }
-        for j in 0..<columns { cost[j] = freeEnds ? 0 : j }
+        for i in 0..<rows { cost[i * columns] = i * Self.addedCost }
+        for j in 0..<columns { cost[j] = freeEnds ? 0 : j * Self.droppedCost }
         for i in 1..<rows {
             for j in 1..<columns {
-                let diagonal = cost[(i - 1) * columns + j - 1] + (quote[i - 1] == other[j - 1] ? 0 : 1)
-                cost[i * columns + j] = min(diagonal, cost[(i - 1) * columns + j] + 1, cost[i * columns + j - 1] + 1)
+                let diagonal = cost[(i - 1) * columns + j - 1] + (quote[i - 1] == other[j - 1] ? 0 : Self.changedCost)
+                cost[i * columns + j] = min(
+                    diagonal,
+                    cost[(i - 1) * columns + j] + Self.addedCost,
+                    cost[i * columns + j - 1] + Self.droppedCost
+                )
             }
         }
         var j = other.count
@@ -53,12 +60,12 @@ struct WordAlignment {
                 sameCount += 1
                 i -= 1
                 j -= 1
-            } else if i > 0, j > 0, here == cost[(i - 1) * columns + j - 1] + 1 {
+            } else if i > 0, j > 0, here == cost[(i - 1) * columns + j - 1] + Self.changedCost {
                 added.append(quote[i - 1])
                 dropped.append(other[j - 1])
                 i -= 1
                 j -= 1
-            } else if i > 0, here == cost[(i - 1) * columns + j] + 1 {
+            } else if i > 0, here == cost[(i - 1) * columns + j] + Self.addedCost {
                 added.append(quote[i - 1])
                 i -= 1
             } else {
@@ -77,6 +84,11 @@ struct WordAlignment {
         let longer = max(quoteCount, span.count)
         return longer == 0 ? 0 : Double(sameCount) / Double(longer)
     }
+
+    private static let addedCost = 2
+    private static let droppedCost = 1
+    /// Less than a word dropped and one added, so that a word put in another's place is one change.
+    private static let changedCost = 2
 
     /// Words collected backwards, in reading order.
     private static func words(_ reversed: [String]) -> String {
