@@ -20,7 +20,7 @@ struct Claimtrail: ParsableCommand {
             AuditCommand.self, SearchCommand.self, ExtractCommand.self, ReviewCommand.self, QueueCommand.self,
             StatusCommand.self,
             ExportCommand.self, DatasetteMetadataCommand.self, CheckCommand.self, BackupCommand.self,
-            GenerateCommand.self, UserCommand.self, ServeCommand.self,
+            GenerateCommand.self, UserCommand.self, ServeCommand.self, QuotesCommand.self,
         ]
     )
 }

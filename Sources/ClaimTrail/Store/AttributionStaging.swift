@@ -122,7 +122,8 @@ final class AttributionStaging {
 
     /// Writes the waiting rows into `attribution` in id order, so that a relay is stored before
     /// the attributions naming it; then brings the counters and search index up to date for
-    /// all of them at once. Triggers are off meanwhile, so each insert is just an insert.
+    /// all of them at once, and finds their quotes in their sources' bodies (`QuoteLocations`).
+    /// Triggers are off meanwhile, so each insert is just an insert.
     private func write() throws {
         guard !rows.isEmpty || records != nil else { return }
         let first = try rows.first?.id ?? nextID()
@@ -140,6 +141,9 @@ final class AttributionStaging {
                 start = end
             }
             try BatchCounters.apply(to: database, firstID: first, records: &records)
+            if let last = rows.last?.id {
+                try QuoteLocations(database: database).record(ofAttributionsIn: first...last)
+            }
         }
     }
 

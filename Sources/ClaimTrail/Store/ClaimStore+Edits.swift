@@ -219,6 +219,8 @@ extension ClaimStore {
         try logged("attribution", id, action: "edit", by: by, reason: reason) {
             if let quote {
                 try database.execute("UPDATE attribution SET quote = ? WHERE id = ?", [Reference.clean(quote), id])
+                // The trigger of schema 018 forgot where the old quote was; the new one is looked for.
+                try QuoteLocations(database: database).record(ofAttributionsIn: id...id)
             }
             if let cue {
                 try database.execute("UPDATE attribution SET cue = ? WHERE id = ?", [Reference.clean(cue), id])

@@ -110,6 +110,7 @@ public struct ProposalReview {
             )
             return claimID
         }
+        try QuoteLocations(database: store.database).record(ofAttributionsIn: id...id)
         try store.confirmClaim(claimID)
         if claimID != proposal.claimID { try dropUnusedProposedClaim(proposal.claimID) }
     }

@@ -1,0 +1,112 @@
+/// Finds quotes in one source body. The body is folded and indexed once, however many of its
+/// quotes are looked for.
+///
+/// A quote is first looked for as written (`FoldedText`, linear in the body). Failing that, its
+/// rarest words anchor it: each place the body has one of them proposes where the quote would
+/// start, the places most proposed are aligned word by word with a window of the body around them
+/// (`WordAlignment`), and the best is kept if it shares at least `threshold` of its words. The work
+/// per quote is bounded by the quote's length and `anchorLimit`, not the body's, so looking for
+/// every quote of a corpus takes time linear in its size.
+public final class QuoteLocator {
+    /// The share of a quote's words a passage must hold to count as the quote, altered.
+    public static let threshold = 0.6
+    /// Rare words anchoring a quote, and places each may propose: more costs time, not accuracy,
+    /// for all but quotes made only of the body's most common words.
+    static let anchorWords = 6
+    static let anchorLimit = 64
+    /// Places aligned per quote.
+    static let candidates = 3
+
+    public let body: String
+    private lazy var folded = FoldedText(body)
+    private lazy var words = QuoteWords(body)
+    private lazy var keys = words.keys
+    /// Where each word of the body occurs, by its key.
+    private lazy var positions: [String: [Int]] = {
+        var positions: [String: [Int]] = [:]
+        for (index, key) in keys.enumerated() { positions[key, default: []].append(index) }
+        return positions
+    }()
+
+    public init(body: String) {
+        self.body = body
+    }
+
+    /// Looks for `quote` in the body.
+    public func locate(_ quote: String) -> QuoteFinding {
+        let needle = FoldedText(quote, asQuote: true)
+        if let range = folded.firstRange(of: needle) {
+            return QuoteFinding(status: .verbatim, span: folded.byteSpan(range), changes: [], similarity: 1)
+        }
+        return closest(to: quote)
+    }
+
+    /// Checks `quote` against the passage at `span`, where it was found before (or the extractor
+    /// found it): verbatim if the passage is the quote, else the passage's changes, without a search.
+    /// Nil when the span does not fit the body, or the passage shares too little of the quote.
+    public func recheck(_ quote: String, at span: Range<Int>) -> QuoteFinding? {
+        let utf8 = body.utf8
+        guard span.lowerBound >= 0, span.upperBound <= utf8.count else { return nil }
+        let from = utf8.index(utf8.startIndex, offsetBy: span.lowerBound)
+        let to = utf8.index(from, offsetBy: span.count)
+        let passage = String(decoding: utf8[from..<to], as: UTF8.self)
+        let needle = FoldedText(quote, asQuote: true)
+        if let range = FoldedText(passage).firstRange(of: needle),
+            range.count
+                == FoldedText(passage, asQuote: true)
+                .scalars.count
+        {
+            return QuoteFinding(status: .verbatim, span: span, changes: [], similarity: 1)
+        }
+        let quoteKeys = QuoteWords(quote).keys
+        let alignment = WordAlignment(quote: quoteKeys, other: QuoteWords(passage).keys, freeEnds: false)
+        let similarity = alignment.similarity(quoteCount: quoteKeys.count)
+        guard similarity >= Self.threshold else { return nil }
+        return QuoteFinding(status: .altered, span: span, changes: alignment.changes, similarity: similarity)
+    }
+
+    private func closest(to quote: String) -> QuoteFinding {
+        let notFound = QuoteFinding(status: .notFound, span: nil, changes: [], similarity: 0)
+        let quoteKeys = QuoteWords(quote).keys
+        guard !quoteKeys.isEmpty else { return notFound }
+        var best: (alignment: WordAlignment, similarity: Double, offset: Int)?
+        for start in candidateStarts(of: quoteKeys) {
+            let window = max(0, start - quoteKeys.count / 2)..<min(keys.count, start + quoteKeys.count * 3 / 2 + 1)
+            let alignment = WordAlignment(quote: quoteKeys, other: Array(keys[window]), freeEnds: true)
+            let similarity = alignment.similarity(quoteCount: quoteKeys.count)
+            if similarity > (best?.similarity ?? 0) { best = (alignment, similarity, window.lowerBound) }
+        }
+        guard let best, best.similarity >= Self.threshold, !best.alignment.span.isEmpty else { return notFound }
+        let first = words.words[best.offset + best.alignment.span.lowerBound]
+        let last = words.words[best.offset + best.alignment.span.upperBound - 1]
+        return QuoteFinding(
+            status: .altered,
+            span: first.start..<last.end,
+            changes: best.alignment.changes,
+            similarity: best.similarity
+        )
+    }
+
+    /// Where the quote's rarest words say it would start in the body, most proposed first.
+    private func candidateStarts(of quoteKeys: [String]) -> [Int] {
+        var seen: Set<String> = []
+        let anchors = quoteKeys.enumerated().compactMap { index, key -> (index: Int, places: [Int])? in
+            guard seen.insert(key).inserted, let places = positions[key] else { return nil }
+            return (index, places)
+        }
+        .sorted { $0.places.count < $1.places.count }
+        .prefix(Self.anchorWords)
+        var votes: [Int: Int] = [:]
+        for anchor in anchors {
+            for place in anchor.places.prefix(Self.anchorLimit) { votes[place - anchor.index, default: 0] += 1 }
+        }
+        var chosen: [Int] = []
+        let apart = max(2, quoteKeys.count / 2)
+        for (start, _) in votes.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {
+            guard !chosen.contains(where: { abs($0 - start) < apart }) else { continue }
+            chosen.append(start)
+            if chosen.count == Self.candidates { break }
+        }
+        return chosen
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import Testing
+
+@testable import ClaimTrail
+
+/// `quotes verify` and `quotes drift` run through the binary on store files: the classification,
+/// the offsets kept in `quote_location` (read back from the file), and the diffs, parsed from CSV
+/// and JSON.
+@Suite("Quote verification")
+struct QuoteVerificationTests {
+    /// A store with one source per body given (nil: no body) and a claim, built with the binary.
+    private final class QuoteDesk {
+        let temporary: TemporaryStore
+        var path: String { temporary.path }
+
+        init(bodies: [String?]) throws {
+            temporary = try TemporaryStore()
+            for (index, body) in bodies.enumerated() {
+                var arguments = ["source", "add", "--title", "Story \(index + 1)", "--outlet", "Outlet \(index + 1)"]
+                if let body { arguments += ["--body-file", try temporary.file("body\(index + 1).txt", body)] }
+                try run(arguments)
+            }
+            try run(["claim", "add", "Forces struck the depot"])
+            try run(["speaker", "add", "Russian MoD", "--kind", "government"])
+        }
+
+        /// Records a direct quote of claim 1 by the ministry; returns the attribution's id.
+        @discardableResult
+        func quote(_ quote: String, source: Int, via: Int? = nil) throws -> String {
+            var arguments = [
+                "attribute", "1", "--speaker", "Russian MoD", "--source", String(source), "--mode", "direct",
+                "--quote", quote,
+            ]
+            if let via { arguments += ["--via", String(via)] }
+            return try run(arguments).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+
+        @discardableResult
+        func run(_ arguments: [String]) throws -> String {
+            let result = try Binary.run(arguments, database: path)
+            guard result.status == 0 else { throw Failure(description: "\(arguments): \(result.stderr)") }
+            return result.stdout
+        }
+
+        /// `quotes verify` as parsed CSV rows, keyed by attribution id.
+        func verify(_ extra: [String] = []) throws -> [String: [String: String]] {
+            let rows = CSVParser.parseWithHeader(try run(["quotes", "verify", "--format", "csv"] + extra))
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0["attribution_id"] ?? "", $0) })
+        }
+
+        /// What the store file keeps for an attribution, read with a connection of the test's own.
+        func kept(_ id: String) throws -> (status: String, start: Int?, end: Int?, sha: String)? {
+            let database = try Database(path: path, mode: .existing)
+            return try database.prepare(
+                "SELECT status, quote_start, quote_end, body_sha256 FROM quote_location WHERE attribution_id = ?"
+            ).first([Int64(id)!]) {
+                ($0.string(0), $0.optionalInt64(1).map(Int.init), $0.optionalInt64(2).map(Int.init), $0.string(3))
+            }
+        }
+
+        struct Failure: Error, CustomStringConvertible { let description: String }
+    }
+
+    /// The body's bytes in `start..<end`, as text.
+    private func passage(_ body: String, _ start: Int?, _ end: Int?) -> String? {
+        guard let start, let end else { return nil }
+        return String(decoding: Array(body.utf8)[start..<end], as: UTF8.self)
+    }
+
+    @Test("a quote typed with straight quotes and a hyphen is verbatim against curly quotes and a dash")
+    func verbatimAfterFolding() throws {
+        let body = "The ministry said: “Our forces didn’t strike the depot — it was empty,” a spokesman added.\n"
+        let desk = try QuoteDesk(bodies: [body])
+        let id = try desk.quote("\"Our forces didn't strike the depot - it was empty\"", source: 1)
+        let row = try #require(try desk.verify()[id])
+        #expect(row["status"] == "verbatim")
+        #expect(row["changes"] == "")
+        let kept = try #require(try desk.kept(id))
+        #expect(kept.status == "verbatim")
+        #expect(passage(body, kept.start, kept.end) == "Our forces didn’t strike the depot — it was empty")
+        #expect(kept.sha == SHA256.hex(body))
+        #expect(row["quote_start"] == kept.start.map(String.init))
+    }
+
+    @Test("an altered quote shows the words dropped, added and changed")
+    func alteredWithDiff() throws {
+        let body = """
+            Officials spoke on Monday. The ministry said fifty soldiers were allegedly moved to the northern \
+            border overnight, and that no civilians were harmed. Nothing else was announced.
+            """
+        let desk = try QuoteDesk(bodies: [body])
+        let id = try desk.quote("fifteen soldiers were moved to the northern border overnight", source: 1)
+        let row = try #require(try desk.verify()[id])
+        #expect(row["status"] == "altered")
+        #expect(row["changes"] == "“fifty” → “fifteen”; dropped “allegedly”")
+        let kept = try #require(try desk.kept(id))
+        #expect(
+            passage(body, kept.start, kept.end)
+                == "fifty soldiers were allegedly moved to the northern border overnight"
+        )
+        let json = try JSONSerialization.jsonObject(
+            with: Data(desk.run(["quotes", "verify", "--format", "json"]).utf8)
+        )
+        let changes = try #require((json as? [[String: Any]])?.first?["changes"] as? [[String: Any]])
+        #expect(changes.map { $0["kind"] as? String } == ["changed", "dropped"])
+        #expect(changes.first?["from"] as? String == "fifty")
+        #expect(changes.last?["to"] is NSNull)
+    }
+
+    @Test("a quote the body does not hold is not_found; a source without a body is no_body")
+    func notFoundAndNoBody() throws {
+        let desk = try QuoteDesk(bodies: ["The weather was fine and the markets opened higher.", nil])
+        let missing = try desk.quote("Our forces struck the depot near the border", source: 1)
+        let bodiless = try desk.quote("Our forces struck the depot", source: 2)
+        let rows = try desk.verify()
+        #expect(rows[missing]?["status"] == "not_found")
+        #expect(rows[missing]?["quote_start"] == "")
+        #expect(rows[bodiless]?["status"] == "no_body")
+        #expect(try desk.kept(missing)?.status == "not_found")
+        #expect(try desk.kept(bodiless) == nil)
+    }
+
+    @Test("a body edited after its quotes were found makes verify look again, say so, and keep the new place")
+    func relocatesAfterBodyEdit() throws {
+        let before = "Intro. “We will rebuild the bridge,” the mayor said."
+        let desk = try QuoteDesk(bodies: [before])
+        let id = try desk.quote("We will rebuild the bridge", source: 1)
+        let first = try #require(try desk.kept(id))
+        let after = "A longer introduction comes first now. Later: “We will rebuild the old bridge,” the mayor said."
+        try desk.run(["source", "edit", "1", "--body-file", try desk.temporary.file("edited.txt", after)])
+        let row = try #require(try desk.verify()[id])
+        #expect(row["relocated"] == "true")
+        #expect(row["status"] == "altered")
+        #expect(row["changes"] == "dropped “old”")
+        let kept = try #require(try desk.kept(id))
+        #expect(kept.sha == SHA256.hex(after))
+        #expect(kept.sha != first.sha)
+        #expect(passage(after, kept.start, kept.end) == "We will rebuild the old bridge")
+        let again = try Binary.run(["quotes", "verify"], database: desk.path)
+        #expect(!again.stderr.contains("re-located"))
+        #expect(try desk.verify()[id]?["relocated"] == "false")
+    }
+
+    @Test("drift across a two-hop relay names the words lost and changed at each hop")
+    func driftAcrossTwoHops() throws {
+        let desk = try QuoteDesk(bodies: [nil, nil, nil])
+        let origin = try desk.quote("Ukrainian forces allegedly shelled the depot", source: 1)
+        let first = try desk.quote("Ukrainian forces shelled the depot", source: 2, via: Int(origin))
+        let second = try desk.quote("Ukrainian forces shelled the warehouse", source: 3, via: Int(first))
+        let lines = try desk.run(["quotes", "drift"])
+        #expect(
+            lines
+                == "Russian MoD → Outlet 1 → Outlet 2 → Outlet 3: “Ukrainian forces shelled the warehouse” "
+                + "at Outlet 2: dropped “allegedly” | at Outlet 3: “depot” → “warehouse”\n"
+        )
+        let json = try JSONSerialization.jsonObject(with: Data(desk.run(["quotes", "drift", "--format", "json"]).utf8))
+        let drift = try #require((json as? [[String: Any]])?.first)
+        #expect(drift["attribution_id"] as? Int == Int(second))
+        let hops = try #require(drift["hops"] as? [[String: Any]])
+        #expect(hops.map { $0["to_attribution_id"] as? Int } == [Int(first), Int(second)])
+        #expect(((hops[0]["changes"] as? [[String: Any]])?.first?["from"] as? String) == "allegedly")
+    }
+
+    @Test("CJK, right-to-left and emoji quotes are found verbatim, and altered ones diff by character or word")
+    func unicodeQuotes() throws {
+        let body = """
+            外交部发言人表示：“我们坚决反对这种做法。”随后会议结束。 \
+            قال المتحدث: «لن نتراجع عن هذا القرار» ثم غادر. \
+            The fans wrote “we love you 🚀🔥 forever” on the wall.
+            """
+        let desk = try QuoteDesk(bodies: [body])
+        let chinese = try desk.quote("我们坚决反对这种做法", source: 1)
+        let changedChinese = try desk.quote("我们强烈反对这种做法", source: 1)
+        let arabic = try desk.quote("لن نتراجع عن هذا القرار", source: 1)
+        let emoji = try desk.quote("we love you 🚀🔥 forever", source: 1)
+        let changedEmoji = try desk.quote("we love you 🚀 forever", source: 1)
+        let rows = try desk.verify()
+        #expect(rows[chinese]?["status"] == "verbatim")
+        #expect(rows[arabic]?["status"] == "verbatim")
+        #expect(rows[emoji]?["status"] == "verbatim")
+        #expect(rows[changedChinese]?["status"] == "altered")
+        #expect(rows[changedChinese]?["changes"] == "“坚 决” → “强 烈”")
+        #expect(rows[changedEmoji]?["status"] == "altered")
+        #expect(rows[changedEmoji]?["changes"] == "dropped “🔥”")
+        let kept = try #require(try desk.kept(arabic))
+        #expect(passage(body, kept.start, kept.end) == "لن نتراجع عن هذا القرار")
+    }
+}
