@@ -32,9 +32,9 @@ struct DeferredIndexes {
     /// Whether an import of a file of `fileBytes` into a store holding `storedAttributions` is large
     /// enough next to the store for a rebuild to cost less than keeping the indexes live. A rebuild
     /// sorts every row, stored ones too, so it pays once the import adds about as many as the store
-    /// holds; an attribution takes about 200 bytes of JSON Lines.
+    /// holds; an attribution takes about 350 bytes of JSON Lines, with its share of the claims and sources.
     static func pay(fileBytes: Int64, storedAttributions: Int64) -> Bool {
-        let importedAttributions = fileBytes / 200
+        let importedAttributions = fileBytes / 350
         return importedAttributions >= 10_000 && importedAttributions >= storedAttributions
     }
 }
