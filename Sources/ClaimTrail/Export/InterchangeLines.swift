@@ -48,7 +48,7 @@ public enum InterchangeLines {
 
     private static func writeSources(from store: ClaimStore, _ emit: (JSONValue) throws -> Void) throws {
         try store.database.prepare("SELECT uid, title, url, outlet, author, published, body FROM source ORDER BY id")
-            .forEach { row in
+            .forEach([]) { row in
                 try emit(
                     .fields([
                         "type": .string("source"), "uid": .text(row.text(0)), "title": .string(row.string(1)),
@@ -60,7 +60,7 @@ public enum InterchangeLines {
     }
 
     private static func writeSpeakers(from store: ClaimStore, _ emit: (JSONValue) throws -> Void) throws {
-        try store.database.prepare("SELECT id FROM speaker ORDER BY id").forEach { row in
+        try store.database.prepare("SELECT id FROM speaker ORDER BY id").forEach([]) { row in
             guard let speaker = try store.speaker(id: row.int64(0)) else { return }
             let affiliation = try speaker.affiliationID.flatMap { try store.speaker(id: $0) }
             try emit(
@@ -77,7 +77,8 @@ public enum InterchangeLines {
     }
 
     private static func writeClaims(from store: ClaimStore, _ emit: (JSONValue) throws -> Void) throws {
-        try store.database.prepare("SELECT id, uid, text, topic FROM claim WHERE proposed = 0 ORDER BY id").forEach {
+        try store.database.prepare("SELECT id, uid, text, topic FROM claim WHERE proposed = 0 ORDER BY id").forEach([])
+        {
             row in
             let id = row.int64(0)
             try emit(
@@ -109,7 +110,7 @@ public enum InterchangeLines {
             WHERE a.state = 'accepted' AND c.proposed = 0
             ORDER BY a.id
             """
-        ).forEach { row in
+        ).forEach([]) { row in
             let via: JSONValue? =
                 row.text(12) == nil
                 ? nil
@@ -141,7 +142,7 @@ public enum InterchangeLines {
             LEFT JOIN source s ON s.id = r.source_id
             ORDER BY r.id
             """
-        ).forEach { row in
+        ).forEach([]) { row in
             try emit(
                 .fields([
                     "type": .string("relation"), "uid": .text(row.text(0)),
