@@ -33,7 +33,8 @@ END;
 CREATE TRIGGER search_speaker_edited AFTER UPDATE OF name ON speaker BEGIN
     DELETE FROM search_index WHERE rowid = OLD.id * 4 + 2;
     INSERT INTO search_index (rowid, body)
-        SELECT NEW.id * 4 + 2, NEW.name || coalesce(' ' || (SELECT group_concat(alias, ' ') FROM speaker_alias WHERE speaker_id = NEW.id), '');
+        SELECT NEW.id * 4 + 2, NEW.name || coalesce(' ' || (SELECT group_concat(alias, ' ') FROM speaker_alias
+            WHERE speaker_id = NEW.id), '');
 END;
 CREATE TRIGGER search_speaker_removed AFTER DELETE ON speaker BEGIN
     DELETE FROM search_index WHERE rowid = OLD.id * 4 + 2;
@@ -41,7 +42,8 @@ END;
 CREATE TRIGGER search_alias_added AFTER INSERT ON speaker_alias BEGIN
     DELETE FROM search_index WHERE rowid = NEW.speaker_id * 4 + 2;
     INSERT INTO search_index (rowid, body)
-        SELECT id * 4 + 2, name || coalesce(' ' || (SELECT group_concat(alias, ' ') FROM speaker_alias WHERE speaker_id = NEW.speaker_id), '')
+        SELECT id * 4 + 2, name || coalesce(' ' || (SELECT group_concat(alias, ' ') FROM speaker_alias
+            WHERE speaker_id = NEW.speaker_id), '')
         FROM speaker WHERE id = NEW.speaker_id;
 END;
 
@@ -60,7 +62,8 @@ END;
 INSERT INTO search_index (rowid, body) SELECT id * 4, text FROM claim;
 INSERT INTO search_index (rowid, body) SELECT id * 4 + 1, quote FROM attribution WHERE quote IS NOT NULL;
 INSERT INTO search_index (rowid, body)
-    SELECT id * 4 + 2, name || coalesce(' ' || (SELECT group_concat(alias, ' ') FROM speaker_alias WHERE speaker_id = speaker.id), '')
+    SELECT id * 4 + 2, name || coalesce(' ' || (SELECT group_concat(alias, ' ') FROM speaker_alias
+        WHERE speaker_id = speaker.id), '')
     FROM speaker;
 INSERT INTO search_index (rowid, body) SELECT id * 4 + 3, title FROM source;
 

@@ -146,14 +146,17 @@ CREATE TRIGGER attribution_added AFTER INSERT ON attribution BEGIN
         denies = denies + (NEW.stance = 'denies'),
         -- The day it was seen: when said, else when its source was published. (A scalar subquery per
         -- use: UPDATE … FROM a derived table made this trigger three times slower.)
-        first_seen = min(coalesce(first_seen, (SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id)),
-                         coalesce((SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id), first_seen)),
-        last_seen = max(coalesce(last_seen, (SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id)),
-                        coalesce((SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id), last_seen))
+        first_seen = min(
+            coalesce(first_seen, (SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id)),
+            coalesce((SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id), first_seen)),
+        last_seen = max(
+            coalesce(last_seen, (SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id)),
+            coalesce((SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id), last_seen))
     WHERE claim_id = NEW.claim_id;
     INSERT INTO claim_source VALUES (NEW.claim_id, NEW.source_id, 1) ON CONFLICT DO UPDATE SET n = n + 1;
     INSERT INTO claim_voice
-        VALUES (NEW.claim_id, iif(NEW.stance = 'asserts', 'asserts', 'disputes'), coalesce(NEW.speaker_id, -NEW.source_id), 1)
+        VALUES (NEW.claim_id, iif(NEW.stance = 'asserts', 'asserts', 'disputes'),
+                coalesce(NEW.speaker_id, -NEW.source_id), 1)
         ON CONFLICT DO UPDATE SET n = n + 1;
     -- Asserting a counter-claim disputes every claim it contradicts.
     INSERT INTO claim_voice
@@ -167,8 +170,10 @@ CREATE TRIGGER attribution_removed AFTER DELETE ON attribution BEGIN
         attributions = attributions - 1,
         asserts = asserts - (OLD.stance = 'asserts'),
         denies = denies - (OLD.stance = 'denies'),
-        first_seen = (SELECT min(coalesce(a.said_on, s.published)) FROM attribution a JOIN source s ON s.id = a.source_id WHERE a.claim_id = OLD.claim_id),
-        last_seen = (SELECT max(coalesce(a.said_on, s.published)) FROM attribution a JOIN source s ON s.id = a.source_id WHERE a.claim_id = OLD.claim_id)
+        first_seen = (SELECT min(coalesce(a.said_on, s.published)) FROM attribution a JOIN source s
+            ON s.id = a.source_id WHERE a.claim_id = OLD.claim_id),
+        last_seen = (SELECT max(coalesce(a.said_on, s.published)) FROM attribution a JOIN source s
+            ON s.id = a.source_id WHERE a.claim_id = OLD.claim_id)
     WHERE claim_id = OLD.claim_id;
     UPDATE claim_source SET n = n - 1 WHERE claim_id = OLD.claim_id AND source_id = OLD.source_id;
     UPDATE claim_voice SET n = n - 1
@@ -182,9 +187,11 @@ CREATE TRIGGER attribution_removed AFTER DELETE ON attribution BEGIN
 END;
 
 -- The fields counters depend on are fixed once recorded: a correction deletes and re-adds.
-CREATE TRIGGER attribution_counted_fields_fixed BEFORE UPDATE OF claim_id, speaker_id, source_id, stance, said_on ON attribution
+CREATE TRIGGER attribution_counted_fields_fixed BEFORE UPDATE OF claim_id, speaker_id, source_id, stance,
+    said_on ON attribution
 BEGIN
-    SELECT RAISE(ABORT, 'an attribution''s claim, speaker, source, stance and date are fixed; delete it and record it again');
+    SELECT RAISE(ABORT,
+        'an attribution''s claim, speaker, source, stance and date are fixed; delete it and record it again');
 END;
 
 CREATE TRIGGER relation_added AFTER INSERT ON claim_relation WHEN NEW.kind = 'contradicts' BEGIN
@@ -198,7 +205,8 @@ END;
 CREATE TRIGGER relation_removed AFTER DELETE ON claim_relation WHEN OLD.kind = 'contradicts' BEGIN
     UPDATE claim_stats SET counter_claims = counter_claims - 1 WHERE claim_id = OLD.to_claim_id;
     UPDATE claim_voice SET n = n - (SELECT count(*) FROM attribution
-        WHERE claim_id = OLD.from_claim_id AND stance = 'asserts' AND coalesce(speaker_id, -source_id) = claim_voice.voice)
+        WHERE claim_id = OLD.from_claim_id AND stance = 'asserts'
+            AND coalesce(speaker_id, -source_id) = claim_voice.voice)
     WHERE claim_id = OLD.to_claim_id AND side = 'disputes';
     DELETE FROM claim_voice WHERE n = 0 AND claim_id = OLD.to_claim_id;
 END;
@@ -231,7 +239,8 @@ END;
 CREATE TRIGGER search_speaker_edited AFTER UPDATE OF name ON speaker BEGIN
     DELETE FROM search_index WHERE rowid = OLD.id * 4 + 2;
     INSERT INTO search_index (rowid, body)
-        SELECT NEW.id * 4 + 2, NEW.name || coalesce(' ' || (SELECT group_concat(alias, ' ') FROM speaker_alias WHERE speaker_id = NEW.id), '');
+        SELECT NEW.id * 4 + 2, NEW.name || coalesce(' ' || (SELECT group_concat(alias, ' ') FROM speaker_alias
+            WHERE speaker_id = NEW.id), '');
 END;
 CREATE TRIGGER search_speaker_removed AFTER DELETE ON speaker BEGIN
     DELETE FROM search_index WHERE rowid = OLD.id * 4 + 2;

@@ -50,7 +50,8 @@ CREATE INDEX claim_by_status ON claim (status);
 
 -- A desk's own words for the statuses; the statuses and their rules stay the same.
 CREATE TABLE status_label (
-    status TEXT PRIMARY KEY CHECK (status IN ('unchecked', 'in_progress', 'needs_second_look', 'checked', 'published')),
+    status TEXT PRIMARY KEY CHECK (status IN ('unchecked', 'in_progress', 'needs_second_look', 'checked',
+        'published')),
     label  TEXT NOT NULL UNIQUE CHECK (length(trim(label)) > 0)
 );
 
@@ -77,14 +78,17 @@ CREATE TRIGGER attribution_added AFTER INSERT ON attribution WHEN NEW.state = 'a
         attributions = attributions + 1,
         asserts = asserts + (NEW.stance = 'asserts'),
         denies = denies + (NEW.stance = 'denies'),
-        first_seen = min(coalesce(first_seen, (SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id)),
-                         coalesce((SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id), first_seen)),
-        last_seen = max(coalesce(last_seen, (SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id)),
-                        coalesce((SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id), last_seen))
+        first_seen = min(
+            coalesce(first_seen, (SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id)),
+            coalesce((SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id), first_seen)),
+        last_seen = max(
+            coalesce(last_seen, (SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id)),
+            coalesce((SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id), last_seen))
     WHERE claim_id = NEW.claim_id;
     INSERT INTO claim_source VALUES (NEW.claim_id, NEW.source_id, 1) ON CONFLICT DO UPDATE SET n = n + 1;
     INSERT INTO claim_voice
-        VALUES (NEW.claim_id, iif(NEW.stance = 'asserts', 'asserts', 'disputes'), coalesce(NEW.speaker_id, -NEW.source_id), 1)
+        VALUES (NEW.claim_id, iif(NEW.stance = 'asserts', 'asserts', 'disputes'),
+                coalesce(NEW.speaker_id, -NEW.source_id), 1)
         ON CONFLICT DO UPDATE SET n = n + 1;
     INSERT INTO claim_voice
         SELECT to_claim_id, 'disputes', coalesce(NEW.speaker_id, -NEW.source_id), 1 FROM claim_relation
@@ -98,9 +102,11 @@ CREATE TRIGGER attribution_removed AFTER DELETE ON attribution WHEN OLD.state = 
         attributions = attributions - 1,
         asserts = asserts - (OLD.stance = 'asserts'),
         denies = denies - (OLD.stance = 'denies'),
-        first_seen = (SELECT min(coalesce(a.said_on, s.published)) FROM attribution a JOIN source s ON s.id = a.source_id
+        first_seen = (SELECT min(coalesce(a.said_on, s.published)) FROM attribution a JOIN source s
+            ON s.id = a.source_id
                       WHERE a.claim_id = OLD.claim_id AND a.state = 'accepted'),
-        last_seen = (SELECT max(coalesce(a.said_on, s.published)) FROM attribution a JOIN source s ON s.id = a.source_id
+        last_seen = (SELECT max(coalesce(a.said_on, s.published)) FROM attribution a JOIN source s
+            ON s.id = a.source_id
                      WHERE a.claim_id = OLD.claim_id AND a.state = 'accepted')
     WHERE claim_id = OLD.claim_id;
     UPDATE claim_source SET n = n - 1 WHERE claim_id = OLD.claim_id AND source_id = OLD.source_id;
@@ -117,10 +123,12 @@ END;
 -- Counted fields stay fixed once accepted, and nothing becomes accepted by an UPDATE: accepting
 -- re-records the row (same id) so that the insert triggers count it. A proposal may be rejected.
 DROP TRIGGER IF EXISTS attribution_counted_fields_fixed;
-CREATE TRIGGER attribution_counted_fields_fixed BEFORE UPDATE OF claim_id, speaker_id, source_id, stance, said_on, state
+CREATE TRIGGER attribution_counted_fields_fixed BEFORE UPDATE OF claim_id, speaker_id, source_id, stance,
+    said_on, state
 ON attribution WHEN OLD.state = 'accepted' OR NEW.state = 'accepted'
 BEGIN
-    SELECT RAISE(ABORT, 'an attribution''s claim, speaker, source, stance and date are fixed; delete it and record it again');
+    SELECT RAISE(ABORT,
+        'an attribution''s claim, speaker, source, stance and date are fixed; delete it and record it again');
 END;
 
 DROP TRIGGER IF EXISTS relation_added;
@@ -156,7 +164,8 @@ END;
 
 -- Search finds accepted quotes and claims that are not mere proposals.
 DROP TRIGGER IF EXISTS search_quote_added;
-CREATE TRIGGER search_quote_added AFTER INSERT ON attribution WHEN NEW.quote IS NOT NULL AND NEW.state = 'accepted' BEGIN
+CREATE TRIGGER search_quote_added AFTER INSERT ON attribution WHEN NEW.quote IS NOT NULL
+    AND NEW.state = 'accepted' BEGIN
     INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4 + 1, NEW.quote);
 END;
 DROP TRIGGER IF EXISTS search_quote_edited;
@@ -173,6 +182,7 @@ CREATE TRIGGER search_claim_edited AFTER UPDATE OF text ON claim WHEN NEW.propos
     DELETE FROM search_index WHERE rowid = OLD.id * 4;
     INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4, NEW.text);
 END;
-CREATE TRIGGER search_claim_confirmed AFTER UPDATE OF proposed ON claim WHEN OLD.proposed = 1 AND NEW.proposed = 0 BEGIN
+CREATE TRIGGER search_claim_confirmed AFTER UPDATE OF proposed ON claim WHEN OLD.proposed = 1
+    AND NEW.proposed = 0 BEGIN
     INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4, NEW.text);
 END;

@@ -42,8 +42,10 @@ CREATE TRIGGER source_published_edited AFTER UPDATE OF published ON source
 WHEN NEW.published IS NOT OLD.published BEGIN
     UPDATE attribution SET seen_on = NEW.published WHERE source_id = NEW.id AND said_on IS NULL;
     UPDATE claim_stats SET
-        first_seen = (SELECT min(seen_on) FROM attribution WHERE claim_id = claim_stats.claim_id AND state = 'accepted'),
-        last_seen = (SELECT max(seen_on) FROM attribution WHERE claim_id = claim_stats.claim_id AND state = 'accepted')
+        first_seen = (SELECT min(seen_on) FROM attribution WHERE claim_id = claim_stats.claim_id
+            AND state = 'accepted'),
+        last_seen = (SELECT max(seen_on) FROM attribution WHERE claim_id = claim_stats.claim_id
+            AND state = 'accepted')
     WHERE claim_id IN (SELECT claim_id FROM attribution WHERE source_id = NEW.id AND state = 'accepted');
 END;
 
@@ -51,6 +53,7 @@ END;
 CREATE TRIGGER search_alias_removed AFTER DELETE ON speaker_alias BEGIN
     DELETE FROM search_index WHERE rowid = OLD.speaker_id * 4 + 2;
     INSERT INTO search_index (rowid, body)
-        SELECT id * 4 + 2, name || coalesce(' ' || (SELECT group_concat(alias, ' ') FROM speaker_alias WHERE speaker_id = OLD.speaker_id), '')
+        SELECT id * 4 + 2, name || coalesce(' ' || (SELECT group_concat(alias, ' ') FROM speaker_alias
+            WHERE speaker_id = OLD.speaker_id), '')
         FROM speaker WHERE id = OLD.speaker_id;
 END;

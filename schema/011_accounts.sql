@@ -10,7 +10,8 @@ CREATE TABLE account (
     role            TEXT NOT NULL CHECK (role IN ('viewer', 'editor', 'admin')),
     password_hash   TEXT NOT NULL,                       -- bcrypt
     created_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-    disabled_at     TEXT,                                -- set by `user disable`; a disabled account signs nothing in
+    -- set by `user disable`; a disabled account signs nothing in
+    disabled_at     TEXT,
     failed_sign_ins INTEGER NOT NULL DEFAULT 0,          -- wrong passwords in a row
     locked_until    TEXT                                 -- after 5 wrong passwords: no sign-in before this time
 );

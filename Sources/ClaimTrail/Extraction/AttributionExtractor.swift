@@ -406,6 +406,10 @@ public struct AttributionExtractor: Sendable {
         let subject = subject(of: words, before: first)
         let (cueText, contentStart) = cuePhrase(words, at: index, from: first)
         let cue = words[first].range.lowerBound..<words[contentStart - 1].range.upperBound
+        // Every report found here has this cue; the speaker, the content and where it starts vary.
+        let report = { (speaker: SpeakerPhrase, content: Range<String.Index>, start: String.Index) in
+            reported(speaker, cue: cueText, content: content, in: sentence, at: start, cueRange: words[index].range)
+        }
         var speaker = SpeakerPhrase.parse(subject, lowerCasedText: lowerCased)
         if let description = speaker, description.role != nil, !description.isNamed,
             let named = namedBefore(words, description: first - subject.count, lowerCased: lowerCased)
@@ -440,14 +444,7 @@ public struct AttributionExtractor: Sendable {
             !ReportingCues.actVerbs.contains(words[index].lower) || words[contentStart - 1].lower == "that"
         if let speaker {
             if reportsForward, let content = content(words, from: contentStart, in: sentence) {
-                return reported(
-                    speaker,
-                    cue: cueText,
-                    content: content,
-                    in: sentence,
-                    at: cue.lowerBound,
-                    cueRange: words[index].range
-                )
+                return report(speaker, content, cue.lowerBound)
             }
             // …, X said (on Tuesday).
             let start = words.startIndex
@@ -456,28 +453,14 @@ public struct AttributionExtractor: Sendable {
                 words[contentStart...].filter({ !$0.isPunctuation }).count <= 5,
                 let content = content(words, from: start, to: boundary, in: sentence)
             else { return nil }
-            return reported(
-                speaker,
-                cue: cueText,
-                content: content,
-                in: sentence,
-                at: content.lowerBound,
-                cueRange: words[index].range
-            )
+            return report(speaker, content, content.lowerBound)
         }
         // …, said the minister. / “…,” continued Smith.
         guard subject.isEmpty, first > 1, words[first - 1].text == ",", !words[index].lower.hasSuffix("ing"),
             let speaker = namedAfter(words, from: contentStart, lowerCased: lowerCased),
             let content = content(words, from: words.startIndex, to: first - 1, in: sentence)
         else { return nil }
-        return reported(
-            speaker,
-            cue: cueText,
-            content: content,
-            in: sentence,
-            at: content.lowerBound,
-            cueRange: words[index].range
-        )
+        return report(speaker, content, content.lowerBound)
     }
 
     /// The speaker named after an inverted cue, up to the first punctuation: "said Dr. Jane Roe, director …".

@@ -3,1389 +3,1402 @@
 extension Migration {
     /// Every migration in schema/, oldest first.
     static let all: [Migration] = [
-        Migration(
-            version: 1,
-            file: "001_initial.sql",
-            sql: ##"""
-                -- claimtrail store, schema version 1: sources, speakers, claims, attributions, claim relations.
-                -- This file is the one source of truth; scripts/embed-schema.sh copies it into the binary.
-                -- Dates are ISO 8601 text ('2018-08-28' or '2018-08-28T09:30:00Z'), compared as text.
-
-                -- An article, broadcast or document in which claims are reported.
-                CREATE TABLE source (
-                    id          INTEGER PRIMARY KEY,
-                    title       TEXT NOT NULL CHECK (length(trim(title)) > 0),
-                    url         TEXT UNIQUE,
-                    outlet      TEXT,
-                    author      TEXT,
-                    published   TEXT,
-                    body        TEXT,
-                    body_sha256 TEXT,
-                    CHECK ((body IS NULL) = (body_sha256 IS NULL))
-                );
-                CREATE INDEX source_by_title ON source (title);
-
-                -- Whoever a claim is attributed to. name_key is the case- and quote-folded name used for lookups.
-                CREATE TABLE speaker (
-                    id             INTEGER PRIMARY KEY,
-                    name           TEXT NOT NULL CHECK (length(trim(name)) > 0),
-                    name_key       TEXT NOT NULL,
-                    kind           TEXT NOT NULL DEFAULT 'unknown'
-                                   CHECK (kind IN ('person', 'organization', 'government', 'media', 'anonymous', 'unknown')),
-                    role           TEXT,
-                    affiliation_id INTEGER REFERENCES speaker (id),
-                    CHECK (affiliation_id IS NULL OR affiliation_id <> id)
-                );
-                CREATE INDEX speaker_by_name_key ON speaker (name_key);
-                CREATE INDEX speaker_by_affiliation ON speaker (affiliation_id);
-
-                -- Other names a speaker is reported under ("Russian MoD", "the Kremlin").
-                -- Key columns come first: SQLite 3.40's integrity_check misreports NOT NULL columns placed
-                -- before a key column of a WITHOUT ROWID table.
-                CREATE TABLE speaker_alias (
-                    speaker_id INTEGER NOT NULL REFERENCES speaker (id) ON DELETE CASCADE,
-                    alias_key  TEXT NOT NULL,
-                    alias      TEXT NOT NULL CHECK (length(trim(alias)) > 0),
-                    PRIMARY KEY (speaker_id, alias_key)
-                ) WITHOUT ROWID;
-                CREATE INDEX speaker_alias_by_key ON speaker_alias (alias_key);
-
-                -- A proposition found in the news. normalized is the folded text that makes one claim one row.
-                CREATE TABLE claim (
-                    id         INTEGER PRIMARY KEY,
-                    text       TEXT NOT NULL CHECK (length(trim(text)) > 0),
-                    normalized TEXT NOT NULL UNIQUE,
-                    topic      TEXT
-                );
-                CREATE INDEX claim_by_topic ON claim (topic);
-
-                -- Who said a claim, where, and how. A NULL speaker is an unattributed statement:
-                -- the source's own voice, or a hedge such as "reportedly".
-                -- via_id names the attribution through which this one reached the source (the relaying outlet).
-                CREATE TABLE attribution (
-                    id          INTEGER PRIMARY KEY,
-                    claim_id    INTEGER NOT NULL REFERENCES claim (id),
-                    speaker_id  INTEGER REFERENCES speaker (id),
-                    source_id   INTEGER NOT NULL REFERENCES source (id),
-                    stance      TEXT NOT NULL DEFAULT 'asserts' CHECK (stance IN ('asserts', 'denies', 'questions')),
-                    mode        TEXT NOT NULL DEFAULT 'indirect' CHECK (mode IN ('direct', 'indirect', 'paraphrase')),
-                    quote       TEXT,
-                    cue         TEXT,
-                    said_on     TEXT,
-                    via_id      INTEGER REFERENCES attribution (id),
-                    recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-                    recorded_by TEXT NOT NULL,
-                    CHECK (via_id IS NULL OR via_id <> id)
-                );
-                CREATE INDEX attribution_by_claim ON attribution (claim_id, stance);
-                CREATE INDEX attribution_by_speaker ON attribution (speaker_id);
-                CREATE INDEX attribution_by_source ON attribution (source_id);
-                CREATE INDEX attribution_by_via ON attribution (via_id);
-
-                -- A relay reports the same claim: a via chain never crosses from one claim to another.
-                CREATE TRIGGER attribution_via_same_claim
-                BEFORE INSERT ON attribution
-                WHEN NEW.via_id IS NOT NULL
-                 AND (SELECT claim_id FROM attribution WHERE id = NEW.via_id) IS NOT NEW.claim_id
-                BEGIN
-                    SELECT RAISE(ABORT, 'via attribution belongs to another claim');
-                END;
-
-                -- from_claim contradicts (is a counter-claim to) or supports to_claim, optionally per a source.
-                CREATE TABLE claim_relation (
-                    id            INTEGER PRIMARY KEY,
-                    from_claim_id INTEGER NOT NULL REFERENCES claim (id),
-                    to_claim_id   INTEGER NOT NULL REFERENCES claim (id),
-                    kind          TEXT NOT NULL CHECK (kind IN ('contradicts', 'supports')),
-                    source_id     INTEGER REFERENCES source (id),
-                    CHECK (from_claim_id <> to_claim_id),
-                    UNIQUE (from_claim_id, to_claim_id, kind)
-                );
-                CREATE INDEX claim_relation_by_target ON claim_relation (to_claim_id, kind);
-                """##
-        ),
-        Migration(
-            version: 2,
-            file: "002_verdicts.sql",
-            sql: ##"""
-                -- claimtrail store, schema version 2: fact-checkers' verdicts on claims, as published in ClaimReview.
-
-                -- One reviewer's verdict on a claim; a reviewer who revises a verdict replaces it.
-                -- rating is the verdict in words ("False", "Misleading"); score, best and worst place it on a
-                -- numeric scale when the reviewer uses one.
-                CREATE TABLE verdict (
-                    id          INTEGER PRIMARY KEY,
-                    claim_id    INTEGER NOT NULL REFERENCES claim (id),
-                    rating      TEXT NOT NULL CHECK (length(trim(rating)) > 0),
-                    score       INTEGER,
-                    best        INTEGER,
-                    worst       INTEGER,
-                    reviewer    TEXT NOT NULL CHECK (length(trim(reviewer)) > 0),
-                    reviewed_on TEXT,
-                    url         TEXT,
-                    UNIQUE (claim_id, reviewer)
-                );
-                """##
-        ),
-        Migration(
-            version: 3,
-            file: "003_claim_stats.sql",
-            sql: ##"""
-                -- claimtrail store, schema version 3: per-claim counters kept current by triggers, so that ranking
-                -- contested claims reads one index instead of aggregating every attribution (issue: scale).
-                -- `claimtrail check` recomputes them from scratch and reports any drift.
-
-                -- How a claim stands. A voice is a speaker, or for an unattributed statement its source (-source id).
-                CREATE TABLE claim_stats (
-                    claim_id       INTEGER PRIMARY KEY REFERENCES claim (id),
-                    attributions   INTEGER NOT NULL DEFAULT 0,
-                    asserts        INTEGER NOT NULL DEFAULT 0,  -- attributions asserting
-                    denies         INTEGER NOT NULL DEFAULT 0,  -- attributions denying
-                    asserting      INTEGER NOT NULL DEFAULT 0,  -- distinct asserting voices
-                    disputing      INTEGER NOT NULL DEFAULT 0,  -- distinct voices denying, questioning, or asserting a counter-claim
-                    counter_claims INTEGER NOT NULL DEFAULT 0,
-                    sources        INTEGER NOT NULL DEFAULT 0,  -- distinct sources
-                    first_seen     TEXT,
-                    last_seen      TEXT
-                );
-                -- The contested claims in ranking order; the WHERE clause is the definition of "contested".
-                CREATE INDEX claim_stats_contested ON claim_stats (disputing DESC, counter_claims DESC, asserting DESC, sources DESC, claim_id)
-                WHERE counter_claims > 0 OR (asserts > 0 AND denies > 0);
-
-                -- How many attributions give each voice its side on each claim; a row exists while n > 0.
-                CREATE TABLE claim_voice (
-                    claim_id INTEGER NOT NULL,
-                    side     TEXT NOT NULL CHECK (side IN ('asserts', 'disputes')),
-                    voice    INTEGER NOT NULL,
-                    n        INTEGER NOT NULL,
-                    PRIMARY KEY (claim_id, side, voice)
-                ) WITHOUT ROWID;
-
-                -- How many attributions of each claim each source holds; a row exists while n > 0.
-                CREATE TABLE claim_source (
-                    claim_id  INTEGER NOT NULL,
-                    source_id INTEGER NOT NULL,
-                    n         INTEGER NOT NULL,
-                    PRIMARY KEY (claim_id, source_id)
-                ) WITHOUT ROWID;
-
-                CREATE TRIGGER claim_voice_added AFTER INSERT ON claim_voice BEGIN
-                    UPDATE claim_stats SET asserting = asserting + (NEW.side = 'asserts'), disputing = disputing + (NEW.side = 'disputes')
-                    WHERE claim_id = NEW.claim_id;
-                END;
-                CREATE TRIGGER claim_voice_removed AFTER DELETE ON claim_voice BEGIN
-                    UPDATE claim_stats SET asserting = asserting - (OLD.side = 'asserts'), disputing = disputing - (OLD.side = 'disputes')
-                    WHERE claim_id = OLD.claim_id;
-                END;
-                CREATE TRIGGER claim_source_added AFTER INSERT ON claim_source BEGIN
-                    UPDATE claim_stats SET sources = sources + 1 WHERE claim_id = NEW.claim_id;
-                END;
-                CREATE TRIGGER claim_source_removed AFTER DELETE ON claim_source BEGIN
-                    UPDATE claim_stats SET sources = sources - 1 WHERE claim_id = OLD.claim_id;
-                END;
-
-                CREATE TRIGGER claim_added AFTER INSERT ON claim BEGIN
-                    INSERT INTO claim_stats (claim_id) VALUES (NEW.id);
-                END;
-
-                CREATE TRIGGER attribution_added AFTER INSERT ON attribution BEGIN
-                    UPDATE claim_stats SET
-                        attributions = attributions + 1,
-                        asserts = asserts + (NEW.stance = 'asserts'),
-                        denies = denies + (NEW.stance = 'denies'),
-                        -- The day it was seen: when said, else when its source was published. (A scalar subquery per
-                        -- use: UPDATE … FROM a derived table made this trigger three times slower.)
-                        first_seen = min(coalesce(first_seen, (SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id)),
-                                         coalesce((SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id), first_seen)),
-                        last_seen = max(coalesce(last_seen, (SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id)),
-                                        coalesce((SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id), last_seen))
-                    WHERE claim_id = NEW.claim_id;
-                    INSERT INTO claim_source VALUES (NEW.claim_id, NEW.source_id, 1) ON CONFLICT DO UPDATE SET n = n + 1;
-                    INSERT INTO claim_voice
-                        VALUES (NEW.claim_id, iif(NEW.stance = 'asserts', 'asserts', 'disputes'), coalesce(NEW.speaker_id, -NEW.source_id), 1)
-                        ON CONFLICT DO UPDATE SET n = n + 1;
-                    -- Asserting a counter-claim disputes every claim it contradicts.
-                    INSERT INTO claim_voice
-                        SELECT to_claim_id, 'disputes', coalesce(NEW.speaker_id, -NEW.source_id), 1 FROM claim_relation
-                        WHERE from_claim_id = NEW.claim_id AND kind = 'contradicts' AND NEW.stance = 'asserts'
-                        ON CONFLICT DO UPDATE SET n = n + 1;
-                END;
-
-                CREATE TRIGGER attribution_removed AFTER DELETE ON attribution BEGIN
-                    UPDATE claim_stats SET
-                        attributions = attributions - 1,
-                        asserts = asserts - (OLD.stance = 'asserts'),
-                        denies = denies - (OLD.stance = 'denies'),
-                        first_seen = (SELECT min(coalesce(a.said_on, s.published)) FROM attribution a JOIN source s ON s.id = a.source_id WHERE a.claim_id = OLD.claim_id),
-                        last_seen = (SELECT max(coalesce(a.said_on, s.published)) FROM attribution a JOIN source s ON s.id = a.source_id WHERE a.claim_id = OLD.claim_id)
-                    WHERE claim_id = OLD.claim_id;
-                    UPDATE claim_source SET n = n - 1 WHERE claim_id = OLD.claim_id AND source_id = OLD.source_id;
-                    UPDATE claim_voice SET n = n - 1
-                    WHERE voice = coalesce(OLD.speaker_id, -OLD.source_id)
-                      AND ((claim_id = OLD.claim_id AND side = iif(OLD.stance = 'asserts', 'asserts', 'disputes'))
-                        OR (OLD.stance = 'asserts' AND side = 'disputes' AND claim_id IN
-                            (SELECT to_claim_id FROM claim_relation WHERE from_claim_id = OLD.claim_id AND kind = 'contradicts')));
-                    DELETE FROM claim_source WHERE n = 0 AND claim_id = OLD.claim_id;
-                    DELETE FROM claim_voice WHERE n = 0 AND (claim_id = OLD.claim_id OR claim_id IN
-                        (SELECT to_claim_id FROM claim_relation WHERE from_claim_id = OLD.claim_id AND kind = 'contradicts'));
-                END;
-
-                -- The fields counters depend on are fixed once recorded: a correction deletes and re-adds.
-                CREATE TRIGGER attribution_counted_fields_fixed BEFORE UPDATE OF claim_id, speaker_id, source_id, stance, said_on ON attribution
-                BEGIN
-                    SELECT RAISE(ABORT, 'an attribution''s claim, speaker, source, stance and date are fixed; delete it and record it again');
-                END;
-
-                CREATE TRIGGER relation_added AFTER INSERT ON claim_relation WHEN NEW.kind = 'contradicts' BEGIN
-                    UPDATE claim_stats SET counter_claims = counter_claims + 1 WHERE claim_id = NEW.to_claim_id;
-                    INSERT INTO claim_voice
-                        SELECT NEW.to_claim_id, 'disputes', coalesce(speaker_id, -source_id), count(*) FROM attribution
-                        WHERE claim_id = NEW.from_claim_id AND stance = 'asserts' GROUP BY 3
-                        ON CONFLICT DO UPDATE SET n = n + excluded.n;
-                END;
-
-                CREATE TRIGGER relation_removed AFTER DELETE ON claim_relation WHEN OLD.kind = 'contradicts' BEGIN
-                    UPDATE claim_stats SET counter_claims = counter_claims - 1 WHERE claim_id = OLD.to_claim_id;
-                    UPDATE claim_voice SET n = n - (SELECT count(*) FROM attribution
-                        WHERE claim_id = OLD.from_claim_id AND stance = 'asserts' AND coalesce(speaker_id, -source_id) = claim_voice.voice)
-                    WHERE claim_id = OLD.to_claim_id AND side = 'disputes';
-                    DELETE FROM claim_voice WHERE n = 0 AND claim_id = OLD.to_claim_id;
-                END;
-
-                -- Existing stores: count what is already there. Inserting the tallies fires their triggers,
-                -- which fill in the distinct counts.
-                INSERT INTO claim_stats (claim_id) SELECT id FROM claim;
-                INSERT INTO claim_source SELECT claim_id, source_id, count(*) FROM attribution GROUP BY 1, 2;
-                INSERT INTO claim_voice
-                    SELECT claim_id, iif(stance = 'asserts', 'asserts', 'disputes'), coalesce(speaker_id, -source_id), count(*)
-                    FROM attribution GROUP BY 1, 2, 3;
-                INSERT INTO claim_voice
-                    SELECT r.to_claim_id, 'disputes', coalesce(a.speaker_id, -a.source_id), count(*)
-                    FROM claim_relation r JOIN attribution a ON a.claim_id = r.from_claim_id AND a.stance = 'asserts'
-                    WHERE r.kind = 'contradicts' GROUP BY 1, 3
-                    ON CONFLICT DO UPDATE SET n = n + excluded.n;
-                UPDATE claim_stats SET attributions = tally.attributions, asserts = tally.asserts, denies = tally.denies,
-                                       first_seen = tally.first_seen, last_seen = tally.last_seen
-                FROM (SELECT a.claim_id, count(*) AS attributions, sum(a.stance = 'asserts') AS asserts, sum(a.stance = 'denies') AS denies,
-                             min(coalesce(a.said_on, s.published)) AS first_seen, max(coalesce(a.said_on, s.published)) AS last_seen
-                      FROM attribution a JOIN source s ON s.id = a.source_id GROUP BY a.claim_id) AS tally
-                WHERE claim_stats.claim_id = tally.claim_id;
-                UPDATE claim_stats SET counter_claims = tally.n
-                FROM (SELECT to_claim_id, count(*) AS n FROM claim_relation WHERE kind = 'contradicts' GROUP BY 1) AS tally
-                WHERE claim_stats.claim_id = tally.to_claim_id;
-
-                -- Finding an attribution by claim, source and speaker (the duplicate check, relay references)
-                -- reads a few rows, however busy the claim.
-                DROP INDEX attribution_by_claim;
-                CREATE INDEX attribution_by_claim ON attribution (claim_id, source_id, speaker_id);
-                """##
-        ),
-        Migration(
-            version: 4,
-            file: "004_change_log.sql",
-            sql: ##"""
-                -- claimtrail store, schema version 4: an audit trail of corrections and deletions, so an editor can
-                -- see who changed what and when, and what it said before.
-
-                CREATE TABLE change_log (
-                    id         INTEGER PRIMARY KEY,
-                    changed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-                    changed_by TEXT NOT NULL,
-                    entity     TEXT NOT NULL CHECK (entity IN ('claim', 'speaker', 'attribution')),
-                    entity_id  INTEGER NOT NULL,
-                    action     TEXT NOT NULL CHECK (action IN ('edit', 'delete')),
-                    claim_id   INTEGER,          -- the claim concerned, so that `trace claim` can show it
-                    before     TEXT NOT NULL,    -- the row before, as a JSON object
-                    after      TEXT,             -- the row after an edit, as a JSON object; NULL for a deletion
-                    reason     TEXT
-                );
-                CREATE INDEX change_log_by_claim ON change_log (claim_id);
-                CREATE INDEX change_log_by_entity ON change_log (entity, entity_id);
-
-                -- The trail is append-only.
-                CREATE TRIGGER change_log_append_only_update BEFORE UPDATE ON change_log
-                BEGIN SELECT RAISE(ABORT, 'the change log cannot be edited'); END;
-                CREATE TRIGGER change_log_append_only_delete BEFORE DELETE ON change_log
-                BEGIN SELECT RAISE(ABORT, 'the change log cannot be edited'); END;
-                """##
-        ),
-        Migration(
-            version: 5,
-            file: "005_search_and_merges.sql",
-            sql: ##"""
-                -- claimtrail store, schema version 5: full-text search over claims, quotes, speakers and source titles,
-                -- kept in sync by triggers; and merged claims, whose old id and wording still resolve.
-
-                -- One row per searchable thing. rowid = id * 4 + kind, kind 0 claim, 1 attribution (its quote),
-                -- 2 speaker (name and aliases), 3 source (title), so every sync is a rowid operation.
-                CREATE VIRTUAL TABLE search_index USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
-
-                CREATE TRIGGER search_claim_added AFTER INSERT ON claim BEGIN
-                    INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4, NEW.text);
-                END;
-                CREATE TRIGGER search_claim_edited AFTER UPDATE OF text ON claim BEGIN
-                    DELETE FROM search_index WHERE rowid = OLD.id * 4;
-                    INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4, NEW.text);
-                END;
-                CREATE TRIGGER search_claim_removed AFTER DELETE ON claim BEGIN
-                    DELETE FROM search_index WHERE rowid = OLD.id * 4;
-                END;
-
-                CREATE TRIGGER search_quote_added AFTER INSERT ON attribution WHEN NEW.quote IS NOT NULL BEGIN
-                    INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4 + 1, NEW.quote);
-                END;
-                CREATE TRIGGER search_quote_edited AFTER UPDATE OF quote ON attribution BEGIN
-                    DELETE FROM search_index WHERE rowid = OLD.id * 4 + 1;
-                    INSERT INTO search_index (rowid, body) SELECT NEW.id * 4 + 1, NEW.quote WHERE NEW.quote IS NOT NULL;
-                END;
-                CREATE TRIGGER search_quote_removed AFTER DELETE ON attribution BEGIN
-                    DELETE FROM search_index WHERE rowid = OLD.id * 4 + 1;
-                END;
-
-                CREATE TRIGGER search_speaker_added AFTER INSERT ON speaker BEGIN
-                    INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4 + 2, NEW.name);
-                END;
-                CREATE TRIGGER search_speaker_edited AFTER UPDATE OF name ON speaker BEGIN
-                    DELETE FROM search_index WHERE rowid = OLD.id * 4 + 2;
-                    INSERT INTO search_index (rowid, body)
-                        SELECT NEW.id * 4 + 2, NEW.name || coalesce(' ' || (SELECT group_concat(alias, ' ') FROM speaker_alias WHERE speaker_id = NEW.id), '');
-                END;
-                CREATE TRIGGER search_speaker_removed AFTER DELETE ON speaker BEGIN
-                    DELETE FROM search_index WHERE rowid = OLD.id * 4 + 2;
-                END;
-                CREATE TRIGGER search_alias_added AFTER INSERT ON speaker_alias BEGIN
-                    DELETE FROM search_index WHERE rowid = NEW.speaker_id * 4 + 2;
-                    INSERT INTO search_index (rowid, body)
-                        SELECT id * 4 + 2, name || coalesce(' ' || (SELECT group_concat(alias, ' ') FROM speaker_alias WHERE speaker_id = NEW.speaker_id), '')
-                        FROM speaker WHERE id = NEW.speaker_id;
-                END;
-
-                CREATE TRIGGER search_source_added AFTER INSERT ON source BEGIN
-                    INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4 + 3, NEW.title);
-                END;
-                CREATE TRIGGER search_source_edited AFTER UPDATE OF title ON source BEGIN
-                    DELETE FROM search_index WHERE rowid = OLD.id * 4 + 3;
-                    INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4 + 3, NEW.title);
-                END;
-                CREATE TRIGGER search_source_removed AFTER DELETE ON source BEGIN
-                    DELETE FROM search_index WHERE rowid = OLD.id * 4 + 3;
-                END;
-
-                -- Existing stores: index what is already there.
-                INSERT INTO search_index (rowid, body) SELECT id * 4, text FROM claim;
-                INSERT INTO search_index (rowid, body) SELECT id * 4 + 1, quote FROM attribution WHERE quote IS NOT NULL;
-                INSERT INTO search_index (rowid, body)
-                    SELECT id * 4 + 2, name || coalesce(' ' || (SELECT group_concat(alias, ' ') FROM speaker_alias WHERE speaker_id = speaker.id), '')
-                    FROM speaker;
-                INSERT INTO search_index (rowid, body) SELECT id * 4 + 3, title FROM source;
-
-                -- A claim merged into another: its former id and wording resolve to the claim it joined.
-                CREATE TABLE claim_merge (
-                    merged_id  INTEGER PRIMARY KEY,
-                    text       TEXT NOT NULL,
-                    normalized TEXT NOT NULL UNIQUE,
-                    into_id    INTEGER NOT NULL REFERENCES claim (id)
-                );
-                CREATE INDEX claim_merge_by_target ON claim_merge (into_id);
-                """##
-        ),
-        Migration(
-            version: 6,
-            file: "006_timeline_index.sql",
-            sql: ##"""
-                -- claimtrail store, schema version 6: each attribution's day in the timeline, indexed per claim and
-                -- per speaker, so a trace reads its first page in order from an index however busy the claim.
-
-                -- The day it was seen: when it was said, else when its source was published. claimtrail sets it on
-                -- insert; this trigger fills it for rows inserted without it (bulk SQL, merges). An attribution's
-                -- date and source never change afterwards (see attribution_counted_fields_fixed).
-                ALTER TABLE attribution ADD COLUMN seen_on TEXT;
-                UPDATE attribution SET seen_on = coalesce(said_on, (SELECT published FROM source WHERE id = attribution.source_id));
-
-                CREATE TRIGGER attribution_seen_on AFTER INSERT ON attribution WHEN NEW.seen_on IS NULL BEGIN
-                    UPDATE attribution SET seen_on = coalesce(NEW.said_on, (SELECT published FROM source WHERE id = NEW.source_id))
-                    WHERE id = NEW.id;
-                END;
-
-                -- Timelines: dated attributions first, by day, then in the order recorded.
-                CREATE INDEX attribution_claim_timeline ON attribution (claim_id, seen_on IS NULL, seen_on, id);
-                CREATE INDEX attribution_speaker_timeline ON attribution (speaker_id, seen_on IS NULL, seen_on, id);
-                DROP INDEX attribution_by_speaker;
-                """##
-        ),
-        Migration(
-            version: 7,
-            file: "007_speaker_stats.sql",
-            sql: ##"""
-                -- claimtrail store, schema version 7: how many attributions each speaker has, kept by triggers, so
-                -- that `trace speaker` says "the first 200 of N" without counting a busy speaker's million rows.
-                -- An attribution's speaker never changes (see attribution_counted_fields_fixed), so insert and
-                -- delete are all there is to follow. A row exists while its count is above zero.
-                CREATE TABLE speaker_stats (
-                    speaker_id   INTEGER PRIMARY KEY REFERENCES speaker (id),
-                    attributions INTEGER NOT NULL
-                );
-                INSERT INTO speaker_stats SELECT speaker_id, count(*) FROM attribution WHERE speaker_id IS NOT NULL GROUP BY 1;
-
-                CREATE TRIGGER speaker_attribution_added AFTER INSERT ON attribution WHEN NEW.speaker_id IS NOT NULL BEGIN
-                    INSERT INTO speaker_stats VALUES (NEW.speaker_id, 1) ON CONFLICT DO UPDATE SET attributions = attributions + 1;
-                END;
-                CREATE TRIGGER speaker_attribution_removed AFTER DELETE ON attribution WHEN OLD.speaker_id IS NOT NULL BEGIN
-                    UPDATE speaker_stats SET attributions = attributions - 1 WHERE speaker_id = OLD.speaker_id;
-                    DELETE FROM speaker_stats WHERE speaker_id = OLD.speaker_id AND attributions = 0;
-                END;
-                """##
-        ),
-        Migration(
-            version: 8,
-            file: "008_ids_never_reused.sql",
-            sql: ##"""
-                -- claimtrail store, schema version 8: an id, once given, is never given again.
-                --
-                -- Until now a new row took the highest live id plus one, so after `claim merge 18 19` the next claim
-                -- got 19, which claim_merge still resolved to 18, and a claim added after a deletion inherited the
-                -- deleted one's history in the change log. AUTOINCREMENT makes SQLite remember the highest id ever
-                -- given (in sqlite_sequence), also for rows inserted with an explicit id, as claimtrail's import does.
-                --
-                -- SQLite cannot add AUTOINCREMENT to a table, so every table whose ids users see is rebuilt by SQLite's
-                -- documented procedure (https://www.sqlite.org/lang_altertable.html#otheralter): create the new table,
-                -- copy the rows with their ids, drop the old one, rename the new one, and recreate its indexes and
-                -- triggers exactly as the earlier migrations left them. The migrator runs this with foreign keys off
-                -- and runs `PRAGMA foreign_key_check` before it commits. legacy_alter_table keeps the rename from
-                -- re-parsing the triggers of other tables, which name a table that is briefly missing. Ids do not
-                -- change, so claim_stats, claim_voice, claim_source, speaker_stats and search_index stay as they are.
-                -- change_log is left alone: it is append-only, so its ids are never reused anyway.
-                PRAGMA legacy_alter_table = ON;
-
-                CREATE TABLE new_source (
-                    id          INTEGER PRIMARY KEY AUTOINCREMENT,
-                    title       TEXT NOT NULL CHECK (length(trim(title)) > 0),
-                    url         TEXT UNIQUE,
-                    outlet      TEXT,
-                    author      TEXT,
-                    published   TEXT,
-                    body        TEXT,
-                    body_sha256 TEXT,
-                    CHECK ((body IS NULL) = (body_sha256 IS NULL))
-                );
-                INSERT INTO new_source (id, title, url, outlet, author, published, body, body_sha256)
-                    SELECT id, title, url, outlet, author, published, body, body_sha256 FROM source;
-                DROP TABLE source;
-                ALTER TABLE new_source RENAME TO source;
-
-                CREATE TABLE new_speaker (
-                    id             INTEGER PRIMARY KEY AUTOINCREMENT,
-                    name           TEXT NOT NULL CHECK (length(trim(name)) > 0),
-                    name_key       TEXT NOT NULL,
-                    kind           TEXT NOT NULL DEFAULT 'unknown'
-                                   CHECK (kind IN ('person', 'organization', 'government', 'media', 'anonymous', 'unknown')),
-                    role           TEXT,
-                    affiliation_id INTEGER REFERENCES speaker (id),
-                    CHECK (affiliation_id IS NULL OR affiliation_id <> id)
-                );
-                INSERT INTO new_speaker (id, name, name_key, kind, role, affiliation_id)
-                    SELECT id, name, name_key, kind, role, affiliation_id FROM speaker;
-                DROP TABLE speaker;
-                ALTER TABLE new_speaker RENAME TO speaker;
-
-                CREATE TABLE new_claim (
-                    id         INTEGER PRIMARY KEY AUTOINCREMENT,
-                    text       TEXT NOT NULL CHECK (length(trim(text)) > 0),
-                    normalized TEXT NOT NULL UNIQUE,
-                    topic      TEXT
-                );
-                INSERT INTO new_claim (id, text, normalized, topic) SELECT id, text, normalized, topic FROM claim;
-                DROP TABLE claim;
-                ALTER TABLE new_claim RENAME TO claim;
-
-                -- seen_on comes last, where schema 006 added it.
-                CREATE TABLE new_attribution (
-                    id          INTEGER PRIMARY KEY AUTOINCREMENT,
-                    claim_id    INTEGER NOT NULL REFERENCES claim (id),
-                    speaker_id  INTEGER REFERENCES speaker (id),
-                    source_id   INTEGER NOT NULL REFERENCES source (id),
-                    stance      TEXT NOT NULL DEFAULT 'asserts' CHECK (stance IN ('asserts', 'denies', 'questions')),
-                    mode        TEXT NOT NULL DEFAULT 'indirect' CHECK (mode IN ('direct', 'indirect', 'paraphrase')),
-                    quote       TEXT,
-                    cue         TEXT,
-                    said_on     TEXT,
-                    via_id      INTEGER REFERENCES attribution (id),
-                    recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-                    recorded_by TEXT NOT NULL,
-                    seen_on     TEXT,
-                    CHECK (via_id IS NULL OR via_id <> id)
-                );
-                INSERT INTO new_attribution (id, claim_id, speaker_id, source_id, stance, mode, quote, cue, said_on, via_id,
-                                             recorded_at, recorded_by, seen_on)
-                    SELECT id, claim_id, speaker_id, source_id, stance, mode, quote, cue, said_on, via_id,
-                           recorded_at, recorded_by, seen_on
-                    FROM attribution;
-                DROP TABLE attribution;
-                ALTER TABLE new_attribution RENAME TO attribution;
-
-                CREATE TABLE new_claim_relation (
-                    id            INTEGER PRIMARY KEY AUTOINCREMENT,
-                    from_claim_id INTEGER NOT NULL REFERENCES claim (id),
-                    to_claim_id   INTEGER NOT NULL REFERENCES claim (id),
-                    kind          TEXT NOT NULL CHECK (kind IN ('contradicts', 'supports')),
-                    source_id     INTEGER REFERENCES source (id),
-                    CHECK (from_claim_id <> to_claim_id),
-                    UNIQUE (from_claim_id, to_claim_id, kind)
-                );
-                INSERT INTO new_claim_relation (id, from_claim_id, to_claim_id, kind, source_id)
-                    SELECT id, from_claim_id, to_claim_id, kind, source_id FROM claim_relation;
-                DROP TABLE claim_relation;
-                ALTER TABLE new_claim_relation RENAME TO claim_relation;
-
-                CREATE TABLE new_verdict (
-                    id          INTEGER PRIMARY KEY AUTOINCREMENT,
-                    claim_id    INTEGER NOT NULL REFERENCES claim (id),
-                    rating      TEXT NOT NULL CHECK (length(trim(rating)) > 0),
-                    score       INTEGER,
-                    best        INTEGER,
-                    worst       INTEGER,
-                    reviewer    TEXT NOT NULL CHECK (length(trim(reviewer)) > 0),
-                    reviewed_on TEXT,
-                    url         TEXT,
-                    UNIQUE (claim_id, reviewer)
-                );
-                INSERT INTO new_verdict (id, claim_id, rating, score, best, worst, reviewer, reviewed_on, url)
-                    SELECT id, claim_id, rating, score, best, worst, reviewer, reviewed_on, url FROM verdict;
-                DROP TABLE verdict;
-                ALTER TABLE new_verdict RENAME TO verdict;
-
-                PRAGMA legacy_alter_table = OFF;
-
-                -- The indexes, as schema 001, 003 and 006 left them.
-                CREATE INDEX source_by_title ON source (title);
-                CREATE INDEX speaker_by_name_key ON speaker (name_key);
-                CREATE INDEX speaker_by_affiliation ON speaker (affiliation_id);
-                CREATE INDEX claim_by_topic ON claim (topic);
-                CREATE INDEX attribution_by_claim ON attribution (claim_id, source_id, speaker_id);
-                CREATE INDEX attribution_by_source ON attribution (source_id);
-                CREATE INDEX attribution_by_via ON attribution (via_id);
-                CREATE INDEX attribution_claim_timeline ON attribution (claim_id, seen_on IS NULL, seen_on, id);
-                CREATE INDEX attribution_speaker_timeline ON attribution (speaker_id, seen_on IS NULL, seen_on, id);
-                CREATE INDEX claim_relation_by_target ON claim_relation (to_claim_id, kind);
-
-                -- The triggers of the rebuilt tables, word for word as schema 001, 003, 005, 006 and 007 created them.
-                CREATE TRIGGER attribution_via_same_claim
-                BEFORE INSERT ON attribution
-                WHEN NEW.via_id IS NOT NULL
-                 AND (SELECT claim_id FROM attribution WHERE id = NEW.via_id) IS NOT NEW.claim_id
-                BEGIN
-                    SELECT RAISE(ABORT, 'via attribution belongs to another claim');
-                END;
-
-                CREATE TRIGGER claim_added AFTER INSERT ON claim BEGIN
-                    INSERT INTO claim_stats (claim_id) VALUES (NEW.id);
-                END;
-
-                CREATE TRIGGER attribution_added AFTER INSERT ON attribution BEGIN
-                    UPDATE claim_stats SET
-                        attributions = attributions + 1,
-                        asserts = asserts + (NEW.stance = 'asserts'),
-                        denies = denies + (NEW.stance = 'denies'),
-                        -- The day it was seen: when said, else when its source was published. (A scalar subquery per
-                        -- use: UPDATE … FROM a derived table made this trigger three times slower.)
-                        first_seen = min(coalesce(first_seen, (SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id)),
-                                         coalesce((SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id), first_seen)),
-                        last_seen = max(coalesce(last_seen, (SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id)),
-                                        coalesce((SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id), last_seen))
-                    WHERE claim_id = NEW.claim_id;
-                    INSERT INTO claim_source VALUES (NEW.claim_id, NEW.source_id, 1) ON CONFLICT DO UPDATE SET n = n + 1;
-                    INSERT INTO claim_voice
-                        VALUES (NEW.claim_id, iif(NEW.stance = 'asserts', 'asserts', 'disputes'), coalesce(NEW.speaker_id, -NEW.source_id), 1)
-                        ON CONFLICT DO UPDATE SET n = n + 1;
-                    -- Asserting a counter-claim disputes every claim it contradicts.
-                    INSERT INTO claim_voice
-                        SELECT to_claim_id, 'disputes', coalesce(NEW.speaker_id, -NEW.source_id), 1 FROM claim_relation
-                        WHERE from_claim_id = NEW.claim_id AND kind = 'contradicts' AND NEW.stance = 'asserts'
-                        ON CONFLICT DO UPDATE SET n = n + 1;
-                END;
-
-                CREATE TRIGGER attribution_removed AFTER DELETE ON attribution BEGIN
-                    UPDATE claim_stats SET
-                        attributions = attributions - 1,
-                        asserts = asserts - (OLD.stance = 'asserts'),
-                        denies = denies - (OLD.stance = 'denies'),
-                        first_seen = (SELECT min(coalesce(a.said_on, s.published)) FROM attribution a JOIN source s ON s.id = a.source_id WHERE a.claim_id = OLD.claim_id),
-                        last_seen = (SELECT max(coalesce(a.said_on, s.published)) FROM attribution a JOIN source s ON s.id = a.source_id WHERE a.claim_id = OLD.claim_id)
-                    WHERE claim_id = OLD.claim_id;
-                    UPDATE claim_source SET n = n - 1 WHERE claim_id = OLD.claim_id AND source_id = OLD.source_id;
-                    UPDATE claim_voice SET n = n - 1
-                    WHERE voice = coalesce(OLD.speaker_id, -OLD.source_id)
-                      AND ((claim_id = OLD.claim_id AND side = iif(OLD.stance = 'asserts', 'asserts', 'disputes'))
-                        OR (OLD.stance = 'asserts' AND side = 'disputes' AND claim_id IN
-                            (SELECT to_claim_id FROM claim_relation WHERE from_claim_id = OLD.claim_id AND kind = 'contradicts')));
-                    DELETE FROM claim_source WHERE n = 0 AND claim_id = OLD.claim_id;
-                    DELETE FROM claim_voice WHERE n = 0 AND (claim_id = OLD.claim_id OR claim_id IN
-                        (SELECT to_claim_id FROM claim_relation WHERE from_claim_id = OLD.claim_id AND kind = 'contradicts'));
-                END;
-
-                -- The fields counters depend on are fixed once recorded: a correction deletes and re-adds.
-                CREATE TRIGGER attribution_counted_fields_fixed BEFORE UPDATE OF claim_id, speaker_id, source_id, stance, said_on ON attribution
-                BEGIN
-                    SELECT RAISE(ABORT, 'an attribution''s claim, speaker, source, stance and date are fixed; delete it and record it again');
-                END;
-
-                CREATE TRIGGER relation_added AFTER INSERT ON claim_relation WHEN NEW.kind = 'contradicts' BEGIN
-                    UPDATE claim_stats SET counter_claims = counter_claims + 1 WHERE claim_id = NEW.to_claim_id;
-                    INSERT INTO claim_voice
-                        SELECT NEW.to_claim_id, 'disputes', coalesce(speaker_id, -source_id), count(*) FROM attribution
-                        WHERE claim_id = NEW.from_claim_id AND stance = 'asserts' GROUP BY 3
-                        ON CONFLICT DO UPDATE SET n = n + excluded.n;
-                END;
-
-                CREATE TRIGGER relation_removed AFTER DELETE ON claim_relation WHEN OLD.kind = 'contradicts' BEGIN
-                    UPDATE claim_stats SET counter_claims = counter_claims - 1 WHERE claim_id = OLD.to_claim_id;
-                    UPDATE claim_voice SET n = n - (SELECT count(*) FROM attribution
-                        WHERE claim_id = OLD.from_claim_id AND stance = 'asserts' AND coalesce(speaker_id, -source_id) = claim_voice.voice)
-                    WHERE claim_id = OLD.to_claim_id AND side = 'disputes';
-                    DELETE FROM claim_voice WHERE n = 0 AND claim_id = OLD.to_claim_id;
-                END;
-
-                CREATE TRIGGER search_claim_added AFTER INSERT ON claim BEGIN
-                    INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4, NEW.text);
-                END;
-                CREATE TRIGGER search_claim_edited AFTER UPDATE OF text ON claim BEGIN
-                    DELETE FROM search_index WHERE rowid = OLD.id * 4;
-                    INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4, NEW.text);
-                END;
-                CREATE TRIGGER search_claim_removed AFTER DELETE ON claim BEGIN
-                    DELETE FROM search_index WHERE rowid = OLD.id * 4;
-                END;
-
-                CREATE TRIGGER search_quote_added AFTER INSERT ON attribution WHEN NEW.quote IS NOT NULL BEGIN
-                    INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4 + 1, NEW.quote);
-                END;
-                CREATE TRIGGER search_quote_edited AFTER UPDATE OF quote ON attribution BEGIN
-                    DELETE FROM search_index WHERE rowid = OLD.id * 4 + 1;
-                    INSERT INTO search_index (rowid, body) SELECT NEW.id * 4 + 1, NEW.quote WHERE NEW.quote IS NOT NULL;
-                END;
-                CREATE TRIGGER search_quote_removed AFTER DELETE ON attribution BEGIN
-                    DELETE FROM search_index WHERE rowid = OLD.id * 4 + 1;
-                END;
-
-                CREATE TRIGGER search_speaker_added AFTER INSERT ON speaker BEGIN
-                    INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4 + 2, NEW.name);
-                END;
-                CREATE TRIGGER search_speaker_edited AFTER UPDATE OF name ON speaker BEGIN
-                    DELETE FROM search_index WHERE rowid = OLD.id * 4 + 2;
-                    INSERT INTO search_index (rowid, body)
-                        SELECT NEW.id * 4 + 2, NEW.name || coalesce(' ' || (SELECT group_concat(alias, ' ') FROM speaker_alias WHERE speaker_id = NEW.id), '');
-                END;
-                CREATE TRIGGER search_speaker_removed AFTER DELETE ON speaker BEGIN
-                    DELETE FROM search_index WHERE rowid = OLD.id * 4 + 2;
-                END;
-
-                CREATE TRIGGER search_source_added AFTER INSERT ON source BEGIN
-                    INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4 + 3, NEW.title);
-                END;
-                CREATE TRIGGER search_source_edited AFTER UPDATE OF title ON source BEGIN
-                    DELETE FROM search_index WHERE rowid = OLD.id * 4 + 3;
-                    INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4 + 3, NEW.title);
-                END;
-                CREATE TRIGGER search_source_removed AFTER DELETE ON source BEGIN
-                    DELETE FROM search_index WHERE rowid = OLD.id * 4 + 3;
-                END;
-
-                CREATE TRIGGER attribution_seen_on AFTER INSERT ON attribution WHEN NEW.seen_on IS NULL BEGIN
-                    UPDATE attribution SET seen_on = coalesce(NEW.said_on, (SELECT published FROM source WHERE id = NEW.source_id))
-                    WHERE id = NEW.id;
-                END;
-
-                CREATE TRIGGER speaker_attribution_added AFTER INSERT ON attribution WHEN NEW.speaker_id IS NOT NULL BEGIN
-                    INSERT INTO speaker_stats VALUES (NEW.speaker_id, 1) ON CONFLICT DO UPDATE SET attributions = attributions + 1;
-                END;
-                CREATE TRIGGER speaker_attribution_removed AFTER DELETE ON attribution WHEN OLD.speaker_id IS NOT NULL BEGIN
-                    UPDATE speaker_stats SET attributions = attributions - 1 WHERE speaker_id = OLD.speaker_id;
-                    DELETE FROM speaker_stats WHERE speaker_id = OLD.speaker_id AND attributions = 0;
-                END;
-
-                -- The highest id each table has ever given, as far as the store remembers: live rows, claims merged
-                -- away (claim_merge), and rows whose deletion the change log records, with the claims it names.
-                -- The counters below start from it, and `claimtrail check` reports a counter that falls below it.
-                CREATE VIEW highest_used_id (name, id) AS
-                SELECT 'source', (SELECT coalesce(max(id), 0) FROM source)
-                UNION ALL
-                SELECT 'speaker', max((SELECT coalesce(max(id), 0) FROM speaker),
-                                      (SELECT coalesce(max(entity_id), 0) FROM change_log WHERE entity = 'speaker'))
-                UNION ALL
-                SELECT 'claim', max((SELECT coalesce(max(id), 0) FROM claim),
-                                    (SELECT coalesce(max(merged_id), 0) FROM claim_merge),
-                                    (SELECT coalesce(max(entity_id), 0) FROM change_log WHERE entity = 'claim'),
-                                    (SELECT coalesce(max(claim_id), 0) FROM change_log))
-                UNION ALL
-                SELECT 'attribution', max((SELECT coalesce(max(id), 0) FROM attribution),
-                                          (SELECT coalesce(max(entity_id), 0) FROM change_log WHERE entity = 'attribution'))
-                UNION ALL
-                SELECT 'claim_relation', (SELECT coalesce(max(id), 0) FROM claim_relation)
-                UNION ALL
-                SELECT 'verdict', (SELECT coalesce(max(id), 0) FROM verdict);
-
-                -- Existing stores: no id that was ever used is handed out again.
-                DELETE FROM sqlite_sequence WHERE name IN (SELECT name FROM highest_used_id);
-                INSERT INTO sqlite_sequence (name, seq) SELECT name, id FROM highest_used_id;
-                """##
-        ),
-        Migration(
-            version: 9,
-            file: "009_desk_workflow.sql",
-            sql: ##"""
-                -- claimtrail store, schema version 9: the desk's workflow. Proposed attributions wait for review
-                -- before they count; claims carry a verification status, an assignee and a thread of notes;
-                -- verdicts carry an explanation, a language and where the reviewed claim appeared.
-                -- Only columns and tables are added, so this applies on top of either shape of the tables.
-
-                -- An attribution is `accepted` (what every count, report and export reads), `proposed` by the
-                -- extractor and waiting for review, or `rejected` by a reviewer (kept, so that it is not
-                -- proposed again). Rows recorded before this version were all entered or accepted by people.
-                ALTER TABLE attribution ADD COLUMN state TEXT NOT NULL DEFAULT 'accepted'
-                    CHECK (state IN ('proposed', 'accepted', 'rejected'));
-                CREATE INDEX attribution_proposed ON attribution (source_id, id) WHERE state = 'proposed';
-
-                -- What the extractor proposed, kept after review: the speaker and content as found in the text,
-                -- how sure it was, where the content sits in the source body (UTF-8 byte offsets) and which
-                -- version of the rules found it. The review (who, when, which way, why) is recorded here too.
-                -- The foreign key is checked at commit: accepting or merging re-records the attribution.
-                CREATE TABLE attribution_proposal (
-                    attribution_id    INTEGER PRIMARY KEY REFERENCES attribution (id) DEFERRABLE INITIALLY DEFERRED,
-                    speaker           TEXT NOT NULL,
-                    speaker_role      TEXT,
-                    content           TEXT NOT NULL,
-                    content_key       TEXT NOT NULL,   -- the folded content, to recognise it when proposed again
-                    confidence        REAL NOT NULL CHECK (confidence BETWEEN 0 AND 1),
-                    content_start     INTEGER NOT NULL,
-                    content_end       INTEGER NOT NULL,
-                    extractor_version TEXT NOT NULL,
-                    proposed_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-                    proposed_by       TEXT NOT NULL,
-                    decision          TEXT CHECK (decision IN ('accepted', 'rejected')),
-                    decided_at        TEXT,
-                    decided_by        TEXT,
-                    reason            TEXT,
-                    CHECK ((decision IS NULL) = (decided_at IS NULL) AND (decision IS NULL) = (decided_by IS NULL))
-                );
-                CREATE INDEX attribution_proposal_by_content ON attribution_proposal (content_key);
-
-                -- A claim created only as the content of a proposal is hidden from listings and exports until a
-                -- proposal of it is accepted (or someone records the claim by hand).
-                ALTER TABLE claim ADD COLUMN proposed INTEGER NOT NULL DEFAULT 0 CHECK (proposed IN (0, 1));
-
-                -- Verification: unchecked → in_progress → needs_second_look → checked → published, one step at a
-                -- time either way (the rules live in VerificationStatus.swift; the vocabulary is fixed here).
-                ALTER TABLE claim ADD COLUMN status TEXT NOT NULL DEFAULT 'unchecked'
-                    CHECK (status IN ('unchecked', 'in_progress', 'needs_second_look', 'checked', 'published'));
-                ALTER TABLE claim ADD COLUMN status_changed_at TEXT;
-                ALTER TABLE claim ADD COLUMN assignee TEXT;
-                ALTER TABLE claim ADD COLUMN assigned_at TEXT;
-                CREATE INDEX claim_by_assignee ON claim (assignee, status) WHERE assignee IS NOT NULL;
-                CREATE INDEX claim_by_status ON claim (status);
-
-                -- A desk's own words for the statuses; the statuses and their rules stay the same.
-                CREATE TABLE status_label (
-                    status TEXT PRIMARY KEY CHECK (status IN ('unchecked', 'in_progress', 'needs_second_look', 'checked', 'published')),
-                    label  TEXT NOT NULL UNIQUE CHECK (length(trim(label)) > 0)
-                );
-
-                -- Dated, signed notes on a claim, oldest first.
-                CREATE TABLE claim_note (
-                    id         INTEGER PRIMARY KEY AUTOINCREMENT,
-                    claim_id   INTEGER NOT NULL REFERENCES claim (id),
-                    written_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-                    written_by TEXT NOT NULL,
-                    text       TEXT NOT NULL CHECK (length(trim(text)) > 0)
-                );
-                CREATE INDEX claim_note_by_claim ON claim_note (claim_id, id);
-
-                -- ClaimReview's ratingExplanation, inLanguage (BCP 47) and the reviewed claim's appearance.
-                ALTER TABLE verdict ADD COLUMN explanation TEXT;
-                ALTER TABLE verdict ADD COLUMN language TEXT;
-                ALTER TABLE verdict ADD COLUMN appearance_url TEXT;
-
-                -- The triggers of schema 003, 005 and 007, redefined to follow accepted attributions only.
-                -- Accepting a proposal re-inserts its row as accepted (same id), which the insert triggers count.
-                DROP TRIGGER IF EXISTS attribution_added;
-                CREATE TRIGGER attribution_added AFTER INSERT ON attribution WHEN NEW.state = 'accepted' BEGIN
-                    UPDATE claim_stats SET
-                        attributions = attributions + 1,
-                        asserts = asserts + (NEW.stance = 'asserts'),
-                        denies = denies + (NEW.stance = 'denies'),
-                        first_seen = min(coalesce(first_seen, (SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id)),
-                                         coalesce((SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id), first_seen)),
-                        last_seen = max(coalesce(last_seen, (SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id)),
-                                        coalesce((SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id), last_seen))
-                    WHERE claim_id = NEW.claim_id;
-                    INSERT INTO claim_source VALUES (NEW.claim_id, NEW.source_id, 1) ON CONFLICT DO UPDATE SET n = n + 1;
-                    INSERT INTO claim_voice
-                        VALUES (NEW.claim_id, iif(NEW.stance = 'asserts', 'asserts', 'disputes'), coalesce(NEW.speaker_id, -NEW.source_id), 1)
-                        ON CONFLICT DO UPDATE SET n = n + 1;
-                    INSERT INTO claim_voice
-                        SELECT to_claim_id, 'disputes', coalesce(NEW.speaker_id, -NEW.source_id), 1 FROM claim_relation
-                        WHERE from_claim_id = NEW.claim_id AND kind = 'contradicts' AND NEW.stance = 'asserts'
-                        ON CONFLICT DO UPDATE SET n = n + 1;
-                END;
-
-                DROP TRIGGER IF EXISTS attribution_removed;
-                CREATE TRIGGER attribution_removed AFTER DELETE ON attribution WHEN OLD.state = 'accepted' BEGIN
-                    UPDATE claim_stats SET
-                        attributions = attributions - 1,
-                        asserts = asserts - (OLD.stance = 'asserts'),
-                        denies = denies - (OLD.stance = 'denies'),
-                        first_seen = (SELECT min(coalesce(a.said_on, s.published)) FROM attribution a JOIN source s ON s.id = a.source_id
-                                      WHERE a.claim_id = OLD.claim_id AND a.state = 'accepted'),
-                        last_seen = (SELECT max(coalesce(a.said_on, s.published)) FROM attribution a JOIN source s ON s.id = a.source_id
-                                     WHERE a.claim_id = OLD.claim_id AND a.state = 'accepted')
-                    WHERE claim_id = OLD.claim_id;
-                    UPDATE claim_source SET n = n - 1 WHERE claim_id = OLD.claim_id AND source_id = OLD.source_id;
-                    UPDATE claim_voice SET n = n - 1
-                    WHERE voice = coalesce(OLD.speaker_id, -OLD.source_id)
-                      AND ((claim_id = OLD.claim_id AND side = iif(OLD.stance = 'asserts', 'asserts', 'disputes'))
-                        OR (OLD.stance = 'asserts' AND side = 'disputes' AND claim_id IN
-                            (SELECT to_claim_id FROM claim_relation WHERE from_claim_id = OLD.claim_id AND kind = 'contradicts')));
-                    DELETE FROM claim_source WHERE n = 0 AND claim_id = OLD.claim_id;
-                    DELETE FROM claim_voice WHERE n = 0 AND (claim_id = OLD.claim_id OR claim_id IN
-                        (SELECT to_claim_id FROM claim_relation WHERE from_claim_id = OLD.claim_id AND kind = 'contradicts'));
-                END;
-
-                -- Counted fields stay fixed once accepted, and nothing becomes accepted by an UPDATE: accepting
-                -- re-records the row (same id) so that the insert triggers count it. A proposal may be rejected.
-                DROP TRIGGER IF EXISTS attribution_counted_fields_fixed;
-                CREATE TRIGGER attribution_counted_fields_fixed BEFORE UPDATE OF claim_id, speaker_id, source_id, stance, said_on, state
-                ON attribution WHEN OLD.state = 'accepted' OR NEW.state = 'accepted'
-                BEGIN
-                    SELECT RAISE(ABORT, 'an attribution''s claim, speaker, source, stance and date are fixed; delete it and record it again');
-                END;
-
-                DROP TRIGGER IF EXISTS relation_added;
-                CREATE TRIGGER relation_added AFTER INSERT ON claim_relation WHEN NEW.kind = 'contradicts' BEGIN
-                    UPDATE claim_stats SET counter_claims = counter_claims + 1 WHERE claim_id = NEW.to_claim_id;
-                    INSERT INTO claim_voice
-                        SELECT NEW.to_claim_id, 'disputes', coalesce(speaker_id, -source_id), count(*) FROM attribution
-                        WHERE claim_id = NEW.from_claim_id AND stance = 'asserts' AND state = 'accepted' GROUP BY 3
-                        ON CONFLICT DO UPDATE SET n = n + excluded.n;
-                END;
-
-                DROP TRIGGER IF EXISTS relation_removed;
-                CREATE TRIGGER relation_removed AFTER DELETE ON claim_relation WHEN OLD.kind = 'contradicts' BEGIN
-                    UPDATE claim_stats SET counter_claims = counter_claims - 1 WHERE claim_id = OLD.to_claim_id;
-                    UPDATE claim_voice SET n = n - (SELECT count(*) FROM attribution
-                        WHERE claim_id = OLD.from_claim_id AND stance = 'asserts' AND state = 'accepted'
-                          AND coalesce(speaker_id, -source_id) = claim_voice.voice)
-                    WHERE claim_id = OLD.to_claim_id AND side = 'disputes';
-                    DELETE FROM claim_voice WHERE n = 0 AND claim_id = OLD.to_claim_id;
-                END;
-
-                DROP TRIGGER IF EXISTS speaker_attribution_added;
-                CREATE TRIGGER speaker_attribution_added AFTER INSERT ON attribution
-                WHEN NEW.speaker_id IS NOT NULL AND NEW.state = 'accepted' BEGIN
-                    INSERT INTO speaker_stats VALUES (NEW.speaker_id, 1) ON CONFLICT DO UPDATE SET attributions = attributions + 1;
-                END;
-                DROP TRIGGER IF EXISTS speaker_attribution_removed;
-                CREATE TRIGGER speaker_attribution_removed AFTER DELETE ON attribution
-                WHEN OLD.speaker_id IS NOT NULL AND OLD.state = 'accepted' BEGIN
-                    UPDATE speaker_stats SET attributions = attributions - 1 WHERE speaker_id = OLD.speaker_id;
-                    DELETE FROM speaker_stats WHERE speaker_id = OLD.speaker_id AND attributions = 0;
-                END;
-
-                -- Search finds accepted quotes and claims that are not mere proposals.
-                DROP TRIGGER IF EXISTS search_quote_added;
-                CREATE TRIGGER search_quote_added AFTER INSERT ON attribution WHEN NEW.quote IS NOT NULL AND NEW.state = 'accepted' BEGIN
-                    INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4 + 1, NEW.quote);
-                END;
-                DROP TRIGGER IF EXISTS search_quote_edited;
-                CREATE TRIGGER search_quote_edited AFTER UPDATE OF quote ON attribution WHEN NEW.state = 'accepted' BEGIN
-                    DELETE FROM search_index WHERE rowid = OLD.id * 4 + 1;
-                    INSERT INTO search_index (rowid, body) SELECT NEW.id * 4 + 1, NEW.quote WHERE NEW.quote IS NOT NULL;
-                END;
-                DROP TRIGGER IF EXISTS search_claim_added;
-                CREATE TRIGGER search_claim_added AFTER INSERT ON claim WHEN NEW.proposed = 0 BEGIN
-                    INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4, NEW.text);
-                END;
-                DROP TRIGGER IF EXISTS search_claim_edited;
-                CREATE TRIGGER search_claim_edited AFTER UPDATE OF text ON claim WHEN NEW.proposed = 0 BEGIN
-                    DELETE FROM search_index WHERE rowid = OLD.id * 4;
-                    INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4, NEW.text);
-                END;
-                CREATE TRIGGER search_claim_confirmed AFTER UPDATE OF proposed ON claim WHEN OLD.proposed = 1 AND NEW.proposed = 0 BEGIN
-                    INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4, NEW.text);
-                END;
-                """##
-        ),
-        Migration(
-            version: 10,
-            file: "010_source_edits.sql",
-            sql: ##"""
-                -- claimtrail store, schema version 10: sources can be corrected (`source edit`, logged like every
-                -- other edit), a corrected publication date moves the source's attributions in the timelines,
-                -- and a speaker's aliases can be removed (`speaker edit --remove-alias`).
-
-                -- The change log accepts source edits. SQLite cannot change a CHECK constraint in place, so the
-                -- table is rebuilt by SQLite's documented procedure, as in 008: a new table is made, the rows (ids
-                -- kept) copied into it, the old one dropped and the new one renamed, and its indexes and
-                -- append-only triggers, which went with the old one, made again. legacy_alter_table keeps the
-                -- rename from checking the view highest_used_id (008), which names change_log, while no table has
-                -- that name. Ids are AUTOINCREMENT, so a log entry's id is never given twice.
-                PRAGMA legacy_alter_table = ON;
-                CREATE TABLE new_change_log (
-                    id         INTEGER PRIMARY KEY AUTOINCREMENT,
-                    changed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-                    changed_by TEXT NOT NULL,
-                    entity     TEXT NOT NULL CHECK (entity IN ('claim', 'speaker', 'attribution', 'source')),
-                    entity_id  INTEGER NOT NULL,
-                    action     TEXT NOT NULL CHECK (action IN ('edit', 'delete')),
-                    claim_id   INTEGER,          -- the claim concerned, so that `trace claim` can show it
-                    before     TEXT NOT NULL,    -- the row before, as a JSON object
-                    after      TEXT,             -- the row after an edit, as a JSON object; NULL for a deletion
-                    reason     TEXT
-                );
-                INSERT INTO new_change_log (id, changed_at, changed_by, entity, entity_id, action, claim_id, before, after, reason)
-                    SELECT id, changed_at, changed_by, entity, entity_id, action, claim_id, before, after, reason
-                    FROM change_log;
-                DROP TABLE change_log;
-                ALTER TABLE new_change_log RENAME TO change_log;
-                PRAGMA legacy_alter_table = OFF;
-                CREATE INDEX change_log_by_claim ON change_log (claim_id);
-                CREATE INDEX change_log_by_entity ON change_log (entity, entity_id);
-                CREATE TRIGGER change_log_append_only_update BEFORE UPDATE ON change_log
-                BEGIN SELECT RAISE(ABORT, 'the change log cannot be edited'); END;
-                CREATE TRIGGER change_log_append_only_delete BEFORE DELETE ON change_log
-                BEGIN SELECT RAISE(ABORT, 'the change log cannot be edited'); END;
-
-                -- A source dated later (or corrected) places its attributions that carry no date of their own
-                -- on the new day, and moves their claims' first and last seen with them. Like every counter since
-                -- schema 009, first and last seen follow accepted attributions only: a proposal waiting for review
-                -- (or a rejected one) dates nothing.
-                CREATE TRIGGER source_published_edited AFTER UPDATE OF published ON source
-                WHEN NEW.published IS NOT OLD.published BEGIN
-                    UPDATE attribution SET seen_on = NEW.published WHERE source_id = NEW.id AND said_on IS NULL;
-                    UPDATE claim_stats SET
-                        first_seen = (SELECT min(seen_on) FROM attribution WHERE claim_id = claim_stats.claim_id AND state = 'accepted'),
-                        last_seen = (SELECT max(seen_on) FROM attribution WHERE claim_id = claim_stats.claim_id AND state = 'accepted')
-                    WHERE claim_id IN (SELECT claim_id FROM attribution WHERE source_id = NEW.id AND state = 'accepted');
-                END;
-
-                -- A removed alias leaves the speaker's search entry (name and aliases).
-                CREATE TRIGGER search_alias_removed AFTER DELETE ON speaker_alias BEGIN
-                    DELETE FROM search_index WHERE rowid = OLD.speaker_id * 4 + 2;
-                    INSERT INTO search_index (rowid, body)
-                        SELECT id * 4 + 2, name || coalesce(' ' || (SELECT group_concat(alias, ' ') FROM speaker_alias WHERE speaker_id = OLD.speaker_id), '')
-                        FROM speaker WHERE id = OLD.speaker_id;
-                END;
-                """##
-        ),
-        Migration(
-            version: 11,
-            file: "011_accounts.sql",
-            sql: ##"""
-                -- claimtrail store, schema version 11: the accounts of a desk that shares one store through
-                -- `claimtrail serve`, their sign-in sessions and API tokens, and an append-only log of who changed
-                -- which account. Secrets are never stored: passwords as bcrypt hashes, session and API tokens as
-                -- SHA-256 hashes, so a copy of the store signs nobody in.
-
-                CREATE TABLE account (
-                    id              INTEGER PRIMARY KEY AUTOINCREMENT,   -- never reused: the log names accounts by id
-                    name            TEXT NOT NULL,
-                    name_key        TEXT NOT NULL UNIQUE,                -- the folded name: one account per name in any case
-                    role            TEXT NOT NULL CHECK (role IN ('viewer', 'editor', 'admin')),
-                    password_hash   TEXT NOT NULL,                       -- bcrypt
-                    created_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-                    disabled_at     TEXT,                                -- set by `user disable`; a disabled account signs nothing in
-                    failed_sign_ins INTEGER NOT NULL DEFAULT 0,          -- wrong passwords in a row
-                    locked_until    TEXT                                 -- after 5 wrong passwords: no sign-in before this time
-                );
-
-                CREATE TABLE account_session (
-                    id          INTEGER PRIMARY KEY AUTOINCREMENT,
-                    account_id  INTEGER NOT NULL REFERENCES account (id),
-                    token_hash  TEXT NOT NULL UNIQUE,                    -- SHA-256 of the cookie's value
-                    csrf_token  TEXT NOT NULL,                           -- the session's form token (not a credential on its own)
-                    created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-                    expires_at  TEXT NOT NULL
-                );
-                CREATE INDEX account_session_by_account ON account_session (account_id);
-
-                CREATE TABLE api_token (
-                    id          INTEGER PRIMARY KEY AUTOINCREMENT,
-                    account_id  INTEGER NOT NULL REFERENCES account (id),
-                    token_hash  TEXT NOT NULL UNIQUE,                    -- SHA-256 of the token
-                    created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-                    revoked_at  TEXT
-                );
-                CREATE INDEX api_token_by_account ON api_token (account_id);
-
-                -- Who added, changed or disabled which account, and who issued or revoked which token. Kept apart
-                -- from change_log, whose entity check (claim, speaker, attribution) cannot be widened without
-                -- rebuilding it.
-                CREATE TABLE account_log (
-                    id          INTEGER PRIMARY KEY AUTOINCREMENT,
-                    changed_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-                    changed_by  TEXT NOT NULL,
-                    account_id  INTEGER NOT NULL REFERENCES account (id),
-                    action      TEXT NOT NULL CHECK (action IN ('add', 'role', 'disable', 'token', 'revoke')),
-                    detail      TEXT                                 -- e.g. the new role, or the token's id
-                );
-                CREATE INDEX account_log_by_account ON account_log (account_id);
-
-                CREATE TRIGGER account_log_append_only_update BEFORE UPDATE ON account_log
-                BEGIN SELECT RAISE(ABORT, 'the account log cannot be edited'); END;
-                CREATE TRIGGER account_log_append_only_delete BEFORE DELETE ON account_log
-                BEGIN SELECT RAISE(ABORT, 'the account log cannot be edited'); END;
-                """##
-        ),
-        Migration(
-            version: 12,
-            file: "012_attached_search.sql",
-            sql: ##"""
-                -- claimtrail store, schema version 12: full-text search attached to the tables it searches, so that
-                -- Datasette's `?_search=` works on claim, attribution, source and speaker; English stemming
-                -- (`magnetometer` finds `magnetometers`); source bodies become searchable; and views for browsing.
-                --
-                -- Each index is an FTS5 external-content table: it holds only the index and reads the text from its
-                -- table by rowid (for snippets and `rebuild`). Datasette finds the index of table T as the virtual
-                -- table declared with content="T". Triggers keep each index in step; an external-content index is
-                -- told what it held before a change ('delete' with the old values), so every delete below passes
-                -- exactly the text that was indexed.
-                --
-                -- Search follows the desk's workflow of schema 009: only accepted attributions are indexed, and a
-                -- claim that exists only as the content of a proposal is not, until it is confirmed. The indexes
-                -- therefore hold a subset of their tables' rows (Datasette's ?_search reads the index, so it finds
-                -- no proposal either), and `claimtrail check` compares them with that subset.
-
-                DROP TRIGGER search_claim_added;
-                DROP TRIGGER search_claim_edited;
-                DROP TRIGGER search_claim_confirmed;
-                DROP TRIGGER search_claim_removed;
-                DROP TRIGGER search_quote_added;
-                DROP TRIGGER search_quote_edited;
-                DROP TRIGGER search_quote_removed;
-                DROP TRIGGER search_speaker_added;
-                DROP TRIGGER search_speaker_edited;
-                DROP TRIGGER search_speaker_removed;
-                DROP TRIGGER search_alias_added;
-                DROP TRIGGER search_alias_removed;
-                DROP TRIGGER search_source_added;
-                DROP TRIGGER search_source_edited;
-                DROP TRIGGER search_source_removed;
-                DROP TABLE search_index;
-
-                CREATE VIRTUAL TABLE claim_fts USING fts5(
-                    text, content="claim", content_rowid="id", tokenize = 'porter unicode61 remove_diacritics 2'
-                );
-                CREATE TRIGGER claim_fts_added AFTER INSERT ON claim WHEN NEW.proposed = 0 BEGIN
-                    INSERT INTO claim_fts (rowid, text) VALUES (NEW.id, NEW.text);
-                END;
-                -- A confirmed proposal (proposed 1 → 0) enters the index here.
-                CREATE TRIGGER claim_fts_edited AFTER UPDATE OF text, proposed ON claim BEGIN
-                    INSERT INTO claim_fts (claim_fts, rowid, text) SELECT 'delete', OLD.id, OLD.text WHERE OLD.proposed = 0;
-                    INSERT INTO claim_fts (rowid, text) SELECT NEW.id, NEW.text WHERE NEW.proposed = 0;
-                END;
-                CREATE TRIGGER claim_fts_removed AFTER DELETE ON claim WHEN OLD.proposed = 0 BEGIN
-                    INSERT INTO claim_fts (claim_fts, rowid, text) VALUES ('delete', OLD.id, OLD.text);
-                END;
-
-                -- Attributions: the quote and the cue ("denied", "according to"), of accepted ones only. Accepting a
-                -- proposal re-records its row as accepted (schema 009), which the insert trigger indexes.
-                CREATE VIRTUAL TABLE attribution_fts USING fts5(
-                    quote, cue, content="attribution", content_rowid="id", tokenize = 'porter unicode61 remove_diacritics 2'
-                );
-                CREATE TRIGGER attribution_fts_added AFTER INSERT ON attribution WHEN NEW.state = 'accepted' BEGIN
-                    INSERT INTO attribution_fts (rowid, quote, cue) VALUES (NEW.id, NEW.quote, NEW.cue);
-                END;
-                CREATE TRIGGER attribution_fts_edited AFTER UPDATE OF quote, cue, state ON attribution BEGIN
-                    INSERT INTO attribution_fts (attribution_fts, rowid, quote, cue)
-                        SELECT 'delete', OLD.id, OLD.quote, OLD.cue WHERE OLD.state = 'accepted';
-                    INSERT INTO attribution_fts (rowid, quote, cue) SELECT NEW.id, NEW.quote, NEW.cue WHERE NEW.state = 'accepted';
-                END;
-                CREATE TRIGGER attribution_fts_removed AFTER DELETE ON attribution WHEN OLD.state = 'accepted' BEGIN
-                    INSERT INTO attribution_fts (attribution_fts, rowid, quote, cue) VALUES ('delete', OLD.id, OLD.quote, OLD.cue);
-                END;
-
-                -- Sources: the title and the article body.
-                CREATE VIRTUAL TABLE source_fts USING fts5(
-                    title, body, content="source", content_rowid="id", tokenize = 'porter unicode61 remove_diacritics 2'
-                );
-                CREATE TRIGGER source_fts_added AFTER INSERT ON source BEGIN
-                    INSERT INTO source_fts (rowid, title, body) VALUES (NEW.id, NEW.title, NEW.body);
-                END;
-                CREATE TRIGGER source_fts_edited AFTER UPDATE OF title, body ON source BEGIN
-                    INSERT INTO source_fts (source_fts, rowid, title, body) VALUES ('delete', OLD.id, OLD.title, OLD.body);
-                    INSERT INTO source_fts (rowid, title, body) VALUES (NEW.id, NEW.title, NEW.body);
-                END;
-                CREATE TRIGGER source_fts_removed AFTER DELETE ON source BEGIN
-                    INSERT INTO source_fts (source_fts, rowid, title, body) VALUES ('delete', OLD.id, OLD.title, OLD.body);
-                END;
-
-                -- Speakers: the name and every alias. Aliases live in speaker_alias, so the index reads the view
-                -- speaker_search, one row per speaker with its aliases in key order (the order the primary key
-                -- keeps them in, so the same text comes back for every 'delete'). Datasette is pointed at
-                -- speaker_fts for the speaker table by the metadata.json of `claimtrail datasette-metadata`.
-                CREATE VIEW speaker_search (id, name, aliases) AS
-                SELECT id, name,
-                       (SELECT group_concat(alias, '; ') FROM
-                          (SELECT alias FROM speaker_alias WHERE speaker_id = speaker.id ORDER BY alias_key))
-                FROM speaker;
-                CREATE VIRTUAL TABLE speaker_fts USING fts5(
-                    name, aliases, content="speaker_search", content_rowid="id",
-                    tokenize = 'porter unicode61 remove_diacritics 2'
-                );
-                CREATE TRIGGER speaker_fts_added AFTER INSERT ON speaker BEGIN
-                    INSERT INTO speaker_fts (rowid, name, aliases) SELECT id, name, aliases FROM speaker_search WHERE id = NEW.id;
-                END;
-                CREATE TRIGGER speaker_fts_edited AFTER UPDATE OF name ON speaker BEGIN
-                    INSERT INTO speaker_fts (speaker_fts, rowid, name, aliases)
-                        SELECT 'delete', OLD.id, OLD.name, aliases FROM speaker_search WHERE id = NEW.id;
-                    INSERT INTO speaker_fts (rowid, name, aliases) SELECT id, name, aliases FROM speaker_search WHERE id = NEW.id;
-                END;
-                -- Before the delete, while the aliases are still there (a cascade removes them after).
-                CREATE TRIGGER speaker_fts_removed BEFORE DELETE ON speaker BEGIN
-                    INSERT INTO speaker_fts (speaker_fts, rowid, name, aliases)
-                        SELECT 'delete', id, name, aliases FROM speaker_search WHERE id = OLD.id;
-                END;
-                -- An alias change replaces the speaker's entry: out before the change, back in after it. An
-                -- alias removed by a speaker's own deletion finds no speaker, and does nothing. An alias the
-                -- speaker already has is skipped by INSERT … ON CONFLICT DO NOTHING after the BEFORE trigger but
-                -- without the AFTER one, so the entry is only taken out when the alias is new.
-                CREATE TRIGGER speaker_fts_alias_adding BEFORE INSERT ON speaker_alias
-                WHEN NOT EXISTS (SELECT 1 FROM speaker_alias WHERE speaker_id = NEW.speaker_id AND alias_key = NEW.alias_key) BEGIN
-                    INSERT INTO speaker_fts (speaker_fts, rowid, name, aliases)
-                        SELECT 'delete', id, name, aliases FROM speaker_search WHERE id = NEW.speaker_id;
-                END;
-                CREATE TRIGGER speaker_fts_alias_added AFTER INSERT ON speaker_alias BEGIN
-                    INSERT INTO speaker_fts (rowid, name, aliases)
-                        SELECT id, name, aliases FROM speaker_search WHERE id = NEW.speaker_id;
-                END;
-                CREATE TRIGGER speaker_fts_alias_removing BEFORE DELETE ON speaker_alias BEGIN
-                    INSERT INTO speaker_fts (speaker_fts, rowid, name, aliases)
-                        SELECT 'delete', id, name, aliases FROM speaker_search WHERE id = OLD.speaker_id;
-                END;
-                CREATE TRIGGER speaker_fts_alias_removed AFTER DELETE ON speaker_alias BEGIN
-                    INSERT INTO speaker_fts (rowid, name, aliases)
-                        SELECT id, name, aliases FROM speaker_search WHERE id = OLD.speaker_id;
-                END;
-
-                -- Existing stores: index what is already there.
-                -- ('rebuild' would read every row, proposals too.)
-                INSERT INTO claim_fts (rowid, text) SELECT id, text FROM claim WHERE proposed = 0;
-                INSERT INTO attribution_fts (rowid, quote, cue) SELECT id, quote, cue FROM attribution WHERE state = 'accepted';
-                INSERT INTO source_fts (source_fts) VALUES ('rebuild');
-                INSERT INTO speaker_fts (speaker_fts) VALUES ('rebuild');
-
-                -- The provenance report of `claimtrail export --format csv`: the same columns, rows and order
-                -- (claim by claim, each in timeline order, accepted attributions only). Empty CSV cells are NULL
-                -- here. via_chain follows the via links to the first report, at most 64 steps as the export does.
-                CREATE VIEW provenance_report AS
-                SELECT c.id AS claim_id, c.text AS claim, c.topic,
-                       CASE WHEN (SELECT counter_claims > 0 OR (asserts > 0 AND denies > 0) FROM claim_stats WHERE claim_id = c.id)
-                            THEN 'true' ELSE 'false' END AS contested,
-                       (SELECT group_concat(from_claim_id, ';') FROM (SELECT from_claim_id FROM claim_relation
-                          WHERE to_claim_id = c.id AND kind = 'contradicts' ORDER BY from_claim_id)) AS counter_claim_ids,
-                       a.stance, sp.name AS speaker, sp.kind AS speaker_kind, sp.role AS speaker_role, a.mode, a.cue, a.quote,
-                       s.title AS source_title, s.outlet AS source_outlet, s.author AS source_author, s.url AS source_url,
-                       s.published,
-                       CASE WHEN a.via_id IS NOT NULL THEN coalesce(sp.name, '(unattributed)') || ' ← ' || (
-                           WITH RECURSIVE hop (id, step, name) AS (
-                               SELECT v.via_id, 1, coalesce(vs.name, '(unattributed)')
-                               FROM attribution v LEFT JOIN speaker vs ON vs.id = v.speaker_id WHERE v.id = a.via_id
-                               UNION ALL
-                               SELECT v.via_id, hop.step + 1, coalesce(vs.name, '(unattributed)')
-                               FROM hop JOIN attribution v ON v.id = hop.id LEFT JOIN speaker vs ON vs.id = v.speaker_id
-                               WHERE hop.step < 64
-                           )
-                           SELECT group_concat(name, ' ← ') FROM (SELECT name FROM hop ORDER BY step)
-                       ) END AS via_chain,
-                       a.recorded_at, a.recorded_by, a.id AS attribution_id, a.speaker_id, a.source_id, a.said_on,
-                       (SELECT group_concat(from_claim_id, ';') FROM (SELECT from_claim_id FROM claim_relation
-                          WHERE to_claim_id = c.id AND kind = 'supports' ORDER BY from_claim_id)) AS supported_by_claim_ids,
-                       c.status, c.assignee
-                FROM attribution a
-                JOIN claim c ON c.id = a.claim_id
-                JOIN source s ON s.id = a.source_id
-                LEFT JOIN speaker sp ON sp.id = a.speaker_id
-                WHERE a.state = 'accepted'
-                ORDER BY a.claim_id, a.seen_on IS NULL, a.seen_on, a.id;
-
-                -- The contested claims, most disputed first, as `claimtrail contested` lists them.
-                CREATE VIEW contested_claims AS
-                SELECT c.id AS claim_id, c.text AS claim, c.topic, s.asserting, s.disputing, s.counter_claims, s.sources,
-                       s.first_seen, s.last_seen,
-                       (SELECT count(*) FROM attribution WHERE claim_id = c.id AND seen_on IS NULL AND state = 'accepted')
-                           AS undated_attributions
-                FROM claim_stats s JOIN claim c ON c.id = s.claim_id
-                WHERE s.counter_claims > 0 OR (s.asserts > 0 AND s.denies > 0)
-                ORDER BY s.disputing DESC, s.counter_claims DESC, s.asserting DESC, s.sources DESC, s.claim_id;
-
-                -- Each speaker's record: who they are, and what they have been recorded saying (accepted attributions).
-                CREATE VIEW speaker_record AS
-                SELECT sp.id AS speaker_id, sp.name AS speaker, sp.kind, sp.role, af.name AS affiliation,
-                       (SELECT group_concat(alias, '; ') FROM
-                          (SELECT alias FROM speaker_alias WHERE speaker_id = sp.id ORDER BY alias_key)) AS aliases,
-                       count(a.id) AS attributions, count(DISTINCT a.claim_id) AS claims, count(DISTINCT a.source_id) AS sources,
-                       coalesce(sum(a.stance = 'asserts'), 0) AS asserts, coalesce(sum(a.stance = 'denies'), 0) AS denies,
-                       coalesce(sum(a.stance = 'questions'), 0) AS questions,
-                       min(a.seen_on) AS first_seen, max(a.seen_on) AS last_seen
-                FROM speaker sp
-                LEFT JOIN speaker af ON af.id = sp.affiliation_id
-                LEFT JOIN attribution a ON a.speaker_id = sp.id AND a.state = 'accepted'
-                GROUP BY sp.id
-                ORDER BY sp.id;
-                """##
-        ),
-        Migration(
-            version: 13,
-            file: "013_uids_and_wikidata.sql",
-            sql: ##"""
-                -- claimtrail store, schema version 13: stable ids (UIDs) and Wikidata links for speakers.
-                --
-                -- Every source, speaker, claim, attribution, claim relation and verdict gets a `uid`: a UUID version 7
-                -- (RFC 9562), written in canonical lower-case text. Its first 48 bits are the Unix time in milliseconds,
-                -- then the version (7), 12 random bits, the variant (binary 10) and 62 random bits. claimtrail gives
-                -- every new row its uid in Swift (Model/UID.swift): the importer writes with triggers off, so it cannot
-                -- rely on a trigger. The `_uid_given` triggers are a safety net for rows inserted by other tools
-                -- (sqlite3's `.import`): a row inserted without a uid gets one.
-                --
-                -- Existing rows get a v7-shaped uid here. Its time is the attribution's recorded_at; the other tables
-                -- record no time of creation, so theirs is the time of the upgrade. SQLite has no UUID function, so
-                -- printf spells it out: the time's high 32 and low 16 bits, '7' and 12 random bits, the variant
-                -- (8 + 2 random bits) with 12 more, and 48: the 74 random bits of RFC 9562, from random(). A uid is
-                -- unique, and never changes: a trigger refuses an UPDATE that alters it.
-
-                ALTER TABLE source ADD COLUMN uid TEXT;
-                UPDATE source SET uid = printf('%08x-%04x-7%03x-%x%03x-%012x',
-                    CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) >> 16,
-                    CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) & 65535,
-                    random() & 4095, 8 + (random() & 3), random() & 4095, random() & 281474976710655);
-                CREATE UNIQUE INDEX source_by_uid ON source (uid);
-                CREATE TRIGGER source_uid_given AFTER INSERT ON source WHEN NEW.uid IS NULL BEGIN
-                    UPDATE source SET uid = printf('%08x-%04x-7%03x-%x%03x-%012x',
-                        CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) >> 16,
-                        CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) & 65535,
-                        random() & 4095, 8 + (random() & 3), random() & 4095, random() & 281474976710655)
-                    WHERE id = NEW.id;
-                END;
-                CREATE TRIGGER source_uid_unchanged BEFORE UPDATE OF uid ON source
-                WHEN OLD.uid IS NOT NULL AND NEW.uid IS NOT OLD.uid
-                BEGIN SELECT RAISE(ABORT, 'a uid never changes'); END;
-
-                ALTER TABLE speaker ADD COLUMN uid TEXT;
-                UPDATE speaker SET uid = printf('%08x-%04x-7%03x-%x%03x-%012x',
-                    CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) >> 16,
-                    CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) & 65535,
-                    random() & 4095, 8 + (random() & 3), random() & 4095, random() & 281474976710655);
-                CREATE UNIQUE INDEX speaker_by_uid ON speaker (uid);
-                CREATE TRIGGER speaker_uid_given AFTER INSERT ON speaker WHEN NEW.uid IS NULL BEGIN
-                    UPDATE speaker SET uid = printf('%08x-%04x-7%03x-%x%03x-%012x',
-                        CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) >> 16,
-                        CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) & 65535,
-                        random() & 4095, 8 + (random() & 3), random() & 4095, random() & 281474976710655)
-                    WHERE id = NEW.id;
-                END;
-                CREATE TRIGGER speaker_uid_unchanged BEFORE UPDATE OF uid ON speaker
-                WHEN OLD.uid IS NOT NULL AND NEW.uid IS NOT OLD.uid
-                BEGIN SELECT RAISE(ABORT, 'a uid never changes'); END;
-
-                ALTER TABLE claim ADD COLUMN uid TEXT;
-                UPDATE claim SET uid = printf('%08x-%04x-7%03x-%x%03x-%012x',
-                    CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) >> 16,
-                    CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) & 65535,
-                    random() & 4095, 8 + (random() & 3), random() & 4095, random() & 281474976710655);
-                CREATE UNIQUE INDEX claim_by_uid ON claim (uid);
-                CREATE TRIGGER claim_uid_given AFTER INSERT ON claim WHEN NEW.uid IS NULL BEGIN
-                    UPDATE claim SET uid = printf('%08x-%04x-7%03x-%x%03x-%012x',
-                        CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) >> 16,
-                        CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) & 65535,
-                        random() & 4095, 8 + (random() & 3), random() & 4095, random() & 281474976710655)
-                    WHERE id = NEW.id;
-                END;
-                CREATE TRIGGER claim_uid_unchanged BEFORE UPDATE OF uid ON claim
-                WHEN OLD.uid IS NOT NULL AND NEW.uid IS NOT OLD.uid
-                BEGIN SELECT RAISE(ABORT, 'a uid never changes'); END;
-
-                ALTER TABLE attribution ADD COLUMN uid TEXT;
-                UPDATE attribution SET uid = printf('%08x-%04x-7%03x-%x%03x-%012x',
-                    CAST(round((julianday(coalesce(recorded_at, 'now')) - 2440587.5) * 86400000) AS INTEGER) >> 16,
-                    CAST(round((julianday(coalesce(recorded_at, 'now')) - 2440587.5) * 86400000) AS INTEGER) & 65535,
-                    random() & 4095, 8 + (random() & 3), random() & 4095, random() & 281474976710655);
-                CREATE UNIQUE INDEX attribution_by_uid ON attribution (uid);
-                CREATE TRIGGER attribution_uid_given AFTER INSERT ON attribution WHEN NEW.uid IS NULL BEGIN
-                    UPDATE attribution SET uid = printf('%08x-%04x-7%03x-%x%03x-%012x',
-                        CAST(round((julianday(coalesce(NEW.recorded_at, 'now')) - 2440587.5) * 86400000) AS INTEGER) >> 16,
-                        CAST(round((julianday(coalesce(NEW.recorded_at, 'now')) - 2440587.5) * 86400000) AS INTEGER) & 65535,
-                        random() & 4095, 8 + (random() & 3), random() & 4095, random() & 281474976710655)
-                    WHERE id = NEW.id;
-                END;
-                CREATE TRIGGER attribution_uid_unchanged BEFORE UPDATE OF uid ON attribution
-                WHEN OLD.uid IS NOT NULL AND NEW.uid IS NOT OLD.uid
-                BEGIN SELECT RAISE(ABORT, 'a uid never changes'); END;
-
-                ALTER TABLE claim_relation ADD COLUMN uid TEXT;
-                UPDATE claim_relation SET uid = printf('%08x-%04x-7%03x-%x%03x-%012x',
-                    CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) >> 16,
-                    CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) & 65535,
-                    random() & 4095, 8 + (random() & 3), random() & 4095, random() & 281474976710655);
-                CREATE UNIQUE INDEX claim_relation_by_uid ON claim_relation (uid);
-                CREATE TRIGGER claim_relation_uid_given AFTER INSERT ON claim_relation WHEN NEW.uid IS NULL BEGIN
-                    UPDATE claim_relation SET uid = printf('%08x-%04x-7%03x-%x%03x-%012x',
-                        CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) >> 16,
-                        CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) & 65535,
-                        random() & 4095, 8 + (random() & 3), random() & 4095, random() & 281474976710655)
-                    WHERE id = NEW.id;
-                END;
-                CREATE TRIGGER claim_relation_uid_unchanged BEFORE UPDATE OF uid ON claim_relation
-                WHEN OLD.uid IS NOT NULL AND NEW.uid IS NOT OLD.uid
-                BEGIN SELECT RAISE(ABORT, 'a uid never changes'); END;
-
-                ALTER TABLE verdict ADD COLUMN uid TEXT;
-                UPDATE verdict SET uid = printf('%08x-%04x-7%03x-%x%03x-%012x',
-                    CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) >> 16,
-                    CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) & 65535,
-                    random() & 4095, 8 + (random() & 3), random() & 4095, random() & 281474976710655);
-                CREATE UNIQUE INDEX verdict_by_uid ON verdict (uid);
-                CREATE TRIGGER verdict_uid_given AFTER INSERT ON verdict WHEN NEW.uid IS NULL BEGIN
-                    UPDATE verdict SET uid = printf('%08x-%04x-7%03x-%x%03x-%012x',
-                        CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) >> 16,
-                        CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) & 65535,
-                        random() & 4095, 8 + (random() & 3), random() & 4095, random() & 281474976710655)
-                    WHERE id = NEW.id;
-                END;
-                CREATE TRIGGER verdict_uid_unchanged BEFORE UPDATE OF uid ON verdict
-                WHEN OLD.uid IS NOT NULL AND NEW.uid IS NOT OLD.uid
-                BEGIN SELECT RAISE(ABORT, 'a uid never changes'); END;
-
-                -- The uids of merged claims and speakers, and of a record that arrived in an import under another uid
-                -- as one already stored (a claim of the same text, a source of the same URL, the same attribution or
-                -- relation), resolve to the row that absorbed them. into_id follows later merges, as claim_merge does.
-                CREATE TABLE merged_uid (
-                    uid     TEXT PRIMARY KEY,
-                    entity  TEXT NOT NULL
-                            CHECK (entity IN ('source', 'speaker', 'claim', 'attribution', 'relation', 'verdict')),
-                    into_id INTEGER NOT NULL
-                );
-                CREATE INDEX merged_uid_by_target ON merged_uid (entity, into_id);
-
-                -- A speaker's Wikidata item (`Q42`), set by `speaker link` or `--wikidata`; never fetched.
-                ALTER TABLE speaker ADD COLUMN wikidata TEXT
-                    CHECK (wikidata IS NULL OR (wikidata GLOB 'Q[1-9]*' AND substr(wikidata, 2) NOT GLOB '*[^0-9]*'));
-                CREATE INDEX speaker_by_wikidata ON speaker (wikidata) WHERE wikidata IS NOT NULL;
-
-                -- Links proposed by a reconciliation file (`speaker reconcile FILE`: name, qid, description), matched
-                -- against speakers' names and aliases. A proposal is applied only when an editor accepts it; a
-                -- rejected one stays, so the same file read again does not propose it again.
-                CREATE TABLE speaker_link_proposal (
-                    id           INTEGER PRIMARY KEY AUTOINCREMENT,
-                    speaker_id   INTEGER NOT NULL REFERENCES speaker (id) ON DELETE CASCADE,
-                    wikidata     TEXT NOT NULL
-                                 CHECK (wikidata GLOB 'Q[1-9]*' AND substr(wikidata, 2) NOT GLOB '*[^0-9]*'),
-                    matched_name TEXT NOT NULL,  -- the name in the file, as written
-                    description  TEXT,
-                    status       TEXT NOT NULL DEFAULT 'proposed' CHECK (status IN ('proposed', 'accepted', 'rejected')),
-                    proposed_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-                    proposed_by  TEXT NOT NULL,
-                    decided_by   TEXT,
-                    UNIQUE (speaker_id, wikidata)
-                );
-                """##
-        ),
+        Migration(version: 1, file: "001_initial.sql", sql: schema1),
+        Migration(version: 2, file: "002_verdicts.sql", sql: schema2),
+        Migration(version: 3, file: "003_claim_stats.sql", sql: schema3),
+        Migration(version: 4, file: "004_change_log.sql", sql: schema4),
+        Migration(version: 5, file: "005_search_and_merges.sql", sql: schema5),
+        Migration(version: 6, file: "006_timeline_index.sql", sql: schema6),
+        Migration(version: 7, file: "007_speaker_stats.sql", sql: schema7),
+        Migration(version: 8, file: "008_ids_never_reused.sql", sql: schema8),
+        Migration(version: 9, file: "009_desk_workflow.sql", sql: schema9),
+        Migration(version: 10, file: "010_source_edits.sql", sql: schema10),
+        Migration(version: 11, file: "011_accounts.sql", sql: schema11),
+        Migration(version: 12, file: "012_attached_search.sql", sql: schema12),
+        Migration(version: 13, file: "013_uids_and_wikidata.sql", sql: schema13),
     ]
 }
+
+private let schema1 = ##"""
+    -- claimtrail store, schema version 1: sources, speakers, claims, attributions, claim relations.
+    -- This file is the one source of truth; scripts/embed-schema.sh copies it into the binary.
+    -- Dates are ISO 8601 text ('2018-08-28' or '2018-08-28T09:30:00Z'), compared as text.
+
+    -- An article, broadcast or document in which claims are reported.
+    CREATE TABLE source (
+        id          INTEGER PRIMARY KEY,
+        title       TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        url         TEXT UNIQUE,
+        outlet      TEXT,
+        author      TEXT,
+        published   TEXT,
+        body        TEXT,
+        body_sha256 TEXT,
+        CHECK ((body IS NULL) = (body_sha256 IS NULL))
+    );
+    CREATE INDEX source_by_title ON source (title);
+
+    -- Whoever a claim is attributed to. name_key is the case- and quote-folded name used for lookups.
+    CREATE TABLE speaker (
+        id             INTEGER PRIMARY KEY,
+        name           TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        name_key       TEXT NOT NULL,
+        kind           TEXT NOT NULL DEFAULT 'unknown'
+                       CHECK (kind IN ('person', 'organization', 'government', 'media', 'anonymous', 'unknown')),
+        role           TEXT,
+        affiliation_id INTEGER REFERENCES speaker (id),
+        CHECK (affiliation_id IS NULL OR affiliation_id <> id)
+    );
+    CREATE INDEX speaker_by_name_key ON speaker (name_key);
+    CREATE INDEX speaker_by_affiliation ON speaker (affiliation_id);
+
+    -- Other names a speaker is reported under ("Russian MoD", "the Kremlin").
+    -- Key columns come first: SQLite 3.40's integrity_check misreports NOT NULL columns placed
+    -- before a key column of a WITHOUT ROWID table.
+    CREATE TABLE speaker_alias (
+        speaker_id INTEGER NOT NULL REFERENCES speaker (id) ON DELETE CASCADE,
+        alias_key  TEXT NOT NULL,
+        alias      TEXT NOT NULL CHECK (length(trim(alias)) > 0),
+        PRIMARY KEY (speaker_id, alias_key)
+    ) WITHOUT ROWID;
+    CREATE INDEX speaker_alias_by_key ON speaker_alias (alias_key);
+
+    -- A proposition found in the news. normalized is the folded text that makes one claim one row.
+    CREATE TABLE claim (
+        id         INTEGER PRIMARY KEY,
+        text       TEXT NOT NULL CHECK (length(trim(text)) > 0),
+        normalized TEXT NOT NULL UNIQUE,
+        topic      TEXT
+    );
+    CREATE INDEX claim_by_topic ON claim (topic);
+
+    -- Who said a claim, where, and how. A NULL speaker is an unattributed statement:
+    -- the source's own voice, or a hedge such as "reportedly".
+    -- via_id names the attribution through which this one reached the source (the relaying outlet).
+    CREATE TABLE attribution (
+        id          INTEGER PRIMARY KEY,
+        claim_id    INTEGER NOT NULL REFERENCES claim (id),
+        speaker_id  INTEGER REFERENCES speaker (id),
+        source_id   INTEGER NOT NULL REFERENCES source (id),
+        stance      TEXT NOT NULL DEFAULT 'asserts' CHECK (stance IN ('asserts', 'denies', 'questions')),
+        mode        TEXT NOT NULL DEFAULT 'indirect' CHECK (mode IN ('direct', 'indirect', 'paraphrase')),
+        quote       TEXT,
+        cue         TEXT,
+        said_on     TEXT,
+        via_id      INTEGER REFERENCES attribution (id),
+        recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+        recorded_by TEXT NOT NULL,
+        CHECK (via_id IS NULL OR via_id <> id)
+    );
+    CREATE INDEX attribution_by_claim ON attribution (claim_id, stance);
+    CREATE INDEX attribution_by_speaker ON attribution (speaker_id);
+    CREATE INDEX attribution_by_source ON attribution (source_id);
+    CREATE INDEX attribution_by_via ON attribution (via_id);
+
+    -- A relay reports the same claim: a via chain never crosses from one claim to another.
+    CREATE TRIGGER attribution_via_same_claim
+    BEFORE INSERT ON attribution
+    WHEN NEW.via_id IS NOT NULL
+     AND (SELECT claim_id FROM attribution WHERE id = NEW.via_id) IS NOT NEW.claim_id
+    BEGIN
+        SELECT RAISE(ABORT, 'via attribution belongs to another claim');
+    END;
+
+    -- from_claim contradicts (is a counter-claim to) or supports to_claim, optionally per a source.
+    CREATE TABLE claim_relation (
+        id            INTEGER PRIMARY KEY,
+        from_claim_id INTEGER NOT NULL REFERENCES claim (id),
+        to_claim_id   INTEGER NOT NULL REFERENCES claim (id),
+        kind          TEXT NOT NULL CHECK (kind IN ('contradicts', 'supports')),
+        source_id     INTEGER REFERENCES source (id),
+        CHECK (from_claim_id <> to_claim_id),
+        UNIQUE (from_claim_id, to_claim_id, kind)
+    );
+    CREATE INDEX claim_relation_by_target ON claim_relation (to_claim_id, kind);
+    """##
+
+private let schema2 = ##"""
+    -- claimtrail store, schema version 2: fact-checkers' verdicts on claims, as published in ClaimReview.
+
+    -- One reviewer's verdict on a claim; a reviewer who revises a verdict replaces it.
+    -- rating is the verdict in words ("False", "Misleading"); score, best and worst place it on a
+    -- numeric scale when the reviewer uses one.
+    CREATE TABLE verdict (
+        id          INTEGER PRIMARY KEY,
+        claim_id    INTEGER NOT NULL REFERENCES claim (id),
+        rating      TEXT NOT NULL CHECK (length(trim(rating)) > 0),
+        score       INTEGER,
+        best        INTEGER,
+        worst       INTEGER,
+        reviewer    TEXT NOT NULL CHECK (length(trim(reviewer)) > 0),
+        reviewed_on TEXT,
+        url         TEXT,
+        UNIQUE (claim_id, reviewer)
+    );
+    """##
+
+private let schema3 = ##"""
+    -- claimtrail store, schema version 3: per-claim counters kept current by triggers, so that ranking
+    -- contested claims reads one index instead of aggregating every attribution (issue: scale).
+    -- `claimtrail check` recomputes them from scratch and reports any drift.
+
+    -- How a claim stands. A voice is a speaker, or for an unattributed statement its source (-source id).
+    CREATE TABLE claim_stats (
+        claim_id       INTEGER PRIMARY KEY REFERENCES claim (id),
+        attributions   INTEGER NOT NULL DEFAULT 0,
+        asserts        INTEGER NOT NULL DEFAULT 0,  -- attributions asserting
+        denies         INTEGER NOT NULL DEFAULT 0,  -- attributions denying
+        asserting      INTEGER NOT NULL DEFAULT 0,  -- distinct asserting voices
+        -- distinct voices denying, questioning, or asserting a counter-claim
+        disputing      INTEGER NOT NULL DEFAULT 0,
+        counter_claims INTEGER NOT NULL DEFAULT 0,
+        sources        INTEGER NOT NULL DEFAULT 0,  -- distinct sources
+        first_seen     TEXT,
+        last_seen      TEXT
+    );
+    -- The contested claims in ranking order; the WHERE clause is the definition of "contested".
+    CREATE INDEX claim_stats_contested ON claim_stats (disputing DESC, counter_claims DESC, asserting DESC,
+        sources DESC, claim_id)
+    WHERE counter_claims > 0 OR (asserts > 0 AND denies > 0);
+
+    -- How many attributions give each voice its side on each claim; a row exists while n > 0.
+    CREATE TABLE claim_voice (
+        claim_id INTEGER NOT NULL,
+        side     TEXT NOT NULL CHECK (side IN ('asserts', 'disputes')),
+        voice    INTEGER NOT NULL,
+        n        INTEGER NOT NULL,
+        PRIMARY KEY (claim_id, side, voice)
+    ) WITHOUT ROWID;
+
+    -- How many attributions of each claim each source holds; a row exists while n > 0.
+    CREATE TABLE claim_source (
+        claim_id  INTEGER NOT NULL,
+        source_id INTEGER NOT NULL,
+        n         INTEGER NOT NULL,
+        PRIMARY KEY (claim_id, source_id)
+    ) WITHOUT ROWID;
+
+    CREATE TRIGGER claim_voice_added AFTER INSERT ON claim_voice BEGIN
+        UPDATE claim_stats SET asserting = asserting + (NEW.side = 'asserts'),
+            disputing = disputing + (NEW.side = 'disputes')
+        WHERE claim_id = NEW.claim_id;
+    END;
+    CREATE TRIGGER claim_voice_removed AFTER DELETE ON claim_voice BEGIN
+        UPDATE claim_stats SET asserting = asserting - (OLD.side = 'asserts'),
+            disputing = disputing - (OLD.side = 'disputes')
+        WHERE claim_id = OLD.claim_id;
+    END;
+    CREATE TRIGGER claim_source_added AFTER INSERT ON claim_source BEGIN
+        UPDATE claim_stats SET sources = sources + 1 WHERE claim_id = NEW.claim_id;
+    END;
+    CREATE TRIGGER claim_source_removed AFTER DELETE ON claim_source BEGIN
+        UPDATE claim_stats SET sources = sources - 1 WHERE claim_id = OLD.claim_id;
+    END;
+
+    CREATE TRIGGER claim_added AFTER INSERT ON claim BEGIN
+        INSERT INTO claim_stats (claim_id) VALUES (NEW.id);
+    END;
+
+    CREATE TRIGGER attribution_added AFTER INSERT ON attribution BEGIN
+        UPDATE claim_stats SET
+            attributions = attributions + 1,
+            asserts = asserts + (NEW.stance = 'asserts'),
+            denies = denies + (NEW.stance = 'denies'),
+            -- The day it was seen: when said, else when its source was published. (A scalar subquery per
+            -- use: UPDATE … FROM a derived table made this trigger three times slower.)
+            first_seen = min(
+                coalesce(first_seen, (SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id)),
+                coalesce((SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id), first_seen)),
+            last_seen = max(
+                coalesce(last_seen, (SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id)),
+                coalesce((SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id), last_seen))
+        WHERE claim_id = NEW.claim_id;
+        INSERT INTO claim_source VALUES (NEW.claim_id, NEW.source_id, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+        INSERT INTO claim_voice
+            VALUES (NEW.claim_id, iif(NEW.stance = 'asserts', 'asserts', 'disputes'),
+                    coalesce(NEW.speaker_id, -NEW.source_id), 1)
+            ON CONFLICT DO UPDATE SET n = n + 1;
+        -- Asserting a counter-claim disputes every claim it contradicts.
+        INSERT INTO claim_voice
+            SELECT to_claim_id, 'disputes', coalesce(NEW.speaker_id, -NEW.source_id), 1 FROM claim_relation
+            WHERE from_claim_id = NEW.claim_id AND kind = 'contradicts' AND NEW.stance = 'asserts'
+            ON CONFLICT DO UPDATE SET n = n + 1;
+    END;
+
+    CREATE TRIGGER attribution_removed AFTER DELETE ON attribution BEGIN
+        UPDATE claim_stats SET
+            attributions = attributions - 1,
+            asserts = asserts - (OLD.stance = 'asserts'),
+            denies = denies - (OLD.stance = 'denies'),
+            first_seen = (SELECT min(coalesce(a.said_on, s.published)) FROM attribution a JOIN source s
+                ON s.id = a.source_id WHERE a.claim_id = OLD.claim_id),
+            last_seen = (SELECT max(coalesce(a.said_on, s.published)) FROM attribution a JOIN source s
+                ON s.id = a.source_id WHERE a.claim_id = OLD.claim_id)
+        WHERE claim_id = OLD.claim_id;
+        UPDATE claim_source SET n = n - 1 WHERE claim_id = OLD.claim_id AND source_id = OLD.source_id;
+        UPDATE claim_voice SET n = n - 1
+        WHERE voice = coalesce(OLD.speaker_id, -OLD.source_id)
+          AND ((claim_id = OLD.claim_id AND side = iif(OLD.stance = 'asserts', 'asserts', 'disputes'))
+            OR (OLD.stance = 'asserts' AND side = 'disputes' AND claim_id IN
+                (SELECT to_claim_id FROM claim_relation WHERE from_claim_id = OLD.claim_id AND kind = 'contradicts')));
+        DELETE FROM claim_source WHERE n = 0 AND claim_id = OLD.claim_id;
+        DELETE FROM claim_voice WHERE n = 0 AND (claim_id = OLD.claim_id OR claim_id IN
+            (SELECT to_claim_id FROM claim_relation WHERE from_claim_id = OLD.claim_id AND kind = 'contradicts'));
+    END;
+
+    -- The fields counters depend on are fixed once recorded: a correction deletes and re-adds.
+    CREATE TRIGGER attribution_counted_fields_fixed BEFORE UPDATE OF claim_id, speaker_id, source_id, stance,
+        said_on ON attribution
+    BEGIN
+        SELECT RAISE(ABORT,
+            'an attribution''s claim, speaker, source, stance and date are fixed; delete it and record it again');
+    END;
+
+    CREATE TRIGGER relation_added AFTER INSERT ON claim_relation WHEN NEW.kind = 'contradicts' BEGIN
+        UPDATE claim_stats SET counter_claims = counter_claims + 1 WHERE claim_id = NEW.to_claim_id;
+        INSERT INTO claim_voice
+            SELECT NEW.to_claim_id, 'disputes', coalesce(speaker_id, -source_id), count(*) FROM attribution
+            WHERE claim_id = NEW.from_claim_id AND stance = 'asserts' GROUP BY 3
+            ON CONFLICT DO UPDATE SET n = n + excluded.n;
+    END;
+
+    CREATE TRIGGER relation_removed AFTER DELETE ON claim_relation WHEN OLD.kind = 'contradicts' BEGIN
+        UPDATE claim_stats SET counter_claims = counter_claims - 1 WHERE claim_id = OLD.to_claim_id;
+        UPDATE claim_voice SET n = n - (SELECT count(*) FROM attribution
+            WHERE claim_id = OLD.from_claim_id AND stance = 'asserts'
+                AND coalesce(speaker_id, -source_id) = claim_voice.voice)
+        WHERE claim_id = OLD.to_claim_id AND side = 'disputes';
+        DELETE FROM claim_voice WHERE n = 0 AND claim_id = OLD.to_claim_id;
+    END;
+
+    -- Existing stores: count what is already there. Inserting the tallies fires their triggers,
+    -- which fill in the distinct counts.
+    INSERT INTO claim_stats (claim_id) SELECT id FROM claim;
+    INSERT INTO claim_source SELECT claim_id, source_id, count(*) FROM attribution GROUP BY 1, 2;
+    INSERT INTO claim_voice
+        SELECT claim_id, iif(stance = 'asserts', 'asserts', 'disputes'), coalesce(speaker_id, -source_id), count(*)
+        FROM attribution GROUP BY 1, 2, 3;
+    INSERT INTO claim_voice
+        SELECT r.to_claim_id, 'disputes', coalesce(a.speaker_id, -a.source_id), count(*)
+        FROM claim_relation r JOIN attribution a ON a.claim_id = r.from_claim_id AND a.stance = 'asserts'
+        WHERE r.kind = 'contradicts' GROUP BY 1, 3
+        ON CONFLICT DO UPDATE SET n = n + excluded.n;
+    UPDATE claim_stats SET attributions = tally.attributions, asserts = tally.asserts, denies = tally.denies,
+                           first_seen = tally.first_seen, last_seen = tally.last_seen
+    FROM (SELECT a.claim_id, count(*) AS attributions, sum(a.stance = 'asserts') AS asserts,
+        sum(a.stance = 'denies') AS denies,
+                 min(coalesce(a.said_on, s.published)) AS first_seen, max(coalesce(a.said_on, s.published)) AS last_seen
+          FROM attribution a JOIN source s ON s.id = a.source_id GROUP BY a.claim_id) AS tally
+    WHERE claim_stats.claim_id = tally.claim_id;
+    UPDATE claim_stats SET counter_claims = tally.n
+    FROM (SELECT to_claim_id, count(*) AS n FROM claim_relation WHERE kind = 'contradicts' GROUP BY 1) AS tally
+    WHERE claim_stats.claim_id = tally.to_claim_id;
+
+    -- Finding an attribution by claim, source and speaker (the duplicate check, relay references)
+    -- reads a few rows, however busy the claim.
+    DROP INDEX attribution_by_claim;
+    CREATE INDEX attribution_by_claim ON attribution (claim_id, source_id, speaker_id);
+    """##
+
+private let schema4 = ##"""
+    -- claimtrail store, schema version 4: an audit trail of corrections and deletions, so an editor can
+    -- see who changed what and when, and what it said before.
+
+    CREATE TABLE change_log (
+        id         INTEGER PRIMARY KEY,
+        changed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+        changed_by TEXT NOT NULL,
+        entity     TEXT NOT NULL CHECK (entity IN ('claim', 'speaker', 'attribution')),
+        entity_id  INTEGER NOT NULL,
+        action     TEXT NOT NULL CHECK (action IN ('edit', 'delete')),
+        claim_id   INTEGER,          -- the claim concerned, so that `trace claim` can show it
+        before     TEXT NOT NULL,    -- the row before, as a JSON object
+        after      TEXT,             -- the row after an edit, as a JSON object; NULL for a deletion
+        reason     TEXT
+    );
+    CREATE INDEX change_log_by_claim ON change_log (claim_id);
+    CREATE INDEX change_log_by_entity ON change_log (entity, entity_id);
+
+    -- The trail is append-only.
+    CREATE TRIGGER change_log_append_only_update BEFORE UPDATE ON change_log
+    BEGIN SELECT RAISE(ABORT, 'the change log cannot be edited'); END;
+    CREATE TRIGGER change_log_append_only_delete BEFORE DELETE ON change_log
+    BEGIN SELECT RAISE(ABORT, 'the change log cannot be edited'); END;
+    """##
+
+private let schema5 = ##"""
+    -- claimtrail store, schema version 5: full-text search over claims, quotes, speakers and source titles,
+    -- kept in sync by triggers; and merged claims, whose old id and wording still resolve.
+
+    -- One row per searchable thing. rowid = id * 4 + kind, kind 0 claim, 1 attribution (its quote),
+    -- 2 speaker (name and aliases), 3 source (title), so every sync is a rowid operation.
+    CREATE VIRTUAL TABLE search_index USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
+
+    CREATE TRIGGER search_claim_added AFTER INSERT ON claim BEGIN
+        INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4, NEW.text);
+    END;
+    CREATE TRIGGER search_claim_edited AFTER UPDATE OF text ON claim BEGIN
+        DELETE FROM search_index WHERE rowid = OLD.id * 4;
+        INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4, NEW.text);
+    END;
+    CREATE TRIGGER search_claim_removed AFTER DELETE ON claim BEGIN
+        DELETE FROM search_index WHERE rowid = OLD.id * 4;
+    END;
+
+    CREATE TRIGGER search_quote_added AFTER INSERT ON attribution WHEN NEW.quote IS NOT NULL BEGIN
+        INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4 + 1, NEW.quote);
+    END;
+    CREATE TRIGGER search_quote_edited AFTER UPDATE OF quote ON attribution BEGIN
+        DELETE FROM search_index WHERE rowid = OLD.id * 4 + 1;
+        INSERT INTO search_index (rowid, body) SELECT NEW.id * 4 + 1, NEW.quote WHERE NEW.quote IS NOT NULL;
+    END;
+    CREATE TRIGGER search_quote_removed AFTER DELETE ON attribution BEGIN
+        DELETE FROM search_index WHERE rowid = OLD.id * 4 + 1;
+    END;
+
+    CREATE TRIGGER search_speaker_added AFTER INSERT ON speaker BEGIN
+        INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4 + 2, NEW.name);
+    END;
+    CREATE TRIGGER search_speaker_edited AFTER UPDATE OF name ON speaker BEGIN
+        DELETE FROM search_index WHERE rowid = OLD.id * 4 + 2;
+        INSERT INTO search_index (rowid, body)
+            SELECT NEW.id * 4 + 2, NEW.name || coalesce(' ' || (SELECT group_concat(alias, ' ') FROM speaker_alias
+                WHERE speaker_id = NEW.id), '');
+    END;
+    CREATE TRIGGER search_speaker_removed AFTER DELETE ON speaker BEGIN
+        DELETE FROM search_index WHERE rowid = OLD.id * 4 + 2;
+    END;
+    CREATE TRIGGER search_alias_added AFTER INSERT ON speaker_alias BEGIN
+        DELETE FROM search_index WHERE rowid = NEW.speaker_id * 4 + 2;
+        INSERT INTO search_index (rowid, body)
+            SELECT id * 4 + 2, name || coalesce(' ' || (SELECT group_concat(alias, ' ') FROM speaker_alias
+                WHERE speaker_id = NEW.speaker_id), '')
+            FROM speaker WHERE id = NEW.speaker_id;
+    END;
+
+    CREATE TRIGGER search_source_added AFTER INSERT ON source BEGIN
+        INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4 + 3, NEW.title);
+    END;
+    CREATE TRIGGER search_source_edited AFTER UPDATE OF title ON source BEGIN
+        DELETE FROM search_index WHERE rowid = OLD.id * 4 + 3;
+        INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4 + 3, NEW.title);
+    END;
+    CREATE TRIGGER search_source_removed AFTER DELETE ON source BEGIN
+        DELETE FROM search_index WHERE rowid = OLD.id * 4 + 3;
+    END;
+
+    -- Existing stores: index what is already there.
+    INSERT INTO search_index (rowid, body) SELECT id * 4, text FROM claim;
+    INSERT INTO search_index (rowid, body) SELECT id * 4 + 1, quote FROM attribution WHERE quote IS NOT NULL;
+    INSERT INTO search_index (rowid, body)
+        SELECT id * 4 + 2, name || coalesce(' ' || (SELECT group_concat(alias, ' ') FROM speaker_alias
+            WHERE speaker_id = speaker.id), '')
+        FROM speaker;
+    INSERT INTO search_index (rowid, body) SELECT id * 4 + 3, title FROM source;
+
+    -- A claim merged into another: its former id and wording resolve to the claim it joined.
+    CREATE TABLE claim_merge (
+        merged_id  INTEGER PRIMARY KEY,
+        text       TEXT NOT NULL,
+        normalized TEXT NOT NULL UNIQUE,
+        into_id    INTEGER NOT NULL REFERENCES claim (id)
+    );
+    CREATE INDEX claim_merge_by_target ON claim_merge (into_id);
+    """##
+
+private let schema6 = ##"""
+    -- claimtrail store, schema version 6: each attribution's day in the timeline, indexed per claim and
+    -- per speaker, so a trace reads its first page in order from an index however busy the claim.
+
+    -- The day it was seen: when it was said, else when its source was published. claimtrail sets it on
+    -- insert; this trigger fills it for rows inserted without it (bulk SQL, merges). An attribution's
+    -- date and source never change afterwards (see attribution_counted_fields_fixed).
+    ALTER TABLE attribution ADD COLUMN seen_on TEXT;
+    UPDATE attribution SET seen_on = coalesce(said_on, (SELECT published FROM source WHERE id = attribution.source_id));
+
+    CREATE TRIGGER attribution_seen_on AFTER INSERT ON attribution WHEN NEW.seen_on IS NULL BEGIN
+        UPDATE attribution SET seen_on = coalesce(NEW.said_on, (SELECT published FROM source WHERE id = NEW.source_id))
+        WHERE id = NEW.id;
+    END;
+
+    -- Timelines: dated attributions first, by day, then in the order recorded.
+    CREATE INDEX attribution_claim_timeline ON attribution (claim_id, seen_on IS NULL, seen_on, id);
+    CREATE INDEX attribution_speaker_timeline ON attribution (speaker_id, seen_on IS NULL, seen_on, id);
+    DROP INDEX attribution_by_speaker;
+    """##
+
+private let schema7 = ##"""
+    -- claimtrail store, schema version 7: how many attributions each speaker has, kept by triggers, so
+    -- that `trace speaker` says "the first 200 of N" without counting a busy speaker's million rows.
+    -- An attribution's speaker never changes (see attribution_counted_fields_fixed), so insert and
+    -- delete are all there is to follow. A row exists while its count is above zero.
+    CREATE TABLE speaker_stats (
+        speaker_id   INTEGER PRIMARY KEY REFERENCES speaker (id),
+        attributions INTEGER NOT NULL
+    );
+    INSERT INTO speaker_stats SELECT speaker_id, count(*) FROM attribution WHERE speaker_id IS NOT NULL GROUP BY 1;
+
+    CREATE TRIGGER speaker_attribution_added AFTER INSERT ON attribution WHEN NEW.speaker_id IS NOT NULL BEGIN
+        INSERT INTO speaker_stats VALUES (NEW.speaker_id, 1) ON CONFLICT DO UPDATE SET attributions = attributions + 1;
+    END;
+    CREATE TRIGGER speaker_attribution_removed AFTER DELETE ON attribution WHEN OLD.speaker_id IS NOT NULL BEGIN
+        UPDATE speaker_stats SET attributions = attributions - 1 WHERE speaker_id = OLD.speaker_id;
+        DELETE FROM speaker_stats WHERE speaker_id = OLD.speaker_id AND attributions = 0;
+    END;
+    """##
+
+private let schema8 = ##"""
+    -- claimtrail store, schema version 8: an id, once given, is never given again.
+    --
+    -- Until now a new row took the highest live id plus one, so after `claim merge 18 19` the next claim
+    -- got 19, which claim_merge still resolved to 18, and a claim added after a deletion inherited the
+    -- deleted one's history in the change log. AUTOINCREMENT makes SQLite remember the highest id ever
+    -- given (in sqlite_sequence), also for rows inserted with an explicit id, as claimtrail's import does.
+    --
+    -- SQLite cannot add AUTOINCREMENT to a table, so every table whose ids users see is rebuilt by SQLite's
+    -- documented procedure (https://www.sqlite.org/lang_altertable.html#otheralter): create the new table,
+    -- copy the rows with their ids, drop the old one, rename the new one, and recreate its indexes and
+    -- triggers exactly as the earlier migrations left them. The migrator runs this with foreign keys off
+    -- and runs `PRAGMA foreign_key_check` before it commits. legacy_alter_table keeps the rename from
+    -- re-parsing the triggers of other tables, which name a table that is briefly missing. Ids do not
+    -- change, so claim_stats, claim_voice, claim_source, speaker_stats and search_index stay as they are.
+    -- change_log is left alone: it is append-only, so its ids are never reused anyway.
+    PRAGMA legacy_alter_table = ON;
+
+    CREATE TABLE new_source (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        title       TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        url         TEXT UNIQUE,
+        outlet      TEXT,
+        author      TEXT,
+        published   TEXT,
+        body        TEXT,
+        body_sha256 TEXT,
+        CHECK ((body IS NULL) = (body_sha256 IS NULL))
+    );
+    INSERT INTO new_source (id, title, url, outlet, author, published, body, body_sha256)
+        SELECT id, title, url, outlet, author, published, body, body_sha256 FROM source;
+    DROP TABLE source;
+    ALTER TABLE new_source RENAME TO source;
+
+    CREATE TABLE new_speaker (
+        id             INTEGER PRIMARY KEY AUTOINCREMENT,
+        name           TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        name_key       TEXT NOT NULL,
+        kind           TEXT NOT NULL DEFAULT 'unknown'
+                       CHECK (kind IN ('person', 'organization', 'government', 'media', 'anonymous', 'unknown')),
+        role           TEXT,
+        affiliation_id INTEGER REFERENCES speaker (id),
+        CHECK (affiliation_id IS NULL OR affiliation_id <> id)
+    );
+    INSERT INTO new_speaker (id, name, name_key, kind, role, affiliation_id)
+        SELECT id, name, name_key, kind, role, affiliation_id FROM speaker;
+    DROP TABLE speaker;
+    ALTER TABLE new_speaker RENAME TO speaker;
+
+    CREATE TABLE new_claim (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        text       TEXT NOT NULL CHECK (length(trim(text)) > 0),
+        normalized TEXT NOT NULL UNIQUE,
+        topic      TEXT
+    );
+    INSERT INTO new_claim (id, text, normalized, topic) SELECT id, text, normalized, topic FROM claim;
+    DROP TABLE claim;
+    ALTER TABLE new_claim RENAME TO claim;
+
+    -- seen_on comes last, where schema 006 added it.
+    CREATE TABLE new_attribution (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        claim_id    INTEGER NOT NULL REFERENCES claim (id),
+        speaker_id  INTEGER REFERENCES speaker (id),
+        source_id   INTEGER NOT NULL REFERENCES source (id),
+        stance      TEXT NOT NULL DEFAULT 'asserts' CHECK (stance IN ('asserts', 'denies', 'questions')),
+        mode        TEXT NOT NULL DEFAULT 'indirect' CHECK (mode IN ('direct', 'indirect', 'paraphrase')),
+        quote       TEXT,
+        cue         TEXT,
+        said_on     TEXT,
+        via_id      INTEGER REFERENCES attribution (id),
+        recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+        recorded_by TEXT NOT NULL,
+        seen_on     TEXT,
+        CHECK (via_id IS NULL OR via_id <> id)
+    );
+    INSERT INTO new_attribution (id, claim_id, speaker_id, source_id, stance, mode, quote, cue, said_on, via_id,
+                                 recorded_at, recorded_by, seen_on)
+        SELECT id, claim_id, speaker_id, source_id, stance, mode, quote, cue, said_on, via_id,
+               recorded_at, recorded_by, seen_on
+        FROM attribution;
+    DROP TABLE attribution;
+    ALTER TABLE new_attribution RENAME TO attribution;
+
+    CREATE TABLE new_claim_relation (
+        id            INTEGER PRIMARY KEY AUTOINCREMENT,
+        from_claim_id INTEGER NOT NULL REFERENCES claim (id),
+        to_claim_id   INTEGER NOT NULL REFERENCES claim (id),
+        kind          TEXT NOT NULL CHECK (kind IN ('contradicts', 'supports')),
+        source_id     INTEGER REFERENCES source (id),
+        CHECK (from_claim_id <> to_claim_id),
+        UNIQUE (from_claim_id, to_claim_id, kind)
+    );
+    INSERT INTO new_claim_relation (id, from_claim_id, to_claim_id, kind, source_id)
+        SELECT id, from_claim_id, to_claim_id, kind, source_id FROM claim_relation;
+    DROP TABLE claim_relation;
+    ALTER TABLE new_claim_relation RENAME TO claim_relation;
+
+    CREATE TABLE new_verdict (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        claim_id    INTEGER NOT NULL REFERENCES claim (id),
+        rating      TEXT NOT NULL CHECK (length(trim(rating)) > 0),
+        score       INTEGER,
+        best        INTEGER,
+        worst       INTEGER,
+        reviewer    TEXT NOT NULL CHECK (length(trim(reviewer)) > 0),
+        reviewed_on TEXT,
+        url         TEXT,
+        UNIQUE (claim_id, reviewer)
+    );
+    INSERT INTO new_verdict (id, claim_id, rating, score, best, worst, reviewer, reviewed_on, url)
+        SELECT id, claim_id, rating, score, best, worst, reviewer, reviewed_on, url FROM verdict;
+    DROP TABLE verdict;
+    ALTER TABLE new_verdict RENAME TO verdict;
+
+    PRAGMA legacy_alter_table = OFF;
+
+    -- The indexes, as schema 001, 003 and 006 left them.
+    CREATE INDEX source_by_title ON source (title);
+    CREATE INDEX speaker_by_name_key ON speaker (name_key);
+    CREATE INDEX speaker_by_affiliation ON speaker (affiliation_id);
+    CREATE INDEX claim_by_topic ON claim (topic);
+    CREATE INDEX attribution_by_claim ON attribution (claim_id, source_id, speaker_id);
+    CREATE INDEX attribution_by_source ON attribution (source_id);
+    CREATE INDEX attribution_by_via ON attribution (via_id);
+    CREATE INDEX attribution_claim_timeline ON attribution (claim_id, seen_on IS NULL, seen_on, id);
+    CREATE INDEX attribution_speaker_timeline ON attribution (speaker_id, seen_on IS NULL, seen_on, id);
+    CREATE INDEX claim_relation_by_target ON claim_relation (to_claim_id, kind);
+
+    -- The triggers of the rebuilt tables, word for word as schema 001, 003, 005, 006 and 007 created them.
+    CREATE TRIGGER attribution_via_same_claim
+    BEFORE INSERT ON attribution
+    WHEN NEW.via_id IS NOT NULL
+     AND (SELECT claim_id FROM attribution WHERE id = NEW.via_id) IS NOT NEW.claim_id
+    BEGIN
+        SELECT RAISE(ABORT, 'via attribution belongs to another claim');
+    END;
+
+    CREATE TRIGGER claim_added AFTER INSERT ON claim BEGIN
+        INSERT INTO claim_stats (claim_id) VALUES (NEW.id);
+    END;
+
+    CREATE TRIGGER attribution_added AFTER INSERT ON attribution BEGIN
+        UPDATE claim_stats SET
+            attributions = attributions + 1,
+            asserts = asserts + (NEW.stance = 'asserts'),
+            denies = denies + (NEW.stance = 'denies'),
+            -- The day it was seen: when said, else when its source was published. (A scalar subquery per
+            -- use: UPDATE … FROM a derived table made this trigger three times slower.)
+            first_seen = min(
+                coalesce(first_seen, (SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id)),
+                coalesce((SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id), first_seen)),
+            last_seen = max(
+                coalesce(last_seen, (SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id)),
+                coalesce((SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id), last_seen))
+        WHERE claim_id = NEW.claim_id;
+        INSERT INTO claim_source VALUES (NEW.claim_id, NEW.source_id, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+        INSERT INTO claim_voice
+            VALUES (NEW.claim_id, iif(NEW.stance = 'asserts', 'asserts', 'disputes'),
+                    coalesce(NEW.speaker_id, -NEW.source_id), 1)
+            ON CONFLICT DO UPDATE SET n = n + 1;
+        -- Asserting a counter-claim disputes every claim it contradicts.
+        INSERT INTO claim_voice
+            SELECT to_claim_id, 'disputes', coalesce(NEW.speaker_id, -NEW.source_id), 1 FROM claim_relation
+            WHERE from_claim_id = NEW.claim_id AND kind = 'contradicts' AND NEW.stance = 'asserts'
+            ON CONFLICT DO UPDATE SET n = n + 1;
+    END;
+
+    CREATE TRIGGER attribution_removed AFTER DELETE ON attribution BEGIN
+        UPDATE claim_stats SET
+            attributions = attributions - 1,
+            asserts = asserts - (OLD.stance = 'asserts'),
+            denies = denies - (OLD.stance = 'denies'),
+            first_seen = (SELECT min(coalesce(a.said_on, s.published)) FROM attribution a JOIN source s
+                ON s.id = a.source_id WHERE a.claim_id = OLD.claim_id),
+            last_seen = (SELECT max(coalesce(a.said_on, s.published)) FROM attribution a JOIN source s
+                ON s.id = a.source_id WHERE a.claim_id = OLD.claim_id)
+        WHERE claim_id = OLD.claim_id;
+        UPDATE claim_source SET n = n - 1 WHERE claim_id = OLD.claim_id AND source_id = OLD.source_id;
+        UPDATE claim_voice SET n = n - 1
+        WHERE voice = coalesce(OLD.speaker_id, -OLD.source_id)
+          AND ((claim_id = OLD.claim_id AND side = iif(OLD.stance = 'asserts', 'asserts', 'disputes'))
+            OR (OLD.stance = 'asserts' AND side = 'disputes' AND claim_id IN
+                (SELECT to_claim_id FROM claim_relation WHERE from_claim_id = OLD.claim_id AND kind = 'contradicts')));
+        DELETE FROM claim_source WHERE n = 0 AND claim_id = OLD.claim_id;
+        DELETE FROM claim_voice WHERE n = 0 AND (claim_id = OLD.claim_id OR claim_id IN
+            (SELECT to_claim_id FROM claim_relation WHERE from_claim_id = OLD.claim_id AND kind = 'contradicts'));
+    END;
+
+    -- The fields counters depend on are fixed once recorded: a correction deletes and re-adds.
+    CREATE TRIGGER attribution_counted_fields_fixed BEFORE UPDATE OF claim_id, speaker_id, source_id, stance,
+        said_on ON attribution
+    BEGIN
+        SELECT RAISE(ABORT,
+            'an attribution''s claim, speaker, source, stance and date are fixed; delete it and record it again');
+    END;
+
+    CREATE TRIGGER relation_added AFTER INSERT ON claim_relation WHEN NEW.kind = 'contradicts' BEGIN
+        UPDATE claim_stats SET counter_claims = counter_claims + 1 WHERE claim_id = NEW.to_claim_id;
+        INSERT INTO claim_voice
+            SELECT NEW.to_claim_id, 'disputes', coalesce(speaker_id, -source_id), count(*) FROM attribution
+            WHERE claim_id = NEW.from_claim_id AND stance = 'asserts' GROUP BY 3
+            ON CONFLICT DO UPDATE SET n = n + excluded.n;
+    END;
+
+    CREATE TRIGGER relation_removed AFTER DELETE ON claim_relation WHEN OLD.kind = 'contradicts' BEGIN
+        UPDATE claim_stats SET counter_claims = counter_claims - 1 WHERE claim_id = OLD.to_claim_id;
+        UPDATE claim_voice SET n = n - (SELECT count(*) FROM attribution
+            WHERE claim_id = OLD.from_claim_id AND stance = 'asserts'
+                AND coalesce(speaker_id, -source_id) = claim_voice.voice)
+        WHERE claim_id = OLD.to_claim_id AND side = 'disputes';
+        DELETE FROM claim_voice WHERE n = 0 AND claim_id = OLD.to_claim_id;
+    END;
+
+    CREATE TRIGGER search_claim_added AFTER INSERT ON claim BEGIN
+        INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4, NEW.text);
+    END;
+    CREATE TRIGGER search_claim_edited AFTER UPDATE OF text ON claim BEGIN
+        DELETE FROM search_index WHERE rowid = OLD.id * 4;
+        INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4, NEW.text);
+    END;
+    CREATE TRIGGER search_claim_removed AFTER DELETE ON claim BEGIN
+        DELETE FROM search_index WHERE rowid = OLD.id * 4;
+    END;
+
+    CREATE TRIGGER search_quote_added AFTER INSERT ON attribution WHEN NEW.quote IS NOT NULL BEGIN
+        INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4 + 1, NEW.quote);
+    END;
+    CREATE TRIGGER search_quote_edited AFTER UPDATE OF quote ON attribution BEGIN
+        DELETE FROM search_index WHERE rowid = OLD.id * 4 + 1;
+        INSERT INTO search_index (rowid, body) SELECT NEW.id * 4 + 1, NEW.quote WHERE NEW.quote IS NOT NULL;
+    END;
+    CREATE TRIGGER search_quote_removed AFTER DELETE ON attribution BEGIN
+        DELETE FROM search_index WHERE rowid = OLD.id * 4 + 1;
+    END;
+
+    CREATE TRIGGER search_speaker_added AFTER INSERT ON speaker BEGIN
+        INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4 + 2, NEW.name);
+    END;
+    CREATE TRIGGER search_speaker_edited AFTER UPDATE OF name ON speaker BEGIN
+        DELETE FROM search_index WHERE rowid = OLD.id * 4 + 2;
+        INSERT INTO search_index (rowid, body)
+            SELECT NEW.id * 4 + 2, NEW.name || coalesce(' ' || (SELECT group_concat(alias, ' ') FROM speaker_alias
+                WHERE speaker_id = NEW.id), '');
+    END;
+    CREATE TRIGGER search_speaker_removed AFTER DELETE ON speaker BEGIN
+        DELETE FROM search_index WHERE rowid = OLD.id * 4 + 2;
+    END;
+
+    CREATE TRIGGER search_source_added AFTER INSERT ON source BEGIN
+        INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4 + 3, NEW.title);
+    END;
+    CREATE TRIGGER search_source_edited AFTER UPDATE OF title ON source BEGIN
+        DELETE FROM search_index WHERE rowid = OLD.id * 4 + 3;
+        INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4 + 3, NEW.title);
+    END;
+    CREATE TRIGGER search_source_removed AFTER DELETE ON source BEGIN
+        DELETE FROM search_index WHERE rowid = OLD.id * 4 + 3;
+    END;
+
+    CREATE TRIGGER attribution_seen_on AFTER INSERT ON attribution WHEN NEW.seen_on IS NULL BEGIN
+        UPDATE attribution SET seen_on = coalesce(NEW.said_on, (SELECT published FROM source WHERE id = NEW.source_id))
+        WHERE id = NEW.id;
+    END;
+
+    CREATE TRIGGER speaker_attribution_added AFTER INSERT ON attribution WHEN NEW.speaker_id IS NOT NULL BEGIN
+        INSERT INTO speaker_stats VALUES (NEW.speaker_id, 1) ON CONFLICT DO UPDATE SET attributions = attributions + 1;
+    END;
+    CREATE TRIGGER speaker_attribution_removed AFTER DELETE ON attribution WHEN OLD.speaker_id IS NOT NULL BEGIN
+        UPDATE speaker_stats SET attributions = attributions - 1 WHERE speaker_id = OLD.speaker_id;
+        DELETE FROM speaker_stats WHERE speaker_id = OLD.speaker_id AND attributions = 0;
+    END;
+
+    -- The highest id each table has ever given, as far as the store remembers: live rows, claims merged
+    -- away (claim_merge), and rows whose deletion the change log records, with the claims it names.
+    -- The counters below start from it, and `claimtrail check` reports a counter that falls below it.
+    CREATE VIEW highest_used_id (name, id) AS
+    SELECT 'source', (SELECT coalesce(max(id), 0) FROM source)
+    UNION ALL
+    SELECT 'speaker', max((SELECT coalesce(max(id), 0) FROM speaker),
+                          (SELECT coalesce(max(entity_id), 0) FROM change_log WHERE entity = 'speaker'))
+    UNION ALL
+    SELECT 'claim', max((SELECT coalesce(max(id), 0) FROM claim),
+                        (SELECT coalesce(max(merged_id), 0) FROM claim_merge),
+                        (SELECT coalesce(max(entity_id), 0) FROM change_log WHERE entity = 'claim'),
+                        (SELECT coalesce(max(claim_id), 0) FROM change_log))
+    UNION ALL
+    SELECT 'attribution', max((SELECT coalesce(max(id), 0) FROM attribution),
+                              (SELECT coalesce(max(entity_id), 0) FROM change_log WHERE entity = 'attribution'))
+    UNION ALL
+    SELECT 'claim_relation', (SELECT coalesce(max(id), 0) FROM claim_relation)
+    UNION ALL
+    SELECT 'verdict', (SELECT coalesce(max(id), 0) FROM verdict);
+
+    -- Existing stores: no id that was ever used is handed out again.
+    DELETE FROM sqlite_sequence WHERE name IN (SELECT name FROM highest_used_id);
+    INSERT INTO sqlite_sequence (name, seq) SELECT name, id FROM highest_used_id;
+    """##
+
+private let schema9 = ##"""
+    -- claimtrail store, schema version 9: the desk's workflow. Proposed attributions wait for review
+    -- before they count; claims carry a verification status, an assignee and a thread of notes;
+    -- verdicts carry an explanation, a language and where the reviewed claim appeared.
+    -- Only columns and tables are added, so this applies on top of either shape of the tables.
+
+    -- An attribution is `accepted` (what every count, report and export reads), `proposed` by the
+    -- extractor and waiting for review, or `rejected` by a reviewer (kept, so that it is not
+    -- proposed again). Rows recorded before this version were all entered or accepted by people.
+    ALTER TABLE attribution ADD COLUMN state TEXT NOT NULL DEFAULT 'accepted'
+        CHECK (state IN ('proposed', 'accepted', 'rejected'));
+    CREATE INDEX attribution_proposed ON attribution (source_id, id) WHERE state = 'proposed';
+
+    -- What the extractor proposed, kept after review: the speaker and content as found in the text,
+    -- how sure it was, where the content sits in the source body (UTF-8 byte offsets) and which
+    -- version of the rules found it. The review (who, when, which way, why) is recorded here too.
+    -- The foreign key is checked at commit: accepting or merging re-records the attribution.
+    CREATE TABLE attribution_proposal (
+        attribution_id    INTEGER PRIMARY KEY REFERENCES attribution (id) DEFERRABLE INITIALLY DEFERRED,
+        speaker           TEXT NOT NULL,
+        speaker_role      TEXT,
+        content           TEXT NOT NULL,
+        content_key       TEXT NOT NULL,   -- the folded content, to recognise it when proposed again
+        confidence        REAL NOT NULL CHECK (confidence BETWEEN 0 AND 1),
+        content_start     INTEGER NOT NULL,
+        content_end       INTEGER NOT NULL,
+        extractor_version TEXT NOT NULL,
+        proposed_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+        proposed_by       TEXT NOT NULL,
+        decision          TEXT CHECK (decision IN ('accepted', 'rejected')),
+        decided_at        TEXT,
+        decided_by        TEXT,
+        reason            TEXT,
+        CHECK ((decision IS NULL) = (decided_at IS NULL) AND (decision IS NULL) = (decided_by IS NULL))
+    );
+    CREATE INDEX attribution_proposal_by_content ON attribution_proposal (content_key);
+
+    -- A claim created only as the content of a proposal is hidden from listings and exports until a
+    -- proposal of it is accepted (or someone records the claim by hand).
+    ALTER TABLE claim ADD COLUMN proposed INTEGER NOT NULL DEFAULT 0 CHECK (proposed IN (0, 1));
+
+    -- Verification: unchecked → in_progress → needs_second_look → checked → published, one step at a
+    -- time either way (the rules live in VerificationStatus.swift; the vocabulary is fixed here).
+    ALTER TABLE claim ADD COLUMN status TEXT NOT NULL DEFAULT 'unchecked'
+        CHECK (status IN ('unchecked', 'in_progress', 'needs_second_look', 'checked', 'published'));
+    ALTER TABLE claim ADD COLUMN status_changed_at TEXT;
+    ALTER TABLE claim ADD COLUMN assignee TEXT;
+    ALTER TABLE claim ADD COLUMN assigned_at TEXT;
+    CREATE INDEX claim_by_assignee ON claim (assignee, status) WHERE assignee IS NOT NULL;
+    CREATE INDEX claim_by_status ON claim (status);
+
+    -- A desk's own words for the statuses; the statuses and their rules stay the same.
+    CREATE TABLE status_label (
+        status TEXT PRIMARY KEY CHECK (status IN ('unchecked', 'in_progress', 'needs_second_look', 'checked',
+            'published')),
+        label  TEXT NOT NULL UNIQUE CHECK (length(trim(label)) > 0)
+    );
+
+    -- Dated, signed notes on a claim, oldest first.
+    CREATE TABLE claim_note (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        claim_id   INTEGER NOT NULL REFERENCES claim (id),
+        written_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+        written_by TEXT NOT NULL,
+        text       TEXT NOT NULL CHECK (length(trim(text)) > 0)
+    );
+    CREATE INDEX claim_note_by_claim ON claim_note (claim_id, id);
+
+    -- ClaimReview's ratingExplanation, inLanguage (BCP 47) and the reviewed claim's appearance.
+    ALTER TABLE verdict ADD COLUMN explanation TEXT;
+    ALTER TABLE verdict ADD COLUMN language TEXT;
+    ALTER TABLE verdict ADD COLUMN appearance_url TEXT;
+
+    -- The triggers of schema 003, 005 and 007, redefined to follow accepted attributions only.
+    -- Accepting a proposal re-inserts its row as accepted (same id), which the insert triggers count.
+    DROP TRIGGER IF EXISTS attribution_added;
+    CREATE TRIGGER attribution_added AFTER INSERT ON attribution WHEN NEW.state = 'accepted' BEGIN
+        UPDATE claim_stats SET
+            attributions = attributions + 1,
+            asserts = asserts + (NEW.stance = 'asserts'),
+            denies = denies + (NEW.stance = 'denies'),
+            first_seen = min(
+                coalesce(first_seen, (SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id)),
+                coalesce((SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id), first_seen)),
+            last_seen = max(
+                coalesce(last_seen, (SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id)),
+                coalesce((SELECT coalesce(NEW.said_on, published) FROM source WHERE id = NEW.source_id), last_seen))
+        WHERE claim_id = NEW.claim_id;
+        INSERT INTO claim_source VALUES (NEW.claim_id, NEW.source_id, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+        INSERT INTO claim_voice
+            VALUES (NEW.claim_id, iif(NEW.stance = 'asserts', 'asserts', 'disputes'),
+                    coalesce(NEW.speaker_id, -NEW.source_id), 1)
+            ON CONFLICT DO UPDATE SET n = n + 1;
+        INSERT INTO claim_voice
+            SELECT to_claim_id, 'disputes', coalesce(NEW.speaker_id, -NEW.source_id), 1 FROM claim_relation
+            WHERE from_claim_id = NEW.claim_id AND kind = 'contradicts' AND NEW.stance = 'asserts'
+            ON CONFLICT DO UPDATE SET n = n + 1;
+    END;
+
+    DROP TRIGGER IF EXISTS attribution_removed;
+    CREATE TRIGGER attribution_removed AFTER DELETE ON attribution WHEN OLD.state = 'accepted' BEGIN
+        UPDATE claim_stats SET
+            attributions = attributions - 1,
+            asserts = asserts - (OLD.stance = 'asserts'),
+            denies = denies - (OLD.stance = 'denies'),
+            first_seen = (SELECT min(coalesce(a.said_on, s.published)) FROM attribution a JOIN source s
+                ON s.id = a.source_id
+                          WHERE a.claim_id = OLD.claim_id AND a.state = 'accepted'),
+            last_seen = (SELECT max(coalesce(a.said_on, s.published)) FROM attribution a JOIN source s
+                ON s.id = a.source_id
+                         WHERE a.claim_id = OLD.claim_id AND a.state = 'accepted')
+        WHERE claim_id = OLD.claim_id;
+        UPDATE claim_source SET n = n - 1 WHERE claim_id = OLD.claim_id AND source_id = OLD.source_id;
+        UPDATE claim_voice SET n = n - 1
+        WHERE voice = coalesce(OLD.speaker_id, -OLD.source_id)
+          AND ((claim_id = OLD.claim_id AND side = iif(OLD.stance = 'asserts', 'asserts', 'disputes'))
+            OR (OLD.stance = 'asserts' AND side = 'disputes' AND claim_id IN
+                (SELECT to_claim_id FROM claim_relation WHERE from_claim_id = OLD.claim_id AND kind = 'contradicts')));
+        DELETE FROM claim_source WHERE n = 0 AND claim_id = OLD.claim_id;
+        DELETE FROM claim_voice WHERE n = 0 AND (claim_id = OLD.claim_id OR claim_id IN
+            (SELECT to_claim_id FROM claim_relation WHERE from_claim_id = OLD.claim_id AND kind = 'contradicts'));
+    END;
+
+    -- Counted fields stay fixed once accepted, and nothing becomes accepted by an UPDATE: accepting
+    -- re-records the row (same id) so that the insert triggers count it. A proposal may be rejected.
+    DROP TRIGGER IF EXISTS attribution_counted_fields_fixed;
+    CREATE TRIGGER attribution_counted_fields_fixed BEFORE UPDATE OF claim_id, speaker_id, source_id, stance,
+        said_on, state
+    ON attribution WHEN OLD.state = 'accepted' OR NEW.state = 'accepted'
+    BEGIN
+        SELECT RAISE(ABORT,
+            'an attribution''s claim, speaker, source, stance and date are fixed; delete it and record it again');
+    END;
+
+    DROP TRIGGER IF EXISTS relation_added;
+    CREATE TRIGGER relation_added AFTER INSERT ON claim_relation WHEN NEW.kind = 'contradicts' BEGIN
+        UPDATE claim_stats SET counter_claims = counter_claims + 1 WHERE claim_id = NEW.to_claim_id;
+        INSERT INTO claim_voice
+            SELECT NEW.to_claim_id, 'disputes', coalesce(speaker_id, -source_id), count(*) FROM attribution
+            WHERE claim_id = NEW.from_claim_id AND stance = 'asserts' AND state = 'accepted' GROUP BY 3
+            ON CONFLICT DO UPDATE SET n = n + excluded.n;
+    END;
+
+    DROP TRIGGER IF EXISTS relation_removed;
+    CREATE TRIGGER relation_removed AFTER DELETE ON claim_relation WHEN OLD.kind = 'contradicts' BEGIN
+        UPDATE claim_stats SET counter_claims = counter_claims - 1 WHERE claim_id = OLD.to_claim_id;
+        UPDATE claim_voice SET n = n - (SELECT count(*) FROM attribution
+            WHERE claim_id = OLD.from_claim_id AND stance = 'asserts' AND state = 'accepted'
+              AND coalesce(speaker_id, -source_id) = claim_voice.voice)
+        WHERE claim_id = OLD.to_claim_id AND side = 'disputes';
+        DELETE FROM claim_voice WHERE n = 0 AND claim_id = OLD.to_claim_id;
+    END;
+
+    DROP TRIGGER IF EXISTS speaker_attribution_added;
+    CREATE TRIGGER speaker_attribution_added AFTER INSERT ON attribution
+    WHEN NEW.speaker_id IS NOT NULL AND NEW.state = 'accepted' BEGIN
+        INSERT INTO speaker_stats VALUES (NEW.speaker_id, 1) ON CONFLICT DO UPDATE SET attributions = attributions + 1;
+    END;
+    DROP TRIGGER IF EXISTS speaker_attribution_removed;
+    CREATE TRIGGER speaker_attribution_removed AFTER DELETE ON attribution
+    WHEN OLD.speaker_id IS NOT NULL AND OLD.state = 'accepted' BEGIN
+        UPDATE speaker_stats SET attributions = attributions - 1 WHERE speaker_id = OLD.speaker_id;
+        DELETE FROM speaker_stats WHERE speaker_id = OLD.speaker_id AND attributions = 0;
+    END;
+
+    -- Search finds accepted quotes and claims that are not mere proposals.
+    DROP TRIGGER IF EXISTS search_quote_added;
+    CREATE TRIGGER search_quote_added AFTER INSERT ON attribution WHEN NEW.quote IS NOT NULL
+        AND NEW.state = 'accepted' BEGIN
+        INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4 + 1, NEW.quote);
+    END;
+    DROP TRIGGER IF EXISTS search_quote_edited;
+    CREATE TRIGGER search_quote_edited AFTER UPDATE OF quote ON attribution WHEN NEW.state = 'accepted' BEGIN
+        DELETE FROM search_index WHERE rowid = OLD.id * 4 + 1;
+        INSERT INTO search_index (rowid, body) SELECT NEW.id * 4 + 1, NEW.quote WHERE NEW.quote IS NOT NULL;
+    END;
+    DROP TRIGGER IF EXISTS search_claim_added;
+    CREATE TRIGGER search_claim_added AFTER INSERT ON claim WHEN NEW.proposed = 0 BEGIN
+        INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4, NEW.text);
+    END;
+    DROP TRIGGER IF EXISTS search_claim_edited;
+    CREATE TRIGGER search_claim_edited AFTER UPDATE OF text ON claim WHEN NEW.proposed = 0 BEGIN
+        DELETE FROM search_index WHERE rowid = OLD.id * 4;
+        INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4, NEW.text);
+    END;
+    CREATE TRIGGER search_claim_confirmed AFTER UPDATE OF proposed ON claim WHEN OLD.proposed = 1
+        AND NEW.proposed = 0 BEGIN
+        INSERT INTO search_index (rowid, body) VALUES (NEW.id * 4, NEW.text);
+    END;
+    """##
+
+private let schema10 = ##"""
+    -- claimtrail store, schema version 10: sources can be corrected (`source edit`, logged like every
+    -- other edit), a corrected publication date moves the source's attributions in the timelines,
+    -- and a speaker's aliases can be removed (`speaker edit --remove-alias`).
+
+    -- The change log accepts source edits. SQLite cannot change a CHECK constraint in place, so the
+    -- table is rebuilt by SQLite's documented procedure, as in 008: a new table is made, the rows (ids
+    -- kept) copied into it, the old one dropped and the new one renamed, and its indexes and
+    -- append-only triggers, which went with the old one, made again. legacy_alter_table keeps the
+    -- rename from checking the view highest_used_id (008), which names change_log, while no table has
+    -- that name. Ids are AUTOINCREMENT, so a log entry's id is never given twice.
+    PRAGMA legacy_alter_table = ON;
+    CREATE TABLE new_change_log (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        changed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+        changed_by TEXT NOT NULL,
+        entity     TEXT NOT NULL CHECK (entity IN ('claim', 'speaker', 'attribution', 'source')),
+        entity_id  INTEGER NOT NULL,
+        action     TEXT NOT NULL CHECK (action IN ('edit', 'delete')),
+        claim_id   INTEGER,          -- the claim concerned, so that `trace claim` can show it
+        before     TEXT NOT NULL,    -- the row before, as a JSON object
+        after      TEXT,             -- the row after an edit, as a JSON object; NULL for a deletion
+        reason     TEXT
+    );
+    INSERT INTO new_change_log (id, changed_at, changed_by, entity, entity_id, action, claim_id, before, after, reason)
+        SELECT id, changed_at, changed_by, entity, entity_id, action, claim_id, before, after, reason
+        FROM change_log;
+    DROP TABLE change_log;
+    ALTER TABLE new_change_log RENAME TO change_log;
+    PRAGMA legacy_alter_table = OFF;
+    CREATE INDEX change_log_by_claim ON change_log (claim_id);
+    CREATE INDEX change_log_by_entity ON change_log (entity, entity_id);
+    CREATE TRIGGER change_log_append_only_update BEFORE UPDATE ON change_log
+    BEGIN SELECT RAISE(ABORT, 'the change log cannot be edited'); END;
+    CREATE TRIGGER change_log_append_only_delete BEFORE DELETE ON change_log
+    BEGIN SELECT RAISE(ABORT, 'the change log cannot be edited'); END;
+
+    -- A source dated later (or corrected) places its attributions that carry no date of their own
+    -- on the new day, and moves their claims' first and last seen with them. Like every counter since
+    -- schema 009, first and last seen follow accepted attributions only: a proposal waiting for review
+    -- (or a rejected one) dates nothing.
+    CREATE TRIGGER source_published_edited AFTER UPDATE OF published ON source
+    WHEN NEW.published IS NOT OLD.published BEGIN
+        UPDATE attribution SET seen_on = NEW.published WHERE source_id = NEW.id AND said_on IS NULL;
+        UPDATE claim_stats SET
+            first_seen = (SELECT min(seen_on) FROM attribution WHERE claim_id = claim_stats.claim_id
+                AND state = 'accepted'),
+            last_seen = (SELECT max(seen_on) FROM attribution WHERE claim_id = claim_stats.claim_id
+                AND state = 'accepted')
+        WHERE claim_id IN (SELECT claim_id FROM attribution WHERE source_id = NEW.id AND state = 'accepted');
+    END;
+
+    -- A removed alias leaves the speaker's search entry (name and aliases).
+    CREATE TRIGGER search_alias_removed AFTER DELETE ON speaker_alias BEGIN
+        DELETE FROM search_index WHERE rowid = OLD.speaker_id * 4 + 2;
+        INSERT INTO search_index (rowid, body)
+            SELECT id * 4 + 2, name || coalesce(' ' || (SELECT group_concat(alias, ' ') FROM speaker_alias
+                WHERE speaker_id = OLD.speaker_id), '')
+            FROM speaker WHERE id = OLD.speaker_id;
+    END;
+    """##
+
+private let schema11 = ##"""
+    -- claimtrail store, schema version 11: the accounts of a desk that shares one store through
+    -- `claimtrail serve`, their sign-in sessions and API tokens, and an append-only log of who changed
+    -- which account. Secrets are never stored: passwords as bcrypt hashes, session and API tokens as
+    -- SHA-256 hashes, so a copy of the store signs nobody in.
+
+    CREATE TABLE account (
+        id              INTEGER PRIMARY KEY AUTOINCREMENT,   -- never reused: the log names accounts by id
+        name            TEXT NOT NULL,
+        name_key        TEXT NOT NULL UNIQUE,                -- the folded name: one account per name in any case
+        role            TEXT NOT NULL CHECK (role IN ('viewer', 'editor', 'admin')),
+        password_hash   TEXT NOT NULL,                       -- bcrypt
+        created_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+        -- set by `user disable`; a disabled account signs nothing in
+        disabled_at     TEXT,
+        failed_sign_ins INTEGER NOT NULL DEFAULT 0,          -- wrong passwords in a row
+        locked_until    TEXT                                 -- after 5 wrong passwords: no sign-in before this time
+    );
+
+    CREATE TABLE account_session (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        account_id  INTEGER NOT NULL REFERENCES account (id),
+        token_hash  TEXT NOT NULL UNIQUE,                    -- SHA-256 of the cookie's value
+        csrf_token  TEXT NOT NULL,                           -- the session's form token (not a credential on its own)
+        created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+        expires_at  TEXT NOT NULL
+    );
+    CREATE INDEX account_session_by_account ON account_session (account_id);
+
+    CREATE TABLE api_token (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        account_id  INTEGER NOT NULL REFERENCES account (id),
+        token_hash  TEXT NOT NULL UNIQUE,                    -- SHA-256 of the token
+        created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+        revoked_at  TEXT
+    );
+    CREATE INDEX api_token_by_account ON api_token (account_id);
+
+    -- Who added, changed or disabled which account, and who issued or revoked which token. Kept apart
+    -- from change_log, whose entity check (claim, speaker, attribution) cannot be widened without
+    -- rebuilding it.
+    CREATE TABLE account_log (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        changed_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+        changed_by  TEXT NOT NULL,
+        account_id  INTEGER NOT NULL REFERENCES account (id),
+        action      TEXT NOT NULL CHECK (action IN ('add', 'role', 'disable', 'token', 'revoke')),
+        detail      TEXT                                 -- e.g. the new role, or the token's id
+    );
+    CREATE INDEX account_log_by_account ON account_log (account_id);
+
+    CREATE TRIGGER account_log_append_only_update BEFORE UPDATE ON account_log
+    BEGIN SELECT RAISE(ABORT, 'the account log cannot be edited'); END;
+    CREATE TRIGGER account_log_append_only_delete BEFORE DELETE ON account_log
+    BEGIN SELECT RAISE(ABORT, 'the account log cannot be edited'); END;
+    """##
+
+private let schema12 = ##"""
+    -- claimtrail store, schema version 12: full-text search attached to the tables it searches, so that
+    -- Datasette's `?_search=` works on claim, attribution, source and speaker; English stemming
+    -- (`magnetometer` finds `magnetometers`); source bodies become searchable; and views for browsing.
+    --
+    -- Each index is an FTS5 external-content table: it holds only the index and reads the text from its
+    -- table by rowid (for snippets and `rebuild`). Datasette finds the index of table T as the virtual
+    -- table declared with content="T". Triggers keep each index in step; an external-content index is
+    -- told what it held before a change ('delete' with the old values), so every delete below passes
+    -- exactly the text that was indexed.
+    --
+    -- Search follows the desk's workflow of schema 009: only accepted attributions are indexed, and a
+    -- claim that exists only as the content of a proposal is not, until it is confirmed. The indexes
+    -- therefore hold a subset of their tables' rows (Datasette's ?_search reads the index, so it finds
+    -- no proposal either), and `claimtrail check` compares them with that subset.
+
+    DROP TRIGGER search_claim_added;
+    DROP TRIGGER search_claim_edited;
+    DROP TRIGGER search_claim_confirmed;
+    DROP TRIGGER search_claim_removed;
+    DROP TRIGGER search_quote_added;
+    DROP TRIGGER search_quote_edited;
+    DROP TRIGGER search_quote_removed;
+    DROP TRIGGER search_speaker_added;
+    DROP TRIGGER search_speaker_edited;
+    DROP TRIGGER search_speaker_removed;
+    DROP TRIGGER search_alias_added;
+    DROP TRIGGER search_alias_removed;
+    DROP TRIGGER search_source_added;
+    DROP TRIGGER search_source_edited;
+    DROP TRIGGER search_source_removed;
+    DROP TABLE search_index;
+
+    CREATE VIRTUAL TABLE claim_fts USING fts5(
+        text, content="claim", content_rowid="id", tokenize = 'porter unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER claim_fts_added AFTER INSERT ON claim WHEN NEW.proposed = 0 BEGIN
+        INSERT INTO claim_fts (rowid, text) VALUES (NEW.id, NEW.text);
+    END;
+    -- A confirmed proposal (proposed 1 → 0) enters the index here.
+    CREATE TRIGGER claim_fts_edited AFTER UPDATE OF text, proposed ON claim BEGIN
+        INSERT INTO claim_fts (claim_fts, rowid, text) SELECT 'delete', OLD.id, OLD.text WHERE OLD.proposed = 0;
+        INSERT INTO claim_fts (rowid, text) SELECT NEW.id, NEW.text WHERE NEW.proposed = 0;
+    END;
+    CREATE TRIGGER claim_fts_removed AFTER DELETE ON claim WHEN OLD.proposed = 0 BEGIN
+        INSERT INTO claim_fts (claim_fts, rowid, text) VALUES ('delete', OLD.id, OLD.text);
+    END;
+
+    -- Attributions: the quote and the cue ("denied", "according to"), of accepted ones only. Accepting a
+    -- proposal re-records its row as accepted (schema 009), which the insert trigger indexes.
+    CREATE VIRTUAL TABLE attribution_fts USING fts5(
+        quote, cue, content="attribution", content_rowid="id", tokenize = 'porter unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER attribution_fts_added AFTER INSERT ON attribution WHEN NEW.state = 'accepted' BEGIN
+        INSERT INTO attribution_fts (rowid, quote, cue) VALUES (NEW.id, NEW.quote, NEW.cue);
+    END;
+    CREATE TRIGGER attribution_fts_edited AFTER UPDATE OF quote, cue, state ON attribution BEGIN
+        INSERT INTO attribution_fts (attribution_fts, rowid, quote, cue)
+            SELECT 'delete', OLD.id, OLD.quote, OLD.cue WHERE OLD.state = 'accepted';
+        INSERT INTO attribution_fts (rowid, quote, cue) SELECT NEW.id, NEW.quote, NEW.cue WHERE NEW.state = 'accepted';
+    END;
+    CREATE TRIGGER attribution_fts_removed AFTER DELETE ON attribution WHEN OLD.state = 'accepted' BEGIN
+        INSERT INTO attribution_fts (attribution_fts, rowid, quote, cue) VALUES ('delete', OLD.id, OLD.quote, OLD.cue);
+    END;
+
+    -- Sources: the title and the article body.
+    CREATE VIRTUAL TABLE source_fts USING fts5(
+        title, body, content="source", content_rowid="id", tokenize = 'porter unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER source_fts_added AFTER INSERT ON source BEGIN
+        INSERT INTO source_fts (rowid, title, body) VALUES (NEW.id, NEW.title, NEW.body);
+    END;
+    CREATE TRIGGER source_fts_edited AFTER UPDATE OF title, body ON source BEGIN
+        INSERT INTO source_fts (source_fts, rowid, title, body) VALUES ('delete', OLD.id, OLD.title, OLD.body);
+        INSERT INTO source_fts (rowid, title, body) VALUES (NEW.id, NEW.title, NEW.body);
+    END;
+    CREATE TRIGGER source_fts_removed AFTER DELETE ON source BEGIN
+        INSERT INTO source_fts (source_fts, rowid, title, body) VALUES ('delete', OLD.id, OLD.title, OLD.body);
+    END;
+
+    -- Speakers: the name and every alias. Aliases live in speaker_alias, so the index reads the view
+    -- speaker_search, one row per speaker with its aliases in key order (the order the primary key
+    -- keeps them in, so the same text comes back for every 'delete'). Datasette is pointed at
+    -- speaker_fts for the speaker table by the metadata.json of `claimtrail datasette-metadata`.
+    CREATE VIEW speaker_search (id, name, aliases) AS
+    SELECT id, name,
+           (SELECT group_concat(alias, '; ') FROM
+              (SELECT alias FROM speaker_alias WHERE speaker_id = speaker.id ORDER BY alias_key))
+    FROM speaker;
+    CREATE VIRTUAL TABLE speaker_fts USING fts5(
+        name, aliases, content="speaker_search", content_rowid="id",
+        tokenize = 'porter unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER speaker_fts_added AFTER INSERT ON speaker BEGIN
+        INSERT INTO speaker_fts (rowid, name, aliases) SELECT id, name, aliases FROM speaker_search WHERE id = NEW.id;
+    END;
+    CREATE TRIGGER speaker_fts_edited AFTER UPDATE OF name ON speaker BEGIN
+        INSERT INTO speaker_fts (speaker_fts, rowid, name, aliases)
+            SELECT 'delete', OLD.id, OLD.name, aliases FROM speaker_search WHERE id = NEW.id;
+        INSERT INTO speaker_fts (rowid, name, aliases) SELECT id, name, aliases FROM speaker_search WHERE id = NEW.id;
+    END;
+    -- Before the delete, while the aliases are still there (a cascade removes them after).
+    CREATE TRIGGER speaker_fts_removed BEFORE DELETE ON speaker BEGIN
+        INSERT INTO speaker_fts (speaker_fts, rowid, name, aliases)
+            SELECT 'delete', id, name, aliases FROM speaker_search WHERE id = OLD.id;
+    END;
+    -- An alias change replaces the speaker's entry: out before the change, back in after it. An
+    -- alias removed by a speaker's own deletion finds no speaker, and does nothing. An alias the
+    -- speaker already has is skipped by INSERT … ON CONFLICT DO NOTHING after the BEFORE trigger but
+    -- without the AFTER one, so the entry is only taken out when the alias is new.
+    CREATE TRIGGER speaker_fts_alias_adding BEFORE INSERT ON speaker_alias
+    WHEN NOT EXISTS (SELECT 1 FROM speaker_alias WHERE speaker_id = NEW.speaker_id AND alias_key = NEW.alias_key) BEGIN
+        INSERT INTO speaker_fts (speaker_fts, rowid, name, aliases)
+            SELECT 'delete', id, name, aliases FROM speaker_search WHERE id = NEW.speaker_id;
+    END;
+    CREATE TRIGGER speaker_fts_alias_added AFTER INSERT ON speaker_alias BEGIN
+        INSERT INTO speaker_fts (rowid, name, aliases)
+            SELECT id, name, aliases FROM speaker_search WHERE id = NEW.speaker_id;
+    END;
+    CREATE TRIGGER speaker_fts_alias_removing BEFORE DELETE ON speaker_alias BEGIN
+        INSERT INTO speaker_fts (speaker_fts, rowid, name, aliases)
+            SELECT 'delete', id, name, aliases FROM speaker_search WHERE id = OLD.speaker_id;
+    END;
+    CREATE TRIGGER speaker_fts_alias_removed AFTER DELETE ON speaker_alias BEGIN
+        INSERT INTO speaker_fts (rowid, name, aliases)
+            SELECT id, name, aliases FROM speaker_search WHERE id = OLD.speaker_id;
+    END;
+
+    -- Existing stores: index what is already there.
+    -- ('rebuild' would read every row, proposals too.)
+    INSERT INTO claim_fts (rowid, text) SELECT id, text FROM claim WHERE proposed = 0;
+    INSERT INTO attribution_fts (rowid, quote, cue) SELECT id, quote, cue FROM attribution WHERE state = 'accepted';
+    INSERT INTO source_fts (source_fts) VALUES ('rebuild');
+    INSERT INTO speaker_fts (speaker_fts) VALUES ('rebuild');
+
+    -- The provenance report of `claimtrail export --format csv`: the same columns, rows and order
+    -- (claim by claim, each in timeline order, accepted attributions only). Empty CSV cells are NULL
+    -- here. via_chain follows the via links to the first report, at most 64 steps as the export does.
+    CREATE VIEW provenance_report AS
+    SELECT c.id AS claim_id, c.text AS claim, c.topic,
+           CASE WHEN (SELECT counter_claims > 0 OR (asserts > 0 AND denies > 0) FROM claim_stats WHERE claim_id = c.id)
+                THEN 'true' ELSE 'false' END AS contested,
+           (SELECT group_concat(from_claim_id, ';') FROM (SELECT from_claim_id FROM claim_relation
+              WHERE to_claim_id = c.id AND kind = 'contradicts' ORDER BY from_claim_id)) AS counter_claim_ids,
+           a.stance, sp.name AS speaker, sp.kind AS speaker_kind, sp.role AS speaker_role, a.mode, a.cue, a.quote,
+           s.title AS source_title, s.outlet AS source_outlet, s.author AS source_author, s.url AS source_url,
+           s.published,
+           CASE WHEN a.via_id IS NOT NULL THEN coalesce(sp.name, '(unattributed)') || ' ← ' || (
+               WITH RECURSIVE hop (id, step, name) AS (
+                   SELECT v.via_id, 1, coalesce(vs.name, '(unattributed)')
+                   FROM attribution v LEFT JOIN speaker vs ON vs.id = v.speaker_id WHERE v.id = a.via_id
+                   UNION ALL
+                   SELECT v.via_id, hop.step + 1, coalesce(vs.name, '(unattributed)')
+                   FROM hop JOIN attribution v ON v.id = hop.id LEFT JOIN speaker vs ON vs.id = v.speaker_id
+                   WHERE hop.step < 64
+               )
+               SELECT group_concat(name, ' ← ') FROM (SELECT name FROM hop ORDER BY step)
+           ) END AS via_chain,
+           a.recorded_at, a.recorded_by, a.id AS attribution_id, a.speaker_id, a.source_id, a.said_on,
+           (SELECT group_concat(from_claim_id, ';') FROM (SELECT from_claim_id FROM claim_relation
+              WHERE to_claim_id = c.id AND kind = 'supports' ORDER BY from_claim_id)) AS supported_by_claim_ids,
+           c.status, c.assignee
+    FROM attribution a
+    JOIN claim c ON c.id = a.claim_id
+    JOIN source s ON s.id = a.source_id
+    LEFT JOIN speaker sp ON sp.id = a.speaker_id
+    WHERE a.state = 'accepted'
+    ORDER BY a.claim_id, a.seen_on IS NULL, a.seen_on, a.id;
+
+    -- The contested claims, most disputed first, as `claimtrail contested` lists them.
+    CREATE VIEW contested_claims AS
+    SELECT c.id AS claim_id, c.text AS claim, c.topic, s.asserting, s.disputing, s.counter_claims, s.sources,
+           s.first_seen, s.last_seen,
+           (SELECT count(*) FROM attribution WHERE claim_id = c.id AND seen_on IS NULL AND state = 'accepted')
+               AS undated_attributions
+    FROM claim_stats s JOIN claim c ON c.id = s.claim_id
+    WHERE s.counter_claims > 0 OR (s.asserts > 0 AND s.denies > 0)
+    ORDER BY s.disputing DESC, s.counter_claims DESC, s.asserting DESC, s.sources DESC, s.claim_id;
+
+    -- Each speaker's record: who they are, and what they have been recorded saying (accepted attributions).
+    CREATE VIEW speaker_record AS
+    SELECT sp.id AS speaker_id, sp.name AS speaker, sp.kind, sp.role, af.name AS affiliation,
+           (SELECT group_concat(alias, '; ') FROM
+              (SELECT alias FROM speaker_alias WHERE speaker_id = sp.id ORDER BY alias_key)) AS aliases,
+           count(a.id) AS attributions, count(DISTINCT a.claim_id) AS claims, count(DISTINCT a.source_id) AS sources,
+           coalesce(sum(a.stance = 'asserts'), 0) AS asserts, coalesce(sum(a.stance = 'denies'), 0) AS denies,
+           coalesce(sum(a.stance = 'questions'), 0) AS questions,
+           min(a.seen_on) AS first_seen, max(a.seen_on) AS last_seen
+    FROM speaker sp
+    LEFT JOIN speaker af ON af.id = sp.affiliation_id
+    LEFT JOIN attribution a ON a.speaker_id = sp.id AND a.state = 'accepted'
+    GROUP BY sp.id
+    ORDER BY sp.id;
+    """##
+
+private let schema13 = ##"""
+    -- claimtrail store, schema version 13: stable ids (UIDs) and Wikidata links for speakers.
+    --
+    -- Every source, speaker, claim, attribution, claim relation and verdict gets a `uid`: a UUID version 7
+    -- (RFC 9562), written in canonical lower-case text. Its first 48 bits are the Unix time in milliseconds,
+    -- then the version (7), 12 random bits, the variant (binary 10) and 62 random bits. claimtrail gives
+    -- every new row its uid in Swift (Model/UID.swift): the importer writes with triggers off, so it cannot
+    -- rely on a trigger. The `_uid_given` triggers are a safety net for rows inserted by other tools
+    -- (sqlite3's `.import`): a row inserted without a uid gets one.
+    --
+    -- Existing rows get a v7-shaped uid here. Its time is the attribution's recorded_at; the other tables
+    -- record no time of creation, so theirs is the time of the upgrade. SQLite has no UUID function, so
+    -- printf spells it out: the time's high 32 and low 16 bits, '7' and 12 random bits, the variant
+    -- (8 + 2 random bits) with 12 more, and 48: the 74 random bits of RFC 9562, from random(). A uid is
+    -- unique, and never changes: a trigger refuses an UPDATE that alters it.
+
+    ALTER TABLE source ADD COLUMN uid TEXT;
+    UPDATE source SET uid = printf('%08x-%04x-7%03x-%x%03x-%012x',
+        CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) >> 16,
+        CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) & 65535,
+        random() & 4095, 8 + (random() & 3), random() & 4095, random() & 281474976710655);
+    CREATE UNIQUE INDEX source_by_uid ON source (uid);
+    CREATE TRIGGER source_uid_given AFTER INSERT ON source WHEN NEW.uid IS NULL BEGIN
+        UPDATE source SET uid = printf('%08x-%04x-7%03x-%x%03x-%012x',
+            CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) >> 16,
+            CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) & 65535,
+            random() & 4095, 8 + (random() & 3), random() & 4095, random() & 281474976710655)
+        WHERE id = NEW.id;
+    END;
+    CREATE TRIGGER source_uid_unchanged BEFORE UPDATE OF uid ON source
+    WHEN OLD.uid IS NOT NULL AND NEW.uid IS NOT OLD.uid
+    BEGIN SELECT RAISE(ABORT, 'a uid never changes'); END;
+
+    ALTER TABLE speaker ADD COLUMN uid TEXT;
+    UPDATE speaker SET uid = printf('%08x-%04x-7%03x-%x%03x-%012x',
+        CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) >> 16,
+        CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) & 65535,
+        random() & 4095, 8 + (random() & 3), random() & 4095, random() & 281474976710655);
+    CREATE UNIQUE INDEX speaker_by_uid ON speaker (uid);
+    CREATE TRIGGER speaker_uid_given AFTER INSERT ON speaker WHEN NEW.uid IS NULL BEGIN
+        UPDATE speaker SET uid = printf('%08x-%04x-7%03x-%x%03x-%012x',
+            CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) >> 16,
+            CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) & 65535,
+            random() & 4095, 8 + (random() & 3), random() & 4095, random() & 281474976710655)
+        WHERE id = NEW.id;
+    END;
+    CREATE TRIGGER speaker_uid_unchanged BEFORE UPDATE OF uid ON speaker
+    WHEN OLD.uid IS NOT NULL AND NEW.uid IS NOT OLD.uid
+    BEGIN SELECT RAISE(ABORT, 'a uid never changes'); END;
+
+    ALTER TABLE claim ADD COLUMN uid TEXT;
+    UPDATE claim SET uid = printf('%08x-%04x-7%03x-%x%03x-%012x',
+        CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) >> 16,
+        CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) & 65535,
+        random() & 4095, 8 + (random() & 3), random() & 4095, random() & 281474976710655);
+    CREATE UNIQUE INDEX claim_by_uid ON claim (uid);
+    CREATE TRIGGER claim_uid_given AFTER INSERT ON claim WHEN NEW.uid IS NULL BEGIN
+        UPDATE claim SET uid = printf('%08x-%04x-7%03x-%x%03x-%012x',
+            CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) >> 16,
+            CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) & 65535,
+            random() & 4095, 8 + (random() & 3), random() & 4095, random() & 281474976710655)
+        WHERE id = NEW.id;
+    END;
+    CREATE TRIGGER claim_uid_unchanged BEFORE UPDATE OF uid ON claim
+    WHEN OLD.uid IS NOT NULL AND NEW.uid IS NOT OLD.uid
+    BEGIN SELECT RAISE(ABORT, 'a uid never changes'); END;
+
+    ALTER TABLE attribution ADD COLUMN uid TEXT;
+    UPDATE attribution SET uid = printf('%08x-%04x-7%03x-%x%03x-%012x',
+        CAST(round((julianday(coalesce(recorded_at, 'now')) - 2440587.5) * 86400000) AS INTEGER) >> 16,
+        CAST(round((julianday(coalesce(recorded_at, 'now')) - 2440587.5) * 86400000) AS INTEGER) & 65535,
+        random() & 4095, 8 + (random() & 3), random() & 4095, random() & 281474976710655);
+    CREATE UNIQUE INDEX attribution_by_uid ON attribution (uid);
+    CREATE TRIGGER attribution_uid_given AFTER INSERT ON attribution WHEN NEW.uid IS NULL BEGIN
+        UPDATE attribution SET uid = printf('%08x-%04x-7%03x-%x%03x-%012x',
+            CAST(round((julianday(coalesce(NEW.recorded_at, 'now')) - 2440587.5) * 86400000) AS INTEGER) >> 16,
+            CAST(round((julianday(coalesce(NEW.recorded_at, 'now')) - 2440587.5) * 86400000) AS INTEGER) & 65535,
+            random() & 4095, 8 + (random() & 3), random() & 4095, random() & 281474976710655)
+        WHERE id = NEW.id;
+    END;
+    CREATE TRIGGER attribution_uid_unchanged BEFORE UPDATE OF uid ON attribution
+    WHEN OLD.uid IS NOT NULL AND NEW.uid IS NOT OLD.uid
+    BEGIN SELECT RAISE(ABORT, 'a uid never changes'); END;
+
+    ALTER TABLE claim_relation ADD COLUMN uid TEXT;
+    UPDATE claim_relation SET uid = printf('%08x-%04x-7%03x-%x%03x-%012x',
+        CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) >> 16,
+        CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) & 65535,
+        random() & 4095, 8 + (random() & 3), random() & 4095, random() & 281474976710655);
+    CREATE UNIQUE INDEX claim_relation_by_uid ON claim_relation (uid);
+    CREATE TRIGGER claim_relation_uid_given AFTER INSERT ON claim_relation WHEN NEW.uid IS NULL BEGIN
+        UPDATE claim_relation SET uid = printf('%08x-%04x-7%03x-%x%03x-%012x',
+            CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) >> 16,
+            CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) & 65535,
+            random() & 4095, 8 + (random() & 3), random() & 4095, random() & 281474976710655)
+        WHERE id = NEW.id;
+    END;
+    CREATE TRIGGER claim_relation_uid_unchanged BEFORE UPDATE OF uid ON claim_relation
+    WHEN OLD.uid IS NOT NULL AND NEW.uid IS NOT OLD.uid
+    BEGIN SELECT RAISE(ABORT, 'a uid never changes'); END;
+
+    ALTER TABLE verdict ADD COLUMN uid TEXT;
+    UPDATE verdict SET uid = printf('%08x-%04x-7%03x-%x%03x-%012x',
+        CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) >> 16,
+        CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) & 65535,
+        random() & 4095, 8 + (random() & 3), random() & 4095, random() & 281474976710655);
+    CREATE UNIQUE INDEX verdict_by_uid ON verdict (uid);
+    CREATE TRIGGER verdict_uid_given AFTER INSERT ON verdict WHEN NEW.uid IS NULL BEGIN
+        UPDATE verdict SET uid = printf('%08x-%04x-7%03x-%x%03x-%012x',
+            CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) >> 16,
+            CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) & 65535,
+            random() & 4095, 8 + (random() & 3), random() & 4095, random() & 281474976710655)
+        WHERE id = NEW.id;
+    END;
+    CREATE TRIGGER verdict_uid_unchanged BEFORE UPDATE OF uid ON verdict
+    WHEN OLD.uid IS NOT NULL AND NEW.uid IS NOT OLD.uid
+    BEGIN SELECT RAISE(ABORT, 'a uid never changes'); END;
+
+    -- The uids of merged claims and speakers, and of a record that arrived in an import under another uid
+    -- as one already stored (a claim of the same text, a source of the same URL, the same attribution or
+    -- relation), resolve to the row that absorbed them. into_id follows later merges, as claim_merge does.
+    CREATE TABLE merged_uid (
+        uid     TEXT PRIMARY KEY,
+        entity  TEXT NOT NULL
+                CHECK (entity IN ('source', 'speaker', 'claim', 'attribution', 'relation', 'verdict')),
+        into_id INTEGER NOT NULL
+    );
+    CREATE INDEX merged_uid_by_target ON merged_uid (entity, into_id);
+
+    -- A speaker's Wikidata item (`Q42`), set by `speaker link` or `--wikidata`; never fetched.
+    ALTER TABLE speaker ADD COLUMN wikidata TEXT
+        CHECK (wikidata IS NULL OR (wikidata GLOB 'Q[1-9]*' AND substr(wikidata, 2) NOT GLOB '*[^0-9]*'));
+    CREATE INDEX speaker_by_wikidata ON speaker (wikidata) WHERE wikidata IS NOT NULL;
+
+    -- Links proposed by a reconciliation file (`speaker reconcile FILE`: name, qid, description), matched
+    -- against speakers' names and aliases. A proposal is applied only when an editor accepts it; a
+    -- rejected one stays, so the same file read again does not propose it again.
+    CREATE TABLE speaker_link_proposal (
+        id           INTEGER PRIMARY KEY AUTOINCREMENT,
+        speaker_id   INTEGER NOT NULL REFERENCES speaker (id) ON DELETE CASCADE,
+        wikidata     TEXT NOT NULL
+                     CHECK (wikidata GLOB 'Q[1-9]*' AND substr(wikidata, 2) NOT GLOB '*[^0-9]*'),
+        matched_name TEXT NOT NULL,  -- the name in the file, as written
+        description  TEXT,
+        status       TEXT NOT NULL DEFAULT 'proposed' CHECK (status IN ('proposed', 'accepted', 'rejected')),
+        proposed_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+        proposed_by  TEXT NOT NULL,
+        decided_by   TEXT,
+        UNIQUE (speaker_id, wikidata)
+    );
+    """##
