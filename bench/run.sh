@@ -19,8 +19,13 @@ for tool in sqlite3 /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "bench needs $tool (apt-get install sqlite3 time)" >&2; exit 1; }
 done
 # As installed (see the README): linked statically, which cuts every command's start to about 3 ms.
-swift build -c release -Xswiftc -static-executable --product claimtrail >&2
-claimtrail="$(swift build -c release -Xswiftc -static-executable --show-bin-path)/claimtrail"
+# CLAIMTRAIL=path times that binary instead (a debug build: only for comparing two changes).
+if [ -n "${CLAIMTRAIL:-}" ]; then
+  claimtrail=$CLAIMTRAIL
+else
+  swift build -c release -Xswiftc -static-executable --product claimtrail >&2
+  claimtrail="$(swift build -c release -Xswiftc -static-executable --show-bin-path)/claimtrail"
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -55,6 +60,13 @@ report "process start (--version / -version)" "$(measure "$claimtrail" --version
 # Import: claimtrail reads JSON Lines and resolves natural keys; sqlite3 .imports the same rows as
 # CSV with ids given, into the same schema (indexes and counter triggers in place).
 # CSV has no NULL, so each table goes through a staging table and nullif(), as a sqlite3 user would.
+# A second script, the "indexes after" load, is the best plain SQL does: the same rows with the
+# indexes of `attribution` and its full-text trigger dropped first, then the indexes created and
+# the full-text index built by FTS5's 'rebuild' after the rows (the counter triggers stay).
+cat schema/*.sql | sqlite3 "$work/schema.db"
+attribution_indexes=$(sqlite3 "$work/schema.db" \
+  "SELECT sql || ';' FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'attribution' AND sql IS NOT NULL")
+fts_trigger=$(sqlite3 "$work/schema.db" "SELECT sql || ';' FROM sqlite_schema WHERE name = 'attribution_fts_added'")
 { cat schema/*.sql; echo ".mode csv"; echo "BEGIN;"
   for table in source speaker claim claim_relation attribution; do
     columns=$(head -n 1 "$work/data/csv/$table.csv" | tr -d '\r')
@@ -70,17 +82,42 @@ report "process start (--version / -version)" "$(measure "$claimtrail" --version
   echo "COMMIT;"
   echo "PRAGMA user_version = $(ls schema/*.sql | wc -l);"
 } > "$work/import.sql"
+{ cat schema/*.sql; echo ".mode csv"; echo "BEGIN;"
+  sqlite3 "$work/schema.db" "SELECT 'DROP INDEX ' || name || ';' FROM sqlite_schema
+                             WHERE type = 'index' AND tbl_name = 'attribution' AND sql IS NOT NULL"
+  echo "DROP TRIGGER attribution_fts_added;"
+  sed -n '/^BEGIN;$/,/^COMMIT;$/p' "$work/import.sql" | sed '1d;$d'
+  echo "$attribution_indexes"
+  echo "INSERT INTO attribution_fts (attribution_fts) VALUES ('rebuild');"
+  echo "$fts_trigger"
+  echo "COMMIT;"
+  echo "PRAGMA user_version = $(ls schema/*.sql | wc -l);"
+} > "$work/import-indexes-after.sql"
 # sqlite3 reports a failed statement in a script on stderr, but exits 0.
-sq=$(runs=$([ "$reads_only" = yes ] && echo 1 || echo "$runs") setup='rm -f "$work/sq.db"' \
-     measure sqlite3 "$work/sq.db" ".read $work/import.sql")
-[ -s "$work/err" ] && { head -3 "$work/err" >&2; exit 1; }
+sqlite3_load() { # script
+  rm -f "$work/sq.db"
+  runs=1 measure sqlite3 "$work/sq.db" ".read $1"
+  if [ -s "$work/err" ]; then head -3 "$work/err" >&2; exit 1; fi
+}
+# The median time and the largest peak memory of several "seconds peak-KiB" lines.
+median() {
+  sort -n | awk '{ t[NR] = $1; if ($2 > k) k = $2 } END { print t[int((NR + 1) / 2)], k }'
+}
 if [ "$reads_only" = yes ]; then
+  echo "(store built by sqlite3 only: $(sqlite3_load "$work/import.sql") s)"
   store="$work/sq.db"
-  echo "(store built by sqlite3 only: $sq s)"
 else
-  ct=$(setup='rm -f "$work"/ct.db*; "$claimtrail" init --db "$work/ct.db" >/dev/null' \
-       measure "$claimtrail" import "$work/data/data.jsonl" --db "$work/ct.db")
-  report "import" "$ct" "$sq"
+  # Interleaved rounds, each load once per round, so that the machine's load falls on all alike.
+  sq_runs=() after_runs=() ct_runs=()
+  for ((round = 0; round < runs; round++)); do
+    after_runs+=("$(sqlite3_load "$work/import-indexes-after.sql")")
+    sq_runs+=("$(sqlite3_load "$work/import.sql")")
+    ct_runs+=("$(runs=1 setup='rm -f "$work"/ct.db*; "$claimtrail" init --db "$work/ct.db" >/dev/null' \
+                 measure "$claimtrail" import "$work/data/data.jsonl" --db "$work/ct.db")")
+  done
+  ct=$(printf '%s\n' "${ct_runs[@]}" | median)
+  report "import" "$ct" "$(printf '%s\n' "${sq_runs[@]}" | median)"
+  report "import vs sqlite3 indexes after" "$ct" "$(printf '%s\n' "${after_runs[@]}" | median)"
   store="$work/ct.db"
 fi
 

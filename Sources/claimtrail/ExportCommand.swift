@@ -8,6 +8,7 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             csv          one row per attribution (RFC 4180, UTF-8, header row), streamed
             json         claimtrail's interchange document; `import` reads it back losslessly
+            jsonl        the same records as JSON Lines, one per line, streamed (whole store only)
             prov-json    W3C PROV-JSON: sources and claims as entities, speakers as agents
             claimreview  schema.org ClaimReview JSON-LD for claims that carry a verdict
             html         one self-contained page (default: the contested claims)
@@ -20,18 +21,19 @@ struct ExportCommand: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case csv, json
+        case csv, json, jsonl
         case provJSON = "prov-json"
         case claimreview, html, dot
     }
 
     @OptionGroup var store: StoreOptions
-    @Option(help: "csv, json, prov-json, claimreview, html or dot.") var format: Format = .csv
+    @Option(help: "csv, json, jsonl, prov-json, claimreview, html or dot.") var format: Format = .csv
     @Option(help: "Only this claim (id or text) and the claims linked to it.") var claim: String?
     @Flag(help: "Only contested claims (the default for html).") var contested = false
     @Option(help: "Write to this file instead of stdout; it appears only once complete.") var out: String?
     @OptionGroup var csv: CSVOptions
     @Option(help: "csv rows: attribution (the default) or claim.") var per: Row = .attribution
+    @OptionGroup var progress: ProgressOptions
 
     enum Row: String, ExpressibleByArgument, CaseIterable {
         case attribution, claim
@@ -39,6 +41,9 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         if per == .claim && format != .csv { throw ValidationError("--per claim is for --format csv") }
+        if format == .jsonl && (claim != nil || contested) {
+            throw ValidationError("--format jsonl writes the whole store; leave out --claim and --contested")
+        }
     }
 
     func run() throws {
@@ -66,6 +71,13 @@ struct ExportCommand: ParsableCommand {
                 try ProvenanceReport.writeCSV(from: opened, scope: scope, cells: csv.cells, to: output), "attributions"
             )
         case .json: try output.write(try InterchangeDocument.render(from: opened, scope: scope))
+        case .jsonl:
+            let lines = try InterchangeLines.write(
+                from: opened,
+                to: output,
+                progress: progress.line(counting: "attributions")
+            )
+            return (lines, "records")
         case .provJSON: try output.write(try ProvDocument.render(from: opened, scope: scope))
         case .claimreview: try output.write(try ClaimReviewDocument.render(from: opened, scope: scope))
         case .html: try output.write(try HTMLReport.render(from: opened, scope: scope))

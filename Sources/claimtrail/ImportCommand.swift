@@ -26,12 +26,19 @@ struct ImportCommand: ParsableCommand {
     )
     var bodyFolders: [String] = []
 
+    @OptionGroup var progress: ProgressOptions
+
     func run() throws {
         if let layout, !["document", "lines"].contains(layout) {
             throw ValidationError("--layout must be 'document' or 'lines'")
         }
         let summary = try Importer(store: try store.open(), recordedBy: store.recorder)
-            .importFile(atPath: file, layout: layout, bodyFolders: bodyFolders)
+            .importFile(
+                atPath: file,
+                layout: layout,
+                bodyFolders: bodyFolders,
+                progress: progress.line(counting: "records")
+            )
         try say(
             "imported \(file): \(summary.sources) sources, \(summary.speakers) speakers, \(summary.claims) claims, "
                 + "\(summary.attributions) attributions, \(summary.relations) claim relations, \(summary.verdicts) verdicts; "

@@ -98,7 +98,7 @@ public enum InterchangeDocument {
 
     /// The whole store's merge records, so that merged uids and wordings find the kept record in the
     /// store that imports them too: uids by uid, then claim wordings by the kept claim and wording.
-    private static func merges(in store: ClaimStore) throws -> [JSONValue] {
+    static func merges(in store: ClaimStore) throws -> [JSONValue] {
         var merges: [JSONValue] = []
         for entity in UIDEntity.allCases {
             merges += try store.database.prepare(
@@ -138,7 +138,7 @@ public enum InterchangeDocument {
         ])
     }
 
-    private static func verdicts(_ verdicts: [Verdict], uids: [String]) -> JSONValue? {
+    static func verdicts(_ verdicts: [Verdict], uids: [String]) -> JSONValue? {
         verdicts.isEmpty
             ? nil
             : .array(

@@ -55,10 +55,16 @@ struct ImportFile {
     }
 
     /// Calls `body` with each record, in the order it must be applied.
-    func forEachRecord(_ body: (ImportRecord) throws -> Void) throws {
+    /// - Parameter progress: called after each record with how much of the file is done (0…1).
+    func forEachRecord(progress: (Double) -> Void = { _ in }, _ body: (ImportRecord) throws -> Void) throws {
         switch layout {
         case .lines:
+            var info = stat()
+            let size = Double(max(stat(path, &info) == 0 ? info.st_size : 1, 1))
+            var consumed = 0
             try LineReader.forEachLine(ofFileAt: path) { lineNumber, whole in
+                consumed += whole.count + 1
+                defer { progress(Double(consumed) / size) }
                 let location = "\(path):\(lineNumber)"
                 let line =
                     lineNumber == 1 && whole.starts(with: Self.byteOrderMark)
@@ -73,6 +79,7 @@ struct ImportFile {
             if let list = document as? [Any] {
                 for (index, item) in list.enumerated() {
                     try body(try Self.object(item, at: "\(path): [\(index)]"))
+                    progress(Double(index + 1) / Double(list.count))
                 }
             } else if let object = document as? [String: Any] {
                 let known = Set(Self.sections.map(\.0))
@@ -83,6 +90,8 @@ struct ImportFile {
                             "unknown section “\(unknown)” (expected: \(Self.sections.map(\.0).joined(separator: ", ")))"
                     )
                 }
+                let total = Double(max(Self.sections.compactMap { (object[$0.0] as? [Any])?.count }.reduce(0, +), 1))
+                var done = 0
                 for (section, type) in Self.sections {
                     guard let value = object[section] else { continue }
                     guard let items = value as? [Any] else {
@@ -91,6 +100,8 @@ struct ImportFile {
                     for (index, item) in items.enumerated() {
                         let record = try Self.object(item, at: "\(path): \(section)[\(index)]")
                         try body(record.fields["type"] == nil ? record.with("type", type) : record)
+                        done += 1
+                        progress(Double(done) / total)
                     }
                 }
             } else {

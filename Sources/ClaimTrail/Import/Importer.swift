@@ -15,12 +15,21 @@ public struct Importer {
     /// Large enough that the per-statement cost vanishes, small enough that the waiting rows
     /// take a few megabytes.
     public static let defaultBatchSize = 50_000
+    /// Whether the secondary indexes are built after the rows (`DeferredIndexes`); nil decides by
+    /// the file's size next to the store's.
+    public let rebuildsIndexes: Bool?
     private let cache = ReferenceCache()
 
-    public init(store: ClaimStore, recordedBy: String, batchSize: Int = Importer.defaultBatchSize) {
+    public init(
+        store: ClaimStore,
+        recordedBy: String,
+        batchSize: Int = Importer.defaultBatchSize,
+        rebuildsIndexes: Bool? = nil
+    ) {
         self.store = store
         self.recordedBy = recordedBy
         self.batchSize = batchSize
+        self.rebuildsIndexes = rebuildsIndexes
     }
 
     /// What an import added; anything found already stored is counted under `existing`.
@@ -29,10 +38,18 @@ public struct Importer {
     }
 
     /// Imports `path`. On any error nothing is written and the error names the file and record.
-    /// - Parameter bodyFolders: folders besides the import file's own that `body_file` may read from.
-    public func importFile(atPath path: String, layout: String? = nil, bodyFolders: [String] = []) throws -> Summary {
+    /// - Parameters:
+    ///   - bodyFolders: folders besides the import file's own that `body_file` may read from.
+    ///   - progress: shows the records read so far.
+    public func importFile(
+        atPath path: String,
+        layout: String? = nil,
+        bodyFolders: [String] = [],
+        progress: ProgressLine? = nil
+    ) throws -> Summary {
         let file = try ImportFile(path: path, layout: layout.flatMap(ImportFile.Layout.init(rawValue:)))
         let bodies = try BodyFileAccess(importFile: path, allowedFolders: bodyFolders)
+        defer { progress?.finish() }
         var summary = Summary()
         cache.removeAll()
         try store.write {
@@ -43,13 +60,23 @@ public struct Importer {
                 }
                 return
             }
-            try store.addingAttributions(inBatchesOf: batchSize) {
-                try file.forEachRecord { record in
+            try store.addingAttributions(inBatchesOf: batchSize, rebuildingIndexes: try rebuildsIndexes(for: path)) {
+                var records = 0
+                try file.forEachRecord(progress: { progress?.update(records, fraction: $0) }) { record in
                     try located(record) { try apply(record, bodies: bodies, to: &summary) }
+                    records += 1
                 }
             }
         }
         return summary
+    }
+
+    private func rebuildsIndexes(for path: String) throws -> Bool {
+        if let rebuildsIndexes { return rebuildsIndexes }
+        var file = stat()
+        let fileBytes = stat(path, &file) == 0 ? Int64(file.st_size) : 0
+        let stored = try store.database.cached("SELECT coalesce(max(id), 0) FROM attribution").first { $0.int64(0) }
+        return DeferredIndexes.pay(fileBytes: fileBytes, storedAttributions: stored ?? 0)
     }
 
     private func apply(_ record: ImportRecord, bodies: BodyFileAccess, to summary: inout Summary) throws {

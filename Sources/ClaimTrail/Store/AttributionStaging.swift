@@ -95,7 +95,9 @@ final class AttributionStaging {
 
     /// Runs `body` with writes deferred to batches of `size` rows, then writes what is left.
     /// The triggers are off meanwhile: each batch does their work for everything `body` added.
-    func deferring<T>(batchesOf size: Int, _ body: () throws -> T) throws -> T {
+    /// - Parameter rebuildingIndexes: drop the secondary indexes first and build them after the
+    ///   rows (`DeferredIndexes`); only inside a transaction, which keeps the two steps together.
+    func deferring<T>(batchesOf size: Int, rebuildingIndexes: Bool = false, _ body: () throws -> T) throws -> T {
         batchSize = max(size, 1)
         defer {
             batchSize = 1
@@ -104,8 +106,11 @@ final class AttributionStaging {
         do {
             return try database.withoutTriggers {
                 records = try RecordUpkeep(database: database)
+                let dropped =
+                    rebuildingIndexes && database.isInTransaction ? try DeferredIndexes(droppingIn: database) : nil
                 let result = try body()
                 try write()
+                try dropped?.rebuild(in: database)
                 return result
             }
         } catch {

@@ -104,7 +104,13 @@ extension ClaimStore {
     /// Runs `body`, an import, with new attributions moved into the store in batches of `size`
     /// rather than one by one (see `AttributionStaging`). Lookups inside `body` still see every
     /// attribution added so far. Call it inside `write`, which makes the batches one transaction.
-    public func addingAttributions<T>(inBatchesOf size: Int, _ body: () throws -> T) throws -> T {
+    /// - Parameter rebuildingIndexes: build the secondary indexes after the rows rather than keep
+    ///   them live (`DeferredIndexes`), for an import large next to the store.
+    public func addingAttributions<T>(
+        inBatchesOf size: Int,
+        rebuildingIndexes: Bool = false,
+        _ body: () throws -> T
+    ) throws -> T {
         // An import touches index pages all over the store for minutes, and a 64 MiB page cache
         // keeps them. Other commands read a few hundred pages, and keep SQLite's 2 MiB default:
         // a cache that only grows takes a fresh page of memory, faulted in and zeroed, for every
@@ -112,7 +118,7 @@ extension ClaimStore {
         let cacheSize = try database.prepare("PRAGMA cache_size").first { $0.int(0) } ?? -2000
         try database.executeScript("PRAGMA cache_size = -65536")
         defer { try? database.executeScript("PRAGMA cache_size = \(cacheSize)") }
-        return try staging.deferring(batchesOf: size, body)
+        return try staging.deferring(batchesOf: size, rebuildingIndexes: rebuildingIndexes, body)
     }
 }
 

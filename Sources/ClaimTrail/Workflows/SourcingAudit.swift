@@ -177,32 +177,41 @@ extension ClaimStore {
     }
 
     /// Sources ranked by their share of anonymous and unattributed attributions, highest first.
+    ///
+    /// Counted by one aggregate over the attributions, by the rule of `SourcingCategory`, rather
+    /// than by reading every row as a report row: that also resolved each relay chain and each
+    /// claim's standing, and took 17 s at 1M attributions. The wording is lowered once per row in
+    /// a subquery of its own: written inline, SQLite lowered it again for every hedge.
     public func auditAll() throws -> [SourcingShare] {
-        var shares: [Int64: SourcingShare] = [:]
-        try read {
-            try provenance.forEach(.all) { row in
-                var share =
-                    shares[row.sourceID]
-                    ?? SourcingShare(
-                        sourceID: row.sourceID,
-                        title: row.sourceTitle,
-                        attributions: 0,
-                        anonymous: 0,
-                        unattributed: 0
-                    )
-                share.attributions += 1
-                switch SourcingCategory(row) {
-                case .anonymous: share.anonymous += 1
-                case .unattributed: share.unattributed += 1
-                default: break
-                }
-                shares[row.sourceID] = share
+        let hedged = SourcingCategory.hedges.map { "instr(wording, '\($0)') > 0" }.joined(separator: " OR ")
+        let shares = try read {
+            try database.prepare(
+                """
+                SELECT s.id, s.title, tally.attributions, tally.anonymous, tally.unattributed
+                FROM (SELECT source_id, count(*) AS attributions,
+                             sum(attributed AND NOT hedged AND kind = 'anonymous') AS anonymous,
+                             sum(NOT attributed OR hedged) AS unattributed
+                      FROM (SELECT a.source_id, a.speaker_id IS NOT NULL AS attributed, sp.kind,
+                                   (SELECT \(hedged) FROM (SELECT lower(coalesce(a.cue, '') || ' ' || coalesce(a.quote, ''))
+                                                                  AS wording)) AS hedged
+                            FROM attribution a LEFT JOIN speaker sp ON sp.id = a.speaker_id
+                            WHERE a.state = 'accepted')
+                      GROUP BY source_id) AS tally
+                JOIN source s ON s.id = tally.source_id
+                """
+            ).map { row in
+                var share = SourcingShare(
+                    sourceID: row.int64(0),
+                    title: row.string(1),
+                    attributions: row.int(2),
+                    anonymous: row.int(3),
+                    unattributed: row.int(4)
+                )
+                share.share = Double(share.anonymous + share.unattributed) / Double(share.attributions)
+                return share
             }
         }
-        for (id, counted) in shares {
-            shares[id]?.share = Double(counted.anonymous + counted.unattributed) / Double(counted.attributions)
-        }
-        return shares.values.sorted {
+        return shares.sorted {
             ($0.share, $0.attributions, -$0.sourceID) > ($1.share, $1.attributions, -$1.sourceID)
         }
     }
