@@ -60,7 +60,11 @@ struct BrowserSessionTests {
         #expect(try desk.texts("SELECT status || ' ' || assignee FROM claim WHERE id = 1") == ["in_progress ed"])
         #expect(
             try desk.texts(
-                "SELECT changed_by || ': ' || reason FROM change_log WHERE claim_id = 1 AND reason IS NOT NULL"
+                // Additions through the server are logged with the reason "added"; this is the status note.
+                """
+                SELECT changed_by || ': ' || reason FROM change_log
+                WHERE claim_id = 1 AND reason IS NOT NULL AND reason <> 'added'
+                """
             )
                 == ["ed: Calling the harbour office"]
         )
