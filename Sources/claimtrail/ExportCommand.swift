@@ -78,10 +78,10 @@ struct ExportCommand: ParsableCommand {
                 progress: progress.line(counting: "attributions")
             )
             return (lines, "records")
-        case .provJSON: try output.write(try ProvDocument.render(from: opened, scope: scope))
+        case .provJSON: try ProvDocument.write(from: opened, scope: scope, to: output.write)
         case .claimreview: try output.write(try ClaimReviewDocument.render(from: opened, scope: scope))
-        case .html: try output.write(try HTMLReport.render(from: opened, scope: scope))
-        case .dot: try output.write(try DOTGraph.render(from: opened, scope: scope))
+        case .html: try HTMLReport.write(from: opened, scope: scope, to: output.write)
+        case .dot: try DOTGraph.write(from: opened, scope: scope, to: output.write)
         }
         return nil
     }

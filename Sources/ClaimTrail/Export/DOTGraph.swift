@@ -1,41 +1,55 @@
 /// The attribution graph in Graphviz DOT: speakers point at the claims they assert (green),
 /// deny (red) or question (orange); counter-claims point at what they contradict (dashed).
 public enum DOTGraph {
+    /// The whole graph as one string, for small scopes and tests.
     public static func render(from store: ClaimStore, scope: ClaimScope) throws -> String {
-        try store.read { try render(claims: try store.claims(in: scope), from: store) }
+        var text = ""
+        try write(from: store, scope: scope) { text += $0 }
+        return text
     }
 
-    private static func render(claims: [Claim], from store: ClaimStore) throws -> String {
-        var lines = [
-            "digraph claimtrail {", "  rankdir=LR;", "  node [fontname=\"Helvetica\", fontsize=10];",
-            "  edge [fontname=\"Helvetica\", fontsize=9];",
-        ]
-        var speakers: [String: String] = [:]
-        var edges: [String] = []
-        for claim in claims {
-            let id = claim.id
-            lines.append("  \(quoted("claim\(id)")) [shape=note, label=\(quoted("#\(id) " + wrap(claim.text)))];")
-            for row in try store.provenance.rows(.claim(id)) {
-                let (node, label) =
-                    row.speakerID.map { ("speaker\($0)", row.speaker ?? "") }
-                    ?? ("source\(row.sourceID)", "\(ProvenanceRow.unattributed)\n\(row.sourceTitle)")
-                speakers[node] = row.speakerRole.map { "\(label)\n(\($0))" } ?? label
-                edges.append(
-                    "  \(quoted(node)) -> \(quoted("claim\(id)")) [color=\(color(row.stance)), label=\(quoted(row.stance.rawValue))];"
+    /// Writes the graph as it reads the store, in one snapshot: claim nodes go straight out, the
+    /// edges wait in a `SpillFile` until the speaker nodes, which are few and written sorted, are
+    /// out. Memory holds the speaker nodes, never the attributions.
+    public static func write(from store: ClaimStore, scope: ClaimScope, to emit: (String) throws -> Void) throws {
+        try store.read {
+            try emit(
+                """
+                digraph claimtrail {
+                  rankdir=LR;
+                  node [fontname="Helvetica", fontsize=10];
+                  edge [fontname="Helvetica", fontsize=9];
+
+                """
+            )
+            var speakers: [String: String] = [:]
+            let edges = try SpillFile()
+            let ids = try store.claimIDs(in: scope)
+            for id in ids {
+                guard let claim = try store.claim(id: id) else { continue }
+                try emit("  \(quoted("claim\(id)")) [shape=note, label=\(quoted("#\(id) " + wrap(claim.text)))];\n")
+                try store.provenance.forEach(.claim(id)) { row in
+                    let (node, label) =
+                        row.speakerID.map { ("speaker\($0)", row.speaker ?? "") }
+                        ?? ("source\(row.sourceID)", "\(ProvenanceRow.unattributed)\n\(row.sourceTitle)")
+                    speakers[node] = row.speakerRole.map { "\(label)\n(\($0))" } ?? label
+                    try edges.write(
+                        "  \(quoted(node)) -> \(quoted("claim\(id)")) [color=\(color(row.stance)), label=\(quoted(row.stance.rawValue))];\n"
+                    )
+                }
+            }
+            for (node, label) in speakers.sorted(by: { $0.key < $1.key }) {
+                try emit("  \(quoted(node)) [shape=box, style=rounded, label=\(quoted(wrap(label)))];\n")
+            }
+            try edges.copy(to: emit)
+            for relation in try store.relations(among: ids) {
+                let style = relation.kind == .contradicts ? "dashed, color=red" : "dotted, color=darkgreen"
+                try emit(
+                    "  \(quoted("claim\(relation.from)")) -> \(quoted("claim\(relation.to)")) [style=\(style), label=\(quoted(relation.kind.rawValue))];\n"
                 )
             }
+            try emit("}\n")
         }
-        for (node, label) in speakers.sorted(by: { $0.key < $1.key }) {
-            lines.append("  \(quoted(node)) [shape=box, style=rounded, label=\(quoted(wrap(label)))];")
-        }
-        lines += edges
-        for relation in try store.relations(among: claims.map(\.id)) {
-            let style = relation.kind == .contradicts ? "dashed, color=red" : "dotted, color=darkgreen"
-            lines.append(
-                "  \(quoted("claim\(relation.from)")) -> \(quoted("claim\(relation.to)")) [style=\(style), label=\(quoted(relation.kind.rawValue))];"
-            )
-        }
-        return (lines + ["}"]).joined(separator: "\n") + "\n"
     }
 
     private static func color(_ stance: Stance) -> String {

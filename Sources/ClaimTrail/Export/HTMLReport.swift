@@ -1,38 +1,51 @@
 /// One self-contained HTML page of provenance: no scripts, no external assets, every field escaped,
 /// so it can be mailed to an editor or attached to a story file as it is.
 public enum HTMLReport {
+    /// The whole page as one string, for small scopes and tests.
     public static func render(from store: ClaimStore, scope: ClaimScope) throws -> String {
-        try store.read { try render(claimIDs: try store.claimIDs(in: scope), from: store) }
+        var html = ""
+        try write(from: store, scope: scope) { html += $0 }
+        return html
     }
 
-    private static func render(claimIDs ids: [Int64], from store: ClaimStore) throws -> String {
-        var html = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>claimtrail provenance report</title>
-            <style>\(style)</style>
-            </head>
-            <body>
-            <h1>Provenance report</h1>
-            <p class="meta">\(ids.count) claim\(ids.count == 1 ? "" : "s")</p>
+    /// Writes the page as it reads the store, in one snapshot, claim by claim and row by row:
+    /// a claim's voices are read by a query of their own rather than gathered from its rows, so
+    /// that the busiest claim's timeline is never held.
+    public static func write(from store: ClaimStore, scope: ClaimScope, to emit: (String) throws -> Void) throws {
+        try store.read {
+            let ids = try store.claimIDs(in: scope)
+            try emit(
+                """
+                <!DOCTYPE html>
+                <html lang="en">
+                <head>
+                <meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>claimtrail provenance report</title>
+                <style>\(style)</style>
+                </head>
+                <body>
+                <h1>Provenance report</h1>
+                <p class="meta">\(ids.count) claim\(ids.count == 1 ? "" : "s")</p>
 
-            """
-        let shown = Set(ids)
-        let labels = try store.statusLabels()
-        for id in ids {
-            html += try section(
-                store.traceClaim("#\(id)"),
-                verdicts: store.verdicts(claimID: id),
-                labels: labels,
-                link: { shown.contains($0) ? "#claim-\($0)" : nil },
-                speakerLink: { _ in nil }
+                """
             )
+            let shown = Set(ids)
+            let labels = try store.statusLabels()
+            for id in ids {
+                try writeSection(
+                    store.traceClaim("#\(id)", limit: 0),
+                    voices: { try store.voices(claimID: id, stances: $0) },
+                    rows: { claimID, body in try store.provenance.forEach(.claim(claimID), body) },
+                    verdicts: store.verdicts(claimID: id),
+                    labels: labels,
+                    link: { shown.contains($0) ? "#claim-\($0)" : nil },
+                    speakerLink: { _ in nil },
+                    to: emit
+                )
+            }
+            try emit((ids.isEmpty ? "<p>No claims to report.</p>\n" : "") + "</body>\n</html>\n")
         }
-        if ids.isEmpty { html += "<p>No claims to report.</p>\n" }
-        return html + "</body>\n</html>\n"
     }
 
     /// One claim as the report shows it; `claimtrail serve`'s claim page shows the same.
@@ -47,39 +60,70 @@ public enum HTMLReport {
         link: (Int64) -> String?,
         speakerLink: (Int64) -> String?
     ) -> String {
+        let rows = Dictionary(
+            [(trace.claim.id, trace.attributions)]
+                + (trace.counterClaims + trace.contradicts + trace.supportedBy).map { ($0.claim.id, $0.attributions) }
+        ) { first, _ in first }
+        var html = ""
+        // Nothing here throws: the rows are in memory and the text is collected.
+        try? writeSection(
+            trace,
+            voices: { stances in
+                Array(
+                    Set(trace.attributions.filter { stances.contains($0.stance) }.map(\.voice))
+                )
+                .sorted()
+            },
+            rows: { claimID, body in try rows[claimID]?.forEach(body) },
+            verdicts: verdicts,
+            labels: labels,
+            link: link,
+            speakerLink: speakerLink
+        ) { html += $0 }
+        return html
+    }
+
+    /// One claim's section, its tables written row by row.
+    /// - Parameters:
+    ///   - trace: the claim and what is linked to it; its rows are not read (see `rows`).
+    ///   - voices: the names, sorted, of those who took one of the stances on the claim.
+    ///   - rows: passes each row of a claim (the traced one or a linked one) to the body.
+    private static func writeSection(
+        _ trace: ClaimTrace,
+        voices: ([Stance]) throws -> [String],
+        rows: (Int64, (ProvenanceRow) throws -> Void) throws -> Void,
+        verdicts: [Verdict],
+        labels: [VerificationStatus: String],
+        link: (Int64) -> String?,
+        speakerLink: (Int64) -> String?,
+        to emit: (String) throws -> Void
+    ) throws {
         let claim = trace.claim
         var html = "<section id=\"claim-\(claim.id)\">\n<h2>#\(claim.id) \(escape(claim.text))"
         html += trace.contested ? " <span class=\"contested\">contested</span></h2>\n" : "</h2>\n"
         if let topic = claim.topic { html += "<p class=\"meta\">Topic: \(escape(topic))</p>\n" }
         let holder = trace.assignee.map { ", held by \(escape($0))" } ?? ""
         html += "<p class=\"meta\">Status: \(escape(labels[trace.status] ?? trace.status.rawValue))\(holder)</p>\n"
-        let voices = { (stances: [Stance]) in
-            Array(
-                Set(
-                    trace.attributions.filter { stances.contains($0.stance) }.map {
-                        $0.speaker ?? ProvenanceRow.unattributed
-                    }
-                )
-            ).sorted()
-        }
-        html += "<p><strong>Asserted by:</strong> \(list(voices([.asserts])))<br>\n"
-        html += "<strong>Denied or questioned by:</strong> \(list(voices([.denies, .questions])))</p>\n"
+        html += "<p><strong>Asserted by:</strong> \(list(try voices([.asserts])))<br>\n"
+        html += "<strong>Denied or questioned by:</strong> \(list(try voices([.denies, .questions])))</p>\n"
         for verdict in verdicts { html += self.verdict(verdict) }
-        html += table(trace.attributions, speakerLink: speakerLink)
+        try emit(html)
+        try table(claim.id, rows: rows, speakerLink: speakerLink, to: emit)
         let related = [
             ("Counter-claims", trace.counterClaims), ("Contradicts", trace.contradicts),
             ("Supported by", trace.supportedBy),
         ]
         for (title, claims) in related where !claims.isEmpty {
-            html += "<h3>\(title)</h3>\n"
+            try emit("<h3>\(title)</h3>\n")
             for other in claims {
                 let number =
                     link(other.claim.id).map { "<a href=\"\(escape($0))\">#\(other.claim.id)</a>" }
                     ?? "#\(other.claim.id)"
-                html += "<h4>\(number) \(escape(other.claim.text))</h4>\n"
-                html += table(other.attributions, speakerLink: speakerLink)
+                try emit("<h4>\(number) \(escape(other.claim.text))</h4>\n")
+                try table(other.claim.id, rows: rows, speakerLink: speakerLink, to: emit)
             }
         }
+        html = ""
         if !trace.notes.isEmpty {
             html += "<h3>Notes</h3>\n<ul class=\"notes\">\n"
             for note in trace.notes {
@@ -87,7 +131,7 @@ public enum HTMLReport {
             }
             html += "</ul>\n"
         }
-        return html + "</section>\n"
+        try emit(html + "</section>\n")
     }
 
     /// A verdict with its explanation, in its language when known, and where the claim was seen.
@@ -110,23 +154,39 @@ public enum HTMLReport {
         isWebLink(url) ? "<a href=\"\(escape(url))\">\(text)</a>" : text
     }
 
-    private static func table(_ rows: [ProvenanceRow], speakerLink: (Int64) -> String?) -> String {
-        guard !rows.isEmpty else { return "<p class=\"meta\">No attributions recorded.</p>\n" }
-        var html =
-            "<table>\n<tr><th>Date</th><th>Speaker</th><th>Stance</th><th>Quote</th><th>Source</th><th>Via</th></tr>\n"
-        for row in rows {
-            let name = escape(row.speaker ?? ProvenanceRow.unattributed)
-            let speaker =
-                (row.speakerID.flatMap(speakerLink).map { "<a href=\"\(escape($0))\">\(name)</a>" } ?? name)
-                + (row.speakerRole.map { "<br><small>\(escape($0))</small>" } ?? "")
-            let quote = row.quote.map { "<q>\(escape($0))</q>" } ?? ""
-            let how = [row.mode.rawValue, row.cue].compactMap { $0 }.map(escape).joined(separator: ", ")
-            html += "<tr><td>\(escape(row.date ?? "undated"))</td><td>\(speaker)</td>"
-            html += "<td class=\"\(row.stance.rawValue)\">\(row.stance.rawValue)</td>"
-            html +=
-                "<td>\(quote)<br><small>\(how)</small></td><td>\(source(row))</td><td>\(escape(row.viaChainText))</td></tr>\n"
+    /// A claim's rows as a table, written as they are read; a claim with none says so.
+    private static func table(
+        _ claimID: Int64,
+        rows: (Int64, (ProvenanceRow) throws -> Void) throws -> Void,
+        speakerLink: (Int64) -> String?,
+        to emit: (String) throws -> Void
+    ) throws {
+        var empty = true
+        // The row callback is only called while `rows` runs, as `emit` and `speakerLink` live.
+        try withoutActuallyEscaping(emit) { emit in
+            try withoutActuallyEscaping(speakerLink) { speakerLink in
+                try rows(claimID) { row in
+                    if empty {
+                        try emit(
+                            "<table>\n<tr><th>Date</th><th>Speaker</th><th>Stance</th><th>Quote</th><th>Source</th><th>Via</th></tr>\n"
+                        )
+                        empty = false
+                    }
+                    let name = escape(row.voice)
+                    let speaker =
+                        (row.speakerID.flatMap(speakerLink).map { "<a href=\"\(escape($0))\">\(name)</a>" } ?? name)
+                        + (row.speakerRole.map { "<br><small>\(escape($0))</small>" } ?? "")
+                    let quote = row.quote.map { "<q>\(escape($0))</q>" } ?? ""
+                    let how = [row.mode.rawValue, row.cue].compactMap { $0 }.map(escape).joined(separator: ", ")
+                    var html = "<tr><td>\(escape(row.date ?? "undated"))</td><td>\(speaker)</td>"
+                    html += "<td class=\"\(row.stance.rawValue)\">\(row.stance.rawValue)</td>"
+                    html +=
+                        "<td>\(quote)<br><small>\(how)</small></td><td>\(source(row))</td><td>\(escape(row.viaChainText))</td></tr>\n"
+                    try emit(html)
+                }
+            }
         }
-        return html + "</table>\n"
+        try emit(empty ? "<p class=\"meta\">No attributions recorded.</p>\n" : "</table>\n")
     }
 
     private static func source(_ row: ProvenanceRow) -> String {

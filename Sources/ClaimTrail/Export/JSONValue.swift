@@ -66,7 +66,7 @@ public indirect enum JSONValue: Encodable, Equatable, Sendable {
 
     /// A JSON string literal (RFC 8259, section 7): quotes, backslashes and control characters
     /// escaped, everything else as it is.
-    private static func appendQuoted(_ string: String, to text: inout String) {
+    static func appendQuoted(_ string: String, to text: inout String) {
         text += "\""
         text += string.escaped { scalar in
             switch scalar {

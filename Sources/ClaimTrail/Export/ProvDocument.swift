@@ -11,77 +11,125 @@
 /// - an affiliation is `actedOnBehalfOf`; a counter-claim `wasInfluencedBy` the claim it
 ///   disputes, typed `ct:contradicts` (or `ct:supports`).
 public enum ProvDocument {
+    /// The whole document as one string, for small scopes and tests.
     public static func render(from store: ClaimStore, scope: ClaimScope) throws -> String {
-        try store.read { try render(claims: try store.claims(in: scope), from: store) }
+        var text = ""
+        try write(from: store, scope: scope) { text += $0 }
+        return text
     }
 
-    private static func render(claims: [Claim], from store: ClaimStore) throws -> String {
-        var builder = Builder()
-        for claim in claims {
-            builder.entity(
-                try Builder.name(.claim, claim.id, store: store),
-                [
-                    "prov:type": .string("ct:Claim"), "prov:label": .string(claim.text), "ct:topic": .text(claim.topic),
-                ]
-            )
-            for row in try store.provenance.rows(.claim(claim.id)) {
-                try builder.add(row, store: store)
-            }
-        }
-        for relation in try store.relations(among: claims.map(\.id)) {
-            builder.relation(
-                "wasInfluencedBy",
-                [
-                    "prov:influencee": .string(try Builder.name(.claim, relation.from, store: store)),
-                    "prov:influencer": .string(try Builder.name(.claim, relation.to, store: store)),
-                    "prov:type": .string("ct:\(relation.kind.rawValue)"),
-                    "ct:source": try relation.sourceID.map { .string(try Builder.name(.source, $0, store: store)) },
-                ]
-            )
-        }
-        return try JSONValue.object(
-            [
-                "prefix": .object([
+    /// Writes the document as it reads the store, claim by claim, in one snapshot: entities go
+    /// straight out, while agents and each kind of relation wait in a `SpillFile` for their place
+    /// after them. Memory holds the names of sources and speakers (few), never the attributions.
+    ///
+    /// Relations are numbered `_:r1`, `_:r2`… in the order they are met, as when the document
+    /// was built whole; members appear in the order written rather than sorted by key.
+    public static func write(
+        from store: ClaimStore,
+        scope: ClaimScope,
+        to emit: @escaping (String) throws -> Void
+    )
+        throws
+    {
+        try store.read {
+            var json = PrettyJSONStream(emit)
+            try json.open()
+            try json.member(
+                "prefix",
+                .object([
                     "ct": .string("urn:claimtrail:"), "schema": .string("https://schema.org/"),
                     "uuid": .string("urn:uuid:"),
-                ]),
-                "entity": .object(builder.entities), "agent": .object(builder.agents),
-            ].merging(builder.relations.mapValues(JSONValue.object)) { first, _ in first }
-        ).rendered()
+                ])
+            )
+            try json.open("entity")
+            var builder = try Builder(store: store) { try json.member($0, $1) }
+            let ids = try store.claimIDs(in: scope)
+            for id in ids {
+                guard let claim = try store.claim(id: id) else { continue }
+                try builder.entity(
+                    try builder.name(.claim, claim.id),
+                    [
+                        "prov:type": .string("ct:Claim"), "prov:label": .string(claim.text),
+                        "ct:topic": .text(claim.topic),
+                    ]
+                )
+                try store.provenance.forEach(.claim(claim.id)) { try builder.add($0) }
+            }
+            for relation in try store.relations(among: ids) {
+                try builder.relation(
+                    "wasInfluencedBy",
+                    [
+                        "prov:influencee": .string(try builder.name(.claim, relation.from)),
+                        "prov:influencer": .string(try builder.name(.claim, relation.to)),
+                        "prov:type": .string("ct:\(relation.kind.rawValue)"),
+                        "ct:source": try relation.sourceID.map { .string(try builder.name(.source, $0)) },
+                    ]
+                )
+            }
+            try json.close()
+            try json.raw("agent", builder.agents.copy)
+            for (kind, part) in builder.relations.sorted(by: { $0.key < $1.key }) { try json.raw(kind, part.copy) }
+            try json.close()
+        }
     }
 
-    /// Collects the document's records, each added once.
+    /// Writes the document's records, each once, keeping what comes after the entities aside.
     private struct Builder {
-        var entities: [String: JSONValue] = [:]
-        var agents: [String: JSONValue] = [:]
-        var relations: [String: [String: JSONValue]] = [:]
+        let store: ClaimStore
+        /// Writes one entity of the open `entity` object.
+        let entityOut: (String, JSONValue) throws -> Void
+        var agents: SpilledObject
+        var relations: [String: SpilledObject] = [:]
+        private var relationCount = 0
+        /// Qualified names already looked up; a source or speaker in this map was written.
+        private var names: [UIDEntity: [Int64: String]] = [:]
+        /// The current claim's name: its rows come together.
+        private var claimName: (id: Int64, name: String)?
+
+        init(store: ClaimStore, entity: @escaping (String, JSONValue) throws -> Void) throws {
+            self.store = store
+            self.entityOut = entity
+            agents = try SpilledObject()
+        }
 
         /// `uuid:<uid>`: the record's uid as a qualified name; `ct:claim/12` for a row without one.
-        static func name(_ entity: UIDEntity, _ id: Int64, store: ClaimStore) throws -> String {
-            try store.uid(of: entity, id: id).map { "uuid:\($0)" } ?? "ct:\(entity.rawValue)/\(id)"
+        func name(_ entity: UIDEntity, _ id: Int64) throws -> String {
+            if let known = names[entity]?[id] { return known }
+            return try store.uid(of: entity, id: id).map { "uuid:\($0)" } ?? "ct:\(entity.rawValue)/\(id)"
         }
 
-        mutating func entity(_ id: String, _ attributes: KeyValuePairs<String, JSONValue?>) {
-            if entities[id] == nil { entities[id] = .fields(attributes) }
+        private mutating func claim(_ id: Int64) throws -> String {
+            if let claimName, claimName.id == id { return claimName.name }
+            let name = try name(.claim, id)
+            claimName = (id, name)
+            return name
         }
 
-        mutating func relation(_ kind: String, _ attributes: KeyValuePairs<String, JSONValue?>) {
-            let count = relations.values.reduce(0) { $0 + $1.count }
-            relations[kind, default: [:]]["_:r\(count + 1)"] = .fields(attributes)
+        mutating func entity(_ id: String, _ attributes: KeyValuePairs<String, JSONValue?>) throws {
+            try entityOut(id, .fields(attributes))
         }
 
-        mutating func add(_ row: ProvenanceRow, store: ClaimStore) throws {
-            let statement = try Self.name(.attribution, row.attributionID, store: store)
-            let source = try Self.name(.source, row.sourceID, store: store)
-            entity(
-                source,
-                [
-                    "prov:type": .string("schema:NewsArticle"), "prov:label": .string(row.sourceTitle),
-                    "schema:url": .text(row.sourceURL), "schema:publisher": .text(row.sourceOutlet),
-                    "schema:author": .text(row.sourceAuthor), "schema:datePublished": .text(row.published),
-                ]
-            )
-            entity(
+        mutating func relation(_ kind: String, _ attributes: KeyValuePairs<String, JSONValue?>) throws {
+            relationCount += 1
+            if relations[kind] == nil { relations[kind] = try SpilledObject() }
+            try relations[kind]!.member("_:r\(relationCount)", .fields(attributes))
+        }
+
+        mutating func add(_ row: ProvenanceRow) throws {
+            let statement = try name(.attribution, row.attributionID)
+            let source = try name(.source, row.sourceID)
+            if names[.source]?[row.sourceID] == nil {
+                names[.source, default: [:]][row.sourceID] = source
+                try entity(
+                    source,
+                    [
+                        "prov:type": .string("schema:NewsArticle"), "prov:label": .string(row.sourceTitle),
+                        "schema:url": .text(row.sourceURL), "schema:publisher": .text(row.sourceOutlet),
+                        "schema:author": .text(row.sourceAuthor), "schema:datePublished": .text(row.published),
+                    ]
+                )
+            }
+            try entity(
                 statement,
                 [
                     "prov:type": .string("ct:Attribution"), "prov:value": .text(row.quote),
@@ -91,14 +139,14 @@ public enum ProvDocument {
                     "ct:recordedBy": .string(row.recordedBy),
                 ]
             )
-            relation(
+            try relation(
                 "specializationOf",
                 [
                     "prov:specificEntity": .string(statement),
-                    "prov:generalEntity": .string(try Self.name(.claim, row.claimID, store: store)),
+                    "prov:generalEntity": .string(try claim(row.claimID)),
                 ]
             )
-            relation(
+            try relation(
                 "wasDerivedFrom",
                 [
                     "prov:generatedEntity": .string(source), "prov:usedEntity": .string(statement),
@@ -106,20 +154,14 @@ public enum ProvDocument {
                 ]
             )
             if let speakerID = row.speakerID {
-                try agent(speakerID, store: store)
-                relation(
-                    "wasAttributedTo",
-                    [
-                        "prov:entity": .string(statement),
-                        "prov:agent": .string(try Self.name(.speaker, speakerID, store: store)),
-                    ]
-                )
+                let agent = try agent(speakerID)
+                try relation("wasAttributedTo", ["prov:entity": .string(statement), "prov:agent": .string(agent)])
             }
             if let via = row.viaID {
-                relation(
+                try relation(
                     "wasDerivedFrom",
                     [
-                        "prov:generatedEntity": .string(try Self.name(.attribution, via, store: store)),
+                        "prov:generatedEntity": .string(try name(.attribution, via)),
                         "prov:usedEntity": .string(statement),
                         "prov:type": .string("prov:PrimarySource"),
                     ]
@@ -127,34 +169,63 @@ public enum ProvDocument {
             }
         }
 
-        /// Adds a speaker and, transitively, whom they act for.
-        mutating func agent(_ id: Int64, store: ClaimStore) throws {
-            let key = try Self.name(.speaker, id, store: store)
-            guard agents[key] == nil, let speaker = try store.speaker(id: id) else { return }
+        /// Adds a speaker and, transitively, whom they act for; returns the speaker's name.
+        @discardableResult
+        mutating func agent(_ id: Int64) throws -> String {
+            if let known = names[.speaker]?[id] { return known }
+            let key = try name(.speaker, id)
+            names[.speaker, default: [:]][id] = key
+            guard let speaker = try store.speaker(id: id) else { return key }
             let type: String =
                 switch speaker.kind {
                 case .person: "prov:Person"
                 case .organization, .government, .media: "prov:Organization"
                 case .anonymous, .unknown: "prov:Agent"
                 }
-            agents[key] = .fields([
-                "prov:type": .string(type), "prov:label": .string(speaker.name),
-                "ct:kind": .string(speaker.kind.rawValue),
-                "ct:role": .text(speaker.role),
-                "ct:wikidata": speaker.wikidata.flatMap { WikidataID($0) }.map { item in
-                    .object(["$": .string(item.entityURL), "type": .string("xsd:anyURI")])
-                },
-            ])
+            try agents.member(
+                key,
+                .fields([
+                    "prov:type": .string(type), "prov:label": .string(speaker.name),
+                    "ct:kind": .string(speaker.kind.rawValue),
+                    "ct:role": .text(speaker.role),
+                    "ct:wikidata": speaker.wikidata.flatMap { WikidataID($0) }.map { item in
+                        .object(["$": .string(item.entityURL), "type": .string("xsd:anyURI")])
+                    },
+                ])
+            )
             if let affiliation = speaker.affiliationID {
-                try agent(affiliation, store: store)
-                relation(
+                let responsible = try agent(affiliation)
+                try relation(
                     "actedOnBehalfOf",
-                    [
-                        "prov:delegate": .string(key),
-                        "prov:responsible": .string(try Self.name(.speaker, affiliation, store: store)),
-                    ]
+                    ["prov:delegate": .string(key), "prov:responsible": .string(responsible)]
                 )
             }
+            return key
         }
+    }
+}
+
+/// One object of a pretty-printed document, two levels deep, written to a `SpillFile` member by
+/// member until its turn comes.
+private struct SpilledObject {
+    private let file: SpillFile
+    private var count = 0
+
+    init() throws { file = try SpillFile() }
+
+    mutating func member(_ key: String, _ value: JSONValue) throws {
+        var text = count == 0 ? "{\n    " : ",\n    "
+        JSONValue.appendQuoted(key, to: &text)
+        text += " : "
+        value.appendPretty(to: &text, depth: 2)
+        count += 1
+        try file.write(text)
+    }
+
+    /// The object, closed as JSONEncoder closes one (an empty one with a blank line).
+    func copy(to emit: (String) throws -> Void) throws {
+        guard count > 0 else { return try emit("{\n\n  }") }
+        try file.copy(to: emit)
+        try emit("\n  }")
     }
 }

@@ -45,6 +45,9 @@ public struct ProvenanceRow: Codable, Equatable, Sendable {
     /// "Russian MoD ← TASS ← Reuters", read as "as relayed by"; empty when not relayed.
     public var viaChainText: String { viaChain.joined(separator: " ← ") }
 
+    /// The speaker's name, or `(unattributed)`: whose voice the row is, as reports show it.
+    public var voice: String { speaker ?? Self.unattributed }
+
     /// Shown where a speaker's name would be for a statement nobody is named for.
     public static let unattributed = "(unattributed)"
 }

@@ -1,0 +1,64 @@
+import Foundation
+
+/// A part of a report written out of order: text kept in an anonymous temporary file until the
+/// report reaches its place, so that a report whose parts come from one pass over the rows (the
+/// edges of a DOT graph, the relations of a PROV document) still holds only a buffer in memory.
+///
+/// The file comes from `tmpfile()`: it has no name, so nothing is left behind however the
+/// process ends, and it is gone when closed.
+final class SpillFile {
+    private let file: UnsafeMutablePointer<FILE>
+    /// Whether anything was written: an empty part is often left out of a report.
+    private(set) var isEmpty = true
+
+    init() throws {
+        guard let file = tmpfile() else {
+            throw ClaimTrailError.invalid("cannot create a temporary file: \(String(cString: strerror(errno)))")
+        }
+        self.file = file
+    }
+
+    deinit { fclose(file) }
+
+    func write(_ text: String) throws {
+        guard !text.isEmpty else { return }
+        isEmpty = false
+        var text = text
+        let written = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, file) == $0.count }
+        guard written else { throw Self.failure("write") }
+    }
+
+    /// Passes everything written, from the start, to `emit` in chunks of whole characters.
+    func copy(to emit: (String) throws -> Void) throws {
+        guard fflush(file) == 0, fseek(file, 0, SEEK_SET) == 0 else { throw Self.failure("read") }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var carried: [UInt8] = []
+        while true {
+            let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+            if count == 0 { break }
+            var bytes = carried + chunk[..<count]
+            // A chunk may end inside a UTF-8 sequence: its start waits for the next chunk.
+            let complete = Self.completePrefix(bytes)
+            carried = Array(bytes[complete...])
+            bytes.removeSubrange(complete...)
+            try emit(String(decoding: bytes, as: UTF8.self))
+        }
+        guard ferror(file) == 0 else { throw Self.failure("read") }
+        if !carried.isEmpty { try emit(String(decoding: carried, as: UTF8.self)) }
+    }
+
+    /// The length of `bytes` up to the start of an unfinished UTF-8 sequence at its end.
+    private static func completePrefix(_ bytes: [UInt8]) -> Int {
+        var start = bytes.count
+        // Back over at most three continuation bytes to the sequence's first byte.
+        while start > 0, bytes.count - start < 4, bytes[start - 1] & 0xC0 == 0x80 { start -= 1 }
+        guard start > 0 else { return bytes.count }
+        let lead = bytes[start - 1]
+        let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        return bytes.count - (start - 1) >= length ? bytes.count : start - 1
+    }
+
+    private static func failure(_ what: String) -> ClaimTrailError {
+        .invalid("cannot \(what) a temporary file: \(String(cString: strerror(errno)))")
+    }
+}
