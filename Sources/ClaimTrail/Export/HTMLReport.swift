@@ -78,8 +78,9 @@ public enum HTMLReport {
             verdicts: verdicts,
             labels: labels,
             link: link,
-            speakerLink: speakerLink
-        ) { html += $0 }
+            speakerLink: speakerLink,
+            to: { html += $0 }
+        )
         return html
     }
 
