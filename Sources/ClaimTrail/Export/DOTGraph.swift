@@ -25,10 +25,11 @@ public enum DOTGraph {
             var speakers: [String: String] = [:]
             let edges = try SpillFile()
             let ids = try store.claimIDs(in: scope)
+            let provenance = store.provenance
             for id in ids {
                 guard let claim = try store.claim(id: id) else { continue }
                 try emit("  \(quoted("claim\(id)")) [shape=note, label=\(quoted("#\(id) " + wrap(claim.text)))];\n")
-                try store.provenance.forEach(.claim(id)) { row in
+                try provenance.forEach(.claim(id)) { row in
                     let (node, label) =
                         row.speakerID.map { ("speaker\($0)", row.speaker ?? "") }
                         ?? ("source\(row.sourceID)", "\(ProvenanceRow.unattributed)\n\(row.sourceTitle)")

@@ -31,12 +31,13 @@ public enum HTMLReport {
                 """
             )
             let shown = Set(ids)
+            let provenance = store.provenance
             let labels = try store.statusLabels()
             for id in ids {
                 try writeSection(
                     store.traceClaim("#\(id)", limit: 0),
                     voices: { try store.voices(claimID: id, stances: $0) },
-                    rows: { claimID, body in try store.provenance.forEach(.claim(claimID), body) },
+                    rows: { claimID, body in try provenance.forEach(.claim(claimID), body) },
                     verdicts: store.verdicts(claimID: id),
                     labels: labels,
                     link: { shown.contains($0) ? "#claim-\($0)" : nil },

@@ -44,6 +44,7 @@ public enum ProvDocument {
             try json.open("entity")
             var builder = try Builder(store: store) { try json.member($0, $1) }
             let ids = try store.claimIDs(in: scope)
+            let provenance = store.provenance
             for id in ids {
                 guard let claim = try store.claim(id: id) else { continue }
                 try builder.entity(
@@ -53,7 +54,7 @@ public enum ProvDocument {
                         "ct:topic": .text(claim.topic),
                     ]
                 )
-                try store.provenance.forEach(.claim(claim.id)) { try builder.add($0) }
+                try provenance.forEach(.claim(claim.id)) { try builder.add($0) }
             }
             for relation in try store.relations(among: ids) {
                 try builder.relation(

@@ -14,19 +14,25 @@ public struct ProvenanceQuery {
     /// Whether proposals waiting for review are read too (`trace claim --include-proposed`).
     /// Rejected ones never are.
     var includesProposed = false
+    /// Speakers and sources already read: they are few next to attributions, so a report reads
+    /// each once rather than joining it to every row.
+    private let records: RecordCache
 
-    /// A proposal whose speaker is not linked yet shows the name the extractor found.
+    init(store: ClaimStore, includesProposed: Bool = false) {
+        self.store = store
+        self.includesProposed = includesProposed
+        records = RecordCache(database: store.database)
+    }
+
+    /// The attribution's own columns; claim, speaker and source come from lookups kept per claim
+    /// and in `records`. A proposal whose speaker is not linked yet shows the name the extractor
+    /// found.
     private static let columns = """
-        SELECT c.id, c.text, c.topic, a.id, a.stance, a.speaker_id,
-               coalesce(sp.name, CASE WHEN a.state = 'proposed'
-                                      THEN (SELECT speaker FROM attribution_proposal WHERE attribution_id = a.id) END),
-               sp.kind, sp.role, a.mode, a.cue, a.quote,
-               s.id, s.title, s.outlet, s.author, s.url, s.published, a.said_on, a.via_id,
-               a.recorded_at, a.recorded_by, a.state
+        SELECT a.claim_id, a.id, a.stance, a.speaker_id,
+               CASE WHEN a.speaker_id IS NULL AND a.state = 'proposed'
+                    THEN (SELECT speaker FROM attribution_proposal WHERE attribution_id = a.id) END,
+               a.mode, a.cue, a.quote, a.source_id, a.said_on, a.via_id, a.recorded_at, a.recorded_by, a.state
         FROM attribution a
-        JOIN claim c ON c.id = a.claim_id
-        JOIN source s ON s.id = a.source_id
-        LEFT JOIN speaker sp ON sp.id = a.speaker_id
         """
 
     /// Calls `body` with each row of `scope`: for a claim or a speaker in timeline order (dated
@@ -63,38 +69,41 @@ public struct ProvenanceQuery {
             // The standing already read while the rows are still this claim's; else this claim's.
             let standing = try claim.flatMap { $0.id == claimID ? $0 : nil } ?? claimStanding(claimID)
             claim = standing
-            let viaID = row.optionalInt64(19)
-            let speaker = row.text(6)
+            let speakerID = row.optionalInt64(3)
+            let speaker = try speakerID.flatMap(records.speaker)
+            let source = try records.source(row.int64(8))
+            let viaID = row.optionalInt64(10)
+            let name = speaker?.name ?? row.text(4)
             try body(
                 ProvenanceRow(
                     claimID: claimID,
-                    claim: row.string(1),
-                    topic: row.text(2),
+                    claim: standing.text,
+                    topic: standing.topic,
                     contested: standing.contested,
                     counterClaimIDs: standing.counterClaimIDs,
                     supportedByClaimIDs: standing.supportedByClaimIDs,
-                    attributionID: row.int64(3),
-                    stance: Stance(rawValue: row.string(4)) ?? .asserts,
-                    speakerID: row.optionalInt64(5),
-                    speaker: speaker,
-                    speakerKind: row.text(7).flatMap(SpeakerKind.init(rawValue:)),
-                    speakerRole: row.text(8),
-                    mode: Mode(rawValue: row.string(9)) ?? .indirect,
-                    cue: row.text(10),
-                    quote: row.text(11),
-                    sourceID: row.int64(12),
-                    sourceTitle: row.string(13),
-                    sourceOutlet: row.text(14),
-                    sourceAuthor: row.text(15),
-                    sourceURL: row.text(16),
-                    published: row.text(17),
-                    saidOn: row.text(18),
+                    attributionID: row.int64(1),
+                    stance: Stance(rawValue: row.string(2)) ?? .asserts,
+                    speakerID: speakerID,
+                    speaker: name,
+                    speakerKind: speaker?.kind,
+                    speakerRole: speaker?.role,
+                    mode: Mode(rawValue: row.string(5)) ?? .indirect,
+                    cue: row.text(6),
+                    quote: row.text(7),
+                    sourceID: row.int64(8),
+                    sourceTitle: source.title,
+                    sourceOutlet: source.outlet,
+                    sourceAuthor: source.author,
+                    sourceURL: source.url,
+                    published: source.published,
+                    saidOn: row.text(9),
                     viaID: viaID,
-                    viaChain: try viaID.map { [speaker ?? ProvenanceRow.unattributed] + (try chains.chain(from: $0)) }
+                    viaChain: try viaID.map { [name ?? ProvenanceRow.unattributed] + (try chains.chain(from: $0)) }
                         ?? [],
-                    recordedAt: row.string(20),
-                    recordedBy: row.string(21),
-                    state: AttributionState(rawValue: row.string(22)) ?? .accepted,
+                    recordedAt: row.string(11),
+                    recordedBy: row.string(12),
+                    state: AttributionState(rawValue: row.string(13)) ?? .accepted,
                     status: standing.status,
                     assignee: standing.assignee
                 )
@@ -102,10 +111,12 @@ public struct ProvenanceQuery {
         }
     }
 
-    /// What is true of a claim for each of its rows: whether it is contested, which claims
-    /// counter and support it, and where it stands in verification.
+    /// What is true of a claim for each of its rows: its wording, whether it is contested, which
+    /// claims counter and support it, and where it stands in verification.
     private struct ClaimStanding {
         var id: Int64
+        var text: String
+        var topic: String?
         var contested: Bool
         var counterClaimIDs: [Int64]
         var supportedByClaimIDs: [Int64]
@@ -113,17 +124,20 @@ public struct ProvenanceQuery {
         var assignee: String?
     }
 
+    /// Every attribution has its claim (a foreign key), so within one read the claim is found.
     private func claimStanding(_ id: Int64) throws -> ClaimStanding {
         let ids = { (list: String?) in (list ?? "").split(separator: ";").compactMap { Int64($0) } }
         return try store.database.cached(
             """
             SELECT \(ContestRule.isContested("?1")), \(ContestRule.claimIDs(.contradicts, to: "?1")),
-                   \(ContestRule.claimIDs(.supports, to: "?1")),
-                   (SELECT status FROM claim WHERE id = ?1), (SELECT assignee FROM claim WHERE id = ?1)
+                   \(ContestRule.claimIDs(.supports, to: "?1")), status, assignee, text, topic
+            FROM claim WHERE id = ?1
             """
         ).first([id]) { row in
             ClaimStanding(
                 id: id,
+                text: row.string(5),
+                topic: row.text(6),
                 contested: row.bool(0),
                 counterClaimIDs: ids(row.text(1)),
                 supportedByClaimIDs: ids(row.text(2)),
@@ -133,12 +147,67 @@ public struct ProvenanceQuery {
         }
             ?? ClaimStanding(
                 id: id,
+                text: "",
+                topic: nil,
                 contested: false,
                 counterClaimIDs: [],
                 supportedByClaimIDs: [],
                 status: .unchecked,
                 assignee: nil
             )
+    }
+
+    /// The speakers and sources a report has read, by id. Bounded, so that a store with very many
+    /// sources reads some twice rather than holding them all.
+    private final class RecordCache {
+        struct SpeakerFields {
+            var name: String
+            var kind: SpeakerKind?
+            var role: String?
+        }
+
+        struct SourceFields {
+            var title: String
+            var outlet: String?
+            var author: String?
+            var url: String?
+            var published: String?
+        }
+
+        private static let capacity = 1 << 16
+        private var speakers: [Int64: SpeakerFields] = [:]
+        private var sources: [Int64: SourceFields] = [:]
+        private let database: Database
+
+        init(database: Database) { self.database = database }
+
+        func speaker(_ id: Int64) throws -> SpeakerFields? {
+            if let known = speakers[id] { return known }
+            let found = try database.cached("SELECT name, kind, role FROM speaker WHERE id = ?").first([id]) { row in
+                SpeakerFields(name: row.string(0), kind: row.text(1).flatMap(SpeakerKind.init(rawValue:)), role: row.text(2))
+            }
+            if speakers.count >= Self.capacity { speakers.removeAll(keepingCapacity: true) }
+            speakers[id] = found
+            return found
+        }
+
+        func source(_ id: Int64) throws -> SourceFields {
+            if let known = sources[id] { return known }
+            let found =
+                try database.cached("SELECT title, outlet, author, url, published FROM source WHERE id = ?").first([id]) {
+                    row in
+                    SourceFields(
+                        title: row.string(0),
+                        outlet: row.text(1),
+                        author: row.text(2),
+                        url: row.text(3),
+                        published: row.text(4)
+                    )
+                } ?? SourceFields(title: "")
+            if sources.count >= Self.capacity { sources.removeAll(keepingCapacity: true) }
+            sources[id] = found
+            return found
+        }
     }
 
     /// The rows of `scope`, for reports small enough to hold (one claim, one speaker), at most `limit`.
