@@ -38,13 +38,28 @@ struct TraceCommand: ParsableCommand {
                         cells: csv.cells
                     )
                 }
-                let trace = try opened.traceClaim(claim, limit: limit.rowLimit, includeProposed: includeProposed)
-                noteIfCut(shown: trace.attributions.count, of: trace.totalAttributions)
-                try emit(
-                    format == .table
-                        ? TraceReport.table(trace, width: table.width, labels: try opened.statusLabels())
-                        : try JSONReport.encode(trace)
-                )
+                let output = TextOutput.standardOutput()
+                if format == .table {
+                    try TraceReport.writeTable(
+                        claim: claim,
+                        from: opened,
+                        limit: limit.rowLimit,
+                        includeProposed: includeProposed,
+                        width: table.width,
+                        announce: noteIfCut,
+                        to: output.write
+                    )
+                } else {
+                    try TraceReport.writeJSON(
+                        claim: claim,
+                        from: opened,
+                        limit: limit.rowLimit,
+                        includeProposed: includeProposed,
+                        announce: noteIfCut,
+                        to: output.write
+                    )
+                }
+                try output.close()
             }
         }
     }
@@ -72,16 +87,34 @@ struct TraceCommand: ParsableCommand {
                         cells: csv.cells
                     )
                 }
-                let trace = try opened.traceSpeaker(speaker, limit: limit.rowLimit)
-                noteIfCut(shown: trace.attributions.count, of: trace.totalAttributions)
-                try emit(format == .table ? TraceReport.table(trace, width: table.width) : try JSONReport.encode(trace))
+                let output = TextOutput.standardOutput()
+                if format == .table {
+                    try TraceReport.writeTable(
+                        speaker: speaker,
+                        from: opened,
+                        limit: limit.rowLimit,
+                        width: table.width,
+                        announce: noteIfCut,
+                        to: output.write
+                    )
+                } else {
+                    try TraceReport.writeJSON(
+                        speaker: speaker,
+                        from: opened,
+                        limit: limit.rowLimit,
+                        announce: noteIfCut,
+                        to: output.write
+                    )
+                }
+                try output.close()
             }
         }
     }
 }
 
 /// Writes a trace as CSV row by row: with --limit 0 the busiest claim's whole timeline is a
-/// million rows at 10M attributions, too many to build in memory first.
+/// million rows at 10M attributions, too many to build in memory first (the table and JSON
+/// forms stream too, through `TraceReport`).
 private func streamCSV(
     _ rows: (scope: ProvenanceQuery.Scope, total: Int),
     from store: ClaimStore,

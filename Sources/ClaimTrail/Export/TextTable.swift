@@ -41,6 +41,56 @@ public struct TextTable {
         }.joined(separator: "\n") + "\n"
     }
 
+    /// The columns of a table too long to hold, measured row by row before it is written row by
+    /// row (`TraceReport`'s streamed traces). A cut cell is counted at its column's full limit,
+    /// so a column whose every cut cell ends in a wide character may be one space wider than
+    /// `render` makes it.
+    public struct Columns {
+        let headers: [String]
+        private var natural: [Int]
+
+        public init(headers: [String]) {
+            self.headers = headers.map { $0.uppercased() }
+            natural = self.headers.map { TextTable.measure($0).width }
+        }
+
+        public mutating func measure(_ row: [String]) {
+            for (column, cell) in row.enumerated() where column < natural.count {
+                natural[column] = max(natural[column], TextTable.measure(cell).width)
+            }
+        }
+
+        /// The layout for a terminal `width` columns wide, or nil to cut nothing.
+        public func layout(width: Int?) -> Layout {
+            let headerWidths = headers.map { TextTable.measure($0).width }
+            let limits = width.map { TextTable.fit(natural, headers: headerWidths, into: $0) } ?? natural
+            return Layout(limits: limits, widths: zip(natural, limits).map { min($0, $1) }, header: headers)
+        }
+    }
+
+    /// Where each column of a streamed table is cut and padded.
+    public struct Layout {
+        let limits: [Int]
+        let widths: [Int]
+        let header: [String]
+
+        /// The header line, capitalised as `render` writes it.
+        public var headerLine: String { line(header) }
+
+        /// One row as a line, with its line break.
+        public func line(_ row: [String]) -> String {
+            row.enumerated().map { column, cell in
+                var measured = TextTable.measure(cell)
+                if column < limits.count && measured.width > limits[column] {
+                    measured = TextTable.shorten(measured.text, to: limits[column])
+                }
+                return column == row.count - 1 || column >= widths.count
+                    ? measured.text
+                    : measured.text + String(repeating: " ", count: max(widths[column] - measured.width, 0))
+            }.joined(separator: "  ") + "\n"
+        }
+    }
+
     /// The widest each column may be for the table to fit in `width`: one limit for all columns
     /// (the largest that fits, the columns it cuts sharing what is left over), so the narrow
     /// columns stay whole and the long texts share the rest. No column is cut below its header,

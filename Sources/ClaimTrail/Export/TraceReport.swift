@@ -8,6 +8,163 @@ public enum TraceReport {
         width: Int? = nil,
         labels: [VerificationStatus: String] = [:]
     ) -> String {
+        let rows = Dictionary(
+            [(trace.claim.id, trace.attributions)]
+                + (trace.counterClaims + trace.contradicts + trace.supportedBy).map { ($0.claim.id, $0.attributions) }
+        ) { first, _ in first }
+        let relays = trace.attributions.filter { !$0.viaChain.isEmpty }.map(relay)
+        var text = ""
+        // Nothing here throws: the rows are in memory and the text is collected.
+        try? writeTable(
+            trace,
+            labels: labels,
+            relays: { emit in if !relays.isEmpty { try emit("Relayed: " + relays.joined(separator: "; ") + "\n") } },
+            timeline: { claimID, emit in try emit(timeline(rows[claimID] ?? [], width: width)) },
+            width: width,
+            to: { text += $0 }
+        )
+        return text
+    }
+
+    /// A claim's trace as a table, written as it reads the store, in one snapshot: each timeline
+    /// is read twice, once to size its columns and once to write it, and the relays of the
+    /// header wait in a `SpillFile`. Memory holds one row at a time.
+    /// - Parameter announce: told how many of the claim's attributions are shown, and how many it
+    ///   has, before anything is written.
+    public static func writeTable(
+        claim reference: String,
+        from store: ClaimStore,
+        limit: Int?,
+        includeProposed: Bool,
+        width: Int?,
+        announce: (_ shown: Int, _ total: Int) -> Void,
+        to emit: (String) throws -> Void
+    ) throws {
+        try store.read {
+            let query = ProvenanceQuery(store: store, includesProposed: includeProposed)
+            let relays = try SpillFile()
+            var shown = 0
+            let trace = try store.claimTraceOutline(try store.resolveClaim(reference), limit: limit, query: query) {
+                row in
+                shown += 1
+                guard !row.viaChain.isEmpty else { return }
+                try relays.write((relays.isEmpty ? "" : "; ") + relay(row))
+            }
+            announce(shown, trace.totalAttributions)
+            try writeTable(
+                trace,
+                labels: try store.statusLabels(),
+                relays: { emit in
+                    guard !relays.isEmpty else { return }
+                    try emit("Relayed: ")
+                    try relays.copy(to: emit)
+                    try emit("\n")
+                },
+                timeline: { claimID, emit in
+                    try streamTable(
+                        headers: timelineHeaders,
+                        rows: { body in try query.forEach(.claim(claimID), limit: limit) { try body(timelineCells($0)) }
+                        },
+                        width: width,
+                        empty: noTimeline,
+                        to: emit
+                    )
+                },
+                width: width,
+                to: emit
+            )
+        }
+    }
+
+    /// A claim's trace as JSON, as `JSONReport.encode` writes the trace built whole, but written
+    /// row by row as the store is read (see `StreamedJSONReport`).
+    /// - Parameter announce: told how many of the claim's attributions are shown, and how many it
+    ///   has, before anything is written.
+    public static func writeJSON(
+        claim reference: String,
+        from store: ClaimStore,
+        limit: Int?,
+        includeProposed: Bool,
+        announce: (_ shown: Int, _ total: Int) -> Void,
+        to emit: (String) throws -> Void
+    ) throws {
+        try store.read {
+            let query = ProvenanceQuery(store: store, includesProposed: includeProposed)
+            var shown = 0
+            let trace = try store.claimTraceOutline(try store.resolveClaim(reference), limit: limit, query: query) {
+                _ in shown += 1
+            }
+            announce(shown, trace.totalAttributions)
+            try StreamedJSONReport(rows: traceRows, query: query, limit: limit).write(trace, to: emit)
+        }
+    }
+
+    /// A speaker's trace as JSON, written row by row (see `StreamedJSONReport`).
+    /// - Parameter announce: told how many of the speaker's attributions are shown, and how many
+    ///   they have, before anything is written.
+    public static func writeJSON(
+        speaker reference: String,
+        from store: ClaimStore,
+        limit: Int?,
+        announce: (_ shown: Int, _ total: Int) -> Void,
+        to emit: (String) throws -> Void
+    ) throws {
+        try store.read {
+            let trace = try store.traceSpeaker(reference, limit: 0)
+            // A speaker's trace reads accepted rows only, which `totalAttributions` counts.
+            announce(limit.map { min($0, trace.totalAttributions) } ?? trace.totalAttributions, trace.totalAttributions)
+            try StreamedJSONReport(rows: traceRows, query: store.provenance, limit: limit).write(trace, to: emit)
+        }
+    }
+
+    /// A speaker's trace as a table, written row by row: read once to size the columns and count
+    /// the undated rows, and once to write them.
+    /// - Parameter announce: told how many of the speaker's attributions are shown, and how many
+    ///   they have, before anything is written.
+    public static func writeTable(
+        speaker reference: String,
+        from store: ClaimStore,
+        limit: Int?,
+        width: Int?,
+        announce: (_ shown: Int, _ total: Int) -> Void,
+        to emit: (String) throws -> Void
+    ) throws {
+        try store.read {
+            let trace = try store.traceSpeaker(reference, limit: 0)
+            let scope = ProvenanceQuery.Scope.speaker(trace.speaker.id)
+            var (shown, undated) = (0, 0)
+            var columns = TextTable.Columns(headers: speakerHeaders)
+            try store.provenance.forEach(scope, limit: limit) { row in
+                shown += 1
+                if row.date == nil { undated += 1 }
+                columns.measure(speakerCells(row))
+            }
+            announce(shown, trace.totalAttributions)
+            try emit(speakerHeader(trace.speaker, undated: undated))
+            guard shown > 0 else { return try emit(noSpeakerRows) }
+            let layout = columns.layout(width: width)
+            try emit("\n" + layout.headerLine)
+            try store.provenance.forEach(scope, limit: limit) { try emit(layout.line(speakerCells($0))) }
+        }
+    }
+
+    /// The rows of a trace's object: a claim's, or a speaker's.
+    private static func traceRows(_ fields: [String: ReportNode]) -> ProvenanceQuery.Scope? {
+        if case .object(let claim)? = fields["claim"], case .int(let id)? = claim["id"] { return .claim(id) }
+        if case .object(let speaker)? = fields["speaker"], case .int(let id)? = speaker["id"] { return .speaker(id) }
+        return nil
+    }
+
+    /// A claim's trace as text; the relays line and each timeline are written by the callers,
+    /// from rows in memory or from the store.
+    private static func writeTable(
+        _ trace: ClaimTrace,
+        labels: [VerificationStatus: String],
+        relays: ((String) throws -> Void) throws -> Void,
+        timeline: (Int64, (String) throws -> Void) throws -> Void,
+        width: Int?,
+        to emit: (String) throws -> Void
+    ) throws {
         var text = "Claim #\(trace.claim.id): \(shown(trace.claim.text))\(trace.contested ? "  [contested]" : "")\n"
         if let topic = trace.claim.topic { text += "Topic: \(shown(topic))\n" }
         text += "Status: \(shown(labels[trace.status] ?? trace.status.rawValue))"
@@ -25,23 +182,26 @@ public enum TraceReport {
             text +=
                 "Undated: \(trace.undatedAttributions) of the attributions shown have no date; they are listed last\n"
         }
-        let relays = trace.attributions.filter { !$0.viaChain.isEmpty }.map {
-            "\(shown($0.viaChainText)) (in \(shown($0.sourceTitle)))"
-        }
-        if !relays.isEmpty { text += "Relayed: " + relays.joined(separator: "; ") + "\n" }
-        text += "\nWho said it\n" + timeline(trace.attributions, width: width)
+        try emit(text)
         let sections = [
             ("Counter-claims (dispute this claim)", trace.counterClaims),
             ("Claims this one contradicts", trace.contradicts),
             ("Supported by", trace.supportedBy),
         ]
-        for (title, related) in sections where !related.isEmpty {
-            text += "\n\(title)\n"
-            for other in related {
-                text +=
-                    "\n#\(other.claim.id): \(shown(other.claim.text))\n" + timeline(other.attributions, width: width)
+        // The callers' parts write only while this runs.
+        try withoutActuallyEscaping(emit) { emit in
+            try relays(emit)
+            try emit("\nWho said it\n")
+            try timeline(trace.claim.id, emit)
+            for (title, related) in sections where !related.isEmpty {
+                try emit("\n\(title)\n")
+                for other in related {
+                    try emit("\n#\(other.claim.id): \(shown(other.claim.text))\n")
+                    try timeline(other.claim.id, emit)
+                }
             }
         }
+        text = ""
         if !trace.notes.isEmpty {
             text += "\nNotes\n" + trace.notes.map { "  \($0.at) \(shown($0.by)): \(shown($0.text))\n" }.joined()
         }
@@ -56,47 +216,80 @@ public enum TraceReport {
                 "\nHistory\n"
                 + TextTable(headers: ["when", "by", "change", "what", "reason"], rows: rows).render(width: width)
         }
-        return text
+        try emit(text)
+    }
+
+    /// One relayed attribution as the header lists it.
+    private static func relay(_ row: ProvenanceRow) -> String {
+        "\(shown(row.viaChainText)) (in \(shown(row.sourceTitle)))"
+    }
+
+    /// Writes a table whose rows `rows` passes twice: once to size the columns, once to write.
+    private static func streamTable(
+        headers: [String],
+        rows: (([String]) throws -> Void) throws -> Void,
+        width: Int?,
+        empty: String,
+        to emit: (String) throws -> Void
+    ) throws {
+        var columns = TextTable.Columns(headers: headers)
+        var count = 0
+        try rows { cells in
+            columns.measure(cells)
+            count += 1
+        }
+        guard count > 0 else { return try emit(empty) }
+        let layout = columns.layout(width: width)
+        try emit(layout.headerLine)
+        try withoutActuallyEscaping(emit) { emit in try rows { try emit(layout.line($0)) } }
     }
 
     /// - Parameter width: the terminal's width, or nil to cut nothing.
     public static func table(_ trace: SpeakerTrace, width: Int? = nil) -> String {
-        var text = "Speaker #\(trace.speaker.id): \(shown(trace.speaker.label)), \(trace.speaker.kind.rawValue)\n"
-        if !trace.speaker.aliases.isEmpty {
-            text += "Also known as: \(shown(trace.speaker.aliases.joined(separator: "; ")))\n"
-        }
-        let undated = trace.attributions.count { $0.date == nil }
-        if undated > 0 { text += "Undated: \(undated) of the attributions shown have no date; they are listed last\n" }
-        let rows = trace.attributions.map { row in
-            [
-                String(row.attributionID), row.date ?? undatedCell, "#\(row.claimID)", row.claim, row.stance.rawValue,
-                row.mode.rawValue, row.cue ?? "", row.quote ?? "", row.sourceTitle, row.viaChainText,
-            ]
-        }
-        guard !rows.isEmpty else { return text + "\nNo attributions recorded.\n" }
+        let text = speakerHeader(trace.speaker, undated: trace.attributions.count { $0.date == nil })
+        guard !trace.attributions.isEmpty else { return text + noSpeakerRows }
         return text + "\n"
-            + TextTable(
-                headers: ["id", "date", "claim", "text", "stance", "mode", "cue", "quote", "source", "via"],
-                rows: rows
-            ).render(width: width)
+            + TextTable(headers: speakerHeaders, rows: trace.attributions.map(speakerCells)).render(width: width)
+    }
+
+    private static func speakerHeader(_ speaker: Speaker, undated: Int) -> String {
+        var text = "Speaker #\(speaker.id): \(shown(speaker.label)), \(speaker.kind.rawValue)\n"
+        if !speaker.aliases.isEmpty { text += "Also known as: \(shown(speaker.aliases.joined(separator: "; ")))\n" }
+        if undated > 0 { text += "Undated: \(undated) of the attributions shown have no date; they are listed last\n" }
+        return text
+    }
+
+    private static let speakerHeaders = [
+        "id", "date", "claim", "text", "stance", "mode", "cue", "quote", "source", "via",
+    ]
+    private static let noSpeakerRows = "\nNo attributions recorded.\n"
+
+    private static func speakerCells(_ row: ProvenanceRow) -> [String] {
+        [
+            String(row.attributionID), row.date ?? undatedCell, "#\(row.claimID)", row.claim, row.stance.rawValue,
+            row.mode.rawValue, row.cue ?? "", row.quote ?? "", row.sourceTitle, row.viaChainText,
+        ]
     }
 
     /// Stored text as it may appear in a header line: cleaned for the terminal.
     private static func shown(_ text: String) -> String { TerminalText.line(text) }
 
     private static func timeline(_ rows: [ProvenanceRow], width: Int?) -> String {
-        guard !rows.isEmpty else { return "  (no attributions recorded)\n" }
-        let cells = rows.map { row in
-            [
-                String(row.attributionID), row.date ?? undatedCell, row.speaker ?? ProvenanceRow.unattributed,
-                row.speakerRole ?? "", row.stance.rawValue + (row.state == .proposed ? " (proposed)" : ""),
-                row.mode.rawValue, row.cue ?? "", row.quote ?? "", row.sourceTitle, row.viaChainText,
-            ]
-        }
-        return TextTable(
-            headers: ["id", "date", "speaker", "role", "stance", "mode", "cue", "quote", "source", "via"],
-            rows: cells
-        ).render(width: width)
+        guard !rows.isEmpty else { return noTimeline }
+        return TextTable(headers: timelineHeaders, rows: rows.map(timelineCells)).render(width: width)
+    }
+
+    private static let timelineHeaders = [
+        "id", "date", "speaker", "role", "stance", "mode", "cue", "quote", "source", "via",
+    ]
+    private static let noTimeline = "  (no attributions recorded)\n"
+
+    private static func timelineCells(_ row: ProvenanceRow) -> [String] {
+        [
+            String(row.attributionID), row.date ?? undatedCell, row.voice, row.speakerRole ?? "",
+            row.stance.rawValue + (row.state == .proposed ? " (proposed)" : ""), row.mode.rawValue, row.cue ?? "",
+            row.quote ?? "", row.sourceTitle, row.viaChainText,
+        ]
     }
 
     private static let undatedCell = "undated"

@@ -45,6 +45,38 @@ public struct RelatedClaim: Codable, Equatable, Sendable {
     public var attributions: [ProvenanceRow]
 }
 
+/// What a trace's header says of the rows it shows (spread, undated sources and rows), gathered
+/// row by row, so that a trace written as it is read can say it without holding the rows.
+struct TraceTally {
+    /// Per publication day, the sources carrying the claim that day, by id.
+    private var days: [String: [Int64: String]] = [:]
+    private var undatedSources: Set<Int64> = []
+    private var undatedRows = 0
+
+    mutating func add(_ row: ProvenanceRow) {
+        if let day = row.published {
+            if days[day]?[row.sourceID] == nil { days[day, default: [:]][row.sourceID] = row.sourceTitle }
+        } else {
+            undatedSources.insert(row.sourceID)
+        }
+        if row.date == nil { undatedRows += 1 }
+    }
+
+    /// Sets what the rows say: the first appearance, the spread (distinct dated sources per
+    /// publication day, earliest day first), the undated sources and rows.
+    func apply(to trace: inout ClaimTrace) {
+        trace.spread = days.sorted { $0.key < $1.key }.map { day, sources in
+            let sources = sources.sorted { $0.key < $1.key }
+            return .init(day: day, sourceIDs: sources.map(\.key), titles: sources.map(\.value))
+        }
+        trace.firstAppearance = trace.spread.first.map {
+            .init(day: $0.day, sourceIDs: [$0.sourceIDs[0]], titles: [$0.titles[0]])
+        }
+        trace.undatedSourceIDs = undatedSources.sorted()
+        trace.undatedAttributions = undatedRows
+    }
+}
+
 extension ClaimStore {
     /// - Parameter limit: at most this many attributions per claim (the earliest), or all when nil.
     /// - Parameter includeProposed: also show proposals waiting for review, marked as such.
@@ -52,14 +84,32 @@ extension ClaimStore {
         try read { try traceClaim(try resolveClaim(reference), limit: limit, includeProposed: includeProposed) }
     }
 
+    /// A claim's trace without its rows, for a report that streams them (`TraceReport`): every
+    /// list of attributions is empty, and what the header says of the rows (spread, undated
+    /// sources and rows) is read from the rows `query` reads within `limit`, each passed to `observe`.
+    func claimTraceOutline(
+        _ claim: Claim,
+        limit: Int?,
+        query: ProvenanceQuery,
+        observing observe: (ProvenanceRow) throws -> Void = { _ in }
+    ) throws -> ClaimTrace {
+        var trace = try traceClaim(claim, limit: 0, includeProposed: query.includesProposed)
+        var tally = TraceTally()
+        try query.forEach(.claim(claim.id), limit: limit) { row in
+            tally.add(row)
+            try observe(row)
+        }
+        tally.apply(to: &trace)
+        return trace
+    }
+
     private func traceClaim(_ claim: Claim, limit: Int?, includeProposed: Bool) throws -> ClaimTrace {
         let provenance = ProvenanceQuery(store: self, includesProposed: includeProposed)
         let attributions = try provenance.rows(.claim(claim.id), limit: limit)
-        let spread = Self.spread(of: attributions)
         let contested =
             try database.prepare("SELECT \(ContestRule.isContested("?1"))")
             .first([claim.id]) { $0.bool(0) } ?? false
-        return ClaimTrace(
+        var trace = ClaimTrace(
             claim: claim,
             contested: contested,
             attributions: attributions,
@@ -68,30 +118,19 @@ extension ClaimStore {
             contradicts: try related(to: claim.id, kind: .contradicts, incoming: false, limit: limit, provenance),
             supportedBy: try related(to: claim.id, kind: .supports, incoming: true, limit: limit, provenance),
             history: try history(claimID: claim.id),
-            firstAppearance: spread.first.map {
-                .init(day: $0.day, sourceIDs: [$0.sourceIDs[0]], titles: [$0.titles[0]])
-            },
-            spread: spread,
-            undatedSourceIDs: Array(Set(attributions.filter { $0.published == nil }.map(\.sourceID))).sorted(),
-            undatedAttributions: attributions.count { $0.date == nil },
+            firstAppearance: nil,
+            spread: [],
+            undatedSourceIDs: [],
+            undatedAttributions: 0,
             status: try status(of: claim.id) ?? .unchecked,
             assignee: try database.cached("SELECT assignee FROM claim WHERE id = ?").first([claim.id]) { $0.text(0) }
                 ?? nil,
             notes: try notes(claimID: claim.id)
         )
-    }
-
-    /// Distinct dated sources per publication day, earliest day first.
-    static func spread(of rows: [ProvenanceRow]) -> [ClaimTrace.Appearance] {
-        var days: [String: [(Int64, String)]] = [:]
-        for row in rows {
-            guard let day = row.published, !(days[day]?.contains { $0.0 == row.sourceID } ?? false) else { continue }
-            days[day, default: []].append((row.sourceID, row.sourceTitle))
-        }
-        return days.sorted { $0.key < $1.key }.map { day, sources in
-            let sources = sources.sorted { $0.0 < $1.0 }
-            return .init(day: day, sourceIDs: sources.map(\.0), titles: sources.map(\.1))
-        }
+        var tally = TraceTally()
+        attributions.forEach { tally.add($0) }
+        tally.apply(to: &trace)
+        return trace
     }
 
     /// What a claim trace's CSV holds, to stream rather than build: the claim's attributions,

@@ -184,7 +184,11 @@ public struct ProvenanceQuery {
         func speaker(_ id: Int64) throws -> SpeakerFields? {
             if let known = speakers[id] { return known }
             let found = try database.cached("SELECT name, kind, role FROM speaker WHERE id = ?").first([id]) { row in
-                SpeakerFields(name: row.string(0), kind: row.text(1).flatMap(SpeakerKind.init(rawValue:)), role: row.text(2))
+                SpeakerFields(
+                    name: row.string(0),
+                    kind: row.text(1).flatMap(SpeakerKind.init(rawValue:)),
+                    role: row.text(2)
+                )
             }
             if speakers.count >= Self.capacity { speakers.removeAll(keepingCapacity: true) }
             speakers[id] = found
@@ -194,16 +198,17 @@ public struct ProvenanceQuery {
         func source(_ id: Int64) throws -> SourceFields {
             if let known = sources[id] { return known }
             let found =
-                try database.cached("SELECT title, outlet, author, url, published FROM source WHERE id = ?").first([id]) {
-                    row in
-                    SourceFields(
-                        title: row.string(0),
-                        outlet: row.text(1),
-                        author: row.text(2),
-                        url: row.text(3),
-                        published: row.text(4)
-                    )
-                } ?? SourceFields(title: "")
+                try database.cached("SELECT title, outlet, author, url, published FROM source WHERE id = ?").first([id])
+            {
+                row in
+                SourceFields(
+                    title: row.string(0),
+                    outlet: row.text(1),
+                    author: row.text(2),
+                    url: row.text(3),
+                    published: row.text(4)
+                )
+            } ?? SourceFields(title: "")
             if sources.count >= Self.capacity { sources.removeAll(keepingCapacity: true) }
             sources[id] = found
             return found
