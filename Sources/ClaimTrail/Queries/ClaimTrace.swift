@@ -128,7 +128,7 @@ extension ClaimStore {
             notes: try notes(claimID: claim.id)
         )
         var tally = TraceTally()
-        attributions.forEach { tally.add($0) }
+        for row in attributions { tally.add(row) }
         tally.apply(to: &trace)
         return trace
     }
