@@ -1,4 +1,4 @@
-/// What the attribution insert triggers do row by row (schema 003, 005 and 007), done once for
+/// What the attribution insert triggers do row by row (schema 003, 005, 007 and 022), done once for
 /// a whole batch of new attributions: the rows of `attribution` from id `?1` on.
 ///
 /// Per row, the triggers cost more than the insert itself: each one updates the claim's counters,
@@ -41,6 +41,16 @@ enum BatchCounters {
         INSERT INTO speaker_stats
         SELECT speaker_id, count(*) FROM main.attribution NOT INDEXED WHERE id >= ?1 AND speaker_id IS NOT NULL GROUP BY speaker_id
         ON CONFLICT DO UPDATE SET attributions = attributions + excluded.attributions
+        """,
+
+        // source_sourcing_added
+        """
+        INSERT INTO source_sourcing
+        SELECT source_id, count(*), sum(anonymous), sum(unattributed) FROM attribution_sourcing
+        WHERE id >= ?1 GROUP BY source_id
+        ON CONFLICT DO UPDATE SET attributions = attributions + excluded.attributions,
+                                  anonymous = anonymous + excluded.anonymous,
+                                  unattributed = unattributed + excluded.unattributed
         """,
 
         // attribution_added: the claim's own counts and its first and last day seen.

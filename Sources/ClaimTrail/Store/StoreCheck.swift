@@ -41,6 +41,16 @@ public struct StoreCheck {
         ).map { "attribution count of speaker #\($0.int64(0)) differs from a recount" }
         problems += try database.prepare(
             """
+            SELECT source_id FROM (
+                SELECT * FROM source_sourcing
+                EXCEPT SELECT source_id, count(*), sum(anonymous), sum(unattributed) FROM attribution_sourcing
+                       GROUP BY source_id)
+            UNION SELECT source_id FROM attribution_sourcing WHERE source_id NOT IN (SELECT source_id FROM source_sourcing)
+            ORDER BY 1
+            """
+        ).map { "sourcing counts of source #\($0.int64(0)) differ from a recount" }
+        problems += try database.prepare(
+            """
             SELECT a.id FROM attribution a JOIN attribution v ON v.id = a.via_id WHERE v.claim_id <> a.claim_id OR v.id >= a.id
             """
         ).map { "attribution #\($0.int64(0)) is relayed through an attribution of another claim, or a later one" }

@@ -12,7 +12,8 @@ public enum SourcingCategory: String, Codable, CaseIterable, Sendable {
     /// A named speaker whose kind was never recorded.
     case unclassified
 
-    /// Words that put a claim on nobody in particular.
+    /// Words that put a claim on nobody in particular. The view `attribution_sourcing` (schema
+    /// 022), which `audit --all` counts by, lists the same words; a test holds the two together.
     static let hedges = [
         "reportedly", "is said to", "are said to", "was said to", "were said to", "allegedly",
         "purportedly", "reports suggest", "it is claimed", "rumoured", "rumored",
@@ -178,26 +179,15 @@ extension ClaimStore {
 
     /// Sources ranked by their share of anonymous and unattributed attributions, highest first.
     ///
-    /// Counted by one aggregate over the attributions, by the rule of `SourcingCategory`, rather
-    /// than by reading every row as a report row: that also resolved each relay chain and each
-    /// claim's standing, and took 17 s at 1M attributions. The wording is lowered once per row in
-    /// a subquery of its own: written inline, SQLite lowered it again for every hedge.
+    /// Read from the per-source counts that triggers keep (`source_sourcing`, schema 022), by the
+    /// rule of `SourcingCategory`: one row per source, where an aggregate over every attribution's
+    /// cue and quote took 17 s at 1M attributions.
     public func auditAll() throws -> [SourcingShare] {
-        let hedged = SourcingCategory.hedges.map { "instr(wording, '\($0)') > 0" }.joined(separator: " OR ")
         let shares = try read {
             try database.prepare(
                 """
                 SELECT s.id, s.title, tally.attributions, tally.anonymous, tally.unattributed
-                FROM (SELECT source_id, count(*) AS attributions,
-                             sum(attributed AND NOT hedged AND kind = 'anonymous') AS anonymous,
-                             sum(NOT attributed OR hedged) AS unattributed
-                      FROM (SELECT a.source_id, a.speaker_id IS NOT NULL AS attributed, sp.kind,
-                                   (SELECT \(hedged) FROM (SELECT lower(coalesce(a.cue, '') || ' ' || coalesce(a.quote, ''))
-                                                                  AS wording)) AS hedged
-                            FROM attribution a LEFT JOIN speaker sp ON sp.id = a.speaker_id
-                            WHERE a.state = 'accepted')
-                      GROUP BY source_id) AS tally
-                JOIN source s ON s.id = tally.source_id
+                FROM source_sourcing AS tally JOIN source s ON s.id = tally.source_id
                 """
             ).map { row in
                 var share = SourcingShare(
