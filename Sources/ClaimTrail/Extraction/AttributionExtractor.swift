@@ -132,11 +132,18 @@ public struct AttributionExtractor: Sendable {
         firstSentence: Int
     ) -> [Candidate] {
         var quoted: [Candidate] = []
+        // In text order, so that each quotation looks back from where the last one stopped: linear in the
+        // paragraph, however many quotations it holds.
+        let ordered = found.sorted { $0.position < $1.position }
+        var next = 0
+        var lastFound: Candidate?
         for quote in quotes {
             let sentence = firstSentence + Self.sentence(at: quote.inner.lowerBound, in: sentences)
-            let before = (found + quoted).filter { $0.position < quote.outer.lowerBound }.max {
-                $0.position < $1.position
+            while next < ordered.count, ordered[next].position < quote.outer.lowerBound {
+                lastFound = ordered[next]
+                next += 1
             }
+            let before = [lastFound, quoted.last].compactMap { $0 }.max { $0.position < $1.position }
             var candidate: Candidate?
             if let before, before.sentence >= sentence - 1 {
                 candidate = Candidate(continuing: before, with: quote.inner)
