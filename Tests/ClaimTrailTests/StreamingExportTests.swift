@@ -65,7 +65,8 @@ import Testing
                     """
                     WITH RECURSIVE agents (id) AS (
                         SELECT speaker_id FROM (\(accepted)) WHERE speaker_id IS NOT NULL
-                        UNION SELECT affiliation_id FROM speaker JOIN agents USING (id) WHERE affiliation_id IS NOT NULL)
+                        UNION SELECT affiliation_id FROM speaker JOIN agents USING (id)
+                        WHERE affiliation_id IS NOT NULL)
                     SELECT 'uuid:' || uid FROM speaker WHERE id IN agents
                     """
                 ))
@@ -82,7 +83,10 @@ import Testing
             pairs("wasAttributedTo", ["prov:entity", "prov:agent"])
                 == (try Self.rows(
                     store,
-                    "SELECT 'uuid:' || a.uid, 'uuid:' || s.uid FROM (\(accepted)) a JOIN speaker s ON s.id = a.speaker_id",
+                    """
+                    SELECT 'uuid:' || a.uid, 'uuid:' || s.uid FROM (\(accepted)) a
+                    JOIN speaker s ON s.id = a.speaker_id
+                    """,
                     columns: 2
                 ))
         )
@@ -103,7 +107,10 @@ import Testing
             pairs("actedOnBehalfOf", ["prov:delegate", "prov:responsible"])
                 == (try Self.rows(
                     store,
-                    "SELECT 'uuid:' || s.uid, 'uuid:' || b.uid FROM speaker s JOIN speaker b ON b.id = s.affiliation_id",
+                    """
+                    SELECT 'uuid:' || s.uid, 'uuid:' || b.uid FROM speaker s
+                    JOIN speaker b ON b.id = s.affiliation_id
+                    """,
                     columns: 2
                 ))
         )
@@ -136,7 +143,10 @@ import Testing
         let edges = result.output.components(separatedBy: "<g id=\"edge").count - 1
         let expected =
             try temporary.store.database.prepare(
-                "SELECT (SELECT count(*) FROM attribution WHERE state = 'accepted') + (SELECT count(*) FROM claim_relation)"
+                """
+                SELECT (SELECT count(*) FROM attribution WHERE state = 'accepted')
+                       + (SELECT count(*) FROM claim_relation)
+                """
             ).first { $0.int(0) } ?? -1
         #expect(edges == expected)
     }

@@ -35,7 +35,8 @@ public enum DOTGraph {
                         ?? ("source\(row.sourceID)", "\(ProvenanceRow.unattributed)\n\(row.sourceTitle)")
                     speakers[node] = row.speakerRole.map { "\(label)\n(\($0))" } ?? label
                     try edges.write(
-                        "  \(quoted(node)) -> \(quoted("claim\(id)")) [color=\(color(row.stance)), label=\(quoted(row.stance.rawValue))];\n"
+                        "  \(quoted(node)) -> \(quoted("claim\(id)")) "
+                            + "[color=\(color(row.stance)), label=\(quoted(row.stance.rawValue))];\n"
                     )
                 }
             }
@@ -46,7 +47,8 @@ public enum DOTGraph {
             for relation in try store.relations(among: ids) {
                 let style = relation.kind == .contradicts ? "dashed, color=red" : "dotted, color=darkgreen"
                 try emit(
-                    "  \(quoted("claim\(relation.from)")) -> \(quoted("claim\(relation.to)")) [style=\(style), label=\(quoted(relation.kind.rawValue))];\n"
+                    "  \(quoted("claim\(relation.from)")) -> \(quoted("claim\(relation.to)")) "
+                        + "[style=\(style), label=\(quoted(relation.kind.rawValue))];\n"
                 )
             }
             try emit("}\n")

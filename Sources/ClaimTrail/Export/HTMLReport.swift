@@ -170,7 +170,8 @@ public enum HTMLReport {
                 try rows(claimID) { row in
                     if empty {
                         try emit(
-                            "<table>\n<tr><th>Date</th><th>Speaker</th><th>Stance</th><th>Quote</th><th>Source</th><th>Via</th></tr>\n"
+                            "<table>\n<tr><th>Date</th><th>Speaker</th><th>Stance</th><th>Quote</th>"
+                                + "<th>Source</th><th>Via</th></tr>\n"
                         )
                         empty = false
                     }
@@ -183,7 +184,8 @@ public enum HTMLReport {
                     var html = "<tr><td>\(escape(row.date ?? "undated"))</td><td>\(speaker)</td>"
                     html += "<td class=\"\(row.stance.rawValue)\">\(row.stance.rawValue)</td>"
                     html +=
-                        "<td>\(quote)<br><small>\(how)</small></td><td>\(source(row))</td><td>\(escape(row.viaChainText))</td></tr>\n"
+                        "<td>\(quote)<br><small>\(how)</small></td><td>\(source(row))</td>"
+                        + "<td>\(escape(row.viaChainText))</td></tr>\n"
                     try emit(html)
                 }
             }
