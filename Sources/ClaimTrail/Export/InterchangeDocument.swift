@@ -45,7 +45,7 @@ public enum InterchangeDocument {
             try writer.endArray()
             if whole {
                 writer.beginArray("merges", omittedWhenEmpty: true)
-                try merges(in: store).forEach { try writer.append($0) }
+                for merge in try merges(in: store) { try writer.append(merge) }
                 try writer.endArray()
             }
             writer.beginArray("relations", omittedWhenEmpty: true)
