@@ -3,8 +3,9 @@
 /// claims by natural keys. Every record carries its `uid`, and an attribution names its speaker
 /// and source by uid as well (`speaker_uid`, `source_uid`), so that namesakes stay apart.
 ///
+/// The whole store's export also carries the merge records and the change log (`InterchangeChanges`).
 /// It is exactly what `import` reads, so export → import → export gives the same bytes:
-/// a fact-checking desk can hand its work to another without losing a quote or a relay.
+/// a fact-checking desk can hand its work to another without losing a quote, a relay or a correction.
 public enum InterchangeDocument {
     /// The document as one text, for callers that want it whole (tests, the server).
     public static func render(from store: ClaimStore, scope: ClaimScope) throws -> String {
@@ -31,6 +32,11 @@ public enum InterchangeDocument {
             // A part of the store names only the sources and speakers its claims and relations use.
             var used = (sources: Set<Int64>(), speakers: Set<Int64>())
             var writer = PrettyJSONObjectWriter(emit)
+            if whole {
+                writer.beginArray("changes", omittedWhenEmpty: true)
+                try InterchangeChanges.forEach(in: store) { try writer.append($0) }
+                try writer.endArray()
+            }
             writer.beginArray("claims")
             let members = try whole ? nil : store.claimIDs(in: scope)
             try forEachClaim(in: members, of: store) { claim in

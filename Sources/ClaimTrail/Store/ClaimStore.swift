@@ -9,6 +9,9 @@ public final class ClaimStore {
     public let database: Database
     let staging: AttributionStaging
     let checkedReferences = CheckedReferences()
+    /// While true, corrections, deletions and merges write no change-log entry: they replay entries
+    /// that arrived with an import or a sync, which are in the log already (`Importer.replayChanges`).
+    var replayingChanges = false
     public var path: String { database.path }
 
     /// Creates the store file if needed and brings its schema up to date: what `init` does, and the
