@@ -125,16 +125,17 @@ extension Importer {
 
     /// The line reporting two different corrections of one record, or nil when they agree.
     private func conflict(_ record: ChangedRecord, _ ours: Entry, _ theirs: Entry, kept: Entry) throws -> String? {
-        let (old, new) = (ours.after ?? [:], theirs.after ?? [:])
-        let ids = Set(InterchangeChanges.references.map(\.id))
-        let differing = Set(old.keys).union(new.keys).subtracting(ids).sorted().filter { key in
-            "\(old[key] ?? "")" != "\(new[key] ?? "")"
+        // A null (a snapshot written here) and a field left out (one that arrived) are both “none”.
+        let value = { (entry: Entry, key: String) in
+            entry.after?[key].flatMap { $0 is NSNull ? nil : "\($0)" } ?? ""
         }
+        let ids = Set(InterchangeChanges.references.map(\.id))
+        let keys = Set(ours.after?.keys.map { $0 } ?? []).union(theirs.after?.keys.map { $0 } ?? [])
+        let differing = keys.subtracting(ids).sorted().filter { value(ours, $0) != value(theirs, $0) }
         guard !differing.isEmpty else { return nil }
         let uid = try store.uidOfAnyRecord(record.entity, id: record.id) ?? "#\(record.id)"
         let describe = { (entry: Entry) in
-            differing.map { "\($0) “\(entry.after?[$0] ?? "")”" }.joined(separator: ", ")
-                + " (\(entry.by), \(entry.at))"
+            differing.map { "\($0) “\(value(entry, $0))”" }.joined(separator: ", ") + " (\(entry.by), \(entry.at))"
         }
         let lost = kept.uid == theirs.uid ? ours : theirs
         return "conflict: \(record.entity.rawValue) \(uid) was corrected twice: kept \(describe(kept)); "

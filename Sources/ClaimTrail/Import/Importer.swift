@@ -211,6 +211,11 @@ public struct Importer {
     private func importClaim(_ record: ImportRecord, into summary: inout Summary) throws {
         try record.requireOnly(Fields.claim)
         let text = try record.requiredString("text")
+        if try deletedHere(record) {
+            cache.rememberDeletedClaim(text)
+            summary.existing += 1
+            return
+        }
         let claim = try matchClaim(text: text, topic: try record.string("topic"), uid: try Self.uid(of: record))
         if claim.created { summary.claims += 1 } else { summary.existing += 1 }
         // Attributions name their claim by this same text: they need not fold and look it up
@@ -273,6 +278,10 @@ public struct Importer {
     private func importRelation(_ record: ImportRecord, into summary: inout Summary) throws {
         try record.requireOnly(Fields.relation)
         let uid = try Self.uid(of: record)
+        if try deletedHere(record) {
+            summary.existing += 1
+            return
+        }
         if try stored(.relation, uid: uid) != nil {
             summary.existing += 1
             return
@@ -318,6 +327,10 @@ public struct Importer {
     private func importAttribution(_ record: ImportRecord, into summary: inout Summary) throws {
         try record.requireOnly(Fields.attribution)
         let claimText = try record.requiredString("claim")
+        if try cache.isDeletedClaim(claimText) || deletedHere(record) {
+            summary.existing += 1
+            return
+        }
         let sourceReference = try record.string("source_uid") ?? record.requiredString("source")
         let claim = try cache.resolve(.claim, claimText) { try store.resolveClaim(claimText).id }
         let uid = try Self.uid(of: record)

@@ -33,7 +33,8 @@ public final class ClaimStore {
     /// answering "nothing found"; a file that is not a store, or a store an older claimtrail made, is
     /// refused before SQLite writes anything to it (upgrading is `init`'s job).
     /// A store this user may not write is opened read-only: reports work, writes are refused.
-    public static func open(at path: String) throws -> ClaimStore {
+    /// - Parameter readOnly: open it read-only anyway: another store a sync reads, never writes.
+    public static func open(at path: String, readOnly: Bool = false) throws -> ClaimStore {
         let latest = Migration.latestVersion
         switch try StoreFile.inspect(path) {
         case .missing: throw ClaimTrailError.noStore(path: path)
@@ -52,7 +53,7 @@ public final class ClaimStore {
                     + "run `claimtrail init --db \(path)` to upgrade it"
             )
         case .store:
-            return try ClaimStore(path: path, mode: access(path, W_OK) == 0 ? .existing : .readOnly)
+            return try ClaimStore(path: path, mode: !readOnly && access(path, W_OK) == 0 ? .existing : .readOnly)
         }
     }
 
