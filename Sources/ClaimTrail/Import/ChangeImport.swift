@@ -65,7 +65,8 @@ extension Importer {
         }
         try store.database.execute(
             """
-            INSERT INTO change_log (uid, changed_at, changed_by, entity, entity_id, action, claim_id, before, after, reason)
+            INSERT INTO change_log
+                (uid, changed_at, changed_by, entity, entity_id, action, claim_id, before, after, reason)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [

@@ -130,7 +130,8 @@ public struct Importer {
         case "merge": try importMerge(record)
         case let other:
             throw ClaimTrailError.invalid(
-                "unknown record type “\(other)” (expected source, speaker, claim, attribution, relation, merge or change)"
+                "unknown record type “\(other)” "
+                    + "(expected source, speaker, claim, attribution, relation, merge or change)"
             )
         }
     }
