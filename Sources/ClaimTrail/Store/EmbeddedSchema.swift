@@ -18,6 +18,7 @@ extension Migration {
         Migration(version: 13, file: "013_uids_and_wikidata.sql", sql: schema13),
         Migration(version: 14, file: "014_label_log.sql", sql: schema14),
         Migration(version: 18, file: "018_quote_locations.sql", sql: schema18),
+        Migration(version: 20, file: "020_retractions.sql", sql: schema20),
     ]
 }
 
@@ -1466,4 +1467,19 @@ private let schema18 = ##"""
     BEGIN
         DELETE FROM quote_location WHERE attribution_id = NEW.id;
     END;
+    """##
+
+private let schema20 = ##"""
+    -- claimtrail store, schema version 20: a source its publisher retracted or corrected stays in the
+    -- store, flagged, so everything that rests on it can be found (`impact source`) and every report
+    -- can mark it. `source retract` and `source correct` set these columns and log the change like
+    -- every other source edit. A retraction has a day and a reason; a correction keeps its latest note
+    -- here and every earlier one in the change log.
+    ALTER TABLE source ADD COLUMN retracted_on TEXT;
+    ALTER TABLE source ADD COLUMN retraction_reason TEXT;
+    ALTER TABLE source ADD COLUMN correction_note TEXT;
+
+    -- The few retracted sources, so a report can ask which of a claim's sources are retracted by
+    -- probing each one instead of reading every source the claim has.
+    CREATE INDEX source_retracted ON source (id) WHERE retracted_on IS NOT NULL;
     """##
