@@ -96,4 +96,44 @@ struct ImpactTests {
         #expect(unknown.status == 1 && unknown.stderr.split(separator: "\n").count == 1)
         #expect(try temporary.snapshot() == before)
     }
+    @Test(
+        "PROV-JSON: a retracted source wasInvalidatedBy its retraction, a corrected attribution wasRevisionOf its wording",
+        .enabled(if: OutsideClient.enabled("python3", pythonModule: "prov"))
+    )
+    func provenanceDocument() throws {
+        let temporary = try Self.store()
+        for arguments in [
+            ["source", "retract", "2", "--reason", "Fabricated quote", "--date", "2024-02-01"],
+            ["attribution", "edit", "1", "--quote", "It is gone now", "--reason", "misquoted"],
+        ] {
+            let result = try Binary.run(arguments, database: temporary.path)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        let export = try Binary.run(["export", "--format", "prov-json"], database: temporary.path)
+        let path = try temporary.file("prov.json", export.stdout)
+        let read = try #require(
+            try OutsideClient.python(
+                """
+                import json, sys, prov
+                doc = prov.read(sys.argv[1], format='json')
+                def attrs(r): return {str(k): str(v) for (k, v) in r.attributes}
+                kind = lambda r: type(r).__name__
+                print(json.dumps({
+                    'invalidated': [[attrs(r).get('prov:entity'), attrs(r).get('prov:time')[:10]]
+                                    for r in doc.get_records() if kind(r) == 'ProvInvalidation'],
+                    'revisions': [attrs(r).get('prov:usedEntity') for r in doc.get_records()
+                                  if kind(r) == 'ProvDerivation' and attrs(r).get('prov:type') == 'prov:Revision'],
+                    'activities': [str(r.identifier) for r in doc.get_records() if kind(r) == 'ProvActivity'],
+                }))
+                """,
+                [path]
+            ) as? [String: Any]
+        )
+        let source = try #require(try temporary.store.uid(of: .source, id: 2))
+        let attribution = try #require(try temporary.store.uid(of: .attribution, id: 1))
+        let logID = try temporary.store.database.prepare("SELECT max(id) FROM change_log").first { $0.int(0) } ?? -1
+        #expect(read["invalidated"] as? [[String]] == [["uuid:\(source)", "2024-02-01"]])
+        #expect(read["revisions"] as? [String] == ["uuid:\(attribution)/revision/\(logID)"])
+        #expect(read["activities"] as? [String] == ["ct:retraction/2"])
+    }
 }
