@@ -26,7 +26,9 @@ struct OriginsCommand: ParsableCommand {
     func run() throws {
         let origins = try store.read { try $0.origins(of: claim, limit: limit.rowLimit) }
         if origins.origins.count < origins.independentOrigins {
-            note("showing the first \(origins.origins.count) of \(origins.independentOrigins) origins; --limit 0 shows all")
+            note(
+                "showing the first \(origins.origins.count) of \(origins.independentOrigins) origins; --limit 0 shows all"
+            )
         }
         for circle in origins.circularCitations { note(circle.line) }
         try emit(format == .json ? try JSONReport.encode(origins) : OriginsReport.text(origins))

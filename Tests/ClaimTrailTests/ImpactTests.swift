@@ -73,14 +73,18 @@ struct ImpactTests {
         let stored = try temporary.store.database.prepare(
             "SELECT id, retracted_on, retraction_reason, correction_note FROM source WHERE id IN (2, 3) ORDER BY id"
         ).map { [$0.text(0), $0.text(1), $0.text(2), $0.text(3)] }
-        #expect(stored == [["2", "2024-02-01", "Fabricated quote", nil], ["3", nil, nil, "Date of the strike corrected"]])
+        #expect(
+            stored == [["2", "2024-02-01", "Fabricated quote", nil], ["3", nil, nil, "Date of the strike corrected"]]
+        )
         let log = try temporary.store.database.prepare(
             "SELECT entity_id, reason, json_extract(after, '$.retracted_on') FROM change_log WHERE entity = 'source'"
                 + " ORDER BY id"
         ).map { [$0.text(0), $0.text(1), $0.text(2)] }
         #expect(log == [["2", "Fabricated quote", "2024-02-01"], ["3", "Date of the strike corrected", nil]])
 
-        let csv = CSVParser.parseWithHeader(try Binary.run(["export", "--format", "csv"], database: temporary.path).stdout)
+        let csv = CSVParser.parseWithHeader(
+            try Binary.run(["export", "--format", "csv"], database: temporary.path).stdout
+        )
         #expect(csv.filter { $0["source_retracted_on"] == "2024-02-01" }.map { $0["attribution_id"] } == ["2"])
         let trace = try Binary.run(["trace", "claim", "1"], database: temporary.path)
         #expect(trace.stdout.contains("Reuters story [retracted 2024-02-01]"))

@@ -92,7 +92,12 @@ struct DeskStoreMigrationTests {
         let old = try Database(path: path, mode: .existing)
         let columns = try Dictionary(
             uniqueKeysWithValues: tables.map { table in
-                (table, try old.prepare("SELECT name FROM pragma_table_info(?)").map([table]) { "quote(\"\($0.string(0))\")" })
+                (
+                    table,
+                    try old.prepare("SELECT name FROM pragma_table_info(?)").map([table]) {
+                        "quote(\"\($0.string(0))\")"
+                    }
+                )
             }
         )
         let rows = { (store: Database) in

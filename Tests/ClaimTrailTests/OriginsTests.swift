@@ -23,14 +23,18 @@ struct OriginsTests {
             commands.append(["source", "add", "--title", "\(outlet) story", "--outlet", outlet, "--published", day])
         }
         let ministry = ["--speaker", "Ministry", "--new-speaker", "--mode", "direct", "--quote", "It is gone"]
-        let spokesman = ["--speaker", "Spokesman", "--new-speaker", "--quote", "Nothing is left", "--date", "2024-01-05"]
+        let spokesman = [
+            "--speaker", "Spokesman", "--new-speaker", "--quote", "Nothing is left", "--date", "2024-01-05",
+        ]
         commands += [
             ["attribute", "1", "--source", "1"] + ministry,
             ["attribute", "1", "--source", "2", "--speaker", "Ministry", "--via", "1"],
             ["attribute", "1", "--source", "3", "--speaker", "Ministry", "--via", "2"],
             ["attribute", "1", "--source", "4"] + spokesman,
-            ["attribute", "1", "--source", "5", "--speaker", "Spokesman", "--quote", "Nothing is left", "--date",
-             "2024-01-05"],
+            [
+                "attribute", "1", "--source", "5", "--speaker", "Spokesman", "--quote", "Nothing is left", "--date",
+                "2024-01-05",
+            ],
             ["attribute", "1", "--source", "1", "--speaker", "Ministry", "--via", "3"],
         ]
         for arguments in commands {
@@ -90,7 +94,9 @@ struct OriginsTests {
         // A denial makes the claim contested; the new column comes last, after the old ones.
         let deny = ["attribute", "1", "--source", "4", "--speaker", "Mayor", "--new-speaker", "--stance", "denies"]
         #expect(try Binary.run(deny, database: temporary.path).status == 0)
-        let contested = CSVParser.parse(try Binary.run(["contested", "--format", "csv"], database: temporary.path).stdout)
+        let contested = CSVParser.parse(
+            try Binary.run(["contested", "--format", "csv"], database: temporary.path).stdout
+        )
         #expect(contested.first?.suffix(3) == ["undated_attributions", "independent_origins", "retracted_sources"])
         #expect(contested.dropFirst().first.map { [$0[6], $0[10]] } == ["5", "4"])
 

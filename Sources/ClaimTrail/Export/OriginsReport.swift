@@ -8,7 +8,9 @@ public enum OriginsReport {
         for origin in origins.origins { text += "\n" + tree(origin, depth: 0) }
         if !origins.likelyOneOrigin.isEmpty {
             text += "\nLikely one origin (same speaker, day and quote in different sources, no via):\n"
-            for group in origins.likelyOneOrigin { text += "  " + group.map { "#\($0)" }.joined(separator: ", ") + "\n" }
+            for group in origins.likelyOneOrigin {
+                text += "  " + group.map { "#\($0)" }.joined(separator: ", ") + "\n"
+            }
         }
         if !origins.circularCitations.isEmpty {
             text += "\nCircular citation:\n"

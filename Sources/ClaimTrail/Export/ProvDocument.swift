@@ -51,7 +51,9 @@ public enum ProvDocument {
                 "entity": .object(builder.entities), "agent": .object(builder.agents),
             ].merging(builder.relations.mapValues(JSONValue.object)) { first, _ in first }
                 // Retractions are the only activities: a store without one keeps its document as it was.
-                .merging(builder.activities.isEmpty ? [:] : ["activity": .object(builder.activities)]) { first, _ in first }
+                .merging(builder.activities.isEmpty ? [:] : ["activity": .object(builder.activities)]) { first, _ in
+                    first
+                }
         ).rendered()
     }
 

@@ -16,6 +16,7 @@ public struct ClaimOrigins: Codable, Equatable, Sendable {
     public var origins: [Node]
     /// Origins that are likely one statement: the same speaker, the same day and the same quote in
     /// different sources, none relayed through another. Flagged, not merged: only an editor knows.
+    /// Each group holds one of the origins shown and its twins among all the claim's origins.
     public var likelyOneOrigin: [[Int64]]
     /// Relay chains that come back to a source they already passed through.
     public var circularCitations: [CircularCitation]
@@ -66,7 +67,7 @@ extension ClaimStore {
                 sources: sources,
                 independentOrigins: independent,
                 origins: try originTrees(claimID: claim.id, limit: limit),
-                likelyOneOrigin: try likelyOneOrigin(claimID: claim.id),
+                likelyOneOrigin: try likelyOneOrigin(claimID: claim.id, limit: limit),
                 circularCitations: try circularCitations(claimID: claim.id)
             )
         }
@@ -88,11 +89,7 @@ extension ClaimStore {
     private func originTrees(claimID: Int64, limit: Int?) throws -> [ClaimOrigins.Node] {
         let rows = try database.prepare(
             """
-            WITH RECURSIVE root(id) AS (
-                SELECT id FROM attribution INDEXED BY attribution_claim_timeline
-                WHERE claim_id = ?1 AND via_id IS NULL AND state = 'accepted'
-                ORDER BY seen_on IS NULL, seen_on, id LIMIT ?2
-            ), tree(id, parent, depth) AS (
+            WITH RECURSIVE \(Self.shownOrigins), tree(id, parent, depth) AS (
                 SELECT id, NULL, 0 FROM root
                 UNION ALL
                 SELECT a.id, a.via_id, t.depth + 1 FROM tree t JOIN attribution a ON a.via_id = t.id
@@ -132,20 +129,32 @@ extension ClaimStore {
         return roots.map(assembled)
     }
 
-    /// Groups of origins with the same speaker, day and quote in different sources, by first id.
-    private func likelyOneOrigin(claimID: Int64) throws -> [[Int64]] {
-        try database.prepare(
+    /// The first `?2` origins of claim `?1` in timeline order, as the CTE `root`.
+    private static let shownOrigins = """
+        root(id) AS (
+            SELECT id FROM attribution INDEXED BY attribution_claim_timeline
+            WHERE claim_id = ?1 AND via_id IS NULL AND state = 'accepted'
+            ORDER BY seen_on IS NULL, seen_on, id LIMIT ?2
+        )
+        """
+
+    /// Each shown origin with its twins: other origins of the claim with the same speaker, day
+    /// and quote in another source. One probe of the first-hand index per origin shown, so the
+    /// busiest claim costs no more than a quiet one; groups come by first id, each once.
+    private func likelyOneOrigin(claimID: Int64, limit: Int?) throws -> [[Int64]] {
+        let pairs = try database.prepare(
             """
-            SELECT group_concat(id, ';') FROM (
-                SELECT id, speaker_id, seen_on, quote, source_id FROM attribution
-                WHERE claim_id = ? AND via_id IS NULL AND state = 'accepted'
-                  AND speaker_id IS NOT NULL AND seen_on IS NOT NULL AND quote IS NOT NULL
-                ORDER BY id
-            )
-            GROUP BY speaker_id, substr(seen_on, 1, 10), quote HAVING count(DISTINCT source_id) > 1
-            ORDER BY min(id)
+            WITH \(Self.shownOrigins)
+            SELECT r.id, t.id FROM root JOIN attribution r ON r.id = root.id
+            JOIN attribution t ON t.claim_id = ?1 AND t.via_id IS NULL AND t.state = 'accepted'
+             AND t.speaker_id = r.speaker_id AND t.seen_on >= substr(r.seen_on, 1, 10)
+             AND t.seen_on < substr(r.seen_on, 1, 10) || 'U' AND t.quote = r.quote AND t.source_id <> r.source_id
             """
-        ).map([claimID]) { row in (row.text(0) ?? "").split(separator: ";").compactMap { Int64($0) } }
+        ).map([claimID, RowLimit.sql(limit)]) { ($0.int64(0), $0.int64(1)) }
+        let groups = Dictionary(grouping: pairs, by: \.0).map { origin, twins in
+            Set([origin] + twins.map(\.1)).sorted()
+        }
+        return Set(groups).sorted { $0.lexicographicallyPrecedes($1) }
     }
 
     /// Relay chains of claim `id` (every claim when nil) that return to a source they left: walking
@@ -159,7 +168,7 @@ extension ClaimStore {
                 SELECT a.id, a.claim_id, a.via_id, a.source_id, a.source_id, ',' || a.source_id || ',',
                        ',' || a.id || ',', 0, 0
                 FROM attribution a
-                WHERE a.via_id IS NOT NULL AND a.state = 'accepted' AND (?1 IS NULL OR a.claim_id = ?1)
+                WHERE a.via_id IS NOT NULL AND a.state = 'accepted' \(claimID == nil ? "" : "AND a.claim_id = ?1")
                 UNION ALL
                 SELECT u.start, u.claim, v.via_id, u.first, v.source_id,
                        iif(v.source_id = u.last, u.path, u.path || v.source_id || ','),
@@ -170,7 +179,7 @@ extension ClaimStore {
             )
             SELECT claim, start, path FROM up WHERE closed AND last = first ORDER BY claim, start
             """
-        ).map([claimID]) { row in
+        ).map(claimID.map { [$0] as [any StatementArgument] } ?? []) { row in
             (row.int64(0), row.int64(1), row.string(2).split(separator: ",").compactMap { Int64($0) })
         }
         let label = try database.cached("SELECT coalesce(outlet, title) FROM source WHERE id = ?")

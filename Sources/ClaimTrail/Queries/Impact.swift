@@ -99,8 +99,10 @@ extension ClaimStore {
                 attributions: rows.filter(\.1).map(\.0),
                 relayed: rows.filter { !$0.1 }.map(\.0),
                 claims: try standingChanges(hit: hit, id: id, claimID: claimID),
-                verdicts: try citedVerdicts(claimIDs: Array(Set(rows.map(\.0.claimID)).union(claimID.map { [$0] } ?? []))
-                    .sorted())
+                verdicts: try citedVerdicts(
+                    claimIDs: Array(Set(rows.map(\.0.claimID)).union(claimID.map { [$0] } ?? []))
+                        .sorted()
+                )
             )
         }
     }

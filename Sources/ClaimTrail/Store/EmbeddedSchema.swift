@@ -1515,4 +1515,15 @@ private let schema20 = ##"""
     LEFT JOIN speaker sp ON sp.id = a.speaker_id
     WHERE a.state = 'accepted'
     ORDER BY a.claim_id, a.seen_on IS NULL, a.seen_on, a.id;
+
+    -- Independent origins (`origins`, and the count beside `sources` in every report) are read at
+    -- query time from the `via` links, never kept: merges and deletes, however made, cannot leave them
+    -- stale. These two partial indexes make that cheap for the busiest claim. The first holds each
+    -- claim's first-hand attributions (relayed through no other), so counting them reads an index
+    -- range, and finding origins with the same speaker on the same day probes it; the second holds
+    -- each claim's relays, from which circular citation is looked for.
+    CREATE INDEX attribution_first_hand ON attribution (claim_id, speaker_id, seen_on)
+    WHERE via_id IS NULL AND state = 'accepted';
+    CREATE INDEX attribution_relays ON attribution (claim_id, via_id, source_id)
+    WHERE via_id IS NOT NULL AND state = 'accepted';
     """##
