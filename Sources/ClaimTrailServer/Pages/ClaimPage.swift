@@ -10,6 +10,10 @@ struct ClaimPage: Encodable, Sendable {
     /// The desk's names for every status, for the status form (not part of the JSON).
     var statusLabels: [VerificationStatus: String]
 
+    /// Attributions of the claim, and of each claim linked to it, that the page shows: the
+    /// timeline's first page, so that the busiest claim's page costs what an ordinary one does.
+    static let timelineLimit = 200
+
     private enum CodingKeys: String, CodingKey {
         case trace, verdicts, statusLabel
     }
@@ -28,6 +32,7 @@ struct ClaimPage: Encodable, Sendable {
             html +=
                 "<p class=\"meta\">The first \(trace.attributions.count) of \(trace.totalAttributions) attributions.</p>\n"
         }
+        html += PageLayout.downloads("claim=\(id)")
         if !trace.history.isEmpty {
             html += "<h3>History</h3>\n<ul>\n"
             for change in trace.history {

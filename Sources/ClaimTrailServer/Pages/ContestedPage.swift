@@ -23,7 +23,7 @@ struct ContestedPage: Codable, Sendable {
             html += "<td>\(claim.counterClaims)</td><td>\(claim.sources)</td>"
             html += "<td>\(escape(claim.firstSeen ?? ""))</td><td>\(escape(claim.lastSeen ?? ""))</td></tr>\n"
         }
-        return html + "</table>\n" + pager
+        return html + "</table>\n" + pager + PageLayout.downloads("contested=1")
     }
 
     private var pager: String {
