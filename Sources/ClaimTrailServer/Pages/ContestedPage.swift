@@ -1,7 +1,8 @@
 import ClaimTrail
 
 /// The desk's front page: contested claims, most disputed first, a page at a time.
-struct ContestedPage: Codable, Sendable {
+struct ContestedPage: DeskPage {
+    var title: String { "Contested claims" }
     var claims: [ContestedClaim]
     var topic: String?
     var offset: Int

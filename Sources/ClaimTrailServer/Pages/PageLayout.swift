@@ -102,6 +102,12 @@ enum PageLayout {
 }
 
 /// Who is looking at a page: the signed-in account, and the form token its forms must carry.
+/// A page the server reads from the store and shows as HTML, or as JSON (the value itself).
+protocol DeskPage: Encodable, Sendable {
+    var title: String { get }
+    func html(_ viewer: Viewer) -> String
+}
+
 struct Viewer: Sendable {
     var account: Account?
     var formToken: String?

@@ -12,8 +12,9 @@ struct ReadRoutes {
     func add(to router: Router<DeskContext>) {
         for prefix in ["", "/api"] {
             router.get("\(prefix)/contested") { request, context in try await contested(request, context) }
-            router.get("\(prefix)/claims/:id") { _, context in
-                try await claim(try Self.pathID(context, "claim"), context)
+            router.get("\(prefix)/claims/:id") { request, context in
+                let offset = try Self.count(request.uri.queryParameters["offset"], name: "offset") ?? 0
+                return try await claim(try Self.pathID(context, "claim"), context, offset: offset)
             }
             router.get("\(prefix)/speakers/:id") { _, context in try await speaker(context) }
             router.get("\(prefix)/sources/:id/audit") { _, context in try await audit(context) }
@@ -30,7 +31,7 @@ struct ReadRoutes {
         let topic = query["topic"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         let offset = try Self.count(query["offset"], name: "offset") ?? 0
         let limit = min(try Self.count(query["limit"], name: "limit") ?? Self.pageSize, 200)
-        return try await serve(context, title: { _ in "Contested claims" }, html: { $0.html($1) }) { store in
+        return try await serve(context) { store in
             // One more than shown, to know whether a next page exists.
             let claims = try store.contestedClaims(topic: topic, limit: limit + 1, offset: offset)
             return ContestedPage(
@@ -43,22 +44,23 @@ struct ReadRoutes {
         }
     }
 
-    /// The claim page; after a refused form, with the refusal above it.
-    func claim(_ id: Int64, _ context: DeskContext, refusal: (any Error)? = nil) async throws -> Response {
+    /// The claim page, its timeline from `offset`; after a refused form, with the refusal above it.
+    func claim(
+        _ id: Int64,
+        _ context: DeskContext,
+        offset: Int = 0,
+        refusal: (any Error)? = nil
+    ) async throws -> Response {
         _ = try context.require(.viewer)
-        return try await serve(
-            context,
-            refusal: refusal,
-            title: { (page: ClaimPage) in "Claim #\(page.trace.claim.id)" },
-            html: { $0.html($1) }
-        ) { store in
-            let trace = try store.traceClaim("#\(id)", limit: ClaimPage.timelineLimit)
+        return try await serve(context, refusal: refusal) { store in
+            let trace = try store.traceClaim("#\(id)", limit: ClaimPage.timelineLimit, offset: offset)
             let labels = try store.statusLabels()
             return ClaimPage(
                 trace: trace,
                 verdicts: try store.verdicts(claimID: trace.claim.id),
                 statusLabel: labels[trace.status] ?? trace.status.rawValue,
-                statusLabels: labels
+                statusLabels: labels,
+                offset: offset
             )
         }
     }
@@ -67,7 +69,7 @@ struct ReadRoutes {
     /// refused decision, with the refusal above them.
     func review(_ context: DeskContext, refusal: (any Error)? = nil) async throws -> Response {
         _ = try context.require(.viewer)
-        return try await serve(context, refusal: refusal, title: { _ in "Review queue" }, html: { $0.html($1) }) {
+        return try await serve(context, refusal: refusal) {
             ReviewPage(proposals: try $0.pendingProposals())
         }
     }
@@ -75,7 +77,7 @@ struct ReadRoutes {
     /// The open claims the signed-in account holds: `queue --mine`, with the account as the recorder.
     private func myQueue(_ context: DeskContext) async throws -> Response {
         let account = try context.require(.viewer)
-        return try await serve(context, title: { _ in "My queue" }, html: { $0.html($1) }) { store in
+        return try await serve(context) { store in
             let claims = try store.queue(QueueFilter(assignee: account.name, limit: QueuePage.limit))
             return QueuePage(assignee: account.name, claims: claims)
         }
@@ -84,7 +86,7 @@ struct ReadRoutes {
     private func speaker(_ context: DeskContext) async throws -> Response {
         _ = try context.require(.viewer)
         let id = try Self.pathID(context, "speaker")
-        return try await serve(context, title: { $0.speaker.name }, html: SpeakerPage.html) {
+        return try await serve(context) {
             try $0.traceSpeaker("#\(id)", limit: 200)
         }
     }
@@ -92,7 +94,7 @@ struct ReadRoutes {
     private func audit(_ context: DeskContext) async throws -> Response {
         _ = try context.require(.viewer)
         let id = try Self.pathID(context, "source")
-        return try await serve(context, title: { "Sourcing of \($0.source.title)" }, html: SourceAuditPage.html) {
+        return try await serve(context) {
             try $0.audit(source: "#\(id)")
         }
     }
@@ -101,7 +103,7 @@ struct ReadRoutes {
         _ = try context.require(.viewer)
         let query = request.uri.queryParameters["q"].map(String.init) ?? ""
         let blank = query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-        return try await serve(context, title: { _ in "Search" }, html: { $0.html($1) }) { store in
+        return try await serve(context) { store in
             SearchPage(query: query, hits: blank ? [] : try store.search(query, limit: 50))
         }
     }
@@ -111,11 +113,9 @@ struct ReadRoutes {
     /// would hold up every connection that loop serves.
     /// - Parameter refusal: why a form on this page was just refused: shown above the page, with
     ///   the error's status. JSON gets the error itself.
-    private func serve<Page: Encodable>(
+    private func serve<Page: DeskPage>(
         _ context: DeskContext,
         refusal: (any Error)? = nil,
-        title: @escaping @Sendable (Page) -> String,
-        html: @escaping @Sendable (Page, Viewer) -> String,
         read: @escaping @Sendable (ClaimStore) throws -> Page
     ) async throws -> Response {
         if let refusal, context.wantsJSON { throw refusal }
@@ -125,11 +125,11 @@ struct ReadRoutes {
             let page = try read(store)
             return try Response.page(
                 page,
-                title: title(page),
+                title: page.title,
                 wantsJSON: wantsJSON,
                 viewer: viewer,
                 notice: notice.map { (status: $0.0, message: $0.1) }
-            ) { html(page, $0) }
+            ) { page.html($0) }
         }
     }
 
