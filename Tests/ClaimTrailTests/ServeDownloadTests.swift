@@ -10,9 +10,7 @@ struct ServeDownloadTests {
     /// The desk's store with a generated busy claim (#2) beside the desk's own claim #1.
     private func busyDesk() throws -> DeskFixture {
         let desk = try DeskFixture()
-        let out = desk.temporary.directory.appendingPathComponent("generated").path
-        try desk.run(["generate", "--claims", "3", "--attributions", "3000", "--out", out])
-        try desk.run(["import", out + "/data.jsonl"])
+        try desk.addBusyClaim()
         return desk
     }
 
