@@ -8,7 +8,7 @@
 # A release build serves a generated store. wrk (bench/zipf-claims.lua) reads claim pages, claims
 # chosen by a Zipf law, over CONNECTIONS connections, while WRITERS clients record attributions
 # through the JSON API with an editor's token, each write carrying a unique quote. Then the same
-# reads go to Datasette's provenance_report view filtered by the claim (200 rows, as the claim page
+# reads go to Datasette's provenance_report view filtered by the claim (50 rows, as the claim page
 # shows), with the writers still writing. Afterwards every accepted write (201) must be in the
 # store exactly once, no other write may be, and `claimtrail check` must pass.
 set -euo pipefail
@@ -85,7 +85,7 @@ reads "claimtrail serve, claim page" "$port" "/claims/%d" "$token"
 reads "claimtrail serve, claim JSON" "$port" "/api/claims/%d" "$token"
 
 dport=$(free_port)
-datasette serve "$store" --port "$dport" --setting default_page_size 200 --setting sql_time_limit_ms 10000 \
+datasette serve "$store" --port "$dport" --setting default_page_size 50 --setting sql_time_limit_ms 10000 \
   >"$work/datasette.log" 2>&1 &
 pids+=($!)
 until curl -s -o /dev/null "http://127.0.0.1:$dport/"; do sleep 0.2; done

@@ -41,7 +41,9 @@ struct DownloadRoutes {
                     case .all: .all
                     }
                 try ProvenanceReport.writeCSV(from: store, scope: rows, to: output)
-            case .json: try output.write(try InterchangeDocument.render(from: store, scope: scope))
+            case .json: try InterchangeDocument.write(from: store, scope: scope, to: output)
+            // PROV-JSON and ClaimReview are still built whole, then sent in chunks: PROV-JSON
+            // until `ProvDocument.write` lands (issue 21); ClaimReview has one review per verdict.
             case .provJSON: try output.write(try ProvDocument.render(from: store, scope: scope))
             case .claimreview: try output.write(try ClaimReviewDocument.render(from: store, scope: scope))
             }
