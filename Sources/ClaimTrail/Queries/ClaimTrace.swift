@@ -52,13 +52,22 @@ public struct RelatedClaim: Codable, Equatable, Sendable {
 extension ClaimStore {
     /// - Parameter limit: at most this many attributions per claim (the earliest), or all when nil.
     /// - Parameter includeProposed: also show proposals waiting for review, marked as such.
-    public func traceClaim(_ reference: String, limit: Int? = nil, includeProposed: Bool = false) throws -> ClaimTrace {
-        try read { try traceClaim(try resolveClaim(reference), limit: limit, includeProposed: includeProposed) }
+    /// - Parameter offset: the claim's own attributions start after this many (a later page of
+    ///   its timeline); the spread and the undated counts are then of that page.
+    public func traceClaim(
+        _ reference: String,
+        limit: Int? = nil,
+        offset: Int = 0,
+        includeProposed: Bool = false
+    ) throws -> ClaimTrace {
+        try read {
+            try traceClaim(try resolveClaim(reference), limit: limit, offset: offset, includeProposed: includeProposed)
+        }
     }
 
-    private func traceClaim(_ claim: Claim, limit: Int?, includeProposed: Bool) throws -> ClaimTrace {
+    private func traceClaim(_ claim: Claim, limit: Int?, offset: Int, includeProposed: Bool) throws -> ClaimTrace {
         let provenance = ProvenanceQuery(store: self, includesProposed: includeProposed)
-        let attributions = try provenance.rows(.claim(claim.id), limit: limit)
+        let attributions = try provenance.rows(.claim(claim.id), limit: limit, offset: offset)
         let spread = Self.spread(of: attributions)
         let counts = try originCounts(claimID: claim.id)
         let contested =
