@@ -3,11 +3,12 @@
 #
 #   bench/serve.sh [ATTRIBUTIONS] [SECONDS]   default: 1000000 attributions (claims: a tenth), 30 s
 #   CONNECTIONS (default 64) reading, WRITERS (default 4) writing; SCRATCH=path builds there;
-#   CLAIMTRAIL=binary skips the build.
+#   CLAIMTRAIL=binary skips the build; STORE=file serves a copy of a store built before (by an
+#   earlier run's generate and import, which take minutes at 1M) instead of generating one.
 # A release build serves a generated store. wrk (bench/zipf-claims.lua) reads claim pages, claims
 # chosen by a Zipf law, over CONNECTIONS connections, while WRITERS clients record attributions
 # through the JSON API with an editor's token, each write carrying a unique quote. Then the same
-# reads go to Datasette's provenance_report view filtered by the claim (200 rows, as the claim page
+# reads go to Datasette's provenance_report view filtered by the claim (50 rows, as the claim page
 # shows), with the writers still writing. Afterwards every accepted write (201) must be in the
 # store exactly once, no other write may be, and `claimtrail check` must pass.
 set -euo pipefail
@@ -36,13 +37,20 @@ free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1
 store="$work/desk.db"
 
 start=$EPOCHREALTIME
-"$claimtrail" generate --claims "$claims" --attributions "$attributions" --out "$work/data" >&2
-"$claimtrail" init --db "$store" >/dev/null
-"$claimtrail" import "$work/data/data.jsonl" --db "$store" >/dev/null
+if [ -n "${STORE:-}" ]; then
+  cp "$STORE" "$store"
+  attributions=$(sqlite3 "$store" "SELECT COUNT(*) FROM attribution")
+  claims=$(sqlite3 "$store" "SELECT COUNT(*) FROM claim")
+else
+  "$claimtrail" generate --claims "$claims" --attributions "$attributions" --out "$work/data" >&2
+  "$claimtrail" init --db "$store" >/dev/null
+  "$claimtrail" import "$work/data/data.jsonl" --db "$store" >/dev/null
+fi
 echo "store: $attributions attributions, $claims claims, $(du -m "$store" | cut -f1) MB, built in" \
   "$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.0f", b - a }') s"
 echo "bench-password" >"$work/password"
-"$claimtrail" user add bench-editor --role editor --password-file "$work/password" --db "$store" >/dev/null 2>&1
+# A STORE from an earlier run has the account already; the token below fails if it has none.
+"$claimtrail" user add bench-editor --role editor --password-file "$work/password" --db "$store" >/dev/null 2>&1 || true
 token=$("$claimtrail" user token bench-editor --db "$store" 2>/dev/null | tail -n 1)
 
 port=$(free_port)
@@ -77,7 +85,7 @@ reads "claimtrail serve, claim page" "$port" "/claims/%d" "$token"
 reads "claimtrail serve, claim JSON" "$port" "/api/claims/%d" "$token"
 
 dport=$(free_port)
-datasette serve "$store" --port "$dport" --setting default_page_size 200 --setting sql_time_limit_ms 10000 \
+datasette serve "$store" --port "$dport" --setting default_page_size 50 --setting sql_time_limit_ms 10000 \
   >"$work/datasette.log" 2>&1 &
 pids+=($!)
 until curl -s -o /dev/null "http://127.0.0.1:$dport/"; do sleep 0.2; done

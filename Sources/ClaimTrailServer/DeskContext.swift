@@ -15,6 +15,9 @@ public struct DeskContext: RequestContext {
     /// whose requests a browser never sends on its own, so they need none.
     var formToken: String?
 
+    /// Who a page is rendered for.
+    var viewer: Viewer { Viewer(account: account, formToken: formToken) }
+
     public var maxUploadSize: Int { ServerSettings.maximumBodySize }
 
     public init(source: ApplicationRequestContextSource) {

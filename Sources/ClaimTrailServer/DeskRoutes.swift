@@ -5,11 +5,13 @@ struct DeskRoutes {
     let signIn: SignInRoutes
     let read: ReadRoutes
     let write: WriteRoutes
+    let downloads: DownloadRoutes
 
     init(store: StoreAccess, cookies: CookiePolicy) {
         signIn = SignInRoutes(store: store, cookies: cookies)
         read = ReadRoutes(store: store)
         write = WriteRoutes(store: store)
+        downloads = DownloadRoutes(store: store)
     }
 
     func add(to router: Router<DeskContext>) {
@@ -21,5 +23,6 @@ struct DeskRoutes {
         signIn.add(to: router)
         read.add(to: router)
         write.add(to: router)
+        downloads.add(to: router)
     }
 }

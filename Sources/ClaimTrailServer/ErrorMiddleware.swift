@@ -30,7 +30,7 @@ struct ErrorMiddleware: RouterMiddleware {
             if context.wantsJSON {
                 response = try Response.json(ErrorBody(error: message, status: status.code), status: status)
             } else {
-                let viewer = Viewer(account: context.account, formToken: context.formToken)
+                let viewer = context.viewer
                 // The browser keeps what was typed in a form: going back is how to correct it.
                 let correct = request.method == .post ? "<p>Go back to correct the form and send it again.</p>\n" : ""
                 let body =

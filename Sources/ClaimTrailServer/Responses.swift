@@ -25,21 +25,23 @@ extension Response {
     }
 
     /// A page in the site's frame, or the value itself when JSON was asked for.
-    /// - Parameter refusal: why a form on this page was just refused: shown above the page, with
-    ///   the error's status, so the editor reads it next to the form to correct. JSON gets the error.
+    /// - Parameter notice: why a form on this page was just refused (the error's status and
+    ///   message): shown above the page, with that status, so the editor reads it next to the form
+    ///   to correct.
     static func page(
         _ value: some Encodable,
         title: String,
-        context: DeskContext,
-        refusal: (any Error)? = nil,
+        wantsJSON: Bool,
+        viewer: Viewer,
+        notice: (status: HTTPResponse.Status, message: String)? = nil,
         html: (Viewer) -> String
     ) throws -> Response {
-        if let refusal, context.wantsJSON { throw refusal }
-        guard !context.wantsJSON else { return try json(value) }
-        let viewer = Viewer(account: context.account, formToken: context.formToken)
-        guard let refusal else { return .html(PageLayout.page(title: title, viewer: viewer, body: html(viewer))) }
-        let (status, message) = ErrorMiddleware.describe(refusal)
-        let notice = "<p class=\"error\" role=\"alert\">\(PageLayout.escape(message))</p>\n"
-        return .html(PageLayout.page(title: title, viewer: viewer, body: notice + html(viewer)), status: status)
+        guard !wantsJSON else { return try json(value) }
+        guard let notice else { return .html(PageLayout.page(title: title, viewer: viewer, body: html(viewer))) }
+        let paragraph = "<p class=\"error\" role=\"alert\">\(PageLayout.escape(notice.message))</p>\n"
+        return .html(
+            PageLayout.page(title: title, viewer: viewer, body: paragraph + html(viewer)),
+            status: notice.status
+        )
     }
 }

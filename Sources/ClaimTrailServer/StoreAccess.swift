@@ -38,12 +38,23 @@ public final class StoreAccess: Sendable {
     /// Runs `body` in one read transaction on a read connection.
     public func read<T: Sendable>(_ body: @escaping @Sendable (ClaimStore) throws -> T) async throws -> T {
         try await readPool.runIfActive {
-            let connection =
-                try self.idleReaders.withLockedValue { $0.popLast() } ?? Connection(ClaimStore.open(at: self.path))
+            let connection = try self.idleReaders.withLockedValue { $0.popLast() } ?? self.openReader()
             defer { self.idleReaders.withLockedValue { $0.append(connection) } }
             return try connection.store.read { try body(connection.store) }
         }
     }
+
+    /// A read connection that maps the store file into memory: a page read is then a memory
+    /// access, not a `pread` system call copying the page, which was an eighth of a claim page's
+    /// cost. Reads only: SQLite writes through the file either way.
+    private func openReader() throws -> Connection {
+        let store = try ClaimStore.open(at: path)
+        try store.database.execute("PRAGMA mmap_size = \(Self.mappedBytes)")
+        return Connection(store)
+    }
+
+    /// How much of the store a read connection maps: all of a store of 10M attributions.
+    private static let mappedBytes = 8 << 30
 
     /// Runs `body` in one write transaction on the write connection, after every write before it.
     public func write<T: Sendable>(_ body: @escaping @Sendable (ClaimStore) throws -> T) async throws -> T {

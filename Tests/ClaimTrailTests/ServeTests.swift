@@ -29,6 +29,33 @@ struct ServeTests {
         #expect(server.stop() == 0)
     }
 
+    @Test("a busy claim's page shows one stretch of its timeline, with links to the stretches around it")
+    func busyClaimPageIsBounded() throws {
+        let desk = try DeskFixture()
+        try desk.addBusyClaim()
+        let total = try desk.count("SELECT COUNT(*) FROM attribution WHERE claim_id = 2 AND state = 'accepted'")
+        #expect(total > 1000)
+        let server = try RunningServer(database: desk.path)
+        let first = try server.send("GET", "/claims/2", headers: desk.bearer("vera"))
+        #expect(first.status == 200)
+        #expect(first.body.contains("Attributions 1–50 of \(total). <a href=\"/claims/2?offset=50\">Later →</a>"))
+        #expect(first.body.utf8.count < 100_000, "\(first.body.utf8.count) bytes")
+        let second = try server.send("GET", "/api/claims/2?offset=50", headers: desk.bearer("vera"))
+        let trace = (second.json as? [String: Any])?["trace"] as? [String: Any]
+        let ids = (trace?["attributions"] as? [[String: Any]] ?? []).compactMap { $0["attribution_id"] as? Int }
+        let stored = try desk.texts(
+            """
+            SELECT id FROM attribution WHERE claim_id = 2 AND state = 'accepted'
+            ORDER BY seen_on IS NULL, seen_on, id LIMIT 50 OFFSET 50
+            """
+        )
+        #expect(ids.map(String.init) == stored)
+        let page = try server.send("GET", "/claims/2?offset=50", headers: desk.bearer("vera"))
+        #expect(page.body.contains("Attributions 51–100 of \(total). <a href=\"/claims/2\">← Earlier</a>"))
+        #expect(try server.send("GET", "/api/claims/2?offset=-1", headers: desk.bearer("vera")).status == 400)
+        #expect(server.stop() == 0)
+    }
+
     @Test("a viewer's write is refused with 403 and writes nothing; an editor's is recorded as the editor")
     func rolesDecideWrites() throws {
         let desk = try DeskFixture()

@@ -5,16 +5,29 @@ extension String {
     /// It walks Unicode scalars, never `Character`s: a character is a grapheme cluster, so a
     /// prepended mark before `<` or a combining mark after `"` makes one character that is
     /// neither, and an escaper matching characters would let the markup byte through.
+    ///
+    /// The runs of scalars that stay are copied whole, and text with nothing to escape (most
+    /// of it) is returned as it is: a busy page escapes thousands of fields.
     func escaped(_ replacement: (Unicode.Scalar) -> String?) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(utf8.count)
-        for scalar in unicodeScalars {
-            if let replaced = replacement(scalar) {
-                escaped += replaced
-            } else {
-                escaped.unicodeScalars.append(scalar)
+        let scalars = unicodeScalars
+        var escaped: String?
+        var kept = scalars.startIndex
+        var index = scalars.startIndex
+        while index != scalars.endIndex {
+            let next = scalars.index(after: index)
+            if let replaced = replacement(scalars[index]) {
+                if escaped == nil {
+                    escaped = String()
+                    escaped?.reserveCapacity(utf8.count + 16)
+                }
+                escaped?.append(String(scalars[kept..<index]))
+                escaped?.append(replaced)
+                kept = next
             }
+            index = next
         }
+        guard var escaped else { return self }
+        escaped.append(String(scalars[kept...]))
         return escaped
     }
 }

@@ -9,7 +9,10 @@
 /// - a relay `hadPrimarySource` the statement it relayed (PROV-JSON writes this as a
 ///   `wasDerivedFrom` typed `prov:PrimarySource`);
 /// - an affiliation is `actedOnBehalfOf`; a counter-claim `wasInfluencedBy` the claim it
-///   disputes, typed `ct:contradicts` (or `ct:supports`).
+///   disputes, typed `ct:contradicts` (or `ct:supports`);
+/// - a retracted source `wasInvalidatedBy` its retraction, an activity carrying the reason;
+/// - an attribution corrected since it was recorded `wasRevisionOf` each earlier wording the
+///   change log keeps (a `wasDerivedFrom` typed `prov:Revision`), named `…/revision/<log id>`.
 public enum ProvDocument {
     /// The whole document as one string, for small scopes and tests.
     public static func render(from store: ClaimStore, scope: ClaimScope) throws -> String {
@@ -70,6 +73,8 @@ public enum ProvDocument {
             try json.close()
             try json.raw("agent", builder.agents.copy)
             for (kind, part) in builder.relations.sorted(by: { $0.key < $1.key }) { try json.raw(kind, part.copy) }
+            // Retractions are the only activities (few): a store without one keeps its document as it was.
+            if !builder.activities.isEmpty { try json.member("activity", .object(builder.activities)) }
             try json.close()
         }
     }
@@ -81,6 +86,8 @@ public enum ProvDocument {
         let entityOut: (String, JSONValue) throws -> Void
         var agents: SpilledObject
         var relations: [String: SpilledObject] = [:]
+        /// The retractions met so far, by name.
+        var activities: [String: JSONValue] = [:]
         private var relationCount = 0
         /// Qualified names already looked up; a source or speaker in this map was written.
         private var names: [UIDEntity: [Int64: String]] = [:]
@@ -121,6 +128,7 @@ public enum ProvDocument {
             let source = try name(.source, row.sourceID)
             if names[.source]?[row.sourceID] == nil {
                 names[.source, default: [:]][row.sourceID] = source
+                try retraction(of: row.sourceID, named: source)
                 try entity(
                     source,
                     [
@@ -158,6 +166,7 @@ public enum ProvDocument {
                 let agent = try agent(speakerID)
                 try relation("wasAttributedTo", ["prov:entity": .string(statement), "prov:agent": .string(agent)])
             }
+            try revisions(of: row.attributionID, named: statement)
             if let via = row.viaID {
                 try relation(
                     "wasDerivedFrom",
@@ -165,6 +174,46 @@ public enum ProvDocument {
                         "prov:generatedEntity": .string(try name(.attribution, via)),
                         "prov:usedEntity": .string(statement),
                         "prov:type": .string("prov:PrimarySource"),
+                    ]
+                )
+            }
+        }
+
+        /// A retracted source's invalidation by an activity of its own, carrying the reason.
+        private mutating func retraction(of id: Int64, named source: String) throws {
+            guard
+                let (day, reason) = try store.database.cached(
+                    "SELECT retracted_on, retraction_reason FROM source WHERE id = ? AND retracted_on IS NOT NULL"
+                ).first([id], { ($0.string(0), $0.text(1)) })
+            else { return }
+            let activity = "ct:retraction/\(id)"
+            activities[activity] = .fields(["prov:type": .string("ct:Retraction"), "prov:label": .text(reason)])
+            try relation(
+                "wasInvalidatedBy",
+                [
+                    "prov:entity": .string(source), "prov:activity": .string(activity),
+                    // PROV times are xsd:dateTime; a retraction recorded by day starts at midnight UTC.
+                    "prov:time": .string(day.count == 10 ? day + "T00:00:00Z" : day),
+                ]
+            )
+        }
+
+        /// Each earlier wording of a corrected attribution, from the change log, and its revision.
+        private mutating func revisions(of id: Int64, named statement: String) throws {
+            let earlier = try store.database.cached(
+                """
+                SELECT id, json_extract(before, '$.quote'), changed_at FROM change_log
+                WHERE entity = 'attribution' AND entity_id = ? AND action = 'edit' ORDER BY id
+                """
+            ).map([id]) { ($0.int64(0), $0.text(1), $0.string(2)) }
+            for (logID, quote, changedAt) in earlier {
+                let version = "\(statement)/revision/\(logID)"
+                try entity(version, ["prov:type": .string("ct:Attribution"), "prov:value": .text(quote)])
+                try relation(
+                    "wasDerivedFrom",
+                    [
+                        "prov:generatedEntity": .string(statement), "prov:usedEntity": .string(version),
+                        "prov:type": .string("prov:Revision"), "ct:changedAt": .string(changedAt),
                     ]
                 )
             }

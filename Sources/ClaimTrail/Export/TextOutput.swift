@@ -1,28 +1,39 @@
 import Foundation
 
-/// A buffered UTF-8 writer to standard output or to a file.
+/// A buffered UTF-8 writer to standard output, to a file, or to a consumer of chunks.
 ///
 /// A file is written through an `AtomicOutputFile` and moved into place on `close()`, so a
 /// failed export never leaves a half-written report where the last good one was.
 public final class TextOutput {
-    private let handle: FileHandle
+    private let handle: FileHandle?
     private var buffer: [UInt8] = []
     private let file: AtomicOutputFile?
+    /// Where chunks go when there is no file handle: the server's response to a download.
+    private let consume: (([UInt8]) throws -> Void)?
     private static let flushThreshold = 1 << 16
 
     public static func standardOutput() -> TextOutput {
-        TextOutput(handle: .standardOutput, file: nil)
+        TextOutput(handle: .standardOutput, file: nil, consume: nil)
     }
 
     /// - Parameter store: the store the command has open, which the file must never replace.
     public static func file(atPath path: String, protecting store: String? = nil) throws -> TextOutput {
         let file = try AtomicOutputFile(replacing: path, store: store)
-        return TextOutput(handle: FileHandle(fileDescriptor: file.descriptor, closeOnDealloc: false), file: file)
+        let handle = FileHandle(fileDescriptor: file.descriptor, closeOnDealloc: false)
+        return TextOutput(handle: handle, file: file, consume: nil)
     }
 
-    private init(handle: FileHandle, file: AtomicOutputFile?) {
+    /// Hands the text to `consume` in chunks of about 64 KiB as it is written, so that a report
+    /// sent over the network is never held whole. An error `consume` throws (the receiver went
+    /// away) stops the report.
+    public static func chunks(_ consume: @escaping ([UInt8]) throws -> Void) -> TextOutput {
+        TextOutput(handle: nil, file: nil, consume: consume)
+    }
+
+    private init(handle: FileHandle?, file: AtomicOutputFile?, consume: (([UInt8]) throws -> Void)?) {
         self.handle = handle
         self.file = file
+        self.consume = consume
     }
 
     public func write(_ text: String) throws {
@@ -38,8 +49,13 @@ public final class TextOutput {
 
     public func flush() throws {
         guard !buffer.isEmpty else { return }
+        if let consume {
+            try consume(buffer)
+            buffer.removeAll(keepingCapacity: true)
+            return
+        }
         do {
-            try handle.write(contentsOf: buffer)
+            try handle?.write(contentsOf: buffer)
         } catch {
             throw ClaimTrailError.invalid(
                 "cannot write \(file?.path ?? "standard output"): \(error.localizedDescription)"

@@ -29,6 +29,10 @@ public struct ClaimTrace: Codable, Equatable, Sendable {
     public var status: VerificationStatus
     public var assignee: String?
     public var notes: [ClaimNote]
+    /// Distinct sources carrying the claim, and the first-hand statements they come down to once
+    /// relays are folded into their origin (see `ClaimOrigins`).
+    public var sources: Int
+    public var independentOrigins: Int
 
     /// A source's appearance in the claim's story.
     public struct Appearance: Codable, Equatable, Sendable {
@@ -80,8 +84,17 @@ struct TraceTally {
 extension ClaimStore {
     /// - Parameter limit: at most this many attributions per claim (the earliest), or all when nil.
     /// - Parameter includeProposed: also show proposals waiting for review, marked as such.
-    public func traceClaim(_ reference: String, limit: Int? = nil, includeProposed: Bool = false) throws -> ClaimTrace {
-        try read { try traceClaim(try resolveClaim(reference), limit: limit, includeProposed: includeProposed) }
+    /// - Parameter offset: the claim's own attributions start after this many (a later page of
+    ///   its timeline); the spread and the undated counts are then of that page.
+    public func traceClaim(
+        _ reference: String,
+        limit: Int? = nil,
+        offset: Int = 0,
+        includeProposed: Bool = false
+    ) throws -> ClaimTrace {
+        try read {
+            try traceClaim(try resolveClaim(reference), limit: limit, offset: offset, includeProposed: includeProposed)
+        }
     }
 
     /// A claim's trace without its rows, for a report that streams them (`TraceReport`): every
@@ -93,7 +106,7 @@ extension ClaimStore {
         query: ProvenanceQuery,
         observing observe: (ProvenanceRow) throws -> Void = { _ in }
     ) throws -> ClaimTrace {
-        var trace = try traceClaim(claim, limit: 0, includeProposed: query.includesProposed)
+        var trace = try traceClaim(claim, limit: 0, offset: 0, includeProposed: query.includesProposed)
         var tally = TraceTally()
         try query.forEach(.claim(claim.id), limit: limit) { row in
             tally.add(row)
@@ -103,9 +116,10 @@ extension ClaimStore {
         return trace
     }
 
-    private func traceClaim(_ claim: Claim, limit: Int?, includeProposed: Bool) throws -> ClaimTrace {
+    private func traceClaim(_ claim: Claim, limit: Int?, offset: Int, includeProposed: Bool) throws -> ClaimTrace {
         let provenance = ProvenanceQuery(store: self, includesProposed: includeProposed)
-        let attributions = try provenance.rows(.claim(claim.id), limit: limit)
+        let attributions = try provenance.rows(.claim(claim.id), limit: limit, offset: offset)
+        let counts = try originCounts(claimID: claim.id)
         let contested =
             try database.prepare("SELECT \(ContestRule.isContested("?1"))")
             .first([claim.id]) { $0.bool(0) } ?? false
@@ -125,7 +139,9 @@ extension ClaimStore {
             status: try status(of: claim.id) ?? .unchecked,
             assignee: try database.cached("SELECT assignee FROM claim WHERE id = ?").first([claim.id]) { $0.text(0) }
                 ?? nil,
-            notes: try notes(claimID: claim.id)
+            notes: try notes(claimID: claim.id),
+            sources: counts.sources,
+            independentOrigins: counts.independentOrigins
         )
         var tally = TraceTally()
         for row in attributions { tally.add(row) }

@@ -38,11 +38,16 @@ public struct ProvenanceQuery {
     /// Calls `body` with each row of `scope`: for a claim or a speaker in timeline order (dated
     /// first, by day, then as recorded); for the whole store claim by claim, each in timeline
     /// order; for a source by claim, then as recorded. `limit` stops after that many rows, and
-    /// for several claims after that many of each.
+    /// for several claims after that many of each; `offset` skips that many first (of each).
     ///
     /// Whole-store and per-claim orders are read straight from the timeline index: a sort would
     /// hold the busiest claim's rows in memory, and those grow with the store.
-    public func forEach(_ scope: Scope, limit: Int? = nil, _ body: (ProvenanceRow) throws -> Void) throws {
+    public func forEach(
+        _ scope: Scope,
+        limit: Int? = nil,
+        offset: Int = 0,
+        _ body: (ProvenanceRow) throws -> Void
+    ) throws {
         let filter: String
         let arguments: [any StatementArgument]
         let timeline = "a.seen_on IS NULL, a.seen_on, a.id"
@@ -56,15 +61,15 @@ public struct ProvenanceQuery {
         case .source(let id):
             (filter, arguments) = ("WHERE a.source_id = ? AND \(accepted) ORDER BY a.claim_id, a.id", [id])
         case .claims(let ids):
-            for id in ids { try forEach(.claim(id), limit: limit, body) }
+            for id in ids { try forEach(.claim(id), limit: limit, offset: offset, body) }
             return
         }
         // A statement of its own, not the shared cache: the via-chain lookups run while it steps.
-        let statement = try store.database.prepare("\(Self.columns) \(filter) LIMIT ?")
+        let statement = try store.database.prepare("\(Self.columns) \(filter) LIMIT ? OFFSET ?")
         let chains = ViaChainResolver(database: store.database)
         // Rows come grouped by claim: what is true of the claim is looked up once per claim.
         var claim: ClaimStanding?
-        try statement.forEach(arguments + [RowLimit.sql(limit)]) { row in
+        try statement.forEach(arguments + [RowLimit.sql(limit), Int64(offset)]) { row in
             let claimID = row.int64(0)
             // The standing already read while the rows are still this claim's; else this claim's.
             let standing = try claim.flatMap { $0.id == claimID ? $0 : nil } ?? claimStanding(claimID)
@@ -105,7 +110,8 @@ public struct ProvenanceQuery {
                     recordedBy: row.string(12),
                     state: AttributionState(rawValue: row.string(13)) ?? .accepted,
                     status: standing.status,
-                    assignee: standing.assignee
+                    assignee: standing.assignee,
+                    sourceRetractedOn: source.retractedOn
                 )
             )
         }
@@ -172,6 +178,7 @@ public struct ProvenanceQuery {
             var author: String?
             var url: String?
             var published: String?
+            var retractedOn: String?
         }
 
         private static let capacity = 1 << 16
@@ -198,27 +205,30 @@ public struct ProvenanceQuery {
         func source(_ id: Int64) throws -> SourceFields {
             if let known = sources[id] { return known }
             let found =
-                try database.cached("SELECT title, outlet, author, url, published FROM source WHERE id = ?").first([id])
-            {
-                row in
-                SourceFields(
-                    title: row.string(0),
-                    outlet: row.text(1),
-                    author: row.text(2),
-                    url: row.text(3),
-                    published: row.text(4)
-                )
-            } ?? SourceFields(title: "")
+                try database.cached(
+                    "SELECT title, outlet, author, url, published, retracted_on FROM source WHERE id = ?"
+                ).first([id]) {
+                    row in
+                    SourceFields(
+                        title: row.string(0),
+                        outlet: row.text(1),
+                        author: row.text(2),
+                        url: row.text(3),
+                        published: row.text(4),
+                        retractedOn: row.text(5)
+                    )
+                } ?? SourceFields(title: "")
             if sources.count >= Self.capacity { sources.removeAll(keepingCapacity: true) }
             sources[id] = found
             return found
         }
     }
 
-    /// The rows of `scope`, for reports small enough to hold (one claim, one speaker), at most `limit`.
-    public func rows(_ scope: Scope, limit: Int? = nil) throws -> [ProvenanceRow] {
+    /// The rows of `scope`, for reports small enough to hold (one claim, one speaker), at most
+    /// `limit`, after the first `offset`.
+    public func rows(_ scope: Scope, limit: Int? = nil, offset: Int = 0) throws -> [ProvenanceRow] {
         var rows: [ProvenanceRow] = []
-        try forEach(scope, limit: limit) { rows.append($0) }
+        try forEach(scope, limit: limit, offset: offset) { rows.append($0) }
         return rows
     }
 }

@@ -18,6 +18,8 @@ extension Migration {
         Migration(version: 13, file: "013_uids_and_wikidata.sql", sql: schema13),
         Migration(version: 14, file: "014_label_log.sql", sql: schema14),
         Migration(version: 18, file: "018_quote_locations.sql", sql: schema18),
+        Migration(version: 19, file: "019_change_log_uids.sql", sql: schema19),
+        Migration(version: 20, file: "020_retractions.sql", sql: schema20),
         Migration(version: 22, file: "022_source_sourcing.sql", sql: schema22),
     ]
 }
@@ -1467,6 +1469,142 @@ private let schema18 = ##"""
     BEGIN
         DELETE FROM quote_location WHERE attribution_id = NEW.id;
     END;
+    """##
+
+private let schema19 = ##"""
+    -- claimtrail store, schema version 19: the change log travels between stores (export, import, sync).
+    --
+    -- An entry names its record by the record's uid in an export, never by a store-local id. A deleted
+    -- or merged-away record's row is gone, so its uid is kept here when its row is deleted (ids are never
+    -- reused, schema 008, so the entity and id name one record for good). An attribution moved by a merge
+    -- is deleted and inserted again with its uid: a live row with the uid comes first, then this table.
+    -- A uid that is here, not live, and not in merged_uid was deleted: an import or sync does not bring
+    -- the record back.
+    CREATE TABLE retired_uid (
+        uid        TEXT PRIMARY KEY,
+        entity     TEXT NOT NULL
+                   CHECK (entity IN ('source', 'speaker', 'claim', 'attribution', 'relation', 'verdict')),
+        id         INTEGER NOT NULL,
+        retired_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+        UNIQUE (entity, id)
+    );
+    CREATE TRIGGER source_uid_retired AFTER DELETE ON source WHEN OLD.uid IS NOT NULL BEGIN
+        INSERT OR IGNORE INTO retired_uid (uid, entity, id) VALUES (OLD.uid, 'source', OLD.id);
+    END;
+    CREATE TRIGGER speaker_uid_retired AFTER DELETE ON speaker WHEN OLD.uid IS NOT NULL BEGIN
+        INSERT OR IGNORE INTO retired_uid (uid, entity, id) VALUES (OLD.uid, 'speaker', OLD.id);
+    END;
+    CREATE TRIGGER claim_uid_retired AFTER DELETE ON claim WHEN OLD.uid IS NOT NULL BEGIN
+        INSERT OR IGNORE INTO retired_uid (uid, entity, id) VALUES (OLD.uid, 'claim', OLD.id);
+    END;
+    CREATE TRIGGER attribution_uid_retired AFTER DELETE ON attribution WHEN OLD.uid IS NOT NULL BEGIN
+        INSERT OR IGNORE INTO retired_uid (uid, entity, id) VALUES (OLD.uid, 'attribution', OLD.id);
+    END;
+    CREATE TRIGGER claim_relation_uid_retired AFTER DELETE ON claim_relation WHEN OLD.uid IS NOT NULL BEGIN
+        INSERT OR IGNORE INTO retired_uid (uid, entity, id) VALUES (OLD.uid, 'relation', OLD.id);
+    END;
+    CREATE TRIGGER verdict_uid_retired AFTER DELETE ON verdict WHEN OLD.uid IS NOT NULL BEGIN
+        INSERT OR IGNORE INTO retired_uid (uid, entity, id) VALUES (OLD.uid, 'verdict', OLD.id);
+    END;
+
+    -- Every change-log entry gets a uid of its own (v7, its time the entry's), so that an entry that
+    -- arrives twice, from an export read again or from two stores, is one entry. A DEFAULT cannot be
+    -- added by ALTER TABLE unless constant, so the table is rebuilt as in 014, with its ids.
+    PRAGMA legacy_alter_table = ON;
+    CREATE TABLE new_change_log (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        changed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+        changed_by TEXT NOT NULL,
+        entity     TEXT NOT NULL CHECK (entity IN ('claim', 'speaker', 'attribution', 'source', 'status_label')),
+        entity_id  INTEGER NOT NULL,
+        action     TEXT NOT NULL CHECK (action IN ('edit', 'delete')),
+        claim_id   INTEGER,          -- the claim concerned, so that `trace claim` can show it
+        before     TEXT NOT NULL,    -- the row before, as a JSON object
+        after      TEXT,             -- the row after an edit, as a JSON object; NULL for a deletion
+        reason     TEXT,
+        uid        TEXT NOT NULL DEFAULT (printf('%08x-%04x-7%03x-%x%03x-%012x',
+            CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) >> 16,
+            CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) & 65535,
+            random() & 4095, 8 + (random() & 3), random() & 4095, random() & 281474976710655))
+    );
+    INSERT INTO new_change_log (id, changed_at, changed_by, entity, entity_id, action, claim_id, before, after, reason, uid)
+        SELECT id, changed_at, changed_by, entity, entity_id, action, claim_id, before, after, reason,
+        printf('%08x-%04x-7%03x-%x%03x-%012x',
+            CAST(round((julianday(changed_at) - 2440587.5) * 86400000) AS INTEGER) >> 16,
+            CAST(round((julianday(changed_at) - 2440587.5) * 86400000) AS INTEGER) & 65535,
+            random() & 4095, 8 + (random() & 3), random() & 4095, random() & 281474976710655)
+        FROM change_log;
+    DROP TABLE change_log;
+    ALTER TABLE new_change_log RENAME TO change_log;
+    PRAGMA legacy_alter_table = OFF;
+    CREATE INDEX change_log_by_claim ON change_log (claim_id);
+    CREATE INDEX change_log_by_entity ON change_log (entity, entity_id);
+    CREATE UNIQUE INDEX change_log_by_uid ON change_log (uid);
+    -- The order entries are exported in, the same in every store that holds them: by time, then uid.
+    CREATE INDEX change_log_by_time ON change_log (changed_at, uid);
+    CREATE TRIGGER change_log_append_only_update BEFORE UPDATE ON change_log
+    BEGIN SELECT RAISE(ABORT, 'the change log cannot be edited'); END;
+    CREATE TRIGGER change_log_append_only_delete BEFORE DELETE ON change_log
+    BEGIN SELECT RAISE(ABORT, 'the change log cannot be edited'); END;
+    """##
+
+private let schema20 = ##"""
+    -- claimtrail store, schema version 20: a source its publisher retracted or corrected stays in the
+    -- store, flagged, so everything that rests on it can be found (`impact source`) and every report
+    -- can mark it. `source retract` and `source correct` set these columns and log the change like
+    -- every other source edit. A retraction has a day and a reason; a correction keeps its latest note
+    -- here and every earlier one in the change log.
+    ALTER TABLE source ADD COLUMN retracted_on TEXT;
+    ALTER TABLE source ADD COLUMN retraction_reason TEXT;
+    ALTER TABLE source ADD COLUMN correction_note TEXT;
+
+    -- The few retracted sources, so a report can ask which of a claim's sources are retracted by
+    -- probing each one instead of reading every source the claim has.
+    CREATE INDEX source_retracted ON source (id) WHERE retracted_on IS NOT NULL;
+
+    -- The provenance report's view gains the source's retraction day at the end, as the CSV export does.
+    DROP VIEW provenance_report;
+    CREATE VIEW provenance_report AS
+    SELECT c.id AS claim_id, c.text AS claim, c.topic,
+           CASE WHEN (SELECT counter_claims > 0 OR (asserts > 0 AND denies > 0) FROM claim_stats WHERE claim_id = c.id)
+                THEN 'true' ELSE 'false' END AS contested,
+           (SELECT group_concat(from_claim_id, ';') FROM (SELECT from_claim_id FROM claim_relation
+              WHERE to_claim_id = c.id AND kind = 'contradicts' ORDER BY from_claim_id)) AS counter_claim_ids,
+           a.stance, sp.name AS speaker, sp.kind AS speaker_kind, sp.role AS speaker_role, a.mode, a.cue, a.quote,
+           s.title AS source_title, s.outlet AS source_outlet, s.author AS source_author, s.url AS source_url,
+           s.published,
+           CASE WHEN a.via_id IS NOT NULL THEN coalesce(sp.name, '(unattributed)') || ' ← ' || (
+               WITH RECURSIVE hop (id, step, name) AS (
+                   SELECT v.via_id, 1, coalesce(vs.name, '(unattributed)')
+                   FROM attribution v LEFT JOIN speaker vs ON vs.id = v.speaker_id WHERE v.id = a.via_id
+                   UNION ALL
+                   SELECT v.via_id, hop.step + 1, coalesce(vs.name, '(unattributed)')
+                   FROM hop JOIN attribution v ON v.id = hop.id LEFT JOIN speaker vs ON vs.id = v.speaker_id
+                   WHERE hop.step < 64
+               )
+               SELECT group_concat(name, ' ← ') FROM (SELECT name FROM hop ORDER BY step)
+           ) END AS via_chain,
+           a.recorded_at, a.recorded_by, a.id AS attribution_id, a.speaker_id, a.source_id, a.said_on,
+           (SELECT group_concat(from_claim_id, ';') FROM (SELECT from_claim_id FROM claim_relation
+              WHERE to_claim_id = c.id AND kind = 'supports' ORDER BY from_claim_id)) AS supported_by_claim_ids,
+           c.status, c.assignee, s.retracted_on AS source_retracted_on
+    FROM attribution a
+    JOIN claim c ON c.id = a.claim_id
+    JOIN source s ON s.id = a.source_id
+    LEFT JOIN speaker sp ON sp.id = a.speaker_id
+    WHERE a.state = 'accepted'
+    ORDER BY a.claim_id, a.seen_on IS NULL, a.seen_on, a.id;
+
+    -- Independent origins (`origins`, and the count beside `sources` in every report) are read at
+    -- query time from the `via` links, never kept: merges and deletes, however made, cannot leave them
+    -- stale. These two partial indexes make that cheap for the busiest claim. The first holds each
+    -- claim's first-hand attributions (relayed through no other), so counting them reads an index
+    -- range, and finding origins with the same speaker on the same day probes it; the second holds
+    -- each claim's relays, from which circular citation is looked for.
+    CREATE INDEX attribution_first_hand ON attribution (claim_id, speaker_id, seen_on)
+    WHERE via_id IS NULL AND state = 'accepted';
+    CREATE INDEX attribution_relays ON attribution (claim_id, via_id, source_id)
+    WHERE via_id IS NOT NULL AND state = 'accepted';
     """##
 
 private let schema22 = ##"""

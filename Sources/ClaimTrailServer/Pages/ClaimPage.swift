@@ -2,13 +2,22 @@ import ClaimTrail
 
 /// One claim: the HTML report's section for it (timeline, verdicts, counter-claims, what it
 /// contradicts and what supports it), its history, and the forms an editor records with.
-struct ClaimPage: Encodable, Sendable {
+struct ClaimPage: DeskPage {
+    var title: String { "Claim #\(trace.claim.id)" }
     var trace: ClaimTrace
     var verdicts: [Verdict]
     /// The desk's name for the claim's verification status (`status labels`).
     var statusLabel: String
     /// The desk's names for every status, for the status form (not part of the JSON).
     var statusLabels: [VerificationStatus: String]
+
+    /// Where the page's stretch of the claim's timeline starts (`?offset=`); not part of the JSON.
+    var offset = 0
+
+    /// Attributions of the claim, and of each claim linked to it, that one page shows: a page
+    /// of the timeline at a time, with links to the pages before and after, so that the busiest
+    /// claim's page (83,000 attributions at 1M) costs what an ordinary one does.
+    static let timelineLimit = 50
 
     private enum CodingKeys: String, CodingKey {
         case trace, verdicts, statusLabel
@@ -24,10 +33,8 @@ struct ClaimPage: Encodable, Sendable {
             link: { "/claims/\($0)" },
             speakerLink: { "/speakers/\($0)" }
         )
-        if trace.attributions.count < trace.totalAttributions {
-            html +=
-                "<p class=\"meta\">The first \(trace.attributions.count) of \(trace.totalAttributions) attributions.</p>\n"
-        }
+        html += timelinePager
+        html += PageLayout.downloads("claim=\(id)")
         if !trace.history.isEmpty {
             html += "<h3>History</h3>\n<ul>\n"
             for change in trace.history {
@@ -91,5 +98,21 @@ struct ClaimPage: Encodable, Sendable {
             }
         }
         return html
+    }
+
+    /// Which stretch of the timeline the page shows, with links to the stretches around it.
+    private var timelinePager: String {
+        guard offset > 0 || trace.attributions.count < trace.totalAttributions else { return "" }
+        let id = trace.claim.id
+        let shown = trace.attributions.isEmpty ? "none" : "\(offset + 1)–\(offset + trace.attributions.count)"
+        var html = "<p class=\"pager\">Attributions \(shown) of \(trace.totalAttributions). "
+        if offset > 0 {
+            let earlier = max(offset - Self.timelineLimit, 0)
+            html += "<a href=\"/claims/\(id)\(earlier > 0 ? "?offset=\(earlier)" : "")\">← Earlier</a> "
+        }
+        if offset + trace.attributions.count < trace.totalAttributions {
+            html += "<a href=\"/claims/\(id)?offset=\(offset + Self.timelineLimit)\">Later →</a>"
+        }
+        return html + "</p>\n"
     }
 }

@@ -1,7 +1,8 @@
 import ClaimTrail
 
 /// The desk's front page: contested claims, most disputed first, a page at a time.
-struct ContestedPage: Codable, Sendable {
+struct ContestedPage: DeskPage {
+    var title: String { "Contested claims" }
     var claims: [ContestedClaim]
     var topic: String?
     var offset: Int
@@ -23,7 +24,7 @@ struct ContestedPage: Codable, Sendable {
             html += "<td>\(claim.counterClaims)</td><td>\(claim.sources)</td>"
             html += "<td>\(escape(claim.firstSeen ?? ""))</td><td>\(escape(claim.lastSeen ?? ""))</td></tr>\n"
         }
-        return html + "</table>\n" + pager
+        return html + "</table>\n" + pager + PageLayout.downloads("contested=1")
     }
 
     private var pager: String {

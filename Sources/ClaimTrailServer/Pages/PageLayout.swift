@@ -27,6 +27,14 @@ enum PageLayout {
         """
     }
 
+    /// Links to download a report of what the page shows (`query`: `claim=7`, `contested=1`), in
+    /// each format `/export` offers.
+    static func downloads(_ query: String) -> String {
+        let formats = [("csv", "CSV"), ("json", "JSON"), ("prov-json", "PROV-JSON"), ("claimreview", "ClaimReview")]
+        let links = formats.map { "<a href=\"/export?format=\($0.0)&amp;\(query)\">\($0.1)</a>" }
+        return "<p class=\"meta\">Download: \(links.joined(separator: " · "))</p>\n"
+    }
+
     private static func navigation(_ viewer: Viewer) -> String {
         var html = "<nav><a href=\"/contested\">Contested claims</a> · "
         if viewer.account != nil {
@@ -98,6 +106,12 @@ enum PageLayout {
 }
 
 /// Who is looking at a page: the signed-in account, and the form token its forms must carry.
+/// A page the server reads from the store and shows as HTML, or as JSON (the value itself).
+protocol DeskPage: Encodable, Sendable {
+    var title: String { get }
+    func html(_ viewer: Viewer) -> String
+}
+
 struct Viewer: Sendable {
     var account: Account?
     var formToken: String?

@@ -1,7 +1,8 @@
 import ClaimTrail
 
 /// Full-text search over claims, quotes, speakers and sources (titles and bodies).
-struct SearchPage: Codable, Sendable {
+struct SearchPage: DeskPage {
+    var title: String { "Search" }
     var query: String
     var hits: [SearchHit]
 

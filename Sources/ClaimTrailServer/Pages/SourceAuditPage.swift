@@ -34,3 +34,8 @@ enum SourceAuditPage {
         return html + "</table>\n"
     }
 }
+
+extension SourceAudit: DeskPage {
+    var title: String { "Sourcing of \(source.title)" }
+    func html(_ viewer: Viewer) -> String { SourceAuditPage.html(self, viewer) }
+}

@@ -26,3 +26,8 @@ enum SpeakerPage {
         return html + "</table>\n"
     }
 }
+
+extension SpeakerTrace: DeskPage {
+    var title: String { speaker.name }
+    func html(_ viewer: Viewer) -> String { SpeakerPage.html(self, viewer) }
+}

@@ -12,8 +12,9 @@ struct ReadRoutes {
     func add(to router: Router<DeskContext>) {
         for prefix in ["", "/api"] {
             router.get("\(prefix)/contested") { request, context in try await contested(request, context) }
-            router.get("\(prefix)/claims/:id") { _, context in
-                try await claim(try Self.pathID(context, "claim"), context)
+            router.get("\(prefix)/claims/:id") { request, context in
+                let offset = try Self.count(request.uri.queryParameters["offset"], name: "offset") ?? 0
+                return try await claim(try Self.pathID(context, "claim"), context, offset: offset)
             }
             router.get("\(prefix)/speakers/:id") { _, context in try await speaker(context) }
             router.get("\(prefix)/sources/:id/audit") { _, context in try await audit(context) }
@@ -30,7 +31,7 @@ struct ReadRoutes {
         let topic = query["topic"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         let offset = try Self.count(query["offset"], name: "offset") ?? 0
         let limit = min(try Self.count(query["limit"], name: "limit") ?? Self.pageSize, 200)
-        let page = try await store.read { store in
+        return try await serve(context) { store in
             // One more than shown, to know whether a next page exists.
             let claims = try store.contestedClaims(topic: topic, limit: limit + 1, offset: offset)
             return ContestedPage(
@@ -41,73 +42,95 @@ struct ReadRoutes {
                 hasMore: claims.count > limit
             )
         }
-        return try .page(page, title: "Contested claims", context: context, html: page.html)
     }
 
-    /// The claim page; after a refused form, with the refusal above it.
-    func claim(_ id: Int64, _ context: DeskContext, refusal: (any Error)? = nil) async throws -> Response {
+    /// The claim page, its timeline from `offset`; after a refused form, with the refusal above it.
+    func claim(
+        _ id: Int64,
+        _ context: DeskContext,
+        offset: Int = 0,
+        refusal: (any Error)? = nil
+    ) async throws -> Response {
         _ = try context.require(.viewer)
-        let page = try await store.read { store in
-            let trace = try store.traceClaim("#\(id)", limit: 200)
+        return try await serve(context, refusal: refusal) { store in
+            let trace = try store.traceClaim("#\(id)", limit: ClaimPage.timelineLimit, offset: offset)
             let labels = try store.statusLabels()
             return ClaimPage(
                 trace: trace,
                 verdicts: try store.verdicts(claimID: trace.claim.id),
                 statusLabel: labels[trace.status] ?? trace.status.rawValue,
-                statusLabels: labels
+                statusLabels: labels,
+                offset: offset
             )
         }
-        return try .page(
-            page,
-            title: "Claim #\(page.trace.claim.id)",
-            context: context,
-            refusal: refusal,
-            html: page.html
-        )
     }
 
     /// The extractor's proposals waiting for review, least confident first (`review list`); after a
     /// refused decision, with the refusal above them.
     func review(_ context: DeskContext, refusal: (any Error)? = nil) async throws -> Response {
         _ = try context.require(.viewer)
-        let page = ReviewPage(proposals: try await store.read { try $0.pendingProposals() })
-        return try .page(page, title: "Review queue", context: context, refusal: refusal, html: page.html)
+        return try await serve(context, refusal: refusal) {
+            ReviewPage(proposals: try $0.pendingProposals())
+        }
     }
 
     /// The open claims the signed-in account holds: `queue --mine`, with the account as the recorder.
     private func myQueue(_ context: DeskContext) async throws -> Response {
         let account = try context.require(.viewer)
-        let claims = try await store.read {
-            try $0.queue(QueueFilter(assignee: account.name, limit: QueuePage.limit))
+        return try await serve(context) { store in
+            let claims = try store.queue(QueueFilter(assignee: account.name, limit: QueuePage.limit))
+            return QueuePage(assignee: account.name, claims: claims)
         }
-        let page = QueuePage(assignee: account.name, claims: claims)
-        return try .page(page, title: "My queue", context: context, html: page.html)
     }
 
     private func speaker(_ context: DeskContext) async throws -> Response {
         _ = try context.require(.viewer)
         let id = try Self.pathID(context, "speaker")
-        let trace = try await store.read { try $0.traceSpeaker("#\(id)", limit: 200) }
-        return try .page(trace, title: trace.speaker.name, context: context) { SpeakerPage.html(trace, $0) }
+        return try await serve(context) {
+            try $0.traceSpeaker("#\(id)", limit: 200)
+        }
     }
 
     private func audit(_ context: DeskContext) async throws -> Response {
         _ = try context.require(.viewer)
         let id = try Self.pathID(context, "source")
-        let audit = try await store.read { try $0.audit(source: "#\(id)") }
-        return try .page(audit, title: "Sourcing of \(audit.source.title)", context: context) {
-            SourceAuditPage.html(audit, $0)
+        return try await serve(context) {
+            try $0.audit(source: "#\(id)")
         }
     }
 
     private func search(_ request: Request, _ context: DeskContext) async throws -> Response {
         _ = try context.require(.viewer)
         let query = request.uri.queryParameters["q"].map(String.init) ?? ""
-        let hits =
-            query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-            ? [] : try await store.read { try $0.search(query, limit: 50) }
-        let page = SearchPage(query: query, hits: hits)
-        return try .page(page, title: "Search", context: context, html: page.html)
+        let blank = query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        return try await serve(context) { store in
+            SearchPage(query: query, hits: blank ? [] : try store.search(query, limit: 50))
+        }
+    }
+
+    /// Reads a page in one read transaction and renders it, as a page or as JSON, on the same
+    /// read thread: rendering a busy claim's page takes milliseconds, and on an event loop it
+    /// would hold up every connection that loop serves.
+    /// - Parameter refusal: why a form on this page was just refused: shown above the page, with
+    ///   the error's status. JSON gets the error itself.
+    private func serve<Page: DeskPage>(
+        _ context: DeskContext,
+        refusal: (any Error)? = nil,
+        read: @escaping @Sendable (ClaimStore) throws -> Page
+    ) async throws -> Response {
+        if let refusal, context.wantsJSON { throw refusal }
+        let notice = refusal.map(ErrorMiddleware.describe)
+        let (wantsJSON, viewer) = (context.wantsJSON, context.viewer)
+        return try await store.read { store in
+            let page = try read(store)
+            return try Response.page(
+                page,
+                title: page.title,
+                wantsJSON: wantsJSON,
+                viewer: viewer,
+                notice: notice.map { (status: $0.0, message: $0.1) }
+            ) { page.html($0) }
+        }
     }
 
     /// The id in the path: digits only, else there is no such thing (404).

@@ -35,6 +35,13 @@ final class DeskFixture {
         try run(["extract", article, "--source", "1", "--propose"])
     }
 
+    /// Adds a generated busy claim, #2, with over a thousand attributions (and two quieter ones).
+    func addBusyClaim() throws {
+        let out = temporary.directory.appendingPathComponent("generated").path
+        try run(["generate", "--claims", "3", "--attributions", "3000", "--out", out])
+        try run(["import", out + "/data.jsonl"])
+    }
+
     @discardableResult
     func run(_ arguments: [String]) throws -> String {
         let result = try Binary.run(arguments, database: path, user: "desk-admin")

@@ -56,7 +56,10 @@ final class RunningServer {
 struct HTTPReply {
     let status: Int
     let headers: [(name: String, value: String)]
-    let body: String
+    var body: String
+    /// For a chunked (streamed) response, how many chunks came; nil if it was not chunked or was
+    /// cut short.
+    var chunks: Int?
 
     func header(_ name: String) -> String? {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
@@ -113,14 +116,40 @@ struct HTTPReply {
             guard count > 0 else { break }
             received += buffer[0..<count]
         }
-        let text = String(decoding: received, as: UTF8.self)
-        let parts = text.components(separatedBy: "\r\n\r\n")
-        let head = parts.first?.components(separatedBy: "\r\n") ?? []
+        let split = received.indices.first { received[$0...].starts(with: Array("\r\n\r\n".utf8)) } ?? received.count
+        let head = String(decoding: received[..<split], as: UTF8.self).components(separatedBy: "\r\n")
         let status = Int(head.first?.split(separator: " ").dropFirst().first ?? "") ?? 0
         let fields = head.dropFirst().compactMap { line -> (String, String)? in
             guard let colon = line.firstIndex(of: ":") else { return nil }
             return (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
         }
-        return HTTPReply(status: status, headers: fields, body: parts.dropFirst().joined(separator: "\r\n\r\n"))
+        var reply = HTTPReply(status: status, headers: fields, body: "")
+        let content = Array(received[min(split + 4, received.count)...])
+        if reply.header("Transfer-Encoding")?.lowercased() == "chunked" {
+            let (bytes, chunks) = dechunk(content)
+            reply.body = String(decoding: bytes, as: UTF8.self)
+            reply.chunks = chunks
+        } else {
+            reply.body = String(decoding: content, as: UTF8.self)
+        }
+        return reply
+    }
+
+    /// The body of a chunked response, and how many chunks carried it; nil chunks if the last
+    /// (empty) chunk never came, that is, the server cut the response short.
+    private static func dechunk(_ content: [UInt8]) -> (body: [UInt8], chunks: Int?) {
+        var body: [UInt8] = []
+        var rest = content[...]
+        var count = 0
+        while let lineEnd = rest.indices.first(where: { rest[$0...].starts(with: [13, 10]) }) {
+            guard let size = Int(String(decoding: rest[..<lineEnd], as: UTF8.self), radix: 16) else { break }
+            let start = lineEnd + 2
+            if size == 0 { return (body, count) }
+            guard start + size <= rest.endIndex else { break }
+            body += rest[start..<(start + size)]
+            count += 1
+            rest = rest[min(start + size + 2, rest.endIndex)...]
+        }
+        return (body, nil)
     }
 }
