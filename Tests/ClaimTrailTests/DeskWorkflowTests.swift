@@ -60,7 +60,8 @@ struct DeskWorkflowTests {
         func dump() throws -> [String] {
             let store = try ClaimStore.open(at: db)
             let tables = try store.database.prepare(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE '%VIRTUAL%' AND name NOT GLOB '*_fts_*' ORDER BY 1"
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                    + " AND sql NOT LIKE '%VIRTUAL%' AND name NOT GLOB '*_fts_*' ORDER BY 1"
             ).map { $0.string(0) }
             var rows: [String] = []
             for table in tables {
@@ -173,7 +174,8 @@ struct DeskWorkflowTests {
         #expect(logged == ["proposed \(first["claim_id"] as? Int ?? -1) → accepted bo"])
         #expect(
             try desk.values(
-                "SELECT decision || ' ' || decided_by FROM attribution_proposal WHERE attribution_id IN (\(rejected.joined(separator: ","))) ORDER BY 1"
+                "SELECT decision || ' ' || decided_by FROM attribution_proposal"
+                    + " WHERE attribution_id IN (\(rejected.joined(separator: ","))) ORDER BY 1"
             ) == ["rejected bo", "rejected bo"]
         )
         #expect(try desk.values("SELECT text FROM claim WHERE text = 'Desk wording of a reported claim'").count == 1)
@@ -208,7 +210,8 @@ struct DeskWorkflowTests {
         let statusLog = try desk.values(
             """
             SELECT json_extract(after, '$.status') || ' ' || changed_by FROM change_log
-            WHERE entity = 'claim' AND entity_id = 1 AND json_extract(before, '$.status') <> json_extract(after, '$.status')
+            WHERE entity = 'claim' AND entity_id = 1
+                AND json_extract(before, '$.status') <> json_extract(after, '$.status')
             ORDER BY id
             """
         )
@@ -413,9 +416,14 @@ struct DeskWorkflowTests {
         try desk.ok(["review", "reject", ids[1], "--reason", "not a claim"])
         #expect(try ids.map(uid) == proposed)
         #expect(try desk.ok(["check"]).stdout == "ok\n")
-        // The accepted one travels with its uid; the rejected one stays out of exports.
+        // The accepted one travels with its uid; the rejected one stays out of exports' attributions
+        // (its rejection is in the change log, which travels too).
         let exported = try desk.ok(["export", "--format", "json"]).stdout
-        #expect(exported.contains(proposed[0][0]) && !exported.contains(proposed[1][0]))
+        let document = try JSONSerialization.jsonObject(with: Data(exported.utf8)) as? [String: Any]
+        let attributions = (document?["claims"] as? [[String: Any]] ?? []).flatMap { claim in
+            (claim["attributions"] as? [[String: Any]] ?? []).compactMap { $0["uid"] as? String }
+        }
+        #expect(attributions.contains(proposed[0][0]) && !attributions.contains(proposed[1][0]))
     }
 }
 

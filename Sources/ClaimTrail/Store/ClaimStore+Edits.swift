@@ -9,7 +9,8 @@ extension ClaimStore {
         SELECT json_object('text', text, 'topic', topic, 'status', status, 'assignee', assignee) FROM claim WHERE id = ?
         """,
         "speaker": """
-        SELECT json_object('name', name, 'kind', kind, 'role', role, 'affiliation_id', affiliation_id, 'wikidata', wikidata,
+        SELECT json_object('name', name, 'kind', kind, 'role', role, 'affiliation_id', affiliation_id,
+                           'wikidata', wikidata,
                            'aliases', json((SELECT json_group_array(alias) FROM (SELECT alias FROM speaker_alias
                                                                                   WHERE speaker_id = speaker.id
                                                                                   ORDER BY alias))))
@@ -43,6 +44,7 @@ extension ClaimStore {
     ) throws {
         guard let before = try snapshot(entity, id) else { throw ClaimTrailError.notFound("no \(entity) #\(id)") }
         let claimID = try change()
+        guard !replayingChanges else { return }
         let after = action == "edit" ? try snapshot(entity, id) : nil
         guard after != before else {
             throw ClaimTrailError.invalid("nothing to change: \(entity) #\(id) already reads so")
@@ -104,15 +106,21 @@ extension ClaimStore {
     /// logs each as a deletion of the merged claim, so its id and wording are kept in the history.
     private func forgetMerges(into id: Int64, by: String, reason: String?) throws {
         let why = ["claim #\(id), which it was merged into, was deleted", Reference.clean(reason)]
+        if !replayingChanges {
+            try logMergedAway(into: id, by: by, why: why.compactMap { $0 }.joined(separator: ": "))
+        }
+        try database.execute("DELETE FROM claim_merge WHERE into_id = ?", [id])
+    }
+
+    private func logMergedAway(into id: Int64, by: String, why: String) throws {
         try database.execute(
             """
             INSERT INTO change_log (changed_by, entity, entity_id, action, claim_id, before, reason)
             SELECT ?1, 'claim', merged_id, 'delete', into_id, json_object('text', text, 'merged_into', into_id), ?3
             FROM claim_merge WHERE into_id = ?2 ORDER BY merged_id
             """,
-            [by, id, why.compactMap { $0 }.joined(separator: ": ")]
+            [by, id, why]
         )
-        try database.execute("DELETE FROM claim_merge WHERE into_id = ?", [id])
     }
 
     /// Links a speaker to its Wikidata item, or unlinks it (nil); logged like any speaker edit.
