@@ -80,7 +80,7 @@ fts_trigger=$(sqlite3 "$work/schema.db" "SELECT sql || ';' FROM sqlite_schema WH
     echo "DROP TABLE staging_$table;"
   done
   echo "COMMIT;"
-  echo "PRAGMA user_version = $(ls schema/*.sql | wc -l);"
+  echo "PRAGMA user_version = $((10#$(basename "$(ls schema/[0-9]*.sql | tail -n 1)" | cut -c1-3)));"
 } > "$work/import.sql"
 { cat schema/*.sql; echo ".mode csv"; echo "BEGIN;"
   sqlite3 "$work/schema.db" "SELECT 'DROP INDEX ' || name || ';' FROM sqlite_schema
@@ -91,7 +91,7 @@ fts_trigger=$(sqlite3 "$work/schema.db" "SELECT sql || ';' FROM sqlite_schema WH
   echo "INSERT INTO attribution_fts (attribution_fts) VALUES ('rebuild');"
   echo "$fts_trigger"
   echo "COMMIT;"
-  echo "PRAGMA user_version = $(ls schema/*.sql | wc -l);"
+  echo "PRAGMA user_version = $((10#$(basename "$(ls schema/[0-9]*.sql | tail -n 1)" | cut -c1-3)));"
 } > "$work/import-indexes-after.sql"
 # sqlite3 reports a failed statement in a script on stderr, but exits 0.
 sqlite3_load() { # script
