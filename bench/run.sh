@@ -118,6 +118,22 @@ else
   ct=$(printf '%s\n' "${ct_runs[@]}" | median)
   report "import" "$ct" "$(printf '%s\n' "${sq_runs[@]}" | median)"
   report "import vs sqlite3 indexes after" "$ct" "$(printf '%s\n' "${after_runs[@]}" | median)"
+  # Readers in other processes during an import: `contested` in a loop on the store being
+  # imported into, from the import's start to its commit and checkpoint. Each run sees the old
+  # snapshot or the new one, whole; what counts is that none fails and none waits long.
+  rm -f "$work"/rd.db*; "$claimtrail" init --db "$work/rd.db" >/dev/null
+  "$claimtrail" import "$work/data/data.jsonl" --db "$work/rd.db" >/dev/null 2>"$work/import-err" &
+  importer=$!
+  reads=0 worst=0
+  while kill -0 "$importer" 2>/dev/null; do
+    start=$EPOCHREALTIME
+    "$claimtrail" contested --limit 50 --db "$work/rd.db" >/dev/null || { echo "contested failed during an import" >&2; exit 1; }
+    end=$EPOCHREALTIME
+    worst=$(awk -v a="$start" -v b="$end" -v w="$worst" 'BEGIN { d = b - a; printf "%.3f", (d > w ? d : w) }')
+    reads=$((reads + 1))
+  done
+  wait "$importer" || { cat "$work/import-err" >&2; exit 1; }
+  echo "readers during an import: $reads runs of contested --limit 50, the slowest $worst s"
   store="$work/ct.db"
 fi
 

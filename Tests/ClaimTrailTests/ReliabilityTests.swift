@@ -101,6 +101,52 @@ struct ReliabilityTests {
         #expect(try temporary.count("attribution") == 21 + 20000)
     }
 
+    @Test("an import that builds the indexes after its rows, killed at several moments, leaves all or nothing")
+    func crashesThroughIndexRebuild() throws {
+        let data = try TemporaryStore()
+        let file = try Self.dataset(in: data.directory, name: "big", claims: 2000, attributions: 20000, seed: 11)
+        // 20,000 attributions into a store of 21: the import drops the secondary indexes and builds
+        // them after the rows (`DeferredIndexes`). A whole run first, to place the kills in its time.
+        let whole = try TemporaryStore()
+        _ = try Importer(store: whole.store, recordedBy: "t").importFile(atPath: Repository.path("examples/syria.json"))
+        let started = Date()
+        try #require(try Binary.run(["import", file], database: whole.path).status == 0)
+        var duration = Date().timeIntervalSince(started)
+        // The last moments fall among the index builds, the full-text merge and the commit. The
+        // machine's load changes from run to run: a run that finishes before its kill is all there,
+        // and shortens the time the next tries are placed in.
+        var killed = 0
+        for fraction in [0.3, 0.6, 0.85, 0.95] {
+            for _ in 1...3 {
+                let temporary = try TemporaryStore()
+                _ = try Importer(store: temporary.store, recordedBy: "t").importFile(
+                    atPath: Repository.path("examples/syria.json")
+                )
+                let before = try temporary.snapshot()
+                let process = Process()
+                process.executableURL = Binary.url
+                process.arguments = ["import", file, "--db", temporary.path]
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                let launched = Date()
+                try process.run()
+                Thread.sleep(forTimeInterval: duration * fraction)
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+                let reopened = try ClaimStore.open(at: temporary.path)
+                #expect(try StoreCheck(store: reopened).problems().isEmpty, "killed at \(fraction)")
+                if process.terminationReason == .uncaughtSignal {
+                    killed += 1
+                    #expect(try TemporaryStore.snapshot(of: reopened) == before, "killed at \(fraction)")
+                    break
+                }
+                #expect(try temporary.count("attribution") == 21 + 20000, "finished at \(fraction)")
+                duration = min(duration, Date().timeIntervalSince(launched))
+            }
+        }
+        #expect(killed >= 3, "most kills should land before the commit")
+    }
+
     @Test("a backup taken while another process imports is consistent and complete up to its moment")
     func backupWhileWriting() throws {
         let temporary = try TemporaryStore()
