@@ -25,11 +25,14 @@ public enum ClaimTrailError: Error, CustomStringConvertible, Equatable {
         case .notAStore(let path):
             "\(path) is not a claimtrail store (not an SQLite database)"
         case .newerStore(let path, let version, let supported):
-            "\(path) has schema version \(version), newer than this claimtrail supports (\(supported)); upgrade claimtrail"
+            "\(path) has schema version \(version), newer than this claimtrail supports (\(supported)); "
+                + "upgrade claimtrail"
         case .readOnlyStore(let path):
-            "\(path) is read-only for this user: it can be read and exported, not changed (or upgraded); nothing was written"
+            "\(path) is read-only for this user: it can be read and exported, not changed (or upgraded); "
+                + "nothing was written"
         case .busy(let path, let seconds):
-            "\(path) is busy: another process has held its write lock for over \(seconds) s; nothing was written, try again"
+            "\(path) is busy: another process has held its write lock for over \(seconds) s; "
+                + "nothing was written, try again"
         case .importFailed(let location, let reason):
             "\(location): \(reason)"
         }

@@ -116,7 +116,9 @@ struct Form: Sendable {
     /// One of a fixed set of words, or an error naming the field.
     func word<T: RawRepresentable>(_ name: String, as type: T.Type) throws -> T? where T.RawValue == String {
         try self[name].map { text in
-            guard let value = T(rawValue: text) else { throw ClaimTrailError.invalid("\(name) “\(text)” is not known") }
+            guard let value = T(rawValue: text) else {
+                throw ClaimTrailError.invalid("\(name) “\(text)” is not known")
+            }
             return value
         }
     }

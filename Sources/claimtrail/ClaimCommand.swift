@@ -16,7 +16,8 @@ struct ClaimCommand: ParsableCommand {
             commandName: "add",
             abstract: "Record a claim; prints its id.",
             discussion:
-                "A claim whose text is already stored (ignoring case, quote style and spacing) is not added again: its id is printed."
+                "A claim whose text is already stored (ignoring case, quote style and spacing) is not added again: "
+                + "its id is printed."
         )
 
         @OptionGroup var store: StoreOptions

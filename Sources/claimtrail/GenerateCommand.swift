@@ -24,7 +24,8 @@ struct GenerateCommand: ParsableCommand {
             seed: seed
         ).write(to: out)
         try say(
-            "wrote \(out)/data.jsonl and \(out)/csv: \(totals.attributions) attributions, \(totals.relations) counter-claims"
+            "wrote \(out)/data.jsonl and \(out)/csv: "
+                + "\(totals.attributions) attributions, \(totals.relations) counter-claims"
         )
     }
 }

@@ -26,7 +26,9 @@ extension SpeakerCommand {
 
         func validate() throws {
             let actions = [file != nil, list, !accept.isEmpty, !reject.isEmpty].filter { $0 }.count
-            guard actions == 1 else { throw ValidationError("give one of FILE, --list, --accept ID… or --reject ID…") }
+            guard actions == 1 else {
+                throw ValidationError("give one of FILE, --list, --accept ID… or --reject ID…")
+            }
         }
 
         func run() throws {

@@ -132,7 +132,8 @@ struct SpeakerCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "merge",
             abstract:
-                "Record that two speakers are one (\"Russian MoD\", \"Russian defence ministry\"): B's attributions move to A.",
+                "Record that two speakers are one (\"Russian MoD\", \"Russian defence ministry\"): "
+                + "B's attributions move to A.",
             discussion: "B's name and aliases become aliases of A; the merge is kept in the change log."
         )
 

@@ -87,7 +87,9 @@ struct BodyFileTests {
             }
         let result = try layout.importing(reference)
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("Error: \(layout.imports.path)/tip.json: sources[0]: body_file “\(reference)”"))
+        #expect(
+            result.stderr.hasPrefix("Error: \(layout.imports.path)/tip.json: sources[0]: body_file “\(reference)”")
+        )
         #expect(result.stderr.contains("outside the import file's folder"), "\(result.stderr)")
         #expect(result.stderr.contains("--allow-body-from"))
         #expect(result.stderr.split(separator: "\n").count == 1)
@@ -116,7 +118,8 @@ struct BodyFileTests {
         #expect(refused.status == 1)
         #expect(
             refused.stderr
-                == "Error: \(layout.imports.path)/tip.json: sources[0]: body_file “linked.txt” has other hard links, "
+                == "Error: \(layout.imports.path)/tip.json: sources[0]: body_file “linked.txt” "
+                + "has other hard links, "
                 + "which may lie outside the import file's folder; pass --allow-body-from DIR to allow its folder\n"
         )
         #expect(try layout.bodies().isEmpty)

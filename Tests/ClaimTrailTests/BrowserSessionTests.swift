@@ -18,7 +18,10 @@ struct BrowserSessionTests {
         .enabled(
             if: OutsideClient.enabled("chromium") && OutsideClient.enabled("chromedriver")
                 && OutsideClient.enabled("python3", pythonModule: "selenium"),
-            "needs chromium, chromium-driver and selenium (apt-get install chromium chromium-driver; pip install selenium)"
+            """
+            needs chromium, chromium-driver and selenium \
+            (apt-get install chromium chromium-driver; pip install selenium)
+            """
         )
     )
     func deskSession() throws {

@@ -69,8 +69,9 @@ struct CLITests {
             "2018-08-27"
         )
         #expect(quoted.stdout == "2\n" && quoted.stderr.isEmpty)
+        let pentagon = "Пентагон"
         #expect(
-            try run("attribute", "1", "--speaker", "Пентагон", "--new-speaker", "--source", "1", "--stance", "denies")
+            try run("attribute", "1", "--speaker", pentagon, "--new-speaker", "--source", "1", "--stance", "denies")
                 .stdout == "3\n"
         )
         #expect(try run("attribute", "2", "--unattributed", "--source", "1").stdout == "4\n")
@@ -86,7 +87,7 @@ struct CLITests {
             try JSONSerialization.jsonObject(with: Data(try run("trace", "claim", "1", "--format", "json").stdout.utf8))
             as? [String: Any]
         let timeline = try #require(trace?["attributions"] as? [[String: Any]])
-        #expect(timeline.map { $0["speaker"] as? String } == ["Russian Ministry of Defence", "TASS", "Пентагон"])
+        #expect(timeline.map { $0["speaker"] as? String } == ["Russian Ministry of Defence", "TASS", pentagon])
         #expect(timeline.first?["via_chain"] as? [String] == ["Russian Ministry of Defence", "TASS"])
         #expect((trace?["counter_claims"] as? [[String: Any]])?.count == 1)
         #expect(try run("trace", "claim", "1").stdout.contains("Russian Ministry of Defence ← TASS"))
@@ -97,7 +98,8 @@ struct CLITests {
         let firstOfEach = try run("trace", "claim", "1", "--format", "csv", "--limit", "1")
         #expect(CSVParser.parseWithHeader(firstOfEach.stdout).map { $0["claim_id"] } == ["1", "2"])
         #expect(firstOfEach.stderr.contains("showing the first 1 of 3 attributions"))
-        let speakerRows = CSVParser.parseWithHeader(try run("trace", "speaker", "пентагон", "--format", "csv").stdout)
+        let speakerTrace = try run("trace", "speaker", "пентагон", "--format", "csv")
+        let speakerRows = CSVParser.parseWithHeader(speakerTrace.stdout)
         #expect(speakerRows.map { $0["stance"] } == ["denies"])
         #expect(try run("trace", "speaker", "MoD").stdout.contains("“We will respond,”"))
 

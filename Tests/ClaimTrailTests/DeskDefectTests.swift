@@ -251,7 +251,8 @@ struct DeskDefectTests {
         #expect(try room.run(["status", "labels", "in_progress", ""], as: "cy").status == 0)
         let log = try room.texts(
             """
-            SELECT changed_by || '|' || entity || '|' || entity_id || '|' || coalesce(json_extract(before, '$.label'), '-')
+            SELECT changed_by || '|' || entity || '|' || entity_id
+                   || '|' || coalesce(json_extract(before, '$.label'), '-')
                    || '|' || coalesce(json_extract(after, '$.label'), '-') || '|' || (changed_at GLOB '20*T*Z')
             FROM change_log ORDER BY id
             """
@@ -291,7 +292,10 @@ struct DeskDefectTests {
             ("the talks are over“", "the talks are over"),
             ("the officials’ view", "the officials’ view"),
             ("\"No comment\";", "No comment"),
-            ("the interception as “safe” but “unprofessional”", "the interception as “safe” but “unprofessional”"),
+            (
+                "the interception as “safe” but “unprofessional”",
+                "the interception as “safe” but “unprofessional”"
+            ),
             ("“safe” yet “unprofessional”", "“safe” yet “unprofessional”"),
             (",", ","),
         ]

@@ -60,7 +60,8 @@ struct DeskWorkflowTests {
         func dump() throws -> [String] {
             let store = try ClaimStore.open(at: db)
             let tables = try store.database.prepare(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE '%VIRTUAL%' AND name NOT GLOB '*_fts_*' ORDER BY 1"
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                    + " AND sql NOT LIKE '%VIRTUAL%' AND name NOT GLOB '*_fts_*' ORDER BY 1"
             ).map { $0.string(0) }
             var rows: [String] = []
             for table in tables {
@@ -173,7 +174,8 @@ struct DeskWorkflowTests {
         #expect(logged == ["proposed \(first["claim_id"] as? Int ?? -1) → accepted bo"])
         #expect(
             try desk.values(
-                "SELECT decision || ' ' || decided_by FROM attribution_proposal WHERE attribution_id IN (\(rejected.joined(separator: ","))) ORDER BY 1"
+                "SELECT decision || ' ' || decided_by FROM attribution_proposal"
+                    + " WHERE attribution_id IN (\(rejected.joined(separator: ","))) ORDER BY 1"
             ) == ["rejected bo", "rejected bo"]
         )
         #expect(try desk.values("SELECT text FROM claim WHERE text = 'Desk wording of a reported claim'").count == 1)
@@ -208,7 +210,8 @@ struct DeskWorkflowTests {
         let statusLog = try desk.values(
             """
             SELECT json_extract(after, '$.status') || ' ' || changed_by FROM change_log
-            WHERE entity = 'claim' AND entity_id = 1 AND json_extract(before, '$.status') <> json_extract(after, '$.status')
+            WHERE entity = 'claim' AND entity_id = 1
+                AND json_extract(before, '$.status') <> json_extract(after, '$.status')
             ORDER BY id
             """
         )

@@ -98,7 +98,8 @@ struct EverydayUseTests {
         #expect(edit.stdout == "2\n")
         #expect(try Self.run(temporary, "trace", "speaker", "о. лунгеску").stdout.contains("Oana Lungescu"))
         #expect(try Binary.run(["trace", "speaker", "OL"], database: temporary.path).status == 1)
-        let hits = CSVParser.parseWithHeader(try Self.run(temporary, "search", "Лунгеску", "--format", "csv").stdout)
+        let search = try Self.run(temporary, "search", "Лунгеску", "--format", "csv")
+        let hits = CSVParser.parseWithHeader(search.stdout)
         #expect(hits.map { $0["kind"] } == ["speaker"])
         #expect(CSVParser.parseWithHeader(try Self.run(temporary, "search", "OL", "--format", "csv").stdout).isEmpty)
         let reopened = try ClaimStore.open(at: temporary.path)
@@ -248,7 +249,10 @@ struct EverydayUseTests {
         // `script` runs the binary on a pseudo-terminal of no size, so $COLUMNS gives the width.
         let terminal = try Self.throughTerminal(temporary, columns: 90, "trace", "claim", "1")
         let lines = terminal.split(whereSeparator: \.isNewline).filter { $0.contains("Speaker") }
-        #expect(!lines.isEmpty && lines.allSatisfy { $0.unicodeScalars.count <= 90 && $0.contains("…") }, "\(terminal)")
+        #expect(
+            !lines.isEmpty && lines.allSatisfy { $0.unicodeScalars.count <= 90 && $0.contains("…") },
+            "\(terminal)"
+        )
         let wide = try Self.throughTerminal(temporary, columns: 90, "trace", "claim", "1", "--wide")
         #expect(wide.contains(quote))
     }

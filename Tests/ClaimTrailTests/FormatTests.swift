@@ -98,7 +98,8 @@ struct FormatTests {
         #expect(
             byType["ProvEntity"]
                 == (try sql(
-                    "SELECT (SELECT COUNT(*) FROM source) + (SELECT COUNT(*) FROM claim) + (SELECT COUNT(*) FROM attribution)"
+                    "SELECT (SELECT COUNT(*) FROM source) + (SELECT COUNT(*) FROM claim)"
+                        + " + (SELECT COUNT(*) FROM attribution)"
                 ))
         )
         #expect(byType["ProvAgent"] == (try sql("SELECT COUNT(*) FROM speaker")))
@@ -107,7 +108,8 @@ struct FormatTests {
         #expect(
             byType["ProvDerivation"]
                 == (try sql(
-                    "SELECT (SELECT COUNT(*) FROM attribution) + (SELECT COUNT(*) FROM attribution WHERE via_id IS NOT NULL)"
+                    "SELECT (SELECT COUNT(*) FROM attribution)"
+                        + " + (SELECT COUNT(*) FROM attribution WHERE via_id IS NOT NULL)"
                 ))
         )
         #expect(byType["ProvInfluence"] == (try sql("SELECT COUNT(*) FROM claim_relation")))

@@ -96,7 +96,8 @@ struct IdentifierTests {
         )
         _ = try Importer(store: store, recordedBy: "t").importFile(atPath: file)
         let imported = try store.database.prepare(
-            "SELECT c.id, a.id FROM claim c JOIN attribution a ON a.claim_id = c.id WHERE c.text = 'A claim imported later'"
+            "SELECT c.id, a.id FROM claim c JOIN attribution a ON a.claim_id = c.id"
+                + " WHERE c.text = 'A claim imported later'"
         ).first { [$0.int64(0), $0.int64(1)] }
         #expect(imported == [lastClaim + 1, lastAttribution + 1])
         #expect(try StoreCheck(store: store).problems() == [])
@@ -117,7 +118,8 @@ struct IdentifierTests {
         // What an older claimtrail did: give the freed ids to new claims.
         try store.database.executeScript(
             """
-            INSERT INTO claim (id, text, normalized) VALUES (\(merged), 'Reused', 'reused'), (\(deleted), 'Again', 'again');
+            INSERT INTO claim (id, text, normalized)
+                VALUES (\(merged), 'Reused', 'reused'), (\(deleted), 'Again', 'again');
             UPDATE sqlite_sequence SET seq = 1 WHERE name = 'claim';
             """
         )
@@ -162,7 +164,8 @@ struct IdentifierTests {
         #expect(
             refused.status == 1
                 && refused.stderr
-                    == "Error: \(path) has schema version 7, older than this claimtrail's (\(Migration.latestVersion)); "
+                    == "Error: \(path) has schema version 7, "
+                    + "older than this claimtrail's (\(Migration.latestVersion)); "
                     + "run `claimtrail init --db \(path)` to upgrade it\n"
         )
 

@@ -10,8 +10,10 @@ struct JSONReaderTests {
     @Test(
         "reads what Foundation's JSONSerialization reads, the same way",
         arguments: [
-            #"{"a": "plain", "b": "“curly” – en dash, Мария, محمد, 🗞", "c": null, "d": [1, -2, 3.5, 1e3, 0, -0.25e-2]}"#,
-            #"{"escapes": "quote \" backslash \\ slash \/ \b\f\n\r\t tab", "bmp": "\u00e9\u2019", "pair": "\ud83d\uddde"}"#,
+            #"{"a": "plain", "b": "“curly” – en dash, Мария, محمد, 🗞", "c": null, "#
+                + #""d": [1, -2, 3.5, 1e3, 0, -0.25e-2]}"#,
+            #"{"escapes": "quote \" backslash \\ slash \/ \b\f\n\r\t tab", "#
+                + #""bmp": "\u00e9\u2019", "pair": "\ud83d\uddde"}"#,
             #"[{"nested": {"deeper": [[], {}, [true, false, null]]}}, "x", 9007199254740993]"#,
             #"  {"spaced"  :  [ 1 , 2 ]  ,  "k" : "v" }  "#,
             #""just a string""#,

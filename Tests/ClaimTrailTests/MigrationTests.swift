@@ -16,10 +16,12 @@ struct MigrationTests {
             try database.executeScript("PRAGMA foreign_keys = ON")
             try database.executeScript(
                 """
-                INSERT INTO source (id, title, published) VALUES (1, 'Article one', '2018-08-28'), (2, 'Article two', NULL);
+                INSERT INTO source (id, title, published) VALUES (1, 'Article one', '2018-08-28'),
+                    (2, 'Article two', NULL);
                 INSERT INTO speaker (id, name, name_key, kind) VALUES (1, 'Russian MoD', 'russian mod', 'government'),
                     (2, 'Pentagon', 'pentagon', 'government');
-                INSERT INTO claim (id, text, normalized, topic) VALUES (1, 'A strike is planned', 'a strike is planned', 'syria'),
+                INSERT INTO claim (id, text, normalized, topic) VALUES
+                    (1, 'A strike is planned', 'a strike is planned', 'syria'),
                     (2, 'No strike is planned', 'no strike is planned', 'syria');
                 INSERT INTO claim_relation (from_claim_id, to_claim_id, kind) VALUES (2, 1, 'contradicts');
                 INSERT INTO attribution (claim_id, speaker_id, source_id, stance, quote, recorded_by) VALUES

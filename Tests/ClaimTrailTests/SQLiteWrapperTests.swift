@@ -12,7 +12,8 @@ struct SQLiteWrapperTests {
         let database = temporary.store.database
         try database.executeScript("CREATE TABLE t (value TEXT)")
         let values = [
-            "", "a\u{0}b", "Robert'); DROP TABLE t;--", "👩🏽‍💻 \u{200F}مرحبا\u{200E}", "“curly” – dash", "Сергей Лавров",
+            "", "a\u{0}b", "Robert'); DROP TABLE t;--",
+            "👩🏽‍💻 \u{200F}مرحبا\u{200E}", "“curly” – dash", "Сергей Лавров",
         ]
         for value in values { try database.execute("INSERT INTO t (value) VALUES (?)", [value]) }
         let stored = try database.prepare("SELECT value FROM t ORDER BY rowid").map { $0.text(0) }

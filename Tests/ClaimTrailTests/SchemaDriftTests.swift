@@ -35,7 +35,10 @@ struct SchemaDriftTests {
             let sql = try String(contentsOfFile: Repository.path("schema/" + file), encoding: .utf8)
             for match in sql.matches(
                 of:
-                    /(CREATE|DROP|ALTER)\s+(?:VIRTUAL\s+|UNIQUE\s+)?(TABLE|INDEX|TRIGGER|VIEW)\s+(?:IF\s+EXISTS\s+)?(\w+)(?:\s+RENAME\s+TO\s+(\w+))?/
+                    #/
+                    (CREATE|DROP|ALTER)\s+(?:VIRTUAL\s+|UNIQUE\s+)?(TABLE|INDEX|TRIGGER|VIEW)\s+
+                    (?:IF\s+EXISTS\s+)?(\w+)(?:\s+RENAME\s+TO\s+(\w+))?
+                    /#
             ) {
                 let kind = match.output.2.lowercased()
                 let name = String(match.output.3)
@@ -110,7 +113,10 @@ struct SchemaDriftTests {
             let old = try Database(path: path)
             try old.executeScript(Migration.all[0].sql)
             try old.executeScript("PRAGMA user_version = 1")
-            try old.execute("INSERT INTO claim (text, normalized) VALUES (?, ?)", ["Kept “claim”", "kept \"claim\""])
+            try old.execute(
+                "INSERT INTO claim (text, normalized) VALUES (?, ?)",
+                ["Kept “claim”", "kept \"claim\""]
+            )
         }
         let store = try ClaimStore.create(at: path)
         #expect(try store.schemaVersion() == Migration.latestVersion)

@@ -45,7 +45,8 @@ struct SharedStoreTests {
             result.status == 1
                 && result.stderr
                     == "Error: cannot read \(path) as this user: a reader needs read access to the store and to its "
-                    + "-wal and -shm files, or write access to its folder (see README, “Sharing a store on one machine”)\n"
+                    + "-wal and -shm files, or write access to its folder "
+                    + "(see README, “Sharing a store on one machine”)\n"
         )
     }
 

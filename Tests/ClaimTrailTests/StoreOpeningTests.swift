@@ -34,7 +34,8 @@ struct StoreOpeningTests {
     @Test("names SQLite would read as special (:memory:, file: URIs) are plain files")
     func specialNamesAreFiles() throws {
         let temporary = try TemporaryStore()
-        for name in [":memory:", "file:store.db?mode=memory", "100%25.db#x", "Заметки о «ракетах».db"] {
+        let names = [":memory:", "file:store.db?mode=memory", "100%25.db#x", "Заметки о «ракетах».db"]
+        for name in names {
             let result = try Binary.run(["init", "--db", name], directory: temporary.directory)
             #expect(result.status == 0, "\(name): \(result.stderr)")
             let added = try Binary.run(

@@ -26,7 +26,8 @@ struct TerminalTextTests {
     func line() {
         #expect(TerminalText.line("a\r\nb\nc\td\re\u{2028}f") == "a b c d e f")
         #expect(TerminalText.line(Self.hostile) == "x]0;pwned[2J31mdesrever  Claim #99: forged end")
-        #expect(TerminalText.line("Мария “Ω” – 中文 e\u{301} \u{200D}") == "Мария “Ω” – 中文 e\u{301} \u{200D}")
+        let printable = "Мария “Ω” – 中文 e\u{301} \u{200D}"
+        #expect(TerminalText.line(printable) == printable)
         for scalar in (0...0x3000).compactMap(Unicode.Scalar.init) {
             #expect(Self.controls(in: TerminalText.line("a\(scalar)b")).isEmpty, "U+\(String(scalar.value, radix: 16))")
         }

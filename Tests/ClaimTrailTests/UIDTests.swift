@@ -84,7 +84,8 @@ import Testing
             """
             {"type": "source", "title": "B"}
             {"type": "speaker", "name": "Other"}
-            {"type": "claim", "text": "Three", "counters": [{"claim": "One"}], "verdicts": [{"rating": "True", "reviewer": "Desk"}]}
+            {"type": "claim", "text": "Three", "counters": [{"claim": "One"}], \
+            "verdicts": [{"rating": "True", "reviewer": "Desk"}]}
             {"type": "attribution", "claim": "Three", "speaker": "Other", "source": "B"}
             """
         )

@@ -89,7 +89,8 @@ import Testing
                 """
                 import json, sys, prov
                 doc = prov.read(sys.argv[1], format='json')
-                print(json.dumps([str(v) for r in doc.get_records() for (k, v) in r.attributes if str(k) == 'ct:wikidata']))
+                print(json.dumps([str(v) for r in doc.get_records()
+                                  for (k, v) in r.attributes if str(k) == 'ct:wikidata']))
                 """,
                 [provPath]
             )

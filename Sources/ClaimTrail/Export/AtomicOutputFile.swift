@@ -10,7 +10,8 @@ import Foundation
 /// itself (its file by device and inode, whatever the path looks like; its `-wal`, `-shm` or
 /// `-journal` by name in the store's folder, whether or not SQLite has created it yet, since a
 /// file planted at that name is taken for the store's journal) or something other than a regular
-/// file: a device, a FIFO, a folder, or a link to one. The temporary file is removed on every error and on SIGINT, SIGTERM, SIGHUP and SIGPIPE.
+/// file: a device, a FIFO, a folder, or a link to one. The temporary file is removed on every
+/// error and on SIGINT, SIGTERM, SIGHUP and SIGPIPE.
 public final class AtomicOutputFile {
     /// Where the file appears on `commit()`.
     public let path: String

@@ -22,8 +22,8 @@ public enum ClaimSheet {
         let statement = try store.database.prepare(
             """
             SELECT c.id, c.text, c.topic, c.status, c.assignee, c.assigned_at,
-                   (SELECT group_concat(rating || ' (' || reviewer || ')', '; ') FROM (SELECT rating, reviewer FROM verdict
-                    WHERE claim_id = c.id ORDER BY id)),
+                   (SELECT group_concat(rating || ' (' || reviewer || ')', '; ')
+                    FROM (SELECT rating, reviewer FROM verdict WHERE claim_id = c.id ORDER BY id)),
                    \(ContestRule.isContested("c.id")), s.asserting, s.disputing, s.counter_claims, s.sources,
                    s.first_seen, s.last_seen
             FROM claim c JOIN claim_stats s ON s.claim_id = c.id WHERE c.id = ?

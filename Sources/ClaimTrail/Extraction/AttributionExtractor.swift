@@ -18,6 +18,9 @@ public struct AttributionExtractor: Sendable {
         // The speaker a quotation opening the next paragraph carries on: the last quotation's, or a
         // lead-in's ("X issued the following statement:").
         var carried: Candidate?
+        // Whether `carried` is the speaker of a report closing the last paragraph rather than of a quotation
+        // or a lead-in: it then carries on only a quotation closed in its paragraph.
+        var carriedFromReport = false
         // Paragraphs of one quotation whose cue has not come yet: it may stand in a later paragraph.
         var waiting: [Candidate] = []
         for paragraph in TextSegments.paragraphs(text) {
@@ -26,6 +29,9 @@ public struct AttributionExtractor: Sendable {
             let opensWithQuote = statements.first?.outer.lowerBound == paragraph.startIndex
             if !opensWithQuote { waiting = [] }
             var direct: [Candidate] = []
+            // Quotations inside the paragraph with no cue and no quotation before them: their speaker is
+            // the one of the sentence before, known once the paragraph's sentences are read.
+            var uncued: [QuoteSpan] = []
             for quote in statements {
                 if var previous = direct.last, let end = previous.attributionEnd, end <= quote.outer.lowerBound,
                     paragraph[end..<quote.outer.lowerBound].allSatisfy({ $0.isWhitespace || ",;:".contains($0) })
@@ -47,10 +53,14 @@ public struct AttributionExtractor: Sendable {
                 } else if !Self.opensSentence(quote, in: paragraph) {
                     // Words quoted inside a sentence belong to the report around them.
                     continue
-                } else if let previous = direct.last ?? carried {
+                } else if let previous = direct.last {
                     // A quote with no cue of its own continues the previous speaker.
                     direct.append(Candidate(continuing: previous, with: quote.inner))
-                } else if quote.outer.lowerBound == paragraph.startIndex, !quote.isClosed {
+                } else if quote.outer.lowerBound != paragraph.startIndex {
+                    uncued.append(quote)
+                } else if let carried, quote.isClosed || !carriedFromReport {
+                    direct.append(Candidate(continuing: carried, with: quote.inner))
+                } else if !quote.isClosed {
                     waiting.append(Candidate(continuing: .unattributed, with: quote.inner))
                 }
             }
@@ -75,9 +85,25 @@ public struct AttributionExtractor: Sendable {
             for index in direct.indices {
                 direct[index].sentence = sentenceNumber + Self.sentence(at: direct[index].position, in: sentences)
             }
+            let quoted = Self.uncuedSpeakers(
+                uncued,
+                after: direct + reported,
+                introduced: introduced,
+                carried: carriedFromReport ? nil : carried,
+                sentences: sentences,
+                firstSentence: sentenceNumber
+            )
+            let closing = sentenceNumber + sentences.count - 1
             sentenceNumber += sentences.count
-            candidates += (direct + reported).sorted { $0.position < $1.position }
-            carried = direct.last ?? (statements.isEmpty ? Self.leadIn(paragraph, lowerCased: lowerCased) : nil)
+            candidates += (direct + quoted + reported).sorted { $0.position < $1.position }
+            let lastQuoted = (direct + quoted).max { $0.position < $1.position }
+            carried = lastQuoted ?? (statements.isEmpty ? Self.leadIn(paragraph, lowerCased: lowerCased) : nil)
+            carriedFromReport = false
+            if carried == nil, statements.isEmpty, let closer = Self.closingSpeaker(reported, introduced, in: closing) {
+                // “X says it was a sound decision.” / “…”: a quotation after a report carries it on.
+                carried = closer
+                carriedFromReport = true
+            }
         }
         return resolved(candidates, names: names, introduced: introduced).map { $0.proposal(in: text) }
     }
@@ -91,6 +117,61 @@ public struct AttributionExtractor: Sendable {
             if sentences[middle].startIndex <= position { low = middle + 1 } else { high = middle }
         }
         return max(low - 1, 0)
+    }
+
+    /// Speakers for quotations with no cue inside a paragraph: the speaker of the report or quotation
+    /// just before (“Ana Ruiz said the plan was sound. “It will work.”), else the person the sentence
+    /// before introduced (“Bill Cheney is chief economist at the bank. “This is a big deal.”), else the
+    /// speaker carried from the paragraph before. A quotation further from any of them stays unattributed.
+    private static func uncuedSpeakers(
+        _ quotes: [QuoteSpan],
+        after found: [Candidate],
+        introduced: IntroducedPeople,
+        carried: Candidate?,
+        sentences: [Substring],
+        firstSentence: Int
+    ) -> [Candidate] {
+        var quoted: [Candidate] = []
+        // In text order, so that each quotation looks back from where the last one stopped: linear in the
+        // paragraph, however many quotations it holds.
+        let ordered = found.sorted { $0.position < $1.position }
+        var next = 0
+        var lastFound: Candidate?
+        for quote in quotes {
+            let sentence = firstSentence + Self.sentence(at: quote.inner.lowerBound, in: sentences)
+            while next < ordered.count, ordered[next].position < quote.outer.lowerBound {
+                lastFound = ordered[next]
+                next += 1
+            }
+            let before = [lastFound, quoted.last].compactMap { $0 }.max { $0.position < $1.position }
+            var candidate: Candidate?
+            if let before, before.sentence >= sentence - 1 {
+                candidate = Candidate(continuing: before, with: quote.inner)
+            } else if let person = introduced.person(before: sentence), person.sentence == sentence - 1,
+                person.sentence >= firstSentence
+            {
+                candidate = Candidate(introduced: person.person, with: quote.inner)
+            } else if let carried {
+                candidate = Candidate(continuing: carried, with: quote.inner)
+            }
+            if var candidate {
+                candidate.sentence = sentence
+                quoted.append(candidate)
+            }
+        }
+        return quoted
+    }
+
+    /// The speaker a paragraph without quotations hands to a quotation opening the next: the speaker of
+    /// a report in its last sentence, or the person that sentence introduces.
+    private static func closingSpeaker(
+        _ reported: [Candidate],
+        _ introduced: IntroducedPeople,
+        in sentence: Int
+    ) -> Candidate? {
+        if let report = reported.last, report.sentence == sentence { return report }
+        guard let person = introduced.person(before: sentence + 1), person.sentence == sentence else { return nil }
+        return Candidate(introduced: person.person, with: nil)
     }
 
     /// A paragraph that introduces a quotation in the next: "X issued the following statement:",
@@ -299,7 +380,7 @@ public struct AttributionExtractor: Sendable {
             )
         }
         guard let cue = clause.lastIndex(where: { verbs.contains($0.lower) && !$0.isCapitalized }) else { return nil }
-        var first = cue
+        var first = quotedAsSaying(clause, cue: cue) ?? cue
         while first > 0, auxiliaryOrCue(clause[first - 1]) { first -= 1 }
         guard let speaker = SpeakerPhrase.parse(subject(of: clause, before: first), lowerCasedText: lowerCased)
         else { return nil }
@@ -347,6 +428,23 @@ public struct AttributionExtractor: Sendable {
                         cueRange: word.range
                     )
                 )
+            } else if ReportingCues.nouns.contains(word.lower), let link = next,
+                ReportingCues.nounSources.contains(link.lower),
+                let that = words[(index + 2)...].prefix(7).firstIndex(where: { $0.lower == "that" }), that > index + 2,
+                let speaker = SpeakerPhrase.parse(Array(words[(index + 2)..<that]), lowerCasedText: lowerCased),
+                let content = content(words, from: that + 1, in: sentence)
+            {
+                // Claims by the opposition that …
+                found.append(
+                    reported(
+                        speaker,
+                        cue: "\(word.text) \(link.text)",
+                        content: content,
+                        in: sentence,
+                        at: word.range.lowerBound,
+                        cueRange: word.range
+                    )
+                )
             } else if ["deemed", "described", "called", "labeled", "labelled", "branded", "characterized"].contains(
                 word.lower
             ),
@@ -379,10 +477,20 @@ public struct AttributionExtractor: Sendable {
         return found
     }
 
+    /// "Huang Limin was quoted by Xinhua as saying": where the cue of "saying" begins, at the "was"
+    /// before "quoted", whose subject said the words; nil for any other shape.
+    private static func quotedAsSaying(_ words: [Word], cue: Int) -> Int? {
+        guard words[cue].lower == "saying", cue > 1, words[cue - 1].lower == "as",
+            let quoted = words[..<(cue - 1)].suffix(10).lastIndex(where: { $0.lower == "quoted" }), quoted > 0,
+            ReportingCues.be.contains(words[quoted - 1].lower)
+        else { return nil }
+        return quoted - 1
+    }
+
     /// X said (that) …, X told reporters …, X described … as …; or, at the end, …, X said.
     private static func verbCue(_ words: [Word], at index: Int, in sentence: Substring, lowerCased: Bool) -> Candidate?
     {
-        var first = index
+        var first = quotedAsSaying(words, cue: index) ?? index
         while first > 0,
             auxiliaryOrCue(words[first - 1])
                 || (words[first - 1].lower == "to" && first > 1
@@ -443,12 +551,22 @@ public struct AttributionExtractor: Sendable {
         let reportsForward =
             !ReportingCues.actVerbs.contains(words[index].lower) || words[contentStart - 1].lower == "that"
         if let speaker {
-            if reportsForward, let content = content(words, from: contentStart, in: sentence) {
-                return report(speaker, content, cue.lowerBound)
-            }
-            // …, X said (on Tuesday).
             let start = words.startIndex
             let boundary = first - subject.count - 1
+            // "The bridge, she said, was old", "Prices will rise, she said, in May": a cue in commas
+            // reports the words before it, not the ones after.
+            let inCommas =
+                !subject.isEmpty && boundary > start && words[boundary].text == "," && contentStart < words.count
+                && words[contentStart].text == ","
+            if reportsForward, !inCommas, let content = content(words, from: contentStart, in: sentence) {
+                return report(speaker, content, cue.lowerBound)
+            }
+            if inCommas, let parts = parenthetical(words, boundary: boundary, cueEnd: contentStart, in: sentence) {
+                var candidate = report(speaker, parts.head, parts.head.lowerBound)
+                candidate.contents.append(parts.tail)
+                return candidate
+            }
+            // …, X said (on Tuesday).
             guard !subject.isEmpty, boundary > start, words[boundary].text == ",",
                 words[contentStart...].filter({ !$0.isPunctuation }).count <= 5,
                 let content = content(words, from: start, to: boundary, in: sentence)
@@ -461,6 +579,30 @@ public struct AttributionExtractor: Sendable {
             let content = content(words, from: words.startIndex, to: first - 1, in: sentence)
         else { return nil }
         return report(speaker, content, content.lowerBound)
+    }
+
+    /// "The program, Shadan explains, grew quickly": a cue between commas inside its content, which goes
+    /// on after it with its predicate — not with a clause of its own (", and …"), a participle (", adding
+    /// …") or a phrase of when or where (", on Tuesday").
+    private static func parenthetical(
+        _ words: [Word],
+        boundary: Int,
+        cueEnd: Int,
+        in sentence: Substring
+    ) -> (head: Range<String.Index>, tail: Range<String.Index>)? {
+        guard boundary > words.startIndex, words[boundary].text == ",", cueEnd + 1 < words.count,
+            words[cueEnd].text == ","
+        else { return nil }
+        let next = words[cueEnd + 1]
+        guard !next.isCapitalized, !next.isPunctuation, !next.lower.hasSuffix("ing"), !verbs.contains(next.lower),
+            !ReportingCues.clauseStarts.contains(next.lower), !ReportingCues.prepositions.contains(next.lower),
+            next.lower != "according",
+            let head = content(words, from: words.startIndex, to: boundary, in: sentence, minimumWords: 1),
+            let tail = content(words, from: cueEnd + 1, in: sentence, minimumWords: 1),
+            words[..<boundary].filter({ !$0.isPunctuation }).count <= 8,
+            (words[..<boundary] + words[(cueEnd + 1)...]).filter({ !$0.isPunctuation }).count >= 3
+        else { return nil }
+        return (head, tail)
     }
 
     /// The speaker named after an inverted cue, up to the first punctuation: "said Dr. Jane Roe, director …".
@@ -495,16 +637,30 @@ public struct AttributionExtractor: Sendable {
         {
             return SpeakerPhrase.parse(subject(of: words, before: opening - 2), lowerCasedText: lowerCased)
         }
+        // "Jackie Baillie, health spokeswoman for the party, which uncovered the figures, said": a relative
+        // clause describes the phrase before it, which holds the speaker — if a phrase in commas stands there.
+        if let opening = words[..<comma].lastIndex(where: { $0.text == "," }), opening + 1 < comma,
+            ["which", "who", "whose"].contains(words[opening + 1].lower),
+            let speaker = appositive(words, before: opening, lowerCased: lowerCased)
+        {
+            return speaker
+        }
         guard let opening = words[..<comma].lastIndex(where: { $0.text == "," }), opening > 0,
             comma - opening > 2, comma - opening <= 14,
             !words[(opening + 1)..<comma].contains(where: { verbs.contains($0.lower) })
         else { return nil }
         let nameWords = subject(of: words, before: opening)
-        guard let name = SpeakerPhrase.parse(nameWords, lowerCasedText: lowerCased), name.isNamed else { return nil }
-        return SpeakerPhrase(
-            name: name.name,
-            role: words[(opening + 1)..<comma].map(\.text).joined(separator: " ")
-        )
+        let between = Array(words[(opening + 1)..<comma])
+        if let name = SpeakerPhrase.parse(nameWords, lowerCasedText: lowerCased), name.isNamed {
+            return SpeakerPhrase(name: name.name, role: between.map(\.text).joined(separator: " "))
+        }
+        // "A key member of the institute, Jim Blake, says": the description first, then the name.
+        guard let description = nameWords.first,
+            !description.isCapitalized || SpeakerPhrase.determiners.contains(description.lower),
+            between.first?.isCapitalized == true,
+            let name = SpeakerPhrase.parse(between, lowerCasedText: lowerCased), name.isNamed, name.isSinglePerson
+        else { return nil }
+        return SpeakerPhrase(name: name.name, role: nameWords.spelled)
     }
 
     /// The speaker of the reporting verb before `comma` in the same sentence: "Powell said, adding …".
@@ -654,6 +810,12 @@ public struct AttributionExtractor: Sendable {
             let rest = words[(comma + 1)...]
             // "…, adding that …": a second report by the same speaker.
             if words[comma + 1].lower.hasSuffix("ing"), verbs.contains(words[comma + 1].lower) { return comma - 1 }
+            // "…, and urged …": a second verb of the same subject.
+            if words[comma + 1].lower == "and", comma + 2 < words.count,
+                isReportingVerb(words[comma + 2], next: nil), !words[comma + 2].lower.hasSuffix("ing")
+            {
+                return comma - 1
+            }
             if ["while", "whereas"].contains(words[comma + 1].lower),
                 rest.contains(where: { verbs.contains($0.lower) && !$0.isCapitalized })
             {
@@ -675,7 +837,8 @@ public struct AttributionExtractor: Sendable {
         _ words: [Word],
         from: Int,
         to: Int? = nil,
-        in sentence: Substring
+        in sentence: Substring,
+        minimumWords: Int = 3
     ) -> Range<String.Index>? {
         var last = (to ?? words.count) - 1
         // A trailing ", according to …" attributes the clause; it is not part of what was said.
@@ -694,7 +857,7 @@ public struct AttributionExtractor: Sendable {
         while from <= last, words[from].isPunctuation, !words[from].isQuoteMark {
             from += 1
         }
-        guard from <= last, words[from...last].filter({ !$0.isPunctuation }).count >= 3 else { return nil }
+        guard from <= last, words[from...last].filter({ !$0.isPunctuation }).count >= minimumWords else { return nil }
         // "explained why …", "warned of dangers", "responded to the briefing": an act, not a claim.
         // "announced the following efforts: …" introduces a list.
         if to == nil, from == start,

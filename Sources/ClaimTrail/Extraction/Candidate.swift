@@ -54,6 +54,21 @@ extension Candidate {
         )
     }
 
+    /// A quotation with no cue after a sentence that introduces its speaker: "Bill Cheney is chief
+    /// economist at the bank. “This is a big deal.”" — as uncertain as a pronoun resolved across sentences.
+    /// Without content, the introduction itself, which a quotation in the next paragraph carries on.
+    init(introduced person: SpeakerPhrase, with content: Range<String.Index>?) {
+        self.init(
+            speaker: person,
+            cue: "",
+            contents: content.map { [$0] } ?? [],
+            mode: .direct,
+            position: content?.lowerBound ?? "".startIndex,
+            cueRange: nil,
+            steps: AttributionConfidence.pronounResolved
+        )
+    }
+
     /// This waiting quotation, credited to the speaker of a later paragraph of the same quotation.
     func carryingOn(_ attributed: Candidate) -> Candidate {
         var candidate = self

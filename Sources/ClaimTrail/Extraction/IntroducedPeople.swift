@@ -1,5 +1,6 @@
 /// People an article introduces before quoting them: "Amit Jain is a children's doctor in that country.
-/// He says …", "Harvard's Daniel Lieberman led the study. He says …". Feature and health writing names
+/// He says …", "Harvard's Daniel Lieberman led the study. He says …", "Bill Cheney is chief economist at
+/// the bank. “This is a big deal.”". Feature and health writing names
 /// someone in one sentence and reports them with a pronoun in the next, with no quotation between.
 struct IntroducedPeople {
     /// How many sentences back an introduction still explains a "he" or "she".
@@ -60,8 +61,9 @@ struct IntroducedPeople {
             describesPerson = true
         } else if ["is", "was"].contains(verb) {
             let next = words[end + 1].lower
+            // "Bill Cheney is chief economist at …": a title without an article describes a person too.
             describesPerson =
-                next == "with"
+                next == "with" || SpeakerPhrase.titles.contains(next) || personNouns.contains(next)
                 || (["a", "an", "the"].contains(next)
                     && words[(end + 2)...].prefix(5).prefix {
                         !$0.isPunctuation && !SpeakerPhrase.descriptionPrepositions.contains($0.lower)

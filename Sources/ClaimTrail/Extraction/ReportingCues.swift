@@ -3,7 +3,8 @@ enum ReportingCues {
     static let verbs: Set<String> = [
         "said", "says", "say", "told", "tells", "tell", "added", "adds", "stated", "states", "explained", "explains",
         "insisted", "insists", "insist", "warned", "warns", "warn", "noted", "notes", "declared", "declares",
-        "announced", "announces", "claimed", "claims", "claim", "argued", "argues", "argue", "acknowledged",
+        "announced", "announces", "claimed", "claims", "claim", "reveal", "reveals", "argued", "argues", "argue",
+        "acknowledged",
         "acknowledges", "admitted", "admits", "confirmed", "confirms", "stressed", "stresses", "emphasized",
         "emphasised", "emphasize", "emphasise", "emphasizes", "emphasises", "suggested", "suggests", "alleged",
         "alleges", "asserted", "asserts", "maintained", "maintains", "contended", "contends", "denied", "denies",
@@ -27,6 +28,8 @@ enum ReportingCues {
         "announced", "announces", "announce", "revealed", "reveals", "unveiled", "unveils",
         // "asked the women to keep a record", "discovered the wreck": requests and acts.
         "asked", "urged", "discovered",
+        // "explained his purpose and goals", "reveal new figures": what is explained is said only after "that".
+        "explained", "explains", "reveal",
     ]
     /// Verbs that report only when their subject is a document or figures ("a new report shows …"), or
     /// with "that" after any subject ("the researchers found that …", not "police found the car").
@@ -39,8 +42,11 @@ enum ReportingCues {
         "to", "of", "about", "on", "for", "with", "from", "in", "at", "by", "over", "against", "after", "during",
     ]
     /// Prepositions that open a verb's complement rather than a clause: "warned of dangers", "responded
-    /// to the briefing", "talked about plans". Content that opens with one is no statement.
-    static let complementPrepositions: Set<String> = ["to", "of", "about", "for", "with", "against", "into"]
+    /// to the briefing", "commented on the case", "reports from the capital", "spoke through an
+    /// interpreter". Content that opens with one is no statement.
+    static let complementPrepositions: Set<String> = [
+        "to", "of", "about", "for", "with", "against", "into", "on", "from", "through", "via",
+    ]
     /// Content that opens with these reports a question or an act, not a claim: "explained why …".
     static let questionWords: Set<String> = ["why", "what", "how", "whether", "where", "when", "who", "which"]
     /// Words that may come between subject and verb and belong to the cue: "has repeatedly claimed".
@@ -67,6 +73,8 @@ enum ReportingCues {
         "warnings", "statements", "announcement", "assurances", "insistence",
     ]
     static let nounLinks: Set<String> = ["regarding", "about", "of", "that", "concerning"]
+    /// Links from a noun of claim to its source, before "that": "claims by the opposition that …".
+    static let nounSources: Set<String> = ["by", "from"]
     /// Where a subject begins: a clause boundary.
     static let clauseStarts: Set<String> = [
         ",", ";", ":", "—", "–", "-", "(", "while", "although", "though", "but", "and", "as",

@@ -25,6 +25,8 @@ struct SpeakerPhrase {
         "federation", "bureau", "reports", "study", "survey", "poll", "figures", "data", "message", "lawsuit",
         "documents", "release", "tweets", "economist", "director", "candidate", "workers", "studies",
         "surveys", "polls",
+        // Court papers, which allege and find: "the indictment alleges", "according to the complaint".
+        "indictment", "complaint", "ruling", "affidavit", "filing",
         // People quoted for what they saw or think: "said one viewer", "a resident told reporters".
         "viewer", "viewers", "reader", "readers", "listener", "listeners", "resident", "witness", "voter",
         "voters", "fan", "fans", "customer", "customers", "student", "students", "teacher", "teachers", "parent",
@@ -37,7 +39,7 @@ struct SpeakerPhrase {
     static let documentNouns: Set<String> = [
         "report", "reports", "study", "studies", "survey", "surveys", "poll", "polls", "figures", "data", "statistics",
         "analysis",
-        "research", "documents", "records",
+        "research", "documents", "records", "indictment", "complaint", "ruling",
     ]
     /// Prepositions after which a name's description goes on: "Eric Dreiband of the Civil Rights Division".
     static let descriptionPrepositions: Set<String> = ["of", "at", "for", "from", "with", "in"]
@@ -84,11 +86,12 @@ struct SpeakerPhrase {
         }) {
             words = Array(words[..<preposition])
         }
-        // "a press release from when the site was taken offline": a long phrase whose head comes early
-        // keeps its head, not its tail.
+        // "a press release from when the site was taken offline", "a study by the American Institute of
+        // …": a long phrase whose head comes early keeps its head, not its tail.
         if words.count > 6,
             let preposition = words.indices.dropFirst().prefix(5).first(where: {
-                descriptionPrepositions.contains(words[$0].lower) && speakerNouns.contains(words[$0 - 1].lower)
+                (descriptionPrepositions.contains(words[$0].lower) || words[$0].lower == "by")
+                    && speakerNouns.contains(words[$0 - 1].lower)
             })
         {
             words = Array(words[..<preposition])

@@ -27,8 +27,9 @@ extension ClaimStore {
     public func pendingProposals(sourceID: Int64? = nil) throws -> [ProposalItem] {
         try database.cached(
             """
-            SELECT a.id, p.confidence, a.source_id, s.title, coalesce(sp.name, p.speaker), a.speaker_id, a.cue, p.content,
-                   a.mode, a.claim_id, p.content_start, p.content_end, p.extractor_version, p.proposed_at, p.proposed_by
+            SELECT a.id, p.confidence, a.source_id, s.title, coalesce(sp.name, p.speaker), a.speaker_id, a.cue,
+                   p.content, a.mode, a.claim_id, p.content_start, p.content_end, p.extractor_version, p.proposed_at,
+                   p.proposed_by
             FROM attribution a
             JOIN attribution_proposal p ON p.attribution_id = a.id
             JOIN source s ON s.id = a.source_id

@@ -46,7 +46,8 @@ extension ClaimStore {
         let assignees = try Reference.clean(filter.assignee).map(heldBy)
         return try database.cached(
             """
-            SELECT c.id, c.text, c.topic, c.status, c.assignee, c.assigned_at, s.disputing, s.counter_claims, s.first_seen
+            SELECT c.id, c.text, c.topic, c.status, c.assignee, c.assigned_at,
+                   s.disputing, s.counter_claims, s.first_seen
             FROM claim c JOIN claim_stats s ON s.claim_id = c.id
             WHERE c.proposed = 0 AND c.status <> 'published'
               AND (?1 IS NULL OR c.assignee IN (SELECT value FROM json_each(?1))) AND (?2 IS NULL OR c.status = ?2)

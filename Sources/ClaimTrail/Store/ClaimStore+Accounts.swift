@@ -19,7 +19,9 @@ extension ClaimStore {
     public func addAccount(name: String, role: AccountRole, passwordHash: String, by: String) throws -> Account {
         guard let clean = Reference.clean(name) else { throw ClaimTrailError.invalid("an account needs a name") }
         if let existing = try accountIfAny(named: clean) {
-            throw ClaimTrailError.invalid("“\(clean)” is taken: account “\(existing.name)” exists (names ignore case)")
+            throw ClaimTrailError.invalid(
+                "“\(clean)” is taken: account “\(existing.name)” exists (names ignore case)"
+            )
         }
         try database.execute(
             "INSERT INTO account (name, name_key, role, password_hash) VALUES (?, ?, ?, ?)",

@@ -42,7 +42,8 @@ extension ClaimStore {
                     """
                     SELECT claim_id AS entity_id, claim_id,
                            json_object('verdict', rating, 'score', score, 'best', best, 'worst', worst,
-                                       'reviewer', reviewer, 'reviewed_on', reviewed_on, 'url', url, 'uid', uid) AS after
+                                       'reviewer', reviewer, 'reviewed_on', reviewed_on, 'url', url,
+                                       'uid', uid) AS after
                     FROM verdict WHERE claim_id = ?2 AND reviewer = ?3
                     """,
                     [by, claimID, Reference.clean(reviewer) ?? reviewer]

@@ -60,7 +60,8 @@ extension ClaimStore {
     public func account(bearing token: String) throws -> Account? {
         try database.cached(
             """
-            SELECT a.id, a.name, a.role, a.created_at, a.disabled_at FROM api_token t JOIN account a ON a.id = t.account_id
+            SELECT a.id, a.name, a.role, a.created_at, a.disabled_at
+            FROM api_token t JOIN account a ON a.id = t.account_id
             WHERE t.token_hash = ? AND t.revoked_at IS NULL AND a.disabled_at IS NULL
             """
         ).first([SHA256.hex(token)], Self.account)

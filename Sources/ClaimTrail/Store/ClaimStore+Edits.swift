@@ -9,7 +9,8 @@ extension ClaimStore {
         SELECT json_object('text', text, 'topic', topic, 'status', status, 'assignee', assignee) FROM claim WHERE id = ?
         """,
         "speaker": """
-        SELECT json_object('name', name, 'kind', kind, 'role', role, 'affiliation_id', affiliation_id, 'wikidata', wikidata,
+        SELECT json_object('name', name, 'kind', kind, 'role', role, 'affiliation_id', affiliation_id,
+                           'wikidata', wikidata,
                            'aliases', json((SELECT json_group_array(alias) FROM (SELECT alias FROM speaker_alias
                                                                                   WHERE speaker_id = speaker.id
                                                                                   ORDER BY alias))))

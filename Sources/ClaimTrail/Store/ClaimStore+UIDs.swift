@@ -48,7 +48,8 @@ extension ClaimStore {
             )
         }
         try database.execute(
-            "INSERT INTO merged_uid (uid, entity, into_id) VALUES (?1, ?2, ?3) ON CONFLICT (uid) DO UPDATE SET into_id = ?3",
+            "INSERT INTO merged_uid (uid, entity, into_id) VALUES (?1, ?2, ?3)"
+                + " ON CONFLICT (uid) DO UPDATE SET into_id = ?3",
             [uid.text, entity.rawValue, id]
         )
     }

@@ -25,12 +25,13 @@ extension ClaimStore {
             .first([claimID, reviewer]) { _ in true } ?? false
         try database.execute(
             """
-            INSERT INTO verdict (claim_id, rating, score, best, worst, reviewer, reviewed_on, url, explanation, language,
-                                 appearance_url, uid)
+            INSERT INTO verdict (claim_id, rating, score, best, worst, reviewer, reviewed_on, url, explanation,
+                                 language, appearance_url, uid)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (claim_id, reviewer) DO UPDATE SET rating = excluded.rating, score = excluded.score,
                 best = excluded.best, worst = excluded.worst, reviewed_on = excluded.reviewed_on, url = excluded.url,
-                explanation = excluded.explanation, language = excluded.language, appearance_url = excluded.appearance_url
+                explanation = excluded.explanation, language = excluded.language,
+                appearance_url = excluded.appearance_url
             """,
             [
                 claimID, rating, verdict.score, verdict.best, verdict.worst, reviewer, date,

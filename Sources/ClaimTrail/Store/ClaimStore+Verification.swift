@@ -55,7 +55,8 @@ extension ClaimStore {
         try logged("claim", claimID, action: "edit", by: by, reason: nil) {
             try database.execute(
                 """
-                UPDATE claim SET assignee = ?1, assigned_at = iif(?1 IS NULL, NULL, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+                UPDATE claim SET assignee = ?1,
+                    assigned_at = iif(?1 IS NULL, NULL, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
                 WHERE id = ?2
                 """,
                 [name, claimID]
@@ -69,7 +70,8 @@ extension ClaimStore {
         try database.cached(
             """
             SELECT changed_by, changed_at FROM change_log
-            WHERE entity = 'claim' AND entity_id = ? AND json_extract(before, '$.status') IS NOT json_extract(after, '$.status')
+            WHERE entity = 'claim' AND entity_id = ?
+                AND json_extract(before, '$.status') IS NOT json_extract(after, '$.status')
             ORDER BY id DESC LIMIT 1
             """
         ).first([claimID]) { ($0.string(0), $0.string(1)) }
@@ -98,7 +100,9 @@ extension ClaimStore {
         let labels = try statusLabels()
         let label = Reference.clean(label)
         if let label, let other = parseStatus(label, labels: labels), other != status {
-            throw ClaimTrailError.invalid("“\(label)” already names the status \(other.rawValue); nothing was written")
+            throw ClaimTrailError.invalid(
+                "“\(label)” already names the status \(other.rawValue); nothing was written"
+            )
         }
         guard labels[status] != label else {
             throw ClaimTrailError.invalid(
@@ -116,7 +120,8 @@ extension ClaimStore {
         try database.execute(
             """
             INSERT INTO change_log (changed_by, entity, entity_id, action, before, after)
-            VALUES (?1, 'status_label', ?2, 'edit', json_object('status', ?3, 'label', ?4), json_object('status', ?3, 'label', ?5))
+            VALUES (?1, 'status_label', ?2, 'edit', json_object('status', ?3, 'label', ?4),
+                json_object('status', ?3, 'label', ?5))
             """,
             [by, status.step + 1, status.rawValue, labels[status], label]
         )
@@ -129,7 +134,9 @@ extension ClaimStore {
         let accepted = VerificationStatus.allCases.map { status in
             labels[status].map { "\($0) (\(status.rawValue))" } ?? status.rawValue
         }
-        throw ClaimTrailError.invalid("unknown status “\(word)” (expected one of: \(accepted.joined(separator: ", ")))")
+        throw ClaimTrailError.invalid(
+            "unknown status “\(word)” (expected one of: \(accepted.joined(separator: ", ")))"
+        )
     }
 
     private func parseStatus(_ word: String, labels: [VerificationStatus: String]) -> VerificationStatus? {

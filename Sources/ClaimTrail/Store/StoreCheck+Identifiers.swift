@@ -6,7 +6,8 @@ extension StoreCheck {
         var problems = try database.prepare(
             "SELECT c.id, m.into_id FROM claim c JOIN claim_merge m ON m.merged_id = c.id ORDER BY 1"
         ).map {
-            "claim #\($0.int64(0)) is live, but claim_merge records it as merged into #\($0.int64(1)): its id was reused"
+            "claim #\($0.int64(0)) is live, but claim_merge records it as merged into #\($0.int64(1)): "
+                + "its id was reused"
         }
         problems += try database.prepare(
             """

@@ -29,7 +29,9 @@ enum PageLayout {
 
     private static func navigation(_ viewer: Viewer) -> String {
         var html = "<nav><a href=\"/contested\">Contested claims</a> · "
-        if viewer.account != nil { html += "<a href=\"/queue\">My queue</a> · <a href=\"/review\">Review queue</a> · " }
+        if viewer.account != nil {
+            html += "<a href=\"/queue\">My queue</a> · <a href=\"/review\">Review queue</a> · "
+        }
         html += "<form class=\"inline\" method=\"get\" action=\"/search\">"
         html += "<input name=\"q\" type=\"search\" aria-label=\"Search\" placeholder=\"Search\"> "
         html += "<button>Search</button></form>"
@@ -60,7 +62,8 @@ enum PageLayout {
 
     /// A labelled box for text of several lines.
     static func textArea(_ name: String, _ label: String, required: Bool = false) -> String {
-        "<label>\(escape(label)) <textarea name=\"\(name)\" rows=\"3\"\(required ? " required" : "")></textarea></label>\n"
+        "<label>\(escape(label)) <textarea name=\"\(name)\" rows=\"3\"\(required ? " required" : "")>"
+            + "</textarea></label>\n"
     }
 
     /// A labelled choice among fixed values, each shown as itself.
@@ -87,7 +90,8 @@ enum PageLayout {
         HTMLReport.style + """
 
             nav{border-bottom:1px solid #ccc;padding-bottom:.5em}form.inline{display:inline}
-            form.panel{border:1px solid #ddd;padding:.6em;margin:.8em 0}form.panel label{display:inline-block;margin:.2em .6em .2em 0}
+            form.panel{border:1px solid #ddd;padding:.6em;margin:.8em 0}\
+            form.panel label{display:inline-block;margin:.2em .6em .2em 0}
             .error{background:#fdecea;padding:.4em .6em}.pager a{margin-right:1em}
             .proposal{margin-top:1.5em}textarea{width:30em;max-width:100%}
             """

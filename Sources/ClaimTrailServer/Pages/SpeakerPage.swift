@@ -7,7 +7,9 @@ enum SpeakerPage {
         let speaker = trace.speaker
         var html = "<h1>\(escape(speaker.name))</h1>\n<p class=\"meta\">\(escape(speaker.kind.rawValue))"
         html += speaker.role.map { " · \(escape($0))" } ?? ""
-        html += speaker.aliases.isEmpty ? "" : " · also “" + speaker.aliases.map(escape).joined(separator: "”, “") + "”"
+        if !speaker.aliases.isEmpty {
+            html += " · also “" + speaker.aliases.map(escape).joined(separator: "”, “") + "”"
+        }
         html += "</p>\n"
         guard !trace.attributions.isEmpty else { return html + "<p>No attributions recorded.</p>\n" }
         if trace.attributions.count < trace.totalAttributions {
