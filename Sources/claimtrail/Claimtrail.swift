@@ -19,7 +19,7 @@ struct Claimtrail: ParsableCommand {
             ContestedCommand.self, TraceCommand.self,
             AuditCommand.self, SearchCommand.self, ExtractCommand.self, ReviewCommand.self, QueueCommand.self,
             StatusCommand.self,
-            ExportCommand.self, DatasetteMetadataCommand.self, CheckCommand.self, BackupCommand.self,
+            ExportCommand.self, DatasetteMetadataCommand.self, CheckCommand.self, BackupCommand.self, SyncCommand.self,
             GenerateCommand.self, UserCommand.self, ServeCommand.self, QuotesCommand.self,
         ]
     )

@@ -70,7 +70,7 @@ struct ExportCommand: ParsableCommand {
             return (
                 try ProvenanceReport.writeCSV(from: opened, scope: scope, cells: csv.cells, to: output), "attributions"
             )
-        case .json: try output.write(try InterchangeDocument.render(from: opened, scope: scope))
+        case .json: try InterchangeDocument.write(from: opened, scope: scope, to: output)
         case .jsonl:
             let lines = try InterchangeLines.write(
                 from: opened,

@@ -39,10 +39,7 @@ struct ImportCommand: ParsableCommand {
                 bodyFolders: bodyFolders,
                 progress: progress.line(counting: "records")
             )
-        try say(
-            "imported \(file): \(summary.sources) sources, \(summary.speakers) speakers, \(summary.claims) claims, "
-                + "\(summary.attributions) attributions, \(summary.relations) claim relations, \(summary.verdicts) verdicts; "
-                + "\(summary.existing) already stored"
-        )
+        try say("imported \(file): \(summary.counts)")
+        for conflict in summary.conflicts { try say(conflict) }
     }
 }

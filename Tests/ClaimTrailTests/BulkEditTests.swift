@@ -170,6 +170,10 @@ struct BulkEditTests {
         #expect(try StoreCheck(store: deleted.store).problems().isEmpty)
         #expect(try deleted.store.search("zymurgy").isEmpty)
         #expect(try deleted.store.search("kvass").count == 1)
+        let retired = try deleted.store.database.prepare(
+            "SELECT uid FROM retired_uid WHERE entity = 'attribution' ORDER BY id"
+        ).map { $0.text(0) }
+        #expect(retired == rows.map { $0[3] })
         #expect(try Self.changeLogSize(deleted.store) == logged + 1)
 
         let entry = try Self.lastEntry(deleted.store)

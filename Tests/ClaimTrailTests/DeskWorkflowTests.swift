@@ -416,9 +416,14 @@ struct DeskWorkflowTests {
         try desk.ok(["review", "reject", ids[1], "--reason", "not a claim"])
         #expect(try ids.map(uid) == proposed)
         #expect(try desk.ok(["check"]).stdout == "ok\n")
-        // The accepted one travels with its uid; the rejected one stays out of exports.
+        // The accepted one travels with its uid; the rejected one stays out of exports' attributions
+        // (its rejection is in the change log, which travels too).
         let exported = try desk.ok(["export", "--format", "json"]).stdout
-        #expect(exported.contains(proposed[0][0]) && !exported.contains(proposed[1][0]))
+        let document = try JSONSerialization.jsonObject(with: Data(exported.utf8)) as? [String: Any]
+        let attributions = (document?["claims"] as? [[String: Any]] ?? []).flatMap { claim in
+            (claim["attributions"] as? [[String: Any]] ?? []).compactMap { $0["uid"] as? String }
+        }
+        #expect(attributions.contains(proposed[0][0]) && !attributions.contains(proposed[1][0]))
     }
 }
 

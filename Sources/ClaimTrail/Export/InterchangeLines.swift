@@ -3,7 +3,7 @@
 ///
 /// Records come in the order `import` needs them, every reference pointing backwards: sources,
 /// speakers (an affiliation before its members), claims with their verdicts, attributions in the
-/// order recorded (a relay before what was relayed through it), relations, then merges. An
+/// order recorded (a relay before what was relayed through it), relations, merges, then the change log. An
 /// attribution is its own line rather than nested in its claim, so that no claim's attributions
 /// are ever held together. Importing the file into a new store gives the same JSON export.
 public enum InterchangeLines {
@@ -35,6 +35,11 @@ public enum InterchangeLines {
             for case .object(var merge) in try InterchangeDocument.merges(in: store) {
                 merge["type"] = .string("merge")
                 try emit(.object(merge))
+            }
+            try InterchangeChanges.forEach(in: store) { change in
+                guard case .object(var record) = change else { return }
+                record["type"] = .string("change")
+                try emit(.object(record))
             }
             return lines
         }

@@ -21,7 +21,7 @@ struct ImportFile {
     /// The sections of a JSON document, in the order they are applied: each refers only to earlier ones.
     static let sections = [
         ("sources", "source"), ("speakers", "speaker"), ("claims", "claim"),
-        ("attributions", "attribution"), ("relations", "relation"), ("merges", "merge"),
+        ("attributions", "attribution"), ("relations", "relation"), ("merges", "merge"), ("changes", "change"),
     ]
 
     init(path: String, layout: Layout? = nil) throws {

@@ -35,6 +35,17 @@ public struct Importer {
     /// What an import added; anything found already stored is counted under `existing`.
     public struct Summary: Codable, Equatable, Sendable {
         public var sources = 0, speakers = 0, claims = 0, attributions = 0, relations = 0, verdicts = 0, existing = 0
+        /// Change-log entries taken in (`ChangeImport`).
+        public var changes = 0
+        /// Records corrected differently in this store and in the file's, one line each (`ChangeReplay`).
+        public var conflicts: [String] = []
+
+        /// What was added, for people: “2 sources, … 1 verdicts; 3 already stored”.
+        public var counts: String {
+            "\(sources) sources, \(speakers) speakers, \(claims) claims, \(attributions) attributions, "
+                + "\(relations) claim relations, \(verdicts) verdicts"
+                + (changes > 0 ? ", \(changes) change-log entries" : "") + "; \(existing) already stored"
+        }
     }
 
     /// Imports `path`. On any error nothing is written and the error names the file and record.
@@ -48,26 +59,56 @@ public struct Importer {
         progress: ProgressLine? = nil
     ) throws -> Summary {
         let file = try ImportFile(path: path, layout: layout.flatMap(ImportFile.Layout.init(rawValue:)))
-        let bodies = try BodyFileAccess(importFile: path, allowedFolders: bodyFolders)
         defer { progress?.finish() }
+        return try store.write {
+            try importRecords(of: file, bodyFolders: bodyFolders, progress: progress)
+        }
+    }
+
+    /// Imports `file` within the caller's write transaction (`importFile`, a sync).
+    func importRecords(of file: ImportFile, bodyFolders: [String] = [], progress: ProgressLine? = nil) throws -> Summary
+    {
+        let bodies = try BodyFileAccess(importFile: file.path, allowedFolders: bodyFolders)
         var summary = Summary()
         cache.removeAll()
-        try store.write {
-            if let reviews = file.claimReviews {
-                for (index, review) in reviews.enumerated() {
-                    let record = ImportRecord(fields: review, location: "\(path): ClaimReview[\(index)]")
-                    try located(record) { try importClaimReview(record, into: &summary) }
-                }
-                return
+        if let reviews = file.claimReviews {
+            for (index, review) in reviews.enumerated() {
+                let record = ImportRecord(fields: review, location: "\(file.path): ClaimReview[\(index)]")
+                try located(record) { try importClaimReview(record, into: &summary) }
             }
-            try store.addingAttributions(inBatchesOf: batchSize, rebuildingIndexes: try rebuildsIndexes(for: path)) {
-                var records = 0
-                try file.forEachRecord(progress: { progress?.update(records, fraction: $0) }) { record in
+            return summary
+        }
+        // Entries are taken in once every record is written and the triggers are on again: an
+        // entry may name a record of the file, and replaying it deletes and corrects through them.
+        var changes: [ImportRecord] = []
+        try store.addingAttributions(inBatchesOf: batchSize, rebuildingIndexes: try rebuildsIndexes(for: file.path)) {
+            var records = 0
+            try file.forEachRecord(progress: { progress?.update(records, fraction: $0) }) { record in
+                if record.fields["type"] as? String == "change" {
+                    changes.append(record)
+                } else {
                     try located(record) { try apply(record, bodies: bodies, to: &summary) }
-                    records += 1
                 }
+                records += 1
             }
         }
+        var fileEntries = Set<String>()
+        var arrived = Set<String>()
+        var touched: [ChangedRecord] = []
+        for record in changes {
+            try located(record) {
+                let uid = try UID.parse(try record.requiredString("uid")).text
+                fileEntries.insert(uid)
+                guard case .stored(let about) = try importChange(record) else {
+                    summary.existing += 1
+                    return
+                }
+                arrived.insert(uid)
+                summary.changes += 1
+                if let about, !touched.contains(about) { touched.append(about) }
+            }
+        }
+        summary.conflicts = try replayChanges(of: touched, fileEntries: fileEntries, arrived: arrived)
         return summary
     }
 
@@ -89,7 +130,8 @@ public struct Importer {
         case "merge": try importMerge(record)
         case let other:
             throw ClaimTrailError.invalid(
-                "unknown record type “\(other)” (expected source, speaker, claim, attribution, relation or merge)"
+                "unknown record type “\(other)” "
+                    + "(expected source, speaker, claim, attribution, relation, merge or change)"
             )
         }
     }
@@ -170,6 +212,11 @@ public struct Importer {
     private func importClaim(_ record: ImportRecord, into summary: inout Summary) throws {
         try record.requireOnly(Fields.claim)
         let text = try record.requiredString("text")
+        if try deletedHere(record) {
+            cache.rememberDeletedClaim(text)
+            summary.existing += 1
+            return
+        }
         let claim = try matchClaim(text: text, topic: try record.string("topic"), uid: try Self.uid(of: record))
         if claim.created { summary.claims += 1 } else { summary.existing += 1 }
         // Attributions name their claim by this same text: they need not fold and look it up
@@ -232,6 +279,10 @@ public struct Importer {
     private func importRelation(_ record: ImportRecord, into summary: inout Summary) throws {
         try record.requireOnly(Fields.relation)
         let uid = try Self.uid(of: record)
+        if try deletedHere(record) {
+            summary.existing += 1
+            return
+        }
         if try stored(.relation, uid: uid) != nil {
             summary.existing += 1
             return
@@ -277,6 +328,10 @@ public struct Importer {
     private func importAttribution(_ record: ImportRecord, into summary: inout Summary) throws {
         try record.requireOnly(Fields.attribution)
         let claimText = try record.requiredString("claim")
+        if try cache.isDeletedClaim(claimText) || deletedHere(record) {
+            summary.existing += 1
+            return
+        }
         let sourceReference = try record.string("source_uid") ?? record.requiredString("source")
         let claim = try cache.resolve(.claim, claimText) { try store.resolveClaim(claimText).id }
         let uid = try Self.uid(of: record)

@@ -44,5 +44,18 @@ final class ReferenceCache {
 
     func removeAll() {
         ids.removeAll()
+        deletedClaims.removeAll()
+    }
+
+    /// The texts of the file's claims that were deleted in this store: what the file records of
+    /// them (their attributions) is not brought back either. Few, so never bounded.
+    private var deletedClaims = Set<String>()
+
+    func rememberDeletedClaim(_ text: String) {
+        deletedClaims.insert(text)
+    }
+
+    func isDeletedClaim(_ text: String) -> Bool {
+        deletedClaims.contains(text)
     }
 }

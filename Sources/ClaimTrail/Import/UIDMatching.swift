@@ -12,6 +12,12 @@ extension Importer {
         try record.string(field).map(UID.parse)
     }
 
+    /// Whether the record's uid names one deleted in this store: an import, like a sync, does not
+    /// bring back what was deleted here (the deletion is in the change log; `ChangeReplay`).
+    func deletedHere(_ record: ImportRecord) throws -> Bool {
+        try Self.uid(of: record).map { try store.wasDeleted(uid: $0) } ?? false
+    }
+
     /// The stored record of this kind that `uid` names, or nil when the uid is new.
     /// - Returns: its id, and whether it is the record that was given the uid (not one merged into it).
     func stored(_ entity: UIDEntity, uid: UID?) throws -> (id: Int64, own: Bool)? {

@@ -44,6 +44,7 @@ extension ClaimStore {
     ) throws {
         guard let before = try snapshot(entity, id) else { throw ClaimTrailError.notFound("no \(entity) #\(id)") }
         let claimID = try change()
+        guard !replayingChanges else { return }
         let after = action == "edit" ? try snapshot(entity, id) : nil
         guard after != before else {
             throw ClaimTrailError.invalid("nothing to change: \(entity) #\(id) already reads so")
@@ -117,6 +118,7 @@ extension ClaimStore {
         try database.execute("DELETE FROM claim_stats WHERE claim_id = ?", [id])
         try forgetMerges(into: id, by: by, reason: reason)
         try database.execute("DELETE FROM claim WHERE id = ?", [id])
+        guard !replayingChanges else { return }
         try database.execute(
             """
             INSERT INTO change_log (changed_by, entity, entity_id, action, claim_id, before, reason)
@@ -143,6 +145,11 @@ extension ClaimStore {
         WHERE speaker_stats.speaker_id = removed.speaker_id
         """,
         "DELETE FROM speaker_stats WHERE attributions = 0",
+        // attribution_uid_retired (schema 019)
+        """
+        INSERT OR IGNORE INTO retired_uid (uid, entity, id)
+        SELECT uid, 'attribution', id FROM attribution WHERE claim_id = ?1 AND uid IS NOT NULL
+        """,
         "DELETE FROM attribution WHERE claim_id = ?1",
     ]
 
@@ -150,15 +157,21 @@ extension ClaimStore {
     /// logs each as a deletion of the merged claim, so its id and wording are kept in the history.
     private func forgetMerges(into id: Int64, by: String, reason: String?) throws {
         let why = ["claim #\(id), which it was merged into, was deleted", Reference.clean(reason)]
+        if !replayingChanges {
+            try logMergedAway(into: id, by: by, why: why.compactMap { $0 }.joined(separator: ": "))
+        }
+        try database.execute("DELETE FROM claim_merge WHERE into_id = ?", [id])
+    }
+
+    private func logMergedAway(into id: Int64, by: String, why: String) throws {
         try database.execute(
             """
             INSERT INTO change_log (changed_by, entity, entity_id, action, claim_id, before, reason)
             SELECT ?1, 'claim', merged_id, 'delete', into_id, json_object('text', text, 'merged_into', into_id), ?3
             FROM claim_merge WHERE into_id = ?2 ORDER BY merged_id
             """,
-            [by, id, why.compactMap { $0 }.joined(separator: ": ")]
+            [by, id, why]
         )
-        try database.execute("DELETE FROM claim_merge WHERE into_id = ?", [id])
     }
 
     /// Links a speaker to its Wikidata item, or unlinks it (nil); logged like any speaker edit.

@@ -9,6 +9,9 @@ public final class ClaimStore {
     public let database: Database
     let staging: AttributionStaging
     let checkedReferences = CheckedReferences()
+    /// While true, corrections, deletions and merges write no change-log entry: they replay entries
+    /// that arrived with an import or a sync, which are in the log already (`Importer.replayChanges`).
+    var replayingChanges = false
     public var path: String { database.path }
 
     /// Creates the store file if needed and brings its schema up to date: what `init` does, and the
@@ -30,7 +33,8 @@ public final class ClaimStore {
     /// answering "nothing found"; a file that is not a store, or a store an older claimtrail made, is
     /// refused before SQLite writes anything to it (upgrading is `init`'s job).
     /// A store this user may not write is opened read-only: reports work, writes are refused.
-    public static func open(at path: String) throws -> ClaimStore {
+    /// - Parameter readOnly: open it read-only anyway: another store a sync reads, never writes.
+    public static func open(at path: String, readOnly: Bool = false) throws -> ClaimStore {
         let latest = Migration.latestVersion
         switch try StoreFile.inspect(path) {
         case .missing: throw ClaimTrailError.noStore(path: path)
@@ -49,7 +53,7 @@ public final class ClaimStore {
                     + "run `claimtrail init --db \(path)` to upgrade it"
             )
         case .store:
-            return try ClaimStore(path: path, mode: access(path, W_OK) == 0 ? .existing : .readOnly)
+            return try ClaimStore(path: path, mode: !readOnly && access(path, W_OK) == 0 ? .existing : .readOnly)
         }
     }
 

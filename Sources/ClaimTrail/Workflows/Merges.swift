@@ -81,19 +81,25 @@ extension ClaimStore {
             try database.cached("SELECT 1 FROM claim_merge WHERE normalized = ?").first([normalized], { _ in true })
                 == nil
         else { return }
+        try database.execute(
+            "INSERT INTO claim_merge (merged_id, text, normalized, into_id) VALUES (?, ?, ?, ?)",
+            [try reserveID(in: "claim"), text, normalized, into]
+        )
+    }
+
+    /// An id of `table` never given and now never to be: for a record this store never held but must
+    /// name (a wording merged elsewhere, a record an imported change-log entry is about).
+    func reserveID(in table: String) throws -> Int64 {
         let next =
             try database.prepare(
                 """
-                SELECT max((SELECT id FROM highest_used_id WHERE name = 'claim'),
-                           coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'claim'), 0)) + 1
+                SELECT max(coalesce((SELECT id FROM highest_used_id WHERE name = ?1), 0),
+                           coalesce((SELECT seq FROM sqlite_sequence WHERE name = ?1), 0)) + 1
                 """
-            ).first { $0.int64(0) } ?? 1
-        try database.execute(
-            "INSERT INTO claim_merge (merged_id, text, normalized, into_id) VALUES (?, ?, ?, ?)",
-            [next, text, normalized, into]
-        )
-        try database.execute("DELETE FROM sqlite_sequence WHERE name = 'claim'")
-        try database.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('claim', ?)", [next])
+            ).first([table]) { $0.int64(0) } ?? 1
+        try database.execute("DELETE FROM sqlite_sequence WHERE name = ?", [table])
+        try database.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", [table, next])
+        return next
     }
 
     /// Merges speaker `merged` into speaker `kept`; the merged name and aliases become aliases.
@@ -202,6 +208,7 @@ extension ClaimStore {
         by: String,
         reason: String?
     ) throws {
+        guard !replayingChanges else { return }
         let why = ["merged into \(entity) #\(kept)", Reference.clean(reason)].compactMap { $0 }.joined(separator: ": ")
         try database.execute(
             """

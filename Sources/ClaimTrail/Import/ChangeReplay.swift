@@ -1,0 +1,144 @@
+import Foundation
+
+/// Bringing records to the state their change log says, after entries arrived from another store.
+///
+/// Every store that holds the same entries replays them the same way, so two stores that took in
+/// each other's entries hold the same records: the latest entry of a record (by time, then uid) is
+/// its state. A deletion deletes it; a correction sets the fields the entry's snapshot holds. The
+/// replay itself writes no entry (`ClaimStore.replayingChanges`): it only repeats logged ones.
+extension Importer {
+    /// One entry of a record's history.
+    private struct Entry {
+        let uid: String
+        let action: String
+        let after: [String: Any]?
+        let at: String
+        let by: String
+    }
+
+    /// The snapshot field every full snapshot of a kind holds; entries without it (a relation or
+    /// verdict added to a claim, schema 015) say nothing about the record's own fields.
+    private static let snapshotKey: [UIDEntity: String] = [
+        .claim: "text", .speaker: "name", .source: "title", .attribution: "claim_id",
+    ]
+
+    /// Replays the log of each record in `records`, in order.
+    /// - Parameters:
+    ///   - fileEntries: the uids of every entry in the file, new here or not.
+    ///   - arrived: the uids of the entries the file brought that were not here.
+    /// - Returns: a line for each record corrected differently here and in the file's store.
+    func replayChanges(of records: [ChangedRecord], fileEntries: Set<String>, arrived: Set<String>) throws -> [String] {
+        store.replayingChanges = true
+        defer { store.replayingChanges = false }
+        var conflicts: [String] = []
+        for record in records {
+            guard let key = Self.snapshotKey[record.entity] else { continue }
+            let entries = try history(of: record).filter { $0.action == "delete" || $0.after?[key] != nil }
+            guard let latest = entries.last, try store.uid(of: record.entity, id: record.id) != nil else { continue }
+            guard let after = latest.after else {
+                try delete(record)
+                continue
+            }
+            try apply(after, to: record)
+            let edits = entries.filter { $0.action == "edit" }
+            if let ours = edits.last(where: { !fileEntries.contains($0.uid) }),
+                let theirs = edits.last(where: { arrived.contains($0.uid) }),
+                let line = try conflict(record, ours, theirs, kept: latest)
+            {
+                conflicts.append(line)
+            }
+        }
+        return conflicts
+    }
+
+    private func history(of record: ChangedRecord) throws -> [Entry] {
+        try store.database.prepare(
+            """
+            SELECT uid, action, after, changed_at, changed_by FROM change_log
+            WHERE entity = ? AND entity_id = ? ORDER BY changed_at, uid
+            """
+        ).map([record.entity.rawValue, record.id]) { row in
+            Entry(
+                uid: row.string(0),
+                action: row.string(1),
+                after: row.text(2).flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] },
+                at: row.string(3),
+                by: row.string(4)
+            )
+        }
+    }
+
+    private func delete(_ record: ChangedRecord) throws {
+        switch record.entity {
+        case .claim: try store.deleteClaim(record.id, by: recordedBy, reason: nil)
+        case .attribution: try store.deleteAttribution(record.id, by: recordedBy, reason: nil)
+        // Speakers and sources leave a store only by a merge, which a sync makes before it imports.
+        default: break
+        }
+    }
+
+    /// Sets the record's correctable fields as the snapshot has them.
+    private func apply(_ after: [String: Any], to record: ChangedRecord) throws {
+        let text = { (key: String) in after[key] as? String ?? "" }
+        switch record.entity {
+        case .claim:
+            try store.editClaim(
+                record.id,
+                text: after["text"] as? String,
+                topic: text("topic"),
+                by: recordedBy,
+                reason: nil
+            )
+        case .attribution:
+            try store.editAttribution(
+                record.id,
+                quote: text("quote"),
+                cue: text("cue"),
+                mode: Mode(rawValue: text("mode")),
+                by: recordedBy,
+                reason: nil
+            )
+        case .speaker:
+            try store.editSpeaker(
+                record.id,
+                name: after["name"] as? String,
+                kind: SpeakerKind(rawValue: text("kind")),
+                role: text("role"),
+                by: recordedBy,
+                reason: nil
+            )
+            try store.linkSpeaker(record.id, to: try? WikidataID.parse(text("wikidata")), by: recordedBy, reason: nil)
+        case .source:
+            try store.editSource(
+                record.id,
+                title: after["title"] as? String,
+                url: text("url"),
+                outlet: text("outlet"),
+                author: text("author"),
+                published: text("published"),
+                by: recordedBy,
+                reason: nil
+            )
+        case .relation, .verdict: break
+        }
+    }
+
+    /// The line reporting two different corrections of one record, or nil when they agree.
+    private func conflict(_ record: ChangedRecord, _ ours: Entry, _ theirs: Entry, kept: Entry) throws -> String? {
+        // A null (a snapshot written here) and a field left out (one that arrived) are both “none”.
+        let value = { (entry: Entry, key: String) in
+            entry.after?[key].flatMap { $0 is NSNull ? nil : "\($0)" } ?? ""
+        }
+        let ids = Set(InterchangeChanges.references.map(\.id))
+        let keys = Set(ours.after?.keys.map { $0 } ?? []).union(theirs.after?.keys.map { $0 } ?? [])
+        let differing = keys.subtracting(ids).sorted().filter { value(ours, $0) != value(theirs, $0) }
+        guard !differing.isEmpty else { return nil }
+        let uid = try store.uidOfAnyRecord(record.entity, id: record.id) ?? "#\(record.id)"
+        let describe = { (entry: Entry) in
+            differing.map { "\($0) “\(value(entry, $0))”" }.joined(separator: ", ") + " (\(entry.by), \(entry.at))"
+        }
+        let lost = kept.uid == theirs.uid ? ours : theirs
+        return "conflict: \(record.entity.rawValue) \(uid) was corrected twice: kept \(describe(kept)); "
+            + "\(describe(lost)) stays in the change log"
+    }
+}
