@@ -66,8 +66,6 @@ report "process start (--version / -version)" "$(measure "$claimtrail" --version
 # indexes of `attribution` and its full-text trigger dropped first, then the indexes created and
 # the full-text index built by FTS5's 'rebuild' after the rows (the counter triggers stay).
 cat schema/*.sql | sqlite3 "$work/schema.db"
-# The store's schema version is the number of the last migration (numbers may skip).
-schema_version=$((10#$(ls schema/*.sql | tail -n 1 | sed -E 's|.*/([0-9]+)_.*|\1|')))
 attribution_indexes=$(sqlite3 "$work/schema.db" \
   "SELECT sql || ';' FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'attribution' AND sql IS NOT NULL")
 fts_trigger=$(sqlite3 "$work/schema.db" "SELECT sql || ';' FROM sqlite_schema WHERE name = 'attribution_fts_added'")
@@ -84,7 +82,7 @@ fts_trigger=$(sqlite3 "$work/schema.db" "SELECT sql || ';' FROM sqlite_schema WH
     echo "DROP TABLE staging_$table;"
   done
   echo "COMMIT;"
-  echo "PRAGMA user_version = $schema_version;"
+  echo "PRAGMA user_version = $((10#$(basename "$(ls schema/[0-9]*.sql | tail -n 1)" | cut -c1-3)));"
 } > "$work/import.sql"
 { cat schema/*.sql; echo ".mode csv"; echo "BEGIN;"
   sqlite3 "$work/schema.db" "SELECT 'DROP INDEX ' || name || ';' FROM sqlite_schema
@@ -95,7 +93,7 @@ fts_trigger=$(sqlite3 "$work/schema.db" "SELECT sql || ';' FROM sqlite_schema WH
   echo "INSERT INTO attribution_fts (attribution_fts) VALUES ('rebuild');"
   echo "$fts_trigger"
   echo "COMMIT;"
-  echo "PRAGMA user_version = $schema_version;"
+  echo "PRAGMA user_version = $((10#$(basename "$(ls schema/[0-9]*.sql | tail -n 1)" | cut -c1-3)));"
 } > "$work/import-indexes-after.sql"
 # sqlite3 reports a failed statement in a script on stderr, but exits 0.
 sqlite3_load() { # script

@@ -16,7 +16,7 @@ struct Claimtrail: ParsableCommand {
         subcommands: [
             InitCommand.self, ImportCommand.self, SourceCommand.self, SpeakerCommand.self, ClaimCommand.self,
             AttributeCommand.self, AttributionCommand.self, CounterCommand.self, VerdictCommand.self,
-            ContestedCommand.self, TraceCommand.self,
+            ContestedCommand.self, TraceCommand.self, OriginsCommand.self, ImpactCommand.self,
             AuditCommand.self, SearchCommand.self, ExtractCommand.self, ReviewCommand.self, QueueCommand.self,
             StatusCommand.self,
             ExportCommand.self, DatasetteMetadataCommand.self, CheckCommand.self, BackupCommand.self, SyncCommand.self,

@@ -4,8 +4,8 @@ import ClaimTrail
 struct SourceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "source",
-        abstract: "Record the articles claims are reported in, list them, and correct them.",
-        subcommands: [Add.self, List.self, Show.self, Edit.self]
+        abstract: "Record the articles claims are reported in, list them, correct them, and flag retractions.",
+        subcommands: [Add.self, List.self, Show.self, Edit.self, Retract.self, Correct.self]
     )
 
     struct Add: ParsableCommand {

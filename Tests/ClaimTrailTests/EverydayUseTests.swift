@@ -293,10 +293,11 @@ struct EverydayUseTests {
                 "published", "via_chain", "recorded_at", "recorded_by",
             ]
         )
-        // Then issue 15's five, and after them issue 16's claim status and assignee.
+        // Then issue 15's five, after them issue 16's claim status and assignee, then issue 20's retraction day.
         #expect(
             Array(header.dropFirst(20)) == [
                 "attribution_id", "speaker_id", "source_id", "said_on", "supported_by_claim_ids", "status", "assignee",
+                "source_retracted_on",
             ]
         )
         let rows = CSVParser.parseWithHeader(try Self.run(temporary, "export", "--format", "csv").stdout)

@@ -3,7 +3,11 @@ public enum AuditReport {
     /// - Parameter width: the terminal's width, or nil to cut nothing.
     public static func table(_ audit: SourceAudit, width: Int? = nil) -> String {
         var text = "Source #\(audit.source.id): \(TerminalText.line(audit.source.title))\n"
-        text += "Published: \(audit.source.published ?? "undated")\n\(audit.attributions) attributions\n\n"
+        text += "Published: \(audit.source.published ?? "undated")\n"
+        if let day = audit.retractedOn {
+            text += "RETRACTED \(day): \(TerminalText.line(audit.retractionReason ?? ""))\n"
+        }
+        text += "\(audit.attributions) attributions\n\n"
         text += sourcingTable(audit.byCategory, width: width)
         let sections: [(String, [Claim])] = [
             ("Claims resting on one voice", audit.singleVoiceClaims),

@@ -1,11 +1,12 @@
 /// The editor's weekly sheet: one CSV row per claim (`export --format csv --per claim`), with its
 /// status, who holds it, its verdicts, how many voices assert and dispute it, how many sources
-/// carry it, and when it was first and last seen. The counts are the trigger-kept counters, so
+/// carry it and how many independent origins they come down to, and when it was first and last
+/// seen. The counts are the trigger-kept counters, so
 /// the sheet reads one row per claim however many attributions there are.
 public enum ClaimSheet {
     public static let columns = [
         "claim_id", "claim", "topic", "status", "assignee", "assigned_at", "verdicts", "contested", "asserting_voices",
-        "disputing_voices", "counter_claims", "sources", "first_seen", "last_seen",
+        "disputing_voices", "counter_claims", "sources", "first_seen", "last_seen", "independent_origins",
     ]
 
     /// Writes the sheet for the claims `ids`, in that order.
@@ -25,14 +26,15 @@ public enum ClaimSheet {
                    (SELECT group_concat(rating || ' (' || reviewer || ')', '; ')
                     FROM (SELECT rating, reviewer FROM verdict WHERE claim_id = c.id ORDER BY id)),
                    \(ContestRule.isContested("c.id")), s.asserting, s.disputing, s.counter_claims, s.sources,
-                   s.first_seen, s.last_seen
+                   s.first_seen, s.last_seen,
+                   \(ClaimOrigins.count(of: "c.id"))
             FROM claim c JOIN claim_stats s ON s.claim_id = c.id WHERE c.id = ?
             """
         )
         for id in ids {
             try statement.forEach([id]) { row in
                 try output.writeCSV(
-                    (0..<14).map { column in
+                    (0..<15).map { column in
                         column == 7 ? (row.bool(7) ? "true" : "false") : row.text(Int32(column)) ?? ""
                     },
                     cells: cells

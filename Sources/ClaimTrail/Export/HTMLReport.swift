@@ -53,6 +53,7 @@ public enum HTMLReport {
         if let topic = claim.topic { html += "<p class=\"meta\">Topic: \(escape(topic))</p>\n" }
         let holder = trace.assignee.map { ", held by \(escape($0))" } ?? ""
         html += "<p class=\"meta\">Status: \(escape(labels[trace.status] ?? trace.status.rawValue))\(holder)</p>\n"
+        html += "<p class=\"meta\">Sources: \(trace.sources), independent origins: \(trace.independentOrigins)</p>\n"
         let voices = { (stances: [Stance]) in
             Array(
                 Set(
@@ -135,7 +136,8 @@ public enum HTMLReport {
         let byline = [row.sourceOutlet, row.sourceAuthor, row.published].compactMap { $0 }.map(escape).joined(
             separator: " · "
         )
-        return byline.isEmpty ? linked : "\(linked)<br><small>\(byline)</small>"
+        let retracted = row.sourceRetractedOn.map { " <span class=\"retracted\">retracted \(escape($0))</span>" } ?? ""
+        return (byline.isEmpty ? linked : "\(linked)<br><small>\(byline)</small>") + retracted
     }
 
     /// Whether a URL may become a link: only `http:` and `https:`, in any case, read from its
@@ -181,6 +183,6 @@ public enum HTMLReport {
         .contested{background:#b00020;color:#fff;border-radius:3px;padding:0 .4em;font-size:.7em;vertical-align:middle}
         table{border-collapse:collapse;width:100%;margin:.5em 0}td,th{border:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top}
         th{background:#f3f3f3}.asserts{color:#1b5e20}.denies{color:#b00020}.questions{color:#e65100}
-        .verdict{background:#fff8e1;padding:.3em .6em}
+        .verdict{background:#fff8e1;padding:.3em .6em}.retracted{color:#b00020;font-weight:bold}
         """
 }

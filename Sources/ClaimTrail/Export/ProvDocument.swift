@@ -9,7 +9,10 @@
 /// - a relay `hadPrimarySource` the statement it relayed (PROV-JSON writes this as a
 ///   `wasDerivedFrom` typed `prov:PrimarySource`);
 /// - an affiliation is `actedOnBehalfOf`; a counter-claim `wasInfluencedBy` the claim it
-///   disputes, typed `ct:contradicts` (or `ct:supports`).
+///   disputes, typed `ct:contradicts` (or `ct:supports`);
+/// - a retracted source `wasInvalidatedBy` its retraction, an activity carrying the reason;
+/// - an attribution corrected since it was recorded `wasRevisionOf` each earlier wording the
+///   change log keeps (a `wasDerivedFrom` typed `prov:Revision`), named `…/revision/<log id>`.
 public enum ProvDocument {
     public static func render(from store: ClaimStore, scope: ClaimScope) throws -> String {
         try store.read { try render(claims: try store.claims(in: scope), from: store) }
@@ -47,6 +50,10 @@ public enum ProvDocument {
                 ]),
                 "entity": .object(builder.entities), "agent": .object(builder.agents),
             ].merging(builder.relations.mapValues(JSONValue.object)) { first, _ in first }
+                // Retractions are the only activities: a store without one keeps its document as it was.
+                .merging(builder.activities.isEmpty ? [:] : ["activity": .object(builder.activities)]) { first, _ in
+                    first
+                }
         ).rendered()
     }
 
@@ -54,6 +61,7 @@ public enum ProvDocument {
     private struct Builder {
         var entities: [String: JSONValue] = [:]
         var agents: [String: JSONValue] = [:]
+        var activities: [String: JSONValue] = [:]
         var relations: [String: [String: JSONValue]] = [:]
 
         /// `uuid:<uid>`: the record's uid as a qualified name; `ct:claim/12` for a row without one.
@@ -73,6 +81,7 @@ public enum ProvDocument {
         mutating func add(_ row: ProvenanceRow, store: ClaimStore) throws {
             let statement = try Self.name(.attribution, row.attributionID, store: store)
             let source = try Self.name(.source, row.sourceID, store: store)
+            if entities[source] == nil { try retraction(of: row.sourceID, named: source, store: store) }
             entity(
                 source,
                 [
@@ -115,6 +124,7 @@ public enum ProvDocument {
                     ]
                 )
             }
+            try revisions(of: row.attributionID, named: statement, store: store)
             if let via = row.viaID {
                 relation(
                     "wasDerivedFrom",
@@ -122,6 +132,46 @@ public enum ProvDocument {
                         "prov:generatedEntity": .string(try Self.name(.attribution, via, store: store)),
                         "prov:usedEntity": .string(statement),
                         "prov:type": .string("prov:PrimarySource"),
+                    ]
+                )
+            }
+        }
+
+        /// A retracted source's invalidation by an activity of its own, carrying the reason.
+        mutating func retraction(of id: Int64, named source: String, store: ClaimStore) throws {
+            guard
+                let (day, reason) = try store.database.cached(
+                    "SELECT retracted_on, retraction_reason FROM source WHERE id = ? AND retracted_on IS NOT NULL"
+                ).first([id], { ($0.string(0), $0.text(1)) })
+            else { return }
+            let activity = "ct:retraction/\(id)"
+            activities[activity] = .fields(["prov:type": .string("ct:Retraction"), "prov:label": .text(reason)])
+            relation(
+                "wasInvalidatedBy",
+                [
+                    "prov:entity": .string(source), "prov:activity": .string(activity),
+                    // PROV times are xsd:dateTime; a retraction recorded by day starts at midnight UTC.
+                    "prov:time": .string(day.count == 10 ? day + "T00:00:00Z" : day),
+                ]
+            )
+        }
+
+        /// Each earlier wording of a corrected attribution, from the change log, and its revision.
+        mutating func revisions(of id: Int64, named statement: String, store: ClaimStore) throws {
+            let earlier = try store.database.cached(
+                """
+                SELECT id, json_extract(before, '$.quote'), changed_at FROM change_log
+                WHERE entity = 'attribution' AND entity_id = ? AND action = 'edit' ORDER BY id
+                """
+            ).map([id]) { ($0.int64(0), $0.text(1), $0.string(2)) }
+            for (logID, quote, changedAt) in earlier {
+                let version = "\(statement)/revision/\(logID)"
+                entity(version, ["prov:type": .string("ct:Attribution"), "prov:value": .text(quote)])
+                relation(
+                    "wasDerivedFrom",
+                    [
+                        "prov:generatedEntity": .string(statement), "prov:usedEntity": .string(version),
+                        "prov:type": .string("prov:Revision"), "ct:changedAt": .string(changedAt),
                     ]
                 )
             }

@@ -35,6 +35,7 @@ extension ProvenanceRow: Tabular {
         "published", "via_chain", "recorded_at", "recorded_by",
         // Added later, at the end, so that the positions spreadsheets rely on stay put.
         "attribution_id", "speaker_id", "source_id", "said_on", "supported_by_claim_ids", "status", "assignee",
+        "source_retracted_on",
     ]
 
     public var cells: [String] {
@@ -45,6 +46,7 @@ extension ProvenanceRow: Tabular {
             sourceOutlet ?? "", sourceAuthor ?? "", sourceURL ?? "", published ?? "", viaChainText, recordedAt,
             recordedBy, String(attributionID), speakerID.map(String.init) ?? "", String(sourceID), saidOn ?? "",
             supportedByClaimIDs.map(String.init).joined(separator: ";"), status.rawValue, assignee ?? "",
+            sourceRetractedOn ?? "",
         ]
     }
 }

@@ -12,6 +12,7 @@ public enum TraceReport {
         if let topic = trace.claim.topic { text += "Topic: \(shown(topic))\n" }
         text += "Status: \(shown(labels[trace.status] ?? trace.status.rawValue))"
         text += (trace.assignee.map { ", held by \(shown($0))" } ?? "") + "\n"
+        text += "Sources: \(trace.sources), independent origins: \(trace.independentOrigins)\n"
         let undated = trace.undatedSourceIDs.count
         let undatedNote = undated == 0 ? "" : "undated \(sources(undated))"
         if let first = trace.firstAppearance {
@@ -90,7 +91,7 @@ public enum TraceReport {
             [
                 String(row.attributionID), row.date ?? undatedCell, row.speaker ?? ProvenanceRow.unattributed,
                 row.speakerRole ?? "", row.stance.rawValue + (row.state == .proposed ? " (proposed)" : ""),
-                row.mode.rawValue, row.cue ?? "", row.quote ?? "", row.sourceTitle, row.viaChainText,
+                row.mode.rawValue, row.cue ?? "", row.quote ?? "", sourceCell(row), row.viaChainText,
             ]
         }
         return TextTable(
@@ -100,6 +101,11 @@ public enum TraceReport {
     }
 
     private static let undatedCell = "undated"
+
+    /// A retracted source says so wherever it is named.
+    private static func sourceCell(_ row: ProvenanceRow) -> String {
+        row.sourceTitle + (row.sourceRetractedOn.map { " [retracted \($0)]" } ?? "")
+    }
 
     private static func sources(_ count: Int) -> String { "\(count) source\(count == 1 ? "" : "s")" }
 }

@@ -29,6 +29,10 @@ public struct ClaimTrace: Codable, Equatable, Sendable {
     public var status: VerificationStatus
     public var assignee: String?
     public var notes: [ClaimNote]
+    /// Distinct sources carrying the claim, and the first-hand statements they come down to once
+    /// relays are folded into their origin (see `ClaimOrigins`).
+    public var sources: Int
+    public var independentOrigins: Int
 
     /// A source's appearance in the claim's story.
     public struct Appearance: Codable, Equatable, Sendable {
@@ -56,6 +60,7 @@ extension ClaimStore {
         let provenance = ProvenanceQuery(store: self, includesProposed: includeProposed)
         let attributions = try provenance.rows(.claim(claim.id), limit: limit)
         let spread = Self.spread(of: attributions)
+        let counts = try originCounts(claimID: claim.id)
         let contested =
             try database.prepare("SELECT \(ContestRule.isContested("?1"))")
             .first([claim.id]) { $0.bool(0) } ?? false
@@ -77,7 +82,9 @@ extension ClaimStore {
             status: try status(of: claim.id) ?? .unchecked,
             assignee: try database.cached("SELECT assignee FROM claim WHERE id = ?").first([claim.id]) { $0.text(0) }
                 ?? nil,
-            notes: try notes(claimID: claim.id)
+            notes: try notes(claimID: claim.id),
+            sources: counts.sources,
+            independentOrigins: counts.independentOrigins
         )
     }
 

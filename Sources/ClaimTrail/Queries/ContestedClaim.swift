@@ -15,6 +15,11 @@ public struct ContestedClaim: Codable, Equatable, Sendable {
     /// Attributions with no date (neither said on a day nor in a dated source), which first and
     /// last seen cannot place: counted, so that an empty first_seen does not read as "no data".
     public var undatedAttributions: Int
+    /// First-hand statements behind the claim: `sources` with relays folded into their origin
+    /// (see `ClaimOrigins`).
+    public var independentOrigins: Int
+    /// Sources carrying the claim that their publishers retracted (`source retract`).
+    public var retractedSources: Int
 }
 
 extension ClaimStore {
@@ -26,7 +31,10 @@ extension ClaimStore {
             """
             SELECT c.id, c.text, c.topic, s.asserting, s.disputing, s.counter_claims, s.sources, s.first_seen,
                    s.last_seen, (SELECT count(*) FROM attribution
-                                 WHERE claim_id = c.id AND (seen_on IS NULL) = 1 AND state = 'accepted')
+                                 WHERE claim_id = c.id AND (seen_on IS NULL) = 1 AND state = 'accepted'),
+                   \(ClaimOrigins.count(of: "c.id")),
+                   (SELECT count(*) FROM source r INDEXED BY source_retracted
+                    JOIN claim_source cs ON cs.claim_id = c.id AND cs.source_id = r.id WHERE r.retracted_on IS NOT NULL)
             FROM claim_stats s INDEXED BY claim_stats_contested
             JOIN claim c ON c.id = s.claim_id
             WHERE \(ContestRule.condition) AND (?1 IS NULL OR c.topic = ?1 COLLATE NOCASE)
@@ -44,7 +52,9 @@ extension ClaimStore {
                 sources: row.int(6),
                 firstSeen: row.text(7),
                 lastSeen: row.text(8),
-                undatedAttributions: row.int(9)
+                undatedAttributions: row.int(9),
+                independentOrigins: row.int(10),
+                retractedSources: row.int(11)
             )
         }
     }

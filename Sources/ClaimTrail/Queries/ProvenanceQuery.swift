@@ -22,7 +22,7 @@ public struct ProvenanceQuery {
                                       THEN (SELECT speaker FROM attribution_proposal WHERE attribution_id = a.id) END),
                sp.kind, sp.role, a.mode, a.cue, a.quote,
                s.id, s.title, s.outlet, s.author, s.url, s.published, a.said_on, a.via_id,
-               a.recorded_at, a.recorded_by, a.state
+               a.recorded_at, a.recorded_by, a.state, s.retracted_on
         FROM attribution a
         JOIN claim c ON c.id = a.claim_id
         JOIN source s ON s.id = a.source_id
@@ -96,7 +96,8 @@ public struct ProvenanceQuery {
                     recordedBy: row.string(21),
                     state: AttributionState(rawValue: row.string(22)) ?? .accepted,
                     status: standing.status,
-                    assignee: standing.assignee
+                    assignee: standing.assignee,
+                    sourceRetractedOn: row.text(23)
                 )
             )
         }

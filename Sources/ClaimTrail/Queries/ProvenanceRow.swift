@@ -38,6 +38,8 @@ public struct ProvenanceRow: Codable, Equatable, Sendable {
     /// The claim's verification status, and who holds it: the desk's columns of the report.
     public var status: VerificationStatus
     public var assignee: String?
+    /// The day the source was retracted by its publisher (`source retract`), or nil.
+    public var sourceRetractedOn: String?
 
     /// The best date for a timeline: when it was said, else when the source was published.
     public var date: String? { saidOn ?? published }

@@ -17,8 +17,11 @@ extension ClaimStore {
         FROM speaker WHERE id = ?
         """,
         "source": """
-        SELECT json_object('title', title, 'url', url, 'outlet', outlet, 'author', author, 'published', published,
-                           'body_sha256', body_sha256)
+        SELECT json_patch(json_object('title', title, 'url', url, 'outlet', outlet, 'author', author,
+                                      'published', published, 'body_sha256', body_sha256),
+                          -- A patch drops its null members: these show only once a source has them.
+                          json_object('retracted_on', retracted_on, 'retraction_reason', retraction_reason,
+                                      'correction_note', correction_note))
         FROM source WHERE id = ?
         """,
         "attribution": """

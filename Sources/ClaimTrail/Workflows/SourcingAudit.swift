@@ -57,6 +57,9 @@ public struct SourceAudit: Codable, Equatable, Sendable {
     public var relayed: [Relay]
     /// Each attribution with its category and flags: the CSV form.
     public var rows: [AuditRow]
+    /// When and why the publisher retracted the source (`source retract`); nil while it stands.
+    public var retractedOn: String?
+    public var retractionReason: String?
 
     /// An attribution that reached the article through others.
     public struct Relay: Codable, Equatable, Sendable {
@@ -165,6 +168,8 @@ extension ClaimStore {
             )
         }
         let sorted = claims.values.sorted { $0.id < $1.id }
+        let retraction = try database.cached("SELECT retracted_on, retraction_reason FROM source WHERE id = ?")
+            .first([source.id]) { ($0.text(0), $0.text(1)) }
         return SourceAudit(
             source: source,
             attributions: rows.count,
@@ -172,7 +177,9 @@ extension ClaimStore {
             singleVoiceClaims: sorted.filter { voices[$0.id]?.count == 1 },
             contestedClaims: sorted.filter { id in rows.contains { $0.claimID == id.id && $0.contested } },
             relayed: relays,
-            rows: auditRows
+            rows: auditRows,
+            retractedOn: retraction?.0,
+            retractionReason: retraction?.1
         )
     }
 

@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Benchmark of issue 20's provenance reads: `origins` for the busiest claim and `impact source` for
+# the busiest source, each beside the same work as plain SQL in the sqlite3 command-line tool, on
+# one store, in one run. Prints each side's median time and the ratio (claimtrail / sqlite3).
+#
+#   bench/provenance.sh [ATTRIBUTIONS] [CLAIMS]   default: 1000000 attributions, 100000 claims
+#   STORE=path bench/provenance.sh                times an existing store (schema 20) instead
+# The store is built as `bench/run.sh --reads` builds it: generated, then loaded by sqlite3.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+attributions=${1:-1000000}
+claims=${2:-$((attributions / 10))}
+runs=${RUNS:-5}
+if [ -n "${CLAIMTRAIL:-}" ]; then
+  claimtrail=$CLAIMTRAIL
+else
+  swift build -c release -Xswiftc -static-executable --product claimtrail >&2
+  claimtrail="$(swift build -c release -Xswiftc -static-executable --show-bin-path)/claimtrail"
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+store=${STORE:-}
+if [ -z "$store" ]; then
+  "$claimtrail" generate --claims "$claims" --attributions "$attributions" --out "$work/data" >&2
+  { cat schema/*.sql; echo ".mode csv"; echo "BEGIN;"
+    for table in source speaker claim claim_relation attribution; do
+      columns=$(head -n 1 "$work/data/csv/$table.csv" | tr -d '\r')
+      echo ".import $work/data/csv/$table.csv staging_$table"
+      values=$(sed -E 's/([a-z_0-9]+)/nullif(\1, '"''"')/g' <<<"$columns")
+      if [ "$table" = attribution ]; then
+        columns="$columns,seen_on"
+        values="$values, coalesce(nullif(said_on, ''), (SELECT published FROM source WHERE id = staging_attribution.source_id))"
+      fi
+      echo "INSERT INTO $table ($columns) SELECT $values FROM staging_$table;"
+      echo "DROP TABLE staging_$table;"
+    done
+    echo "COMMIT;"
+    # The schema's version is the number of its last file (numbers may skip).
+    echo "PRAGMA user_version = $((10#$(basename "$(ls schema/[0-9]*.sql | tail -n 1)" | cut -c1-3)));"
+  } > "$work/import.sql"
+  sqlite3 "$work/store.db" ".read $work/import.sql"
+  store="$work/store.db"
+fi
+
+# The median wall time of $runs runs, to the millisecond.
+measure() {
+  local times=() run start end
+  for ((run = 0; run < runs; run++)); do
+    start=$EPOCHREALTIME
+    "$@" >"$work/out" 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
+    end=$EPOCHREALTIME
+    times+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }'
+}
+report() { # name, claimtrail s, sqlite3 s
+  printf '%-40s %12s %12s %8s\n' "$1" "$2" "$3" "$(awk -v a="$2" -v b="$3" 'BEGIN { printf "%.2f", a / b }')"
+}
+claim=$(sqlite3 "$store" "SELECT claim_id FROM claim_stats ORDER BY attributions DESC LIMIT 1")
+source=$(sqlite3 "$store" "SELECT source_id FROM attribution GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")
+printf '%-40s %12s %12s %8s\n' "work ($(sqlite3 "$store" 'SELECT count(*) FROM attribution') attributions)" \
+  "claimtrail s" "sqlite3 s" "ratio"
+report "process start (--version / -version)" "$(measure "$claimtrail" --version)" "$(measure sqlite3 -version)"
+
+# origins: both counts, the first 50 origins with every relay below them, their twins (same
+# speaker, day and quote elsewhere), and circular citation among the claim's relays.
+origins_sql="
+SELECT (SELECT sources FROM claim_stats WHERE claim_id = $claim),
+       (SELECT count(*) FROM attribution WHERE claim_id = $claim AND via_id IS NULL AND state = 'accepted');
+WITH RECURSIVE root(id) AS (
+  SELECT id FROM attribution INDEXED BY attribution_claim_timeline
+  WHERE claim_id = $claim AND via_id IS NULL AND state = 'accepted' ORDER BY seen_on IS NULL, seen_on, id LIMIT 50
+), tree(id, parent, depth) AS (
+  SELECT id, NULL, 0 FROM root
+  UNION ALL SELECT a.id, a.via_id, t.depth + 1 FROM tree t JOIN attribution a ON a.via_id = t.id
+  WHERE a.state = 'accepted' AND t.depth < 64
+)
+SELECT t.id, t.parent, sp.name, s.id, coalesce(s.outlet, s.title), coalesce(a.said_on, s.published), a.quote
+FROM tree t JOIN attribution a ON a.id = t.id JOIN source s ON s.id = a.source_id
+LEFT JOIN speaker sp ON sp.id = a.speaker_id ORDER BY t.depth, a.seen_on IS NULL, a.seen_on, a.id;
+WITH root(id) AS (
+  SELECT id FROM attribution INDEXED BY attribution_claim_timeline
+  WHERE claim_id = $claim AND via_id IS NULL AND state = 'accepted' ORDER BY seen_on IS NULL, seen_on, id LIMIT 50
+)
+SELECT r.id, t.id FROM root JOIN attribution r ON r.id = root.id
+JOIN attribution t ON t.claim_id = $claim AND t.via_id IS NULL AND t.state = 'accepted'
+ AND t.speaker_id = r.speaker_id AND t.seen_on >= substr(r.seen_on, 1, 10)
+ AND t.seen_on < substr(r.seen_on, 1, 10) || 'U' AND t.quote = r.quote AND t.source_id <> r.source_id;
+WITH RECURSIVE up(start, at, first, last, path, ids, depth, closed) AS (
+  SELECT id, via_id, source_id, source_id, ',' || source_id || ',', ',' || id || ',', 0, 0 FROM attribution
+  WHERE via_id IS NOT NULL AND state = 'accepted' AND claim_id = $claim
+  UNION ALL
+  SELECT u.start, v.via_id, u.first, v.source_id, iif(v.source_id = u.last, u.path, u.path || v.source_id || ','),
+         u.ids || v.id || ',', u.depth + 1, v.source_id <> u.last AND instr(u.path, ',' || v.source_id || ',') > 0
+  FROM up u JOIN attribution v ON v.id = u.at
+  WHERE NOT u.closed AND u.depth < 64 AND instr(u.ids, ',' || v.id || ',') = 0
+)
+SELECT start, path FROM up WHERE closed AND last = first;"
+report "origins, busiest claim (#$claim)" "$(measure "$claimtrail" origins "$claim" --db "$store")" \
+  "$(measure sqlite3 "$store" "$origins_sql")"
+report "origins, busiest claim, json" "$(measure "$claimtrail" origins "$claim" --format json --db "$store")" \
+  "$(measure sqlite3 -json "$store" "$origins_sql")"
+
+# impact source: its attributions and every relay downstream, then each claim they carry weighed
+# with and without them (contested, first-hand sources left, voices left), and the verdicts.
+impact_sql="
+WITH RECURSIVE hit(id, direct) AS (
+  SELECT id, 1 FROM attribution WHERE source_id = $source AND state = 'accepted'
+  UNION SELECT a.id, 0 FROM hit JOIN attribution a ON a.via_id = hit.id WHERE a.state = 'accepted'
+),
+lost(claim_id, side, voice, stance) AS (
+  SELECT a.claim_id, iif(a.stance = 'asserts', 'asserts', 'disputes'), coalesce(a.speaker_id, -a.source_id), a.stance
+  FROM (SELECT DISTINCT id FROM hit) h JOIN attribution a ON a.id = h.id
+),
+touched(claim_id) AS (SELECT DISTINCT claim_id FROM lost)
+SELECT t.claim_id, (s.counter_claims > 0 OR (s.asserts > 0 AND s.denies > 0)),
+       s.counter_claims > 0
+       OR (s.asserts - (SELECT count(*) FROM lost WHERE claim_id = t.claim_id AND stance = 'asserts') > 0
+           AND s.denies - (SELECT count(*) FROM lost WHERE claim_id = t.claim_id AND stance = 'denies') > 0),
+       EXISTS (SELECT 1 FROM attribution WHERE claim_id = t.claim_id AND via_id IS NULL AND state = 'accepted'
+               AND id NOT IN (SELECT id FROM hit)),
+       (SELECT count(DISTINCT voice) FROM claim_voice WHERE claim_id = t.claim_id),
+       (SELECT count(DISTINCT voice) FROM claim_voice v WHERE v.claim_id = t.claim_id
+          AND v.n > (SELECT count(*) FROM lost l WHERE l.claim_id = v.claim_id AND l.side = v.side AND l.voice = v.voice)),
+       (SELECT group_concat(rating, '; ') FROM verdict WHERE claim_id = t.claim_id)
+FROM touched t JOIN claim_stats s ON s.claim_id = t.claim_id;"
+report "impact source, busiest (#$source)" "$(measure "$claimtrail" impact source "$source" --db "$store")" \
+  "$(measure sqlite3 "$store" "$impact_sql")"
+echo "machine: $(nproc) cores, $(uname -m), load $(cut -d' ' -f1-3 /proc/loadavg)"
