@@ -3,17 +3,19 @@
 # same generated data, in one run. Prints each side's time, the ratio (claimtrail / sqlite3; below 1
 # means claimtrail is faster) and peak memory.
 #
-#   bench/run.sh [ATTRIBUTIONS] [CLAIMS] [--reads]   default: 100000 attributions, 10000 claims
+#   bench/run.sh [ATTRIBUTIONS] [CLAIMS] [--reads | --edits]   default: 100000 attributions, 10000 claims
 #   e.g. bench/run.sh 1000000 100000
 # Each measurement runs RUNS times (default 3) and reports the median time: on a shared 2-core
 # machine single runs of the same command vary by a tenth or more.
 # --reads builds the store with sqlite3's bulk load only (a 10M-attribution import through claimtrail
-# takes most of an hour on 2 cores) and times the read commands on it.
+# takes most of an hour on 2 cores) and times the read commands on it. --edits builds the store the
+# same way and times only the edits on the busiest records (claim merge, speaker merge, claim delete).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 attributions=${1:-100000}
 claims=${2:-$((attributions / 10))}
-reads_only=$([ "${3:-}" = "--reads" ] && echo yes || echo no)
+reads_only=$([ "${3:-}" = "--reads" ] || [ "${3:-}" = "--edits" ] && echo yes || echo no)
+edits_only=$([ "${3:-}" = "--edits" ] && echo yes || echo no)
 runs=${RUNS:-3}
 for tool in sqlite3 /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "bench needs $tool (apt-get install sqlite3 time)" >&2; exit 1; }
@@ -137,6 +139,32 @@ else
   store="$work/ct.db"
 fi
 
+# Edits on the busiest records (the Zipf shape gives claims 1-3 and speakers 1-2 the most
+# attributions), each on a fresh copy of the store, interleaved like the import. claimtrail keeps
+# counters, search and timeline indexes and logs one change-log entry; sqlite3 runs only the bare
+# UPDATE or DELETE, with the triggers off, as a user fixing the rows by hand would: a floor.
+edits() {
+  sqlite3 "$store" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+  cp "$store" "$work/pristine.db"
+  local fresh='cp "$work/pristine.db" "$work/edit.db"; rm -f "$work"/edit.db-*'
+  local edit name command sql round ct_runs sq_runs
+  for edit in "claim merge 1 2|UPDATE attribution SET claim_id = 1 WHERE claim_id = 2; DELETE FROM claim WHERE id = 2;" \
+              "speaker merge 1 2|UPDATE attribution SET speaker_id = 1 WHERE speaker_id = 2; DELETE FROM speaker WHERE id = 2;" \
+              "claim delete 3|DELETE FROM attribution WHERE claim_id = 3; DELETE FROM claim WHERE id = 3;"; do
+    command=${edit%%|*}; sql=${edit#*|}
+    name="$command ($(sqlite3 "$store" "SELECT count(*) FROM attribution WHERE $(
+      case $command in speaker*) echo speaker_id = 2 ;; *delete*) echo claim_id = 3 ;; *) echo claim_id = 2 ;; esac)") rows)"
+    ct_runs=(); sq_runs=()
+    for ((round = 0; round < runs; round++)); do
+      # shellcheck disable=SC2086 # the command's words
+      ct_runs+=("$(runs=1 setup=$fresh measure "$claimtrail" $command --db "$work/edit.db")")
+      sq_runs+=("$(runs=1 setup=$fresh measure sqlite3 "$work/edit.db" ".dbconfig enable_trigger off" "BEGIN; $sql COMMIT;")")
+    done
+    report "$name" "$(printf '%s\n' "${ct_runs[@]}" | median)" "$(printf '%s\n' "${sq_runs[@]}" | median)"
+  done
+}
+if [ "$edits_only" = yes ]; then edits; exit 0; fi
+
 # Export: every attribution as CSV, with the same joins and columns.
 ct=$(measure "$claimtrail" export --format csv --db "$store")
 sq=$(measure sqlite3 -csv -header "$store" "
@@ -205,3 +233,4 @@ ct_rows=$(sqlite3 "$store" 'SELECT count(*) FROM attribution')
 sq_rows=$(sqlite3 "$work/sq.db" 'SELECT count(*) FROM attribution')
 echo "rows: $ct_rows attributions via claimtrail, $sq_rows via sqlite3; machine: $(nproc) cores, $(uname -m)"
 [ "$ct_rows" = "$sq_rows" ] || { echo "the two stores differ" >&2; exit 1; }
+edits

@@ -81,29 +81,80 @@ extension ClaimStore {
         }
     }
 
-    /// Deletes a claim with its attributions, relations and verdicts; every deleted row is logged.
-    /// The claims once merged into it stop resolving to it; each is logged as deleted with it.
+    /// Deletes a claim with its attributions, relations, verdicts and notes, logged as one entry
+    /// that holds every deleted row (`RestorableRows`). The claims once merged into it stop
+    /// resolving to it; each is logged as deleted with it.
+    ///
+    /// The attributions go in one statement with the triggers off, and what the triggers would
+    /// have done row by row is done for all of them at once: on a 1M store, a claim with 28k
+    /// attributions took over 5 minutes to delete row by row (see `ClaimRecount`).
     public func deleteClaim(_ id: Int64, by: String, reason: String?) throws {
-        guard try claim(id: id) != nil else { throw ClaimTrailError.notFound("no claim #\(id)") }
-        // Latest first: a relay is always recorded before the attributions that go through it.
-        for attribution in try database.prepare("SELECT id FROM attribution WHERE claim_id = ? ORDER BY id DESC").map(
-            [id],
-            { $0.int64(0) }
-        ) {
-            try deleteAttribution(attribution, by: by, reason: reason)
+        guard
+            let before = try database.prepare(
+                """
+                SELECT json_object('text', text, 'topic', topic, 'status', status, 'assignee', assignee,
+                                   'proposed', proposed, 'uid', uid, 'attributions', \(RestorableRows.attributions),
+                                   'proposals', \(RestorableRows.proposals), 'relations', \(RestorableRows.relations),
+                                   'verdicts', \(RestorableRows.verdicts), 'notes', \(RestorableRows.notes))
+                FROM claim WHERE id = ?1
+                """
+            ).first([id], { $0.string(0) })
+        else { throw ClaimTrailError.notFound("no claim #\(id)") }
+        for table in ["attribution_proposal", "quote_location"] {
+            try database.execute(
+                "DELETE FROM \(table) WHERE attribution_id IN (SELECT id FROM attribution WHERE claim_id = ?)",
+                [id]
+            )
         }
-        try logged("claim", id, action: "delete", by: by, reason: reason) {
-            try database.execute("DELETE FROM claim_relation WHERE from_claim_id = ?1 OR to_claim_id = ?1", [id])
-            try database.execute("DELETE FROM verdict WHERE claim_id = ?", [id])
-            try database.execute("DELETE FROM claim_note WHERE claim_id = ?", [id])
-            try database.execute("DELETE FROM claim_voice WHERE claim_id = ?", [id])
-            try database.execute("DELETE FROM claim_source WHERE claim_id = ?", [id])
-            try database.execute("DELETE FROM claim_stats WHERE claim_id = ?", [id])
-            try forgetMerges(into: id, by: by, reason: reason)
-            try database.execute("DELETE FROM claim WHERE id = ?", [id])
-            return id
+        try database.withoutTriggers {
+            let countered = try ClaimRecount.countered(by: [id], in: database)
+            for statement in Self.attributionsRemoval {
+                try database.execute(statement, statement.contains("?1") ? [id] : [])
+            }
+            try ClaimRecount.apply(to: database, claims: countered)
         }
+        try database.execute("DELETE FROM claim_relation WHERE from_claim_id = ?1 OR to_claim_id = ?1", [id])
+        try database.execute("DELETE FROM verdict WHERE claim_id = ?", [id])
+        try database.execute("DELETE FROM claim_note WHERE claim_id = ?", [id])
+        try database.execute("DELETE FROM claim_voice WHERE claim_id = ?", [id])
+        try database.execute("DELETE FROM claim_source WHERE claim_id = ?", [id])
+        try database.execute("DELETE FROM claim_stats WHERE claim_id = ?", [id])
+        try forgetMerges(into: id, by: by, reason: reason)
+        try database.execute("DELETE FROM claim WHERE id = ?", [id])
+        guard !replayingChanges else { return }
+        try database.execute(
+            """
+            INSERT INTO change_log (changed_by, entity, entity_id, action, claim_id, before, reason)
+            VALUES (?, 'claim', ?, 'delete', ?, ?, ?)
+            """,
+            [by, id, id, before, Reference.clean(reason)]
+        )
     }
+
+    /// What the attribution delete triggers would do for claim `?1`'s attributions beyond its own
+    /// counters (which go with the claim), and then the delete. All of a claim's relays are its
+    /// own attributions (`attribution_via_same_claim`), so they all go at once.
+    private static let attributionsRemoval = [
+        // attribution_fts_removed
+        """
+        INSERT INTO attribution_fts (attribution_fts, rowid, quote, cue)
+        SELECT 'delete', id, quote, cue FROM attribution WHERE claim_id = ?1 AND state = 'accepted'
+        """,
+        // speaker_attribution_removed
+        """
+        UPDATE speaker_stats SET attributions = speaker_stats.attributions - removed.attributions
+        FROM (SELECT speaker_id, count(*) AS attributions FROM attribution
+              WHERE claim_id = ?1 AND state = 'accepted' AND speaker_id IS NOT NULL GROUP BY speaker_id) AS removed
+        WHERE speaker_stats.speaker_id = removed.speaker_id
+        """,
+        "DELETE FROM speaker_stats WHERE attributions = 0",
+        // attribution_uid_retired (schema 019)
+        """
+        INSERT OR IGNORE INTO retired_uid (uid, entity, id)
+        SELECT uid, 'attribution', id FROM attribution WHERE claim_id = ?1 AND uid IS NOT NULL
+        """,
+        "DELETE FROM attribution WHERE claim_id = ?1",
+    ]
 
     /// Removes the `claim_merge` rows of the claims merged into claim `id`, which is being deleted, and
     /// logs each as a deletion of the merged claim, so its id and wording are kept in the history.

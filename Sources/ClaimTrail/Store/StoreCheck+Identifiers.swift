@@ -20,6 +20,18 @@ extension StoreCheck {
             ORDER BY 1, 2
             """
         ).map { "\($0.string(0)) #\($0.int64(1)) is live, but the change log records its deletion: its id was reused" }
+        // A claim's deletion is one entry, which holds the attributions deleted with it.
+        problems += try database.prepare(
+            """
+            SELECT DISTINCT json_extract(deleted.value, '$.id') AS id
+            FROM change_log AS entry, json_each(entry.before, '$.attributions') AS deleted
+            WHERE entry.entity = 'claim' AND entry.action = 'delete' AND deleted.type = 'object'
+              AND json_extract(deleted.value, '$.id') IN (SELECT id FROM attribution)
+            ORDER BY 1
+            """
+        ).map {
+            "attribution #\($0.int64(0)) is live, but the change log records its deletion with its claim: its id was reused"
+        }
         problems += try database.prepare(
             """
             SELECT name, counter, id FROM (

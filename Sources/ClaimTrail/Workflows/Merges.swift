@@ -19,7 +19,18 @@ extension ClaimStore {
                 "\(conflicts.joined(separator: ", ")) rated the two claims differently; settle that first"
             )
         }
-        try moveAttributions(where: "claim_id = ?", merged, claimID: kept, speakerID: nil)
+        let before = try mergeSnapshot(
+            """
+            SELECT json_object('text', text, 'topic', topic, 'merged_into', ?2, 'status', status, 'assignee', assignee,
+                               'proposed', proposed, 'uid', uid, 'attributions', \(RestorableRows.attributionIDs("claim_id")),
+                               'relations', \(RestorableRows.relations), 'verdicts', \(RestorableRows.verdicts),
+                               'notes', \(RestorableRows.notes))
+            FROM claim WHERE id = ?1
+            """,
+            merged,
+            kept
+        )
+        try moveClaimAttributions(from: merged, to: kept)
         // A claim only proposed so far becomes a claim like any other once it holds what the merged
         // one showed: a merge into it must not hide accepted attributions, verdicts or notes.
         if try !isProposedOnly(merged) { try confirmClaim(kept) }
@@ -48,7 +59,7 @@ extension ClaimStore {
         )
         try database.execute("DELETE FROM verdict WHERE claim_id = ?", [merged])
         try database.execute("UPDATE claim_note SET claim_id = ?2 WHERE claim_id = ?1", [merged, kept])
-        try logMerge("claim", merged, into: kept, claimID: kept, by: by, reason: reason)
+        try logMerge("claim", merged, into: kept, claimID: kept, before: before, by: by, reason: reason)
         if let uid = try uid(of: .claim, id: merged) { try rememberUID(uid, of: .claim, into: kept, merged: merged) }
         try database.execute("UPDATE claim_merge SET into_id = ? WHERE into_id = ?", [kept, merged])
         try database.execute(
@@ -97,7 +108,21 @@ extension ClaimStore {
         guard let old = try speaker(id: merged), try speaker(id: kept) != nil else {
             throw ClaimTrailError.notFound("no speaker #\(try speaker(id: merged) == nil ? merged : kept)")
         }
-        try moveAttributions(where: "speaker_id = ?", merged, claimID: nil, speakerID: kept)
+        let before = try mergeSnapshot(
+            """
+            SELECT json_object('name', name, 'kind', kind, 'role', role, 'merged_into', ?2, 'affiliation_id', affiliation_id,
+                               'wikidata', wikidata, 'uid', uid,
+                               'aliases', json((SELECT json_group_array(alias) FROM (SELECT alias FROM speaker_alias
+                                                                                      WHERE speaker_id = ?1 ORDER BY alias))),
+                               'affiliated', json((SELECT json_group_array(id) FROM (SELECT id FROM speaker
+                                                                                     WHERE affiliation_id = ?1 ORDER BY id))),
+                               'attributions', \(RestorableRows.attributionIDs("speaker_id")))
+            FROM speaker WHERE id = ?1
+            """,
+            merged,
+            kept
+        )
+        try moveSpeakerAttributions(from: merged, to: kept)
         try database.execute(
             "UPDATE speaker SET affiliation_id = ?2 WHERE affiliation_id = ?1 AND id <> ?2",
             [merged, kept]
@@ -111,7 +136,7 @@ extension ClaimStore {
             "UPDATE speaker SET wikidata = (SELECT wikidata FROM speaker WHERE id = ?1) WHERE id = ?2 AND wikidata IS NULL",
             [merged, kept]
         )
-        try logMerge("speaker", merged, into: kept, claimID: nil, by: by, reason: reason)
+        try logMerge("speaker", merged, into: kept, claimID: nil, before: before, by: by, reason: reason)
         if let uid = try uid(of: .speaker, id: merged) {
             try rememberUID(uid, of: .speaker, into: kept, merged: merged)
         }
@@ -120,45 +145,70 @@ extension ClaimStore {
         try addAliases([old.name] + old.aliases, to: kept)
     }
 
-    /// Re-records the attributions matching `condition` with a new claim or speaker, same ids.
-    /// Deleting and re-inserting lets the triggers keep counters and search in step; foreign keys
-    /// are checked at commit, since a relay is briefly missing in between.
-    private func moveAttributions(where condition: String, _ value: Int64, claimID: Int64?, speakerID: Int64?) throws {
-        try database.executeScript("PRAGMA defer_foreign_keys = ON")
-        let columns =
-            "id, claim_id, speaker_id, source_id, stance, mode, quote, cue, said_on, via_id, recorded_at, recorded_by, state, uid"
-        let rows = try database.prepare("SELECT \(columns) FROM attribution WHERE \(condition) ORDER BY id").map([value]
-        ) { row in
-            (0..<14).map { row.text(Int32($0)) }
-        }
-        try database.execute("DELETE FROM attribution WHERE \(condition)", [value])
-        for var row in rows {
-            if let claimID { row[1] = String(claimID) }
-            if let speakerID { row[2] = String(speakerID) }
-            try database.execute(
-                """
-                INSERT INTO attribution (\(columns)) VALUES (CAST(?1 AS INTEGER), CAST(?2 AS INTEGER), CAST(?3 AS INTEGER),
-                    CAST(?4 AS INTEGER), ?5, ?6, ?7, ?8, ?9, CAST(?10 AS INTEGER), ?11, ?12, ?13, ?14)
-                """,
-                row
-            )
+    /// The merged row as JSON for the change log, taken before anything moves: its fields, and
+    /// what the merge moves or removes (see `RestorableRows`), so that the one entry can undo it.
+    private func mergeSnapshot(_ sql: String, _ merged: Int64, _ kept: Int64) throws -> String {
+        try database.prepare(sql).first([merged, kept]) { $0.string(0) } ?? "{}"
+    }
+
+    /// Moves claim `merged`'s attributions onto claim `kept` with their ids: one UPDATE with the
+    /// triggers off, then the two claims and those they contradict are counted again. Row by row,
+    /// the triggers took minutes for a busy claim (see `ClaimRecount`). The search index holds
+    /// quotes and cues by attribution id, and the timeline index follows the UPDATE, so neither
+    /// needs more. The relations the merged claim still has are moved after, with the triggers on.
+    private func moveClaimAttributions(from merged: Int64, to kept: Int64) throws {
+        try database.withoutTriggers {
+            try database.execute("UPDATE attribution SET claim_id = ?2 WHERE claim_id = ?1", [merged, kept])
+            let touched = [merged, kept]
+            try ClaimRecount.apply(to: database, claims: touched + ClaimRecount.countered(by: touched, in: database))
         }
     }
+
+    /// Moves speaker `merged`'s attributions onto speaker `kept` with their ids, with the triggers
+    /// off. Only the tallies that name a speaker change: its count, and its voice in each claim it
+    /// spoke on, which becomes the kept speaker's voice; where both spoke on the same side of a
+    /// claim, the two voices become one.
+    private func moveSpeakerAttributions(from merged: Int64, to kept: Int64) throws {
+        try database.withoutTriggers {
+            for statement in Self.speakerMove {
+                try database.execute(statement, statement.contains("?2") ? [merged, kept] : [merged])
+            }
+        }
+    }
+
+    /// `?1` is the merged speaker, `?2` the kept one; a speaker's voice is its id (schema 003).
+    private static let speakerMove = [
+        """
+        UPDATE claim_stats SET asserting = claim_stats.asserting - folded.asserting,
+            disputing = claim_stats.disputing - folded.disputing
+        FROM (SELECT m.claim_id, sum(m.side = 'asserts') AS asserting, sum(m.side = 'disputes') AS disputing
+              FROM claim_voice m JOIN claim_voice k ON k.claim_id = m.claim_id AND k.side = m.side AND k.voice = ?2
+              WHERE m.voice = ?1 GROUP BY m.claim_id) AS folded
+        WHERE claim_stats.claim_id = folded.claim_id
+        """,
+        """
+        INSERT INTO claim_voice SELECT claim_id, side, ?2, n FROM claim_voice WHERE voice = ?1
+        ON CONFLICT DO UPDATE SET n = n + excluded.n
+        """,
+        "DELETE FROM claim_voice WHERE voice = ?1",
+        """
+        INSERT INTO speaker_stats SELECT ?2, attributions FROM speaker_stats WHERE speaker_id = ?1
+        ON CONFLICT DO UPDATE SET attributions = attributions + excluded.attributions
+        """,
+        "DELETE FROM speaker_stats WHERE speaker_id = ?1",
+        "UPDATE attribution SET speaker_id = ?2 WHERE speaker_id = ?1",
+    ]
 
     private func logMerge(
         _ entity: String,
         _ merged: Int64,
         into kept: Int64,
         claimID: Int64?,
+        before: String,
         by: String,
         reason: String?
     ) throws {
         guard !replayingChanges else { return }
-        let snapshot =
-            entity == "claim"
-            ? "SELECT json_object('text', text, 'topic', topic, 'merged_into', ?2) FROM claim WHERE id = ?1"
-            : "SELECT json_object('name', name, 'kind', kind, 'role', role, 'merged_into', ?2) FROM speaker WHERE id = ?1"
-        let before = try database.prepare(snapshot).first([merged, kept]) { $0.string(0) } ?? "{}"
         let why = ["merged into \(entity) #\(kept)", Reference.clean(reason)].compactMap { $0 }.joined(separator: ": ")
         try database.execute(
             """
