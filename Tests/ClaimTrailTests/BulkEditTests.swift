@@ -28,7 +28,10 @@ struct BulkEditTests {
     static func record(_ store: ClaimStore, _ plan: Plan) throws {
         try store.write {
             for text in ["Alpha claim", "Beta claim", "Gamma claim", "Delta claim"] { _ = try store.claim(text) }
-            for name in ["Ana", "Bo", "Cy", "Dee"] { _ = try store.speaker(name) }
+            // Cy is anonymous: a merge into Ana moves Cy's rows out of their sources' anonymous counts.
+            for name in ["Ana", "Bo", "Cy", "Dee"] {
+                _ = try store.speaker(name, kind: name == "Cy" ? .anonymous : .person)
+            }
             let january = try store.source("January", published: "2020-01-01")
             let february = try store.source("February", published: "2020-02-01")
             let undated = try store.source("Undated")
@@ -51,7 +54,7 @@ struct BulkEditTests {
         }
     }
 
-    /// Every counter the triggers keep, and each attribution's place in the timelines, as JSON rows;
+    /// Every counter the triggers keep (per-source sourcing counts included), and each attribution's place in the timelines, as JSON rows;
     /// but those of claim `claim` (merged or deleted).
     static func counters(_ store: ClaimStore, without claim: Int64) throws -> [String] {
         let queries = [
@@ -70,6 +73,10 @@ struct BulkEditTests {
             """
             SELECT json_array('speaker', speaker_id, attributions) FROM speaker_stats WHERE ?1 IS NOT NULL
             ORDER BY speaker_id
+            """,
+            """
+            SELECT json_array('sourcing', source_id, attributions, anonymous, unattributed) FROM source_sourcing
+            WHERE ?1 IS NOT NULL ORDER BY source_id
             """,
             """
             SELECT json_array('attribution', id, claim_id, speaker_id, seen_on, via_id) FROM attribution WHERE ?1 IS NOT NULL

@@ -49,7 +49,7 @@ import Testing
         let hedged = try store.source("Hedged report")
         // A claim each: the same speaker on the same claim in the same source is one attribution.
         for hedge in SourcingCategory.hedges {
-            try store.addAttribution(
+            _ = try store.addAttribution(
                 AttributionDraft(
                     claimID: try store.claim("The bridge \(hedge) closed"),
                     speakerID: person,

@@ -148,6 +148,17 @@ extension ClaimStore {
         WHERE speaker_stats.speaker_id = removed.speaker_id
         """,
         "DELETE FROM speaker_stats WHERE attributions = 0",
+        // source_sourcing_removed (schema 022)
+        """
+        UPDATE source_sourcing SET attributions = source_sourcing.attributions - removed.attributions,
+            anonymous = source_sourcing.anonymous - removed.anonymous,
+            unattributed = source_sourcing.unattributed - removed.unattributed
+        FROM (SELECT source_id, count(*) AS attributions, sum(anonymous) AS anonymous, sum(unattributed) AS unattributed
+              FROM attribution_sourcing WHERE id IN (SELECT id FROM attribution WHERE claim_id = ?1)
+              GROUP BY source_id) AS removed
+        WHERE source_sourcing.source_id = removed.source_id
+        """,
+        "DELETE FROM source_sourcing WHERE attributions = 0",
         // attribution_uid_retired (schema 019)
         """
         INSERT OR IGNORE INTO retired_uid (uid, entity, id)

@@ -196,6 +196,17 @@ extension ClaimStore {
         ON CONFLICT DO UPDATE SET attributions = attributions + excluded.attributions
         """,
         "DELETE FROM speaker_stats WHERE speaker_id = ?1",
+        // Per source, the moved rows that do not hedge count as anonymous by the kept speaker's kind
+        // now (schema 022's source_sourcing); their count and hedges stay.
+        """
+        UPDATE source_sourcing SET anonymous = source_sourcing.anonymous + moved.change
+        FROM (SELECT source_id,
+                     sum(NOT unattributed) * (coalesce((SELECT kind = 'anonymous' FROM speaker WHERE id = ?2), 0)
+                                              - coalesce((SELECT kind = 'anonymous' FROM speaker WHERE id = ?1), 0))
+                         AS change
+              FROM attribution_sourcing WHERE speaker_id = ?1 GROUP BY source_id) AS moved
+        WHERE source_sourcing.source_id = moved.source_id AND moved.change <> 0
+        """,
         "UPDATE attribution SET speaker_id = ?2 WHERE speaker_id = ?1",
     ]
 

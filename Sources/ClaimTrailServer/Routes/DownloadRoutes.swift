@@ -42,9 +42,9 @@ struct DownloadRoutes {
                     }
                 try ProvenanceReport.writeCSV(from: store, scope: rows, to: output)
             case .json: try InterchangeDocument.write(from: store, scope: scope, to: output)
-            // PROV-JSON and ClaimReview are still built whole, then sent in chunks: PROV-JSON
-            // until `ProvDocument.write` lands (issue 21); ClaimReview has one review per verdict.
-            case .provJSON: try output.write(try ProvDocument.render(from: store, scope: scope))
+            case .provJSON: try ProvDocument.write(from: store, scope: scope) { try output.write($0) }
+            // ClaimReview is built whole, then sent in chunks: it has one review per verdict, and
+            // verdicts are few next to attributions.
             case .claimreview: try output.write(try ClaimReviewDocument.render(from: store, scope: scope))
             }
         }
