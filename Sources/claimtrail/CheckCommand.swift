@@ -13,11 +13,14 @@ struct CheckCommand: ParsableCommand {
     )
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var progress: ProgressOptions
 
     func run() throws {
+        let line = progress.line(counting: "steps")
         let (problems, twins, circles) = try store.read {
-            try (StoreCheck(store: $0).problems(), $0.wikidataTwins(), $0.circularCitations())
+            try (StoreCheck(store: $0).problems(progress: line.step), $0.wikidataTwins(), $0.circularCitations())
         }
+        line.finish()
         for twin in twins { note(twin.note) }
         for circle in circles { note(circle.line) }
         guard problems.isEmpty else {

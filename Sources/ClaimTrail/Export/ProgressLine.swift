@@ -28,6 +28,17 @@ public final class ProgressLine {
         write("\r" + Self.line(done: done, noun: noun, elapsed: elapsed, fraction: fraction) + "\u{1B}[K")
     }
 
+    /// Shows the step a long run of a few steps is at ("claim counters, step 2 of 7 · 14 s"), for
+    /// work such as `check` whose statements each read the whole store and count no rows. As with
+    /// rows, nothing is shown in the first second.
+    public func step(_ name: String, _ number: Int, of steps: Int) {
+        guard let write else { return }
+        let elapsed = -started.timeIntervalSinceNow
+        guard elapsed >= 1 else { return }
+        shownAt = elapsed
+        write("\r\(name), step \(number) of \(steps) · \(Self.duration(elapsed))\u{1B}[K")
+    }
+
     /// Clears the line, if one was shown, so that what follows starts on a clean line.
     public func finish() {
         guard let write, shownAt != nil else { return }

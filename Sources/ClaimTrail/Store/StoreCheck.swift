@@ -8,17 +8,37 @@ public struct StoreCheck {
     public init(store: ClaimStore) { self.store = store }
 
     /// Every problem found, one line each; empty when the store is sound.
-    public func problems() throws -> [String] {
-        try store.read(findProblems)
+    /// - Parameter progress: told the name of each step as it starts, with its number (from 1) and
+    ///   the number of steps: a check reads the whole store, which takes minutes at 10M.
+    public func problems(progress: ((_ step: String, _ number: Int, _ steps: Int) -> Void)? = nil) throws -> [String] {
+        try store.read {
+            var problems: [String] = []
+            for (index, (name, step)) in Self.steps.enumerated() {
+                progress?(name, index + 1, Self.steps.count)
+                problems += try step(store.database)
+            }
+            return problems
+        }
     }
 
-    private func findProblems() throws -> [String] {
-        let database = store.database
-        var problems = try database.prepare("PRAGMA integrity_check").map { $0.string(0) }.filter { $0 != "ok" }
-        problems += try database.prepare("PRAGMA foreign_key_check").map { row in
-            "foreign key: \(row.string(0)) row \(row.int64(1)) points at a missing \(row.string(2))"
-        }
-        problems += try database.prepare(
+    /// The check's steps, in order: what each looks at, and the problems it finds.
+    private static let steps: [(String, @Sendable (Database) throws -> [String])] = [
+        ("integrity", integrityProblems), ("claim counters", claimCounterProblems),
+        ("speaker and source counters", tallyProblems), ("relays and reviews", attributionProblems),
+        ("ids", reusedIDs), ("uids", uidProblems), ("search indexes", searchIndexProblems),
+    ]
+
+    /// SQLite's own checks: the file's structure and the foreign keys.
+    private static func integrityProblems(in database: Database) throws -> [String] {
+        try database.prepare("PRAGMA integrity_check").map { $0.string(0) }.filter { $0 != "ok" }
+            + database.prepare("PRAGMA foreign_key_check").map { row in
+                "foreign key: \(row.string(0)) row \(row.int64(1)) points at a missing \(row.string(2))"
+            }
+    }
+
+    /// Each claim's trigger-kept counters against a recount from its attributions.
+    private static func claimCounterProblems(in database: Database) throws -> [String] {
+        try database.prepare(
             """
             SELECT claim_id FROM (
                 SELECT claim_id, attributions, asserts, denies, asserting, disputing, counter_claims, sources, first_seen, last_seen
@@ -30,7 +50,11 @@ public struct StoreCheck {
             ORDER BY 1
             """
         ).map { "counters of claim #\($0.int64(0)) differ from a recount" }
-        problems += try database.prepare(
+    }
+
+    /// Each speaker's attribution count and each source's sourcing counts against a recount.
+    private static func tallyProblems(in database: Database) throws -> [String] {
+        try database.prepare(
             """
             SELECT id FROM speaker
             WHERE coalesce((SELECT attributions FROM speaker_stats WHERE speaker_id = speaker.id), 0)
@@ -39,42 +63,44 @@ public struct StoreCheck {
             ORDER BY 1
             """
         ).map { "attribution count of speaker #\($0.int64(0)) differs from a recount" }
-        problems += try database.prepare(
-            """
-            SELECT source_id FROM (
-                SELECT * FROM source_sourcing
-                EXCEPT SELECT source_id, count(*), sum(anonymous), sum(unattributed) FROM attribution_sourcing
-                       GROUP BY source_id)
-            UNION SELECT source_id FROM attribution_sourcing WHERE source_id NOT IN (SELECT source_id FROM source_sourcing)
-            ORDER BY 1
-            """
-        ).map { "sourcing counts of source #\($0.int64(0)) differ from a recount" }
-        problems += try database.prepare(
+            + database.prepare(
+                """
+                SELECT source_id FROM (
+                    SELECT * FROM source_sourcing
+                    EXCEPT SELECT source_id, count(*), sum(anonymous), sum(unattributed) FROM attribution_sourcing
+                           GROUP BY source_id)
+                UNION SELECT source_id FROM attribution_sourcing WHERE source_id NOT IN (SELECT source_id FROM source_sourcing)
+                ORDER BY 1
+                """
+            ).map { "sourcing counts of source #\($0.int64(0)) differ from a recount" }
+    }
+
+    /// Relays within their claim and earlier, and review states that agree with their records.
+    private static func attributionProblems(in database: Database) throws -> [String] {
+        try database.prepare(
             """
             SELECT a.id FROM attribution a JOIN attribution v ON v.id = a.via_id WHERE v.claim_id <> a.claim_id OR v.id >= a.id
             """
         ).map { "attribution #\($0.int64(0)) is relayed through an attribution of another claim, or a later one" }
-        problems += try database.prepare(
-            """
-            SELECT a.id FROM attribution a LEFT JOIN attribution_proposal p ON p.attribution_id = a.id
-            WHERE (a.state = 'proposed' AND (p.attribution_id IS NULL OR p.decision IS NOT NULL))
-               OR (a.state = 'rejected' AND p.decision IS NOT 'rejected')
-            ORDER BY 1
-            """
-        ).map { "attribution #\($0.int64(0))'s review state disagrees with its proposal record" }
-        problems += try database.prepare(
-            """
-            SELECT id FROM claim WHERE proposed = 1 AND (
-                EXISTS (SELECT 1 FROM attribution WHERE claim_id = claim.id AND state = 'accepted')
-                OR EXISTS (SELECT 1 FROM verdict WHERE claim_id = claim.id)
-                OR EXISTS (SELECT 1 FROM claim_note WHERE claim_id = claim.id))
-            ORDER BY 1
-            """
-        ).map { "claim #\($0.int64(0)) is hidden as only proposed, yet has accepted attributions, verdicts or notes" }
-        problems += try Self.reusedIDs(in: database)
-        problems += try Self.uidProblems(in: database)
-        problems += try Self.searchIndexProblems(in: database)
-        return problems
+            + database.prepare(
+                """
+                SELECT a.id FROM attribution a LEFT JOIN attribution_proposal p ON p.attribution_id = a.id
+                WHERE (a.state = 'proposed' AND (p.attribution_id IS NULL OR p.decision IS NOT NULL))
+                   OR (a.state = 'rejected' AND p.decision IS NOT 'rejected')
+                ORDER BY 1
+                """
+            ).map { "attribution #\($0.int64(0))'s review state disagrees with its proposal record" }
+            + database.prepare(
+                """
+                SELECT id FROM claim WHERE proposed = 1 AND (
+                    EXISTS (SELECT 1 FROM attribution WHERE claim_id = claim.id AND state = 'accepted')
+                    OR EXISTS (SELECT 1 FROM verdict WHERE claim_id = claim.id)
+                    OR EXISTS (SELECT 1 FROM claim_note WHERE claim_id = claim.id))
+                ORDER BY 1
+                """
+            ).map {
+                "claim #\($0.int64(0)) is hidden as only proposed, yet has accepted attributions, verdicts or notes"
+            }
     }
 
     /// The full-text indexes of schema 012.
@@ -159,7 +185,8 @@ public struct StoreCheck {
                 CREATE VIRTUAL TABLE temp.checked_\(index)_words USING fts5vocab(main, \(index), instance);
                 """
             )
-        } catch let error as SQLiteError {
+        } catch {
+            // executeScript throws only SQLiteError (typed throws).
             if [SQLITE_READONLY, SQLITE_BUSY, SQLITE_LOCKED].contains(error.code) { return [] }
             throw error
         }
