@@ -36,4 +36,23 @@ import Testing
         let text = try InterchangeDocument.render(from: temporary.store, scope: .all)
         #expect(text == "{\n  \"claims\" : [\n\n  ],\n  \"sources\" : [\n\n  ],\n  \"speakers\" : [\n\n  ]\n}\n")
     }
+
+    /// The streamed layout against JSONEncoder's own (`rendered()`), on what differs most easily:
+    /// controls with short escapes (backspace, form feed) and long ones, quotes, slashes, non-ASCII
+    /// keys and text, and empty records nested in records.
+    @Test func streamedRecordsAreLaidOutAsJSONEncoderLaysThemOut() throws {
+        let record = JSONValue.fields([
+            "text": .string("a\u{8}b\u{C}c\u{1}d\u{7F}e \"q\" \\ / “Мария” 🗞\u{2028}"),
+            "é": .int(-3), "B": .array([]), "_": .fields([:]),
+            "nested": .array([.fields(["x": .array([.int(1), .string("\t")])]), .array([])]),
+        ])
+        var streamed = ""
+        var stream = PrettyJSONStream { streamed += $0 }
+        try stream.open()
+        try stream.openArray("records")
+        try stream.element(record)
+        try stream.close()
+        try stream.close()
+        #expect(streamed == (try JSONValue.object(["records": .array([record])]).rendered()))
+    }
 }

@@ -31,13 +31,14 @@ public enum InterchangeDocument {
             let whole = if case .all = scope { true } else { false }
             // A part of the store names only the sources and speakers its claims and relations use.
             var used = (sources: Set<Int64>(), speakers: Set<Int64>())
-            var writer = PrettyJSONObjectWriter(emit)
+            var writer = PrettyJSONStream(emit)
+            try writer.open()
             if whole {
-                writer.beginArray("changes", omittedWhenEmpty: true)
-                try InterchangeChanges.forEach(in: store) { try writer.append($0) }
-                try writer.endArray()
+                try writer.openArray("changes", omittedWhenEmpty: true)
+                try InterchangeChanges.forEach(in: store) { try writer.element($0) }
+                try writer.close()
             }
-            writer.beginArray("claims")
+            try writer.openArray("claims")
             let members = try whole ? nil : store.claimIDs(in: scope)
             try forEachClaim(in: members, of: store) { claim in
                 // In the order recorded: a relay always comes before what was relayed through it.
@@ -46,34 +47,34 @@ public enum InterchangeDocument {
                     used.sources.formUnion(rows.map(\.sourceID))
                     used.speakers.formUnion(rows.compactMap(\.speakerID))
                 }
-                try writer.append(try self.claim(claim, rows: rows, from: store))
+                try writer.element(try self.claim(claim, rows: rows, from: store))
             }
-            try writer.endArray()
+            try writer.close()
             if whole {
-                writer.beginArray("merges", omittedWhenEmpty: true)
-                for merge in try merges(in: store) { try writer.append(merge) }
-                try writer.endArray()
+                try writer.openArray("merges", omittedWhenEmpty: true)
+                for merge in try merges(in: store) { try writer.element(merge) }
+                try writer.close()
             }
-            writer.beginArray("relations", omittedWhenEmpty: true)
+            try writer.openArray("relations", omittedWhenEmpty: true)
             try forEachRelation(among: members.map(Set.init), of: store) { relation, sourceID in
                 if let sourceID, !whole { used.sources.insert(sourceID) }
-                try writer.append(relation)
+                try writer.element(relation)
             }
-            try writer.endArray()
-            writer.beginArray("sources")
+            try writer.close()
+            try writer.openArray("sources")
             try forEachID(whole ? nil : used.sources, in: "source", of: store) { id in
                 guard let source = try store.source(id: id) else { return }
-                try writer.append(try self.source(source, from: store))
+                try writer.element(try self.source(source, from: store))
             }
-            try writer.endArray()
-            writer.beginArray("speakers")
+            try writer.close()
+            try writer.openArray("speakers")
             let speakers = whole ? nil : try withAffiliations(used.speakers, in: store)
             try forEachID(speakers, in: "speaker", of: store) { id in
                 guard let speaker = try store.speaker(id: id) else { return }
-                try writer.append(try self.speaker(speaker, from: store))
+                try writer.element(try self.speaker(speaker, from: store))
             }
-            try writer.endArray()
-            try writer.finish()
+            try writer.close()
+            try writer.close()
         }
     }
 

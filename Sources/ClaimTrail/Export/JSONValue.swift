@@ -68,20 +68,23 @@ public indirect enum JSONValue: Encodable, Equatable, Sendable {
     /// escaped, everything else as it is.
     static func appendQuoted(_ string: String, to text: inout String) {
         text += "\""
-        text += string.escaped { scalar in
-            switch scalar {
-            case "\"": return "\\\""
-            case "\\": return "\\\\"
-            case "\n": return "\\n"
-            case "\r": return "\\r"
-            case "\t": return "\\t"
-            default:
-                guard scalar.value < 0x20 else { return nil }
-                let hex = String(scalar.value, radix: 16)
-                return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            }
-        }
+        text += string.escaped(quotedEscape)
         text += "\""
+    }
+
+    /// How a JSON string writes `scalar`: quote, backslash and controls escaped, the rest as it is (nil).
+    static func quotedEscape(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case "\"": return "\\\""
+        case "\\": return "\\\\"
+        case "\n": return "\\n"
+        case "\r": return "\\r"
+        case "\t": return "\\t"
+        default:
+            guard scalar.value < 0x20 else { return nil }
+            let hex = String(scalar.value, radix: 16)
+            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        }
     }
 
     /// Pretty, key-sorted JSON: the same store always gives the same bytes.

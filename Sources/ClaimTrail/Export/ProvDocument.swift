@@ -265,7 +265,7 @@ private struct SpilledObject {
 
     mutating func member(_ key: String, _ value: JSONValue) throws {
         var text = count == 0 ? "{\n    " : ",\n    "
-        JSONValue.appendQuoted(key, to: &text)
+        JSONValue.appendPrettyQuoted(key, to: &text)
         text += " : "
         value.appendPretty(to: &text, depth: 2)
         count += 1
