@@ -21,7 +21,8 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE, PASSWORD_FILE, OUTPUT = sys.argv[1], sys.argv[2], sys.argv[3]
 with open(PASSWORD_FILE, encoding="utf-8") as file:
@@ -62,14 +63,24 @@ def fill(form_element, name, value):
     field.send_keys(value)
 
 
+def send(driver, form_element):
+    """Submits the form and waits for the page that answers it: Selenium's submit() does not wait
+    for the navigation it starts, and on a loaded machine the old page could still be read."""
+    form_element.submit()
+    WebDriverWait(driver, 60).until(expected_conditions.staleness_of(form_element))
+
+
 def sign_in(driver, name, next_path):
     driver.delete_all_cookies()
     driver.get(f"{BASE}/login?next={urllib.parse.quote(next_path, safe='')}")
     login = form(driver, "/login")
     fill(login, "name", name)
     fill(login, "password", PASSWORD)
-    login.submit()
-    check(urllib.parse.urlparse(driver.current_url).path == next_path, f"{name} was not signed in: {driver.current_url}")
+    send(driver, login)
+    check(
+        urllib.parse.urlparse(driver.current_url).path == next_path,
+        f"{name} was not signed in: {driver.current_url}",
+    )
 
 
 def post_forms(driver):
@@ -92,13 +103,13 @@ def main():
         fill(attribute, "source", "1")
         Select(attribute.find_element(By.NAME, "stance")).select_by_value("denies")
         fill(attribute, "quote", "The bridge was <b>never</b> closed")
-        attribute.submit()
+        send(driver, attribute)
         check("Harbour master" in driver.page_source, "the new attribution is not on the claim page")
         check("The bridge was &lt;b&gt;never&lt;/b&gt; closed" in driver.page_source, "the quote is not shown as text")
         counter = form(driver, "/claims/1/counter-claims")
         fill(counter, "counter_claim", COUNTER_CLAIM)
         fill(counter, "source", "1")
-        counter.submit()
+        send(driver, counter)
         check(COUNTER_CLAIM in driver.page_source, "the counter-claim is not on the claim page")
         screenshot(driver, "claim-editor.png")
 
@@ -111,7 +122,7 @@ def main():
         driver.get(f"{BASE}/claims/1")
         status = form(driver, "/claims/1/status")
         Select(status.find_element(By.NAME, "status")).select_by_value("published")
-        status.submit()
+        send(driver, status)
         refusal = driver.find_element(By.CSS_SELECTOR, "p.error").text
         check("cannot move from unchecked to published" in refusal, f"the illegal move was not refused: {refusal}")
         seen["refusal"] = refusal
@@ -121,17 +132,17 @@ def main():
         check("Being checked" in labels, f"the desk's label is not offered: {labels}")
         Select(status.find_element(By.NAME, "status")).select_by_visible_text("Being checked")
         fill(status, "note", "Calling the harbour office")
-        status.submit()
+        send(driver, status)
         check("Status: Being checked" in driver.page_source, "the status did not change")
 
         # ... and it is assigned (to the editor, the name the form starts with), so it is in my queue.
         assign = form(driver, "/claims/1/assignee")
         check(assign.find_element(By.NAME, "assignee").get_attribute("value") == "ed", "the assignee is not prefilled")
-        assign.submit()
+        send(driver, assign)
         check("held by ed" in driver.page_source, "the claim is not held by ed")
         note = form(driver, "/claims/1/notes")
         fill(note, "text", "Harbour office confirms the closure notice was withdrawn.")
-        note.submit()
+        send(driver, note)
         check("closure notice was withdrawn" in driver.page_source, "the note is not shown")
         driver.find_element(By.LINK_TEXT, "My queue").click()
         check(driver.find_elements(By.CSS_SELECTOR, "a[href='/claims/1']"), "claim #1 is not in my queue")
@@ -146,7 +157,7 @@ def main():
         first = int(proposals[0].removeprefix("proposal-"))
         accept = form(driver, f"/proposals/{first}/accept")
         fill(accept, "speaker", "Harbour master")
-        accept.submit()
+        send(driver, accept)
         check(f"proposal-{first}" not in driver.page_source, "the accepted proposal is still listed")
         seen["accepted"] = first
 
