@@ -110,6 +110,32 @@ struct IdentifierTests {
         #expect(try run("check").stdout == "ok\n")
     }
 
+    @Test("a merged-away speaker's uid is refused as the speaker to merge: it would merge away the one it joined")
+    func speakerMergeOfMergedAway() throws {
+        let temporary = try TemporaryStore()
+        let db = temporary.directory.appendingPathComponent("speakers.db").path
+        func run(_ arguments: String...) throws -> Binary.Result {
+            try Binary.run(arguments, database: db)
+        }
+        _ = try run("init")
+        for name in ["NATO", "Oana Lungescu", "Pentagon"] {
+            #expect(try run("speaker", "add", name, "--kind", "organization").status == 0)
+        }
+        #expect(try run("speaker", "merge", "1", "2").status == 0)
+        let database = try Database(path: db)
+        let uid = try #require(
+            try database.prepare("SELECT uid FROM merged_uid WHERE entity = 'speaker'").first { $0.string(0) }
+        )
+        let refused = try run("speaker", "merge", "3", uid)
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "Error: “\(uid)” was merged into speaker #1; name speaker #1 itself\n")
+        let speakers = try database.prepare("SELECT id, name FROM speaker ORDER BY id").map {
+            [$0.string(0), $0.string(1)]
+        }
+        #expect(speakers == [["1", "NATO"], ["3", "Pentagon"]])
+        #expect(try run("check").stdout == "ok\n")
+    }
+
     @Test("an import after a merge and a deletion takes fresh ids too")
     func importTakesFreshIDs() throws {
         let temporary = try TemporaryStore()
