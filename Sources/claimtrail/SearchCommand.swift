@@ -8,6 +8,8 @@ struct SearchCommand: ParsableCommand {
         discussion: """
             Every word must appear, in any case, accents ignored, English endings stemmed (magnetometer finds \
             magnetometers). In a table, matches are shown between « and »; CSV and JSON give the text as stored.
+            A common word's hits are ranked among the newest 1000 matches of each kind (claims, quotes, \
+            speakers, sources), and a note says so; --limit 0 ranks every match.
             """
     )
 
@@ -22,13 +24,11 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let markers: SearchMarkers = format == .table ? .guillemets : .none
-        let hits = try store.read {
-            try $0.search(
-                query.joined(separator: " "),
-                limit: limit.rowLimit,
-                offset: offset.value,
-                raw: raw,
-                markers: markers
+        let words = query.joined(separator: " ")
+        let (hits, unranked) = try store.read {
+            (
+                try $0.search(words, limit: limit.rowLimit, offset: offset.value, raw: raw, markers: markers),
+                try $0.searchUnranked(words, limit: limit.rowLimit, offset: offset.value, raw: raw)
             )
         }
         if hits.isEmpty && format == .table {
@@ -36,5 +36,13 @@ struct SearchCommand: ParsableCommand {
             return
         }
         try emit(try format.render(hits, width: table.width, cells: csv.cells))
+        if !unranked.isEmpty {
+            let ranked = ClaimStore.rankedPerIndex(limit: limit.rowLimit, offset: offset.value)
+            let kinds = unranked.map { "\($0.rawValue)s" }.joined(separator: ", ")
+            note(
+                "more than \(ranked) \(kinds) match: these are the best of the newest \(ranked) of each; "
+                    + "more words narrow it, --limit 0 ranks all"
+            )
+        }
     }
 }

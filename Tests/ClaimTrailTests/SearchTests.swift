@@ -103,6 +103,38 @@ struct SearchTests {
         #expect(try StoreCheck(store: store).problems() == [])
     }
 
+    @Test("a common word is ranked among the newest matches of each kind, and says so; --limit 0 ranks all")
+    func commonWordRanksTheNewest() throws {
+        let temporary = try TemporaryStore()
+        let store = temporary.store
+        // The oldest claim is the best claim (shortest text); the newest three are longer. The
+        // source's title weighs five times a claim.
+        let claims = try [
+            "Convoy", "A convoy crossed the border at dawn today", "The convoy was seen near the port",
+            "Witnesses said the convoy carried food and fuel",
+        ].map { try store.claim($0) }
+        let source = try store.source("Convoy")
+        let best = { (hits: [SearchHit]) in hits.map { "\($0.kind) \($0.id)" } }
+
+        #expect(
+            try best(store.search("convoy", limit: 2, candidates: 3)) == ["source \(source)", "claim \(claims[2])"]
+        )
+        #expect(try store.searchUnranked("convoy", limit: 2, candidates: 3) == [.claim])
+        #expect(
+            try best(store.search("convoy", limit: 2, candidates: 4)) == ["source \(source)", "claim \(claims[0])"]
+        )
+        #expect(try store.searchUnranked("convoy", limit: 2, candidates: 4).isEmpty)
+        #expect(try store.search("convoy", limit: nil, candidates: 1).count == 5)
+        #expect(try store.searchUnranked("convoy", limit: nil, candidates: 1).isEmpty)
+        // A page past the candidates ranks as many as it reaches.
+        #expect(try best(store.search("convoy", limit: 2, offset: 1, candidates: 1)).count == 2)
+        #expect(try store.searchUnranked("convoy", limit: 2, offset: 2, candidates: 1) == [])
+        #expect(try store.searchUnranked("convoy", limit: 1, offset: 2, candidates: 1) == [.claim])
+
+        let run = try Binary.run(["search", "convoy", "--format", "csv"], database: temporary.path)
+        #expect(run.status == 0 && CSVParser.parseWithHeader(run.stdout).count == 5 && run.stderr.isEmpty)
+    }
+
     @Test("check reports an index that differs from its table")
     func checkFindsDamagedIndex() throws {
         let temporary = try TemporaryStore()

@@ -42,6 +42,9 @@ public enum InterchangeChanges {
     }
 
     /// A row snapshot with its local ids replaced by uids; nulls are left out, as everywhere in an export.
+    /// Of the rows a claim's deletion took with it (`RestorableRows`), only their uids travel: by them
+    /// another store tells which of its rows the deletion knew of (`ChangeReplay`); their local ids
+    /// would mean other rows there.
     private static func snapshot(
         _ json: String,
         of kind: UIDEntity?,
@@ -65,6 +68,7 @@ public enum InterchangeChanges {
         case let text as String: .string(text)
         case let number as NSNumber: .int(number.int64Value)
         case let list as [Any]: .array(list.compactMap(Self.value))
+        case let row as [String: Any]: (row["uid"] as? String).map { .fields(["uid": .string($0)]) }
         default: nil
         }
     }

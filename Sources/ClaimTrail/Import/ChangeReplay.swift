@@ -11,6 +11,7 @@ extension Importer {
     private struct Entry {
         let uid: String
         let action: String
+        let before: [String: Any]?
         let after: [String: Any]?
         let at: String
         let by: String
@@ -36,6 +37,7 @@ extension Importer {
             let entries = try history(of: record).filter { $0.action == "delete" || $0.after?[key] != nil }
             guard let latest = entries.last, try store.uid(of: record.entity, id: record.id) != nil else { continue }
             guard let after = latest.after else {
+                if record.entity == .claim { conflicts += try orphans(of: record, deletedBy: latest) }
                 try delete(record)
                 continue
             }
@@ -54,16 +56,20 @@ extension Importer {
     private func history(of record: ChangedRecord) throws -> [Entry] {
         try store.database.prepare(
             """
-            SELECT uid, action, after, changed_at, changed_by FROM change_log
+            SELECT uid, action, before, after, changed_at, changed_by FROM change_log
             WHERE entity = ? AND entity_id = ? ORDER BY changed_at, uid
             """
         ).map([record.entity.rawValue, record.id]) { row in
-            Entry(
+            let object = { (column: Int32) in
+                row.text(column).flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            }
+            return Entry(
                 uid: row.string(0),
                 action: row.string(1),
-                after: row.text(2).flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] },
-                at: row.string(3),
-                by: row.string(4)
+                before: object(2),
+                after: object(3),
+                at: row.string(4),
+                by: row.string(5)
             )
         }
     }
@@ -75,6 +81,53 @@ extension Importer {
         // Speakers and sources leave a store only by a merge, which a sync makes before it imports.
         default: break
         }
+    }
+
+    /// Lines for the attributions of a claim that another store deleted, which that store never
+    /// held: recorded here meanwhile, they go with the claim, as everywhere the deletion arrives,
+    /// and each is reported by uid with what it said, to be recorded again if the claim is not
+    /// done with. (The deletion is kept rather than the claim restored: it is a decision about the
+    /// whole claim, which one added row should not undo.)
+    private func orphans(of record: ChangedRecord, deletedBy deletion: Entry) throws -> [String] {
+        let known = Set(
+            (deletion.before?["attributions"] as? [[String: Any]] ?? []).compactMap { $0["uid"] as? String }
+        )
+        let claimUID = try store.uidOfAnyRecord(.claim, id: record.id) ?? "#\(record.id)"
+        return try store.database.prepare(
+            """
+            SELECT a.uid, coalesce(sp.name, '(unattributed)'), s.title, coalesce(a.quote, ''), a.recorded_by
+            FROM attribution a JOIN source s ON s.id = a.source_id LEFT JOIN speaker sp ON sp.id = a.speaker_id
+            WHERE a.claim_id = ? AND a.state = 'accepted' ORDER BY a.id
+            """
+        ).map([record.id]) { row in
+            (
+                uid: row.string(0),
+                line: Self.orphanLine(
+                    attribution: row.string(0),
+                    claim: claimUID,
+                    speaker: row.string(1),
+                    source: row.string(2),
+                    quote: row.string(3),
+                    recordedBy: row.string(4),
+                    deletedBy: "\(deletion.by), \(deletion.at)"
+                )
+            )
+        }.filter { !known.contains($0.uid) }.map(\.line)
+    }
+
+    /// The line reporting an attribution dropped because its claim was deleted in one of the two stores.
+    static func orphanLine(
+        attribution: String,
+        claim: String,
+        speaker: String,
+        source: String,
+        quote: String,
+        recordedBy: String,
+        deletedBy: String
+    ) -> String {
+        "conflict: attribution \(attribution) (\(speaker) in “\(source)”"
+            + (quote.isEmpty ? "" : ": “\(quote)”") + ", by \(recordedBy)) is of claim \(claim), "
+            + "deleted (\(deletedBy)): the deletion is kept, the attribution is not"
     }
 
     /// Sets the record's correctable fields as the snapshot has them.
@@ -109,6 +162,10 @@ extension Importer {
             )
             try store.linkSpeaker(record.id, to: try? WikidataID.parse(text("wikidata")), by: recordedBy, reason: nil)
         case .source:
+            // A body is named by its hash: one that differs from the stored one came with the file.
+            let body = try (after["body_sha256"] as? String).flatMap { hash in
+                try store.source(id: record.id)?.bodySHA256 == hash ? nil : offeredBodies.body(sha256: hash)
+            }
             try store.editSource(
                 record.id,
                 title: after["title"] as? String,
@@ -116,6 +173,7 @@ extension Importer {
                 outlet: text("outlet"),
                 author: text("author"),
                 published: text("published"),
+                body: body,
                 by: recordedBy,
                 reason: nil
             )

@@ -13,7 +13,7 @@ extension Importer {
             throw ClaimTrailError.invalid("a ClaimReview needs “claimReviewed”")
         }
         let item = JSONLD.nodes(review["itemReviewed"]).first ?? [:]
-        let claim = try matchClaim(text: text, topic: nil, uid: Self.uid(inURN: item["@id"]))
+        let claim = try matchClaim(text: text, topic: nil, uid: Self.uid(inURN: item["@id"]), at: record.location)
         if claim.created { summary.claims += 1 } else { summary.existing += 1 }
 
         let rating = JSONLD.nodes(review["reviewRating"]).first ?? [:]

@@ -18,7 +18,9 @@ public struct Importer {
     /// Whether the secondary indexes are built after the rows (`DeferredIndexes`); nil decides by
     /// the file's size next to the store's.
     public let rebuildsIndexes: Bool?
-    private let cache = ReferenceCache()
+    let cache = ReferenceCache()
+    /// Bodies of sources stored here with another body, for the replay of body corrections.
+    let offeredBodies = OfferedBodies()
 
     public init(
         store: ClaimStore,
@@ -71,11 +73,13 @@ public struct Importer {
         let bodies = try BodyFileAccess(importFile: file.path, allowedFolders: bodyFolders)
         var summary = Summary()
         cache.removeAll()
+        cache.unexplained.removeAll()
         if let reviews = file.claimReviews {
             for (index, review) in reviews.enumerated() {
                 let record = ImportRecord(fields: review, location: "\(file.path): ClaimReview[\(index)]")
                 try located(record) { try importClaimReview(record, into: &summary) }
             }
+            try checkCorrections()
             return summary
         }
         // Entries are taken in once every record is written and the triggers are on again: an
@@ -108,7 +112,8 @@ public struct Importer {
                 if let about, !touched.contains(about) { touched.append(about) }
             }
         }
-        summary.conflicts = try replayChanges(of: touched, fileEntries: fileEntries, arrived: arrived)
+        try checkCorrections()
+        summary.conflicts += try replayChanges(of: touched, fileEntries: fileEntries, arrived: arrived)
         return summary
     }
 
@@ -159,9 +164,11 @@ public struct Importer {
                     uid: uid,
                     stored: try store.source(id: stored.id)?.url,
                     imported: draft.url,
-                    what: "URL"
+                    what: "URL",
+                    correctable: draft.url.map { (stored.id, "url", $0, record.location) }
                 )
             }
+            if let body, try store.source(id: stored.id)?.bodySHA256 != SHA256.hex(body) { offeredBodies.offer(body) }
             summary.existing += 1
         } else if let existing = try store.findSource(matching: draft), uid == nil || draft.url != nil {
             try aliasUID(uid, of: .source, into: existing)
@@ -190,7 +197,14 @@ public struct Importer {
             let speaker = try store.speaker(id: stored.id)
             let names = ([speaker?.name] + (speaker?.aliases ?? [])).compactMap { $0.map(TextKey.fold) }
             if stored.own, !names.contains(TextKey.fold(draft.name)) {
-                try checkSameRecord(.speaker, uid: uid, stored: speaker?.name, imported: draft.name, what: "name")
+                try checkSameRecord(
+                    .speaker,
+                    uid: uid,
+                    stored: speaker?.name,
+                    imported: draft.name,
+                    what: "name",
+                    correctable: (stored.id, "name", draft.name, record.location)
+                )
             }
             try store.addAliases(draft.aliases, to: stored.id)
             if let item = draft.wikidata, speaker?.wikidata == nil {
@@ -212,12 +226,17 @@ public struct Importer {
     private func importClaim(_ record: ImportRecord, into summary: inout Summary) throws {
         try record.requireOnly(Fields.claim)
         let text = try record.requiredString("text")
-        if try deletedHere(record) {
-            cache.rememberDeletedClaim(text)
+        if let uid = try Self.uid(of: record), try store.wasDeleted(uid: uid) {
+            cache.rememberDeletedClaim(text, uid: uid.text)
             summary.existing += 1
             return
         }
-        let claim = try matchClaim(text: text, topic: try record.string("topic"), uid: try Self.uid(of: record))
+        let claim = try matchClaim(
+            text: text,
+            topic: try record.string("topic"),
+            uid: try Self.uid(of: record),
+            at: record.location
+        )
         if claim.created { summary.claims += 1 } else { summary.existing += 1 }
         // Attributions name their claim by this same text: they need not fold and look it up
         // again. (Text that reads as an id, "#12", names claim 12 instead.)
@@ -328,8 +347,12 @@ public struct Importer {
     private func importAttribution(_ record: ImportRecord, into summary: inout Summary) throws {
         try record.requireOnly(Fields.attribution)
         let claimText = try record.requiredString("claim")
-        if try cache.isDeletedClaim(claimText) || deletedHere(record) {
+        if try deletedHere(record) {
             summary.existing += 1
+            return
+        }
+        if let claimUID = cache.deletedClaim(claimText) {
+            try reportOrphan(record, of: claimUID, into: &summary)
             return
         }
         let sourceReference = try record.string("source_uid") ?? record.requiredString("source")
@@ -405,6 +428,34 @@ public struct Importer {
                 )
         }
         return matches[0]
+    }
+
+    /// An attribution of a claim deleted here, which this store never held (else it would have gone
+    /// with its claim, and its uid be retired): it is not imported, as the deletion is kept, but
+    /// reported by uid, as the other store's replay of the deletion reports it (`ChangeReplay`).
+    private func reportOrphan(_ record: ImportRecord, of claimUID: String, into summary: inout Summary) throws {
+        guard let uid = try Self.uid(of: record), try store.record(uid: uid) == nil else {
+            summary.existing += 1
+            return
+        }
+        let deletion = try store.database.cached(
+            """
+            SELECT changed_by || ', ' || changed_at FROM change_log
+            WHERE entity = 'claim' AND action = 'delete' AND entity_id = (SELECT id FROM retired_uid WHERE uid = ?)
+            ORDER BY changed_at DESC, uid DESC LIMIT 1
+            """
+        ).first([claimUID]) { $0.string(0) }
+        summary.conflicts.append(
+            Self.orphanLine(
+                attribution: uid.text,
+                claim: claimUID,
+                speaker: try record.string("speaker") ?? "(unattributed)",
+                source: try record.string("source") ?? "",
+                quote: try record.string("quote") ?? "",
+                recordedBy: try record.string("recorded_by") ?? recordedBy,
+                deletedBy: deletion ?? "here"
+            )
+        )
     }
 
     /// The fields each kind of record may have; anything else is refused as a likely typo.

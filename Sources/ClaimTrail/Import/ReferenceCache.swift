@@ -47,15 +47,22 @@ final class ReferenceCache {
         deletedClaims.removeAll()
     }
 
-    /// The texts of the file's claims that were deleted in this store: what the file records of
-    /// them (their attributions) is not brought back either. Few, so never bounded.
-    private var deletedClaims = Set<String>()
+    /// Records that arrived under a stored uid with another identity (text, name, URL), to be
+    /// explained by the file's change log (`Importer.checkCorrections`). Few: never bounded, and
+    /// kept when the cache starts over.
+    var unexplained:
+        [(entity: UIDEntity, uid: UID, id: Int64, field: String, value: String, what: String, location: String)] = []
 
-    func rememberDeletedClaim(_ text: String) {
-        deletedClaims.insert(text)
+    /// The texts of the file's claims that were deleted in this store: what the file records of
+    /// them (their attributions) is not brought back either. Few, so never bounded. Each with its uid.
+    private var deletedClaims: [String: String] = [:]
+
+    func rememberDeletedClaim(_ text: String, uid: String) {
+        deletedClaims[text] = uid
     }
 
-    func isDeletedClaim(_ text: String) -> Bool {
-        deletedClaims.contains(text)
+    /// The uid of the file's claim with this text, when it was deleted in this store.
+    func deletedClaim(_ text: String) -> String? {
+        deletedClaims[text]
     }
 }

@@ -33,17 +33,49 @@ extension Importer {
     /// Refuses a uid that names a stored record whose identity differs from the imported one:
     /// `stored` and `imported` are that identity (a claim's folded text, a source's URL, an
     /// attribution's claim). Corrections are not imported this way; the stored record stays.
+    /// With `correctable` (the change-log field of a claim's text, a speaker's name, a source's
+    /// URL), the refusal waits for the file's change log: a correction made in one store and
+    /// not yet in the other explains the difference (`checkCorrections`).
     func checkSameRecord(
         _ entity: UIDEntity,
         uid: UID,
         stored: String?,
         imported: String?,
-        what: String
+        what: String,
+        correctable: (id: Int64, field: String, value: String, location: String)? = nil
     ) throws {
         guard let stored, let imported, stored != imported else { return }
-        throw ClaimTrailError.invalid(
-            "uid \(uid) is stored as \(entity.rawValue) with another \(what); a uid names one record, never another"
-        )
+        if let correctable {
+            cache.unexplained.append(
+                (entity, uid, correctable.id, correctable.field, correctable.value, what, correctable.location)
+            )
+            return
+        }
+        throw ClaimTrailError.invalid(Self.anotherRecord(entity, uid: uid, what: what))
+    }
+
+    private static func anotherRecord(_ entity: UIDEntity, uid: UID, what: String) -> String {
+        "uid \(uid) is stored as \(entity.rawValue) with another \(what); a uid names one record, never another"
+    }
+
+    /// Once the file's change-log entries are stored: each record that arrived with another
+    /// identity must have been corrected to or from it in one of the two stores.
+    func checkCorrections() throws {
+        for item in cache.unexplained {
+            let explained = try store.database.cached(
+                """
+                SELECT 1 FROM change_log WHERE entity = ?1 AND entity_id = ?2 AND action = 'edit'
+                  AND (json_extract(after, '$.' || ?3) = ?4 OR json_extract(before, '$.' || ?3) = ?4)
+                """
+            ).first([item.entity.rawValue, item.id, item.field, item.value]) { _ in true }
+            guard explained != nil else {
+                throw ClaimTrailError.importFailed(
+                    location: item.location,
+                    reason: Self.anotherRecord(item.entity, uid: item.uid, what: item.what)
+                )
+            }
+        }
+        cache.unexplained.removeAll()
     }
 
     /// After a record was found by its natural key, remembers the imported uid as another name for it.
@@ -76,7 +108,7 @@ extension Importer {
     }
 
     /// The claim with this uid, else with this text, else a new one with both.
-    func matchClaim(text: String, topic: String?, uid: UID?) throws -> (id: Int64, created: Bool) {
+    func matchClaim(text: String, topic: String?, uid: UID?, at location: String) throws -> (id: Int64, created: Bool) {
         if let stored = try stored(.claim, uid: uid), let uid {
             if stored.own {
                 let storedText = try store.claim(id: stored.id)?.text
@@ -85,7 +117,8 @@ extension Importer {
                     uid: uid,
                     stored: storedText.map(TextKey.fold),
                     imported: TextKey.fold(text),
-                    what: "text"
+                    what: "text",
+                    correctable: (stored.id, "text", text, location)
                 )
             }
             // As when found by text: a claim recorded only for a proposal becomes a claim like any other.

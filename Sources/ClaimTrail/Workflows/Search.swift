@@ -34,21 +34,73 @@ public struct SearchMarkers: Sendable {
 }
 
 extension ClaimStore {
+    /// How many matches of each index a search ranks, at least: the newest ones (highest rowid).
+    /// bm25 reads every match's size from the index, about a microsecond each, so ranking all the
+    /// 100,000 claims that hold a common word took 120 ms at 1M attributions; the newest 1,000 of
+    /// each index take about 6. A word with fewer matches is ranked over all of them, as before.
+    public static let searchCandidates = 1000
+
     /// Full-text search over claims, quotes and cues, speakers (names and aliases) and sources (titles
     /// and bodies), best first. Each word of `query` must appear (any case, accents ignored, English
     /// word endings stemmed: "magnetometer" finds "magnetometers"); `raw` passes FTS5 query syntax
-    /// through. `offset` skips that many of the best hits, for paging.
+    /// through. `offset` skips that many of the best hits, for paging. Of each kind, the newest
+    /// `max(candidates, offset + limit)` matches are ranked (all of them when `limit` is nil):
+    /// `searchUnranked` tells which kinds had more.
     public func search(
         _ query: String,
         limit: Int? = 20,
         offset: Int = 0,
         raw: Bool = false,
-        markers: SearchMarkers = .guillemets
+        markers: SearchMarkers = .guillemets,
+        candidates: Int = ClaimStore.searchCandidates
     ) throws -> [SearchHit] {
-        let expression = raw ? query : Self.ftsPhrases(query)
+        let expression = try Self.searchExpression(query, raw: raw)
+        let ranked = Self.rankedPerIndex(limit: limit, offset: offset, candidates: candidates)
+        return try searching(raw: raw) {
+            try hits(matching: expression, limit: limit, offset: offset, ranked: ranked, markers: markers)
+        }
+    }
+
+    /// The kinds whose matches outnumber what `search` with the same arguments ranks: for those, the
+    /// hits are the best of the newest matches only, which a reader should be told.
+    public func searchUnranked(
+        _ query: String,
+        limit: Int? = 20,
+        offset: Int = 0,
+        raw: Bool = false,
+        candidates: Int = ClaimStore.searchCandidates
+    ) throws -> [SearchHit.Kind] {
+        let expression = try Self.searchExpression(query, raw: raw)
+        let ranked = Self.rankedPerIndex(limit: limit, offset: offset, candidates: candidates)
+        guard ranked >= 0 else { return [] }
+        return try searching(raw: raw) {
+            // Stepping over rowids without ranking them is cheap: no bm25, no sizes read.
+            try zip(Self.hitKinds, Self.indexes).filter { _, index in
+                try database.cached(
+                    "SELECT EXISTS (SELECT 1 FROM \(index) WHERE \(index) MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET ?2)"
+                ).first([expression, ranked]) { $0.int(0) == 1 } ?? false
+            }.map(\.0)
+        }
+    }
+
+    private static let indexes = ["claim_fts", "attribution_fts", "speaker_fts", "source_fts"]
+
+    private static func searchExpression(_ query: String, raw: Bool) throws -> String {
+        let expression = raw ? query : ftsPhrases(query)
         guard !expression.trimmed().isEmpty else { throw ClaimTrailError.invalid("give words to search for") }
+        return expression
+    }
+
+    /// The matches `search` ranks per index; -1 (SQLite's "no limit") for all of them.
+    public static func rankedPerIndex(limit: Int?, offset: Int, candidates: Int = searchCandidates) -> Int {
+        guard let limit else { return -1 }
+        return max(candidates, max(offset, 0) + max(limit, 0))
+    }
+
+    /// Runs `body` in one snapshot; with `raw`, a query FTS5 rejects is the user's error.
+    private func searching<T>(raw: Bool, _ body: () throws -> T) throws -> T {
         do {
-            return try read { try hits(matching: expression, limit: limit, offset: offset, markers: markers) }
+            return try read(body)
         } catch let error as SQLiteError where raw {
             throw ClaimTrailError.invalid("bad search query: \(error.message)")
         }
@@ -56,29 +108,37 @@ extension ClaimStore {
 
     /// The best hits of the four indexes, merged by bm25, then the text of each. The scores of
     /// different indexes are each relative to their own table, which is close enough for ranking.
-    /// Snippets are made for the page only: made in the ranking statement, they would be made for
-    /// every match of a common word before the sort.
+    /// Each index gives its newest `ranked` matches, walked in rowid order, which FTS5 stops at the
+    /// limit: only those are ranked. Snippets are made for the page only: made in the ranking
+    /// statement, they would be made for every candidate before the sort.
     private func hits(
         matching expression: String,
         limit: Int?,
         offset: Int,
+        ranked: Int,
         markers: SearchMarkers
     ) throws
         -> [SearchHit]
     {
-        let ranked = try database.cached(
+        let newest = { (kind: Int, index: String, rank: String) in
+            """
+            SELECT * FROM (SELECT \(kind) AS kind, rowid, \(rank) AS rank FROM \(index)
+                WHERE \(index) MATCH ?1 ORDER BY rowid DESC LIMIT ?4)
+            """
+        }
+        let ranking = try database.cached(
             """
             SELECT * FROM (
-                SELECT 0 AS kind, rowid, bm25(claim_fts) AS rank FROM claim_fts WHERE claim_fts MATCH ?1
-                UNION ALL SELECT 1, rowid, bm25(attribution_fts) FROM attribution_fts WHERE attribution_fts MATCH ?1
-                UNION ALL SELECT 2, rowid, bm25(speaker_fts) FROM speaker_fts WHERE speaker_fts MATCH ?1
-                UNION ALL SELECT 3, rowid, bm25(source_fts, 5.0, 1.0) FROM source_fts WHERE source_fts MATCH ?1
+                \(newest(0, "claim_fts", "bm25(claim_fts)"))
+                UNION ALL \(newest(1, "attribution_fts", "bm25(attribution_fts)"))
+                UNION ALL \(newest(2, "speaker_fts", "bm25(speaker_fts)"))
+                UNION ALL \(newest(3, "source_fts", "bm25(source_fts, 5.0, 1.0)"))
             ) ORDER BY rank, kind, rowid LIMIT ?2 OFFSET ?3
             """
-        ).map([expression, RowLimit.sql(limit), max(offset, 0)]) { row in
+        ).map([expression, RowLimit.sql(limit), max(offset, 0), ranked]) { row in
             (kind: Self.hitKinds[min(max(row.int(0), 0), 3)], id: row.int64(1), rank: row.double(2))
         }
-        return try ranked.map { hit in
+        return try ranking.map { hit in
             let (claimID, match) =
                 try database.cached(Self.matchText(hit.kind)).first(
                     [expression, hit.id, markers.open, markers.close]
