@@ -232,7 +232,7 @@ struct QuoteVerificationTests {
         let body = "He said: “Profits at <Acme & Sons> rose fifty percent this year,” before leaving."
         let desk = try QuoteDesk(bodies: [body])
         try desk.quote("Profits at <Acme & Sons> rose fifty percent this year", source: 1)
-        try desk.quote("Profits at <Acme & Co> rose fifteen percent", source: 1)
+        try desk.quote("Profits <Acme & Co> rose fifteen percent this year", source: 1)
         try desk.quote("Nothing of the kind was ever said here at all", source: 1)
         let html = try desk.run(["export", "--format", "html", "--claim", "1"])
         // A real HTML parser reads the quotes, their classes, and each change's kind, <del> and <ins>.
@@ -262,16 +262,16 @@ struct QuoteVerificationTests {
         #expect(
             Set(quotes.map { $0.joined(separator: "|") }) == [
                 "|Profits at <Acme & Sons> rose fifty percent this year",
-                "altered|Profits at <Acme & Co> rose fifteen percent",
+                "altered|Profits <Acme & Co> rose fifteen percent this year",
                 "not_found|Nothing of the kind was ever said here at all",
             ]
         )
         let changes = try #require(parsed["changes"] as? [[String: String]])
         #expect(
             changes == [
+                ["kind": "dropped", "del": "at", "ins": ""],
                 ["kind": "changed", "del": "sons", "ins": "co"],
                 ["kind": "changed", "del": "fifty", "ins": "fifteen"],
-                ["kind": "dropped", "del": "this year", "ins": ""],
             ]
         )
         #expect(parsed["notes"] as? [String] == ["quote-check altered", "quote-check not_found"])
