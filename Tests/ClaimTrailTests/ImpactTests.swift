@@ -219,7 +219,9 @@ struct ImpactTests {
         let review = try Binary.run(["export", "--format", "claimreview"], database: temporary.path)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(review.stdout.utf8)) as? [String: Any])
         let graph = try #require(document["@graph"] as? [[String: Any]])
-        let appearances = try #require((graph.first?["itemReviewed"] as? [String: Any])?["appearance"] as? [[String: Any]])
+        let appearances = try #require(
+            (graph.first?["itemReviewed"] as? [String: Any])?["appearance"] as? [[String: Any]]
+        )
         let corrections = Dictionary(
             uniqueKeysWithValues: appearances.map {
                 ($0["headline"] as? String ?? "", ($0["correction"] as? [[String: Any]]) ?? [])
@@ -228,7 +230,11 @@ struct ImpactTests {
         #expect(corrections["Reuters story"]?.first?["datePublished"] as? String == "2024-02-01")
         #expect(corrections["Reuters story"]?.first?["text"] as? String == "Retracted: Fabricated \"quote\" <b>")
         #expect(corrections["Reuters story"]?.first?["@type"] as? String == "CorrectionComment")
-        #expect(corrections.values.flatMap { $0 }.compactMap { $0["text"] as? String }.contains("Date of the strike corrected"))
+        #expect(
+            corrections.values.flatMap { $0 }.compactMap { $0["text"] as? String }.contains(
+                "Date of the strike corrected"
+            )
+        )
         #expect(corrections.filter { !$0.value.isEmpty }.count <= 2)
 
         let html = try Binary.run(["export", "--format", "html"], database: temporary.path).stdout

@@ -209,7 +209,9 @@ struct QuoteVerificationTests {
                     .map { (String($0.int64(0)), $0.text(1) ?? "") }
             )
         }
-        let expected = [verbatim: "verbatim", altered: "altered", missing: "not_found", bodiless: "no_body", indirect: ""]
+        let expected = [
+            verbatim: "verbatim", altered: "altered", missing: "not_found", bodiless: "no_body", indirect: "",
+        ]
         #expect(try checks() == expected)
         #expect(try view() == expected)
 
@@ -219,7 +221,9 @@ struct QuoteVerificationTests {
         try desk.run(["source", "edit", "1", "--body-file", try desk.temporary.file("edited.txt", edited)])
         let stale = try #require(try desk.kept(verbatim))
         #expect(stale.sha == SHA256.hex(body))
-        let swapped = [verbatim: "altered", altered: "verbatim", missing: "not_found", bodiless: "no_body", indirect: ""]
+        let swapped = [
+            verbatim: "altered", altered: "verbatim", missing: "not_found", bodiless: "no_body", indirect: "",
+        ]
         #expect(try checks() == swapped)
         #expect(try desk.kept(verbatim)?.sha == SHA256.hex(body))
         #expect(try view() == [verbatim: "", altered: "", missing: "", bodiless: "no_body", indirect: ""])

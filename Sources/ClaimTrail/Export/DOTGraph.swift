@@ -39,7 +39,8 @@ public enum DOTGraph {
                     var edge = "color=\(color(row.stance)), label=\(quoted(row.stance.rawValue))"
                     if row.sourceRetractedOn != nil {
                         retracted[row.sourceID, default: (row.sourceTitle, [])].claims.insert(id)
-                        edge = "color=\(color(row.stance)), style=dashed, "
+                        edge =
+                            "color=\(color(row.stance)), style=dashed, "
                             + "label=\(quoted(row.stance.rawValue + "\n(retracted source)"))"
                     }
                     try edges.write("  \(quoted(node)) -> \(quoted("claim\(id)")) [\(edge)];\n")

@@ -59,7 +59,11 @@ public enum InterchangeLines {
             """
         )
         .forEach([]) { row in
-            let notice = PublisherNotice(retractedOn: row.text(7), retractionReason: row.text(8), correctionNote: row.text(9))
+            let notice = PublisherNotice(
+                retractedOn: row.text(7),
+                retractionReason: row.text(8),
+                correctionNote: row.text(9)
+            )
             try emit(
                 notice.added(
                     to: .fields([
