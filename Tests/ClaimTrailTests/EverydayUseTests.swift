@@ -293,11 +293,12 @@ struct EverydayUseTests {
                 "published", "via_chain", "recorded_at", "recorded_by",
             ]
         )
-        // Then issue 15's five, after them issue 16's claim status and assignee, then issue 20's retraction day.
+        // Then issue 15's five, after them issue 16's claim status and assignee, then issue 20's retraction
+        // day and quote check.
         #expect(
             Array(header.dropFirst(20)) == [
                 "attribution_id", "speaker_id", "source_id", "said_on", "supported_by_claim_ids", "status", "assignee",
-                "source_retracted_on",
+                "source_retracted_on", "quote_check",
             ]
         )
         let rows = CSVParser.parseWithHeader(try Self.run(temporary, "export", "--format", "csv").stdout)

@@ -140,4 +140,126 @@ struct ImpactTests {
         #expect(read["revisions"] as? [String] == ["uuid:\(attribution)/revision/\(logID)"])
         #expect(read["activities"] as? [String] == ["ct:retraction/2"])
     }
+
+    /// The store of `store()` with Reuters (#2) retracted and the Daily (#4) corrected.
+    static func retractedStore() throws -> TemporaryStore {
+        let temporary = try Self.store()
+        for arguments in [
+            ["source", "retract", "2", "--reason", "Fabricated \"quote\" <b>", "--date", "2024-02-01"],
+            ["source", "correct", "4", "--note", "Date of the strike corrected"],
+        ] {
+            let result = try Binary.run(arguments, database: temporary.path)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        return temporary
+    }
+
+    @Test("a retraction and a correction travel in JSON and JSON Lines: export → import → export, same bytes")
+    func retractionTravels() throws {
+        let temporary = try Self.retractedStore()
+        for format in ["json", "jsonl"] {
+            let first = try Binary.run(["export", "--format", format], database: temporary.path)
+            #expect(first.status == 0, "\(first.stderr)")
+            let records: [[String: Any]] =
+                format == "json"
+                ? try #require(
+                    (try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])?["sources"]
+                        as? [[String: Any]]
+                )
+                : try first.stdout.split(separator: "\n").compactMap {
+                    try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+                }.filter { $0["type"] as? String == "source" }
+            let retracted = records.filter { $0["retracted_on"] != nil }
+            #expect(retracted.map { $0["retraction_reason"] as? String } == ["Fabricated \"quote\" <b>"], "\(format)")
+            #expect(records.compactMap { $0["correction_note"] as? String } == ["Date of the strike corrected"])
+
+            let other = try TemporaryStore()
+            let file = try temporary.file("export.\(format)", first.stdout)
+            let imported = try Binary.run(["import", file], database: other.path)
+            #expect(imported.status == 0, "\(imported.stderr)")
+            let stored = try other.store.database.prepare(
+                "SELECT title, retracted_on, retraction_reason, correction_note FROM source"
+                    + " WHERE retracted_on IS NOT NULL OR correction_note IS NOT NULL ORDER BY id"
+            ).map { [$0.text(0), $0.text(1), $0.text(2), $0.text(3)] }
+            #expect(stored.count == 2 && stored[0][1] == "2024-02-01" && stored[1][3] == "Date of the strike corrected")
+            let second = try Binary.run(["export", "--format", format], database: other.path)
+            #expect(second.stdout == first.stdout, "\(format)")
+            // Imported again, nothing changes: the retraction stored is kept, and nothing is logged.
+            let log = try other.count("change_log")
+            #expect(try Binary.run(["import", file], database: other.path).status == 0)
+            #expect(try other.count("change_log") == log)
+        }
+    }
+
+    @Test("DOT draws a retracted source as a dashed red node giving its day and reason, its edges dashed")
+    func retractionInDOT() throws {
+        let temporary = try Self.retractedStore()
+        let dot = try Binary.run(["export", "--format", "dot"], database: temporary.path).stdout
+        let node = try #require(dot.split(separator: "\n").first { $0.contains("\"retracted2\" [") })
+        #expect(node.contains("style=dashed, color=red"))
+        #expect(node.contains("RETRACTED 2024-02-01\\nReuters story\\nFabricated \\\"quote\\\" <b>"))
+        #expect(dot.contains("\"retracted2\" -> \"claim1\" [style=dashed"))
+        let dashed = dot.split(separator: "\n").filter { $0.contains("(retracted source)") }
+        #expect(dashed.count == 1 && dashed[0].contains("style=dashed"))
+        if OutsideClient.enabled("dot") {
+            let path = try temporary.file("graph.dot", dot)
+            let json = try OutsideClient.run("dot", ["-Tjson", path])
+            #expect(json.status == 0, "\(json.output)")
+            let graph = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+            let objects = graph["objects"] as? [[String: Any]] ?? []
+            let drawn = try #require(objects.first { $0["name"] as? String == "retracted2" })
+            #expect(drawn["style"] as? String == "dashed" && drawn["color"] as? String == "red")
+            #expect((drawn["label"] as? String)?.contains("Fabricated \"quote\" <b>") == true)
+        }
+    }
+
+    @Test("ClaimReview gives a retracted or corrected article its CorrectionComments; HTML marks the source")
+    func retractionInClaimReviewAndHTML() throws {
+        let temporary = try Self.retractedStore()
+        let review = try Binary.run(["export", "--format", "claimreview"], database: temporary.path)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(review.stdout.utf8)) as? [String: Any])
+        let graph = try #require(document["@graph"] as? [[String: Any]])
+        let appearances = try #require(
+            (graph.first?["itemReviewed"] as? [String: Any])?["appearance"] as? [[String: Any]]
+        )
+        let corrections = Dictionary(
+            uniqueKeysWithValues: appearances.map {
+                ($0["headline"] as? String ?? "", ($0["correction"] as? [[String: Any]]) ?? [])
+            }
+        )
+        #expect(corrections["Reuters story"]?.first?["datePublished"] as? String == "2024-02-01")
+        #expect(corrections["Reuters story"]?.first?["text"] as? String == "Retracted: Fabricated \"quote\" <b>")
+        #expect(corrections["Reuters story"]?.first?["@type"] as? String == "CorrectionComment")
+        #expect(
+            corrections.values.flatMap { $0 }.compactMap { $0["text"] as? String }.contains(
+                "Date of the strike corrected"
+            )
+        )
+        #expect(corrections.filter { !$0.value.isEmpty }.count <= 2)
+
+        let html = try Binary.run(["export", "--format", "html"], database: temporary.path).stdout
+        #expect(html.contains("Reuters story</a>") || html.contains("Reuters story"))
+        #expect(html.contains("<span class=\"retracted\">retracted 2024-02-01</span>"))
+    }
+
+    @Test("retract refuses a day in the future and a second retraction, writing nothing; the first is kept")
+    func retractionBadInput() throws {
+        let temporary = try Self.retractedStore()
+        let before = try temporary.snapshot()
+        let future = try Binary.run(
+            ["source", "retract", "3", "--reason", "x", "--date", "2999-01-01"],
+            database: temporary.path
+        )
+        #expect(future.status == 1 && future.stderr.split(separator: "\n").count == 1)
+        #expect(future.stderr.contains("in the future"))
+        let again = try Binary.run(
+            ["source", "retract", "2", "--reason", "Another reason", "--date", "2024-03-01"],
+            database: temporary.path
+        )
+        #expect(again.status == 1 && again.stderr.split(separator: "\n").count == 1)
+        #expect(again.stderr.contains("already retracted on 2024-02-01"))
+        #expect(try temporary.snapshot() == before)
+        let today = try Binary.run(["source", "retract", "3", "--reason", "Withdrawn"], database: temporary.path)
+        #expect(today.status == 0)
+    }
 }

@@ -185,4 +185,100 @@ struct QuoteVerificationTests {
         let kept = try #require(try desk.kept(arabic))
         #expect(passage(body, kept.start, kept.end) == "لن نتراجع عن هذا القرار")
     }
+
+    @Test("the CSV's quote_check reads kept locations, and looks again without writing when the body changed")
+    func csvQuoteCheck() throws {
+        let body = "The minister said: “We will open fifty new schools next year,” and left."
+        let desk = try QuoteDesk(bodies: [body, nil])
+        let verbatim = try desk.quote("We will open fifty new schools next year", source: 1)
+        let altered = try desk.quote("We will open fifteen new schools next year", source: 1)
+        let missing = try desk.quote("Taxes will fall for everyone in the region", source: 1)
+        let bodiless = try desk.quote("We will open schools", source: 2)
+        let indirect = try desk.run([
+            "attribute", "1", "--speaker", "Russian MoD", "--source", "1", "--mode", "indirect",
+        ]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let checks = { () throws -> [String: String] in
+            let rows = CSVParser.parseWithHeader(try desk.run(["export", "--format", "csv"]))
+            #expect(CSVParser.parse(try desk.run(["export", "--format", "csv"])).first?.last == "quote_check")
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0["attribution_id"] ?? "", $0["quote_check"] ?? "?") })
+        }
+        let view = { () throws -> [String: String] in
+            let database = try Database(path: desk.path, mode: .existing)
+            return Dictionary(
+                uniqueKeysWithValues: try database.prepare("SELECT attribution_id, quote_check FROM provenance_report")
+                    .map { (String($0.int64(0)), $0.text(1) ?? "") }
+            )
+        }
+        let expected = [
+            verbatim: "verbatim", altered: "altered", missing: "not_found", bodiless: "no_body", indirect: "",
+        ]
+        #expect(try checks() == expected)
+        #expect(try view() == expected)
+
+        // The body is edited: the kept locations are stale. The export looks again and keeps nothing;
+        // the view, which cannot search, shows nothing until `quotes verify` keeps the new places.
+        let edited = "The minister said: “We will open fifteen new schools next year,” and left."
+        try desk.run(["source", "edit", "1", "--body-file", try desk.temporary.file("edited.txt", edited)])
+        let stale = try #require(try desk.kept(verbatim))
+        #expect(stale.sha == SHA256.hex(body))
+        let swapped = [
+            verbatim: "altered", altered: "verbatim", missing: "not_found", bodiless: "no_body", indirect: "",
+        ]
+        #expect(try checks() == swapped)
+        #expect(try desk.kept(verbatim)?.sha == SHA256.hex(body))
+        #expect(try view() == [verbatim: "", altered: "", missing: "", bodiless: "no_body", indirect: ""])
+        _ = try desk.verify()
+        #expect(try view() == swapped)
+    }
+
+    @Test("the HTML report marks altered quotes and lists their word changes, escaped")
+    func htmlMarksAlteredQuotes() throws {
+        let body = "He said: “Profits at <Acme & Sons> rose fifty percent this year,” before leaving."
+        let desk = try QuoteDesk(bodies: [body])
+        try desk.quote("Profits at <Acme & Sons> rose fifty percent this year", source: 1)
+        try desk.quote("Profits <Acme & Co> rose fifteen percent this year", source: 1)
+        try desk.quote("Nothing of the kind was ever said here at all", source: 1)
+        let html = try desk.run(["export", "--format", "html", "--claim", "1"])
+        // A real HTML parser reads the quotes, their classes, and each change's kind, <del> and <ins>.
+        let script = """
+            import html.parser, json, sys
+            class P(html.parser.HTMLParser):
+                def __init__(self):
+                    super().__init__(); self.quotes = []; self.changes = []; self.notes = []; self.at = None
+                def handle_starttag(self, tag, attrs):
+                    a = dict(attrs)
+                    if tag == 'q': self.quotes.append([a.get('class', ''), '']); self.at = ('q', None)
+                    elif tag == 'li' and a.get('class') in ('added', 'dropped', 'changed'):
+                        self.changes.append({'kind': a['class'], 'del': '', 'ins': ''}); self.at = ('li', None)
+                    elif tag in ('del', 'ins') and self.at and self.at[0] == 'li': self.at = ('li', tag)
+                    elif tag == 'div' and 'quote-check' in a.get('class', ''): self.notes.append(a['class'])
+                def handle_endtag(self, tag):
+                    if tag == 'q' or tag == 'li': self.at = None
+                    elif tag in ('del', 'ins') and self.at: self.at = ('li', None)
+                def handle_data(self, data):
+                    if self.at == ('q', None): self.quotes[-1][1] += data
+                    elif self.at and self.at[1]: self.changes[-1][self.at[1]] += data
+            p = P(); p.feed(sys.argv[1])
+            print(json.dumps({'quotes': p.quotes, 'changes': p.changes, 'notes': p.notes}))
+            """
+        let parsed = try #require(try OutsideClient.python(script, [html]) as? [String: Any])
+        let quotes = try #require(parsed["quotes"] as? [[String]])
+        #expect(
+            Set(quotes.map { $0.joined(separator: "|") }) == [
+                "|Profits at <Acme & Sons> rose fifty percent this year",
+                "altered|Profits <Acme & Co> rose fifteen percent this year",
+                "not_found|Nothing of the kind was ever said here at all",
+            ]
+        )
+        let changes = try #require(parsed["changes"] as? [[String: String]])
+        #expect(
+            changes == [
+                ["kind": "dropped", "del": "at", "ins": ""],
+                ["kind": "changed", "del": "sons", "ins": "co"],
+                ["kind": "changed", "del": "fifty", "ins": "fifteen"],
+            ]
+        )
+        #expect(parsed["notes"] as? [String] == ["quote-check altered", "quote-check not_found"])
+        #expect(!html.contains("<Acme"))
+    }
 }

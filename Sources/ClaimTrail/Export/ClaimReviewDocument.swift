@@ -61,7 +61,9 @@ public enum ClaimReviewDocument {
                     ])
                 )
             }
-            if seenSources.insert(row.sourceID).inserted { appearances.append(appearance(row)) }
+            if seenSources.insert(row.sourceID).inserted {
+                appearances.append(appearance(row, notice: try store.publisherNotice(ofSource: row.sourceID)))
+            }
         }
         return .fields([
             "@id": .text(try store.uid(of: .claim, id: trace.claim.id).map { "urn:uuid:\($0)" }),
@@ -73,12 +75,25 @@ public enum ClaimReviewDocument {
         ])
     }
 
-    private static func appearance(_ row: ProvenanceRow) -> JSONValue {
-        .fields([
+    /// An article the claim appeared in. A retraction or correction by its publisher goes in
+    /// schema.org's `correction` of a CreativeWork, as CorrectionComments: the retraction's dated.
+    private static func appearance(_ row: ProvenanceRow, notice: PublisherNotice) -> JSONValue {
+        let retraction = notice.retractedOn.map { day in
+            JSONValue.fields([
+                "@type": .string("CorrectionComment"), "datePublished": .string(day),
+                "text": .string("Retracted: " + (notice.retractionReason ?? "no reason given")),
+            ])
+        }
+        let correction = notice.correctionNote.map {
+            JSONValue.fields(["@type": .string("CorrectionComment"), "text": .string($0)])
+        }
+        let corrections = [retraction, correction].compactMap { $0 }
+        return .fields([
             "@type": .string("NewsArticle"), "headline": .string(row.sourceTitle), "url": .text(row.sourceURL),
             "datePublished": .text(row.published),
             "author": row.sourceAuthor.map { .object(["@type": .string("Person"), "name": .string($0)]) },
             "publisher": row.sourceOutlet.map { .object(["@type": .string("Organization"), "name": .string($0)]) },
+            "correction": corrections.isEmpty ? nil : .array(corrections),
         ])
     }
 

@@ -23,6 +23,8 @@ public enum DOTGraph {
                 """
             )
             var speakers: [String: String] = [:]
+            // Retracted sources (few) with the claims they carry, drawn after the speakers.
+            var retracted: [Int64: (title: String, claims: Set<Int64>)] = [:]
             let edges = try SpillFile()
             let ids = try store.claimIDs(in: scope)
             let provenance = store.provenance
@@ -34,16 +36,21 @@ public enum DOTGraph {
                         row.speakerID.map { ("speaker\($0)", row.speaker ?? "") }
                         ?? ("source\(row.sourceID)", "\(ProvenanceRow.unattributed)\n\(row.sourceTitle)")
                     speakers[node] = row.speakerRole.map { "\(label)\n(\($0))" } ?? label
-                    try edges.write(
-                        "  \(quoted(node)) -> \(quoted("claim\(id)")) "
-                            + "[color=\(color(row.stance)), label=\(quoted(row.stance.rawValue))];\n"
-                    )
+                    var edge = "color=\(color(row.stance)), label=\(quoted(row.stance.rawValue))"
+                    if row.sourceRetractedOn != nil {
+                        retracted[row.sourceID, default: (row.sourceTitle, [])].claims.insert(id)
+                        edge =
+                            "color=\(color(row.stance)), style=dashed, "
+                            + "label=\(quoted(row.stance.rawValue + "\n(retracted source)"))"
+                    }
+                    try edges.write("  \(quoted(node)) -> \(quoted("claim\(id)")) [\(edge)];\n")
                 }
             }
             for (node, label) in speakers.sorted(by: { $0.key < $1.key }) {
                 try emit("  \(quoted(node)) [shape=box, style=rounded, label=\(quoted(wrap(label)))];\n")
             }
             try edges.copy(to: emit)
+            try writeRetracted(retracted, from: store, to: emit)
             for relation in try store.relations(among: ids) {
                 let style = relation.kind == .contradicts ? "dashed, color=red" : "dotted, color=darkgreen"
                 try emit(
@@ -52,6 +59,24 @@ public enum DOTGraph {
                 )
             }
             try emit("}\n")
+        }
+    }
+
+    /// Each retracted source as a dashed red node saying when and why, linked to the claims it carries.
+    private static func writeRetracted(
+        _ sources: [Int64: (title: String, claims: Set<Int64>)],
+        from store: ClaimStore,
+        to emit: (String) throws -> Void
+    ) throws {
+        for (id, source) in sources.sorted(by: { $0.key < $1.key }) {
+            let notice = try store.publisherNotice(ofSource: id)
+            let label = ["RETRACTED \(notice.retractedOn ?? "")", source.title, notice.retractionReason ?? ""]
+                .map(wrap).joined(separator: "\n")
+            let node = quoted("retracted\(id)")
+            try emit("  \(node) [shape=box, style=dashed, color=red, fontcolor=red, label=\(quoted(label))];\n")
+            for claim in source.claims.sorted() {
+                try emit("  \(node) -> \(quoted("claim\(claim)")) [style=dashed, color=red, arrowhead=none];\n")
+            }
         }
     }
 

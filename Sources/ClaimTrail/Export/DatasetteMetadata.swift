@@ -109,9 +109,11 @@ public enum DatasetteMetadata {
         "provenance_report": table(
             "The provenance report of `claimtrail export --format csv`: one row per accepted attribution "
                 + "(proposals waiting for review are left out), claim by claim, each in timeline order.",
-            facets: ["topic", "stance", "mode", "speaker_kind", "contested", "status"],
+            facets: ["topic", "stance", "mode", "speaker_kind", "contested", "status", "quote_check"],
             columns: [
                 "contested": "true when another claim contradicts it, or some assert it while others deny it.",
+                "quote_check": "A direct quote against its source's body: verbatim, altered, not_found or no_body; "
+                    + "empty until `claimtrail quotes verify` when the body changed since it was found.",
                 "counter_claim_ids": "The claims contradicting it, separated by ;.",
                 "via_chain": "Who it was relayed through, from this report back to the first: A ← B ← C.",
                 "supported_by_claim_ids": "The claims supporting it, separated by ;.",

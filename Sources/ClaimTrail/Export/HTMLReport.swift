@@ -180,18 +180,51 @@ public enum HTMLReport {
                     let speaker =
                         (row.speakerID.flatMap(speakerLink).map { "<a href=\"\(escape($0))\">\(name)</a>" } ?? name)
                         + (row.speakerRole.map { "<br><small>\(escape($0))</small>" } ?? "")
-                    let quote = row.quote.map { "<q>\(escape($0))</q>" } ?? ""
+                    let quote = row.quote.map { "<q\(quoteClass(row))>\(escape($0))</q>" } ?? ""
                     let how = [row.mode.rawValue, row.cue].compactMap { $0 }.map(escape).joined(separator: ", ")
                     var html = "<tr><td>\(escape(row.date ?? "undated"))</td><td>\(speaker)</td>"
                     html += "<td class=\"\(row.stance.rawValue)\">\(row.stance.rawValue)</td>"
                     html +=
-                        "<td>\(quote)<br><small>\(how)</small></td><td>\(source(row))</td>"
+                        "<td>\(quote)<br><small>\(how)</small>\(quoteCheck(row))</td><td>\(source(row))</td>"
                         + "<td>\(escape(row.viaChainText))</td></tr>\n"
                     try emit(html)
                 }
             }
         }
         try emit(empty ? "<p class=\"meta\">No attributions recorded.</p>\n" : "</table>\n")
+    }
+
+    /// The class marking a quote its source's body does not hold as written.
+    private static func quoteClass(_ row: ProvenanceRow) -> String {
+        switch row.quoteCheck {
+        case .altered?: " class=\"altered\""
+        case .notFound?: " class=\"not_found\""
+        default: ""
+        }
+    }
+
+    /// Under an altered quote, what it changed in the source's words, word by word: `<del>` what the
+    /// source says and the quote leaves out or replaces, `<ins>` what the quote has instead; under a
+    /// quote the body does not hold, that it was not found.
+    private static func quoteCheck(_ row: ProvenanceRow) -> String {
+        switch row.quoteCheck {
+        case .altered?:
+            let items = row.quoteChanges.map { change in
+                let from = change.from.map { "<del>\(escape($0))</del>" } ?? ""
+                let to = change.to.map { "<ins>\(escape($0))</ins>" } ?? ""
+                let text =
+                    switch change.kind {
+                    case .added: "added \(to)"
+                    case .dropped: "dropped \(from)"
+                    case .changed: "\(from) → \(to)"
+                    }
+                return "<li class=\"\(change.kind.rawValue)\">\(text)</li>"
+            }
+            return "<div class=\"quote-check altered\">Altered from the source:<ul class=\"changes\">"
+                + items.joined() + "</ul></div>"
+        case .notFound?: return "<div class=\"quote-check not_found\">Not found in the source</div>"
+        default: return ""
+        }
     }
 
     private static func source(_ row: ProvenanceRow) -> String {
@@ -248,5 +281,8 @@ public enum HTMLReport {
         table{border-collapse:collapse;width:100%;margin:.5em 0}td,th{border:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top}
         th{background:#f3f3f3}.asserts{color:#1b5e20}.denies{color:#b00020}.questions{color:#e65100}
         .verdict{background:#fff8e1;padding:.3em .6em}.retracted{color:#b00020;font-weight:bold}
+        q.altered,q.not_found{background:#fff3e0}.quote-check{color:#e65100;font-size:.85em}
+        .changes{margin:0;padding-left:1.2em}
+        del{color:#b00020}ins{color:#1b5e20;text-decoration:none;font-weight:bold}
         """
 }

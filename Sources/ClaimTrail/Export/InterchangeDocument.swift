@@ -161,6 +161,11 @@ public enum InterchangeDocument {
     }
 
     private static func source(_ source: Source, from store: ClaimStore) throws -> JSONValue {
+        try store.publisherNotice(ofSource: source.id).added(to: Self.record(of: source, from: store))
+    }
+
+    /// A source's own fields, without what its publisher said of it since.
+    private static func record(of source: Source, from store: ClaimStore) throws -> JSONValue {
         .fields([
             "uid": try uid(.source, source.id, in: store),
             "title": .text(source.title), "url": .text(source.url), "outlet": .text(source.outlet),

@@ -52,16 +52,28 @@ public enum InterchangeLines {
     }
 
     private static func writeSources(from store: ClaimStore, _ emit: (JSONValue) throws -> Void) throws {
-        try store.database.prepare("SELECT uid, title, url, outlet, author, published, body FROM source ORDER BY id")
-            .forEach([]) { row in
-                try emit(
-                    .fields([
+        try store.database.prepare(
+            """
+            SELECT uid, title, url, outlet, author, published, body, retracted_on, retraction_reason, correction_note
+            FROM source ORDER BY id
+            """
+        )
+        .forEach([]) { row in
+            let notice = PublisherNotice(
+                retractedOn: row.text(7),
+                retractionReason: row.text(8),
+                correctionNote: row.text(9)
+            )
+            try emit(
+                notice.added(
+                    to: .fields([
                         "type": .string("source"), "uid": .text(row.text(0)), "title": .string(row.string(1)),
                         "url": .text(row.text(2)), "outlet": .text(row.text(3)), "author": .text(row.text(4)),
                         "published": .text(row.text(5)), "body": .text(row.text(6)),
                     ])
                 )
-            }
+            )
+        }
     }
 
     private static func writeSpeakers(from store: ClaimStore, _ emit: (JSONValue) throws -> Void) throws {

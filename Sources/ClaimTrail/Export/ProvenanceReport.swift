@@ -18,8 +18,10 @@ public enum ProvenanceReport {
     ) throws -> Int {
         try output.writeCSV(ProvenanceRow.columns, cells: cells)
         var count = 0
+        var query = store.provenance
+        query.readsQuoteChanges = false
         try store.read {
-            try store.provenance.forEach(scope, limit: limit) { row in
+            try query.forEach(scope, limit: limit) { row in
                 try output.writeCSV(row.cells, cells: cells)
                 count += 1
             }
@@ -35,7 +37,7 @@ extension ProvenanceRow: Tabular {
         "published", "via_chain", "recorded_at", "recorded_by",
         // Added later, at the end, so that the positions spreadsheets rely on stay put.
         "attribution_id", "speaker_id", "source_id", "said_on", "supported_by_claim_ids", "status", "assignee",
-        "source_retracted_on",
+        "source_retracted_on", "quote_check",
     ]
 
     public var cells: [String] {
@@ -46,7 +48,7 @@ extension ProvenanceRow: Tabular {
             sourceOutlet ?? "", sourceAuthor ?? "", sourceURL ?? "", published ?? "", viaChainText, recordedAt,
             recordedBy, String(attributionID), speakerID.map(String.init) ?? "", String(sourceID), saidOn ?? "",
             supportedByClaimIDs.map(String.init).joined(separator: ";"), status.rawValue, assignee ?? "",
-            sourceRetractedOn ?? "",
+            sourceRetractedOn ?? "", quoteCheck?.rawValue ?? "",
         ]
     }
 }

@@ -156,7 +156,22 @@ public struct Importer {
             published: try record.string("published"),
             body: body
         )
+        let notice = PublisherNotice(
+            retractedOn: try record.string("retracted_on").map { try ISODate.validate($0, field: "retraction date") },
+            retractionReason: try record.string("retraction_reason"),
+            correctionNote: try record.string("correction_note")
+        )
         let uid = try Self.uid(of: record)
+        let (id, isNew) = try storeSource(draft, uid: uid, into: &summary)
+        try store.receive(notice, ofSource: id, isNew: isNew, by: recordedBy)
+    }
+
+    /// Finds the imported source in the store (by uid, else as `findSource` matches it) or adds it.
+    private func storeSource(
+        _ draft: SourceDraft,
+        uid: UID?,
+        into summary: inout Summary
+    ) throws -> (id: Int64, isNew: Bool) {
         if let stored = try stored(.source, uid: uid), let uid {
             if stored.own {
                 try checkSameRecord(
@@ -170,12 +185,14 @@ public struct Importer {
             }
             if let body, try store.source(id: stored.id)?.bodySHA256 != SHA256.hex(body) { offeredBodies.offer(body) }
             summary.existing += 1
+            return (stored.id, false)
         } else if let existing = try store.findSource(matching: draft), uid == nil || draft.url != nil {
             try aliasUID(uid, of: .source, into: existing)
             summary.existing += 1
+            return (existing, false)
         } else {
-            _ = try store.addSource(draft, uid: uid)
             summary.sources += 1
+            return (try store.addSource(draft, uid: uid), true)
         }
     }
 
@@ -461,7 +478,8 @@ public struct Importer {
     /// The fields each kind of record may have; anything else is refused as a likely typo.
     private enum Fields {
         static let source: Set<String> = [
-            "type", "uid", "title", "url", "outlet", "author", "published", "body", "body_file",
+            "type", "uid", "title", "url", "outlet", "author", "published", "body", "body_file", "retracted_on",
+            "retraction_reason", "correction_note",
         ]
         static let speaker: Set<String> = [
             "type", "uid", "name", "kind", "role", "affiliation", "affiliation_uid", "aliases", "wikidata",

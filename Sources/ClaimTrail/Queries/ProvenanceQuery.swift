@@ -14,25 +14,31 @@ public struct ProvenanceQuery {
     /// Whether proposals waiting for review are read too (`trace claim --include-proposed`).
     /// Rejected ones never are.
     var includesProposed = false
+    /// Whether an altered quote's word changes are read (its passage of the body is compared
+    /// again); the CSV, which shows only `quote_check`, does without.
+    var readsQuoteChanges = true
     /// Speakers and sources already read: they are few next to attributions, so a report reads
     /// each once rather than joining it to every row.
     private let records: RecordCache
+    private let quoteChecks: ReportedQuoteChecks
 
     init(store: ClaimStore, includesProposed: Bool = false) {
         self.store = store
         self.includesProposed = includesProposed
         records = RecordCache(database: store.database)
+        quoteChecks = ReportedQuoteChecks(database: store.database)
     }
 
     /// The attribution's own columns; claim, speaker and source come from lookups kept per claim
     /// and in `records`. A proposal whose speaker is not linked yet shows the name the extractor
-    /// found.
+    /// found. Where its quote was found comes along (`quote_location`, one row or none).
     private static let columns = """
         SELECT a.claim_id, a.id, a.stance, a.speaker_id,
                CASE WHEN a.speaker_id IS NULL AND a.state = 'proposed'
                     THEN (SELECT speaker FROM attribution_proposal WHERE attribution_id = a.id) END,
-               a.mode, a.cue, a.quote, a.source_id, a.said_on, a.via_id, a.recorded_at, a.recorded_by, a.state
-        FROM attribution a
+               a.mode, a.cue, a.quote, a.source_id, a.said_on, a.via_id, a.recorded_at, a.recorded_by, a.state,
+               q.status, q.quote_start, q.quote_end, q.body_sha256
+        FROM attribution a LEFT JOIN quote_location q ON q.attribution_id = a.id
         """
 
     /// Calls `body` with each row of `scope`: for a claim or a speaker in timeline order (dated
@@ -87,6 +93,18 @@ public struct ProvenanceQuery {
             let source = try records.source(row.int64(8))
             let viaID = row.optionalInt64(10)
             let name = speaker?.name ?? row.text(4)
+            let mode = Mode(rawValue: row.string(5)) ?? .indirect
+            let quote = row.text(7)
+            let quoteFinding = try quote.flatMap { quote in
+                mode == .direct
+                    ? try quoteChecks.finding(
+                        of: quote,
+                        inSource: row.int64(8),
+                        bodySHA256: source.bodySHA256,
+                        kept: KeptQuoteLocation(row: row, from: 14),
+                        changes: readsQuoteChanges
+                    ) : nil
+            }
             try body(
                 ProvenanceRow(
                     claimID: claimID,
@@ -101,9 +119,9 @@ public struct ProvenanceQuery {
                     speaker: name,
                     speakerKind: speaker?.kind,
                     speakerRole: speaker?.role,
-                    mode: Mode(rawValue: row.string(5)) ?? .indirect,
+                    mode: mode,
                     cue: row.text(6),
-                    quote: row.text(7),
+                    quote: quote,
                     sourceID: row.int64(8),
                     sourceTitle: source.title,
                     sourceOutlet: source.outlet,
@@ -119,7 +137,9 @@ public struct ProvenanceQuery {
                     state: AttributionState(rawValue: row.string(13)) ?? .accepted,
                     status: standing.status,
                     assignee: standing.assignee,
-                    sourceRetractedOn: source.retractedOn
+                    sourceRetractedOn: source.retractedOn,
+                    quoteCheck: quoteFinding?.status,
+                    quoteChanges: quoteFinding?.changes ?? []
                 )
             )
         }
@@ -187,6 +207,7 @@ public struct ProvenanceQuery {
             var url: String?
             var published: String?
             var retractedOn: String?
+            var bodySHA256: String?
         }
 
         private static let capacity = 1 << 16
@@ -214,7 +235,7 @@ public struct ProvenanceQuery {
             if let known = sources[id] { return known }
             let found =
                 try database.cached(
-                    "SELECT title, outlet, author, url, published, retracted_on FROM source WHERE id = ?"
+                    "SELECT title, outlet, author, url, published, retracted_on, body_sha256 FROM source WHERE id = ?"
                 ).first([id]) {
                     row in
                     SourceFields(
@@ -223,7 +244,8 @@ public struct ProvenanceQuery {
                         author: row.text(2),
                         url: row.text(3),
                         published: row.text(4),
-                        retractedOn: row.text(5)
+                        retractedOn: row.text(5),
+                        bodySHA256: row.text(6)
                     )
                 } ?? SourceFields(title: "")
             if sources.count >= Self.capacity { sources.removeAll(keepingCapacity: true) }

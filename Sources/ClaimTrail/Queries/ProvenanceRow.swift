@@ -40,6 +40,10 @@ public struct ProvenanceRow: Codable, Equatable, Sendable {
     public var assignee: String?
     /// The day the source was retracted by its publisher (`source retract`), or nil.
     public var sourceRetractedOn: String?
+    /// How a direct quote stands against its source's body (`quotes verify`); nil for any other row.
+    public var quoteCheck: QuoteStatus?
+    /// What an altered quote changed in its passage of the body; empty otherwise.
+    public var quoteChanges: [WordChange] = []
 
     /// The best date for a timeline: when it was said, else when the source was published.
     public var date: String? { saidOn ?? published }

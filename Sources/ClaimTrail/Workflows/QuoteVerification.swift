@@ -67,20 +67,14 @@ public struct QuoteVerification {
             return made
         }
         return try quotes.map { quote in
-            if !searchingAgain, quote.keptSHA256 == sha256, let status = quote.keptStatus {
-                switch (status, quote.keptSpan) {
-                case (.verbatim, let span?):
-                    return quote.check(QuoteFinding(status: .verbatim, span: span, changes: [], similarity: 1))
-                case (.notFound, _):
-                    return quote.check(QuoteFinding(status: .notFound, span: nil, changes: [], similarity: 0))
-                case (.altered, let span?):
-                    if let finding = try body().recheck(quote.quote, at: span) { return quote.check(finding) }
-                default: break
-                }
+            if !searchingAgain,
+                let finding = try quote.kept?.finding(of: quote.quote, inBody: sha256, changes: true, body: body)
+            {
+                return quote.check(finding)
             }
             let finding = try body().locate(quote.quote)
             found(quote.attributionID, finding, sha256)
-            return quote.check(finding, relocated: quote.keptSHA256.map { $0 != sha256 } ?? false)
+            return quote.check(finding, relocated: quote.kept.map { $0.bodySHA256 != sha256 } ?? false)
         }
     }
 
@@ -104,9 +98,7 @@ private struct KeptQuote {
     var sourceID: Int64
     var sourceTitle, quote: String
     var bodySHA256: String?
-    var keptStatus: QuoteStatus?
-    var keptSpan: Range<Int>?
-    var keptSHA256: String?
+    var kept: KeptQuoteLocation?
 
     init(row: Row) {
         attributionID = row.int64(0)
@@ -116,9 +108,7 @@ private struct KeptQuote {
         sourceTitle = row.string(4)
         quote = row.string(5)
         bodySHA256 = row.text(6)
-        keptStatus = row.text(7).flatMap(QuoteStatus.init(rawValue:))
-        keptSpan = row.isNull(8) ? nil : row.int(8)..<max(row.int(8), row.int(9))
-        keptSHA256 = row.text(10)
+        kept = KeptQuoteLocation(row: row, from: 7)
     }
 
     func check(_ finding: QuoteFinding, relocated: Bool = false) -> QuoteCheck {
