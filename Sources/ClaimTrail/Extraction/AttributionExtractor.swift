@@ -554,17 +554,22 @@ public struct AttributionExtractor: Sendable {
     private static func whatCalled(_ words: [Word], at index: Int, in sentence: Substring, lowerCased: Bool)
         -> Candidate?
     {
-        guard ["called", "termed", "dubbed", "calls", "terms"].contains(words[index].lower), index >= 2,
+        let verb = words[index].lower
+        let describes = ["described", "describes", "characterized", "characterised"].contains(verb)
+        guard ["called", "termed", "dubbed", "calls", "terms"].contains(verb) || describes, index >= 2,
             let what = words[max(index - 5, 0)..<index].lastIndex(where: { $0.lower == "what" }), what + 1 < index,
             !words[(what + 1)..<index].contains(where: \.isPunctuation),
             let speaker = SpeakerPhrase.parse(Array(words[(what + 1)..<index]), lowerCasedText: lowerCased)
         else { return nil }
-        let end = words[(index + 1)...].firstIndex { $0.isPunctuation && !$0.isQuoteMark } ?? words.count
+        // "what he described as a threat": the object stands before the subject, "as" goes with the verb.
+        let start = describes && index + 1 < words.count && words[index + 1].lower == "as" ? index + 2 : index + 1
+        guard start > index + 1 || !describes else { return nil }
+        let end = words[start...].firstIndex { [",", ";", ":", ".", "—", "–", "("].contains($0.text) } ?? words.count
         // "what he called the “stolen vote”": a name of two or three words is a label, not a claim.
-        guard let content = content(words, from: index + 1, to: end, in: sentence, minimumWords: 4) else { return nil }
+        guard let content = content(words, from: start, to: end, in: sentence, minimumWords: 4) else { return nil }
         return reported(
             speaker,
-            cue: String(words[index].text),
+            cue: words[index..<start].spelled,
             content: content,
             in: sentence,
             at: words[what + 1].range.lowerBound,
@@ -607,6 +612,8 @@ public struct AttributionExtractor: Sendable {
             return nil
         }
         let subject = subject(of: words, before: first)
+        // "in what they believe is …", "what he described as …": an object clause, read by `whatCalled` or not at all.
+        if first - subject.count > 0, words[first - subject.count - 1].lower == "what" { return nil }
         let (cueText, contentStart) = cuePhrase(words, at: index, from: first)
         let cue = words[first].range.lowerBound..<words[contentStart - 1].range.upperBound
         // Every report found here has this cue; the speaker, the content and where it starts vary.
@@ -928,8 +935,6 @@ public struct AttributionExtractor: Sendable {
     private static func cuePhrase(_ words: [Word], at index: Int, from: Int? = nil) -> (text: String, end: Int) {
         var end = index + 1
         if words[index].lower == "pointed", end < words.count { end += 1 }
-        // "what he described as a threat": the object stands before the subject, "as" goes with the verb.
-        if words[index].lower.hasPrefix("describ"), end < words.count, words[end].lower == "as" { end += 1 }
         if ["told", "tells", "tell"].contains(words[index].lower), end < words.count, words[end].lower != "that" {
             let listener =
                 words[end...].prefix(4).firstIndex { $0.lower == "that" || $0.isPunctuation }
