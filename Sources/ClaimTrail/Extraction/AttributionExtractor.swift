@@ -551,7 +551,12 @@ public struct AttributionExtractor: Sendable {
 
     /// "over what the mayor called a plan to sell the park": the name a speaker gives a thing, after "what"
     /// and the speaker, up to the end of its clause.
-    private static func whatCalled(_ words: [Word], at index: Int, in sentence: Substring, lowerCased: Bool)
+    private static func whatCalled(
+        _ words: [Word],
+        at index: Int,
+        in sentence: Substring,
+        lowerCased: Bool
+    )
         -> Candidate?
     {
         let verb = words[index].lower
@@ -770,7 +775,8 @@ public struct AttributionExtractor: Sendable {
         // "John Carver, 45, said": an age in commas after a name.
         if let opening = words[..<comma].lastIndex(where: { $0.text == "," }), comma - opening == 2,
             words[opening + 1].text.allSatisfy(\.isNumber),
-            let name = SpeakerPhrase.parse(subject(of: words, before: opening), lowerCasedText: lowerCased), name.isNamed
+            let name = SpeakerPhrase.parse(subject(of: words, before: opening), lowerCasedText: lowerCased),
+            name.isNamed
         {
             return name
         }
@@ -809,7 +815,12 @@ public struct AttributionExtractor: Sendable {
     /// reports nothing, for the participle after it. Only a name of two words or more or a speaker's noun:
     /// one capitalised word opening a sentence may be none ("Recent storms closed the road, saying …"),
     /// and "suggesting" after a fact ("Sales fell, suggesting …") reports no one.
-    private static func actingSubject(_ words: [Word], before comma: Int, participle: Word, lowerCased: Bool)
+    private static func actingSubject(
+        _ words: [Word],
+        before comma: Int,
+        participle: Word,
+        lowerCased: Bool
+    )
         -> SpeakerPhrase?
     {
         guard !lowerCased, participle.lower != "suggesting", comma > 2,
