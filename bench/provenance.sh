@@ -111,6 +111,11 @@ WITH RECURSIVE hit(id, direct) AS (
 lost(claim_id, side, voice, stance) AS (
   SELECT a.claim_id, iif(a.stance = 'asserts', 'asserts', 'disputes'), coalesce(a.speaker_id, -a.source_id), a.stance
   FROM (SELECT DISTINCT id FROM hit) h JOIN attribution a ON a.id = h.id
+  UNION ALL
+  SELECT r.to_claim_id, 'disputes', coalesce(a.speaker_id, -a.source_id), NULL
+  FROM (SELECT DISTINCT id FROM hit) h JOIN attribution a ON a.id = h.id
+  JOIN claim_relation r ON r.from_claim_id = a.claim_id AND r.kind = 'contradicts'
+  WHERE a.stance = 'asserts'
 ),
 touched(claim_id) AS (SELECT DISTINCT claim_id FROM lost)
 SELECT t.claim_id, (s.counter_claims > 0 OR (s.asserts > 0 AND s.denies > 0)),

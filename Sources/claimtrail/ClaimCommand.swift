@@ -104,19 +104,22 @@ struct ClaimCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "merge",
             abstract: "Record that two phrasings are one claim: B's attributions, relations and verdicts move to A.",
-            discussion: "B's id and wording keep resolving to A; the merge is kept in the change log."
+            discussion: """
+                B's id and wording keep resolving to A; the merge is kept in the change log. B must be a live claim: \
+                an id, wording or uid already merged away is refused, since it would merge away the claim it joined.
+                """
         )
 
         @OptionGroup var store: StoreOptions
         @Argument(help: "The claim to keep (id or text).") var kept: String
-        @Argument(help: "The claim to merge into it (id or text).") var merged: String
+        @Argument(help: "The claim to merge into it (id or text), not one already merged away.") var merged: String
         @Option(help: "Why, for the history.") var reason: String?
 
         func run() throws {
             let opened = try store.open()
             let (keep, merge) = try opened.write {
                 let keep = try opened.resolveClaim(kept).id
-                let merge = try opened.resolveClaim(merged).id
+                let merge = try opened.resolveClaim(merged, followingMerges: false).id
                 try opened.mergeClaim(merge, into: keep, by: store.recorder, reason: reason)
                 return (keep, merge)
             }

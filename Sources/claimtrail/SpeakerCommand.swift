@@ -146,7 +146,7 @@ struct SpeakerCommand: ParsableCommand {
             let opened = try store.open()
             let (keep, merge) = try opened.write {
                 let keep = try opened.requireSpeaker(kept)
-                let merge = try opened.requireSpeaker(merged)
+                let merge = try opened.requireLiveSpeaker(merged)
                 try opened.mergeSpeaker(merge.id, into: keep.id, by: store.recorder, reason: reason)
                 return (keep.id, merge.id)
             }

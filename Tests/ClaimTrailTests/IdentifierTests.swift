@@ -73,6 +73,69 @@ struct IdentifierTests {
         #expect(try run("check").stdout == "ok\n")
     }
 
+    @Test("a merged-away id, wording or uid is refused as the claim to merge: it would merge away the claim it joined")
+    func mergeOfMergedAway() throws {
+        let temporary = try TemporaryStore()
+        let db = temporary.directory.appendingPathComponent("merge.db").path
+        func run(_ arguments: String...) throws -> Binary.Result {
+            try Binary.run(arguments, database: db)
+        }
+        _ = try run("init")
+        _ = try run("source", "add", "--title", "Article")
+        for text in ["The strike was planned", "A strike was planned", "The port is closed"] {
+            _ = try run("claim", "add", text)
+        }
+        _ = try run("attribute", "1", "--unattributed", "--source", "1")
+        _ = try run("attribute", "2", "--unattributed", "--source", "1")
+        #expect(try run("claim", "merge", "1", "2").status == 0)
+        let database = try Database(path: db)
+        let uid = try #require(
+            try database.prepare("SELECT uid FROM merged_uid WHERE entity = 'claim'").first {
+                $0.string(0)
+            }
+        )
+        for reference in ["2", "A strike was planned", uid] {
+            let refused = try run("claim", "merge", "3", reference)
+            #expect(refused.status == 1)
+            let named = reference == "2" ? "claim #2" : "“\(reference)”"
+            #expect(refused.stderr == "Error: \(named) was merged into claim #1; name claim #1 itself\n")
+        }
+        // Claim 1 is still live and holds both attributions; claim 3 took nothing.
+        let claims = try database.prepare(
+            "SELECT c.id, count(a.id) FROM claim c LEFT JOIN attribution a ON a.claim_id = c.id GROUP BY c.id"
+        ).map { [$0.int(0), $0.int(1)] }
+        #expect(claims == [[1, 2], [3, 0]])
+        // The kept side still follows the merge: claim 2 names claim 1.
+        #expect(try run("claim", "merge", "2", "3").stdout == "claim #3 merged into claim #1\n")
+        #expect(try run("check").stdout == "ok\n")
+    }
+
+    @Test("a merged-away speaker's uid is refused as the speaker to merge: it would merge away the one it joined")
+    func speakerMergeOfMergedAway() throws {
+        let temporary = try TemporaryStore()
+        let db = temporary.directory.appendingPathComponent("speakers.db").path
+        func run(_ arguments: String...) throws -> Binary.Result {
+            try Binary.run(arguments, database: db)
+        }
+        _ = try run("init")
+        for name in ["NATO", "Oana Lungescu", "Pentagon"] {
+            #expect(try run("speaker", "add", name, "--kind", "organization").status == 0)
+        }
+        #expect(try run("speaker", "merge", "1", "2").status == 0)
+        let database = try Database(path: db)
+        let uid = try #require(
+            try database.prepare("SELECT uid FROM merged_uid WHERE entity = 'speaker'").first { $0.string(0) }
+        )
+        let refused = try run("speaker", "merge", "3", uid)
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "Error: “\(uid)” was merged into speaker #1; name speaker #1 itself\n")
+        let speakers = try database.prepare("SELECT id, name FROM speaker ORDER BY id").map {
+            [$0.string(0), $0.string(1)]
+        }
+        #expect(speakers == [["1", "NATO"], ["3", "Pentagon"]])
+        #expect(try run("check").stdout == "ok\n")
+    }
+
     @Test("an import after a merge and a deletion takes fresh ids too")
     func importTakesFreshIDs() throws {
         let temporary = try TemporaryStore()

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Pretty-printed JSON written as it is produced, in the layout of `JSONValue.rendered()`
 /// (JSONEncoder's: two spaces a level, `"key" : value`, keys of each record sorted), so that a
 /// document too large to hold as a tree reads as the same document did when it was built whole.
@@ -7,7 +9,8 @@ struct PrettyJSONStream {
     private let emit: (String) throws -> Void
     /// Per open object or array, its closing bracket and whether it has a member yet.
     private var open: [(closer: String, hasMembers: Bool)] = []
-    /// An array opened with `omittedWhenEmpty`, written only when its first element comes.
+    /// An array opened with `omittedWhenEmpty`, written only when its first element comes: what
+    /// comes before its bracket (its key, or nothing for an element).
     private var pendingArray: String?
 
     init(_ emit: @escaping (String) throws -> Void) { self.emit = emit }
@@ -18,25 +21,28 @@ struct PrettyJSONStream {
         open.append(("}", false))
     }
 
-    /// Opens an array as the next member of the open object, its elements given by `element`.
-    /// With `omittedWhenEmpty`, an array that gets no element is left out, as `JSONValue.fields`
-    /// leaves out a nil value: its key is written with its first element.
-    mutating func openArray(_ key: String, omittedWhenEmpty: Bool = false) throws {
-        pendingArray = key
+    /// Opens an array as the next member of the open object (or, without a key, as the next
+    /// element of the open array), its elements given by `element`. With `omittedWhenEmpty`, an
+    /// array that gets no element is left out, as `JSONValue.fields` leaves out a nil value: its
+    /// key is written with its first element.
+    mutating func openArray(_ key: String?, omittedWhenEmpty: Bool = false) throws {
+        pendingArray = key.map { Self.quoted($0) + " : " } ?? ""
         if !omittedWhenEmpty { try openPendingArray() }
     }
 
     /// Writes the next element of the open array, laid out at its depth.
-    mutating func element(_ value: JSONValue) throws {
-        try openPendingArray()
-        var text = try separator()
-        value.appendPretty(to: &text, depth: open.count)
-        try emit(text)
-    }
+    mutating func element(_ value: JSONValue) throws { try write(value, key: nil) }
 
     /// Writes one member of the open object, its value laid out at this depth.
-    mutating func member(_ key: String, _ value: JSONValue) throws {
-        var text = try separator() + Self.quoted(key) + " : "
+    mutating func member(_ key: String, _ value: JSONValue) throws { try write(value, key: key) }
+
+    /// Writes a report's node (`JSONReport`'s layout) as the next member, or without a key as
+    /// the next element.
+    mutating func node(_ node: ReportNode, key: String?) throws { try write(node, key: key) }
+
+    private mutating func write(_ value: some PrettyJSONLayout, key: String?) throws {
+        try openPendingArray()
+        var text = try separator() + (key.map { Self.quoted($0) + " : " } ?? "")
         value.appendPretty(to: &text, depth: open.count)
         try emit(text)
     }
@@ -60,9 +66,9 @@ struct PrettyJSONStream {
     }
 
     private mutating func openPendingArray() throws {
-        guard let key = pendingArray else { return }
+        guard let prefix = pendingArray else { return }
         pendingArray = nil
-        try emit(try separator() + Self.quoted(key) + " : [")
+        try emit(try separator() + prefix + "[")
         open.append(("]", false))
     }
 
@@ -80,38 +86,56 @@ struct PrettyJSONStream {
     }
 }
 
-extension JSONValue {
+/// A JSON tree `PrettyJSONStream` lays out: the exports' `JSONValue` and the reports' `ReportNode`.
+protocol PrettyJSONLayout {
+    /// This value laid out as JSONEncoder lays it out when it sits `depth` levels deep.
+    func appendPretty(to text: inout String, depth: Int)
+}
+
+extension PrettyJSONLayout {
+    /// An array laid out as JSONEncoder lays it out (an empty one as a bracket, a blank line, a bracket).
+    static func appendPretty(_ items: [Self], to text: inout String, depth: Int) {
+        let outer = String(repeating: "  ", count: depth)
+        guard !items.isEmpty else {
+            text += "[\n\n\(outer)]"
+            return
+        }
+        let inner = outer + "  "
+        text += "[\n"
+        for (index, item) in items.enumerated() {
+            text += (index > 0 ? ",\n" : "") + inner
+            item.appendPretty(to: &text, depth: depth + 1)
+        }
+        text += "\n\(outer)]"
+    }
+
+    /// An object laid out as JSONEncoder lays it out with `sortedKeys`.
+    static func appendPretty(_ fields: [String: Self], to text: inout String, depth: Int) {
+        let outer = String(repeating: "  ", count: depth)
+        guard !fields.isEmpty else {
+            text += "{\n\n\(outer)}"
+            return
+        }
+        let inner = outer + "  "
+        text += "{\n"
+        for (index, key) in fields.keys.sorted().enumerated() {
+            text += (index > 0 ? ",\n" : "") + inner
+            JSONValue.appendPrettyQuoted(key, to: &text)
+            text += " : "
+            fields[key]!.appendPretty(to: &text, depth: depth + 1)
+        }
+        text += "\n\(outer)}"
+    }
+}
+
+extension JSONValue: PrettyJSONLayout {
     /// This value laid out as `rendered()` lays it out when it sits `depth` levels deep.
     func appendPretty(to text: inout String, depth: Int) {
-        let inner = String(repeating: "  ", count: depth + 1)
-        let outer = String(repeating: "  ", count: depth)
         switch self {
         case .string(let string): Self.appendPrettyQuoted(string, to: &text)
         case .int(let number): text += String(number)
-        case .array(let items):
-            guard !items.isEmpty else {
-                text += "[\n\n\(outer)]"
-                return
-            }
-            text += "[\n"
-            for (index, item) in items.enumerated() {
-                text += (index > 0 ? ",\n" : "") + inner
-                item.appendPretty(to: &text, depth: depth + 1)
-            }
-            text += "\n\(outer)]"
-        case .object(let fields):
-            guard !fields.isEmpty else {
-                text += "{\n\n\(outer)}"
-                return
-            }
-            text += "{\n"
-            for (index, key) in fields.keys.sorted().enumerated() {
-                text += (index > 0 ? ",\n" : "") + inner
-                Self.appendPrettyQuoted(key, to: &text)
-                text += " : "
-                fields[key]!.appendPretty(to: &text, depth: depth + 1)
-            }
-            text += "\n\(outer)}"
+        case .array(let items): Self.appendPretty(items, to: &text, depth: depth)
+        case .object(let fields): Self.appendPretty(fields, to: &text, depth: depth)
         }
     }
 
@@ -127,5 +151,22 @@ extension JSONValue {
             }
         }
         text += "\""
+    }
+}
+
+extension ReportNode: PrettyJSONLayout {
+    /// This node laid out as `JSONReport.encode` lays it out when it sits `depth` levels deep.
+    func appendPretty(to text: inout String, depth: Int) {
+        switch self {
+        case .null: text += "null"
+        case .bool(let flag): text += flag ? "true" : "false"
+        case .int(let number): text += String(number)
+        // Reports hold few fractions: JSONEncoder writes them, so that they read as its own.
+        case .double(let number):
+            text += (try? JSONEncoder().encode(number)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+        case .string(let string): JSONValue.appendPrettyQuoted(string, to: &text)
+        case .array(let items): Self.appendPretty(items, to: &text, depth: depth)
+        case .object(let fields): Self.appendPretty(fields, to: &text, depth: depth)
+        }
     }
 }

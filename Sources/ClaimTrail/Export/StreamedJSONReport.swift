@@ -1,19 +1,12 @@
-import Foundation
-
 /// `JSONReport`'s output for a report whose lists of attributions are too long to hold (a
 /// trace with `--limit 0`): the report is built with those lists empty, and each is written
-/// from the store in its place as the rows are read. The bytes are those of `JSONReport.encode`
-/// of the report built whole; only one row is held at a time.
+/// from the store in its place as the rows are read, through `PrettyJSONStream`. The bytes are
+/// those of `JSONReport.encode` of the report built whole; only one row is held at a time.
 struct StreamedJSONReport {
     /// For an object of the report that has an `attributions` list, the rows that fill it.
     let rows: ([String: ReportNode]) -> ProvenanceQuery.Scope?
     let query: ProvenanceQuery
     let limit: Int?
-    private let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
 
     init(rows: @escaping ([String: ReportNode]) -> ProvenanceQuery.Scope?, query: ProvenanceQuery, limit: Int?) {
         self.rows = rows
@@ -22,53 +15,44 @@ struct StreamedJSONReport {
     }
 
     func write(_ report: some Encodable, to emit: (String) throws -> Void) throws {
-        try write(try ReportTreeEncoder.tree(of: report), depth: 0, to: emit)
-        try emit("\n")
+        let tree = try ReportTreeEncoder.tree(of: report)
+        try withoutActuallyEscaping(emit) { emit in
+            var stream = PrettyJSONStream(emit)
+            // The document is an object, opened here even when it holds no rows to stream.
+            guard case .object(let fields) = tree else { return try emit(try JSONReport.encode(report)) }
+            try write(fields, key: nil, to: &stream)
+        }
     }
 
-    private func write(_ node: ReportNode, depth: Int, to emit: (String) throws -> Void) throws {
-        let inner = String(repeating: "  ", count: depth + 1)
-        let closing = "\n" + String(repeating: "  ", count: depth)
+    /// `node` as the next member (`key`) or element of what `stream` has open.
+    private func write(_ node: ReportNode, key: String?, to stream: inout PrettyJSONStream) throws {
         switch node {
-        case .object(let fields) where streams(node):
-            let scope = fields["attributions"] == nil ? nil : rows(fields)
-            try emit("{")
-            for (index, key) in fields.keys.sorted().enumerated() {
-                var quoted = ""
-                JSONValue.appendQuoted(key, to: &quoted)
-                try emit((index > 0 ? ",\n" : "\n") + inner + quoted + " : ")
-                if key == "attributions", let scope {
-                    try writeRows(scope, depth: depth + 1, to: emit)
-                } else {
-                    try write(fields[key]!, depth: depth + 1, to: emit)
-                }
-            }
-            try emit(closing + "}")
+        case .object(let fields) where streams(node): try write(fields, key: key, to: &stream)
         case .array(let items) where streams(node):
-            try emit("[")
-            for (index, item) in items.enumerated() {
-                try emit((index > 0 ? ",\n" : "\n") + inner)
-                try write(item, depth: depth + 1, to: emit)
-            }
-            try emit(closing + "]")
-        default: try emit(try encoded(node, depth: depth))
+            try stream.openArray(key)
+            for item in items { try write(item, key: nil, to: &stream) }
+            try stream.close()
+        default:
+            try stream.node(node, key: key)
         }
     }
 
-    /// The rows of `scope` as a JSON array at `depth`, written one by one.
-    private func writeRows(_ scope: ProvenanceQuery.Scope, depth: Int, to emit: (String) throws -> Void) throws {
-        let inner = String(repeating: "  ", count: depth + 1)
-        var count = 0
-        try emit("[")
-        try query.forEach(scope, limit: limit) { row in
-            try emit(
-                (count > 0 ? ",\n" : "\n") + inner
-                    + (try encoded(try ReportTreeEncoder.tree(of: row), depth: depth + 1))
-            )
-            count += 1
+    /// An object whose `attributions`, when `rows` names them, are read from the store row by row.
+    private func write(_ fields: [String: ReportNode], key: String?, to stream: inout PrettyJSONStream) throws {
+        let scope = fields["attributions"] == nil ? nil : rows(fields)
+        try stream.open(key)
+        for key in fields.keys.sorted() {
+            if key == "attributions", let scope {
+                try stream.openArray(key)
+                try query.forEach(scope, limit: limit) { row in
+                    try stream.node(try ReportTreeEncoder.tree(of: row), key: nil)
+                }
+                try stream.close()
+            } else {
+                try write(fields[key]!, key: key, to: &stream)
+            }
         }
-        // JSONEncoder writes an empty array as `[`, a blank line, `]`.
-        try emit((count == 0 ? "\n\n" : "\n") + String(repeating: "  ", count: depth) + "]")
+        try stream.close()
     }
 
     /// Whether a list of rows to stream lies in `node`.
@@ -79,17 +63,5 @@ struct StreamedJSONReport {
         case .array(let items): items.contains(where: streams)
         default: false
         }
-    }
-
-    /// `node` as JSONEncoder lays it out, its lines indented to sit `depth` levels deep. A JSON
-    /// string holds no raw line break, so every line break is the layout's.
-    private func encoded(_ node: ReportNode, depth: Int) throws -> String {
-        let text = String(decoding: try encoder.encode(node), as: UTF8.self)
-        guard depth > 0 else { return text }
-        let indent = String(repeating: "  ", count: depth)
-        // The blank line of an empty array or object stays blank.
-        return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
-            index == 0 || line.isEmpty ? String(line) : indent + line
-        }.joined(separator: "\n")
     }
 }

@@ -110,15 +110,22 @@ extension ClaimStore {
     /// Each claim the hit attributions carry (and, when a claim is the subject, each claim it
     /// contradicts), with its standing before and after setting them aside. Voices are counted
     /// from `claim_voice`, first-hand sources stop at the first one left: a busy claim is never
-    /// read row by row.
+    /// read row by row. As in `claim_voice` (schema 003), an attribution asserting a counter-claim
+    /// is also a disputing voice of each claim that counter-claim contradicts, so `lost` takes that
+    /// voice from those claims too (its stance is NULL there: it is no assert or denial of theirs).
     private func standingChanges(hit: String, id: Int64, claimID: Int64?) throws -> [Impact.StandingChange] {
         try database.prepare(
             """
             \(hit),
-            lost(claim_id, side, voice, stance, first_hand) AS (
+            lost(claim_id, side, voice, stance) AS (
                 SELECT a.claim_id, iif(a.stance = 'asserts', 'asserts', 'disputes'), coalesce(a.speaker_id, -a.source_id),
-                       a.stance, a.via_id IS NULL
+                       a.stance
                 FROM (SELECT DISTINCT id FROM hit) AS h JOIN attribution a ON a.id = h.id
+                UNION ALL
+                SELECT r.to_claim_id, 'disputes', coalesce(a.speaker_id, -a.source_id), NULL
+                FROM (SELECT DISTINCT id FROM hit) AS h JOIN attribution a ON a.id = h.id
+                JOIN claim_relation r ON r.from_claim_id = a.claim_id AND r.kind = 'contradicts'
+                WHERE a.stance = 'asserts'
             ),
             touched(claim_id) AS (
                 SELECT claim_id FROM lost

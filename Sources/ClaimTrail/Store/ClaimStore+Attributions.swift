@@ -111,14 +111,8 @@ extension ClaimStore {
         rebuildingIndexes: Bool = false,
         _ body: () throws -> T
     ) throws -> T {
-        // An import touches index pages all over the store for minutes, and a 64 MiB page cache
-        // keeps them. Other commands read a few hundred pages, and keep SQLite's 2 MiB default:
-        // a cache that only grows takes a fresh page of memory, faulted in and zeroed, for every
-        // page read, which cost a 10M trace 2 ms.
-        let cacheSize = try database.prepare("PRAGMA cache_size").first { $0.int(0) } ?? -2000
-        try database.executeScript("PRAGMA cache_size = -65536")
-        defer { try? database.executeScript("PRAGMA cache_size = \(cacheSize)") }
-        return try staging.deferring(batchesOf: size, rebuildingIndexes: rebuildingIndexes, body)
+        // An import touches index pages all over the store for minutes.
+        try withLargePageCache { try staging.deferring(batchesOf: size, rebuildingIndexes: rebuildingIndexes, body) }
     }
 }
 

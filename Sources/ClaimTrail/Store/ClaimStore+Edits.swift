@@ -100,18 +100,20 @@ extension ClaimStore {
                 """
             ).first([id], { $0.string(0) })
         else { throw ClaimTrailError.notFound("no claim #\(id)") }
-        for table in ["attribution_proposal", "quote_location"] {
-            try database.execute(
-                "DELETE FROM \(table) WHERE attribution_id IN (SELECT id FROM attribution WHERE claim_id = ?)",
-                [id]
-            )
-        }
-        try database.withoutTriggers {
-            let countered = try ClaimRecount.countered(by: [id], in: database)
-            for statement in Self.attributionsRemoval {
-                try database.execute(statement, statement.contains("?1") ? [id] : [])
+        try withLargePageCache {
+            for table in ["attribution_proposal", "quote_location"] {
+                try database.execute(
+                    "DELETE FROM \(table) WHERE attribution_id IN (SELECT id FROM attribution WHERE claim_id = ?)",
+                    [id]
+                )
             }
-            try ClaimRecount.apply(to: database, claims: countered)
+            try database.withoutTriggers {
+                let countered = try ClaimRecount.countered(by: [id], in: database)
+                for statement in Self.attributionsRemoval {
+                    try database.execute(statement, statement.contains("?1") ? [id] : [])
+                }
+                try ClaimRecount.apply(to: database, claims: countered)
+            }
         }
         try database.execute("DELETE FROM claim_relation WHERE from_claim_id = ?1 OR to_claim_id = ?1", [id])
         try database.execute("DELETE FROM verdict WHERE claim_id = ?", [id])
@@ -135,10 +137,12 @@ extension ClaimStore {
     /// counters (which go with the claim), and then the delete. All of a claim's relays are its
     /// own attributions (`attribution_via_same_claim`), so they all go at once.
     private static let attributionsRemoval = [
-        // attribution_fts_removed
+        // attribution_fts_removed. In rowid order: FTS5 writes its pending changes out as a new
+        // segment whenever a rowid comes lower than the last, and the claim's index gives its rows in
+        // timeline order; sorted, the 28k deletions of a busy claim took a sixth of the time.
         """
         INSERT INTO attribution_fts (attribution_fts, rowid, quote, cue)
-        SELECT 'delete', id, quote, cue FROM attribution WHERE claim_id = ?1 AND state = 'accepted'
+        SELECT 'delete', id, quote, cue FROM attribution WHERE claim_id = ?1 AND state = 'accepted' ORDER BY id
         """,
         // speaker_attribution_removed
         """

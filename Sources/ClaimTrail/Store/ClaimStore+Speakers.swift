@@ -113,4 +113,17 @@ extension ClaimStore {
         }
         return matches.first
     }
+
+    /// The speaker `reference` names, refusing the uid of a speaker merged away: as the speaker to
+    /// merge, it would merge away the speaker it joined. (Ids of merged speakers name nobody, and a
+    /// merged speaker's name is the kept one's alias by design.)
+    public func requireLiveSpeaker(_ reference: String) throws -> Speaker {
+        let found = try UID(reference.trimmed()).flatMap { try record(uid: $0) }
+        if let found, found.merged, found.entity == .speaker {
+            throw ClaimTrailError.invalid(
+                "“\(reference)” was merged into speaker #\(found.id); name speaker #\(found.id) itself"
+            )
+        }
+        return try requireSpeaker(reference)
+    }
 }

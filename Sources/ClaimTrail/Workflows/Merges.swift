@@ -156,11 +156,17 @@ extension ClaimStore {
     /// the triggers took minutes for a busy claim (see `ClaimRecount`). The search index holds
     /// quotes and cues by attribution id, and the timeline index follows the UPDATE, so neither
     /// needs more. The relations the merged claim still has are moved after, with the triggers on.
+    /// The pages all of this touches stay in a large cache (`withLargePageCache`).
     private func moveClaimAttributions(from merged: Int64, to kept: Int64) throws {
-        try database.withoutTriggers {
-            try database.execute("UPDATE attribution SET claim_id = ?2 WHERE claim_id = ?1", [merged, kept])
-            let touched = [merged, kept]
-            try ClaimRecount.apply(to: database, claims: touched + ClaimRecount.countered(by: touched, in: database))
+        try withLargePageCache {
+            try database.withoutTriggers {
+                try database.execute("UPDATE attribution SET claim_id = ?2 WHERE claim_id = ?1", [merged, kept])
+                let touched = [merged, kept]
+                try ClaimRecount.apply(
+                    to: database,
+                    claims: touched + ClaimRecount.countered(by: touched, in: database)
+                )
+            }
         }
     }
 
@@ -169,9 +175,11 @@ extension ClaimStore {
     /// spoke on, which becomes the kept speaker's voice; where both spoke on the same side of a
     /// claim, the two voices become one.
     private func moveSpeakerAttributions(from merged: Int64, to kept: Int64) throws {
-        try database.withoutTriggers {
-            for statement in Self.speakerMove {
-                try database.execute(statement, statement.contains("?2") ? [merged, kept] : [merged])
+        try withLargePageCache {
+            try database.withoutTriggers {
+                for statement in Self.speakerMove {
+                    try database.execute(statement, statement.contains("?2") ? [merged, kept] : [merged])
+                }
             }
         }
     }

@@ -107,7 +107,9 @@ struct ClaimPage: DeskPage {
         let shown = trace.attributions.isEmpty ? "none" : "\(offset + 1)–\(offset + trace.attributions.count)"
         var html = "<p class=\"pager\">Attributions \(shown) of \(trace.totalAttributions). "
         if offset > 0 {
-            let earlier = max(offset - Self.timelineLimit, 0)
+            // Past the end (a hand-typed or stale offset), back to the last stretch that has rows.
+            let last = max(trace.totalAttributions - 1, 0) / Self.timelineLimit * Self.timelineLimit
+            let earlier = min(max(offset - Self.timelineLimit, 0), last)
             html += "<a href=\"/claims/\(id)\(earlier > 0 ? "?offset=\(earlier)" : "")\">← Earlier</a> "
         }
         if offset + trace.attributions.count < trace.totalAttributions {
