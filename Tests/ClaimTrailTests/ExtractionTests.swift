@@ -375,9 +375,9 @@ struct ExtractionTests {
         let total = ExtractionEvaluation.combined(evaluations)
         print("extraction on the development set —\n" + ExtractionReport.table(total))
         #expect(total.content.gold == 276)
-        // A little below the measured 0.98 / 0.92, so that a regression fails.
+        // A little below the measured 0.98 / 0.94, so that a regression fails.
         #expect(total.contentAndSpeaker.precision >= 0.96)
-        #expect(total.contentAndSpeaker.f1 >= 0.91)
+        #expect(total.contentAndSpeaker.f1 >= 0.92)
     }
 
     @Test("precision and recall on the annotated corpus meet the targets")

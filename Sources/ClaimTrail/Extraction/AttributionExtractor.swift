@@ -64,6 +64,7 @@ public struct AttributionExtractor: Sendable {
                     waiting.append(Candidate(continuing: .unattributed, with: quote.inner))
                 }
             }
+            if statements.isEmpty, let turn = Self.transcriptTurn(paragraph) { direct.append(turn) }
             let usedCues = Set(direct.compactMap { $0.cueRange?.lowerBound })
             var reported: [Candidate] = []
             let sentences = TextSegments.sentences(paragraph)
@@ -71,6 +72,12 @@ public struct AttributionExtractor: Sendable {
                 let words = TextSegments.words(sentence)
                 names.collect(words)
                 introduced.collect(words, sentence: sentenceNumber + offset)
+                if offset > 0, reported.last.map({ $0.sentence < sentenceNumber + offset - 1 }) ?? true,
+                    var candidate = Self.backReference(words, previous: sentences[offset - 1], lowerCased: lowerCased)
+                {
+                    candidate.sentence = sentenceNumber + offset - 1
+                    reported.append(candidate)
+                }
                 for var candidate in Self.reportedSpeech(
                     in: sentence,
                     words: words,
@@ -219,6 +226,15 @@ public struct AttributionExtractor: Sendable {
         var start = first
         while start > 0 {
             let word = words[start - 1]
+            // "Senator Mark Hale (D-Ore.) said": a parenthesis after a name is part of its phrase (and left
+            // out of the name by `SpeakerPhrase.parse`), not where the clause starts.
+            if word.text == ")", start == first,
+                let open = words[max(start - 10, 0)..<(start - 1)].lastIndex(where: { $0.text == "(" }),
+                open > 0, words[open - 1].isCapitalized
+            {
+                start = open
+                continue
+            }
             let joinsNames =
                 word.lower == "and" && start > 1 && start < first && words[start - 2].isCapitalized
                 && words[start].isCapitalized
@@ -245,7 +261,10 @@ public struct AttributionExtractor: Sendable {
         var spokenIn: [Int] = []
         return candidates.compactMap { candidate in
             var candidate = candidate
-            if let full = names.fullName(of: candidate.speaker) {
+            if candidate.isLabel {
+                guard let person = names.person(labelled: candidate.speaker.name) else { return nil }
+                candidate.speaker = person
+            } else if let full = names.fullName(of: candidate.speaker) {
                 candidate.speaker = full
             } else if candidate.speaker.isAnaphor || candidate.speaker.isDefiniteDescription {
                 let pronoun = candidate.speaker.isPronoun
@@ -329,7 +348,10 @@ public struct AttributionExtractor: Sendable {
                     speakerWords = Array(rest)
                 }
             } else {
-                speaker = SpeakerPhrase.parse(speakerWords, lowerCasedText: lowerCased)
+                // “…,” Ann Li, a teacher from Leeds, said: the name, its description the role.
+                speaker =
+                    (before.last?.text == "," ? appositive(tail, before: cue - 1, lowerCased: lowerCased) : nil)
+                    ?? SpeakerPhrase.parse(speakerWords, lowerCasedText: lowerCased)
             }
             if let speaker {
                 let lastWord = max(cueEnd - 1, (tail.firstIndex { $0.range == speakerWords.last?.range } ?? 0))
@@ -347,6 +369,10 @@ public struct AttributionExtractor: Sendable {
         // Before: X said: “…” — the clause before the quote ends in a colon or comma.
         let lead = TextSegments.words(paragraph[..<quote.outer.lowerBound].suffix(Self.window))
         guard let last = lead.last, last.text == ":" || last.text == "," else { return nil }
+        // SMITH: “…” — a transcript's label.
+        if let colon = transcriptLabel(in: paragraph), colon.range == last.range {
+            return labelled(lead.dropLast(), colon: colon, position: quote.inner.lowerBound)
+        }
         var clause: [Word] = []
         for word in lead.dropLast().reversed() {
             if ".!?”\"".contains(word.text) || clause.count == 14 { break }
@@ -392,6 +418,50 @@ public struct AttributionExtractor: Sendable {
             position: quote.inner.lowerBound,
             cueRange: clause[cue].range
         )
+    }
+
+    // MARK: Transcripts
+
+    /// The colon after a transcript's label, one to four words in capitals that open the paragraph
+    /// ("LOUIS LATAIF:", "SMITH:"), or nil.
+    private static func transcriptLabel(in paragraph: Substring) -> Word? {
+        let words = TextSegments.words(paragraph.prefix(80))
+        guard let colon = words.prefix(5).firstIndex(where: { $0.text == ":" }), colon >= 1,
+            words[..<colon].allSatisfy({ word in
+                word.text == "." || (word.text.contains(where: \.isLetter) && !word.text.contains(where: \.isLowercase))
+            }),
+            words[..<colon].contains(where: { $0.text.count >= 2 })
+        else { return nil }
+        return words[colon]
+    }
+
+    /// The speaker a transcript label names, the label kept as written until `resolved` finds the name.
+    private static func labelled(_ label: some Collection<Word>, colon: Word, position: String.Index) -> Candidate {
+        var candidate = Candidate(
+            speaker: SpeakerPhrase(name: label.spelled),
+            cue: ":",
+            contents: [],
+            mode: .direct,
+            position: position,
+            cueRange: colon.range
+        )
+        candidate.isLabel = true
+        return candidate
+    }
+
+    /// "SMITH: We see more patients …" — a transcript's turn with no quotation marks: all the paragraph
+    /// says after its label.
+    private static func transcriptTurn(_ paragraph: Substring) -> Candidate? {
+        guard let colon = transcriptLabel(in: paragraph) else { return nil }
+        let turn = TextSegments.trim(paragraph[colon.range.upperBound...])
+        guard TextSegments.words(turn.prefix(80)).filter({ !$0.isPunctuation }).count >= 3 else { return nil }
+        var candidate = labelled(
+            TextSegments.words(paragraph[..<colon.range.lowerBound]),
+            colon: colon,
+            position: turn.startIndex
+        )
+        candidate.contents = [turn.startIndex..<turn.endIndex]
+        return candidate
     }
 
     // MARK: Reported speech
@@ -445,6 +515,8 @@ public struct AttributionExtractor: Sendable {
                         cueRange: word.range
                     )
                 )
+            } else if let candidate = whatCalled(words, at: index, in: sentence, lowerCased: lowerCased) {
+                found.append(candidate)
             } else if ["deemed", "described", "called", "labeled", "labelled", "branded", "characterized"].contains(
                 word.lower
             ),
@@ -475,6 +547,39 @@ public struct AttributionExtractor: Sendable {
             }
         }
         return found
+    }
+
+    /// "over what the mayor called a plan to sell the park": the name a speaker gives a thing, after "what"
+    /// and the speaker, up to the end of its clause.
+    private static func whatCalled(
+        _ words: [Word],
+        at index: Int,
+        in sentence: Substring,
+        lowerCased: Bool
+    )
+        -> Candidate?
+    {
+        let verb = words[index].lower
+        let describes = ["described", "describes", "characterized", "characterised"].contains(verb)
+        guard ["called", "termed", "dubbed", "calls", "terms"].contains(verb) || describes, index >= 2,
+            let what = words[max(index - 5, 0)..<index].lastIndex(where: { $0.lower == "what" }), what + 1 < index,
+            !words[(what + 1)..<index].contains(where: \.isPunctuation),
+            let speaker = SpeakerPhrase.parse(Array(words[(what + 1)..<index]), lowerCasedText: lowerCased)
+        else { return nil }
+        // "what he described as a threat": the object stands before the subject, "as" goes with the verb.
+        let start = describes && index + 1 < words.count && words[index + 1].lower == "as" ? index + 2 : index + 1
+        guard start > index + 1 || !describes else { return nil }
+        let end = words[start...].firstIndex { [",", ";", ":", ".", "—", "–", "("].contains($0.text) } ?? words.count
+        // "what he called the “stolen vote”": a name of two or three words is a label, not a claim.
+        guard let content = content(words, from: start, to: end, in: sentence, minimumWords: 4) else { return nil }
+        return reported(
+            speaker,
+            cue: words[index..<start].spelled,
+            content: content,
+            in: sentence,
+            at: words[what + 1].range.lowerBound,
+            cueRange: words[index].range
+        )
     }
 
     /// "Huang Limin was quoted by Xinhua as saying": where the cue of "saying" begins, at the "was"
@@ -512,6 +617,8 @@ public struct AttributionExtractor: Sendable {
             return nil
         }
         let subject = subject(of: words, before: first)
+        // "in what they believe is …", "what he described as …": an object clause, read by `whatCalled` or not at all.
+        if first - subject.count > 0, words[first - subject.count - 1].lower == "what" { return nil }
         let (cueText, contentStart) = cuePhrase(words, at: index, from: first)
         let cue = words[first].range.lowerBound..<words[contentStart - 1].range.upperBound
         // Every report found here has this cue; the speaker, the content and where it starts vary.
@@ -537,7 +644,9 @@ public struct AttributionExtractor: Sendable {
                 words[index].lower.hasSuffix("ing") ? nil : appositive(words, before: first - 1, lowerCased: lowerCased)
             // …, Powell said, adding that …: a participle shares the main clause's speaker.
             if speaker == nil, words[index].lower.hasSuffix("ing") {
-                speaker = mainClauseSpeaker(words, before: first - 1, lowerCased: lowerCased)
+                speaker =
+                    mainClauseSpeaker(words, before: first - 1, lowerCased: lowerCased)
+                    ?? actingSubject(words, before: first - 1, participle: words[index], lowerCased: lowerCased)
             }
         }
         if ReportingCues.documentVerbs.contains(words[index].lower), words[contentStart - 1].lower != "that",
@@ -566,9 +675,10 @@ public struct AttributionExtractor: Sendable {
                 candidate.contents.append(parts.tail)
                 return candidate
             }
-            // …, X said (on Tuesday).
+            // …, X said (on Tuesday). …, X confirmed Thursday, after …: a clause of its own may follow.
             guard !subject.isEmpty, boundary > start, words[boundary].text == ",",
-                words[contentStart...].filter({ !$0.isPunctuation }).count <= 5,
+                words[contentStart...].filter({ !$0.isPunctuation }).count <= 5
+                    || opensTrailingClause(words, at: contentStart),
                 let content = content(words, from: start, to: boundary, in: sentence)
             else { return nil }
             return report(speaker, content, content.lowerBound)
@@ -579,6 +689,18 @@ public struct AttributionExtractor: Sendable {
             let content = content(words, from: words.startIndex, to: first - 1, in: sentence)
         else { return nil }
         return report(speaker, content, content.lowerBound)
+    }
+
+    /// Conjunctions that open a clause of when, why or despite what after a trailing cue: "…, the agency
+    /// confirmed Thursday, after a lawmaker raised the alarm" — the cue's report ends before them.
+    private static let trailingClauseStarts: Set<String> = [
+        "after", "as", "while", "when", "before", "because", "since", "following", "amid", "despite", "although",
+        "though", "even", "days", "weeks", "hours", "just",
+    ]
+
+    /// Whether a comma and a conjunction of `trailingClauseStarts` stand at `index`, right after a cue.
+    private static func opensTrailingClause(_ words: [Word], at index: Int) -> Bool {
+        index + 1 < words.count && words[index].text == "," && trailingClauseStarts.contains(words[index + 1].lower)
     }
 
     /// "The program, Shadan explains, grew quickly": a cue between commas inside its content, which goes
@@ -607,7 +729,11 @@ public struct AttributionExtractor: Sendable {
 
     /// The speaker named after an inverted cue, up to the first punctuation: "said Dr. Jane Roe, director …".
     private static func namedAfter(_ words: [Word], from start: Int, lowerCased: Bool) -> SpeakerPhrase? {
-        guard start < words.count else { return nil }
+        // "…, said it would appeal": a pronoun followed by more words opens the verb's content ("said he" names).
+        guard start < words.count,
+            !SpeakerPhrase.pronouns.contains(words[start].lower) || words[start].lower == "her"
+                || start + 1 == words.count || words[start + 1].isPunctuation
+        else { return nil }
         return SpeakerPhrase.parse(
             Array(words[start...].prefix { !$0.isPunctuation || $0.text == "." }),
             lowerCasedText: lowerCased
@@ -640,10 +766,19 @@ public struct AttributionExtractor: Sendable {
         // "Jackie Baillie, health spokeswoman for the party, which uncovered the figures, said": a relative
         // clause describes the phrase before it, which holds the speaker — if a phrase in commas stands there.
         if let opening = words[..<comma].lastIndex(where: { $0.text == "," }), opening + 1 < comma,
-            ["which", "who", "whose"].contains(words[opening + 1].lower),
-            let speaker = appositive(words, before: opening, lowerCased: lowerCased)
+            ["which", "who", "whose"].contains(words[opening + 1].lower)
         {
-            return speaker
+            // With no description, the phrase the clause describes: "The company, which employs 400 people, said".
+            return appositive(words, before: opening, lowerCased: lowerCased)
+                ?? SpeakerPhrase.parse(subject(of: words, before: opening), lowerCasedText: lowerCased)
+        }
+        // "John Carver, 45, said": an age in commas after a name.
+        if let opening = words[..<comma].lastIndex(where: { $0.text == "," }), comma - opening == 2,
+            words[opening + 1].text.allSatisfy(\.isNumber),
+            let name = SpeakerPhrase.parse(subject(of: words, before: opening), lowerCasedText: lowerCased),
+            name.isNamed
+        {
+            return name
         }
         guard let opening = words[..<comma].lastIndex(where: { $0.text == "," }), opening > 0,
             comma - opening > 2, comma - opening <= 14,
@@ -676,6 +811,30 @@ public struct AttributionExtractor: Sendable {
             ?? namedAfter(words, from: verb + 1, lowerCased: lowerCased)
     }
 
+    /// "Mayor Lena Park vetoed the budget, saying …": the subject opening a sentence whose main verb
+    /// reports nothing, for the participle after it. Only a name of two words or more or a speaker's noun:
+    /// one capitalised word opening a sentence may be none ("Recent storms closed the road, saying …"),
+    /// and "suggesting" after a fact ("Sales fell, suggesting …") reports no one.
+    private static func actingSubject(
+        _ words: [Word],
+        before comma: Int,
+        participle: Word,
+        lowerCased: Bool
+    )
+        -> SpeakerPhrase?
+    {
+        guard !lowerCased, participle.lower != "suggesting", comma > 2,
+            !words[..<comma].contains(where: { $0.text == "," }),
+            subject(of: words, before: comma).count == comma,
+            let speaker = leadingSubject(words, before: comma, lowerCased: lowerCased),
+            // "The leader of the main opposition party is calling for …": which leader, the rules cannot tell.
+            !speaker.isAnaphor, !speaker.isDefiniteDescription,
+            let head = speaker.name.split(separator: " ").last?.lowercased()
+        else { return nil }
+        let named = speaker.isNamed && speaker.name.contains(" ")
+        return named || SpeakerPhrase.speakerNouns.contains(head) ? speaker : nil
+    }
+
     /// The subject that opens the clause before `end`: the shortest run of words that names a speaker
     /// and is followed by a lower-case word, its verb ("The agency | called the figures false").
     private static func leadingSubject(_ words: [Word], before end: Int, lowerCased: Bool) -> SpeakerPhrase? {
@@ -697,6 +856,34 @@ public struct AttributionExtractor: Sendable {
     private static func isParticiple(_ word: Word) -> Bool {
         word.lower.hasSuffix("ed")
             || ["told", "said", "found", "shown", "known", "thought", "written"].contains(word.lower)
+    }
+
+    /// "Exercise cuts the risk of dying. This is according to the World Health Organization.": a sentence
+    /// that only names the source of the one before gives that sentence to the source — one step across
+    /// sentences, so as uncertain as a quote carried on.
+    private static func backReference(_ words: [Word], previous: Substring, lowerCased: Bool) -> Candidate? {
+        guard words.count > 4, ["this", "that"].contains(words[0].lower), ["is", "was"].contains(words[1].lower),
+            words[2].lower == "according", words[3].lower == "to",
+            words[4...].filter({ !$0.isPunctuation }).count <= 8,
+            let speaker = SpeakerPhrase.parse(
+                Array(words[4...].prefix { !$0.isPunctuation || $0.text == "." }),
+                lowerCasedText: lowerCased
+            )
+        else { return nil }
+        let before = TextSegments.words(previous)
+        guard !before.contains(where: { ReportingCues.quoteMarks.contains($0.text.first ?? " ") }),
+            let content = content(before, from: 0, to: before.count, in: previous)
+        else { return nil }
+        var candidate = reported(
+            speaker,
+            cue: "according to",
+            content: content,
+            in: previous,
+            at: content.lowerBound,
+            cueRange: words[2].range
+        )
+        candidate.steps = AttributionConfidence.continued
+        return candidate
     }
 
     /// According to X, … — or …, according to X.
@@ -778,9 +965,21 @@ public struct AttributionExtractor: Sendable {
             }
         }
         let text = words[(from ?? index)..<end].spelled
+        // "They say, however, that …": an adverb in commas before "that" is neither cue nor content.
+        if end + 3 < words.count, words[end].text == ",", sentenceAdverbs.contains(words[end + 1].lower),
+            words[end + 2].text == ",", words[end + 3].lower == "that"
+        {
+            end += 3
+        }
         if end < words.count, words[end].lower == "that" { end += 1 }
         return (text, end)
     }
+
+    /// Adverbs that link a sentence to the one before, set off by commas: "say, however, that".
+    private static let sentenceAdverbs: Set<String> = [
+        "however", "though", "meanwhile", "also", "instead", "nevertheless", "nonetheless", "therefore", "too",
+        "moreover", "furthermore", "still",
+    ]
 
     /// Days that may follow a cue directly: "announced today that".
     private static let days: Set<String> = [

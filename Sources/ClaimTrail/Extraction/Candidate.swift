@@ -10,6 +10,8 @@ struct Candidate {
     var attributionEnd: String.Index? = nil
     /// The number of its sentence in the article, for how far back a pronoun may point.
     var sentence = 0
+    /// Whether the speaker is a transcript label ("LATAIF:"), credited only to a name the article gives.
+    var isLabel = false
     /// The product of the `AttributionConfidence` factors for the steps taken to reach the speaker.
     var steps = 1.0
 

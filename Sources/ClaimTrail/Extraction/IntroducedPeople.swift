@@ -32,12 +32,8 @@ struct IntroducedPeople {
     ]
 
     /// Nouns that, after "is a", describe a person: "is a children's doctor", "is an associate professor".
-    private static let personNouns: Set<String> = SpeakerPhrase.personNouns.union([
-        "doctor", "physician", "surgeon", "nurse", "professor", "researcher", "scientist", "teacher", "student",
-        "farmer", "worker", "owner", "manager", "coach", "player", "author", "writer", "journalist", "reporter",
-        "engineer", "historian", "psychologist", "specialist", "member", "founder", "head", "kid", "child",
-        "woman", "man", "resident", "activist",
-    ])
+    private static let personNouns: Set<String> = SpeakerPhrase.personNouns.union(SpeakerPhrase.occupations)
+        .union(["member", "head", "kid", "child", "woman", "man"])
 
     /// "Shakira Suglia is with Columbia University", "Amit Jain is a children's doctor", "Harvard's Daniel
     /// Lieberman led the study": a name of two to four capitalised words opening the sentence (after an

@@ -3,6 +3,8 @@
 /// full name and title at first mention, last name alone after.
 struct PersonNames {
     private var byLastName: [String: SpeakerPhrase] = [:]
+    /// The same, by last name in lower case, for transcript labels in capitals ("LATAIF:", "DELL'ANNO:").
+    private var byFoldedLastName: [String: SpeakerPhrase] = [:]
     /// People by the role noun they were introduced with ("Defence Minister Tomas Berg", "candidate
     /// Wayne Tseng"); nil where two people share the noun, so that "the minister" is not guessed.
     private var byRole: [String: SpeakerPhrase?] = [:]
@@ -61,6 +63,7 @@ struct PersonNames {
             role: title.map { run[...$0].spelled }
         )
         if byLastName[lastName] == nil { byLastName[lastName] = person }
+        if byFoldedLastName[lastName.lowercased()] == nil { byFoldedLastName[lastName.lowercased()] = person }
         let roleNouns = (title.map { run[...$0].map(\.lower) } ?? []) + (before.map { [$0.lower] } ?? [])
         for noun in roleNouns where SpeakerPhrase.personNouns.contains(noun) { noteRole(noun, of: person) }
         return person
@@ -79,5 +82,16 @@ struct PersonNames {
     func fullName(of speaker: SpeakerPhrase) -> SpeakerPhrase? {
         guard !speaker.name.contains(" "), let full = byLastName[speaker.name] else { return nil }
         return SpeakerPhrase(name: full.name, role: speaker.role ?? full.role)
+    }
+
+    /// The person a transcript label in capitals names, by full name ("LOUIS LATAIF") or last name
+    /// ("LATAIF"): one the article names in full somewhere, else nil, so that a heading ("UPDATE:")
+    /// credits no one.
+    func person(labelled label: String) -> SpeakerPhrase? {
+        let folded = label.lowercased()
+        guard let last = folded.split(separator: " ").last, let person = byFoldedLastName[String(last)],
+            !folded.contains(" ") || person.name.lowercased().hasSuffix(folded)
+        else { return nil }
+        return person
     }
 }

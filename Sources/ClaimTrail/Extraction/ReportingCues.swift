@@ -79,7 +79,7 @@ enum ReportingCues {
     static let clauseStarts: Set<String> = [
         ",", ";", ":", "—", "–", "-", "(", "while", "although", "though", "but", "and", "as",
         "because", "since", "when", "after", "before", "if", "whereas", "that", "which",
-        "who", "where", "so", "yet", "“", "\"", "”", "'", "‘", "’",
+        "who", "where", "so", "yet", "what", "“", "\"", "”", "'", "‘", "’",
     ]
     static let quoteMarks: Set<Character> = ["“", "”", "\"", "«", "»", "`", "'"]
 }

@@ -24,7 +24,7 @@ struct SpeakerPhrase {
         "division", "service", "board", "commission", "institute", "university", "foundation", "association",
         "federation", "bureau", "reports", "study", "survey", "poll", "figures", "data", "message", "lawsuit",
         "documents", "release", "tweets", "economist", "director", "candidate", "workers", "studies",
-        "surveys", "polls",
+        "surveys", "polls", "team", "teams",
         // Court papers, which allege and find: "the indictment alleges", "according to the complaint".
         "indictment", "complaint", "ruling", "affidavit", "filing",
         // People quoted for what they saw or think: "said one viewer", "a resident told reporters".
@@ -61,6 +61,15 @@ struct SpeakerPhrase {
         "economist", "chair",
     ]
 
+    /// Occupations that, in lower case before a name, describe the person named: "researcher Barbara
+    /// Wolfe", "mortgage broker Jim Dell'Anno". After "is a" they introduce a person (`IntroducedPeople`).
+    static let occupations: Set<String> = [
+        "doctor", "physician", "surgeon", "nurse", "professor", "researcher", "scientist", "teacher", "student",
+        "farmer", "worker", "owner", "manager", "coach", "player", "author", "writer", "journalist", "reporter",
+        "engineer", "historian", "psychologist", "specialist", "founder", "resident", "activist", "broker",
+        "quarterback", "astronomer", "biologist", "physicist", "chemist", "economist", "lawyer", "attorney",
+    ]
+
     static let pronouns: Set<String> = ["he", "she", "it", "they", "we", "i", "him", "her", "them"]
     static let determiners: Set<String> = [
         "a", "an", "the", "one", "two", "three", "several", "some", "many", "other",
@@ -75,7 +84,14 @@ struct SpeakerPhrase {
     /// Whether `words` (a subject found before a reporting verb) can name a speaker, and as what.
     /// Long subjects are cut to their last noun phrase: "Fired from … Sea the Russians" → "the Russians".
     static func parse(_ words: [Word], lowerCasedText: Bool) -> SpeakerPhrase? {
-        var words = words.filter { !$0.isPunctuation || $0.text == "." }
+        var words = words
+        // "Senator Mark Hale (D-Ore.)": what stands in parentheses after a name is no part of it.
+        if let open = words.firstIndex(where: { $0.text == "(" }), open > 0,
+            let close = words[open...].firstIndex(where: { $0.text == ")" })
+        {
+            words.removeSubrange(open...close)
+        }
+        words = words.filter { !$0.isPunctuation || $0.text == "." }
         while words.last?.text == "." { words.removeLast() }
         while let first = words.first, ["that", "and", "but", "as", "so"].contains(first.lower) { words.removeFirst() }
         guard !words.isEmpty else { return nil }
@@ -128,7 +144,10 @@ struct SpeakerPhrase {
             return SpeakerPhrase(name: phrase, role: words.dropFirst().spelled)
         }
         // "NATO spokesperson Oana Lungescu", "Foreign Minister Sergei Lavrov": role, then the name after the last title.
-        if var title = words.dropLast().lastIndex(where: { titles.contains($0.lower) }), title + 1 < words.count,
+        // "says researcher Barbara Wolfe", "quarterback Tom Brady": an occupation in lower case is a title too.
+        if var title = words.dropLast().lastIndex(where: {
+            titles.contains($0.lower) || (!$0.isCapitalized && occupations.contains($0.lower))
+        }), title + 1 < words.count,
             words[(title + 1)...].allSatisfy({ $0.isCapitalized || $0.text == "." })
         {
             if words[title + 1].text == "." { title += 1 }  // "Dr. Jane Roe"
