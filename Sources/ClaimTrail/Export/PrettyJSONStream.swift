@@ -83,35 +83,13 @@ struct PrettyJSONStream {
 extension JSONValue {
     /// This value laid out as `rendered()` lays it out when it sits `depth` levels deep.
     func appendPretty(to text: inout String, depth: Int) {
-        let inner = String(repeating: "  ", count: depth + 1)
-        let outer = String(repeating: "  ", count: depth)
         switch self {
         case .string(let string): Self.appendPrettyQuoted(string, to: &text)
         case .int(let number): text += String(number)
         case .array(let items):
-            guard !items.isEmpty else {
-                text += "[\n\n\(outer)]"
-                return
-            }
-            text += "[\n"
-            for (index, item) in items.enumerated() {
-                text += (index > 0 ? ",\n" : "") + inner
-                item.appendPretty(to: &text, depth: depth + 1)
-            }
-            text += "\n\(outer)]"
+            PrettyJSONLayout.appendArray(items, depth: depth, to: &text) { $0.appendPretty(to: &$1, depth: $2) }
         case .object(let fields):
-            guard !fields.isEmpty else {
-                text += "{\n\n\(outer)}"
-                return
-            }
-            text += "{\n"
-            for (index, key) in fields.keys.sorted().enumerated() {
-                text += (index > 0 ? ",\n" : "") + inner
-                Self.appendPrettyQuoted(key, to: &text)
-                text += " : "
-                fields[key]!.appendPretty(to: &text, depth: depth + 1)
-            }
-            text += "\n\(outer)}"
+            PrettyJSONLayout.appendObject(fields, depth: depth, to: &text) { $0.appendPretty(to: &$1, depth: $2) }
         }
     }
 

@@ -9,11 +9,6 @@ struct StreamedJSONReport {
     let rows: ([String: ReportNode]) -> ProvenanceQuery.Scope?
     let query: ProvenanceQuery
     let limit: Int?
-    private let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
 
     init(rows: @escaping ([String: ReportNode]) -> ProvenanceQuery.Scope?, query: ProvenanceQuery, limit: Int?) {
         self.rows = rows
@@ -81,15 +76,10 @@ struct StreamedJSONReport {
         }
     }
 
-    /// `node` as JSONEncoder lays it out, its lines indented to sit `depth` levels deep. A JSON
-    /// string holds no raw line break, so every line break is the layout's.
+    /// `node` as `JSONReport` lays it out when it sits `depth` levels deep.
     private func encoded(_ node: ReportNode, depth: Int) throws -> String {
-        let text = String(decoding: try encoder.encode(node), as: UTF8.self)
-        guard depth > 0 else { return text }
-        let indent = String(repeating: "  ", count: depth)
-        // The blank line of an empty array or object stays blank.
-        return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
-            index == 0 || line.isEmpty ? String(line) : indent + line
-        }.joined(separator: "\n")
+        var text = ""
+        try node.appendPretty(to: &text, depth: depth)
+        return text
     }
 }
