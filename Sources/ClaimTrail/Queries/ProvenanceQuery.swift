@@ -64,8 +64,8 @@ public struct ProvenanceQuery {
             for id in ids { try forEach(.claim(id), limit: limit, offset: offset, body) }
             return
         }
-        // A statement of its own, not the shared cache: the via-chain lookups run while it steps.
-        let statement = try store.database.prepare("\(Self.columns) \(filter) LIMIT ? OFFSET ?")
+        // Idle, not simply cached: a row's reader may run this query again while it steps.
+        let statement = try store.database.idle("\(Self.columns) \(filter) LIMIT ? OFFSET ?")
         let chains = ViaChainResolver(database: store.database)
         // Rows come grouped by claim: what is true of the claim is looked up once per claim.
         var claim: ClaimStanding?
