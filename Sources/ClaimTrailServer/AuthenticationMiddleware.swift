@@ -4,7 +4,12 @@ import HummingbirdAuth
 
 /// Finds who is asking: an `Authorization: Bearer` API token, or else the session cookie. It
 /// refuses nothing by itself (routes say which role they need), except a token that is not
-/// valid: a program sending a wrong token should hear so, not be treated as a visitor.
+/// valid (see `DeskContext.signIn(in:)`).
+///
+/// A GET is left to sign in within the read that builds its page, one read transaction and one
+/// trip to a read thread instead of two: the lookup on its own trip cost a claim page a
+/// noticeable share of its time. A GET route that does not build a page in `ReadRoutes` signs in
+/// with `DeskContext.signedIn(_:)`; one that forgets finds nobody signed in, and refuses.
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = DeskContext
     let store: StoreAccess
@@ -21,16 +26,11 @@ struct AuthenticationMiddleware: RouterMiddleware {
     {
         var context = context
         if let token = request.headers.bearer?.token {
-            guard let account = try await store.read({ try $0.account(bearing: token) }) else {
-                throw AccessError.signInRequired
-            }
-            context.account = account
-        } else if let cookie = request.cookies[Self.sessionCookie]?.value,
-            let session = try await store.read({ try $0.session(cookie) })
-        {
-            context.account = session.account
-            context.formToken = session.formToken
+            context.credential = .token(token)
+        } else if let cookie = request.cookies[Self.sessionCookie]?.value {
+            context.credential = .session(cookie)
         }
+        if request.method != .get && request.method != .head { context = try await context.signedIn(store) }
         return try await next(request, context)
     }
 }

@@ -79,7 +79,7 @@ struct ExportCommand: ParsableCommand {
             )
             return (lines, "records")
         case .provJSON: try ProvDocument.write(from: opened, scope: scope, to: output.write)
-        case .claimreview: try output.write(try ClaimReviewDocument.render(from: opened, scope: scope))
+        case .claimreview: try ClaimReviewDocument.write(from: opened, scope: scope, to: output.write)
         case .html: try HTMLReport.write(from: opened, scope: scope, to: output.write)
         case .dot: try DOTGraph.write(from: opened, scope: scope, to: output.write)
         }

@@ -266,4 +266,22 @@ extension EscapingTests {
         }
         return pairs
     }
+
+    @Test("text returned as it is after a look at its bytes is text the scalar walk leaves alone")
+    func plainBytes() {
+        // Every scalar to U+FFFF and the planes' last, each alone and inside plain text: the
+        // byte check and the walk over scalars agree on each.
+        let scalars = (0...0xFFFF).compactMap(Unicode.Scalar.init) + ["\u{1FFFE}", "\u{10FFFF}", "\u{1F600}"]
+        for scalar in scalars {
+            for text in [String(scalar), "plain \(scalar) text"] {
+                let html = text.escaped {
+                    HTMLReport.escape(String($0)) == String($0) ? nil : HTMLReport.escape(String($0))
+                }
+                #expect(HTMLReport.escape(text) == html, "U+\(String(scalar.value, radix: 16))")
+                var quoted = ""
+                JSONValue.appendQuoted(text, to: &quoted)
+                #expect(quoted == "\"" + text.escaped(JSONValue.quotedEscape) + "\"")
+            }
+        }
+    }
 }

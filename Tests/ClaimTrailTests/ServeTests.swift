@@ -340,13 +340,24 @@ struct ServeTests {
         let desk = try DeskFixture()
         let server = try RunningServer(database: desk.path)
         let session = try signIn(server, "ed", DeskFixture.password)
-        #expect(try server.send("GET", "/api/me", headers: desk.bearer("vera")).status == 200)
+        let cookie = ["Cookie": "claimtrail_session=\(session.value)"]
+        // Pages sign in within the read that builds them: each read sees the change at once.
+        let reads = ["/api/me", "/claims/1", "/api/claims/1", "/contested", "/export?format=claimreview"]
+        for path in reads {
+            #expect(try server.send("GET", path, headers: desk.bearer("vera")).status == 200, "\(path)")
+            #expect(try server.send("GET", path, headers: cookie).status == 200, "\(path)")
+        }
         try desk.run(["user", "token", "vera", "--revoke", "1"])
-        #expect(try server.send("GET", "/api/me", headers: desk.bearer("vera")).status == 401)
+        for path in reads {
+            // A page sends a browser to sign in; the API answers 401.
+            let refused = path.hasPrefix("/api/") ? 401 : 303
+            #expect(try server.send("GET", path, headers: desk.bearer("vera")).status == refused, "\(path)")
+        }
         try desk.run(["user", "disable", "ed"])
         #expect(try server.send("GET", "/api/me", headers: desk.bearer("ed")).status == 401)
-        let page = try server.send("GET", "/contested", headers: ["Cookie": "claimtrail_session=\(session.value)"])
-        #expect(page.status == 303)
+        for path in reads where !path.hasPrefix("/api/") {
+            #expect(try server.send("GET", path, headers: cookie).status == 303, "\(path)")
+        }
         #expect(try signInReply(server, "ed", DeskFixture.password).status == 401)
         #expect(server.stop() == 0)
     }

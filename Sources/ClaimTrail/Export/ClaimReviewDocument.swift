@@ -9,36 +9,54 @@ public enum ClaimReviewDocument {
     public static let context = JSONValue.object(["@vocab": .string("https://schema.org/")])
 
     public static func render(from store: ClaimStore, scope: ClaimScope) throws -> String {
-        try store.read { try render(claimIDs: try store.claimIDs(in: scope), from: store) }
+        var text = ""
+        try write(from: store, scope: scope) { text += $0 }
+        return text
     }
 
-    private static func render(claimIDs: [Int64], from store: ClaimStore) throws -> String {
-        var reviews: [JSONValue] = []
-        for id in claimIDs {
-            let verdicts = try store.verdicts(claimID: id)
-            guard !verdicts.isEmpty else { continue }
-            let trace = try store.traceClaim("#\(id)")
-            for (verdict, uid) in zip(verdicts, try store.verdictUIDs(claimID: id)) {
-                reviews.append(
-                    .fields([
-                        "@id": .string("urn:uuid:\(uid)"),
-                        "@type": .string("ClaimReview"),
-                        "claimReviewed": .string(trace.claim.text),
-                        "author": .fields(["@type": .string("Organization"), "name": .string(verdict.reviewer)]),
-                        "datePublished": .text(verdict.date),
-                        "url": .text(verdict.url),
-                        "inLanguage": .text(verdict.language),
-                        "reviewRating": .fields([
-                            "@type": .string("Rating"), "alternateName": .string(verdict.rating),
-                            "ratingValue": .number(verdict.score), "bestRating": .number(verdict.best),
-                            "worstRating": .number(verdict.worst), "ratingExplanation": .text(verdict.explanation),
-                        ]),
-                        "itemReviewed": try itemReviewed(trace, seenAt: verdict.appearanceURL, store: store),
-                    ])
-                )
+    /// The document of `scope`, written review by review as the store is read (one read
+    /// transaction), so that a download starts at once and only one claim's reviews are held:
+    /// the bytes of the document built whole.
+    public static func write(
+        from store: ClaimStore,
+        scope: ClaimScope,
+        to emit: @escaping (String) throws -> Void
+    ) throws {
+        try store.read {
+            var json = PrettyJSONStream(emit)
+            try json.open()
+            try json.member("@context", context)
+            try json.openArray("@graph")
+            for id in try store.claimIDs(in: scope) {
+                for review in try reviews(ofClaim: id, from: store) { try json.element(review) }
             }
+            try json.close()
+            try json.close()
         }
-        return try JSONValue.object(["@context": context, "@graph": .array(reviews)]).rendered()
+    }
+
+    /// One review per verdict on the claim; none for a claim without a verdict.
+    private static func reviews(ofClaim id: Int64, from store: ClaimStore) throws -> [JSONValue] {
+        let verdicts = try store.verdicts(claimID: id)
+        guard !verdicts.isEmpty else { return [] }
+        let trace = try store.traceClaim("#\(id)")
+        return try zip(verdicts, try store.verdictUIDs(claimID: id)).map { verdict, uid in
+            .fields([
+                "@id": .string("urn:uuid:\(uid)"),
+                "@type": .string("ClaimReview"),
+                "claimReviewed": .string(trace.claim.text),
+                "author": .fields(["@type": .string("Organization"), "name": .string(verdict.reviewer)]),
+                "datePublished": .text(verdict.date),
+                "url": .text(verdict.url),
+                "inLanguage": .text(verdict.language),
+                "reviewRating": .fields([
+                    "@type": .string("Rating"), "alternateName": .string(verdict.rating),
+                    "ratingValue": .number(verdict.score), "bestRating": .number(verdict.best),
+                    "worstRating": .number(verdict.worst), "ratingExplanation": .text(verdict.explanation),
+                ]),
+                "itemReviewed": try itemReviewed(trace, seenAt: verdict.appearanceURL, store: store),
+            ])
+        }
     }
 
     /// The reviewed Claim: who asserted it and every article it appeared in, earliest first. Where

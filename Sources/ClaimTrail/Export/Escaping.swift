@@ -8,7 +8,14 @@ extension String {
     ///
     /// The runs of scalars that stay are copied whole, and text with nothing to escape (most
     /// of it) is returned as it is: a busy page escapes thousands of fields.
-    func escaped(_ replacement: (Unicode.Scalar) -> String?) -> String {
+    ///
+    /// - Parameter plain: when given, a byte of UTF-8 that no rule replaces, whatever scalar it
+    ///   belongs to: text of such bytes only is returned after one pass over its bytes, without
+    ///   the walk over its scalars, which took a claim page a tenth of its time.
+    func escaped(plain: ((UInt8) -> Bool)? = nil, _ replacement: (Unicode.Scalar) -> String?) -> String {
+        if let plain, utf8.withContiguousStorageIfAvailable({ $0.allSatisfy(plain) }) ?? utf8.allSatisfy(plain) {
+            return self
+        }
         let scalars = unicodeScalars
         var escaped: String?
         var kept = scalars.startIndex

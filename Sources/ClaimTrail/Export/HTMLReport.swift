@@ -250,7 +250,7 @@ public enum HTMLReport {
 
     /// Escapes text for element content and quoted attribute values alike, scalar by scalar.
     public static func escape(_ text: String) -> String {
-        text.escaped {
+        text.escaped(plain: isPlainInHTML) {
             switch $0 {
             case "&": "&amp;"
             case "<": "&lt;"
@@ -262,6 +262,16 @@ public enum HTMLReport {
             case _ where isForbiddenInHTML($0): "\u{FFFD}"
             default: nil
             }
+        }
+    }
+
+    /// Whether a byte is printable ASCII that HTML shows as itself (or tab, line feed, carriage
+    /// return): no other byte needs a look at its scalar.
+    private static func isPlainInHTML(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x22, 0x26, 0x27, 0x3C, 0x3E: false
+        case 0x20...0x7E, 0x09, 0x0A, 0x0D: true
+        default: false
         }
     }
 

@@ -6,8 +6,8 @@ import Foundation
 /// same keys.
 public enum JSONReport {
     public static func encode<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(try ReportTreeEncoder.tree(of: value)), as: UTF8.self) + "\n"
+        var text = ""
+        try ReportTreeEncoder.tree(of: value).appendPretty(to: &text, depth: 0)
+        return text + "\n"
     }
 }

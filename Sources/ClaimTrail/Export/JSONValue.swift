@@ -68,8 +68,15 @@ public indirect enum JSONValue: Encodable, Equatable, Sendable {
     /// escaped, everything else as it is.
     static func appendQuoted(_ string: String, to text: inout String) {
         text += "\""
-        text += string.escaped(quotedEscape)
+        text += string.escaped(plain: isPlainInJSON, quotedEscape)
         text += "\""
+    }
+
+    /// Whether a byte of UTF-8 stands for itself in a JSON string, whatever scalar it belongs to:
+    /// every byte of a scalar above U+007F does (none is escaped), and every ASCII one but the
+    /// quote, the backslash and the controls.
+    static func isPlainInJSON(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte != 0x22 && byte != 0x5C
     }
 
     /// How a JSON string writes `scalar`: quote, backslash and controls escaped, the rest as it is (nil).

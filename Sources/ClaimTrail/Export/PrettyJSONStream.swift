@@ -143,7 +143,7 @@ extension JSONValue: PrettyJSONLayout {
     /// backspace and form feed by their short escapes.
     static func appendPrettyQuoted(_ string: String, to text: inout String) {
         text += "\""
-        text += string.escaped { scalar in
+        text += string.escaped(plain: isPlainInJSON) { scalar in
             switch scalar {
             case "\u{8}": return "\\b"
             case "\u{C}": return "\\f"

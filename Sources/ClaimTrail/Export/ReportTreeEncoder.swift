@@ -32,8 +32,8 @@ final class ReportTreeEncoder: Encoder {
         switch value {
         case let text as String: slot.content = .value(.string(text))
         case let flag as Bool: slot.content = .value(.bool(flag))
-        case let number as Double: slot.content = .value(.double(number))
-        case let number as Float: slot.content = .value(.double(Double(number)))
+        case let number as Double: slot.content = .value(.double(try finite(number, codingPath)))
+        case let number as Float: slot.content = .value(.double(try finite(Double(number), codingPath)))
         case let number as any BinaryInteger:
             slot.content = .value(Int64(exactly: number).map(ReportNode.int) ?? .double(Double(number)))
         case let dictionary as [String: any Encodable]:
@@ -41,6 +41,17 @@ final class ReportTreeEncoder: Encoder {
             for (key, item) in dictionary { try object.slot(named: key).store(item, codingPath: codingPath) }
         default: try value.encode(to: ReportTreeEncoder(slot: slot, codingPath: codingPath))
         }
+    }
+
+    /// `number`, refused when JSON cannot hold it (NaN, infinity), as JSONEncoder refuses it.
+    private static func finite(_ number: Double, _ codingPath: [any CodingKey]) throws -> Double {
+        guard number.isFinite else {
+            throw EncodingError.invalidValue(
+                number,
+                EncodingError.Context(codingPath: codingPath, debugDescription: "\(number) is not a JSON number")
+            )
+        }
+        return number
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {

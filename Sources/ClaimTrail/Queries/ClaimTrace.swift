@@ -121,7 +121,7 @@ extension ClaimStore {
         let attributions = try provenance.rows(.claim(claim.id), limit: limit, offset: offset)
         let counts = try originCounts(claimID: claim.id)
         let contested =
-            try database.prepare("SELECT \(ContestRule.isContested("?1"))")
+            try database.cached("SELECT \(ContestRule.isContested("?1"))")
             .first([claim.id]) { $0.bool(0) } ?? false
         var trace = ClaimTrace(
             claim: claim,

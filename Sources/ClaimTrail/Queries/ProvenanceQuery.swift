@@ -70,8 +70,8 @@ public struct ProvenanceQuery {
             for id in ids { try forEach(.claim(id), limit: limit, offset: offset, body) }
             return
         }
-        // A statement of its own, not the shared cache: the via-chain lookups run while it steps.
-        let statement = try store.database.prepare("\(Self.columns) \(filter) LIMIT ? OFFSET ?")
+        // Idle, not simply cached: a row's reader may run this query again while it steps.
+        let statement = try store.database.idle("\(Self.columns) \(filter) LIMIT ? OFFSET ?")
         let chains = ViaChainResolver(database: store.database)
         // What is true of a claim is looked up once while it stays in this bounded map: the rows
         // of a claim or of the store come grouped by claim, and a speaker's or a source's, in time

@@ -43,9 +43,7 @@ struct DownloadRoutes {
                 try ProvenanceReport.writeCSV(from: store, scope: rows, to: output)
             case .json: try InterchangeDocument.write(from: store, scope: scope, to: output)
             case .provJSON: try ProvDocument.write(from: store, scope: scope) { try output.write($0) }
-            // ClaimReview is built whole, then sent in chunks: it has one review per verdict, and
-            // verdicts are few next to attributions.
-            case .claimreview: try output.write(try ClaimReviewDocument.render(from: store, scope: scope))
+            case .claimreview: try ClaimReviewDocument.write(from: store, scope: scope) { try output.write($0) }
             }
         }
     }
@@ -57,7 +55,7 @@ struct DownloadRoutes {
     }
 
     private func download(_ request: Request, _ context: DeskContext) async throws -> Response {
-        _ = try context.require(.viewer)
+        _ = try await context.signedIn(store).require(.viewer)
         let query = request.uri.queryParameters
         let name = query["format"].map(String.init) ?? "csv"
         guard let format = Format(rawValue: name) else {

@@ -22,16 +22,15 @@ struct ReadRoutes {
             router.get("\(prefix)/review") { _, context in try await review(context) }
             router.get("\(prefix)/queue") { _, context in try await myQueue(context) }
         }
-        router.get("/api/me") { _, context in try Response.json(try context.require(.viewer)) }
+        router.get("/api/me") { _, context in try Response.json(try await context.signedIn(store).require(.viewer)) }
     }
 
     private func contested(_ request: Request, _ context: DeskContext) async throws -> Response {
-        _ = try context.require(.viewer)
         let query = request.uri.queryParameters
-        let topic = query["topic"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
-        let offset = try Self.count(query["offset"], name: "offset") ?? 0
-        let limit = min(try Self.count(query["limit"], name: "limit") ?? Self.pageSize, 200)
-        return try await serve(context) { store in
+        return try await serve(context) { store, _ in
+            let topic = query["topic"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+            let offset = try Self.count(query["offset"], name: "offset") ?? 0
+            let limit = min(try Self.count(query["limit"], name: "limit") ?? Self.pageSize, 200)
             // One more than shown, to know whether a next page exists.
             let claims = try store.contestedClaims(topic: topic, limit: limit + 1, offset: offset)
             return ContestedPage(
@@ -51,8 +50,7 @@ struct ReadRoutes {
         offset: Int = 0,
         refusal: (any Error)? = nil
     ) async throws -> Response {
-        _ = try context.require(.viewer)
-        return try await serve(context, refusal: refusal) { store in
+        try await serve(context, refusal: refusal) { store, _ in
             let trace = try store.traceClaim("#\(id)", limit: ClaimPage.timelineLimit, offset: offset)
             let labels = try store.statusLabels()
             return ClaimPage(
@@ -68,61 +66,57 @@ struct ReadRoutes {
     /// The extractor's proposals waiting for review, least confident first (`review list`); after a
     /// refused decision, with the refusal above them.
     func review(_ context: DeskContext, refusal: (any Error)? = nil) async throws -> Response {
-        _ = try context.require(.viewer)
-        return try await serve(context, refusal: refusal) {
-            ReviewPage(proposals: try $0.pendingProposals())
+        try await serve(context, refusal: refusal) { store, _ in
+            ReviewPage(proposals: try store.pendingProposals())
         }
     }
 
     /// The open claims the signed-in account holds: `queue --mine`, with the account as the recorder.
     private func myQueue(_ context: DeskContext) async throws -> Response {
-        let account = try context.require(.viewer)
-        return try await serve(context) { store in
+        try await serve(context) { store, account in
             let claims = try store.queue(QueueFilter(assignee: account.name, limit: QueuePage.limit))
             return QueuePage(assignee: account.name, claims: claims)
         }
     }
 
     private func speaker(_ context: DeskContext) async throws -> Response {
-        _ = try context.require(.viewer)
-        let id = try Self.pathID(context, "speaker")
-        return try await serve(context) {
-            try $0.traceSpeaker("#\(id)", limit: 200)
+        try await serve(context) { store, _ in
+            try store.traceSpeaker("#\(try Self.pathID(context, "speaker"))", limit: 200)
         }
     }
 
     private func audit(_ context: DeskContext) async throws -> Response {
-        _ = try context.require(.viewer)
-        let id = try Self.pathID(context, "source")
-        return try await serve(context) {
-            try $0.audit(source: "#\(id)")
+        try await serve(context) { store, _ in
+            try store.audit(source: "#\(try Self.pathID(context, "source"))")
         }
     }
 
     private func search(_ request: Request, _ context: DeskContext) async throws -> Response {
-        _ = try context.require(.viewer)
         let query = request.uri.queryParameters["q"].map(String.init) ?? ""
         let blank = query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-        return try await serve(context) { store in
+        return try await serve(context) { store, _ in
             SearchPage(query: query, hits: blank ? [] : try store.search(query, limit: 50))
         }
     }
 
-    /// Reads a page in one read transaction and renders it, as a page or as JSON, on the same
-    /// read thread: rendering a busy claim's page takes milliseconds, and on an event loop it
-    /// would hold up every connection that loop serves.
+    /// Signs in, reads a page and renders it, as a page or as JSON, in one read transaction on
+    /// one read thread: rendering a busy claim's page takes milliseconds, and on an event loop it
+    /// would hold up every connection that loop serves. Any signed-in account may read.
     /// - Parameter refusal: why a form on this page was just refused: shown above the page, with
     ///   the error's status. JSON gets the error itself.
+    /// - Parameter read: builds the page for the signed-in account.
     private func serve<Page: DeskPage>(
         _ context: DeskContext,
         refusal: (any Error)? = nil,
-        read: @escaping @Sendable (ClaimStore) throws -> Page
+        read: @escaping @Sendable (ClaimStore, Account) throws -> Page
     ) async throws -> Response {
         if let refusal, context.wantsJSON { throw refusal }
         let notice = refusal.map(ErrorMiddleware.describe)
-        let (wantsJSON, viewer) = (context.wantsJSON, context.viewer)
         return try await store.read { store in
-            let page = try read(store)
+            var context = context
+            try context.signIn(in: store)
+            let (wantsJSON, viewer) = (context.wantsJSON, context.viewer)
+            let page = try read(store, try context.require(.viewer))
             return try Response.page(
                 page,
                 title: page.title,
