@@ -162,7 +162,7 @@ public struct Importer {
             correctionNote: try record.string("correction_note")
         )
         let uid = try Self.uid(of: record)
-        let (id, isNew) = try storeSource(draft, uid: uid, into: &summary)
+        let (id, isNew) = try storeSource(draft, uid: uid, from: record, into: &summary)
         try store.receive(notice, ofSource: id, isNew: isNew, by: recordedBy)
     }
 
@@ -170,6 +170,7 @@ public struct Importer {
     private func storeSource(
         _ draft: SourceDraft,
         uid: UID?,
+        from record: ImportRecord,
         into summary: inout Summary
     ) throws -> (id: Int64, isNew: Bool) {
         if let stored = try stored(.source, uid: uid), let uid {
@@ -183,7 +184,9 @@ public struct Importer {
                     correctable: draft.url.map { (stored.id, "url", $0, record.location) }
                 )
             }
-            if let body, try store.source(id: stored.id)?.bodySHA256 != SHA256.hex(body) { offeredBodies.offer(body) }
+            if let body = draft.body, try store.source(id: stored.id)?.bodySHA256 != SHA256.hex(body) {
+                offeredBodies.offer(body)
+            }
             summary.existing += 1
             return (stored.id, false)
         } else if let existing = try store.findSource(matching: draft), uid == nil || draft.url != nil {
