@@ -51,7 +51,8 @@ struct AuditCommand: ParsableCommand {
         }
         let format = format.report
         guard let source else {
-            try emit(try format.render(try store.read(past) { try $0.auditAll() }, width: table.width, cells: csv.cells))
+            let ranking = try store.read(past) { try $0.auditAll() }
+            try emit(try format.render(ranking, width: table.width, cells: csv.cells))
             return
         }
         let audit = try store.read(past) { try $0.audit(source: source) }

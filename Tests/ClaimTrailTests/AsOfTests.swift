@@ -9,7 +9,8 @@ import Testing
 struct AsOfTests {
     @Test("export and contested --as-of each step's second equal what they read at that step")
     func randomHistory() throws {
-        let seed = ProcessInfo.processInfo.environment["ASOF_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: 1...9999)
+        let seed =
+            ProcessInfo.processInfo.environment["ASOF_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: 1...9999)
         var random = SeededRandom(seed: seed)
         let fixture = try TemporaryStore()
         let store = fixture.store
@@ -46,7 +47,9 @@ struct AsOfTests {
     }
 
     private static func contested(_ store: ClaimStore) throws -> String {
-        String(decoding: try JSONEncoder().encode(try store.contestedClaims(limit: nil)), as: UTF8.self)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(try store.contestedClaims(limit: nil)), as: UTF8.self)
     }
 
     private static func utcSecond() -> String {
@@ -92,7 +95,10 @@ struct AsOfTests {
     func parsing() throws {
         #expect(try RecordingTime("2024-03-01").text == "2024-03-01T23:59:59Z")
         #expect(try RecordingTime("2024-03-01T10:00+02:00").text == "2024-03-01T08:00:00Z")
-        #expect(try RecordingTime("2024-03-01T10:00:05Z").uidTimePrefix == String(1_709_287_205_999, radix: 16).leftPadded(12))
+        #expect(
+            try RecordingTime("2024-03-01T10:00:05Z").uidTimePrefix
+                == String(1_709_287_205_999, radix: 16).leftPadded(12)
+        )
     }
 }
 
@@ -147,7 +153,9 @@ struct RandomHistory {
                     _ = try store.addClaim(text: "Claim number \(n) was said")
                     return "add claim"
                 case 1:
-                    _ = try store.addSpeaker(SpeakerDraft(name: "Speaker \(n)", kind: n % 3 == 0 ? .anonymous : .person))
+                    _ = try store.addSpeaker(
+                        SpeakerDraft(name: "Speaker \(n)", kind: n % 3 == 0 ? .anonymous : .person)
+                    )
                     return "add speaker"
                 case 2:
                     _ = try store.addSource(SourceDraft(title: "Source \(n)", published: "2024-01-\(10 + n % 18)"))
@@ -174,7 +182,14 @@ struct RandomHistory {
                     return "attribute"
                 case 6:
                     guard let id = pick(attributions, &random) else { return "nothing" }
-                    try store.editAttribution(id, quote: "corrected \(n)", cue: "said", mode: nil, by: "test", reason: nil)
+                    try store.editAttribution(
+                        id,
+                        quote: "corrected \(n)",
+                        cue: "said",
+                        mode: nil,
+                        by: "test",
+                        reason: nil
+                    )
                     return "correct quote #\(id)"
                 case 7:
                     let claim = pick(claims, &random)!
@@ -210,7 +225,13 @@ struct RandomHistory {
                     return "retract source #\(source)"
                 case 14:
                     let claim = pick(claims, &random)!
-                    try store.editClaim(claim, text: "Reworded claim \(n)", topic: "topic \(n % 2)", by: "test", reason: nil)
+                    try store.editClaim(
+                        claim,
+                        text: "Reworded claim \(n)",
+                        topic: "topic \(n % 2)",
+                        by: "test",
+                        reason: nil
+                    )
                     return "reword claim #\(claim)"
                 default:
                     let speaker = pick(speakers, &random)!

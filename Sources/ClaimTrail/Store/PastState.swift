@@ -28,7 +28,9 @@ struct PastState {
     ]
 
     /// The views of `main` the reports read; made again in `temp`, they read the past tables.
-    static let views = ["contested_claims", "speaker_record", "speaker_search", "provenance_report", "attribution_sourcing"]
+    static let views = [
+        "contested_claims", "speaker_record", "speaker_search", "provenance_report", "attribution_sourcing",
+    ]
 
     /// `temp` objects made here, dropped by `remove`.
     private static let extraTables = ["affected_claim", "affected_speaker", "affected_source"]
@@ -87,12 +89,16 @@ struct PastState {
 
     /// When each kind of record was made, as SQL over its columns: `?1` is the moment's text,
     /// `?2` the uid time prefix (`RecordingTime.uidTimePrefix`).
-    private static let madeLater: [(table: String, condition: String)] = [
-        ("attribution", "recorded_at > ?1"),
-        ("claim_note", "written_at > ?1"),
-        ("quote_location", "located_at > ?1"),
-        ("change_log", "changed_at > ?1"),
-    ] + ["claim", "source", "speaker", "claim_relation", "verdict"].map { ($0, "substr(uid, 1, 8) || substr(uid, 10, 4) > ?2") }
+    private static let madeLater: [(table: String, condition: String)] =
+        [
+            ("attribution", "recorded_at > ?1"),
+            ("claim_note", "written_at > ?1"),
+            ("quote_location", "located_at > ?1"),
+            ("change_log", "changed_at > ?1"),
+        ]
+        + ["claim", "source", "speaker", "claim_relation", "verdict"].map {
+            ($0, "substr(uid, 1, 8) || substr(uid, 10, 4) > ?2")
+        }
 
     /// Records made after the moment: hidden from `main` (`into` "hidden"), or dropped from the
     /// rows the undo put back (`into` "past"). A later speaker's aliases go with it.
@@ -123,20 +129,23 @@ struct PastState {
     /// The store's first record, so that a moment before it is refused; nil for an empty store.
     private func requireRecorded() throws {
         try time.requirePast()
-        let first = try database.prepare(
-            """
-            SELECT min(t) FROM (SELECT min(recorded_at) AS t FROM main.attribution
-                                UNION ALL SELECT min(changed_at) FROM main.change_log)
-            """
-        ).first { $0.text(0) } ?? nil
-        let firstUID = try database.prepare(
-            """
-            SELECT min(t) FROM (SELECT min(substr(uid, 1, 8) || substr(uid, 10, 4)) AS t FROM main.claim
-                                UNION ALL SELECT min(substr(uid, 1, 8) || substr(uid, 10, 4)) FROM main.source
-                                UNION ALL SELECT min(substr(uid, 1, 8) || substr(uid, 10, 4)) FROM main.speaker)
-            """
-        ).first { $0.text(0) } ?? nil
-        let madeBefore = (first.map { $0 <= time.text } ?? false) || (firstUID.map { $0 <= time.uidTimePrefix } ?? false)
+        let first =
+            try database.prepare(
+                """
+                SELECT min(t) FROM (SELECT min(recorded_at) AS t FROM main.attribution
+                                    UNION ALL SELECT min(changed_at) FROM main.change_log)
+                """
+            ).first { $0.text(0) } ?? nil
+        let firstUID =
+            try database.prepare(
+                """
+                SELECT min(t) FROM (SELECT min(substr(uid, 1, 8) || substr(uid, 10, 4)) AS t FROM main.claim
+                                    UNION ALL SELECT min(substr(uid, 1, 8) || substr(uid, 10, 4)) FROM main.source
+                                    UNION ALL SELECT min(substr(uid, 1, 8) || substr(uid, 10, 4)) FROM main.speaker)
+                """
+            ).first { $0.text(0) } ?? nil
+        let madeBefore =
+            (first.map { $0 <= time.text } ?? false) || (firstUID.map { $0 <= time.uidTimePrefix } ?? false)
         guard first != nil || firstUID != nil else { return }
         guard madeBefore else {
             throw ClaimTrailError.invalid(

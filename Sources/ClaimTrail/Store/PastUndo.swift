@@ -154,9 +154,15 @@ struct PastUndo {
     private func undoClaimEdit(_ entry: Entry) throws {
         try putBack("claim", entry.entityID, columns: ["text", "topic", "status", "assignee"], before: entry.before)
         if let text = entry.fields["text"] as? String {
-            try database.execute("UPDATE past_claim SET normalized = ? WHERE id = ?", [TextKey.fold(text), entry.entityID])
+            try database.execute(
+                "UPDATE past_claim SET normalized = ? WHERE id = ?",
+                [TextKey.fold(text), entry.entityID]
+            )
         }
-        try database.execute("UPDATE past_claim SET assigned_at = NULL WHERE id = ? AND assignee IS NULL", [entry.entityID])
+        try database.execute(
+            "UPDATE past_claim SET assigned_at = NULL WHERE id = ? AND assignee IS NULL",
+            [entry.entityID]
+        )
     }
 
     /// The claim as it was before it went: its row, then what the entry keeps of what went with it.
@@ -175,7 +181,13 @@ struct PastUndo {
         let arguments: [any StatementArgument] = [entry.entityID]
         try restore("claim_relation", rows: try json(entry.fields["relations"]), columns: Self.relationColumns)
         try restore("verdict", rows: try json(entry.fields["verdicts"]), columns: Self.verdictColumns)
-        try restore("claim_note", rows: try json(entry.fields["notes"]), columns: Self.noteColumns, set: ["claim_id": "?2"], arguments)
+        try restore(
+            "claim_note",
+            rows: try json(entry.fields["notes"]),
+            columns: Self.noteColumns,
+            set: ["claim_id": "?2"],
+            arguments
+        )
     }
 
     private func undoClaimDeletion(_ entry: Entry) throws {
@@ -265,7 +277,10 @@ struct PastUndo {
             before: entry.before
         )
         if let name = entry.fields["name"] as? String {
-            try database.execute("UPDATE past_speaker SET name_key = ? WHERE id = ?", [TextKey.fold(name), entry.entityID])
+            try database.execute(
+                "UPDATE past_speaker SET name_key = ? WHERE id = ?",
+                [TextKey.fold(name), entry.entityID]
+            )
         }
         if let aliases = entry.fields["aliases"] as? [String] { try setAliases(entry.entityID, aliases) }
     }
@@ -324,7 +339,12 @@ struct PastUndo {
         let after = entry.after.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) } as? [String: Any]
         let (old, new) = (entry.fields["body_sha256"] as? String, after?["body_sha256"] as? String)
         guard old == new else { throw refusal(entry, "replaced a source's body, whose earlier text is not kept") }
-        try putBack("source", entry.entityID, columns: ["title", "url", "outlet", "author", "published"], before: entry.before)
+        try putBack(
+            "source",
+            entry.entityID,
+            columns: ["title", "url", "outlet", "author", "published"],
+            before: entry.before
+        )
         // A patch leaves out the retraction and correction a source did not have yet: absent is none.
         try database.execute(
             """
@@ -336,8 +356,10 @@ struct PastUndo {
         )
         if entry.fields["published"] as? String != after?["published"] as? String {
             // Its attributions dated by the source's day move back with it (seen_on, set at the end).
-            let undated = try database.prepare("SELECT id FROM main.attribution WHERE source_id = ? AND said_on IS NULL")
-                .map([entry.entityID]) { $0.int64(0) }
+            let undated = try database.prepare(
+                "SELECT id FROM main.attribution WHERE source_id = ? AND said_on IS NULL"
+            )
+            .map([entry.entityID]) { $0.int64(0) }
             try materialize("attribution", keys: try json(undated))
         }
     }
