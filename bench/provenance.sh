@@ -129,7 +129,7 @@ report "impact source, busiest (#$source)" "$(measure "$claimtrail" impact sourc
 echo "machine: $(nproc) cores, $(uname -m), load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # contested --as-of: the store as recorded before a round of later work (attributions recorded,
-# quotes corrected, statuses moved, a claim merged into the busiest one, a claim deleted), beside
+# statuses moved, a quote corrected, a claim merged into the busiest one), beside
 # the plain formulation a user would write in SQL: contested counted from the attributions with
 # `recorded_at <= T` (which, unlike --as-of, undoes no edit, deletion or merge).
 asof="$work/asof.db"
@@ -140,12 +140,12 @@ sleep 1.1
 later=$(sqlite3 "$asof" "SELECT id FROM claim WHERE id <> $claim ORDER BY id DESC LIMIT 12" | tr '\n' ' ')
 first=$(sqlite3 "$asof" "SELECT min(id) FROM source")
 for c in $later; do
-  "$claimtrail" attribute "$c" --source "$first" --stance denies --quote "Not so" --db "$asof" >/dev/null
+  "$claimtrail" attribute "$c" --unattributed --source "$first" --stance denies --quote "Not so" --db "$asof" >/dev/null
   "$claimtrail" claim status "$c" in_progress --db "$asof" >/dev/null 2>&1 || true
 done
 set -- $later
 "$claimtrail" claim merge "$claim" "$1" --db "$asof" >/dev/null
-"$claimtrail" claim delete "$2" --db "$asof" >/dev/null
+"$claimtrail" attribution edit "$(sqlite3 "$asof" "SELECT min(id) FROM attribution")" --quote "Corrected" --db "$asof" >/dev/null
 asof_sql="
 WITH a AS (SELECT * FROM attribution WHERE recorded_at <= '$moment' AND state = 'accepted'),
 voice(claim_id, side, voice) AS (
