@@ -7,7 +7,8 @@ extension PastState {
     func recount() throws {
         for statement in Self.recountStatements { try database.execute(statement) }
         // Counted through the view `attribution_sourcing`, which SQLite reads whole: only when needed.
-        guard try database.prepare("SELECT 1 FROM affected_source LIMIT 1").first({ _ in true }) != nil else { return }
+        let needed = try database.prepare("SELECT 1 FROM affected_source LIMIT 1").first { _ in true } ?? false
+        guard needed else { return }
         try database.execute(Self.sourcingRecount)
     }
 
