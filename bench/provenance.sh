@@ -132,3 +132,45 @@ FROM touched t JOIN claim_stats s ON s.claim_id = t.claim_id;"
 report "impact source, busiest (#$source)" "$(measure "$claimtrail" impact source "$source" --db "$store")" \
   "$(measure sqlite3 "$store" "$impact_sql")"
 echo "machine: $(nproc) cores, $(uname -m), load $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# contested --as-of: the store as recorded before a round of later work (attributions recorded,
+# statuses moved, a quote corrected, a claim merged into the busiest one), beside
+# the plain formulation a user would write in SQL: contested counted from the attributions with
+# `recorded_at <= T` (which, unlike --as-of, undoes no edit, deletion or merge).
+asof="$work/asof.db"
+cp "$store" "$asof"
+sleep 1.1
+moment=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+sleep 1.1
+later=$(sqlite3 "$asof" "SELECT id FROM claim WHERE id <> $claim ORDER BY id DESC LIMIT 12" | tr '\n' ' ')
+first=$(sqlite3 "$asof" "SELECT min(id) FROM source")
+for c in $later; do
+  "$claimtrail" attribute "$c" --unattributed --source "$first" --stance denies --quote "Not so" --db "$asof" >/dev/null
+  "$claimtrail" claim status "$c" in_progress --db "$asof" >/dev/null 2>&1 || true
+done
+set -- $later
+"$claimtrail" claim merge "$claim" "$1" --db "$asof" >/dev/null
+"$claimtrail" attribution edit "$(sqlite3 "$asof" "SELECT min(id) FROM attribution")" --quote "Corrected" --db "$asof" >/dev/null
+asof_sql="
+WITH a AS (SELECT * FROM attribution WHERE recorded_at <= '$moment' AND state = 'accepted'),
+voice(claim_id, side, voice) AS (
+  SELECT claim_id, iif(stance = 'asserts', 'asserts', 'disputes'), coalesce(speaker_id, -source_id) FROM a
+  UNION SELECT r.to_claim_id, 'disputes', coalesce(a.speaker_id, -a.source_id)
+  FROM claim_relation r JOIN a ON a.claim_id = r.from_claim_id AND a.stance = 'asserts' WHERE r.kind = 'contradicts'),
+counted AS (SELECT claim_id, sum(stance = 'asserts') AS asserts, sum(stance = 'denies') AS denies,
+                   count(DISTINCT source_id) AS sources, min(seen_on) AS first_seen, max(seen_on) AS last_seen
+            FROM a GROUP BY claim_id),
+voices AS (SELECT claim_id, sum(side = 'asserts') AS asserting, sum(side = 'disputes') AS disputing
+           FROM voice GROUP BY claim_id),
+countered AS (SELECT to_claim_id AS claim_id, count(*) AS n FROM claim_relation WHERE kind = 'contradicts'
+              GROUP BY to_claim_id)
+SELECT c.id, c.text, v.asserting, v.disputing, coalesce(k.n, 0), s.sources, s.first_seen, s.last_seen
+FROM counted s JOIN claim c ON c.id = s.claim_id JOIN voices v ON v.claim_id = s.claim_id
+LEFT JOIN countered k ON k.claim_id = s.claim_id
+WHERE coalesce(k.n, 0) > 0 OR (s.asserts > 0 AND s.denies > 0)
+ORDER BY v.disputing DESC, coalesce(k.n, 0) DESC, v.asserting DESC, s.sources DESC, c.id LIMIT 50;"
+report "contested now" "$(measure "$claimtrail" contested --db "$asof")" \
+  "$(measure sqlite3 "$asof" "SELECT * FROM contested_claims LIMIT 50")"
+report "contested --as-of $moment" "$(measure "$claimtrail" contested --as-of "$moment" --db "$asof")" \
+  "$(measure sqlite3 "$asof" "$asof_sql")"
+echo "machine: $(nproc) cores, $(uname -m), load $(cut -d' ' -f1-3 /proc/loadavg)"

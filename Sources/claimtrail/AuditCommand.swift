@@ -16,6 +16,7 @@ struct AuditCommand: ParsableCommand {
     )
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var past: PastOptions
     @Argument(help: "The source's id, URL or title.") var source: String?
     @Flag(help: "Rank every source by its share of anonymous and unattributed attributions.") var all = false
     @Option(help: "A plain-text draft to audit before publication; nothing is recorded.") var draft: String?
@@ -40,7 +41,7 @@ struct AuditCommand: ParsableCommand {
     func run() throws {
         if let draft {
             let text = try TextFile.read(atPath: draft)
-            let audit = try store.read { try $0.auditDraft(text) }
+            let audit = try store.read(past) { try $0.auditDraft(text) }
             switch format {
             case .json: try emit(try JSONReport.encode(audit))
             case .html: try emit(DraftAuditReport.html(audit))
@@ -50,10 +51,11 @@ struct AuditCommand: ParsableCommand {
         }
         let format = format.report
         guard let source else {
-            try emit(try format.render(try store.read { try $0.auditAll() }, width: table.width, cells: csv.cells))
+            let ranking = try store.read(past) { try $0.auditAll() }
+            try emit(try format.render(ranking, width: table.width, cells: csv.cells))
             return
         }
-        let audit = try store.read { try $0.audit(source: source) }
+        let audit = try store.read(past) { try $0.audit(source: source) }
         switch format {
         case .json: try emit(try JSONReport.encode(audit))
         case .csv: try emit(try format.render(audit.rows, cells: csv.cells))

@@ -12,6 +12,7 @@ struct ContestedCommand: ParsableCommand {
     )
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var past: PastOptions
     @Option(help: "Only claims with this topic.") var topic: String?
     @Option(help: "At most this many claims; 0 for all.") var limit: Count = 50
     @Option(help: "table, csv or json.") var format: ReportFormat = .table
@@ -19,7 +20,7 @@ struct ContestedCommand: ParsableCommand {
     @OptionGroup var csv: CSVOptions
 
     func run() throws {
-        let claims = try store.read { try $0.contestedClaims(topic: topic, limit: limit.rowLimit) }
+        let claims = try store.read(past) { try $0.contestedClaims(topic: topic, limit: limit.rowLimit) }
         if claims.isEmpty && format == .table {
             note("no contested claims")
             return

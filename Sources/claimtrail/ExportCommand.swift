@@ -27,6 +27,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var past: PastOptions
     @Option(help: "csv, json, jsonl, prov-json, claimreview, html or dot.") var format: Format = .csv
     @Option(help: "Only this claim (id or text) and the claims linked to it.") var claim: String?
     @Flag(help: "Only contested claims (the default for html).") var contested = false
@@ -47,7 +48,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let rows = try store.read { opened in
+        let rows = try store.read(past) { opened in
             let output = try out.map { try TextOutput.file(atPath: $0, protecting: opened.path) } ?? .standardOutput()
             let rows = try write(from: opened, to: output)
             try output.close()

@@ -15,6 +15,7 @@ struct TraceCommand: ParsableCommand {
         )
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var past: PastOptions
         @Argument(help: "The claim's id or text.") var claim: String
         @Option(help: "table, csv (one row per attribution, counter-claims included) or json.")
         var format: ReportFormat = .table
@@ -29,7 +30,7 @@ struct TraceCommand: ParsableCommand {
         }
 
         func run() throws {
-            try store.read { opened in
+            try store.read(past) { opened in
                 guard format != .csv else {
                     return try streamCSV(
                         try opened.claimTraceRows(claim),
@@ -71,6 +72,7 @@ struct TraceCommand: ParsableCommand {
         )
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var past: PastOptions
         @Argument(help: "The speaker's id, name or alias.") var speaker: String
         @Option(help: "table, csv or json.") var format: ReportFormat = .table
         @OptionGroup var table: TableOptions
@@ -78,7 +80,7 @@ struct TraceCommand: ParsableCommand {
         @Option(help: "At most this many attributions, the earliest; 0 for all.") var limit: Count = 200
 
         func run() throws {
-            try store.read { opened in
+            try store.read(past) { opened in
                 guard format != .csv else {
                     return try streamCSV(
                         try opened.speakerTraceRows(speaker),

@@ -36,8 +36,11 @@ public struct ClaimOrigins: Codable, Equatable, Sendable {
 extension ClaimOrigins {
     /// SQL for the number of independent origins of the claim whose id is the expression `claim`;
     /// one definition for every report that shows it.
-    static func count(of claim: String) -> String {
-        "(SELECT count(*) FROM attribution WHERE claim_id = \(claim) AND via_id IS NULL AND state = 'accepted')"
+    /// - Parameter keptApart: counted in a subquery of its own, for a query that may read the TEMP
+    ///   views of `--as-of` (see `contestedClaims`).
+    static func count(of claim: String, keptApart: Bool = false) -> String {
+        let rows = "FROM attribution WHERE claim_id = \(claim) AND via_id IS NULL AND state = 'accepted'"
+        return keptApart ? "(SELECT count(*) FROM (SELECT 1 \(rows) LIMIT -1))" : "(SELECT count(*) \(rows))"
     }
 }
 
