@@ -360,7 +360,7 @@ struct ExtractionTests {
     }
 
     /// The development set: freely licensed news the rules were not written from (Gold/dev/README.md).
-    let developmentSet = (1...64).map { String(format: "%03d", $0) }
+    let developmentSet = (1...80).map { String(format: "%03d", $0) }
 
     @Test("precision and recall on the development set of unseen news hold their floor")
     func developmentSetQuality() throws {
@@ -374,10 +374,11 @@ struct ExtractionTests {
         }
         let total = ExtractionEvaluation.combined(evaluations)
         print("extraction on the development set —\n" + ExtractionReport.table(total))
-        #expect(total.content.gold == 276)
-        // A little below the measured 0.98 / 0.94, so that a regression fails.
-        #expect(total.contentAndSpeaker.precision >= 0.96)
-        #expect(total.contentAndSpeaker.f1 >= 0.92)
+        #expect(total.content.gold == 390)
+        // A little below the measured 0.95 / 0.87 (with batch 065–080, measured held out at 0.87 / 0.70),
+        // so that a regression fails.
+        #expect(total.contentAndSpeaker.precision >= 0.94)
+        #expect(total.contentAndSpeaker.f1 >= 0.86)
     }
 
     @Test("precision and recall on the annotated corpus meet the targets")
