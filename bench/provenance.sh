@@ -8,6 +8,7 @@
 # The store is built as `bench/run.sh --reads` builds it: generated, then loaded by sqlite3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/sqlite3-load.sh
 attributions=${1:-1000000}
 claims=${2:-$((attributions / 10))}
 runs=${RUNS:-5}
@@ -22,22 +23,7 @@ trap 'rm -rf "$work"' EXIT
 store=${STORE:-}
 if [ -z "$store" ]; then
   "$claimtrail" generate --claims "$claims" --attributions "$attributions" --out "$work/data" >&2
-  { cat schema/*.sql; echo ".mode csv"; echo "BEGIN;"
-    for table in source speaker claim claim_relation attribution; do
-      columns=$(head -n 1 "$work/data/csv/$table.csv" | tr -d '\r')
-      echo ".import $work/data/csv/$table.csv staging_$table"
-      values=$(sed -E 's/([a-z_0-9]+)/nullif(\1, '"''"')/g' <<<"$columns")
-      if [ "$table" = attribution ]; then
-        columns="$columns,seen_on"
-        values="$values, coalesce(nullif(said_on, ''), (SELECT published FROM source WHERE id = staging_attribution.source_id))"
-      fi
-      echo "INSERT INTO $table ($columns) SELECT $values FROM staging_$table;"
-      echo "DROP TABLE staging_$table;"
-    done
-    echo "COMMIT;"
-    # The schema's version is the number of its last file (numbers may skip).
-    echo "PRAGMA user_version = $((10#$(basename "$(ls schema/[0-9]*.sql | tail -n 1)" | cut -c1-3)));"
-  } > "$work/import.sql"
+  sqlite3_load_script "$work/data" > "$work/import.sql"
   sqlite3 "$work/store.db" ".read $work/import.sql"
   store="$work/store.db"
 fi

@@ -8,6 +8,7 @@
 # Sources get a body made of their direct quotes, every fifth with a word changed (so `altered`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/sqlite3-load.sh
 attributions=${1:-100000}
 runs=${RUNS:-3}
 if [ -n "${CLAIMTRAIL:-}" ]; then
@@ -18,27 +19,12 @@ else
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-version=$((10#$(basename "$(ls schema/[0-9]*.sql | tail -n 1)" | cut -c1-3)))
 
 # A store of `$1` attributions at `$2`, loaded by sqlite3 as bench/provenance.sh loads it, with bodies.
 build() {
   local size=$1 store=$2 data="$work/data-$1"
   "$claimtrail" generate --claims $((size / 10)) --attributions "$size" --out "$data" >&2
-  { cat schema/*.sql; echo ".mode csv"; echo "BEGIN;"
-    for table in source speaker claim claim_relation attribution; do
-      columns=$(head -n 1 "$data/csv/$table.csv" | tr -d '\r')
-      echo ".import $data/csv/$table.csv staging_$table"
-      values=$(sed -E 's/([a-z_0-9]+)/nullif(\1, '"''"')/g' <<<"$columns")
-      if [ "$table" = attribution ]; then
-        columns="$columns,seen_on"
-        values="$values, coalesce(nullif(said_on, ''), (SELECT published FROM source WHERE id = staging_attribution.source_id))"
-      fi
-      echo "INSERT INTO $table ($columns) SELECT $values FROM staging_$table;"
-      echo "DROP TABLE staging_$table;"
-    done
-    echo "COMMIT;"
-    echo "PRAGMA user_version = $version;"
-  } > "$work/import.sql"
+  sqlite3_load_script "$data" > "$work/import.sql"
   sqlite3 "$store" ".read $work/import.sql"
   sqlite3 "$store" "
     CREATE TEMP TABLE b AS SELECT a.source_id AS id, 'Opening paragraph of the story. ' || group_concat(

@@ -12,6 +12,7 @@
 # same way and times only the edits on the busiest records (claim merge, speaker merge, claim delete).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/sqlite3-load.sh
 attributions=${1:-100000}
 claims=${2:-$((attributions / 10))}
 reads_only=$([ "${3:-}" = "--reads" ] || [ "${3:-}" = "--edits" ] && echo yes || echo no)
@@ -69,21 +70,7 @@ cat schema/*.sql | sqlite3 "$work/schema.db"
 attribution_indexes=$(sqlite3 "$work/schema.db" \
   "SELECT sql || ';' FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'attribution' AND sql IS NOT NULL")
 fts_trigger=$(sqlite3 "$work/schema.db" "SELECT sql || ';' FROM sqlite_schema WHERE name = 'attribution_fts_added'")
-{ cat schema/*.sql; echo ".mode csv"; echo "BEGIN;"
-  for table in source speaker claim claim_relation attribution; do
-    columns=$(head -n 1 "$work/data/csv/$table.csv" | tr -d '\r')
-    echo ".import $work/data/csv/$table.csv staging_$table"
-    values=$(sed -E 's/([a-z_0-9]+)/nullif(\1, '"''"')/g' <<<"$columns")
-    if [ "$table" = attribution ]; then  # the timeline day, as claimtrail computes it on insert
-      columns="$columns,seen_on"
-      values="$values, coalesce(nullif(said_on, ''), (SELECT published FROM source WHERE id = staging_attribution.source_id))"
-    fi
-    echo "INSERT INTO $table ($columns) SELECT $values FROM staging_$table;"
-    echo "DROP TABLE staging_$table;"
-  done
-  echo "COMMIT;"
-  echo "PRAGMA user_version = $((10#$(basename "$(ls schema/[0-9]*.sql | tail -n 1)" | cut -c1-3)));"
-} > "$work/import.sql"
+sqlite3_load_script "$work/data" > "$work/import.sql"
 { cat schema/*.sql; echo ".mode csv"; echo "BEGIN;"
   sqlite3 "$work/schema.db" "SELECT 'DROP INDEX ' || name || ';' FROM sqlite_schema
                              WHERE type = 'index' AND tbl_name = 'attribution' AND sql IS NOT NULL"
