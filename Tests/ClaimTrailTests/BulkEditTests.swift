@@ -54,7 +54,8 @@ struct BulkEditTests {
         }
     }
 
-    /// Every counter the triggers keep (per-source sourcing counts included), and each attribution's place in the timelines, as JSON rows;
+    /// Every counter the triggers keep (per-source sourcing counts included), and each attribution's place in the
+    /// timelines, as JSON rows;
     /// but those of claim `claim` (merged or deleted).
     static func counters(_ store: ClaimStore, without claim: Int64) throws -> [String] {
         let queries = [
@@ -79,7 +80,8 @@ struct BulkEditTests {
             WHERE ?1 IS NOT NULL ORDER BY source_id
             """,
             """
-            SELECT json_array('attribution', id, claim_id, speaker_id, seen_on, via_id) FROM attribution WHERE ?1 IS NOT NULL
+            SELECT json_array('attribution', id, claim_id, speaker_id, seen_on,
+                via_id) FROM attribution WHERE ?1 IS NOT NULL
             ORDER BY claim_id, seen_on IS NULL, seen_on, id
             """,
         ]

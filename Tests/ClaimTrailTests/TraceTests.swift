@@ -93,7 +93,8 @@ struct TraceTests {
         )
         let plan = try store.database.prepare(
             """
-            EXPLAIN QUERY PLAN SELECT id FROM attribution a WHERE a.claim_id = 1 ORDER BY a.seen_on IS NULL, a.seen_on, a.id LIMIT 3
+            EXPLAIN QUERY PLAN SELECT id FROM attribution a WHERE a.claim_id = 1 ORDER BY a.seen_on IS NULL,
+                a.seen_on, a.id LIMIT 3
             """
         ).map { $0.string(3) }.joined(separator: " ")
         #expect(plan.contains("attribution_claim_timeline") && !plan.contains("TEMP B-TREE"))

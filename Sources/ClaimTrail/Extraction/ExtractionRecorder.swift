@@ -62,7 +62,8 @@ public struct ExtractionRecorder {
             let id = store.database.lastInsertRowID
             try store.database.execute(
                 """
-                INSERT INTO attribution_proposal (attribution_id, speaker, speaker_role, content, content_key, confidence,
+                INSERT INTO attribution_proposal (attribution_id, speaker, speaker_role, content, content_key,
+                    confidence,
                                                   content_start, content_end, extractor_version, proposed_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,

@@ -143,7 +143,8 @@ struct SpeakerPhrase {
         {
             return SpeakerPhrase(name: phrase, role: words.dropFirst().spelled)
         }
-        // "NATO spokesperson Oana Lungescu", "Foreign Minister Sergei Lavrov": role, then the name after the last title.
+        // "NATO spokesperson Oana Lungescu", "Foreign Minister Sergei Lavrov": role, then the name after the last
+        // title.
         // "says researcher Barbara Wolfe", "quarterback Tom Brady": an occupation in lower case is a title too.
         if var title = words.dropLast().lastIndex(where: {
             titles.contains($0.lower) || (!$0.isCapitalized && occupations.contains($0.lower))

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Records refer to each other by natural keys: sources by URL or title, speakers by name or
 /// alias, claims by text, and, where the file gives them, by uid (`UIDMatching`). A record that is
-/// already stored is found, not added again, so importing the same file twice changes nothing. References point backwards: a record may
+/// already stored is found, not added again, so importing the same file twice changes nothing. References point
+/// backwards: a record may
 /// name only what the store or earlier records hold.
 public struct Importer {
     public let store: ClaimStore

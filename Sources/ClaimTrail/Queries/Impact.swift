@@ -118,7 +118,8 @@ extension ClaimStore {
             """
             \(hit),
             lost(claim_id, side, voice, stance) AS (
-                SELECT a.claim_id, iif(a.stance = 'asserts', 'asserts', 'disputes'), coalesce(a.speaker_id, -a.source_id),
+                SELECT a.claim_id, iif(a.stance = 'asserts', 'asserts', 'disputes'), coalesce(a.speaker_id,
+                    -a.source_id),
                        a.stance
                 FROM (SELECT DISTINCT id FROM hit) AS h JOIN attribution a ON a.id = h.id
                 UNION ALL
@@ -133,11 +134,15 @@ extension ClaimStore {
             )
             SELECT t.claim_id, c.text, \(ContestRule.condition),
                    s.counter_claims - (SELECT count(*) FROM claim_relation
-                                       WHERE from_claim_id = ?2 AND to_claim_id = t.claim_id AND kind = 'contradicts') > 0
+                                       WHERE from_claim_id = ?2 AND to_claim_id = t.claim_id
+                                           AND kind = 'contradicts') > 0
                    OR (s.asserts - (SELECT count(*) FROM lost WHERE claim_id = t.claim_id AND stance = 'asserts') > 0
-                       AND s.denies - (SELECT count(*) FROM lost WHERE claim_id = t.claim_id AND stance = 'denies') > 0),
-                   EXISTS (SELECT 1 FROM attribution WHERE claim_id = t.claim_id AND via_id IS NULL AND state = 'accepted'),
-                   EXISTS (SELECT 1 FROM attribution WHERE claim_id = t.claim_id AND via_id IS NULL AND state = 'accepted'
+                       AND s.denies - (SELECT count(*) FROM lost WHERE claim_id = t.claim_id
+                           AND stance = 'denies') > 0),
+                   EXISTS (SELECT 1 FROM attribution WHERE claim_id = t.claim_id AND via_id IS NULL
+                       AND state = 'accepted'),
+                   EXISTS (SELECT 1 FROM attribution WHERE claim_id = t.claim_id AND via_id IS NULL
+                       AND state = 'accepted'
                            AND id NOT IN (SELECT id FROM hit)),
                    (SELECT count(DISTINCT voice) FROM claim_voice WHERE claim_id = t.claim_id),
                    (SELECT count(DISTINCT voice) FROM claim_voice v WHERE v.claim_id = t.claim_id

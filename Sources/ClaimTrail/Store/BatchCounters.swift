@@ -39,7 +39,8 @@ enum BatchCounters {
         // speaker_attribution_added
         """
         INSERT INTO speaker_stats
-        SELECT speaker_id, count(*) FROM main.attribution NOT INDEXED WHERE id >= ?1 AND speaker_id IS NOT NULL GROUP BY speaker_id
+        SELECT speaker_id,
+            count(*) FROM main.attribution NOT INDEXED WHERE id >= ?1 AND speaker_id IS NOT NULL GROUP BY speaker_id
         ON CONFLICT DO UPDATE SET attributions = attributions + excluded.attributions
         """,
 
@@ -59,7 +60,8 @@ enum BatchCounters {
             attributions = claim_stats.attributions + batch.attributions,
             asserts = claim_stats.asserts + batch.asserts,
             denies = claim_stats.denies + batch.denies,
-            first_seen = coalesce(min(claim_stats.first_seen, batch.first_seen), claim_stats.first_seen, batch.first_seen),
+            first_seen = coalesce(min(claim_stats.first_seen, batch.first_seen), claim_stats.first_seen,
+                batch.first_seen),
             last_seen = coalesce(max(claim_stats.last_seen, batch.last_seen), claim_stats.last_seen, batch.last_seen)
         FROM (SELECT claim_id, count(*) AS attributions, sum(stance = 'asserts') AS asserts,
                      sum(stance = 'denies') AS denies, min(seen_on) AS first_seen, max(seen_on) AS last_seen
@@ -71,13 +73,15 @@ enum BatchCounters {
         """
         UPDATE claim_stats SET sources = claim_stats.sources + batch.sources
         FROM (SELECT claim_id, count(DISTINCT source_id) AS sources FROM main.attribution AS p NOT INDEXED
-              WHERE p.id >= ?1 AND NOT EXISTS (SELECT 1 FROM claim_source s WHERE s.claim_id = p.claim_id AND s.source_id = p.source_id)
+              WHERE p.id >= ?1 AND NOT EXISTS (SELECT 1 FROM claim_source s WHERE s.claim_id = p.claim_id
+                  AND s.source_id = p.source_id)
               GROUP BY claim_id) AS batch
         WHERE claim_stats.claim_id = batch.claim_id
         """,
         """
         INSERT INTO claim_source
-        SELECT claim_id, source_id, count(*) FROM main.attribution NOT INDEXED WHERE id >= ?1 GROUP BY claim_id, source_id
+        SELECT claim_id, source_id, count(*) FROM main.attribution NOT INDEXED WHERE id >= ?1 GROUP BY claim_id,
+            source_id
         ON CONFLICT DO UPDATE SET n = n + excluded.n
         """,
 
@@ -104,7 +108,8 @@ enum BatchCounters {
     private static let fromVoices = [
         // claim_voice_added, for each voice new to a claim's side; then the claim_voice upsert.
         """
-        UPDATE claim_stats SET asserting = claim_stats.asserting + batch.asserting, disputing = claim_stats.disputing + batch.disputing
+        UPDATE claim_stats SET asserting = claim_stats.asserting + batch.asserting,
+            disputing = claim_stats.disputing + batch.disputing
         FROM (SELECT claim_id, sum(side = 'asserts') AS asserting, sum(side = 'disputes') AS disputing
               FROM temp.batch_voice b
               WHERE NOT EXISTS (SELECT 1 FROM claim_voice v

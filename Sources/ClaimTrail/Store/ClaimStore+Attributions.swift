@@ -84,7 +84,8 @@ extension ClaimStore {
         let found = try database.cached(
             """
             SELECT EXISTS (SELECT 1 FROM claim WHERE id = ?1), EXISTS (SELECT 1 FROM source WHERE id = ?2),
-                   (SELECT published FROM source WHERE id = ?2), ?3 IS NULL OR EXISTS (SELECT 1 FROM speaker WHERE id = ?3)
+                   (SELECT published FROM source WHERE id = ?2),
+                       ?3 IS NULL OR EXISTS (SELECT 1 FROM speaker WHERE id = ?3)
             """
         ).first([draft.claimID, draft.sourceID, draft.speakerID]) { row in
             (claim: row.bool(0), source: row.bool(1), published: row.text(2), speaker: row.bool(3))
@@ -128,7 +129,8 @@ extension ClaimStore {
         let quote = Reference.clean(quote)
         let stored = try database.cached(
             """
-            SELECT id FROM attribution WHERE claim_id = ? AND speaker_id IS ? AND source_id = ? AND (?4 IS NULL OR quote = ?4)
+            SELECT id FROM attribution WHERE claim_id = ? AND speaker_id IS ? AND source_id = ?
+                AND (?4 IS NULL OR quote = ?4)
               AND state = 'accepted'
             ORDER BY id
             """

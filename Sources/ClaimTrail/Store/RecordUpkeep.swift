@@ -72,7 +72,8 @@ struct RecordUpkeep {
                 INSERT INTO temp.batch_voice
                 SELECT r.to_claim_id, 'disputes', coalesce(a.speaker_id, -a.source_id), count(*)
                 FROM main.claim_relation r
-                JOIN main.attribution a ON a.claim_id = r.from_claim_id AND a.stance = 'asserts' AND a.state = 'accepted'
+                JOIN main.attribution a ON a.claim_id = r.from_claim_id AND a.stance = 'asserts'
+                    AND a.state = 'accepted'
                 WHERE r.id >= ?1 AND r.kind = 'contradicts' AND a.id < ?2
                 GROUP BY 1, 3
                 ON CONFLICT DO UPDATE SET n = n + excluded.n
@@ -87,8 +88,10 @@ struct RecordUpkeep {
     private static func nextIDs(in database: Database) throws -> (Int64, Int64, Int64, Int64) {
         try database.cached(
             """
-            SELECT (SELECT coalesce(max(id), 0) + 1 FROM main.claim), (SELECT coalesce(max(id), 0) + 1 FROM main.source),
-                   (SELECT coalesce(max(id), 0) + 1 FROM main.speaker), (SELECT coalesce(max(id), 0) + 1 FROM main.claim_relation)
+            SELECT (SELECT coalesce(max(id), 0) + 1 FROM main.claim), (SELECT coalesce(max(id),
+                0) + 1 FROM main.source),
+                   (SELECT coalesce(max(id), 0) + 1 FROM main.speaker), (SELECT coalesce(max(id),
+                       0) + 1 FROM main.claim_relation)
             """
         ).first { ($0.int64(0), $0.int64(1), $0.int64(2), $0.int64(3)) }!
     }

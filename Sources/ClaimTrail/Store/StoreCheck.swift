@@ -41,7 +41,8 @@ public struct StoreCheck {
         try database.prepare(
             """
             SELECT claim_id FROM (
-                SELECT claim_id, attributions, asserts, denies, asserting, disputing, counter_claims, sources, first_seen, last_seen
+                SELECT claim_id, attributions, asserts, denies, asserting, disputing, counter_claims, sources,
+                    first_seen, last_seen
                 FROM claim_stats
                 EXCEPT
                 \(Self.recount)
@@ -69,7 +70,8 @@ public struct StoreCheck {
                     SELECT * FROM source_sourcing
                     EXCEPT SELECT source_id, count(*), sum(anonymous), sum(unattributed) FROM attribution_sourcing
                            GROUP BY source_id)
-                UNION SELECT source_id FROM attribution_sourcing WHERE source_id NOT IN (SELECT source_id FROM source_sourcing)
+                UNION SELECT source_id FROM attribution_sourcing WHERE source_id NOT IN (SELECT source_id
+                    FROM source_sourcing)
                 ORDER BY 1
                 """
             ).map { "sourcing counts of source #\($0.int64(0)) differ from a recount" }
@@ -79,7 +81,8 @@ public struct StoreCheck {
     private static func attributionProblems(in database: Database) throws -> [String] {
         try database.prepare(
             """
-            SELECT a.id FROM attribution a JOIN attribution v ON v.id = a.via_id WHERE v.claim_id <> a.claim_id OR v.id >= a.id
+            SELECT a.id FROM attribution a JOIN attribution v ON v.id = a.via_id
+                WHERE v.claim_id <> a.claim_id OR v.id >= a.id
             """
         ).map { "attribution #\($0.int64(0)) is relayed through an attribution of another claim, or a later one" }
             + database.prepare(
@@ -209,9 +212,12 @@ public struct StoreCheck {
                (SELECT count(*) FROM attribution WHERE claim_id = c.id AND state = 'accepted'),
                (SELECT count(*) FROM attribution WHERE claim_id = c.id AND state = 'accepted' AND stance = 'asserts'),
                (SELECT count(*) FROM attribution WHERE claim_id = c.id AND state = 'accepted' AND stance = 'denies'),
-               (SELECT count(DISTINCT coalesce(speaker_id, -source_id)) FROM attribution WHERE claim_id = c.id AND state = 'accepted' AND stance = 'asserts'),
+               (SELECT count(DISTINCT coalesce(speaker_id,
+                   -source_id)) FROM attribution WHERE claim_id = c.id AND state = 'accepted' AND stance = 'asserts'),
                (SELECT count(*) FROM (
-                    SELECT coalesce(speaker_id, -source_id) FROM attribution WHERE claim_id = c.id AND state = 'accepted' AND stance <> 'asserts'
+                    SELECT coalesce(speaker_id,
+                        -source_id) FROM attribution WHERE claim_id = c.id AND state = 'accepted'
+                            AND stance <> 'asserts'
                     UNION
                     SELECT coalesce(a.speaker_id, -a.source_id) FROM claim_relation r
                     JOIN attribution a ON a.claim_id = r.from_claim_id AND a.stance = 'asserts' AND a.state = 'accepted'

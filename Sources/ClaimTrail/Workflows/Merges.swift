@@ -110,12 +110,15 @@ extension ClaimStore {
         }
         let before = try mergeSnapshot(
             """
-            SELECT json_object('name', name, 'kind', kind, 'role', role, 'merged_into', ?2, 'affiliation_id', affiliation_id,
+            SELECT json_object('name', name, 'kind', kind, 'role', role, 'merged_into', ?2, 'affiliation_id',
+                affiliation_id,
                                'wikidata', wikidata, 'uid', uid,
                                'aliases', json((SELECT json_group_array(alias) FROM (SELECT alias FROM speaker_alias
-                                                                                      WHERE speaker_id = ?1 ORDER BY alias))),
+                                                                                      WHERE speaker_id = ?1
+                                                                                          ORDER BY alias))),
                                'affiliated', json((SELECT json_group_array(id) FROM (SELECT id FROM speaker
-                                                                                     WHERE affiliation_id = ?1 ORDER BY id))),
+                                                                                     WHERE affiliation_id = ?1
+                                                                                         ORDER BY id))),
                                'attributions', \(RestorableRows.attributionIDs("speaker_id")))
             FROM speaker WHERE id = ?1
             """,
@@ -231,7 +234,8 @@ extension ClaimStore {
         let why = ["merged into \(entity) #\(kept)", Reference.clean(reason)].compactMap { $0 }.joined(separator: ": ")
         try database.execute(
             """
-            INSERT INTO change_log (changed_by, entity, entity_id, action, claim_id, before, reason) VALUES (?, ?, ?, 'delete', ?, ?, ?)
+            INSERT INTO change_log (changed_by, entity, entity_id, action, claim_id, before, reason) VALUES (?, ?, ?,
+                'delete', ?, ?, ?)
             """,
             [by, entity, merged, claimID, before, why]
         )

@@ -80,7 +80,8 @@ public struct ProposalReview {
         let stance = correction.stance ?? proposal.stance
         if let twin = try store.database.cached(
             """
-            SELECT id FROM attribution WHERE claim_id = ? AND speaker_id IS ? AND source_id = ? AND stance = ? AND quote IS ?
+            SELECT id FROM attribution WHERE claim_id = ? AND speaker_id IS ? AND source_id = ? AND stance = ?
+                AND quote IS ?
               AND via_id IS NULL AND said_on IS ? AND state = 'accepted'
             """
         ).first(
@@ -136,7 +137,8 @@ public struct ProposalReview {
         guard
             let found = try store.database.cached(
                 """
-                SELECT a.claim_id, a.speaker_id, a.source_id, a.stance, a.mode, a.quote, a.cue, a.said_on, a.recorded_at,
+                SELECT a.claim_id, a.speaker_id, a.source_id, a.stance, a.mode, a.quote, a.cue, a.said_on,
+                    a.recorded_at,
                        a.recorded_by, p.attribution_id IS NOT NULL, p.speaker, p.speaker_role, a.uid
                 FROM attribution a LEFT JOIN attribution_proposal p ON p.attribution_id = a.id WHERE a.id = ?
                 """

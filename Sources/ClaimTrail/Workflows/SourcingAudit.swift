@@ -219,7 +219,8 @@ extension ClaimStore {
         return try database.cached(
             """
             SELECT DISTINCT source_id FROM attribution
-            WHERE claim_id = ? AND speaker_id = ? AND source_id <> ? AND via_id IS NULL AND state = 'accepted' ORDER BY 1
+            WHERE claim_id = ? AND speaker_id = ? AND source_id <> ? AND via_id IS NULL AND state = 'accepted'
+                ORDER BY 1
             """
         ).map([claimID, speakerID, besides]) { $0.int64(0) }
     }
