@@ -42,6 +42,9 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         if per == .claim && format != .csv { throw ValidationError("--per claim is for --format csv") }
+        if claim != nil && contested {
+            throw ValidationError("--claim and --contested each choose the claims; give one of them")
+        }
         if format == .jsonl && (claim != nil || contested) {
             throw ValidationError("--format jsonl writes the whole store; leave out --claim and --contested")
         }

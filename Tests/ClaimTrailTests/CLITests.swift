@@ -167,6 +167,10 @@ struct CLITests {
             database: temporary.path
         )
         #expect(badFlag.status == 64)
+
+        let bothScopes = try Binary.run(["export", "--claim", "1", "--contested"], database: temporary.path)
+        #expect(bothScopes.status == 64 && bothScopes.stdout.isEmpty)
+        #expect(bothScopes.stderr.contains("--claim and --contested each choose the claims"), "\(bothScopes.stderr)")
     }
 }
 
