@@ -91,8 +91,8 @@ enum DeskActions {
                 language: input.language.nonBlank,
                 appearanceURL: input.appearanceUrl.nonBlank
             )
-            let created = try store.setVerdict(verdict, on: claim)
-            try store.logAddition(.verdict(claimID: claim, reviewer: verdict.reviewer), by: account.name)
+            let created = try store.setVerdict(verdict, on: claim, by: account.name)
+            if created { try store.logAddition(.verdict(claimID: claim, reviewer: verdict.reviewer), by: account.name) }
             return Recorded(id: claim, created: created)
         }
     }

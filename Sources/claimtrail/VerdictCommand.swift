@@ -37,7 +37,7 @@ struct VerdictCommand: ParsableCommand {
                 language: language,
                 appearanceURL: appearanceURL
             )
-            return (id, try opened.setVerdict(verdict, on: id))
+            return (id, try opened.setVerdict(verdict, on: id, by: store.recorder))
         }
         try say("claim #\(id) rated “\(rating)” by \(reviewer)\(created ? "" : " (replacing the earlier verdict)")")
     }

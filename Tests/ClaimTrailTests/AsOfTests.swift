@@ -46,6 +46,51 @@ struct AsOfTests {
         #expect(try InterchangeDocument.render(from: store, scope: .all) == taken.last?.export)
     }
 
+    @Test("a verdict revised by `verdict` and by an import is logged, and --as-of shows the verdict that stood")
+    func verdictRevisions() throws {
+        let fixture = try TemporaryStore()
+        let claim = try fixture.store.write { try fixture.store.addClaim(text: "It rained").id }
+        let verdict = { (rating: String) in
+            try Binary.run(["verdict", "#\(claim)", "--rating", rating, "--by", "Desk", "--db", fixture.path])
+        }
+        #expect(try verdict("False").status == 0)
+        let first = Self.momentPassed()
+        let revised = try verdict("Misleading")
+        #expect(revised.status == 0)
+        #expect(revised.stdout.contains("replacing the earlier verdict"), "\(revised.stdout)")
+        let second = Self.momentPassed()
+        let file = try fixture.file(
+            "verdict.jsonl",
+            #"{"type": "claim", "text": "It rained", "verdicts": [{"rating": "True", "reviewer": "Desk"}]}"#
+        )
+        #expect(try Binary.run(["import", file, "--db", fixture.path]).status == 0)
+        // The entries as written to the store on disk: who, and the verdict before and after.
+        let log = try ClaimStore.open(at: fixture.path).database.prepare(
+            """
+            SELECT changed_by, entity_id, before ->> '$.verdict', after ->> '$.verdict', after ->> '$.reviewer'
+            FROM change_log ORDER BY id
+            """
+        ).map { "\($0.string(0)) #\($0.int64(1)) \($0.string(2)) → \($0.string(3)) (\($0.string(4)))" }
+        #expect(log == ["tester #\(claim) False → Misleading (Desk)", "tester #\(claim) Misleading → True (Desk)"])
+        for (moment, rating) in [(first, "False"), (second, "Misleading"), (nil, "True")] {
+            let result = try Binary.run(
+                ["export", "--format", "json", "--db", fixture.path] + (moment.map { ["--as-of", $0] } ?? [])
+            )
+            #expect(result.status == 0, "\(result.stderr)")
+            let document = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+            let claims = document?["claims"] as? [[String: Any]] ?? []
+            let ratings = claims.flatMap { $0["verdicts"] as? [[String: Any]] ?? [] }.map { $0["rating"] as? String }
+            #expect(ratings == [rating], "--as-of \(moment ?? "now")")
+        }
+    }
+
+    /// The current second, once it has passed: a moment after every change so far and before the next.
+    private static func momentPassed() -> String {
+        let moment = utcSecond()
+        while utcSecond() == moment { usleep(20_000) }
+        return moment
+    }
+
     private static func contested(_ store: ClaimStore) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -144,7 +189,7 @@ struct RandomHistory {
         let pick = { (list: [Int64], random: inout SeededRandom) in list.randomElement(using: &random) }
         let kind =
             claims.count < 3 || speakers.count < 2 || sources.count < 2
-            ? Int.random(in: 0...2, using: &random) : Int.random(in: 0...15, using: &random)
+            ? Int.random(in: 0...2, using: &random) : Int.random(in: 0...17, using: &random)
         let store = self.store
         do {
             return try store.write { () throws -> String in
@@ -203,10 +248,17 @@ struct RandomHistory {
                         kind: Bool.random(using: &random) ? .contradicts : .supports
                     )
                     return "relate #\(from) → #\(to)"
-                case 9:
+                case 9, 16, 17:
+                    // Two reviewers only, so that many verdicts are revisions of an earlier one.
                     let claim = pick(claims, &random)!
-                    try store.setVerdict(Verdict(rating: "False", reviewer: "Reviewer \(n)"), on: claim)
-                    return "verdict on #\(claim)"
+                    let reviewer = ["Desk", "Wire"].randomElement(using: &random)!
+                    let rating = ["False", "True", "Misleading"].randomElement(using: &random)!
+                    let new = try store.setVerdict(
+                        Verdict(rating: rating, reviewer: reviewer, explanation: "step \(n)"),
+                        on: claim,
+                        by: "test"
+                    )
+                    return "\(new ? "verdict" : "revise verdict") “\(rating)” by \(reviewer) on #\(claim)"
                 case 10:
                     let (merged, kept) = (pick(claims, &random)!, pick(claims, &random)!)
                     try store.mergeClaim(merged, into: kept, by: "test", reason: nil)

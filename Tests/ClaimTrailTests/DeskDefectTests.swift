@@ -229,7 +229,8 @@ struct DeskDefectTests {
             _ = try store.addNote("red \u{1B}[31malert\u{07} done\u{85}now", to: room.recorded, by: "ana\u{1B}")
             try store.setVerdict(
                 Verdict(rating: "False\u{0B}", reviewer: "Desk", explanation: "see \u{7F}\u{9B}2J\u{FFFE}"),
-                on: room.recorded
+                on: room.recorded,
+                by: "test"
             )
         }
         let html = try HTMLReport.render(from: store, scope: .claim(room.recorded))

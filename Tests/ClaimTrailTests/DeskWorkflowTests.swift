@@ -550,7 +550,8 @@ struct StatusLabelAndReportTests {
                     language: "pt-br",
                     appearanceURL: "javascript:alert(2)"
                 ),
-                on: claim
+                on: claim,
+                by: "test"
             )
             _ = try store.addNote("<b>call back</b>", to: claim, by: "ana")
         }

@@ -49,7 +49,8 @@ struct JSONWriterTests {
         let store = temporary.store
         try store.setVerdict(
             Verdict(rating: "False", score: 1, best: 5, worst: 1, reviewer: "Desk", explanation: "No <plan>"),
-            on: 1
+            on: 1,
+            by: "test"
         )
         for claim in 1...3 {
             let trace = try store.traceClaim("#\(claim)", limit: 50, offset: 0)
@@ -92,7 +93,8 @@ struct JSONWriterTests {
         for (index, claim) in claims.enumerated() {
             try store.setVerdict(
                 Verdict(rating: "Rating \(index) <i>", score: index, reviewer: "Desk \(index)", language: "pt-BR"),
-                on: claim
+                on: claim,
+                by: "test"
             )
         }
         var chunks: [String] = []

@@ -67,15 +67,22 @@ struct QuoteVerificationTests {
         return String(decoding: Array(body.utf8)[start..<end], as: UTF8.self)
     }
 
+    /// One quote verified against one body: its CSV row, and what the store file keeps of it.
+    private func verifyOne(
+        _ quote: String,
+        in body: String
+    ) throws -> (row: [String: String], kept: (status: String, start: Int?, end: Int?, sha: String)) {
+        let desk = try QuoteDesk(bodies: [body])
+        let id = try desk.quote(quote, source: 1)
+        return (try #require(try desk.verify()[id]), try #require(try desk.kept(id)))
+    }
+
     @Test("a quote typed with straight quotes and a hyphen is verbatim against curly quotes and a dash")
     func verbatimAfterFolding() throws {
         let body = "The ministry said: “Our forces didn’t strike the depot — it was empty,” a spokesman added.\n"
-        let desk = try QuoteDesk(bodies: [body])
-        let id = try desk.quote("\"Our forces didn't strike the depot - it was empty\"", source: 1)
-        let row = try #require(try desk.verify()[id])
+        let (row, kept) = try verifyOne("\"Our forces didn't strike the depot - it was empty\"", in: body)
         #expect(row["status"] == "verbatim")
         #expect(row["changes"] == "")
-        let kept = try #require(try desk.kept(id))
         #expect(kept.status == "verbatim")
         #expect(passage(body, kept.start, kept.end) == "Our forces didn’t strike the depot — it was empty")
         #expect(kept.sha == SHA256.hex(body))
@@ -105,6 +112,44 @@ struct QuoteVerificationTests {
         #expect(changes.map { $0["kind"] as? String } == ["changed", "dropped"])
         #expect(changes.first?["from"] as? String == "fifty")
         #expect(changes.last?["to"] is NSNull)
+    }
+
+    @Test("canonically equivalent text is verbatim, at the offsets of the body's own bytes, either way round")
+    func canonicallyEquivalentQuotes() throws {
+        let precomposed = "Le Caf\u{E9} de la Paix est ouvert"
+        let decomposed = "Le Cafe\u{301} de la Paix est ouvert"
+        let bodies = [precomposed, decomposed].map { "Il a dit : « \($0) » hier.\n" }
+        let desk = try QuoteDesk(bodies: bodies)
+        let intoPrecomposed = try desk.quote(decomposed, source: 1)
+        let intoDecomposed = try desk.quote(precomposed, source: 2)
+        // The accent is in the body, not in the quote: a match may not end inside “é”.
+        let accentDropped = try desk.quote("Le Cafe de la Paix est ouvert", source: 1)
+        let rows = try desk.verify()
+        for (id, body, spelled) in [(intoPrecomposed, bodies[0], precomposed), (intoDecomposed, bodies[1], decomposed)]
+        {
+            #expect(rows[id]?["status"] == "verbatim")
+            #expect(rows[id]?["changes"] == "")
+            let kept = try #require(try desk.kept(id))
+            // Bytes, not Strings: String equality would take either spelling for the other.
+            let expected = try #require(Array(body.utf8).firstRange(of: Array(spelled.utf8)))
+            #expect(kept.start == expected.lowerBound)
+            #expect(kept.end == expected.upperBound)
+            #expect(rows[id]?["quote_start"] == String(expected.lowerBound))
+            #expect(rows[id]?["quote_end"] == String(expected.upperBound))
+        }
+        #expect(rows[accentDropped]?["status"] == "altered")
+        #expect(rows[accentDropped]?["changes"] == "“caf\u{E9}” → “cafe”")
+    }
+
+    @Test(
+        "an altered quote always names its changes, even one in case or punctuation only",
+        arguments: ["We will win, this war", "we will win this WAR", "we will - win this war"]
+    )
+    func alteredNeverWithoutChanges(quote: String) throws {
+        let body = "The minister said we will win this war and left the room.\n"
+        let (row, kept) = try verifyOne(quote, in: body)
+        #expect((row["status"], row["changes"]) == ("altered", "“we will win this war” → “\(quote)”"))
+        #expect(passage(body, kept.start, kept.end) == "we will win this war")
     }
 
     @Test("a quote the body does not hold is not_found; a source without a body is no_body")

@@ -121,7 +121,7 @@ struct SchemaDriftTests {
         let store = try ClaimStore.create(at: path)
         #expect(try store.schemaVersion() == Migration.latestVersion)
         #expect(try store.claim(id: 1)?.text == "Kept “claim”")
-        try store.setVerdict(Verdict(rating: "False", reviewer: "Desk"), on: 1)
+        try store.setVerdict(Verdict(rating: "False", reviewer: "Desk"), on: 1, by: "test")
         #expect(try store.verdicts(claimID: 1).map(\.rating) == ["False"])
     }
 }

@@ -136,7 +136,7 @@ import Testing
         let claim = try store.claim("The bridge was closed")
         let speaker = try store.speaker("Mayor Example")
         try store.attribute(claim, speaker, in: try store.source("Report"))
-        try store.setVerdict(Verdict(rating: "False", reviewer: "Desk"), on: claim)
+        try store.setVerdict(Verdict(rating: "False", reviewer: "Desk"), on: claim, by: "test")
         let claimUID = try #require(try store.uid(of: .claim, id: claim)).text
         let verdictUID = try #require(try store.verdictUIDs(claimID: claim).first)
         let prov = try #require(

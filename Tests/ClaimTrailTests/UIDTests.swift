@@ -78,7 +78,7 @@ import Testing
         let other = try store.claim("Two")
         try store.attribute(claim, speaker, in: source)
         _ = try store.addRelation(from: other, to: claim, kind: .contradicts)
-        try store.setVerdict(Verdict(rating: "False", reviewer: "Desk"), on: claim)
+        try store.setVerdict(Verdict(rating: "False", reviewer: "Desk"), on: claim, by: "test")
         let file = try temporary.file(
             "more.jsonl",
             """
@@ -133,7 +133,7 @@ import Testing
         let claims = try (0..<50).map { try store.claim("Claim \($0)") }
         for claim in claims { try store.attribute(claim, speaker, in: source) }
         _ = try store.addRelation(from: claims[1], to: claims[0], kind: .contradicts)
-        try store.setVerdict(Verdict(rating: "False", reviewer: "Desk"), on: claims[0])
+        try store.setVerdict(Verdict(rating: "False", reviewer: "Desk"), on: claims[0], by: "test")
         try store.database.execute("UPDATE attribution SET recorded_at = '2016-03-01T10:00:00Z' WHERE id = 1")
         let previous = try #require(Migration.all.last { $0.version < 13 }).version
         let path = current.directory.appendingPathComponent("old.db").path

@@ -57,7 +57,7 @@ import Testing
         let speaker = try store.addSpeaker(SpeakerDraft(name: "Oana Lungescu", kind: .person, wikidata: "Q7090498"))
         let claim = try store.claim("No change in posture")
         try store.attribute(claim, speaker, in: try store.source("Briefing"))
-        try store.setVerdict(Verdict(rating: "True", reviewer: "Desk"), on: claim)
+        try store.setVerdict(Verdict(rating: "True", reviewer: "Desk"), on: claim, by: "test")
         let json = try InterchangeDocument.render(from: store, scope: .all)
         #expect(json.contains(#""wikidata" : "Q7090498""#))
         let review = try ClaimReviewDocument.render(from: store, scope: .all)

@@ -47,7 +47,7 @@ extension Importer {
         if try store.verdicts(claimID: claim.id).contains(verdict) {
             summary.existing += 1
         } else {
-            try store.setVerdict(verdict, on: claim.id, uid: Self.uid(inURN: review["@id"]))
+            try store.setVerdict(verdict, on: claim.id, uid: Self.uid(inURN: review["@id"]), by: recordedBy)
             summary.verdicts += 1
         }
 

@@ -306,7 +306,7 @@ public struct Importer {
                 if unchanged {
                     summary.existing += 1
                 } else {
-                    try store.setVerdict(value, on: claim.id, uid: uid)
+                    try store.setVerdict(value, on: claim.id, uid: uid, by: recordedBy)
                     summary.verdicts += 1
                 }
             }

@@ -1,9 +1,16 @@
-/// A text folded the way a quote is compared with its source: curly and angle quotes made plain,
-/// dashes made a hyphen, every run of white space one space. Case, letters and punctuation stay as
-/// written, so what matches after folding is what the source says, typography aside.
+import Foundation
+
+/// A text folded the way a quote is compared with its source: canonically decomposed (NFD), curly
+/// and angle quotes made plain, dashes made a hyphen, every run of white space one space. Case,
+/// letters and punctuation stay as written, so what matches after folding is what the source says,
+/// typography and Unicode's spellings of one character aside (“é” precomposed or as “e” and a
+/// combining accent).
 ///
 /// Each folded scalar keeps the UTF-8 byte span it came from, so a match in the folded text is a
-/// span of the original: the offsets `quote_location` stores.
+/// span of the original: the offsets `quote_location` stores. A scalar with its combining marks
+/// (a starter and the non-starters after it) is decomposed as one, and each scalar of its
+/// decomposition keeps the span of the whole: a match begins and ends only where such a cluster
+/// does, so “Cafe” is not found in “Café”.
 struct FoldedText {
     /// The folded scalars' values.
     private(set) var scalars: [UInt32] = []
@@ -16,18 +23,40 @@ struct FoldedText {
     init(_ text: String, asQuote: Bool = false) {
         var offset = 0
         var pendingSpace: (start: Int, end: Int)?
+        var cluster = String.UnicodeScalarView()
+        var clusterStart = 0
         for scalar in text.unicodeScalars {
             let width = UTF8.width(scalar)
             defer { offset += width }
             if scalar.properties.isWhitespace {
+                appendCluster(&cluster, clusterStart, offset)
                 pendingSpace = (pendingSpace?.start ?? offset, offset + width)
                 continue
             }
             if let space = pendingSpace, !scalars.isEmpty { append(0x20, space.start, space.end) }
             pendingSpace = nil
-            append(Self.plain(scalar).value, offset, offset + width)
+            if scalar.properties.canonicalCombiningClass == .notReordered {
+                appendCluster(&cluster, clusterStart, offset)
+            }
+            if cluster.isEmpty { clusterStart = offset }
+            cluster.append(scalar)
         }
+        appendCluster(&cluster, clusterStart, offset)
         if asQuote { trimQuoteMarks() }
+    }
+
+    /// Appends a starter and its marks, decomposed, each scalar with the cluster's span; empties it.
+    /// A lone scalar below U+00C0 decomposes to itself: most text takes no trip through Foundation.
+    private mutating func appendCluster(_ cluster: inout String.UnicodeScalarView, _ start: Int, _ end: Int) {
+        guard let first = cluster.first else { return }
+        if first.value < 0xC0 && cluster.count == 1 {
+            append(Self.plain(first).value, start, end)
+        } else {
+            for scalar in String(cluster).decomposedStringWithCanonicalMapping.unicodeScalars {
+                append(Self.plain(scalar).value, start, end)
+            }
+        }
+        cluster.removeAll()
     }
 
     /// The original byte span of folded scalars `range`.
@@ -35,8 +64,8 @@ struct FoldedText {
         range.isEmpty ? 0..<0 : starts[range.lowerBound]..<ends[range.upperBound - 1]
     }
 
-    /// Where `needle` first occurs, as folded scalar positions (Knuth–Morris–Pratt: linear in
-    /// both lengths, whatever the text).
+    /// Where `needle` first occurs, as folded scalar positions, beginning and ending where clusters
+    /// of the original do (Knuth–Morris–Pratt: linear in both lengths, whatever the text).
     func firstRange(of needle: FoldedText) -> Range<Int>? {
         let pattern = needle.scalars
         guard !pattern.isEmpty, pattern.count <= scalars.count else { return nil }
@@ -51,9 +80,18 @@ struct FoldedText {
         for (index, value) in scalars.enumerated() {
             while matched > 0 && value != pattern[matched] { matched = failure[matched - 1] }
             if value == pattern[matched] { matched += 1 }
-            if matched == pattern.count { return (index + 1 - matched)..<(index + 1) }
+            if matched == pattern.count {
+                let range = (index + 1 - matched)..<(index + 1)
+                if isClusterBoundary(range.lowerBound) && isClusterBoundary(range.upperBound) { return range }
+                matched = failure[matched - 1]
+            }
         }
         return nil
+    }
+
+    /// Whether folded position `index` is where a cluster of the original begins (or the end).
+    private func isClusterBoundary(_ index: Int) -> Bool {
+        index == 0 || index == starts.count || starts[index] != starts[index - 1]
     }
 
     private mutating func append(_ value: UInt32, _ start: Int, _ end: Int) {

@@ -45,11 +45,7 @@ public final class QuoteLocator {
     /// found it): verbatim if the passage is the quote, else the passage's changes, without a search.
     /// Nil when the span does not fit the body, or the passage shares too little of the quote.
     public func recheck(_ quote: String, at span: Range<Int>) -> QuoteFinding? {
-        let utf8 = body.utf8
-        guard span.lowerBound >= 0, span.upperBound <= utf8.count else { return nil }
-        let from = utf8.index(utf8.startIndex, offsetBy: span.lowerBound)
-        let to = utf8.index(from, offsetBy: span.count)
-        let passage = String(decoding: utf8[from..<to], as: UTF8.self)
+        guard let passage = passage(at: span) else { return nil }
         let needle = FoldedText(quote, asQuote: true)
         if let range = FoldedText(passage).firstRange(of: needle),
             range.count
@@ -62,7 +58,33 @@ public final class QuoteLocator {
         let alignment = WordAlignment(quote: quoteKeys, other: QuoteWords(passage).keys, freeEnds: false)
         let similarity = alignment.similarity(quoteCount: quoteKeys.count)
         guard similarity >= Self.threshold else { return nil }
-        return QuoteFinding(status: .altered, span: span, changes: alignment.changes, similarity: similarity)
+        return QuoteFinding(
+            status: .altered,
+            span: span,
+            changes: Self.changes(alignment, quote: quote, passage: passage),
+            similarity: similarity
+        )
+    }
+
+    /// What an altered quote changed. Words are compared in lower case and without punctuation, so
+    /// a quote that differs from its passage in those only aligns with no change: then the change
+    /// is the passage as a whole, replaced by the quote, so that an altered quote always says how.
+    private static func changes(_ alignment: WordAlignment, quote: String, passage: String) -> [WordChange] {
+        guard alignment.changes.isEmpty else { return alignment.changes }
+        let written = { (text: String) in
+            text.unicodeScalars.split { $0.properties.isWhitespace }.map { String(String.UnicodeScalarView($0)) }
+                .joined(separator: " ")
+        }
+        return [WordChange(kind: .changed, from: written(passage), to: written(quote))]
+    }
+
+    /// The body's bytes `span` as text; nil when the span does not fit the body.
+    private func passage(at span: Range<Int>) -> String? {
+        let utf8 = body.utf8
+        guard span.lowerBound >= 0, span.upperBound <= utf8.count else { return nil }
+        let from = utf8.index(utf8.startIndex, offsetBy: span.lowerBound)
+        let to = utf8.index(from, offsetBy: span.count)
+        return String(decoding: utf8[from..<to], as: UTF8.self)
     }
 
     private func closest(to quote: String) -> QuoteFinding {
@@ -79,10 +101,11 @@ public final class QuoteLocator {
         guard let best, best.similarity >= Self.threshold, !best.alignment.span.isEmpty else { return notFound }
         let first = words.words[best.offset + best.alignment.span.lowerBound]
         let last = words.words[best.offset + best.alignment.span.upperBound - 1]
+        let span = first.start..<last.end
         return QuoteFinding(
             status: .altered,
-            span: first.start..<last.end,
-            changes: best.alignment.changes,
+            span: span,
+            changes: Self.changes(best.alignment, quote: quote, passage: passage(at: span) ?? ""),
             similarity: best.similarity
         )
     }

@@ -10,7 +10,7 @@ extension ClaimStore {
         case claim(Int64)
         /// A relation (`claim_relation.id`), filed under the claim it contradicts or supports.
         case relation(Int64)
-        /// The verdict of `reviewer` on a claim, new or revised.
+        /// The new verdict of `reviewer` on a claim (a revision logs itself: `setVerdict`).
         case verdict(claimID: Int64, reviewer: String)
     }
 
@@ -40,10 +40,7 @@ extension ClaimStore {
             case .verdict(let claimID, let reviewer):
                 (
                     """
-                    SELECT claim_id AS entity_id, claim_id,
-                           json_object('verdict', rating, 'score', score, 'best', best, 'worst', worst,
-                                       'reviewer', reviewer, 'reviewed_on', reviewed_on, 'url', url,
-                                       'uid', uid) AS after
+                    SELECT claim_id AS entity_id, claim_id, \(Self.verdictSnapshot) AS after
                     FROM verdict WHERE claim_id = ?2 AND reviewer = ?3
                     """,
                     [by, claimID, Reference.clean(reviewer) ?? reviewer]

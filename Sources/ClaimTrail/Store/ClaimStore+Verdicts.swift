@@ -1,10 +1,23 @@
 extension ClaimStore {
+    /// A verdict row as JSON, in SQL over `verdict`'s columns, for the change log. The rating is
+    /// under `verdict`, which tells a verdict's entry from the claim's own edits (both are filed
+    /// under the claim); the uid names the row in every store.
+    static let verdictSnapshot = """
+        json_object('verdict', rating, 'score', score, 'best', best, 'worst', worst, 'reviewer', reviewer,
+                    'reviewed_on', reviewed_on, 'url', url, 'explanation', explanation, 'language', language,
+                    'appearance_url', appearance_url, 'uid', uid)
+        """
+
     /// Records a reviewer's verdict on a claim, replacing that reviewer's earlier one.
     /// A revision keeps the verdict's uid: it is the same reviewer's verdict on the same claim.
+    /// A revision that changes anything is logged as an edit of the claim, with the verdict as it
+    /// was and as it became, so that `--as-of` can show the verdict that stood at a moment.
     /// - Returns: whether it was new (false: a revision of the reviewer's verdict).
-    /// - Parameter uid: kept from an imported record; a new verdict gets a new one.
+    /// - Parameters:
+    ///   - uid: kept from an imported record; a new verdict gets a new one.
+    ///   - by: who revised it, for the change log.
     @discardableResult
-    public func setVerdict(_ verdict: Verdict, on claimID: Int64, uid: UID? = nil) throws -> Bool {
+    public func setVerdict(_ verdict: Verdict, on claimID: Int64, uid: UID? = nil, by: String) throws -> Bool {
         guard try claim(id: claimID) != nil else { throw ClaimTrailError.notFound("no claim #\(claimID)") }
         try requireVisibleClaim(claimID)
         let rating = try Reference.required(verdict.rating, "a verdict's rating", missing: "a verdict needs a rating")
@@ -20,9 +33,10 @@ extension ClaimStore {
             throw ClaimTrailError.invalid("score \(score) lies outside \(worst)…\(best)")
         }
         let language = try Reference.clean(verdict.language).map(LanguageTag.validate)
-        let existed =
-            try database.cached("SELECT 1 FROM verdict WHERE claim_id = ? AND reviewer = ?")
-            .first([claimID, reviewer]) { _ in true } ?? false
+        let snapshot = try database.cached(
+            "SELECT \(Self.verdictSnapshot) FROM verdict WHERE claim_id = ? AND reviewer = ?"
+        )
+        let before = try snapshot.first([claimID, reviewer]) { $0.string(0) }
         try database.execute(
             """
             INSERT INTO verdict (claim_id, rating, score, best, worst, reviewer, reviewed_on, url, explanation,
@@ -40,7 +54,17 @@ extension ClaimStore {
                 (uid ?? UID.make()).text,
             ]
         )
-        return !existed
+        guard let before else { return true }
+        if let after = try snapshot.first([claimID, reviewer], { $0.string(0) }), after != before {
+            try database.execute(
+                """
+                INSERT INTO change_log (changed_by, entity, entity_id, action, claim_id, before, after, reason)
+                VALUES (?1, 'claim', ?2, 'edit', ?2, ?3, ?4, 'verdict revised')
+                """,
+                [by, claimID, before, after]
+            )
+        }
+        return false
     }
 
     public func verdicts(claimID: Int64) throws -> [Verdict] {

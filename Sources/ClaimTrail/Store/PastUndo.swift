@@ -5,6 +5,8 @@ import Foundation
 /// keeps (`RestorableRows`), a merge is taken apart. Every kind of entry the writers make:
 ///
 /// - claim, speaker, source, attribution `edit` (`ClaimStore.logged`): the fields of `before`;
+/// - a verdict revised (`ClaimStore.setVerdict`, a claim `edit` whose rows hold `verdict`): the
+///   verdict's fields as `before` has them, on the row its uid names;
 /// - attribution `delete`: the row, with its id and its retired uid;
 /// - claim `delete`: a deletion (whole rows), a merge (the ids it moved, the rows it removed), or a
 ///   merged wording forgotten with the claim it was merged into (`claim_merge`);
@@ -13,7 +15,8 @@ import Foundation
 /// - additions logged by the server (`before` `{}`): the record is dated by its uid already.
 ///
 /// Two cannot be undone, and are refused: a source body replaced (the log keeps its SHA-256, not
-/// its text), and a verdict revised (the log keeps the new rating only).
+/// its text), and a verdict revised through the server before revisions were logged with their
+/// before-rows (the log kept the new rating only).
 struct PastUndo {
     let database: Database
     let time: RecordingTime
@@ -51,6 +54,7 @@ struct PastUndo {
     private func undo(_ entry: Entry) throws {
         switch (entry.entity, entry.action) {
         case ("claim", "edit") where entry.fields.isEmpty: try checkAddition(entry)
+        case ("claim", "edit") where entry.fields["verdict"] != nil: try undoVerdictRevision(entry)
         case ("claim", "edit"): try undoClaimEdit(entry)
         case ("claim", "delete") where entry.fields["attributions"] == nil: try restoreMergedWording(entry)
         case ("claim", "delete") where entry.fields["merged_into"] != nil: try undoClaimMerge(entry)
@@ -140,8 +144,9 @@ struct PastUndo {
 
     // MARK: Claims
 
-    /// A record the server logged as added is dated by its uid already; a verdict's entry is also
-    /// written for a revision, which keeps the verdict's uid and loses its earlier rating.
+    /// A record the server logged as added is dated by its uid already. Before revisions were
+    /// logged with their before-rows, the server also logged a revision so, keeping the verdict's
+    /// uid and losing its earlier rating.
     private func checkAddition(_ entry: Entry) throws {
         guard let after = entry.after,
             let fields = try JSONSerialization.jsonObject(with: Data(after.utf8)) as? [String: Any],
@@ -149,6 +154,25 @@ struct PastUndo {
         else { return }
         let uidTime = String(uid.filter { $0 != "-" }.prefix(12))
         if uidTime <= time.uidTimePrefix { throw refusal(entry, "revised a verdict whose earlier rating is not kept") }
+    }
+
+    /// Puts a revised verdict's fields back. A verdict not in the past store (one of an entry that
+    /// came from another store, deleted here before it arrived) has none to take back.
+    private func undoVerdictRevision(_ entry: Entry) throws {
+        guard let uid = entry.fields["uid"] as? String,
+            let id = try database.prepare("SELECT id FROM verdict WHERE uid = ?").first([uid], { $0.int64(0) })
+        else { return }
+        try materialize("verdict", keys: "[\(id)]")
+        try database.execute(
+            """
+            UPDATE past_verdict SET rating = ?1 ->> '$.verdict', score = ?1 ->> '$.score', best = ?1 ->> '$.best',
+                worst = ?1 ->> '$.worst', reviewed_on = ?1 ->> '$.reviewed_on', url = ?1 ->> '$.url',
+                explanation = ?1 ->> '$.explanation', language = ?1 ->> '$.language',
+                appearance_url = ?1 ->> '$.appearance_url'
+            WHERE id = ?2
+            """,
+            [entry.before, id]
+        )
     }
 
     private func undoClaimEdit(_ entry: Entry) throws {

@@ -45,7 +45,8 @@ enum HostileStore {
                 date: "2018-09-01",
                 url: "https://example.org/review"
             ),
-            on: claim
+            on: claim,
+            by: "test"
         )
     }
 }
