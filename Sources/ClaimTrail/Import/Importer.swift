@@ -22,6 +22,12 @@ public struct Importer {
     let cache = ReferenceCache()
     /// Bodies of sources stored here with another body, for the replay of body corrections.
     let offeredBodies = OfferedBodies()
+    /// The latest time a record may say it was recorded or changed at (`pastTime`): now, plus
+    /// `clockLeeway`. Taken once, as every attribution's time is checked against it.
+    let latestTime = ISODate.stamp(Date().addingTimeInterval(Importer.clockLeeway))
+    /// How far ahead of this machine's clock another store's may run: a time up to this many seconds
+    /// after now is taken as now, from a laptop whose clock is a little fast, not as the future.
+    static let clockLeeway: TimeInterval = 300
 
     public init(
         store: ClaimStore,
@@ -158,7 +164,7 @@ public struct Importer {
             body: body
         )
         let notice = PublisherNotice(
-            retractedOn: try record.string("retracted_on").map { try ISODate.validate($0, field: "retraction date") },
+            retractedOn: try record.string("retracted_on").map(PublisherNotice.retractionDay),
             retractionReason: try record.string("retraction_reason"),
             correctionNote: try record.string("correction_note")
         )
@@ -401,7 +407,7 @@ public struct Importer {
             date: try record.string("date"),
             viaID: via
         )
-        let recordedAt = try record.string("recorded_at").map { try ISODate.validate($0, field: "recorded_at") }
+        let recordedAt = try record.string("recorded_at").map { try pastTime($0, field: "recorded_at") }
         let result = try store.addAttribution(
             draft,
             recordedBy: try record.string("recorded_by") ?? recordedBy,
