@@ -83,6 +83,10 @@ import Testing
             try store.editSpeaker(speaker, name: nil, kind: nil, role: "ministry", by: "ed", reason: nil)
         }
         #expect(try Binary.run(["claim", "status", "\(claim)", "in_progress"], database: temporary.path).status == 0)
+        return try lines(of: temporary)
+    }
+
+    private static func lines(of temporary: TemporaryStore) throws -> [[String: Any]] {
         let exported = try Binary.run(["export", "--format", "jsonl"], database: temporary.path)
         #expect(exported.status == 0, "\(exported.stderr)")
         return try exported.stdout.split(separator: "\n").map {
@@ -117,6 +121,25 @@ import Testing
         #expect(result.stderr.filter { $0 == "\n" }.count == 1)
         #expect(try target.snapshot() == before)
         #expect(try target.count("change_log") == 0)
+    }
+
+    @Test("a correction this store cannot make (wording another claim has) is refused at its line")
+    func unreplayableCorrectionNamesItsLine() throws {
+        let source = try TemporaryStore()
+        let port = try source.store.claim("The port is closed")
+        _ = try source.store.claim("The bridge is open")
+        try source.store.write { try source.store.editClaim(port, text: nil, topic: "ports", by: "ed", reason: nil) }
+        var lines = try Self.lines(of: source)
+        let index = try #require(lines.firstIndex { $0["type"] as? String == "change" })
+        lines[index]["after"] = Self.with(lines[index]["after"], "text", "The bridge is open")
+        let target = try TemporaryStore()
+        let before = try target.snapshot()
+        let file = try target.file("spoiled.jsonl", try Self.text(lines))
+        let result = try Binary.run(["import", file], database: target.path)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(file):\(index + 1): claim #"), "\(result.stderr)")
+        #expect(result.stderr.contains("already reads “The bridge is open”"), "\(result.stderr)")
+        #expect(try target.snapshot() == before)
     }
 
     private static func text(_ lines: [[String: Any]]) throws -> String {

@@ -104,7 +104,7 @@ public struct Importer {
             }
         }
         var fileEntries = Set<String>()
-        var arrived = Set<String>()
+        var arrived: [String: String] = [:]
         var touched: [ChangedRecord] = []
         for record in changes {
             try located(record) {
@@ -114,7 +114,7 @@ public struct Importer {
                     summary.existing += 1
                     return
                 }
-                arrived.insert(uid)
+                arrived[uid] = record.location
                 summary.changes += 1
                 if let about, !touched.contains(about) { touched.append(about) }
             }
@@ -361,13 +361,18 @@ public struct Importer {
 
     /// Runs `body`, placing any error at `record`.
     func located(_ record: ImportRecord, _ body: () throws -> Void) throws {
+        try located(at: record.location, body)
+    }
+
+    /// Runs `body`, placing any error at `location` ("file.jsonl:12").
+    func located(at location: String, _ body: () throws -> Void) throws {
         do {
             try body()
         } catch let error as ClaimTrailError {
             if case .importFailed = error { throw error }
-            throw ClaimTrailError.importFailed(location: record.location, reason: error.description)
+            throw ClaimTrailError.importFailed(location: location, reason: error.description)
         } catch let error as SQLiteError {
-            throw ClaimTrailError.importFailed(location: record.location, reason: error.description)
+            throw ClaimTrailError.importFailed(location: location, reason: error.description)
         }
     }
 
