@@ -25,10 +25,10 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         let markers: SearchMarkers = format == .table ? .guillemets : .none
         let words = query.joined(separator: " ")
-        let (hits, unranked) = try store.read {
+        let (hits, capped) = try store.read {
             (
                 try $0.search(words, limit: limit.rowLimit, offset: offset.value, raw: raw, markers: markers),
-                try $0.searchUnranked(words, limit: limit.rowLimit, offset: offset.value, raw: raw)
+                try $0.searchCapNote(words, limit: limit.rowLimit, offset: offset.value, raw: raw)
             )
         }
         if hits.isEmpty && format == .table {
@@ -36,13 +36,6 @@ struct SearchCommand: ParsableCommand {
             return
         }
         try emit(try format.render(hits, width: table.width, cells: csv.cells))
-        if !unranked.isEmpty {
-            let ranked = ClaimStore.rankedPerIndex(limit: limit.rowLimit, offset: offset.value)
-            let kinds = unranked.map { "\($0.rawValue)s" }.joined(separator: ", ")
-            note(
-                "more than \(ranked) \(kinds) match: these are the best of the newest \(ranked) of each; "
-                    + "more words narrow it, --limit 0 ranks all"
-            )
-        }
+        if let capped { note(capped + ", --limit 0 ranks all") }
     }
 }

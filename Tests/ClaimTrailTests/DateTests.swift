@@ -25,6 +25,21 @@ struct DateTests {
         }
     }
 
+    @Test("a moment is stamped as the store writes times, as Foundation's formatter writes it; later is by instant")
+    func stamp() throws {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        for seconds in [0, 59, 86_399, 951_782_400, 1_796_655_600, -1, -86_401, 253_402_300_799] {
+            let date = Date(timeIntervalSince1970: TimeInterval(seconds) + 0.75)
+            #expect(ISODate.stamp(date) == formatter.string(from: date), "\(seconds)")
+        }
+        let now = Date(timeIntervalSince1970: 1_796_655_600)  // 2026-12-07T15:00:00Z
+        #expect(
+            ISODate.isFuture("2026-12-07T15:00:01Z", now: now) && !ISODate.isFuture("2026-12-07T15:00:00Z", now: now)
+        )
+        #expect(!ISODate.isFuture("2026-12-07", now: now) && ISODate.isFuture("2026-12-08", now: now))
+    }
+
     @Test("the same instant with two offsets is one attribution, and a timeline orders times by instant")
     func identityAndOrderThroughTheBinary() throws {
         let temporary = try TemporaryStore()

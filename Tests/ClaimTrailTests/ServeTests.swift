@@ -320,6 +320,33 @@ struct ServeTests {
         #expect(server.stop() == 0)
     }
 
+    @Test("a search ranked among the newest matches only says so on its page and in its JSON, as the CLI does")
+    func cappedSearchSaysSo() throws {
+        let desk = try DeskFixture()
+        let store = try ClaimStore.open(at: desk.path)
+        try store.write {
+            for number in 0...ClaimStore.searchCandidates {
+                _ = try store.addClaim(text: "Convoy number \(number) crossed the border")
+            }
+        }
+        let server = try RunningServer(database: desk.path)
+        let json = try server.send("GET", "/api/search?q=convoy", headers: desk.bearer("vera"))
+        let note = try #require((json.json as? [String: Any])?["note"] as? String)
+        #expect(note.contains("more than \(ClaimStore.searchCandidates) claims match"), "\(note)")
+        // The page lists as many hits as the API, so the CLI asked for as many says the same.
+        let cli = try Binary.run(["search", "convoy", "--limit", "50"], database: desk.path)
+        #expect(cli.status == 0 && cli.stderr.contains(note), "\(cli.stderr)")
+        let page = try server.send("GET", "/search?q=convoy", headers: desk.bearer("vera"))
+        #expect(page.status == 200 && page.body.contains("<p class=\"meta\">\(note).</p>"))
+        // A word with fewer matches is ranked over all of them: no note.
+        let rare = try server.send("GET", "/api/search?q=bridge", headers: desk.bearer("vera"))
+        let rareJSON = try #require(rare.json as? [String: Any])
+        #expect((rareJSON["hits"] as? [Any])?.isEmpty == false && (rareJSON["note"] ?? NSNull()) is NSNull)
+        let rarePage = try server.send("GET", "/search?q=bridge", headers: desk.bearer("vera"))
+        #expect(rarePage.status == 200 && !rarePage.body.contains("more than"))
+        #expect(server.stop() == 0)
+    }
+
     @Test("serve on a missing store, or on a port in use, fails with one line")
     func startupErrors() throws {
         let desk = try DeskFixture()

@@ -141,8 +141,54 @@ import Testing
         }
     }
 
+    @Test("a sync killed with SIGKILL leaves no temporary file behind, and the store as it was")
+    func killedSyncLeavesNoFile() throws {
+        let here = try TemporaryStore()
+        _ = try here.store.claim("The port is closed")
+        let other = try TemporaryStore()
+        _ = try other.store.claim("The bridge is open")
+        let before = try here.snapshot()
+        let scratch = here.directory.appendingPathComponent("scratch", isDirectory: true)
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: false)
+        // This store's write lock, held here: the sync exports the other store, then waits for it.
+        let holder = try Database(path: here.path, mode: .existing)
+        try holder.execute("BEGIN IMMEDIATE")
+        let process = Process()
+        process.executableURL = Binary.url
+        process.arguments = ["sync", other.path, "--db", here.path]
+        process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": scratch.path]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Killed once it holds the export: a file of its own in TMPDIR, or an open file without a name.
+        let holdsExport = {
+            let named = try FileManager.default.contentsOfDirectory(atPath: scratch.path)
+            let open =
+                (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(process.processIdentifier)/fd")) ?? []
+            let unnamed = open.contains { descriptor in
+                let target = try? FileManager.default.destinationOfSymbolicLink(
+                    atPath: "/proc/\(process.processIdentifier)/fd/\(descriptor)"
+                )
+                return target?.hasSuffix("(deleted)") == true && target?.hasPrefix(scratch.path) == false
+            }
+            return !named.isEmpty || unnamed
+        }
+        let started = Date()
+        while process.isRunning, Date().timeIntervalSince(started) < 25, try !holdsExport() {
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        try holder.execute("ROLLBACK")
+        #expect(process.terminationReason == .uncaughtSignal, "the sync ended before it could be killed")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == [])
+        #expect(try here.snapshot() == before)
+        #expect(try Self.sync(here.path, from: other.path).status == 0)
+        #expect(try here.count("claim") == 2)
+    }
+
     /// Each is one line, exit 1, and the store unchanged.
-    @Test(arguments: [("missing.db", "no store at"), ("text.db", "not a claimtrail store"), ("newer.db", "newer")])
+    @Test(arguments: [("missing.db", "to sync from"), ("text.db", "not a claimtrail store"), ("newer.db", "newer")])
     func badOtherStoresAreRefused(name: String, message: String) throws {
         let temporary = try TemporaryStore()
         _ = try temporary.store.claim("The port is closed")
@@ -156,6 +202,8 @@ import Testing
         let result = try Binary.run(["sync", other], database: temporary.path)
         #expect(result.status == 1)
         #expect(result.stderr.contains(message), "\(result.stderr)")
+        // The missing store is the other one, named: `--db` names this one, which is there.
+        #expect(result.stderr.contains(other) && !result.stderr.contains("--db"), "\(result.stderr)")
         #expect(result.stderr.filter { $0 == "\n" }.count == 1)
         #expect(try temporary.snapshot() == before)
     }

@@ -5,7 +5,8 @@ import Foundation
 /// edges of a DOT graph, the relations of a PROV document) still holds only a buffer in memory.
 ///
 /// The file comes from `tmpfile()`: it has no name, so nothing is left behind however the
-/// process ends, and it is gone when closed.
+/// process ends (SIGKILL included), and it is gone when closed. A reader that wants a path (a
+/// sync reads the other store's export back as an import file) opens it through /proc/self/fd.
 final class SpillFile {
     private let file: UnsafeMutablePointer<FILE>
     /// Whether anything was written: an empty part is often left out of a report.
@@ -21,11 +22,25 @@ final class SpillFile {
     deinit { fclose(file) }
 
     func write(_ text: String) throws {
-        guard !text.isEmpty else { return }
-        isEmpty = false
         var text = text
-        let written = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, file) == $0.count }
-        guard written else { throw Self.failure("write") }
+        try text.withUTF8 { try write(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Writes bytes as they come, such as a `TextOutput`'s chunks, which may split a character.
+    func write(bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try write(bytes: $0) }
+    }
+
+    private func write(bytes: UnsafeRawBufferPointer) throws {
+        guard !bytes.isEmpty else { return }
+        isEmpty = false
+        guard fwrite(bytes.baseAddress, 1, bytes.count, file) == bytes.count else { throw Self.failure("write") }
+    }
+
+    /// A path that opens the file anew, from its start, with everything written so far (Linux).
+    func readablePath() throws -> String {
+        guard fflush(file) == 0 else { throw Self.failure("write") }
+        return "/proc/self/fd/\(fileno(file))"
     }
 
     /// Passes everything written, from the start, to `emit` in chunks of whole characters.

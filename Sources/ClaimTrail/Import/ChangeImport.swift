@@ -44,8 +44,20 @@ extension Importer {
                 == nil
         else { return .alreadyStored }
         let kind = UIDEntity(rawValue: entity)
+        let changedAt = try pastTime(try record.requiredString("changed_at"), field: "changed_at")
         let entityID: Int64
         if let kind {
+            if action == "delete", kind == .speaker || kind == .source,
+                let named = try Self.uid(of: record, field: "entity_uid"),
+                let found = try store.record(uid: named), !found.merged
+            {
+                // Its deletion would leave the record here with the log saying it is gone (`check`
+                // fails), and its attributions pointing at it.
+                throw ClaimTrailError.invalid(
+                    "\(entity) \(named) is in this store, and a \(entity) leaves a store only by a merge into "
+                        + "another, which the file does not make"
+                )
+            }
             // A record deleted before its store gave uids (schema 013) has none: it was never elsewhere.
             entityID =
                 try Self.uid(of: record, field: "entity_uid").map { try localID(kind, uid: $0) }
@@ -63,6 +75,8 @@ extension Importer {
         guard (after == nil) == (action == "delete") else {
             throw ClaimTrailError.invalid("an edit has an “after”, and a deletion none")
         }
+        try located(before) { try checkSnapshot(before, of: entity, isEdit: false) }
+        if let after { try located(after) { try checkSnapshot(after, of: entity, isEdit: true) } }
         try store.database.execute(
             """
             INSERT INTO change_log
@@ -70,7 +84,7 @@ extension Importer {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
-                uid.text, try ISODate.validate(try record.requiredString("changed_at"), field: "changed_at"),
+                uid.text, changedAt,
                 try record.requiredString("changed_by"), entity, entityID, action,
                 try Self.uid(of: record, field: "claim_uid").map { try localID(.claim, uid: $0) },
                 try snapshot(before, of: kind), try after.map { try snapshot($0, of: kind) },
@@ -78,6 +92,16 @@ extension Importer {
             ]
         )
         return .stored(about: kind.map { ChangedRecord(entity: $0, id: entityID) })
+    }
+
+    /// A time the record says something was recorded or changed at, as stored; one in the future
+    /// (beyond `Importer.clockLeeway`) is refused, as no command could have written it.
+    func pastTime(_ text: String, field: String) throws -> String {
+        let time = try ISODate.validate(text, field: field)
+        guard !ISODate.isLater(time, than: latestTime) else {
+            throw ClaimTrailError.invalid("\(field) \(time) is in the future (now is \(ISODate.stamp(Date())))")
+        }
+        return time
     }
 
     /// A snapshot with its uids turned back into this store's ids, as compact JSON.

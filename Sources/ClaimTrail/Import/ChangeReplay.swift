@@ -26,9 +26,15 @@ extension Importer {
     /// Replays the log of each record in `records`, in order.
     /// - Parameters:
     ///   - fileEntries: the uids of every entry in the file, new here or not.
-    ///   - arrived: the uids of the entries the file brought that were not here.
+    ///   - arrived: the uids of the entries the file brought that were not here, with where each is in
+    ///     the file: a record's replay that fails (a correction to wording another claim has) is
+    ///     reported at the latest of them.
     /// - Returns: a line for each record corrected differently here and in the file's store.
-    func replayChanges(of records: [ChangedRecord], fileEntries: Set<String>, arrived: Set<String>) throws -> [String] {
+    func replayChanges(
+        of records: [ChangedRecord],
+        fileEntries: Set<String>,
+        arrived: [String: String]
+    ) throws -> [String] {
         store.replayingChanges = true
         defer { store.replayingChanges = false }
         var conflicts: [String] = []
@@ -36,15 +42,16 @@ extension Importer {
             guard let key = Self.snapshotKey[record.entity] else { continue }
             let entries = try history(of: record).filter { $0.action == "delete" || $0.after?[key] != nil }
             guard let latest = entries.last, try store.uid(of: record.entity, id: record.id) != nil else { continue }
+            let place = entries.reversed().lazy.compactMap { arrived[$0.uid] }.first ?? "the file's change log"
             guard let after = latest.after else {
                 if record.entity == .claim { conflicts += try orphans(of: record, deletedBy: latest) }
-                try delete(record)
+                try located(at: place) { try delete(record) }
                 continue
             }
-            try apply(after, to: record)
+            try located(at: place) { try apply(after, to: record) }
             let edits = entries.filter { $0.action == "edit" }
             if let ours = edits.last(where: { !fileEntries.contains($0.uid) }),
-                let theirs = edits.last(where: { arrived.contains($0.uid) }),
+                let theirs = edits.last(where: { arrived[$0.uid] != nil }),
                 let line = try conflict(record, ours, theirs, kept: latest)
             {
                 conflicts.append(line)

@@ -14,6 +14,9 @@ struct ImportFile {
     }
 
     let path: String
+    /// What messages call the file: its path, unless it has none worth showing (a sync's export of
+    /// the other store, read from a file without a name).
+    let name: String
     let layout: Layout
     /// The parsed document, for the document layout; lines are read and parsed one at a time.
     private let document: Any?
@@ -24,9 +27,10 @@ struct ImportFile {
         ("attributions", "attribution"), ("relations", "relation"), ("merges", "merge"), ("changes", "change"),
     ]
 
-    init(path: String, layout: Layout? = nil) throws {
+    init(path: String, layout: Layout? = nil, name: String? = nil) throws {
         close(try RegularFile.open(path))  // refused now, before any work, if it is not a readable file
         self.path = path
+        self.name = name ?? path
         let layout = layout ?? (path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") ? .lines : .document)
         self.layout = layout
         guard layout == .document else {
@@ -65,7 +69,7 @@ struct ImportFile {
             try LineReader.forEachLine(ofFileAt: path) { lineNumber, whole in
                 consumed += whole.count + 1
                 defer { progress(Double(consumed) / size) }
-                let location = "\(path):\(lineNumber)"
+                let location = "\(name):\(lineNumber)"
                 let line =
                     lineNumber == 1 && whole.starts(with: Self.byteOrderMark)
                     ? .init(rebasing: whole.dropFirst(3)) : whole
@@ -78,14 +82,14 @@ struct ImportFile {
         case .document:
             if let list = document as? [Any] {
                 for (index, item) in list.enumerated() {
-                    try body(try Self.object(item, at: "\(path): [\(index)]"))
+                    try body(try Self.object(item, at: "\(name): [\(index)]"))
                     progress(Double(index + 1) / Double(list.count))
                 }
             } else if let object = document as? [String: Any] {
                 let known = Set(Self.sections.map(\.0))
                 if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {
                     throw ClaimTrailError.importFailed(
-                        location: path,
+                        location: name,
                         reason:
                             "unknown section “\(unknown)” (expected: \(Self.sections.map(\.0).joined(separator: ", ")))"
                     )
@@ -95,17 +99,17 @@ struct ImportFile {
                 for (section, type) in Self.sections {
                     guard let value = object[section] else { continue }
                     guard let items = value as? [Any] else {
-                        throw ClaimTrailError.importFailed(location: path, reason: "“\(section)” must be an array")
+                        throw ClaimTrailError.importFailed(location: name, reason: "“\(section)” must be an array")
                     }
                     for (index, item) in items.enumerated() {
-                        let record = try Self.object(item, at: "\(path): \(section)[\(index)]")
+                        let record = try Self.object(item, at: "\(name): \(section)[\(index)]")
                         try body(record.fields["type"] == nil ? record.with("type", type) : record)
                         done += 1
                         progress(Double(done) / total)
                     }
                 }
             } else {
-                throw ClaimTrailError.importFailed(location: path, reason: "expected a JSON object or array")
+                throw ClaimTrailError.importFailed(location: name, reason: "expected a JSON object or array")
             }
         }
     }

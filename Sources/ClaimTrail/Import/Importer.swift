@@ -22,6 +22,12 @@ public struct Importer {
     let cache = ReferenceCache()
     /// Bodies of sources stored here with another body, for the replay of body corrections.
     let offeredBodies = OfferedBodies()
+    /// The latest time a record may say it was recorded or changed at (`pastTime`): now, plus
+    /// `clockLeeway`. Taken once, as every attribution's time is checked against it.
+    let latestTime = ISODate.stamp(Date().addingTimeInterval(Importer.clockLeeway))
+    /// How far ahead of this machine's clock another store's may run: a time up to this many seconds
+    /// after now is taken as now, from a laptop whose clock is a little fast, not as the future.
+    static let clockLeeway: TimeInterval = 300
 
     public init(
         store: ClaimStore,
@@ -98,7 +104,7 @@ public struct Importer {
             }
         }
         var fileEntries = Set<String>()
-        var arrived = Set<String>()
+        var arrived: [String: String] = [:]
         var touched: [ChangedRecord] = []
         for record in changes {
             try located(record) {
@@ -108,7 +114,7 @@ public struct Importer {
                     summary.existing += 1
                     return
                 }
-                arrived.insert(uid)
+                arrived[uid] = record.location
                 summary.changes += 1
                 if let about, !touched.contains(about) { touched.append(about) }
             }
@@ -158,7 +164,7 @@ public struct Importer {
             body: body
         )
         let notice = PublisherNotice(
-            retractedOn: try record.string("retracted_on").map { try ISODate.validate($0, field: "retraction date") },
+            retractedOn: try record.string("retracted_on").map(PublisherNotice.retractionDay),
             retractionReason: try record.string("retraction_reason"),
             correctionNote: try record.string("correction_note")
         )
@@ -355,13 +361,18 @@ public struct Importer {
 
     /// Runs `body`, placing any error at `record`.
     func located(_ record: ImportRecord, _ body: () throws -> Void) throws {
+        try located(at: record.location, body)
+    }
+
+    /// Runs `body`, placing any error at `location` ("file.jsonl:12").
+    func located(at location: String, _ body: () throws -> Void) throws {
         do {
             try body()
         } catch let error as ClaimTrailError {
             if case .importFailed = error { throw error }
-            throw ClaimTrailError.importFailed(location: record.location, reason: error.description)
+            throw ClaimTrailError.importFailed(location: location, reason: error.description)
         } catch let error as SQLiteError {
-            throw ClaimTrailError.importFailed(location: record.location, reason: error.description)
+            throw ClaimTrailError.importFailed(location: location, reason: error.description)
         }
     }
 
@@ -401,7 +412,7 @@ public struct Importer {
             date: try record.string("date"),
             viaID: via
         )
-        let recordedAt = try record.string("recorded_at").map { try ISODate.validate($0, field: "recorded_at") }
+        let recordedAt = try record.string("recorded_at").map { try pastTime($0, field: "recorded_at") }
         let result = try store.addAttribution(
             draft,
             recordedBy: try record.string("recorded_by") ?? recordedBy,

@@ -19,6 +19,27 @@ public enum ISODate {
         return stored
     }
 
+    /// Whether a value as `validate` stores it is later than `now`: a date alone after that day
+    /// (UTC), a time after that second. What is recorded, retracted or changed cannot be.
+    static func isFuture(_ stored: String, now: Date = Date()) -> Bool {
+        isLater(stored, than: stamp(now))
+    }
+
+    /// Whether a value as `validate` stores it is later than the time `stamp` (a date alone: its day).
+    static func isLater(_ stored: String, than stamp: String) -> Bool {
+        stored.utf8.count == 10 ? stored > stamp.prefix(10) : stored > stamp
+    }
+
+    /// `date` as the store writes a time, `YYYY-MM-DDTHH:MM:SSZ`, by arithmetic: an import checks a
+    /// time on every row, and a date formatter costs microseconds to make.
+    static func stamp(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let (days, second) = (seconds.floorDivided(by: 86_400), seconds.floorModulo(86_400))
+        let day = civilDate(daysSinceEpoch: days)
+        return digits(day.year, 4) + "-" + digits(day.month, 2) + "-" + digits(day.day, 2) + "T"
+            + digits(second / 3600, 2) + ":" + digits(second / 60 % 60, 2) + ":" + digits(second % 60, 2) + "Z"
+    }
+
     static func isValid(_ value: String) -> Bool {
         normalized(value) != nil
     }

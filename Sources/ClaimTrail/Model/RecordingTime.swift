@@ -44,12 +44,10 @@ public struct RecordingTime: Equatable, Sendable, CustomStringConvertible {
     /// Refuses a moment still to come: the store cannot show what it has not recorded yet. A date
     /// alone may be today (its end is then now).
     func requirePast(now: Date = Date()) throws {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        let current = formatter.string(from: now)
-        let future = isWholeDay ? text.prefix(10) > current.prefix(10) : text > current
-        guard !future else {
-            throw ClaimTrailError.invalid("--as-of \(shown) is in the future (now is \(current)); nothing to show")
+        guard !ISODate.isFuture(shown, now: now) else {
+            throw ClaimTrailError.invalid(
+                "--as-of \(shown) is in the future (now is \(ISODate.stamp(now))); nothing to show"
+            )
         }
     }
 

@@ -9,10 +9,7 @@ extension ClaimStore {
     /// goes in `correctSource`.
     public func retractSource(_ id: Int64, reason: String, on date: String?, by: String) throws {
         let reason = try Reference.required(reason, "a retraction's reason", missing: "a retraction needs a --reason")
-        let day = try date.map { try ISODate.validate($0, field: "retraction date") }
-        if let day, try database.cached("SELECT substr(?, 1, 10) > date('now')").first([day]) { $0.bool(0) } == true {
-            throw ClaimTrailError.invalid("retraction date \(day) is in the future")
-        }
+        let day = try date.map(PublisherNotice.retractionDay)
         let first = try database.cached(
             "SELECT retracted_on, retraction_reason FROM source WHERE id = ? AND retracted_on IS NOT NULL"
         ).first([id]) { ($0.string(0), $0.text(1) ?? "") }
@@ -63,6 +60,18 @@ public struct PublisherNotice: Equatable, Sendable {
             fields[key] = JSONValue.text(value)
         }
         return .object(fields)
+    }
+}
+
+extension PublisherNotice {
+    /// A retraction's day as stored, checked wherever one comes in (`source retract`, an import, a
+    /// change-log entry): a real date, and not after today (UTC), since it has not happened.
+    static func retractionDay(_ text: String) throws -> String {
+        let day = try ISODate.validate(text, field: "retraction date")
+        guard !ISODate.isFuture(String(day.prefix(10))) else {
+            throw ClaimTrailError.invalid("retraction date \(day) is in the future")
+        }
+        return day
     }
 }
 

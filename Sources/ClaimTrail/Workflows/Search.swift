@@ -83,6 +83,17 @@ extension ClaimStore {
         }
     }
 
+    /// What a reader of a capped search is told, on the command line and on the server's page alike
+    /// (`searchUnranked`), or nil when every match was ranked.
+    public func searchCapNote(_ query: String, limit: Int? = 20, offset: Int = 0, raw: Bool = false) throws -> String? {
+        let unranked = try searchUnranked(query, limit: limit, offset: offset, raw: raw)
+        guard !unranked.isEmpty else { return nil }
+        let ranked = Self.rankedPerIndex(limit: limit, offset: offset)
+        let kinds = unranked.map { "\($0.rawValue)s" }.joined(separator: ", ")
+        return "more than \(ranked) \(kinds) match: these are the best of the newest \(ranked) of each; "
+            + "more words narrow it"
+    }
+
     private static let indexes = ["claim_fts", "attribution_fts", "speaker_fts", "source_fts"]
 
     private static func searchExpression(_ query: String, raw: Bool) throws -> String {

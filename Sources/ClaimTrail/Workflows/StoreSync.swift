@@ -11,7 +11,13 @@ import Foundation
 public enum StoreSync {
     /// Syncs `store` from the store at `otherPath`; the import's summary, with its conflicts.
     public static func pull(from otherPath: String, into store: ClaimStore, by: String) throws -> Importer.Summary {
-        let other = try ClaimStore.open(at: otherPath, readOnly: true)
+        let other: ClaimStore
+        do {
+            other = try ClaimStore.open(at: otherPath, readOnly: true)
+        } catch ClaimTrailError.noStore {
+            // The general advice (`init`, or `--db`) is about this store; the missing one is the other.
+            throw ClaimTrailError.notFound("no store at \(otherPath) to sync from; give the path of the other store")
+        }
         let file = { (path: String) in
             var info = stat()
             return stat(path, &info) == 0 ? [UInt64(info.st_dev), UInt64(info.st_ino)] : []
@@ -19,22 +25,24 @@ public enum StoreSync {
         guard file(other.path) != file(store.path) else {
             throw ClaimTrailError.invalid("\(otherPath) is this store; sync reads another one")
         }
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("claimtrail-sync-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let export = folder.appendingPathComponent("other.jsonl").path
-        // One snapshot of the other store: its merges, and its export, streamed to a file.
+        // One snapshot of the other store: its merges, and its export, streamed to a file without a
+        // name (`SpillFile`), which a killed sync cannot leave behind.
+        let export = try SpillFile()
         let merges = try other.read {
-            let output = try TextOutput.file(atPath: export)
+            let output = TextOutput.chunks { try export.write(bytes: $0) }
             _ = try InterchangeLines.write(from: other, to: output)
             try output.close()
             return try Self.merges(in: other)
         }
+        let exported = try ImportFile(
+            path: try export.readablePath(),
+            layout: .lines,
+            name: "\(otherPath) (its export)"
+        )
         let importer = Importer(store: store, recordedBy: by)
         return try store.write {
             try make(merges, in: store, by: by)
-            return try importer.importRecords(of: try ImportFile(path: export, layout: .lines))
+            return try importer.importRecords(of: exported)
         }
     }
 

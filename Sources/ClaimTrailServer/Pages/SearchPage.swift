@@ -5,6 +5,11 @@ struct SearchPage: DeskPage {
     var title: String { "Search" }
     var query: String
     var hits: [SearchHit]
+    /// Said when a common word's hits are the best of the newest matches only, as the CLI says it.
+    var note: String?
+
+    /// The hits a page shows.
+    static let limit = 50
 
     func html(_ viewer: Viewer) -> String {
         let escape = PageLayout.escape
@@ -12,6 +17,7 @@ struct SearchPage: DeskPage {
         html += "aria-label=\"Search\" value=\"\(escape(query))\"> <button>Search</button></form>\n"
         guard !query.isEmpty else { return html }
         guard !hits.isEmpty else { return html + "<p>Nothing matches.</p>\n" }
+        if let note { html += "<p class=\"meta\">\(escape(note)).</p>\n" }
         html += "<table>\n<tr><th>What</th><th>Match</th></tr>\n"
         for hit in hits {
             let link: String? =

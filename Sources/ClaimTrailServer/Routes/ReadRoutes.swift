@@ -95,7 +95,13 @@ struct ReadRoutes {
         let query = request.uri.queryParameters["q"].map(String.init) ?? ""
         let blank = query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         return try await serve(context) { store, _ in
-            SearchPage(query: query, hits: blank ? [] : try store.search(query, limit: 50))
+            guard !blank else { return SearchPage(query: query, hits: [], note: nil) }
+            let limit = SearchPage.limit
+            return SearchPage(
+                query: query,
+                hits: try store.search(query, limit: limit),
+                note: try store.searchCapNote(query, limit: limit)
+            )
         }
     }
 
