@@ -141,8 +141,11 @@ import Testing
         }
     }
 
-    /// Each is one line, exit 1, and the store unchanged.
-    @Test(arguments: [("missing.db", "no store at"), ("text.db", "not a claimtrail store"), ("newer.db", "newer")])
+    /// Each is one line, exit 1, and the store unchanged. A missing other store is not this store's
+    /// `--db`, nor one to `init`: the line says only that there is nothing to sync from.
+    @Test(arguments: [
+        ("missing.db", "missing.db to sync from"), ("text.db", "not a claimtrail store"), ("newer.db", "newer"),
+    ])
     func badOtherStoresAreRefused(name: String, message: String) throws {
         let temporary = try TemporaryStore()
         _ = try temporary.store.claim("The port is closed")

@@ -11,7 +11,13 @@ import Foundation
 public enum StoreSync {
     /// Syncs `store` from the store at `otherPath`; the import's summary, with its conflicts.
     public static func pull(from otherPath: String, into store: ClaimStore, by: String) throws -> Importer.Summary {
-        let other = try ClaimStore.open(at: otherPath, readOnly: true)
+        let other: ClaimStore
+        do {
+            other = try ClaimStore.open(at: otherPath, readOnly: true)
+        } catch ClaimTrailError.noStore {
+            // Not "run init, or pass --db": the path is the argument, and a new empty store has nothing to give.
+            throw ClaimTrailError.notFound("no store at \(otherPath) to sync from")
+        }
         let file = { (path: String) in
             var info = stat()
             return stat(path, &info) == 0 ? [UInt64(info.st_dev), UInt64(info.st_ino)] : []
