@@ -240,6 +240,8 @@ struct ServeTests {
         #expect(unknown.status == 404)
         #expect(unknown.body.contains("<h1>Review queue</h1>"))
         #expect(unknown.body.contains("<p class=\"error\" role=\"alert\">no speaker"))
+        // The way to create it is the form's box, not the command line's option.
+        #expect(unknown.body.contains("tick “a new speaker”") && !unknown.body.contains("--new-speaker"))
         let accepted = try server.send(
             "POST",
             "/proposals/\(listed[0])/accept",
