@@ -22,11 +22,7 @@ enum DeskActions {
             let source = try store.resolveSource(input.source).id
             let speaker = try input.speaker.nonBlank.map { name in
                 if let known = try store.resolveSpeaker(name) { return known.id }
-                guard input.newSpeaker == true else {
-                    throw ClaimTrailError.notFound(
-                        "no speaker “\(name)”; tick “a new speaker” (new_speaker in JSON) to create one"
-                    )
-                }
+                guard input.newSpeaker == true else { throw try unknownSpeaker(name, in: store) }
                 return try store.addSpeaker(
                     SpeakerDraft(name: name, kind: input.speakerKind ?? .unknown, role: input.speakerRole)
                 )
@@ -147,6 +143,12 @@ enum DeskActions {
         }
     }
 
+    /// A speaker name that matches nobody, with the closest names as the command line gives them, and
+    /// how to create it here: the form's box or `new_speaker`, not the command line's `--new-speaker`.
+    private static func unknownSpeaker(_ name: String, in store: ClaimStore) throws -> ClaimTrailError {
+        .notFound("\(try store.unknownSpeaker(name)); tick “a new speaker” (new_speaker in JSON) to create one")
+    }
+
     /// Accepts an extraction proposal as `review accept` does, with the account as reviewer.
     static func accept(
         _ input: ProposalAcceptance,
@@ -166,6 +168,9 @@ enum DeskActions {
             )
             if correction.newSpeaker && correction.speaker == nil {
                 throw ClaimTrailError.invalid("“a new speaker” needs the speaker's name")
+            }
+            if let name = correction.speaker, !correction.newSpeaker, try store.resolveSpeaker(name) == nil {
+                throw try unknownSpeaker(name, in: store)
             }
             try ProposalReview(store: store, reviewer: account.name).accept(id, correction: correction)
             return Recorded(id: id, created: false)

@@ -13,7 +13,8 @@ public enum DeskServer {
         // The routes are laid out once apart, so that the middleware that answers 405 knows them.
         let layout = Router(context: DeskContext.self)
         routes.add(to: layout)
-        let router = Router(context: DeskContext.self)
+        // HEAD answers as GET does, without the body, wherever GET does: the 405 answers list it.
+        let router = Router(context: DeskContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: MethodNotAllowedMiddleware(layout.routes))

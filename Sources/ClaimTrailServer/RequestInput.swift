@@ -61,11 +61,14 @@ enum RequestInput {
         text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }
 
+    /// The decoder's complaint, naming the field as the client wrote it (`new_speaker`), not by the
+    /// Swift property it was read into (`newSpeaker`).
     private static func describe(_ error: DecodingError) -> String {
         switch error {
-        case .keyNotFound(let key, _): "“\(key.stringValue)” is missing"
+        case .keyNotFound(let key, _): "“\(ReportKey.snakeCase(key.stringValue))” is missing"
         case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            (context.codingPath.last.map { "“\($0.stringValue)”: " } ?? "") + context.debugDescription
+            (context.codingPath.last.map { "“\(ReportKey.snakeCase($0.stringValue))”: " } ?? "")
+                + context.debugDescription
         @unknown default: "\(error)"
         }
     }

@@ -36,7 +36,8 @@ struct SpeakerCommand: ParsableCommand {
                         affiliation: affiliation,
                         aliases: aliases,
                         wikidata: wikidata
-                    )
+                    ),
+                    checkingAliases: true
                 )
             }
             try emitLine(id)

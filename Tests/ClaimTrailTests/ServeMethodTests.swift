@@ -39,4 +39,20 @@ struct ServeMethodTests {
         #expect(try server.send("GET", "/api/claims/999", headers: json).status == 404)
         #expect(server.stop() == 0)
     }
+
+    @Test("HEAD, which every Allow lists beside GET, answers as GET does, without the body")
+    func headAnswersAsGet() throws {
+        let desk = try DeskFixture()
+        let server = try RunningServer(database: desk.path)
+        for path in ["/contested", "/claims/1", "/claims/1.json", "/api/claims/1", "/export?format=csv"] {
+            let get = try server.send("GET", path, headers: desk.bearer("ed"))
+            let head = try server.send("HEAD", path, headers: desk.bearer("ed"))
+            #expect(get.status == 200 && !get.body.isEmpty, "GET \(path): \(get.status)")
+            #expect(head.status == 200, "HEAD \(path): \(head.status)")
+            #expect(head.header("Content-Type") == get.header("Content-Type"), "HEAD \(path)")
+            #expect(head.body.isEmpty, "HEAD \(path)")
+        }
+        #expect(try server.send("HEAD", "/api/claims/999", headers: desk.bearer("ed")).status == 404)
+        #expect(server.stop() == 0)
+    }
 }

@@ -240,6 +240,8 @@ struct ServeTests {
         #expect(unknown.status == 404)
         #expect(unknown.body.contains("<h1>Review queue</h1>"))
         #expect(unknown.body.contains("<p class=\"error\" role=\"alert\">no speaker"))
+        // The way to create it is the form's box, not the command line's option.
+        #expect(unknown.body.contains("tick “a new speaker”") && !unknown.body.contains("--new-speaker"))
         let accepted = try server.send(
             "POST",
             "/proposals/\(listed[0])/accept",
@@ -434,6 +436,15 @@ struct ServeTests {
             (broken.json as? [String: Any])?["error"] as? String
                 == "the request body is not the JSON expected: “text” is missing"
         )
+        // A field is named as the client wrote it (snake_case), not by its Swift property's name.
+        for (path, body, error) in [
+            ("/api/claims/1/counter-claims", #"{"source": "1"}"#, "“counter_claim” is missing"),
+            ("/api/claims/1/attributions", #"{"source": "1", "new_speaker": "yes"}"#, "“new_speaker”: "),
+        ] {
+            let refused = try plain.send("POST", path, headers: json, body: body)
+            let message = (refused.json as? [String: Any])?["error"] as? String ?? ""
+            #expect(refused.status == 400 && message.contains(error), "\(path): \(message)")
+        }
         #expect(try desk.count("SELECT COUNT(*) FROM claim") == 1)
         #expect(plain.stop() == 0)
 

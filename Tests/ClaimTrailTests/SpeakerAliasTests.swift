@@ -41,6 +41,25 @@ struct SpeakerAliasTests {
         #expect(try temporary.store.speakers(named: "NATO").map(\.id) == [1])
     }
 
+    @Test("speaker add --alias refuses what speaker edit --add-alias refuses, and records no speaker")
+    func clashingAliasRefusedOnAdd() throws {
+        let temporary = try store(with: [["NATO", "--kind", "organization"], ["Jens Stoltenberg", "--alias", "Jens"]])
+        for arguments in [
+            ["Alliance", "--alias", "nato"], ["J. Stoltenberg", "--alias", "JENS"], ["Solo", "--alias", "solo"],
+            ["Blank", "--alias", "  "],
+        ] {
+            let result = try Binary.run(["speaker", "add"] + arguments, database: temporary.path)
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.stdout.isEmpty && result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        }
+        #expect(try temporary.count("speaker") == 2)
+        #expect(try aliases(temporary) == ["Jens"])
+        #expect(try temporary.store.speakers(named: "NATO").map(\.id) == [1])
+        let fresh = try Binary.run(["speaker", "add", "Mark Rutte", "--alias", "Rutte"], database: temporary.path)
+        #expect(fresh.status == 0, "\(fresh.stderr)")
+        #expect(try aliases(temporary) == ["Jens", "Rutte"])
+    }
+
     @Test("an empty alias is refused, not taken for nothing to change")
     func emptyAliasRefused() throws {
         let temporary = try store(with: [["NATO"]])

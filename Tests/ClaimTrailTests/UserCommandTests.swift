@@ -59,6 +59,10 @@ struct UserCommandTests {
             ["user", "role", "nobody", "admin"],
             ["user", "token", "vera", "--revoke", "3"],
             ["user", "token", "vera", "--revoke", "99"],
+            ["user", "add", "\u{202E}ada", "--role", "viewer", "--password-file", long],
+            ["user", "add", "n\tina", "--role", "viewer", "--password-file", long],
+            ["user", "add", "ni\u{200B}na", "--role", "viewer", "--password-file", long],
+            ["user", "add", "ni\u{00A0}na", "--role", "viewer", "--password-file", long],
         ] {
             let result = try Binary.run(arguments, database: desk.path)
             #expect(result.status == 1, "\(arguments)")

@@ -4,8 +4,8 @@
 ///
 /// Foundation's `convertToSnakeCase` splits a plural acronym before its `s`
 /// (`counter_claim_i_ds`); here an `s` that ends an acronym stays with it.
-enum ReportKey {
-    static func snakeCase(_ name: String) -> String {
+public enum ReportKey {
+    public static func snakeCase(_ name: String) -> String {
         // Swift names are ASCII: the same rule on bytes, without the Unicode property lookups
         // that made key names most of the cost of a page's JSON.
         if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSnakeCase(Array(name.utf8)) }

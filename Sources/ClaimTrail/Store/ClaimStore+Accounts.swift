@@ -15,9 +15,11 @@ extension ClaimStore {
         )
     }
 
-    /// Adds an account. A name already taken, in any case, is refused.
+    /// Adds an account. A name already taken, in any case, is refused, and so is one that would not
+    /// show as it is (see `requireVisible`).
     public func addAccount(name: String, role: AccountRole, passwordHash: String, by: String) throws -> Account {
         guard let clean = Reference.clean(name) else { throw ClaimTrailError.invalid("an account needs a name") }
+        try Self.requireVisible(accountName: clean)
         if let existing = try accountIfAny(named: clean) {
             throw ClaimTrailError.invalid(
                 "“\(clean)” is taken: account “\(existing.name)” exists (names ignore case)"
@@ -30,6 +32,26 @@ extension ClaimStore {
         let id = database.lastInsertRowID
         try logAccountChange(id, action: "add", detail: role.rawValue, by: by)
         return try account(named: clean)
+    }
+
+    /// Refuses an account name holding a character that does not show as itself: a control (a tab,
+    /// a line break), a format character (a bidirectional override, a zero-width space), a private-use
+    /// or unassigned code point, or a space other than U+0020. Tables drop or blank such characters,
+    /// so `user list`, the server's pages and every `recorded_by` would show "\u{202E}admin" as
+    /// "admin", the name of another account.
+    private static func requireVisible(accountName name: String) throws {
+        for scalar in name.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator, .privateUse, .surrogate, .unassigned: break
+            case .spaceSeparator where scalar != " ": break
+            default: continue
+            }
+            let code = String(scalar.value, radix: 16, uppercase: true)
+            throw ClaimTrailError.invalid(
+                "an account name cannot hold U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code), "
+                    + "a character that does not show as itself"
+            )
+        }
     }
 
     /// Every account, in the order they were added.

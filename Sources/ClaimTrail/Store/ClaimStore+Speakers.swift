@@ -2,7 +2,10 @@ extension ClaimStore {
     /// Records a speaker with its aliases. Names need not be unique: two officials may share a
     /// description, which is why lookups by name can come back ambiguous.
     /// - Parameter uid: kept from an imported record; a new speaker gets a new one.
-    public func addSpeaker(_ draft: SpeakerDraft, uid: UID? = nil) throws -> Int64 {
+    /// - Parameter checkingAliases: refuse the aliases `speaker edit --add-alias` refuses (see
+    ///   `checkNewAliases`), as `speaker add --alias` does. An import does not: a store's own export may
+    ///   hold such an alias (a merged speaker's name that another speaker also bears), and must import back.
+    public func addSpeaker(_ draft: SpeakerDraft, uid: UID? = nil, checkingAliases: Bool = false) throws -> Int64 {
         let name = try Reference.required(draft.name, "a speaker's name", missing: "a speaker needs a name")
         let affiliation = try Reference.clean(draft.affiliation).map { reference in
             guard let speaker = try resolveSpeaker(reference) else {
@@ -21,6 +24,7 @@ extension ClaimStore {
             ]
         )
         let id = database.lastInsertRowID
+        if checkingAliases { try checkNewAliases(draft.aliases, for: id) }
         try addAliases(draft.aliases, to: id)
         return id
     }
