@@ -188,4 +188,50 @@ struct ExtractionEighthRoundTests {
         // A place opening a sentence with "is" is no one: "he" stays unresolved and is dropped.
         #expect(found("Porto is a city of rivers. \"We love it,\" she said.").isEmpty)
     }
+
+    @Test("they with no speaker before takes the group of speakers a recent sentence opens with")
+    func groupBeforeThey() {
+        #expect(
+            found("Researchers from two universities ran the trial. They found that the drug halved the pain.")
+                == ["Researchers | found | the drug halved the pain"]
+        )
+    }
+
+    @Test("a relative clause set off by commas reports for the phrase before it, up to its closing comma")
+    func relativeClauseInCommas() {
+        #expect(
+            found("There is anger among local farmers, who say the dam took their water, and the mayor knows it.")
+                == ["local farmers | say | the dam took their water"]
+        )
+    }
+
+    @Test("about before a number is no complement: the UNHCR reports about 2,000 … is a report")
+    func aboutANumber() {
+        #expect(
+            found("Since May, the UNHCR reports about 2,000 families have left the valley.")
+                == ["the UNHCR | reports | about 2,000 families have left the valley"]
+        )
+        // About a topic is still a complement, not a claim.
+        #expect(found("The UNHCR reports about the conditions in the camps every week.").isEmpty)
+    }
+
+    @Test("speakers described by where they are: workers on the ground")
+    func speakersOnTheGround() {
+        #expect(
+            found("Aid workers on the ground say the roads to the camps are closed.")
+                == ["Aid workers on the ground | say | the roads to the camps are closed"]
+        )
+    }
+
+    @Test("according to a name without a comma: the name ends where lower case begins, other than a title's")
+    func accordingToWithoutComma() {
+        let proposals = extractor.extract(
+            from: "According to fire department spokesman Ian Moss crews reached the burning house in minutes."
+        )
+        #expect(
+            proposals.map { "\($0.speaker) | \($0.speakerRole ?? "-") | \($0.content)" } == [
+                "Ian Moss | fire department spokesman | crews reached the burning house in minutes"
+            ]
+        )
+    }
 }

@@ -301,10 +301,12 @@ public struct AttributionExtractor: Sendable {
                         } ? nil : mention.body
                     } : nil
                 // "Sarah Hughes turns 17 in April. … “…,” she said.": with no speaker to point back to, the
-                // person a recent sentence opens with.
+                // person (or, for "they", the group) a recent sentence opens with.
+                let named = candidate.speaker.name.lowercased()
                 let subject =
-                    ["he", "she"].contains(candidate.speaker.name.lowercased())
-                    ? introduced.subject(before: candidate.sentence) : nil
+                    ["he", "she"].contains(named)
+                    ? introduced.subject(before: candidate.sentence)
+                    : named == "they" ? introduced.group(before: candidate.sentence) : nil
                 if let antecedent = body ?? candidate.speaker.antecedent(in: speakers[first...])
                     ?? person ?? (pronoun ? subject : names.person(described: candidate.speaker))
                 {
@@ -672,20 +674,24 @@ public struct AttributionExtractor: Sendable {
             // Kerry-Ann Hamilton, a spokeswoman for the hospital said …: the closing comma left out.
             speaker = SpeakerPhrase(name: named.name, role: subject.spelled)
         }
-        let relative = first > 1 && words[first - 1].lower == "who" ? Self.subject(of: words, before: first - 1) : []
-        // Where the content of a relative clause's report ends: before the main clause's modal ("researchers
-        // who say they are fed up | will march"), or nowhere it can be told.
+        // "local people, who say …": a relative clause set off by a comma describes the phrase before it.
+        let setOff = first > 2 && words[first - 2].text == ","
+        let relative =
+            first > 1 && words[first - 1].lower == "who"
+            ? Self.subject(of: words, before: first - (setOff ? 2 : 1)) : []
+        // Where the content of a relative clause's report ends: at the comma that closes a clause set off
+        // ("who say the camps are full, are angry"), or before the main clause's modal ("researchers who say
+        // they are fed up | will march"), or nowhere it can be told.
         var relativeEnd: Int?
         if subject.isEmpty, !relative.isEmpty, ReportingCues.relativeCues.contains(words[index].lower),
-            let antecedent = SpeakerPhrase.parse(
-                Array(relative[(relative.lastIndex { verbs.contains($0.lower) }.map { $0 + 1 } ?? 0)...]),
-                lowerCasedText: lowerCased
-            )
+            let antecedent = relativeAntecedent(relative, lowerCased: lowerCased)
         {
             // "researchers who say they are fed up": the relative clause's antecedent reports.
             speaker = antecedent
             relativeEnd =
-                words.indices.dropFirst(index + 4).first { ReportingCues.mainClauseModals.contains(words[$0].lower) }
+                setOff
+                ? words.indices.dropFirst(index + 1).first { words[$0].text == "," } ?? words.count
+                : words.indices.dropFirst(index + 4).first { ReportingCues.mainClauseModals.contains(words[$0].lower) }
             if relativeEnd == nil { return nil }
         }
         if subject.isEmpty, first > 1, words[first - 1].lower == "and", !words[index].lower.hasSuffix("ing") {
@@ -750,6 +756,16 @@ public struct AttributionExtractor: Sendable {
             let content = content(words, from: words.startIndex, to: first - 1, in: sentence)
         else { return nil }
         return report(speaker, content, content.lowerBound)
+    }
+
+    /// The phrase a relative clause describes, at the end of the words before it: after their last verb,
+    /// "be" or preposition ("there is resentment among | local people, who say …").
+    private static func relativeAntecedent(_ clause: [Word], lowerCased: Bool) -> SpeakerPhrase? {
+        let start = clause.lastIndex {
+            verbs.contains($0.lower) || ReportingCues.be.contains($0.lower)
+                || ReportingCues.prepositions.contains($0.lower) || ["among", "between"].contains($0.lower)
+        }
+        return SpeakerPhrase.parse(Array(clause[(start.map { $0 + 1 } ?? 0)...]), lowerCasedText: lowerCased)
     }
 
     /// Conjunctions that open a clause of when, why or despite what after a trailing cue: "…, the agency
@@ -975,7 +991,17 @@ public struct AttributionExtractor: Sendable {
         in sentence: Substring,
         lowerCased: Bool
     ) -> Candidate? {
-        let nameWords = index + 2 < words.count ? Array(words[(index + 2)...].prefix { !$0.isPunctuation }) : []
+        var nameWords = index + 2 < words.count ? Array(words[(index + 2)...].prefix { !$0.isPunctuation }) : []
+        // "According to police spokeswoman Jody Silva officers stopped …": with no comma after it, a name ends
+        // where lower case begins, other than a title's.
+        if index == 0, nameWords.count > 6, let capital = nameWords.firstIndex(where: \.isCapitalized),
+            let lower = nameWords[capital...].firstIndex(where: {
+                !$0.isCapitalized && $0.text != "." && !SpeakerPhrase.titles.contains($0.lower)
+                    && !SpeakerPhrase.occupations.contains($0.lower)
+            }), lower >= capital + 2
+        {
+            nameWords = Array(nameWords[..<lower])
+        }
         guard let speaker = SpeakerPhrase.parse(nameWords, lowerCasedText: lowerCased) else { return nil }
         let afterName = index + 2 + nameWords.count
         let content =
@@ -1144,7 +1170,8 @@ public struct AttributionExtractor: Sendable {
         // tells that findings were given, not what they are.
         if to == nil, from == start,
             ReportingCues.questionWords.contains(words[from].lower)
-                || ReportingCues.complementPrepositions.contains(words[from].lower)
+                || (ReportingCues.complementPrepositions.contains(words[from].lower)
+                    && !(words[from].lower == "about" && from < last && words[from + 1].text.first?.isNumber == true))
                 || (words[from].lower == "the" && from < last && words[from + 1].lower == "following")
                 || (["the", "their", "its", "his", "her", "our"].contains(words[from].lower) && from < last
                     && ["results", "findings", "details"].contains(words[from + 1].lower))

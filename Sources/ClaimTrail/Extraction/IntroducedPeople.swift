@@ -10,11 +10,15 @@ struct IntroducedPeople {
     /// People named as the subject opening a sentence ("Sarah Hughes turns 17 in April."), which says
     /// less than an introduction: only a "he" or "she" that finds no speaker at all takes one.
     private var subjects: [(sentence: Int, person: SpeakerPhrase)] = []
+    /// Groups of speakers opening a sentence ("Researchers from three universities did the study."), for a
+    /// "they" that finds no speaker at all.
+    private var groups: [(sentence: Int, person: SpeakerPhrase)] = []
 
     /// Notes the person sentence number `sentence` introduces or opens with as its subject, if any.
     mutating func collect(_ words: [Word], sentence: Int) {
         if let person = Self.introduction(words) { people.append((sentence, person)) }
         if let person = Self.namedSubject(words) { subjects.append((sentence, person)) }
+        if let group = Self.groupSubject(words) { groups.append((sentence, group)) }
     }
 
     /// The person introduced last before `sentence`, at most `reach` sentences back, and where.
@@ -24,6 +28,9 @@ struct IntroducedPeople {
 
     /// The person named last as a sentence's subject before `sentence`, at most `reach` sentences back.
     func subject(before sentence: Int) -> SpeakerPhrase? { Self.last(in: subjects, before: sentence)?.person }
+
+    /// The group named last as a sentence's subject before `sentence`, at most `reach` sentences back.
+    func group(before sentence: Int) -> SpeakerPhrase? { Self.last(in: groups, before: sentence)?.person }
 
     private static func last(
         in people: [(sentence: Int, person: SpeakerPhrase)],
@@ -84,6 +91,16 @@ struct IntroducedPeople {
             !ReportingCues.be.contains(words[end].lower), !["has", "have", "had"].contains(words[end].lower)
         else { return nil }
         return SpeakerPhrase(name: words[start..<end].spelled)
+    }
+
+    /// "Researchers from three universities did the study", "The astronomers had found signs …": a plural
+    /// noun of speakers opening the sentence, alone or after "the".
+    static func groupSubject(_ words: [Word]) -> SpeakerPhrase? {
+        let head = words.first?.lower == "the" ? 1 : 0
+        guard head + 1 < words.count, words[head].lower.hasSuffix("s"),
+            SpeakerPhrase.speakerNouns.contains(words[head].lower), !words[head + 1].isPunctuation
+        else { return nil }
+        return SpeakerPhrase(name: words[...head].spelled)
     }
 
     /// Where a name of two to four capitalised words opening the sentence (after an owner in the

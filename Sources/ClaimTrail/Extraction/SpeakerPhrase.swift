@@ -34,7 +34,8 @@ struct SpeakerPhrase {
         "researcher", "professor", "worker", "owner", "owners", "manager", "coach", "player", "players",
         // People a story asks or follows: "the study's participants expect", "the suspect's father tells".
         "participants", "respondents", "forecasters", "refugees", "father", "mother", "son", "daughter", "wife",
-        "husband", "brother", "sister", "family",
+        "husband", "brother", "sister", "family", "astronomers", "physicists", "biologists", "engineers",
+        "historians", "psychologists", "specialists", "physicians", "authors",
         // Elliptical speakers: "said one viewer, while another commented".
         "another", "others",
     ]
@@ -131,8 +132,9 @@ struct SpeakerPhrase {
         if pronouns.contains(head.lower) && words.count == 1 { return SpeakerPhrase(name: phrase) }
         let headIsName = head.isCapitalized && !nonSpeakers.contains(head.lower)
         // "Reports from the city", "economists surveyed by …": the head noun comes before its description.
+        // "Aid workers on the ground say": "on" describes where a speaker is, as "in" does.
         let describedHead = words.dropFirst().firstIndex {
-            descriptionPrepositions.contains($0.lower) || ["surveyed", "quoted", "cited"].contains($0.lower)
+            descriptionPrepositions.contains($0.lower) || ["surveyed", "quoted", "cited", "on"].contains($0.lower)
         }.map { words[$0 - 1] }
         let headIsSpeaker =
             speakerNouns.contains(head.lower) || describedHead.map { speakerNouns.contains($0.lower) } == true
