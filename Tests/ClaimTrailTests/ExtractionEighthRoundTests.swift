@@ -234,4 +234,35 @@ struct ExtractionEighthRoundTests {
             ]
         )
     }
+
+    @Test("a place of several words and its state in commas is no appositive: the speaker stands before it")
+    func placeOfSeveralWords() {
+        #expect(
+            found("Police in the river town of Glen Ellis, Montana, say the bridge was closed before the flood.")
+                == ["Police in the river town | say | the bridge was closed before the flood"]
+        )
+    }
+
+    @Test("a listener after reminds, assures or informs belongs to the cue")
+    func listenerVerbs() {
+        #expect(
+            found("The park service reminds visitors that the trails close at dusk in winter.")
+                == ["The park service | reminds visitors | the trails close at dusk in winter"]
+        )
+        // Reminded of something is no report.
+        #expect(found("The old photographs reminded him of his mother and the farm.").isEmpty)
+    }
+
+    @Test("an acronym takes the name the article spelled out first")
+    func acronymTakesTheName() {
+        #expect(
+            found(
+                "The Regional Water Board said the reservoir is half full. RWB reminds farmers that the rationing "
+                    + "starts in June."
+            ) == [
+                "The Regional Water Board | said | the reservoir is half full",
+                "Regional Water Board | reminds farmers | the rationing starts in June",
+            ]
+        )
+    }
 }

@@ -844,13 +844,16 @@ public struct AttributionExtractor: Sendable {
     /// "Ana Ruiz, a political analyst in Lisbon, said": the name before the commas, the description
     /// between them as its role; nil unless a name stands there.
     private static func appositive(_ words: [Word], before comma: Int, lowerCased: Bool) -> SpeakerPhrase? {
-        // "the health director in Dallas, Texas, said": a place and its state, not an appositive; the
-        // speaker is the phrase before "in".
+        // "the health director in Dallas, Texas, said", "police in the city of El Paso, Texas, say": a place
+        // of up to three words and its state, not an appositive; the speaker is the phrase before "in" or "of".
         if let opening = words[..<comma].lastIndex(where: { $0.text == "," }), comma - opening == 2, opening > 1,
             words[opening + 1].isCapitalized, words[opening - 1].isCapitalized,
-            SpeakerPhrase.descriptionPrepositions.contains(words[opening - 2].lower)
+            let place = (max(opening - 3, 0)..<opening).first(where: {
+                words[$0..<opening].allSatisfy(\.isCapitalized)
+            }), place > 0,
+            SpeakerPhrase.descriptionPrepositions.contains(words[place - 1].lower)
         {
-            return SpeakerPhrase.parse(subject(of: words, before: opening - 2), lowerCasedText: lowerCased)
+            return SpeakerPhrase.parse(subject(of: words, before: place - 1), lowerCasedText: lowerCased)
         }
         // "Jackie Baillie, health spokeswoman for the party, which uncovered the figures, said": a relative
         // clause describes the phrase before it, which holds the speaker — if a phrase in commas stands there.
@@ -1049,12 +1052,13 @@ public struct AttributionExtractor: Sendable {
                 && !SpeakerPhrase.speakerNouns.contains(lower) && !["family", "italy"].contains(lower))
     }
 
-    /// The cue's words from `from` through the verb, with "to"/"out" after "pointed" and the
-    /// listener after "told" (the press, reporters); and where its content starts ("that" skipped).
+    /// The cue's words from `from` through the verb, with "to"/"out" after "pointed" and the listener
+    /// after "told" or "reminds" (the press, reporters, visitors); and where its content starts ("that"
+    /// skipped).
     private static func cuePhrase(_ words: [Word], at index: Int, from: Int? = nil) -> (text: String, end: Int) {
         var end = index + 1
         if words[index].lower == "pointed", end < words.count { end += 1 }
-        if ["told", "tells", "tell"].contains(words[index].lower), end < words.count, words[end].lower != "that" {
+        if ReportingCues.listenerVerbs.contains(words[index].lower), end < words.count, words[end].lower != "that" {
             let listener =
                 words[end...].prefix(4).firstIndex { $0.lower == "that" || $0.isPunctuation }
                 ?? (words[end].lower == "the" && end + 1 < words.count ? end + 2 : end + 1)

@@ -14,6 +14,9 @@ struct PersonNames {
     /// Last names, in lower case, of the outlet's own reporters ("VOA's Jessica Berman reports.", "I'm David
     /// DeForest reporting."): their turns in a transcript are the story's narration, no one's claim.
     private var reporters: Set<String> = []
+    /// Names of two to six capitalised words by their initials ("NPS" → "National Park Service"), so that
+    /// a later "NPS reminds …" is credited to the name the article spelled out first.
+    private var byAcronym: [String: SpeakerPhrase] = [:]
 
     /// Words that may start a capitalised run without being part of a name: "In Moscow", "But Putin".
     private static let notNames: Set<String> = [
@@ -32,12 +35,14 @@ struct PersonNames {
             if word.isCapitalized && (!run.isEmpty || !Self.notNames.contains(word.lower)) {
                 run.append(word)
             } else {
+                noteAcronym(run)
                 let person = note(run, after: before)
                 if let person, word.text == "," { noteAppositive(words[(index + 1)...].prefix(10), of: person) }
                 run = []
                 before = word
             }
         }
+        noteAcronym(run)
         note(run, after: before)
         let spoken = words.filter { !$0.isPunctuation }
         if spoken.count >= 3, ["reports", "reporting"].contains(spoken[spoken.count - 1].lower),
@@ -45,6 +50,12 @@ struct PersonNames {
         {
             reporters.insert(spoken[spoken.count - 2].withoutPossessive.lowercased())
         }
+    }
+
+    private mutating func noteAcronym(_ run: [Word]) {
+        guard run.count >= 2, run.count <= 6, run.allSatisfy({ $0.text.first?.isLetter == true }) else { return }
+        let initials = String(run.compactMap(\.text.first)).uppercased()
+        if byAcronym[initials] == nil { byAcronym[initials] = SpeakerPhrase(name: run.spelled) }
     }
 
     /// The role nouns of a description between commas after a person's name.
@@ -98,6 +109,11 @@ struct PersonNames {
 
     /// The full name for a speaker named by last name (or by an unshared first name) alone, or nil.
     func fullName(of speaker: SpeakerPhrase) -> SpeakerPhrase? {
+        if speaker.name.count >= 2, speaker.name.allSatisfy({ $0.isUppercase }),
+            let body = byAcronym[speaker.name]
+        {
+            return body
+        }
         // A title goes with a last name ("General Cole"), never with a first name alone.
         guard !speaker.name.contains(" "),
             let full = byLastName[speaker.name] ?? (speaker.role == nil ? byFirstName[speaker.name] ?? nil : nil)

@@ -22,6 +22,13 @@ enum ReportingCues {
         // Expectations and conjectures, which survey and forecast stories report: "Smith expects …",
         // "analysts had expected …", "she speculates that …".
         "expects", "expect", "expected", "speculates", "speculated", "speculate",
+        // Verbs with a listener before their content: "NPS reminds visitors that …".
+        "reminds", "reminded", "assures", "assured", "informs", "informed",
+    ]
+    /// Verbs whose listener belongs to the cue: "told reporters", "reminds visitors that", "assured the
+    /// court that".
+    static let listenerVerbs: Set<String> = [
+        "told", "tells", "tell", "reminds", "reminded", "assures", "assured", "informs", "informed",
     ]
     /// Base forms added for plural subjects ("studies suggest"); after "and" or "to" they are infinitives.
     static let baseForms: Set<String> = [
