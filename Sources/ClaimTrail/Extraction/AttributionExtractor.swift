@@ -14,6 +14,7 @@ public struct AttributionExtractor: Sendable {
         var candidates: [Candidate] = []
         var names = PersonNames()
         var introduced = IntroducedPeople()
+        var bodies = MentionedBodies()
         var sentenceNumber = 0
         // The speaker a quotation opening the next paragraph carries on: the last quotation's, or a
         // lead-in's ("X issued the following statement:").
@@ -72,6 +73,7 @@ public struct AttributionExtractor: Sendable {
                 let words = TextSegments.words(sentence)
                 names.collect(words)
                 introduced.collect(words, sentence: sentenceNumber + offset)
+                bodies.collect(words, sentence: sentenceNumber + offset, outside: statements)
                 if offset > 0, reported.last.map({ $0.sentence < sentenceNumber + offset - 1 }) ?? true,
                     var candidate = Self.backReference(words, previous: sentences[offset - 1], lowerCased: lowerCased)
                 {
@@ -112,7 +114,7 @@ public struct AttributionExtractor: Sendable {
                 carriedFromReport = true
             }
         }
-        return resolved(candidates, names: names, introduced: introduced).map { $0.proposal(in: text) }
+        return resolved(candidates, names: names, introduced: introduced, bodies: bodies).map { $0.proposal(in: text) }
     }
 
     /// The offset of the sentence holding `position` among a paragraph's `sentences`, by binary search.
@@ -239,6 +241,8 @@ public struct AttributionExtractor: Sendable {
                 word.lower == "and" && start > 1 && start < first && words[start - 2].isCapitalized
                 && words[start].isCapitalized
             if ReportingCues.clauseStarts.contains(word.lower) && !joinsNames { break }
+            // "He says researchers expected …": a report's subject starts after the verb of the report around it.
+            if isReportingVerb(word, next: words[start]) { break }
             start -= 1
         }
         return Array(words[start..<first])
@@ -255,10 +259,16 @@ public struct AttributionExtractor: Sendable {
     private static let pronounSentences = 4
 
     /// A last name alone ("Lavrov") takes the full name the article gave it.
-    private func resolved(_ candidates: [Candidate], names: PersonNames, introduced: IntroducedPeople) -> [Candidate] {
+    private func resolved(
+        _ candidates: [Candidate],
+        names: PersonNames,
+        introduced: IntroducedPeople,
+        bodies: MentionedBodies
+    ) -> [Candidate] {
         var speakers: [SpeakerPhrase] = []
-        // The sentence each of `speakers` was found in.
+        // The sentence each of `speakers` was found in, and where.
         var spokenIn: [Int] = []
+        var spokenAt: [String.Index] = []
         return candidates.compactMap { candidate in
             var candidate = candidate
             if candidate.isLabel {
@@ -266,7 +276,9 @@ public struct AttributionExtractor: Sendable {
                 candidate.speaker = person
             } else if let full = names.fullName(of: candidate.speaker) {
                 candidate.speaker = full
-            } else if candidate.speaker.isAnaphor || candidate.speaker.isDefiniteDescription {
+            } else if candidate.speaker.isAnaphor || candidate.speaker.isDefiniteDescription
+                || candidate.speaker.isBodyDescription
+            {
                 let pronoun = candidate.speaker.isPronoun
                 var first = max(speakers.count - Self.reach, 0)
                 var person: SpeakerPhrase?
@@ -279,8 +291,24 @@ public struct AttributionExtractor: Sendable {
                     while first < speakers.count, spokenIn[first] < since { first += 1 }
                     person = introduction?.person
                 }
-                if let antecedent = candidate.speaker.antecedent(in: speakers[first...])
-                    ?? person ?? (pronoun ? nil : names.person(described: candidate.speaker))
+                // "Officials denied the military did it. It said …": the body the sentence before mentions first.
+                let body =
+                    candidate.speaker.name.lowercased() == "it"
+                    ? bodies.first(in: candidate.sentence - 1).flatMap { mention in
+                        (first..<speakers.count).contains {
+                            spokenIn[$0] == candidate.sentence - 1 && spokenAt[$0] < mention.position
+                                && !speakers[$0].isSinglePerson && !speakers[$0].isPlural
+                        } ? nil : mention.body
+                    } : nil
+                // "Sarah Hughes turns 17 in April. … “…,” she said.": with no speaker to point back to, the
+                // person (or, for "they", the group) a recent sentence opens with.
+                let named = candidate.speaker.name.lowercased()
+                let subject =
+                    ["he", "she"].contains(named)
+                    ? introduced.subject(before: candidate.sentence)
+                    : named == "they" ? introduced.group(before: candidate.sentence) : nil
+                if let antecedent = body ?? candidate.speaker.antecedent(in: speakers[first...])
+                    ?? person ?? (pronoun ? subject : names.person(described: candidate.speaker))
                 {
                     candidate.speaker = antecedent
                     candidate.steps *=
@@ -293,6 +321,7 @@ public struct AttributionExtractor: Sendable {
             }
             speakers.append(candidate.speaker)
             spokenIn.append(candidate.sentence)
+            spokenAt.append(candidate.position)
             return candidate
         }
     }
@@ -336,7 +365,7 @@ public struct AttributionExtractor: Sendable {
             var speaker: SpeakerPhrase?
             if before.allSatisfy(\.isPunctuation) {
                 speakerWords = Array(tail[cueEnd...].prefix { !$0.isPunctuation || ".&".contains($0.text) })
-                speaker = SpeakerPhrase.parse(speakerWords, lowerCasedText: lowerCased)
+                speaker = SpeakerPhrase.parse(withoutOccasion(speakerWords), lowerCasedText: lowerCased)
                 // “…,” said the co-owner of R & G Produce, Gary Glowaczewski: the role, then the name.
                 let rest = tail[(cueEnd + speakerWords.count)...]
                 if speakerWords.first?.isCapitalized == false, rest.first?.text == ",", rest.count >= 3,
@@ -368,13 +397,18 @@ public struct AttributionExtractor: Sendable {
         }
         // Before: X said: “…” — the clause before the quote ends in a colon or comma.
         let lead = TextSegments.words(paragraph[..<quote.outer.lowerBound].suffix(Self.window))
-        guard let last = lead.last, last.text == ":" || last.text == "," else { return nil }
+        // Garg said "we have … So that is around ten percent.": a verb right before a quotation that ends its
+        // sentence introduces it as a colon would.
+        let verbBefore =
+            lead.last.map { verbs.contains($0.lower) && !$0.isCapitalized } == true
+            && paragraph[quote.inner].last(where: { !$0.isWhitespace }).map { ".!?".contains($0) } == true
+        guard let last = lead.last, last.text == ":" || last.text == "," || verbBefore else { return nil }
         // SMITH: “…” — a transcript's label.
         if let colon = transcriptLabel(in: paragraph), colon.range == last.range {
             return labelled(lead.dropLast(), colon: colon, position: quote.inner.lowerBound)
         }
         var clause: [Word] = []
-        for word in lead.dropLast().reversed() {
+        for word in lead.dropLast(verbBefore ? 0 : 1).reversed() {
             if ".!?”\"".contains(word.text) || clause.count == 14 { break }
             clause.insert(word, at: 0)
         }
@@ -617,6 +651,14 @@ public struct AttributionExtractor: Sendable {
             return nil
         }
         let subject = subject(of: words, before: first)
+        // "Police said they believe …": a pronoun reporting inside the report of the speaker it stands for
+        // says again what its speaker said.
+        if subject.count == 1, SpeakerPhrase.pronouns.contains(subject[0].lower), first >= 2,
+            isReportingVerb(words[first - 2], next: subject[0])
+                || (words[first - 2].lower == "that" && first >= 3 && isReportingVerb(words[first - 3], next: nil))
+        {
+            return nil
+        }
         // "in what they believe is …", "what he described as …": an object clause, read by `whatCalled` or not at all.
         if first - subject.count > 0, words[first - subject.count - 1].lower == "what" { return nil }
         let (cueText, contentStart) = cuePhrase(words, at: index, from: first)
@@ -631,6 +673,26 @@ public struct AttributionExtractor: Sendable {
         {
             // Kerry-Ann Hamilton, a spokeswoman for the hospital said …: the closing comma left out.
             speaker = SpeakerPhrase(name: named.name, role: subject.spelled)
+        }
+        // "local people, who say …": a relative clause set off by a comma describes the phrase before it.
+        let setOff = first > 2 && words[first - 2].text == ","
+        let relative =
+            first > 1 && words[first - 1].lower == "who"
+            ? Self.subject(of: words, before: first - (setOff ? 2 : 1)) : []
+        // Where the content of a relative clause's report ends: at the comma that closes a clause set off
+        // ("who say the camps are full, are angry"), or before the main clause's modal ("researchers who say
+        // they are fed up | will march"), or nowhere it can be told.
+        var relativeEnd: Int?
+        if subject.isEmpty, !relative.isEmpty, ReportingCues.relativeCues.contains(words[index].lower),
+            let antecedent = relativeAntecedent(relative, lowerCased: lowerCased)
+        {
+            // "researchers who say they are fed up": the relative clause's antecedent reports.
+            speaker = antecedent
+            relativeEnd =
+                setOff
+                ? words.indices.dropFirst(index + 1).first { words[$0].text == "," } ?? words.count
+                : words.indices.dropFirst(index + 4).first { ReportingCues.mainClauseModals.contains(words[$0].lower) }
+            if relativeEnd == nil { return nil }
         }
         if subject.isEmpty, first > 1, words[first - 1].lower == "and", !words[index].lower.hasSuffix("ing") {
             // The agency called the figures false and said …: two verbs, one subject.
@@ -658,7 +720,10 @@ public struct AttributionExtractor: Sendable {
         }
         // "announced $10 million in grants" is an act; "announced that …" reports.
         let reportsForward =
-            !ReportingCues.actVerbs.contains(words[index].lower) || words[contentStart - 1].lower == "that"
+            words[contentStart - 1].lower == "that"
+            || (!ReportingCues.actVerbs.contains(words[index].lower)
+                && (!ReportingCues.expectations.contains(words[index].lower)
+                    || words[contentStart...].contains { ReportingCues.forecastMarkers.contains($0.lower) }))
         if let speaker {
             let start = words.startIndex
             let boundary = first - subject.count - 1
@@ -667,7 +732,9 @@ public struct AttributionExtractor: Sendable {
             let inCommas =
                 !subject.isEmpty && boundary > start && words[boundary].text == "," && contentStart < words.count
                 && words[contentStart].text == ","
-            if reportsForward, !inCommas, let content = content(words, from: contentStart, in: sentence) {
+            if reportsForward, !inCommas,
+                let content = content(words, from: contentStart, to: relativeEnd, in: sentence)
+            {
                 return report(speaker, content, cue.lowerBound)
             }
             if inCommas, let parts = parenthetical(words, boundary: boundary, cueEnd: contentStart, in: sentence) {
@@ -689,6 +756,16 @@ public struct AttributionExtractor: Sendable {
             let content = content(words, from: words.startIndex, to: first - 1, in: sentence)
         else { return nil }
         return report(speaker, content, content.lowerBound)
+    }
+
+    /// The phrase a relative clause describes, at the end of the words before it: after their last verb,
+    /// "be" or preposition ("there is resentment among | local people, who say …").
+    private static func relativeAntecedent(_ clause: [Word], lowerCased: Bool) -> SpeakerPhrase? {
+        let start = clause.lastIndex {
+            verbs.contains($0.lower) || ReportingCues.be.contains($0.lower)
+                || ReportingCues.prepositions.contains($0.lower) || ["among", "between"].contains($0.lower)
+        }
+        return SpeakerPhrase.parse(Array(clause[(start.map { $0 + 1 } ?? 0)...]), lowerCasedText: lowerCased)
     }
 
     /// Conjunctions that open a clause of when, why or despite what after a trailing cue: "…, the agency
@@ -735,9 +812,21 @@ public struct AttributionExtractor: Sendable {
                 || start + 1 == words.count || words[start + 1].isPunctuation
         else { return nil }
         return SpeakerPhrase.parse(
-            Array(words[start...].prefix { !$0.isPunctuation || $0.text == "." }),
+            withoutOccasion(Array(words[start...].prefix { !$0.isPunctuation || $0.text == "." })),
             lowerCasedText: lowerCased
         )
+    }
+
+    /// The words after an inverted cue up to a phrase of where or when it was said: "said the Church in
+    /// the October 18 press release" names the Church, not the press release.
+    private static func withoutOccasion(_ phrase: [Word]) -> [Word] {
+        guard
+            let occasion = phrase.indices.dropFirst().first(where: { index in
+                ["in", "on", "at", "during"].contains(phrase[index].lower)
+                    && phrase[(index + 1)...].prefix(5).contains { occasions.contains($0.lower) }
+            })
+        else { return phrase }
+        return Array(phrase[..<occasion])
     }
 
     /// "Kerry-Ann Hamilton, a spokeswoman for the hospital said": the name that opens the sentence
@@ -755,13 +844,16 @@ public struct AttributionExtractor: Sendable {
     /// "Ana Ruiz, a political analyst in Lisbon, said": the name before the commas, the description
     /// between them as its role; nil unless a name stands there.
     private static func appositive(_ words: [Word], before comma: Int, lowerCased: Bool) -> SpeakerPhrase? {
-        // "the health director in Dallas, Texas, said": a place and its state, not an appositive; the
-        // speaker is the phrase before "in".
+        // "the health director in Dallas, Texas, said", "police in the city of El Paso, Texas, say": a place
+        // of up to three words and its state, not an appositive; the speaker is the phrase before "in" or "of".
         if let opening = words[..<comma].lastIndex(where: { $0.text == "," }), comma - opening == 2, opening > 1,
             words[opening + 1].isCapitalized, words[opening - 1].isCapitalized,
-            SpeakerPhrase.descriptionPrepositions.contains(words[opening - 2].lower)
+            let place = (max(opening - 3, 0)..<opening).first(where: {
+                words[$0..<opening].allSatisfy(\.isCapitalized)
+            }), place > 0,
+            SpeakerPhrase.descriptionPrepositions.contains(words[place - 1].lower)
         {
-            return SpeakerPhrase.parse(subject(of: words, before: opening - 2), lowerCasedText: lowerCased)
+            return SpeakerPhrase.parse(subject(of: words, before: place - 1), lowerCasedText: lowerCased)
         }
         // "Jackie Baillie, health spokeswoman for the party, which uncovered the figures, said": a relative
         // clause describes the phrase before it, which holds the speaker — if a phrase in commas stands there.
@@ -786,13 +878,22 @@ public struct AttributionExtractor: Sendable {
         else { return nil }
         let nameWords = subject(of: words, before: opening)
         let between = Array(words[(opening + 1)..<comma])
+        // "A key member of the institute, Jim Blake, says", "U.N. refugee spokeswoman, Jennifer Pagonis, says":
+        // the description first, then the name.
+        let describedFirst =
+            nameWords.first.map { !$0.isCapitalized || SpeakerPhrase.determiners.contains($0.lower) } == true
+            || nameWords.last.map { !$0.isCapitalized && SpeakerPhrase.speakerNouns.contains($0.lower) } == true
+        // "the President of the Church in New York, John Carmichael, said": a name alone between the commas is
+        // the speaker, though the description before it holds names too.
+        if describedFirst, between.allSatisfy({ $0.isCapitalized || $0.text == "." }),
+            let name = SpeakerPhrase.parse(between, lowerCasedText: lowerCased), name.isNamed, name.isSinglePerson
+        {
+            return SpeakerPhrase(name: name.name, role: nameWords.spelled)
+        }
         if let name = SpeakerPhrase.parse(nameWords, lowerCasedText: lowerCased), name.isNamed {
             return SpeakerPhrase(name: name.name, role: between.map(\.text).joined(separator: " "))
         }
-        // "A key member of the institute, Jim Blake, says": the description first, then the name.
-        guard let description = nameWords.first,
-            !description.isCapitalized || SpeakerPhrase.determiners.contains(description.lower),
-            between.first?.isCapitalized == true,
+        guard describedFirst, between.first?.isCapitalized == true,
             let name = SpeakerPhrase.parse(between, lowerCasedText: lowerCased), name.isNamed, name.isSinglePerson
         else { return nil }
         return SpeakerPhrase(name: name.name, role: nameWords.spelled)
@@ -893,7 +994,17 @@ public struct AttributionExtractor: Sendable {
         in sentence: Substring,
         lowerCased: Bool
     ) -> Candidate? {
-        let nameWords = index + 2 < words.count ? Array(words[(index + 2)...].prefix { !$0.isPunctuation }) : []
+        var nameWords = index + 2 < words.count ? Array(words[(index + 2)...].prefix { !$0.isPunctuation }) : []
+        // "According to police spokeswoman Jody Silva officers stopped …": with no comma after it, a name ends
+        // where lower case begins, other than a title's.
+        if index == 0, nameWords.count > 6, let capital = nameWords.firstIndex(where: \.isCapitalized),
+            let lower = nameWords[capital...].firstIndex(where: {
+                !$0.isCapitalized && $0.text != "." && !SpeakerPhrase.titles.contains($0.lower)
+                    && !SpeakerPhrase.occupations.contains($0.lower)
+            }), lower >= capital + 2
+        {
+            nameWords = Array(nameWords[..<lower])
+        }
         guard let speaker = SpeakerPhrase.parse(nameWords, lowerCasedText: lowerCased) else { return nil }
         let afterName = index + 2 + nameWords.count
         let content =
@@ -941,12 +1052,13 @@ public struct AttributionExtractor: Sendable {
                 && !SpeakerPhrase.speakerNouns.contains(lower) && !["family", "italy"].contains(lower))
     }
 
-    /// The cue's words from `from` through the verb, with "to"/"out" after "pointed" and the
-    /// listener after "told" (the press, reporters); and where its content starts ("that" skipped).
+    /// The cue's words from `from` through the verb, with "to"/"out" after "pointed" and the listener
+    /// after "told" or "reminds" (the press, reporters, visitors); and where its content starts ("that"
+    /// skipped).
     private static func cuePhrase(_ words: [Word], at index: Int, from: Int? = nil) -> (text: String, end: Int) {
         var end = index + 1
         if words[index].lower == "pointed", end < words.count { end += 1 }
-        if ["told", "tells", "tell"].contains(words[index].lower), end < words.count, words[end].lower != "that" {
+        if ReportingCues.listenerVerbs.contains(words[index].lower), end < words.count, words[end].lower != "that" {
             let listener =
                 words[end...].prefix(4).firstIndex { $0.lower == "that" || $0.isPunctuation }
                 ?? (words[end].lower == "the" && end + 1 < words.count ? end + 2 : end + 1)
@@ -1058,11 +1170,15 @@ public struct AttributionExtractor: Sendable {
         }
         guard from <= last, words[from...last].filter({ !$0.isPunctuation }).count >= minimumWords else { return nil }
         // "explained why …", "warned of dangers", "responded to the briefing": an act, not a claim.
-        // "announced the following efforts: …" introduces a list.
+        // "announced the following efforts: …" introduces a list; "reported the results of their study"
+        // tells that findings were given, not what they are.
         if to == nil, from == start,
             ReportingCues.questionWords.contains(words[from].lower)
-                || ReportingCues.complementPrepositions.contains(words[from].lower)
+                || (ReportingCues.complementPrepositions.contains(words[from].lower)
+                    && !(words[from].lower == "about" && from < last && words[from + 1].text.first?.isNumber == true))
                 || (words[from].lower == "the" && from < last && words[from + 1].lower == "following")
+                || (["the", "their", "its", "his", "her", "our"].contains(words[from].lower) && from < last
+                    && ["results", "findings", "details"].contains(words[from + 1].lower))
         {
             return nil
         }

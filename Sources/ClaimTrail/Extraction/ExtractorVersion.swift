@@ -2,6 +2,7 @@ extension AttributionExtractor {
     /// The version of the extraction rules, kept with each proposal recorded from them, so that a
     /// reviewer (or a later evaluation) knows which rules proposed what. Change it whenever the
     /// rules change what they propose (.11.2: the general rules and confidences of issue 19; .12.1: its
-    /// sixth round, from the dev set's texts 041–052; .12.2: its seventh, from texts 053–064).
-    public static let version = "rules-2026.12.2"
+    /// sixth round, from the dev set's texts 041–052; .12.2: its seventh, from texts 053–064; .12.3: its
+    /// eighth, from texts 065–080 and the wrong speakers of the whole set).
+    public static let version = "rules-2026.12.3"
 }

@@ -7,14 +7,35 @@ struct IntroducedPeople {
     static let reach = 3
 
     private var people: [(sentence: Int, person: SpeakerPhrase)] = []
+    /// People named as the subject opening a sentence ("Sarah Hughes turns 17 in April."), which says
+    /// less than an introduction: only a "he" or "she" that finds no speaker at all takes one.
+    private var subjects: [(sentence: Int, person: SpeakerPhrase)] = []
+    /// Groups of speakers opening a sentence ("Researchers from three universities did the study."), for a
+    /// "they" that finds no speaker at all.
+    private var groups: [(sentence: Int, person: SpeakerPhrase)] = []
 
-    /// Notes the person sentence number `sentence` introduces, if it opens with one.
+    /// Notes the person sentence number `sentence` introduces or opens with as its subject, if any.
     mutating func collect(_ words: [Word], sentence: Int) {
         if let person = Self.introduction(words) { people.append((sentence, person)) }
+        if let person = Self.namedSubject(words) { subjects.append((sentence, person)) }
+        if let group = Self.groupSubject(words) { groups.append((sentence, group)) }
     }
 
     /// The person introduced last before `sentence`, at most `reach` sentences back, and where.
     func person(before sentence: Int) -> (sentence: Int, person: SpeakerPhrase)? {
+        Self.last(in: people, before: sentence)
+    }
+
+    /// The person named last as a sentence's subject before `sentence`, at most `reach` sentences back.
+    func subject(before sentence: Int) -> SpeakerPhrase? { Self.last(in: subjects, before: sentence)?.person }
+
+    /// The group named last as a sentence's subject before `sentence`, at most `reach` sentences back.
+    func group(before sentence: Int) -> SpeakerPhrase? { Self.last(in: groups, before: sentence)?.person }
+
+    private static func last(
+        in people: [(sentence: Int, person: SpeakerPhrase)],
+        before sentence: Int
+    ) -> (sentence: Int, person: SpeakerPhrase)? {
         var low = 0
         var high = people.count
         while low < high {
@@ -40,17 +61,7 @@ struct IntroducedPeople {
     /// owner in the possessive), then a verb of role or "is" with a person's description. Places and
     /// organisations ("New York is a city", "Harvard University is …") have no such description.
     static func introduction(_ words: [Word]) -> SpeakerPhrase? {
-        var start = 0
-        if let first = words.first, first.isCapitalized, first.withoutPossessive.count < first.text.count {
-            start = 1
-        }
-        var end = start
-        while end < words.count, words[end].isCapitalized || (words[end].text == "." && end > start) { end += 1 }
-        let name = words[start..<end].filter { $0.text != "." }
-        guard name.count >= 2, name.count <= 4, end + 1 < words.count, let first = name.first, let last = name.last,
-            !SpeakerPhrase.determiners.contains(first.lower), !ReportingCues.prepositions.contains(first.lower),
-            !ReportingCues.clauseStarts.contains(first.lower), !SpeakerPhrase.speakerNouns.contains(last.lower)
-        else { return nil }
+        guard let (start, end) = openingName(words) else { return nil }
         let verb = words[end].lower
         let describesPerson: Bool
         if roleVerbs.contains(verb) {
@@ -68,5 +79,44 @@ struct IntroducedPeople {
             describesPerson = false
         }
         return describesPerson ? SpeakerPhrase(name: words[start..<end].spelled) : nil
+    }
+
+    /// "Sarah Hughes turns 17 in April": a name opening the sentence before a verb in lower case — not
+    /// "is" or "has", which places and bodies take as often as people ("New York is a city", "Acme has
+    /// 400 workers"); a person they describe is an introduction.
+    static func namedSubject(_ words: [Word]) -> SpeakerPhrase? {
+        guard let (start, end) = openingName(words), !words[end].isCapitalized, !words[end].isPunctuation,
+            !ReportingCues.prepositions.contains(words[end].lower),
+            !ReportingCues.clauseStarts.contains(words[end].lower),
+            !ReportingCues.be.contains(words[end].lower), !["has", "have", "had"].contains(words[end].lower)
+        else { return nil }
+        return SpeakerPhrase(name: words[start..<end].spelled)
+    }
+
+    /// "Researchers from three universities did the study", "The astronomers had found signs …": a plural
+    /// noun of speakers opening the sentence, alone or after "the".
+    static func groupSubject(_ words: [Word]) -> SpeakerPhrase? {
+        let head = words.first?.lower == "the" ? 1 : 0
+        guard head + 1 < words.count, words[head].lower.hasSuffix("s"),
+            SpeakerPhrase.speakerNouns.contains(words[head].lower), !words[head + 1].isPunctuation
+        else { return nil }
+        return SpeakerPhrase(name: words[...head].spelled)
+    }
+
+    /// Where a name of two to four capitalised words opening the sentence (after an owner in the
+    /// possessive) starts and ends, when a word follows it.
+    private static func openingName(_ words: [Word]) -> (start: Int, end: Int)? {
+        var start = 0
+        if let first = words.first, first.isCapitalized, first.withoutPossessive.count < first.text.count {
+            start = 1
+        }
+        var end = start
+        while end < words.count, words[end].isCapitalized || (words[end].text == "." && end > start) { end += 1 }
+        let name = words[start..<end].filter { $0.text != "." }
+        guard name.count >= 2, name.count <= 4, end + 1 < words.count, let first = name.first, let last = name.last,
+            !SpeakerPhrase.determiners.contains(first.lower), !ReportingCues.prepositions.contains(first.lower),
+            !ReportingCues.clauseStarts.contains(first.lower), !SpeakerPhrase.speakerNouns.contains(last.lower)
+        else { return nil }
+        return (start, end)
     }
 }

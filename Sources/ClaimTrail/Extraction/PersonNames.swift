@@ -8,6 +8,15 @@ struct PersonNames {
     /// People by the role noun they were introduced with ("Defence Minister Tomas Berg", "candidate
     /// Wayne Tseng"); nil where two people share the noun, so that "the minister" is not guessed.
     private var byRole: [String: SpeakerPhrase?] = [:]
+    /// People by first name ("said Sarah" after "Sarah Hughes"), as feature writing calls the young; nil
+    /// where two people share it.
+    private var byFirstName: [String: SpeakerPhrase?] = [:]
+    /// Last names, in lower case, of the outlet's own reporters ("VOA's Jessica Berman reports.", "I'm David
+    /// DeForest reporting."): their turns in a transcript are the story's narration, no one's claim.
+    private var reporters: Set<String> = []
+    /// Names of two to six capitalised words by their initials ("NPS" → "National Park Service"), so that
+    /// a later "NPS reminds …" is credited to the name the article spelled out first.
+    private var byAcronym: [String: SpeakerPhrase] = [:]
 
     /// Words that may start a capitalised run without being part of a name: "In Moscow", "But Putin".
     private static let notNames: Set<String> = [
@@ -26,13 +35,27 @@ struct PersonNames {
             if word.isCapitalized && (!run.isEmpty || !Self.notNames.contains(word.lower)) {
                 run.append(word)
             } else {
+                noteAcronym(run)
                 let person = note(run, after: before)
                 if let person, word.text == "," { noteAppositive(words[(index + 1)...].prefix(10), of: person) }
                 run = []
                 before = word
             }
         }
+        noteAcronym(run)
         note(run, after: before)
+        let spoken = words.filter { !$0.isPunctuation }
+        if spoken.count >= 3, ["reports", "reporting"].contains(spoken[spoken.count - 1].lower),
+            spoken[spoken.count - 2].isCapitalized
+        {
+            reporters.insert(spoken[spoken.count - 2].withoutPossessive.lowercased())
+        }
+    }
+
+    private mutating func noteAcronym(_ run: [Word]) {
+        guard run.count >= 2, run.count <= 6, run.allSatisfy({ $0.text.first?.isLetter == true }) else { return }
+        let initials = String(run.compactMap(\.text.first)).uppercased()
+        if byAcronym[initials] == nil { byAcronym[initials] = SpeakerPhrase(name: run.spelled) }
     }
 
     /// The role nouns of a description between commas after a person's name.
@@ -63,6 +86,12 @@ struct PersonNames {
             role: title.map { run[...$0].spelled }
         )
         if byLastName[lastName] == nil { byLastName[lastName] = person }
+        let firstName = String(nameWords[0].text)
+        if let known = byFirstName[firstName] {
+            if known?.name != person.name { byFirstName[firstName] = .some(nil) }
+        } else if firstName.count > 1, nameWords.count == 2 {
+            byFirstName[firstName] = person
+        }
         if byFoldedLastName[lastName.lowercased()] == nil { byFoldedLastName[lastName.lowercased()] = person }
         let roleNouns = (title.map { run[...$0].map(\.lower) } ?? []) + (before.map { [$0.lower] } ?? [])
         for noun in roleNouns where SpeakerPhrase.personNouns.contains(noun) { noteRole(noun, of: person) }
@@ -78,9 +107,17 @@ struct PersonNames {
         return person
     }
 
-    /// The full name for a speaker named by last name alone, or nil.
+    /// The full name for a speaker named by last name (or by an unshared first name) alone, or nil.
     func fullName(of speaker: SpeakerPhrase) -> SpeakerPhrase? {
-        guard !speaker.name.contains(" "), let full = byLastName[speaker.name] else { return nil }
+        if speaker.name.count >= 2, speaker.name.allSatisfy({ $0.isUppercase }),
+            let body = byAcronym[speaker.name]
+        {
+            return body
+        }
+        // A title goes with a last name ("General Cole"), never with a first name alone.
+        guard !speaker.name.contains(" "),
+            let full = byLastName[speaker.name] ?? (speaker.role == nil ? byFirstName[speaker.name] ?? nil : nil)
+        else { return nil }
         return SpeakerPhrase(name: full.name, role: speaker.role ?? full.role)
     }
 
@@ -89,7 +126,8 @@ struct PersonNames {
     /// credits no one.
     func person(labelled label: String) -> SpeakerPhrase? {
         let folded = label.lowercased()
-        guard let last = folded.split(separator: " ").last, let person = byFoldedLastName[String(last)],
+        guard let last = folded.split(separator: " ").last, !reporters.contains(String(last)),
+            let person = byFoldedLastName[String(last)],
             !folded.contains(" ") || person.name.lowercased().hasSuffix(folded)
         else { return nil }
         return person

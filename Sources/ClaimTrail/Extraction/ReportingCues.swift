@@ -19,9 +19,21 @@ enum ReportingCues {
         // Participles, after their subject or after the main clause: "…, accusing X of", "…, adding that".
         "accusing", "claiming", "alleging", "saying", "adding", "insisting", "warning", "arguing", "disputing",
         "noting", "stressing", "suggesting", "denying",
+        // Expectations and conjectures, which survey and forecast stories report: "Smith expects …",
+        // "analysts had expected …", "she speculates that …".
+        "expects", "expect", "expected", "speculates", "speculated", "speculate",
+        // Verbs with a listener before their content: "NPS reminds visitors that …".
+        "reminds", "reminded", "assures", "assured", "informs", "informed",
+    ]
+    /// Verbs whose listener belongs to the cue: "told reporters", "reminds visitors that", "assured the
+    /// court that".
+    static let listenerVerbs: Set<String> = [
+        "told", "tells", "tell", "reminds", "reminded", "assures", "assured", "informs", "informed",
     ]
     /// Base forms added for plural subjects ("studies suggest"); after "and" or "to" they are infinitives.
-    static let baseForms: Set<String> = ["suggest", "contend", "allege", "assert", "acknowledge", "admit", "confirm"]
+    static let baseForms: Set<String> = [
+        "suggest", "contend", "allege", "assert", "acknowledge", "admit", "confirm", "expect", "speculate",
+    ]
     /// Verbs whose object is mostly a thing done, not a claim ("announced new grants", "unveiled a plan"):
     /// they report what follows only after "that".
     static let actVerbs: Set<String> = [
@@ -31,6 +43,18 @@ enum ReportingCues {
         // "explained his purpose and goals", "reveal new figures": what is explained is said only after "that".
         "explained", "explains", "reveal",
     ]
+    /// Verbs of expecting, which report a forecast only with a clause or an infinitive after them ("expects
+    /// prices to rise", "expects the economy will grow"), not with a thing alone ("expected some changes").
+    static let expectations: Set<String> = ["expects", "expect", "expected"]
+    /// Words that show a forecast after a verb of expecting: its infinitive or its modal.
+    static let forecastMarkers: Set<String> = ["to", "will", "would", "could", "may", "might", "should", "be"]
+    /// Verbs by which a relative clause reports its antecedent's claim: "researchers who say they are fed up".
+    static let relativeCues: Set<String> = [
+        "say", "says", "said", "claim", "claims", "believe", "believes", "argue", "argues", "insist", "insists",
+        "warn", "warns", "contend", "contends", "think", "thinks",
+    ]
+    /// Modals that open a main clause after a relative clause: "researchers who say … will march".
+    static let mainClauseModals: Set<String> = ["will", "would", "can", "could", "must", "should", "may", "might"]
     /// Verbs that report only when their subject is a document or figures ("a new report shows …"), or
     /// with "that" after any subject ("the researchers found that …", not "police found the car").
     static let documentVerbs: Set<String> = ["show", "shows", "showed", "found", "finds"]

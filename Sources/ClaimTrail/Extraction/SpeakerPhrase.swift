@@ -32,6 +32,10 @@ struct SpeakerPhrase {
         "voters", "fan", "fans", "customer", "customers", "student", "students", "teacher", "teachers", "parent",
         "parents", "farmer", "farmers", "patient", "patients", "doctor", "nurse", "nurses", "scientist",
         "researcher", "professor", "worker", "owner", "owners", "manager", "coach", "player", "players",
+        // People a story asks or follows: "the study's participants expect", "the suspect's father tells".
+        "participants", "respondents", "forecasters", "refugees", "father", "mother", "son", "daughter", "wife",
+        "husband", "brother", "sister", "family", "astronomers", "physicists", "biologists", "engineers",
+        "historians", "psychologists", "specialists", "physicians", "authors",
         // Elliptical speakers: "said one viewer, while another commented".
         "another", "others",
     ]
@@ -68,6 +72,8 @@ struct SpeakerPhrase {
         "farmer", "worker", "owner", "manager", "coach", "player", "author", "writer", "journalist", "reporter",
         "engineer", "historian", "psychologist", "specialist", "founder", "resident", "activist", "broker",
         "quarterback", "astronomer", "biologist", "physicist", "chemist", "economist", "lawyer", "attorney",
+        // People quoted for what they saw or follow: "Italian fan Francesco Padura", "survivor Ana Ruiz".
+        "fan", "spectator", "passenger", "driver", "shopper", "survivor", "volunteer", "voter", "witness",
     ]
 
     static let pronouns: Set<String> = ["he", "she", "it", "they", "we", "i", "him", "her", "them"]
@@ -126,8 +132,9 @@ struct SpeakerPhrase {
         if pronouns.contains(head.lower) && words.count == 1 { return SpeakerPhrase(name: phrase) }
         let headIsName = head.isCapitalized && !nonSpeakers.contains(head.lower)
         // "Reports from the city", "economists surveyed by …": the head noun comes before its description.
+        // "Aid workers on the ground say": "on" describes where a speaker is, as "in" does.
         let describedHead = words.dropFirst().firstIndex {
-            descriptionPrepositions.contains($0.lower) || ["surveyed", "quoted", "cited"].contains($0.lower)
+            descriptionPrepositions.contains($0.lower) || ["surveyed", "quoted", "cited", "on"].contains($0.lower)
         }.map { words[$0 - 1] }
         let headIsSpeaker =
             speakerNouns.contains(head.lower) || describedHead.map { speakerNouns.contains($0.lower) } == true
@@ -181,6 +188,17 @@ struct SpeakerPhrase {
         let words = name.split(separator: " ")
         guard words.count >= 2, words[0].lowercased() == "the", let head = words.last else { return false }
         return !(head.first?.isUppercase ?? false) && Self.personNouns.contains(head.lowercased())
+    }
+
+    /// A definite description of one body: "the network", "The bank", "the state oil company". News style
+    /// names a body first and describes it after, so it points back as "the minister" does.
+    var isBodyDescription: Bool {
+        let words = name.split(separator: " ")
+        guard words.count >= 2, words.count <= 4, words[0].lowercased() == "the", let head = words.last else {
+            return false
+        }
+        return words.dropFirst().allSatisfy { !($0.first?.isUppercase ?? false) }
+            && MentionedBodies.bodyNouns.contains(head.lowercased())
     }
 
     /// A pronoun: "he", "it", "they".
@@ -248,6 +266,7 @@ struct SpeakerPhrase {
         "analyst", "expert", "commander", "general", "ambassador", "envoy", "leader", "officer", "aide", "adviser",
         "advisor", "senator", "lawmaker", "secretary", "director", "chairman", "chairwoman", "economist", "judge",
         "prosecutor", "lawyer", "mayor", "governor", "representative", "chief", "candidate", "investigator",
+        "father", "mother", "son", "daughter", "wife", "husband", "brother", "sister",
     ]
 
     /// A named person ("Sergei Lavrov", "Jeff Sessions") or one described person ("a senior defense
