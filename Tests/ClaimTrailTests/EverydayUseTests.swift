@@ -21,6 +21,31 @@ struct EverydayUseTests {
         return result
     }
 
+    @Test("one attribution is counted in the singular by audit, a draft's audit and both traces")
+    func singularCounts() throws {
+        let temporary = try TemporaryStore()
+        _ = try Self.run(temporary, "source", "add", "--title", "Bridge story")
+        _ = try Self.run(temporary, "claim", "add", "The bridge will close")
+        _ = try Self.run(
+            temporary,
+            "attribute",
+            "1",
+            "--speaker",
+            "Jane Okafor",
+            "--speaker-kind",
+            "person",
+            "--source",
+            "1"
+        )
+        #expect(try Self.run(temporary, "audit", "1").stdout.contains("\n1 attribution\n"))
+        let draft = try temporary.file("draft.txt", "The bridge will close in January, Mayor Jane Okafor said.\n")
+        #expect(try Self.run(temporary, "audit", "--draft", draft).stdout.hasPrefix("Draft: 1 attribution\n"))
+        for trace in [["trace", "claim", "1"], ["trace", "speaker", "1"]] {
+            let text = try Binary.run(trace, database: temporary.path).stdout
+            #expect(text.contains("Undated: 1 of the attributions shown has no date;"), "\(trace): \(text)")
+        }
+    }
+
     @Test("source list, show and edit: a missing date is added later, moves the timeline, and is logged")
     func sources() throws {
         let temporary = try JSONShapeTests.varietyStore()

@@ -1,5 +1,8 @@
 /// The text form of a sourcing audit, for reading in a terminal.
 public enum AuditReport {
+    /// "1 attribution", "2 attributions": the count an audit's table starts with.
+    static func attributions(_ count: Int) -> String { "\(count) attribution\(count == 1 ? "" : "s")" }
+
     /// - Parameter width: the terminal's width, or nil to cut nothing.
     public static func table(_ audit: SourceAudit, width: Int? = nil) -> String {
         var text = "Source #\(audit.source.id): \(TerminalText.line(audit.source.title))\n"
@@ -7,7 +10,7 @@ public enum AuditReport {
         if let day = audit.retractedOn {
             text += "RETRACTED \(day): \(TerminalText.line(audit.retractionReason ?? ""))\n"
         }
-        text += "\(audit.attributions) attributions\n\n"
+        text += "\(attributions(audit.attributions))\n\n"
         text += sourcingTable(audit.byCategory, width: width)
         let sections: [(String, [Claim])] = [
             ("Claims resting on one voice", audit.singleVoiceClaims),

@@ -5,7 +5,7 @@ import Foundation
 public enum DraftAuditReport {
     /// - Parameter width: the terminal's width, or nil to cut nothing.
     public static func table(_ audit: DraftAudit, width: Int? = nil) -> String {
-        var text = "Draft: \(audit.attributions) attributions\n\n"
+        var text = "Draft: \(AuditReport.attributions(audit.attributions))\n\n"
         text += AuditReport.sourcingTable(audit.byCategory, width: width)
         text += "\nClaims in the draft\n"
         text += TextTable(

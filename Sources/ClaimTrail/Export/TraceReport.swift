@@ -179,10 +179,7 @@ public enum TraceReport {
         } else if undated > 0 {
             text += "First appearance: undated (\(sources(undated)), none dated)\n"
         }
-        if trace.undatedAttributions > 0 {
-            text +=
-                "Undated: \(trace.undatedAttributions) of the attributions shown have no date; they are listed last\n"
-        }
+        if trace.undatedAttributions > 0 { text += undatedLine(trace.undatedAttributions) }
         try emit(text)
         let sections = [
             ("Counter-claims (dispute this claim)", trace.counterClaims),
@@ -256,7 +253,7 @@ public enum TraceReport {
     private static func speakerHeader(_ speaker: Speaker, undated: Int) -> String {
         var text = "Speaker #\(speaker.id): \(shown(speaker.label)), \(speaker.kind.rawValue)\n"
         if !speaker.aliases.isEmpty { text += "Also known as: \(shown(speaker.aliases.joined(separator: "; ")))\n" }
-        if undated > 0 { text += "Undated: \(undated) of the attributions shown have no date; they are listed last\n" }
+        if undated > 0 { text += undatedLine(undated) }
         return text
     }
 
@@ -298,6 +295,11 @@ public enum TraceReport {
     /// A retracted source says so wherever it is named.
     private static func sourceCell(_ row: ProvenanceRow) -> String {
         row.sourceTitle + (row.sourceRetractedOn.map { " [retracted \($0)]" } ?? "")
+    }
+
+    /// The line both traces give when some of the attributions shown have no date.
+    private static func undatedLine(_ count: Int) -> String {
+        "Undated: \(count) of the attributions shown \(count == 1 ? "has" : "have") no date; they are listed last\n"
     }
 
     private static func sources(_ count: Int) -> String { "\(count) source\(count == 1 ? "" : "s")" }
