@@ -37,6 +37,59 @@ struct JSONWriterTests {
         #expect(try JSONReport.encode([value, value]) == Self.byJSONEncoder([value, value]))
     }
 
+    @Test("a provenance row's node is the tree its synthesized Encodable builds, every field set or none")
+    func provenanceRowNode() throws {
+        let full = ProvenanceRow(
+            claimID: 7,
+            claim: "Claim <7>",
+            topic: "health",
+            contested: true,
+            counterClaimIDs: [8, 9],
+            supportedByClaimIDs: [3],
+            attributionID: 42,
+            stance: .denies,
+            speakerID: 5,
+            speaker: "Ana \u{202E}",
+            speakerKind: .government,
+            speakerRole: "minister",
+            mode: .direct,
+            cue: "said",
+            quote: "“fifty”",
+            sourceID: 11,
+            sourceTitle: "Report",
+            sourceOutlet: "Outlet",
+            sourceAuthor: "B. Writer",
+            sourceURL: "https://example.org/a",
+            published: "2024-01-02",
+            saidOn: "2024-01-01",
+            viaID: 41,
+            viaChain: ["Ana", "Wire"],
+            recordedAt: "2024-01-03T00:00:00Z",
+            recordedBy: "desk",
+            state: .proposed,
+            status: .inProgress,
+            assignee: "Bo",
+            sourceRetractedOn: "2024-02-01",
+            quoteCheck: .altered,
+            quoteChanges: [
+                WordChange(kind: .changed, from: "fifty", to: "fifteen"),
+                WordChange(kind: .added, from: nil, to: "very"),
+            ]
+        )
+        var bare = full
+        (bare.topic, bare.speakerID, bare.speaker, bare.speakerKind, bare.speakerRole) = (nil, nil, nil, nil, nil)
+        (bare.cue, bare.quote, bare.sourceOutlet, bare.sourceAuthor, bare.sourceURL) = (nil, nil, nil, nil, nil)
+        (bare.published, bare.saidOn, bare.viaID, bare.assignee) = (nil, nil, nil, nil)
+        (bare.sourceRetractedOn, bare.quoteCheck, bare.quoteChanges) = (nil, nil, [])
+        (bare.counterClaimIDs, bare.supportedByClaimIDs, bare.viaChain) = ([], [], [])
+        for row in [full, bare] {
+            let slot = ReportNode.Slot()
+            try row.encode(to: ReportTreeEncoder(slot: slot, codingPath: []))
+            #expect(row.reportNode == slot.node)
+            #expect(try ReportTreeEncoder.tree(of: [row]) == .array([slot.node]))
+        }
+    }
+
     @Test("a number JSON cannot hold is refused, as JSONEncoder refuses it")
     func notANumber() {
         #expect(throws: (any Error).self) { try JSONReport.encode([Double.nan]) }

@@ -70,10 +70,7 @@ public enum HTMLReport {
         try? writeSection(
             trace,
             voices: { stances in
-                Array(
-                    Set(trace.attributions.filter { stances.contains($0.stance) }.map(\.voice))
-                )
-                .sorted()
+                Array(Set(trace.attributions.lazy.filter { stances.contains($0.stance) }.map(\.voice))).sorted()
             },
             rows: { claimID, body in try rows[claimID]?.forEach(body) },
             verdicts: verdicts,

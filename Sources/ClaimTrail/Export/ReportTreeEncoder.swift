@@ -10,7 +10,8 @@ final class ReportTreeEncoder: Encoder {
     let userInfo: [CodingUserInfoKey: Any] = [:]
     private let slot: ReportNode.Slot
 
-    private init(slot: ReportNode.Slot, codingPath: [any CodingKey]) {
+    /// An encoder filling `slot`; tests build a value's tree through its own `encode(to:)` with it.
+    init(slot: ReportNode.Slot, codingPath: [any CodingKey]) {
         self.slot = slot
         self.codingPath = codingPath
     }
@@ -30,6 +31,7 @@ final class ReportTreeEncoder: Encoder {
         throws
     {
         switch value {
+        case let row as ProvenanceRow: slot.content = .value(row.reportNode)
         case let text as String: slot.content = .value(.string(text))
         case let flag as Bool: slot.content = .value(.bool(flag))
         case let number as Double: slot.content = .value(.double(try finite(number, codingPath)))

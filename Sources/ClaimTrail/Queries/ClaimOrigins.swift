@@ -36,11 +36,18 @@ public struct ClaimOrigins: Codable, Equatable, Sendable {
 extension ClaimOrigins {
     /// SQL for the number of independent origins of the claim whose id is the expression `claim`;
     /// one definition for every report that shows it.
+    ///
+    /// Origins are the claim's accepted attributions (the trigger-kept count) less its relays,
+    /// read at query time as before: relays are the few (a twentieth of a generated store), so
+    /// counting them reads a short stretch of the relays' index, where counting the first-hand
+    /// rows read all of a busy claim's (83,000 at 1M: 4 ms, on every view of its page).
     /// - Parameter keptApart: counted in a subquery of its own, for a query that may read the TEMP
     ///   views of `--as-of` (see `contestedClaims`).
     static func count(of claim: String, keptApart: Bool = false) -> String {
-        let rows = "FROM attribution WHERE claim_id = \(claim) AND via_id IS NULL AND state = 'accepted'"
-        return keptApart ? "(SELECT count(*) FROM (SELECT 1 \(rows) LIMIT -1))" : "(SELECT count(*) \(rows))"
+        let accepted = "coalesce((SELECT attributions FROM claim_stats WHERE claim_id = \(claim)), 0)"
+        let rows = "FROM attribution WHERE claim_id = \(claim) AND via_id IS NOT NULL AND state = 'accepted'"
+        let relays = keptApart ? "(SELECT count(*) FROM (SELECT 1 \(rows) LIMIT -1))" : "(SELECT count(*) \(rows))"
+        return "(\(accepted) - \(relays))"
     }
 }
 
