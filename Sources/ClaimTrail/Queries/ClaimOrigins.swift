@@ -171,14 +171,23 @@ extension ClaimStore {
     /// up from each relay, a source seen earlier in the chain, but not the hop just before (a source
     /// quoting itself), closes a circle. Only the relay whose own source repeats is reported, so one
     /// circle is one line however many relays hang below it.
+    ///
+    /// A circle has a relay above its start (the hop just before cannot close it), so the walk
+    /// starts only from relays of relays: the others, nearly all of a busy claim's relays, are
+    /// passed over by one set lookup each instead of walked up (at 1M attributions, the busiest
+    /// claim's 3,992 relays took 15–25 ms of CPU in sqlite3, the set lookups 3 ms). A `via` names
+    /// an accepted attribution when made, and an accepted one with relays cannot be deleted.
     public func circularCitations(claimID: Int64? = nil) throws -> [CircularCitation] {
+        let (startOfClaim, relayOfClaim) = claimID == nil ? ("", "") : ("AND a.claim_id = ?1", "AND claim_id = ?1")
         let found = try database.prepare(
             """
             WITH RECURSIVE up(start, claim, at, first, last, path, ids, depth, closed) AS (
                 SELECT a.id, a.claim_id, a.via_id, a.source_id, a.source_id, ',' || a.source_id || ',',
                        ',' || a.id || ',', 0, 0
                 FROM attribution a
-                WHERE a.via_id IS NOT NULL AND a.state = 'accepted' \(claimID == nil ? "" : "AND a.claim_id = ?1")
+                WHERE a.via_id IS NOT NULL AND a.state = 'accepted' \(startOfClaim)
+                  AND a.via_id IN (SELECT id FROM attribution
+                                   WHERE via_id IS NOT NULL AND state = 'accepted' \(relayOfClaim))
                 UNION ALL
                 SELECT u.start, u.claim, v.via_id, u.first, v.source_id,
                        iif(v.source_id = u.last, u.path, u.path || v.source_id || ','),

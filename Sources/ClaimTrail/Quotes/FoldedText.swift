@@ -23,40 +23,61 @@ struct FoldedText {
     init(_ text: String, asQuote: Bool = false) {
         var offset = 0
         var pendingSpace: (start: Int, end: Int)?
-        var cluster = String.UnicodeScalarView()
-        var clusterStart = 0
+        var cluster = Cluster()
         for scalar in text.unicodeScalars {
             let width = UTF8.width(scalar)
             defer { offset += width }
             if scalar.properties.isWhitespace {
-                appendCluster(&cluster, clusterStart, offset)
+                append(&cluster, end: offset)
                 pendingSpace = (pendingSpace?.start ?? offset, offset + width)
                 continue
             }
             if let space = pendingSpace, !scalars.isEmpty { append(0x20, space.start, space.end) }
             pendingSpace = nil
-            if scalar.properties.canonicalCombiningClass == .notReordered {
-                appendCluster(&cluster, clusterStart, offset)
+            if cluster.first != nil && !Self.isStarter(scalar) {
+                cluster.marks.append(scalar)
+            } else {
+                append(&cluster, end: offset)
+                (cluster.first, cluster.start) = (scalar, offset)
             }
-            if cluster.isEmpty { clusterStart = offset }
-            cluster.append(scalar)
         }
-        appendCluster(&cluster, clusterStart, offset)
+        append(&cluster, end: offset)
         if asQuote { trimQuoteMarks() }
     }
 
-    /// Appends a starter and its marks, decomposed, each scalar with the cluster's span; empties it.
-    /// A lone scalar below U+00C0 decomposes to itself: most text takes no trip through Foundation.
-    private mutating func appendCluster(_ cluster: inout String.UnicodeScalarView, _ start: Int, _ end: Int) {
+    /// A starter and the non-starters (combining marks) after it: what is decomposed as one.
+    private struct Cluster {
+        var first: Unicode.Scalar?
+        var marks: [Unicode.Scalar] = []
+        var start = 0
+    }
+
+    /// Appends a cluster, decomposed, each scalar with the cluster's span; empties it. A lone
+    /// scalar that decomposes to itself (ASCII and Latin-1 punctuation, general punctuation such as
+    /// curly quotes and dashes, CJK ideographs) takes no trip through Foundation: most text.
+    private mutating func append(_ cluster: inout Cluster, end: Int) {
         guard let first = cluster.first else { return }
-        if first.value < 0xC0 && cluster.count == 1 {
-            append(Self.plain(first).value, start, end)
+        if cluster.marks.isEmpty && Self.decomposesToItself(first) {
+            append(Self.plain(first).value, cluster.start, end)
         } else {
-            for scalar in String(cluster).decomposedStringWithCanonicalMapping.unicodeScalars {
-                append(Self.plain(scalar).value, start, end)
+            var text = String.UnicodeScalarView([first])
+            text.append(contentsOf: cluster.marks)
+            for scalar in String(text).decomposedStringWithCanonicalMapping.unicodeScalars {
+                append(Self.plain(scalar).value, cluster.start, end)
             }
         }
-        cluster.removeAll()
+        cluster.first = nil
+        cluster.marks.removeAll(keepingCapacity: true)
+    }
+
+    /// Canonical combining class 0; every scalar below U+0300 is.
+    private static func isStarter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x300 || scalar.properties.canonicalCombiningClass == .notReordered
+    }
+
+    /// Ranges with no canonical decomposition (U+2000 and U+2001 have one, to U+2002 and U+2003).
+    private static func decomposesToItself(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0xC0 || (0x2002...0x206F).contains(scalar.value) || (0x4E00...0x9FFF).contains(scalar.value)
     }
 
     /// The original byte span of folded scalars `range`.
