@@ -9,6 +9,8 @@
 ///
 /// Until written, waiting rows are invisible to SQL, so the lookups that must see them (the
 /// duplicate check and the relay lookup) also ask `waiting(claimID:sourceID:)` and `waiting(id:)`.
+/// While a large import has dropped the index those lookups use, they ask `keyed(…)` instead,
+/// which knows stored and waiting rows alike (`AttributionKeys`).
 /// The waiting rows belong to the open transaction: if it fails, they are dropped with it.
 ///
 /// An import keeps the triggers off throughout, so each batch also brings the claims, sources,
@@ -49,6 +51,8 @@ final class AttributionStaging {
     private var batchSize = 1
     /// The upkeep of the import's other rows; nil outside an import, where the triggers do it.
     private var records: RecordUpkeep?
+    /// Every accepted row's claim, speaker and source, while an import has dropped the index of them.
+    private var keys: AttributionKeys?
 
     private struct Pair: Hashable { let claimID, sourceID: Int64 }
 
@@ -73,6 +77,7 @@ final class AttributionStaging {
     func stage(_ row: Row) throws {
         positions[Pair(claimID: row.claimID, sourceID: row.sourceID), default: []].append(rows.count)
         idsByUID[row.uid] = row.id
+        keys?.add(id: row.id, claimID: row.claimID, speakerID: row.speakerID, sourceID: row.sourceID)
         rows.append(row)
         if rows.count >= batchSize { try write() }
     }
@@ -86,6 +91,13 @@ final class AttributionStaging {
     func waiting(id: Int64) -> Row? {
         guard let first = rows.first?.id, id >= first, id - first < rows.count else { return nil }
         return rows[Int(id - first)]
+    }
+
+    /// The ids, in order, of the rows stored or waiting that may be of this claim, speaker and
+    /// source (the caller checks each); nil when no import has dropped `attribution_by_claim`,
+    /// which then answers.
+    func keyed(claimID: Int64, speakerID: Int64?, sourceID: Int64) -> [Int64]? {
+        keys?.candidates(claimID: claimID, speakerID: speakerID, sourceID: sourceID)
     }
 
     /// The id of the waiting row with this uid, if it is still waiting.
@@ -102,12 +114,14 @@ final class AttributionStaging {
         defer {
             batchSize = 1
             records = nil
+            keys = nil
         }
         do {
             return try database.withoutTriggers {
                 records = try RecordUpkeep(database: database)
                 let dropped =
                     rebuildingIndexes && database.isInTransaction ? try DeferredIndexes(droppingIn: database) : nil
+                if dropped != nil { keys = try AttributionKeys(loadingFrom: database) }
                 let result = try body()
                 try write()
                 try dropped?.rebuild(in: database)

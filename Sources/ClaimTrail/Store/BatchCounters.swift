@@ -23,7 +23,7 @@ enum BatchCounters {
             ) WITHOUT ROWID
             """
         )
-        try records?.apply(to: database, firstAttributionID: firstID)
+        try records?.apply(to: database)
         for statement in fromRows { try database.execute(statement, [firstID]) }
         for statement in fromVoices { try database.execute(statement) }
     }

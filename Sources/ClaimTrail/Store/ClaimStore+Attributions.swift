@@ -31,24 +31,7 @@ extension ClaimStore {
         }
         let date = try Reference.clean(draft.date).map { try ISODate.validate($0) }
         let quote = Reference.clean(draft.quote)
-        let twin = staging.waiting(claimID: draft.claimID, sourceID: draft.sourceID).first {
-            $0.speakerID == draft.speakerID && $0.stance == draft.stance && $0.viaID == draft.viaID
-                && AttributionStaging.Row.same($0.quote, quote) && AttributionStaging.Row.same($0.saidOn, date)
-        }
-        if let existing = try twin?.id
-            ?? database.cached(
-                """
-                SELECT id FROM attribution
-                WHERE claim_id = ? AND speaker_id IS ? AND source_id = ? AND stance = ? AND quote IS ? AND via_id IS ?
-                  AND said_on IS ? AND state = 'accepted'
-                """
-            ).first(
-                [draft.claimID, draft.speakerID, draft.sourceID, draft.stance.rawValue, quote, draft.viaID, date],
-                { $0.int64(0) }
-            )
-        {
-            return (existing, false)
-        }
+        if let existing = try duplicate(of: draft, quote: quote, date: date) { return (existing, false) }
         let id = try staging.nextID()
         try staging.stage(
             .init(
@@ -69,6 +52,27 @@ extension ClaimStore {
             )
         )
         return (id, true)
+    }
+
+    /// The accepted attribution, stored or waiting, that says what `draft` says, if there is one.
+    private func duplicate(of draft: AttributionDraft, quote: String?, date: String?) throws -> Int64? {
+        let same = { (row: AttributionStaging.Row) in
+            row.claimID == draft.claimID && row.sourceID == draft.sourceID && row.speakerID == draft.speakerID
+                && row.stance == draft.stance && row.viaID == draft.viaID
+                && AttributionStaging.Row.same(row.quote, quote) && AttributionStaging.Row.same(row.saidOn, date)
+        }
+        let values: [any StatementArgument] = [
+            draft.claimID, draft.speakerID, draft.sourceID, draft.stance.rawValue, quote, draft.viaID, date,
+        ]
+        let match = """
+            claim_id = ?1 AND speaker_id IS ?2 AND source_id = ?3 AND stance = ?4 AND quote IS ?5 AND via_id IS ?6
+              AND said_on IS ?7 AND state = 'accepted'
+            """
+        if let keyed = try keyedRows(of: draft.claimID, draft.speakerID, draft.sourceID, same, match, values) {
+            return keyed.first
+        }
+        return try staging.waiting(claimID: draft.claimID, sourceID: draft.sourceID).first(where: same)?.id
+            ?? database.cached("SELECT id FROM attribution WHERE \(match)").first(values) { $0.int64(0) }
     }
 
     /// Checks that the draft's claim, source and speaker exist, once per write for each.
@@ -127,19 +131,39 @@ extension ClaimStore {
         quote: String? = nil
     ) throws -> [Int64] {
         let quote = Reference.clean(quote)
-        let stored = try database.cached(
+        let same = { (row: AttributionStaging.Row) in
+            row.claimID == claimID && row.sourceID == sourceID && row.speakerID == speakerID
+                && (quote == nil || AttributionStaging.Row.same(row.quote, quote))
+        }
+        let values: [any StatementArgument] = [claimID, speakerID, sourceID, quote]
+        let match = """
+            claim_id = ?1 AND speaker_id IS ?2 AND source_id = ?3 AND (?4 IS NULL OR quote = ?4) AND state = 'accepted'
             """
-            SELECT id FROM attribution WHERE claim_id = ? AND speaker_id IS ? AND source_id = ?
-                AND (?4 IS NULL OR quote = ?4)
-              AND state = 'accepted'
-            ORDER BY id
-            """
-        ).map([claimID, speakerID, sourceID, quote]) { $0.int64(0) }
-        return stored
-            + staging.waiting(claimID: claimID, sourceID: sourceID)
-            .filter { $0.speakerID == speakerID && (quote == nil || AttributionStaging.Row.same($0.quote, quote)) }.map(
-                \.id
-            )
+        if let keyed = try keyedRows(of: claimID, speakerID, sourceID, same, match, values) { return keyed }
+        let stored = try database.cached("SELECT id FROM attribution WHERE \(match) ORDER BY id").map(values) {
+            $0.int64(0)
+        }
+        return stored + staging.waiting(claimID: claimID, sourceID: sourceID).filter(same).map(\.id)
+    }
+
+    /// While an import keeps the keys in memory (`AttributionKeys`), the ids of the rows of this
+    /// claim, speaker and source that `same` accepts if waiting, or `match` (SQL over `values`,
+    /// then the row's id) if stored, in id order; nil otherwise.
+    private func keyedRows(
+        of claimID: Int64,
+        _ speakerID: Int64?,
+        _ sourceID: Int64,
+        _ same: (AttributionStaging.Row) -> Bool,
+        _ match: String,
+        _ values: [any StatementArgument]
+    ) throws -> [Int64]? {
+        guard let candidates = staging.keyed(claimID: claimID, speakerID: speakerID, sourceID: sourceID) else {
+            return nil
+        }
+        let stored = try database.cached("SELECT 1 FROM attribution WHERE id = ?\(values.count + 1) AND \(match)")
+        return try candidates.filter { id in
+            try staging.waiting(id: id).map(same) ?? (stored.first(values + [id]) { _ in true } ?? false)
+        }
     }
 
     /// The id of the attribution a reference names: `12`, `#12` or its uid. Whether it exists is

@@ -2,15 +2,19 @@
 /// rows and builds again after them, in the same transaction.
 ///
 /// Kept live, each new row is inserted into each index at a random place: at 1M attributions the
-/// five indexes took about half of the import. `CREATE INDEX` instead sorts the whole table once,
-/// which costs a fraction of that (the bench's "indexes after" column). The import itself never
-/// reads these four: its duplicate and relay lookups go through `attribution_by_claim`, and uids
-/// through `attribution_by_uid`, which stay. Dropping and creating are part of the import's one
-/// transaction: killed at any point, even while an index is built, the store keeps its indexes,
-/// and readers in other processes see the old snapshot, indexes and all, until the commit.
+/// indexes took about half of the import, and past a few million rows, when they no longer fit
+/// the page cache, each insert reads a page back from the disk, so the import grew faster than its
+/// rows. `CREATE INDEX` instead sorts the whole table once, which costs a fraction of that (the
+/// bench's "indexes after" column). Of these, the import reads only `attribution_by_claim`, for
+/// its duplicate and relay lookups: meanwhile those go through `AttributionKeys`, in memory. Uids
+/// (`attribution_by_uid`) stay live: new ones are time-ordered, so their inserts append. Dropping
+/// and creating are part of the import's one transaction: killed at any point, even while an index
+/// is built, the store keeps its indexes, and readers in other processes see the old snapshot,
+/// indexes and all, until the commit.
 struct DeferredIndexes {
     static let names = [
-        "attribution_by_source", "attribution_by_via", "attribution_claim_timeline", "attribution_speaker_timeline",
+        "attribution_by_claim", "attribution_by_source", "attribution_by_via", "attribution_claim_timeline",
+        "attribution_speaker_timeline", "attribution_first_hand", "attribution_relays",
     ]
 
     /// The `CREATE INDEX` statements of the dropped indexes, as the schema holds them.

@@ -34,9 +34,12 @@ struct RecordUpkeep {
     }
 
     /// Brings the rows added since the last call up to date. The voices that a new counter-claim
-    /// relation gives the claim it counters, from attributions stored before `firstAttributionID`,
-    /// are added to `temp.batch_voice`; `BatchCounters` merges them with the batch's own.
-    mutating func apply(to database: Database, firstAttributionID: Int64) throws {
+    /// relation gives the claim it counters, from the attributions stored before this batch, are
+    /// added to `temp.batch_voice`; `BatchCounters` merges them with the batch's own. They are read
+    /// from the counter-claim's asserting voices (`claim_voice`, which holds exactly the stored
+    /// rows until the batch is merged), not from its attributions: a large import has dropped the
+    /// index by claim (`DeferredIndexes`), and each batch with a relation would scan the table.
+    mutating func apply(to database: Database) throws {
         let aliased = "[" + aliasedSpeakers.map(String.init).joined(separator: ",") + "]"
         let statements: [(sql: String, arguments: [any StatementArgument])] = [
             // claim_added, claim_fts_added
@@ -70,14 +73,13 @@ struct RecordUpkeep {
             (
                 """
                 INSERT INTO temp.batch_voice
-                SELECT r.to_claim_id, 'disputes', coalesce(a.speaker_id, -a.source_id), count(*)
+                SELECT r.to_claim_id, 'disputes', v.voice, sum(v.n)
                 FROM main.claim_relation r
-                JOIN main.attribution a ON a.claim_id = r.from_claim_id AND a.stance = 'asserts'
-                    AND a.state = 'accepted'
-                WHERE r.id >= ?1 AND r.kind = 'contradicts' AND a.id < ?2
+                JOIN main.claim_voice v ON v.claim_id = r.from_claim_id AND v.side = 'asserts' AND v.n > 0
+                WHERE r.id >= ?1 AND r.kind = 'contradicts'
                 GROUP BY 1, 3
                 ON CONFLICT DO UPDATE SET n = n + excluded.n
-                """, [relation, firstAttributionID]
+                """, [relation]
             ),
         ]
         for statement in statements { try database.execute(statement.sql, statement.arguments) }
