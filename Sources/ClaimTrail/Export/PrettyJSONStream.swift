@@ -31,7 +31,7 @@ struct PrettyJSONStream {
     }
 
     /// Writes the next element of the open array, laid out at its depth.
-    mutating func element(_ value: JSONValue) throws { try write(value, key: nil) }
+    mutating func element(_ value: some PrettyJSONLayout) throws { try write(value, key: nil) }
 
     /// Writes one member of the open object, its value laid out at this depth.
     mutating func member(_ key: String, _ value: JSONValue) throws { try write(value, key: key) }
