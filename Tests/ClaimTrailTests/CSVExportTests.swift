@@ -177,4 +177,13 @@ struct CSVExportTests {
             bytes.withUnsafeBufferPointer { #expect($0.isWellFormedUTF8 == expected, "\(bytes)") }
         }
     }
+
+    @Test("a number's field is its decimal digits, as String writes them")
+    func numberFields() {
+        for number: Int64 in [0, 7, -7, 10, -10, 1_234_567_890, .max, .min, .max - 1, .min + 1] {
+            var bytes: [UInt8] = []
+            CSV.append(field: number, to: &bytes)
+            #expect(bytes == Array(String(number).utf8))
+        }
+    }
 }

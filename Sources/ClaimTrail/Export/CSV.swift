@@ -40,18 +40,31 @@ public enum CSV {
     /// needs to be, without its separator: the one place where a cell's bytes are written.
     static func append(field utf8: UnsafeBufferPointer<UInt8>, cells: Cells, to bytes: inout [UInt8]) {
         let prefix = cells == .neutralised && isFormula(utf8)
-        guard utf8.contains(where: { $0 == comma || $0 == quote || $0 == 0x0D || $0 == 0x0A }) else {
+        guard needsQuotes(utf8) else {
             if prefix { bytes.append(apostrophe) }
             bytes.append(contentsOf: utf8)
             return
         }
         bytes.append(quote)
         if prefix { bytes.append(apostrophe) }
-        for byte in utf8 {
-            if byte == quote { bytes.append(quote) }
-            bytes.append(byte)
+        // Copied in runs, each up to and with a quote, which is then doubled.
+        var start = 0
+        for index in utf8.indices where utf8[index] == quote {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...index]))
+            bytes.append(quote)
+            start = index + 1
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         bytes.append(quote)
+    }
+
+    /// Whether the field holds a comma, a quote or a line break. Every byte of every cell passes
+    /// here, and almost all of them lie above the comma, which one comparison rules out.
+    private static func needsQuotes(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in utf8 where byte <= comma {
+            if byte == comma || byte == quote || byte == 0x0D || byte == 0x0A { return true }
+        }
+        return false
     }
 
     /// Appends stored text given as its UTF-8 bytes as a field: byte for byte when well-formed,
@@ -65,17 +78,24 @@ public enum CSV {
     }
 
     /// Appends a whole number as a field: digits and a sign never need quoting, and a number is
-    /// never neutralised.
+    /// never neutralised. The digits are set out on the stack and appended in one copy.
     static func append(field number: Int64, to bytes: inout [UInt8]) {
-        guard number != 0 else { return bytes.append(UInt8(ascii: "0")) }
-        if number < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = number.magnitude
-        let start = bytes.count
-        while magnitude > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
+        // Room for Int64.min: a sign and 19 digits.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { digits in
+            var start = digits.count
+            var magnitude = number.magnitude
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if number < 0 {
+                start -= 1
+                digits[start] = UInt8(ascii: "-")
+            }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: digits[start...]))
         }
-        bytes[start...].reverse()
     }
 
     /// The comma between two fields.
