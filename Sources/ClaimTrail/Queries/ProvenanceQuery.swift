@@ -134,16 +134,17 @@ public struct ProvenanceQuery {
         private static func list(_ ids: [Int64]) -> String { ids.map(String.init).joined(separator: ";") }
     }
 
+    /// Built once, not once per claim: an export looks up every claim's standing.
+    private static let standingSQL = """
+        SELECT \(ContestRule.isContested("?1")), \(ContestRule.claimIDs(.contradicts, to: "?1")),
+               \(ContestRule.claimIDs(.supports, to: "?1")), status, assignee, text, topic
+        FROM claim WHERE id = ?1
+        """
+
     /// Every attribution has its claim (a foreign key), so within one read the claim is found.
     private func claimStanding(_ id: Int64) throws -> ClaimStanding {
         let ids = { (list: String?) in (list ?? "").split(separator: ";").compactMap { Int64($0) } }
-        return try store.database.cached(
-            """
-            SELECT \(ContestRule.isContested("?1")), \(ContestRule.claimIDs(.contradicts, to: "?1")),
-                   \(ContestRule.claimIDs(.supports, to: "?1")), status, assignee, text, topic
-            FROM claim WHERE id = ?1
-            """
-        ).first([id]) { row in
+        return try store.database.cached(Self.standingSQL).first([id]) { row in
             ClaimStanding(
                 text: row.string(5),
                 topic: row.text(6),
@@ -184,48 +185,37 @@ public struct ProvenanceQuery {
             var bodySHA256: String?
         }
 
-        private static let capacity = 1 << 16
-        private var speakers: [Int64: SpeakerFields] = [:]
-        private var sources: [Int64: SourceFields] = [:]
-        private let database: Database
+        private let speakers: RecordTable<SpeakerFields>
+        private let sources: RecordTable<SourceFields>
 
-        init(database: Database) { self.database = database }
-
-        func speaker(_ id: Int64) throws -> SpeakerFields? {
-            if let known = speakers[id] { return known }
-            let found = try database.cached("SELECT name, kind, role FROM speaker WHERE id = ?").first([id]) { row in
+        init(database: Database) {
+            speakers = RecordTable(database: database, table: "speaker", columns: ["name", "kind", "role"]) { row in
                 SpeakerFields(
                     name: row.string(0),
                     kind: row.text(1).flatMap(SpeakerKind.init(rawValue:)),
                     role: row.text(2)
                 )
             }
-            if speakers.count >= Self.capacity { speakers.removeAll(keepingCapacity: true) }
-            speakers[id] = found
-            return found
+            sources = RecordTable(
+                database: database,
+                table: "source",
+                columns: ["title", "outlet", "author", "url", "published", "retracted_on", "body_sha256"]
+            ) { row in
+                SourceFields(
+                    title: row.string(0),
+                    outlet: row.text(1),
+                    author: row.text(2),
+                    url: row.text(3),
+                    published: row.text(4),
+                    retractedOn: row.text(5),
+                    bodySHA256: row.text(6)
+                )
+            }
         }
 
-        func source(_ id: Int64) throws -> SourceFields {
-            if let known = sources[id] { return known }
-            let found =
-                try database.cached(
-                    "SELECT title, outlet, author, url, published, retracted_on, body_sha256 FROM source WHERE id = ?"
-                ).first([id]) {
-                    row in
-                    SourceFields(
-                        title: row.string(0),
-                        outlet: row.text(1),
-                        author: row.text(2),
-                        url: row.text(3),
-                        published: row.text(4),
-                        retractedOn: row.text(5),
-                        bodySHA256: row.text(6)
-                    )
-                } ?? SourceFields(title: "")
-            if sources.count >= Self.capacity { sources.removeAll(keepingCapacity: true) }
-            sources[id] = found
-            return found
-        }
+        func speaker(_ id: Int64) throws -> SpeakerFields? { try speakers.record(id) }
+
+        func source(_ id: Int64) throws -> SourceFields { try sources.record(id) ?? SourceFields(title: "") }
     }
 
     /// The rows of `scope`, for reports small enough to hold (one claim, one speaker), at most
