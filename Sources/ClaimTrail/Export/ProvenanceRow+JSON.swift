@@ -4,10 +4,16 @@ extension ProvenanceRow: PrettyJSONLayout {
     /// thousands of rows, and building each row's tree first (`ReportTreeEncoder`) took most of
     /// its time. `JSONShapeTests` holds the two to the same bytes.
     func appendPretty(to text: inout String, depth: Int) {
-        let inner = String(repeating: "  ", count: depth + 1)
+        let outer = String(repeating: "  ", count: depth)
+        let inner = outer + "  "
         var first = true
+        // Appended piece by piece: joining the pieces first built a string per key, 33 a row.
         func key(_ name: String) {
-            text += (first ? "{\n" : ",\n") + inner + "\"" + name + "\" : "
+            text += first ? "{\n" : ",\n"
+            text += inner
+            text += "\""
+            text += name
+            text += "\" : "
             first = false
         }
         func string(_ name: String, _ value: String?) {
@@ -56,7 +62,9 @@ extension ProvenanceRow: PrettyJSONLayout {
         string("topic", topic)
         list("via_chain", viaChain.map(ReportNode.string))
         number("via_id", viaID)
-        text += "\n" + String(repeating: "  ", count: depth) + "}"
+        text += "\n"
+        text += outer
+        text += "}"
     }
 }
 
