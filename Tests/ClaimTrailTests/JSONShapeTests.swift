@@ -176,4 +176,85 @@ struct JSONShapeTests {
         #expect((object["by_name"] as? [String: Int]) == ["Oana Lungescu": 1, "TASS": 2])
         #expect(object["missing"] is NSNull)
     }
+
+    @Test("a provenance row written field by field is the bytes JSONReport writes of it, alone and in a list")
+    func provenanceRowWrittenDirectly() throws {
+        let full = ProvenanceRow(
+            claimID: 7,
+            claim: "Claim \"quoted\"\n\u{8}\u{C}\u{1}/ – “curly” 👍",
+            topic: "topic",
+            contested: true,
+            counterClaimIDs: [3, 4],
+            supportedByClaimIDs: [5],
+            attributionID: 11,
+            stance: .denies,
+            speakerID: 2,
+            speaker: "Сергей",
+            speakerKind: .government,
+            speakerRole: "role",
+            mode: .direct,
+            cue: "said",
+            quote: "we \\ will",
+            sourceID: 9,
+            sourceTitle: "Title",
+            sourceOutlet: "Outlet",
+            sourceAuthor: "Author",
+            sourceURL: "https://example.org/a?b=1",
+            published: "2018-08-28",
+            saidOn: "2018-08-27",
+            viaID: 10,
+            viaChain: ["Сергей", "TASS", "Reuters"],
+            recordedAt: "2026-01-01T00:00:00Z",
+            recordedBy: "tester",
+            state: .proposed,
+            status: .inProgress,
+            assignee: "desk",
+            sourceRetractedOn: "2019-01-01",
+            quoteCheck: .altered,
+            quoteChanges: [
+                WordChange(kind: .changed, from: "never", to: "not"), WordChange(kind: .added, from: nil, to: "x"),
+            ]
+        )
+        let bare = ProvenanceRow(
+            claimID: 1,
+            claim: "",
+            topic: nil,
+            contested: false,
+            counterClaimIDs: [],
+            supportedByClaimIDs: [],
+            attributionID: 2,
+            stance: .asserts,
+            speakerID: nil,
+            speaker: nil,
+            speakerKind: nil,
+            speakerRole: nil,
+            mode: .indirect,
+            cue: nil,
+            quote: nil,
+            sourceID: 3,
+            sourceTitle: "",
+            sourceOutlet: nil,
+            sourceAuthor: nil,
+            sourceURL: nil,
+            published: nil,
+            saidOn: nil,
+            viaID: nil,
+            viaChain: [],
+            recordedAt: "",
+            recordedBy: "",
+            state: .accepted,
+            status: .unchecked,
+            assignee: nil,
+            sourceRetractedOn: nil,
+            quoteCheck: nil
+        )
+        for row in [full, bare] {
+            var text = ""
+            row.appendPretty(to: &text, depth: 0)
+            #expect(text + "\n" == (try JSONReport.encode(row)))
+        }
+        var list = ""
+        ProvenanceRow.appendPretty([full, bare, full], to: &list, depth: 0)
+        #expect(list + "\n" == (try JSONReport.encode([full, bare, full])))
+    }
 }

@@ -25,24 +25,86 @@ public enum CSV {
     static func append(_ fields: [String], cells: Cells, to bytes: inout [UInt8]) {
         for (index, field) in fields.enumerated() {
             if index > 0 { bytes.append(comma) }
-            var field = field
-            field.withUTF8 { utf8 in
-                let prefix = cells == .neutralised && isFormula(utf8)
-                guard utf8.contains(where: { $0 == comma || $0 == quote || $0 == 0x0D || $0 == 0x0A }) else {
-                    if prefix { bytes.append(apostrophe) }
-                    bytes.append(contentsOf: utf8)
-                    return
-                }
-                bytes.append(quote)
-                if prefix { bytes.append(apostrophe) }
-                for byte in utf8 {
-                    if byte == quote { bytes.append(quote) }
-                    bytes.append(byte)
-                }
-                bytes.append(quote)
-            }
+            append(field: field, cells: cells, to: &bytes)
         }
-        bytes.append(contentsOf: [0x0D, 0x0A])
+        endRecord(&bytes)
+    }
+
+    /// Appends one field, quoted when it needs to be, without its separator.
+    static func append(field: String, cells: Cells, to bytes: inout [UInt8]) {
+        var field = field
+        field.withUTF8 { append(field: $0, cells: cells, to: &bytes) }
+    }
+
+    /// Appends one field given as UTF-8 bytes (a column's text as SQLite holds it), quoted when it
+    /// needs to be, without its separator: the one place where a cell's bytes are written.
+    static func append(field utf8: UnsafeBufferPointer<UInt8>, cells: Cells, to bytes: inout [UInt8]) {
+        let prefix = cells == .neutralised && isFormula(utf8)
+        guard needsQuotes(utf8) else {
+            if prefix { bytes.append(apostrophe) }
+            bytes.append(contentsOf: utf8)
+            return
+        }
+        bytes.append(quote)
+        if prefix { bytes.append(apostrophe) }
+        // Copied in runs, each up to and with a quote, which is then doubled.
+        var start = 0
+        for index in utf8.indices where utf8[index] == quote {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...index]))
+            bytes.append(quote)
+            start = index + 1
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+        bytes.append(quote)
+    }
+
+    /// Whether the field holds a comma, a quote or a line break. Every byte of every cell passes
+    /// here, and almost all of them lie above the comma, which one comparison rules out.
+    private static func needsQuotes(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in utf8 where byte <= comma {
+            if byte == comma || byte == quote || byte == 0x0D || byte == 0x0A { return true }
+        }
+        return false
+    }
+
+    /// Appends stored text given as its UTF-8 bytes as a field: byte for byte when well-formed,
+    /// else repaired as `String(decoding:as:)` repairs it, so that the field reads as the text
+    /// would have read as a `String`.
+    static func append(text utf8: UnsafeBufferPointer<UInt8>, cells: Cells, to bytes: inout [UInt8]) {
+        guard utf8.isWellFormedUTF8 else {
+            return append(field: String(decoding: utf8, as: UTF8.self), cells: cells, to: &bytes)
+        }
+        append(field: utf8, cells: cells, to: &bytes)
+    }
+
+    /// Appends a whole number as a field: digits and a sign never need quoting, and a number is
+    /// never neutralised. The digits are set out on the stack and appended in one copy.
+    static func append(field number: Int64, to bytes: inout [UInt8]) {
+        // Room for Int64.min: a sign and 19 digits.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { digits in
+            var start = digits.count
+            var magnitude = number.magnitude
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if number < 0 {
+                start -= 1
+                digits[start] = UInt8(ascii: "-")
+            }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: digits[start...]))
+        }
+    }
+
+    /// The comma between two fields.
+    static func separate(_ bytes: inout [UInt8]) { bytes.append(comma) }
+
+    /// The CRLF that ends a record.
+    static func endRecord(_ bytes: inout [UInt8]) {
+        bytes.append(0x0D)
+        bytes.append(0x0A)
     }
 
     /// Whether a spreadsheet would read the cell as a formula: it begins with `=`, `+`, `-`, `@`,

@@ -31,7 +31,7 @@ struct PrettyJSONStream {
     }
 
     /// Writes the next element of the open array, laid out at its depth.
-    mutating func element(_ value: JSONValue) throws { try write(value, key: nil) }
+    mutating func element(_ value: some PrettyJSONLayout) throws { try write(value, key: nil) }
 
     /// Writes one member of the open object, its value laid out at this depth.
     mutating func member(_ key: String, _ value: JSONValue) throws { try write(value, key: key) }
@@ -94,10 +94,13 @@ protocol PrettyJSONLayout {
 
 extension PrettyJSONLayout {
     /// An array laid out as JSONEncoder lays it out (an empty one as a bracket, a blank line, a bracket).
+    /// Appended piece by piece, without interpolation: every streamed trace row has empty lists.
     static func appendPretty(_ items: [Self], to text: inout String, depth: Int) {
         let outer = String(repeating: "  ", count: depth)
         guard !items.isEmpty else {
-            text += "[\n\n\(outer)]"
+            text += "[\n\n"
+            text += outer
+            text += "]"
             return
         }
         let inner = outer + "  "
@@ -106,14 +109,18 @@ extension PrettyJSONLayout {
             text += (index > 0 ? ",\n" : "") + inner
             item.appendPretty(to: &text, depth: depth + 1)
         }
-        text += "\n\(outer)]"
+        text += "\n"
+        text += outer
+        text += "]"
     }
 
     /// An object laid out as JSONEncoder lays it out with `sortedKeys`.
     static func appendPretty(_ fields: [String: Self], to text: inout String, depth: Int) {
         let outer = String(repeating: "  ", count: depth)
         guard !fields.isEmpty else {
-            text += "{\n\n\(outer)}"
+            text += "{\n\n"
+            text += outer
+            text += "}"
             return
         }
         let inner = outer + "  "
@@ -124,7 +131,9 @@ extension PrettyJSONLayout {
             text += " : "
             fields[key]!.appendPretty(to: &text, depth: depth + 1)
         }
-        text += "\n\(outer)}"
+        text += "\n"
+        text += outer
+        text += "}"
     }
 }
 

@@ -44,9 +44,7 @@ struct StreamedJSONReport {
         for key in fields.keys.sorted() {
             if key == "attributions", let scope {
                 try stream.openArray(key)
-                try query.forEach(scope, limit: limit) { row in
-                    try stream.node(try ReportTreeEncoder.tree(of: row), key: nil)
-                }
+                try query.forEach(scope, limit: limit) { try stream.element($0) }
                 try stream.close()
             } else {
                 try write(fields[key]!, key: key, to: &stream)

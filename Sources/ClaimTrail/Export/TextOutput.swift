@@ -47,6 +47,13 @@ public final class TextOutput {
         if buffer.count >= Self.flushThreshold { try flush() }
     }
 
+    /// Lets `body` append bytes straight to the buffer: a record written field by field, with
+    /// no string built for it.
+    func append(_ body: (inout [UInt8]) throws -> Void) throws {
+        try body(&buffer)
+        if buffer.count >= Self.flushThreshold { try flush() }
+    }
+
     public func flush() throws {
         guard !buffer.isEmpty else { return }
         if let consume {

@@ -78,16 +78,22 @@ public struct TextTable {
         public var headerLine: String { line(header) }
 
         /// One row as a line, with its line break.
+        /// Built in one string: a streamed trace writes a line per row, hundreds of thousands.
         public func line(_ row: [String]) -> String {
-            row.enumerated().map { column, cell in
+            var line = ""
+            line.reserveCapacity(widths.reduce(2 * row.count, +))
+            for (column, cell) in row.enumerated() {
+                if column > 0 { line += "  " }
                 var measured = TextTable.measure(cell)
                 if column < limits.count && measured.width > limits[column] {
                     measured = TextTable.shorten(measured.text, to: limits[column])
                 }
-                return column == row.count - 1 || column >= widths.count
-                    ? measured.text
-                    : measured.text + String(repeating: " ", count: max(widths[column] - measured.width, 0))
-            }.joined(separator: "  ") + "\n"
+                line += measured.text
+                if column < row.count - 1 && column < widths.count && widths[column] > measured.width {
+                    line += String(repeating: " ", count: widths[column] - measured.width)
+                }
+            }
+            return line + "\n"
         }
     }
 

@@ -28,7 +28,8 @@ public enum TraceReport {
 
     /// A claim's trace as a table, written as it reads the store, in one snapshot: each timeline
     /// is read twice, once to size its columns and once to write it, and the relays of the
-    /// header wait in a `SpillFile`. Memory holds one row at a time.
+    /// header wait in a `SpillFile`. The claim's own timeline is sized as the outline reads it,
+    /// since the outline's rows are the ones the timeline shows. Memory holds one row at a time.
     /// - Parameter announce: told how many of the claim's attributions are shown, and how many it
     ///   has, before anything is written.
     public static func writeTable(
@@ -44,9 +45,12 @@ public enum TraceReport {
             let query = ProvenanceQuery(store: store, includesProposed: includeProposed)
             let relays = try SpillFile()
             var shown = 0
+            var columns = TextTable.Columns(headers: timelineHeaders)
             let trace = try store.claimTraceOutline(try store.resolveClaim(reference), limit: limit, query: query) {
-                row in
+                record in
                 shown += 1
+                let row = try record.row()
+                columns.measure(timelineCells(row))
                 guard !row.viaChain.isEmpty else { return }
                 try relays.write((relays.isEmpty ? "" : "; ") + relay(row))
             }
@@ -63,6 +67,7 @@ public enum TraceReport {
                 timeline: { claimID, emit in
                     try streamTable(
                         headers: timelineHeaders,
+                        measured: claimID == trace.claim.id ? (columns, shown) : nil,
                         rows: { body in try query.forEach(.claim(claimID), limit: limit) { try body(timelineCells($0)) }
                         },
                         width: width,
@@ -222,19 +227,22 @@ public enum TraceReport {
         "\(shown(row.viaChainText)) (in \(shown(row.sourceTitle)))"
     }
 
-    /// Writes a table whose rows `rows` passes twice: once to size the columns, once to write.
+    /// Writes a table whose rows `rows` passes twice: once to size the columns, once to write;
+    /// only once when the columns are `measured` already, with how many rows there are.
     private static func streamTable(
         headers: [String],
+        measured: (columns: TextTable.Columns, count: Int)? = nil,
         rows: (([String]) throws -> Void) throws -> Void,
         width: Int?,
         empty: String,
         to emit: (String) throws -> Void
     ) throws {
-        var columns = TextTable.Columns(headers: headers)
-        var count = 0
-        try rows { cells in
-            columns.measure(cells)
-            count += 1
+        var (columns, count) = measured ?? (TextTable.Columns(headers: headers), 0)
+        if measured == nil {
+            try rows { cells in
+                columns.measure(cells)
+                count += 1
+            }
         }
         guard count > 0 else { return try emit(empty) }
         let layout = columns.layout(width: width)

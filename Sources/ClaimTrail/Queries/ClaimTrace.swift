@@ -58,12 +58,24 @@ struct TraceTally {
     private var undatedRows = 0
 
     mutating func add(_ row: ProvenanceRow) {
-        if let day = row.published {
-            if days[day]?[row.sourceID] == nil { days[day, default: [:]][row.sourceID] = row.sourceTitle }
+        add(sourceID: row.sourceID, title: row.sourceTitle, published: row.published, dated: row.date != nil)
+    }
+
+    /// A row of `ProvenanceQuery`'s, tallied without making it a `ProvenanceRow`.
+    mutating func add(_ record: ProvenanceRecord) {
+        let published = record.source.published
+        let dated = published != nil || !record.columns.isNull(ProvenanceRecord.Column.saidOn.rawValue)
+        add(sourceID: record.sourceID, title: record.source.title, published: published, dated: dated)
+    }
+
+    /// - Parameter dated: whether the row has a date (`ProvenanceRow.date`): said on, else published.
+    private mutating func add(sourceID: Int64, title: String, published: String?, dated: Bool) {
+        if let day = published {
+            if days[day]?[sourceID] == nil { days[day, default: [:]][sourceID] = title }
         } else {
-            undatedSources.insert(row.sourceID)
+            undatedSources.insert(sourceID)
         }
-        if row.date == nil { undatedRows += 1 }
+        if !dated { undatedRows += 1 }
     }
 
     /// Sets what the rows say: the first appearance, the spread (distinct dated sources per
@@ -99,18 +111,19 @@ extension ClaimStore {
 
     /// A claim's trace without its rows, for a report that streams them (`TraceReport`): every
     /// list of attributions is empty, and what the header says of the rows (spread, undated
-    /// sources and rows) is read from the rows `query` reads within `limit`, each passed to `observe`.
+    /// sources and rows) is read from the rows `query` reads within `limit`, each passed to `observe`
+    /// as read (an observer that needs the `ProvenanceRow` makes it: the JSON trace only counts).
     func claimTraceOutline(
         _ claim: Claim,
         limit: Int?,
         query: ProvenanceQuery,
-        observing observe: (ProvenanceRow) throws -> Void = { _ in }
+        observing observe: (ProvenanceRecord) throws -> Void
     ) throws -> ClaimTrace {
         var trace = try traceClaim(claim, limit: 0, offset: 0, includeProposed: query.includesProposed)
         var tally = TraceTally()
-        try query.forEach(.claim(claim.id), limit: limit) { row in
-            tally.add(row)
-            try observe(row)
+        try query.forEachRecord(.claim(claim.id), limit: limit) { record in
+            tally.add(record)
+            try observe(record)
         }
         tally.apply(to: &trace)
         return trace

@@ -54,6 +54,17 @@ public struct ProvenanceQuery {
         offset: Int = 0,
         _ body: (ProvenanceRow) throws -> Void
     ) throws {
+        try forEachRecord(scope, limit: limit, offset: offset) { try body(try $0.row()) }
+    }
+
+    /// Calls `body` with each attribution of `scope`, in `forEach`'s order, before it is made a
+    /// `ProvenanceRow`: the CSV report writes the record's columns from their bytes instead.
+    func forEachRecord(
+        _ scope: Scope,
+        limit: Int? = nil,
+        offset: Int = 0,
+        _ body: (ProvenanceRecord) throws -> Void
+    ) throws {
         let filter: String
         let arguments: [any StatementArgument]
         let timeline = "a.seen_on IS NULL, a.seen_on, a.id"
@@ -67,7 +78,7 @@ public struct ProvenanceQuery {
         case .source(let id):
             (filter, arguments) = ("WHERE a.source_id = ? AND \(accepted) ORDER BY a.claim_id, a.id", [id])
         case .claims(let ids):
-            for id in ids { try forEach(.claim(id), limit: limit, offset: offset, body) }
+            for id in ids { try forEachRecord(.claim(id), limit: limit, offset: offset, body) }
             return
         }
         // Idle, not simply cached: a row's reader may run this query again while it steps.
@@ -79,7 +90,7 @@ public struct ProvenanceQuery {
         // at 1M name 31k claims).
         var standings: [Int64: ClaimStanding] = [:]
         try statement.forEach(arguments + [RowLimit.sql(limit), Int64(offset)]) { row in
-            let claimID = row.int64(0)
+            let claimID = row.int64(ProvenanceRecord.Column.claimID.rawValue)
             let standing: ClaimStanding
             if let known = standings[claimID] {
                 standing = known
@@ -88,58 +99,16 @@ public struct ProvenanceQuery {
                 if standings.count >= Self.standingsKept { standings.removeAll(keepingCapacity: true) }
                 standings[claimID] = standing
             }
-            let speakerID = row.optionalInt64(3)
-            let speaker = try speakerID.flatMap(records.speaker)
-            let source = try records.source(row.int64(8))
-            let viaID = row.optionalInt64(10)
-            let name = speaker?.name ?? row.text(4)
-            let mode = Mode(rawValue: row.string(5)) ?? .indirect
-            let quote = row.text(7)
-            let quoteFinding = try quote.flatMap { quote in
-                mode == .direct
-                    ? try quoteChecks.finding(
-                        of: quote,
-                        inSource: row.int64(8),
-                        bodySHA256: source.bodySHA256,
-                        kept: KeptQuoteLocation(row: row, from: 14),
-                        changes: readsQuoteChanges
-                    ) : nil
-            }
             try body(
-                ProvenanceRow(
+                ProvenanceRecord(
+                    columns: row,
                     claimID: claimID,
-                    claim: standing.text,
-                    topic: standing.topic,
-                    contested: standing.contested,
-                    counterClaimIDs: standing.counterClaimIDs,
-                    supportedByClaimIDs: standing.supportedByClaimIDs,
-                    attributionID: row.int64(1),
-                    stance: Stance(rawValue: row.string(2)) ?? .asserts,
-                    speakerID: speakerID,
-                    speaker: name,
-                    speakerKind: speaker?.kind,
-                    speakerRole: speaker?.role,
-                    mode: mode,
-                    cue: row.text(6),
-                    quote: quote,
-                    sourceID: row.int64(8),
-                    sourceTitle: source.title,
-                    sourceOutlet: source.outlet,
-                    sourceAuthor: source.author,
-                    sourceURL: source.url,
-                    published: source.published,
-                    saidOn: row.text(9),
-                    viaID: viaID,
-                    viaChain: try viaID.map { [name ?? ProvenanceRow.unattributed] + (try chains.chain(from: $0)) }
-                        ?? [],
-                    recordedAt: row.string(11),
-                    recordedBy: row.string(12),
-                    state: AttributionState(rawValue: row.string(13)) ?? .accepted,
-                    status: standing.status,
-                    assignee: standing.assignee,
-                    sourceRetractedOn: source.retractedOn,
-                    quoteCheck: quoteFinding?.status,
-                    quoteChanges: quoteFinding?.changes ?? []
+                    standing: standing,
+                    speaker: try row.optionalInt64(ProvenanceRecord.Column.speakerID.rawValue).flatMap(records.speaker),
+                    source: try records.source(row.int64(ProvenanceRecord.Column.sourceID.rawValue)),
+                    chains: chains,
+                    quoteChecks: quoteChecks,
+                    readsQuoteChanges: readsQuoteChanges
                 )
             )
         }
@@ -150,7 +119,7 @@ public struct ProvenanceQuery {
 
     /// What is true of a claim for each of its rows: its wording, whether it is contested, which
     /// claims counter and support it, and where it stands in verification.
-    private struct ClaimStanding {
+    struct ClaimStanding {
         var text: String
         var topic: String?
         var contested: Bool
@@ -158,18 +127,24 @@ public struct ProvenanceQuery {
         var supportedByClaimIDs: [Int64]
         var status: VerificationStatus
         var assignee: String?
+        /// The id lists as the CSV's cells show them.
+        var counterClaimList: String { counterClaimIDs.isEmpty ? "" : Self.list(counterClaimIDs) }
+        var supportedByList: String { supportedByClaimIDs.isEmpty ? "" : Self.list(supportedByClaimIDs) }
+
+        private static func list(_ ids: [Int64]) -> String { ids.map(String.init).joined(separator: ";") }
     }
+
+    /// Built once, not once per claim: an export looks up every claim's standing.
+    private static let standingSQL = """
+        SELECT \(ContestRule.isContested("?1")), \(ContestRule.claimIDs(.contradicts, to: "?1")),
+               \(ContestRule.claimIDs(.supports, to: "?1")), status, assignee, text, topic
+        FROM claim WHERE id = ?1
+        """
 
     /// Every attribution has its claim (a foreign key), so within one read the claim is found.
     private func claimStanding(_ id: Int64) throws -> ClaimStanding {
         let ids = { (list: String?) in (list ?? "").split(separator: ";").compactMap { Int64($0) } }
-        return try store.database.cached(
-            """
-            SELECT \(ContestRule.isContested("?1")), \(ContestRule.claimIDs(.contradicts, to: "?1")),
-                   \(ContestRule.claimIDs(.supports, to: "?1")), status, assignee, text, topic
-            FROM claim WHERE id = ?1
-            """
-        ).first([id]) { row in
+        return try store.database.cached(Self.standingSQL).first([id]) { row in
             ClaimStanding(
                 text: row.string(5),
                 topic: row.text(6),
@@ -193,7 +168,7 @@ public struct ProvenanceQuery {
 
     /// The speakers and sources a report has read, by id. Bounded, so that a store with very many
     /// sources reads some twice rather than holding them all.
-    private final class RecordCache {
+    final class RecordCache {
         struct SpeakerFields {
             var name: String
             var kind: SpeakerKind?
@@ -210,48 +185,37 @@ public struct ProvenanceQuery {
             var bodySHA256: String?
         }
 
-        private static let capacity = 1 << 16
-        private var speakers: [Int64: SpeakerFields] = [:]
-        private var sources: [Int64: SourceFields] = [:]
-        private let database: Database
+        private let speakers: RecordTable<SpeakerFields>
+        private let sources: RecordTable<SourceFields>
 
-        init(database: Database) { self.database = database }
-
-        func speaker(_ id: Int64) throws -> SpeakerFields? {
-            if let known = speakers[id] { return known }
-            let found = try database.cached("SELECT name, kind, role FROM speaker WHERE id = ?").first([id]) { row in
+        init(database: Database) {
+            speakers = RecordTable(database: database, table: "speaker", columns: ["name", "kind", "role"]) { row in
                 SpeakerFields(
                     name: row.string(0),
                     kind: row.text(1).flatMap(SpeakerKind.init(rawValue:)),
                     role: row.text(2)
                 )
             }
-            if speakers.count >= Self.capacity { speakers.removeAll(keepingCapacity: true) }
-            speakers[id] = found
-            return found
+            sources = RecordTable(
+                database: database,
+                table: "source",
+                columns: ["title", "outlet", "author", "url", "published", "retracted_on", "body_sha256"]
+            ) { row in
+                SourceFields(
+                    title: row.string(0),
+                    outlet: row.text(1),
+                    author: row.text(2),
+                    url: row.text(3),
+                    published: row.text(4),
+                    retractedOn: row.text(5),
+                    bodySHA256: row.text(6)
+                )
+            }
         }
 
-        func source(_ id: Int64) throws -> SourceFields {
-            if let known = sources[id] { return known }
-            let found =
-                try database.cached(
-                    "SELECT title, outlet, author, url, published, retracted_on, body_sha256 FROM source WHERE id = ?"
-                ).first([id]) {
-                    row in
-                    SourceFields(
-                        title: row.string(0),
-                        outlet: row.text(1),
-                        author: row.text(2),
-                        url: row.text(3),
-                        published: row.text(4),
-                        retractedOn: row.text(5),
-                        bodySHA256: row.text(6)
-                    )
-                } ?? SourceFields(title: "")
-            if sources.count >= Self.capacity { sources.removeAll(keepingCapacity: true) }
-            sources[id] = found
-            return found
-        }
+        func speaker(_ id: Int64) throws -> SpeakerFields? { try speakers.record(id) }
+
+        func source(_ id: Int64) throws -> SourceFields { try sources.record(id) ?? SourceFields(title: "") }
     }
 
     /// The rows of `scope`, for reports small enough to hold (one claim, one speaker), at most

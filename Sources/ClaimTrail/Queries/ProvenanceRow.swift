@@ -49,7 +49,10 @@ public struct ProvenanceRow: Codable, Equatable, Sendable {
     public var date: String? { saidOn ?? published }
 
     /// "Russian MoD ← TASS ← Reuters", read as "as relayed by"; empty when not relayed.
-    public var viaChainText: String { viaChain.joined(separator: " ← ") }
+    public var viaChainText: String { viaChain.joined(separator: Self.viaSeparator) }
+
+    /// Between the names of a via chain's text.
+    static let viaSeparator = " ← "
 
     /// The speaker's name, or `(unattributed)`: whose voice the row is, as reports show it.
     public var voice: String { speaker ?? Self.unattributed }

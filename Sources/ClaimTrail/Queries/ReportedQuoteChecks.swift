@@ -12,16 +12,19 @@ final class ReportedQuoteChecks {
 
     /// How `quote`, said directly in source `sourceID` (whose body's SHA-256 is `bodySHA256`, nil
     /// without a body), stands; an altered quote's changes are read only when `changes` is set.
+    /// The quote and its kept location are read only for a source with a body: a report of a
+    /// store without bodies builds neither for each of its rows.
     func finding(
-        of quote: String,
+        of quote: @autoclosure () -> String,
         inSource sourceID: Int64,
         bodySHA256: String?,
-        kept: KeptQuoteLocation?,
+        kept: @autoclosure () -> KeptQuoteLocation?,
         changes: Bool
     ) throws -> QuoteFinding {
         guard let bodySHA256 else { return QuoteFinding(status: .noBody, span: nil, changes: [], similarity: 0) }
+        let quote = quote()
         let body = { try self.locator(ofSource: sourceID) }
-        return try kept?.finding(of: quote, inBody: bodySHA256, changes: changes, body: body)
+        return try kept()?.finding(of: quote, inBody: bodySHA256, changes: changes, body: body)
             ?? body().locate(quote)
     }
 
