@@ -360,7 +360,7 @@ struct ExtractionTests {
     }
 
     /// The development set: freely licensed news the rules were not written from (Gold/dev/README.md).
-    let developmentSet = (1...80).map { String(format: "%03d", $0) }
+    let developmentSet = (1...96).map { String(format: "%03d", $0) }
 
     @Test("precision and recall on the development set of unseen news hold their floor")
     func developmentSetQuality() throws {
@@ -374,11 +374,11 @@ struct ExtractionTests {
         }
         let total = ExtractionEvaluation.combined(evaluations)
         print("extraction on the development set —\n" + ExtractionReport.table(total))
-        #expect(total.content.gold == 390)
-        // A little below the measured 0.98 / 0.92 of the eighth round (rules-2026.12.3), so that a regression
-        // fails.
+        #expect(total.content.gold == 487)
+        // A little below the measured 0.98 / 0.91 of the ninth round (rules-2026.12.4) on texts 001–096, so that a
+        // regression fails.
         #expect(total.contentAndSpeaker.precision >= 0.97)
-        #expect(total.contentAndSpeaker.f1 >= 0.91)
+        #expect(total.contentAndSpeaker.f1 >= 0.90)
     }
 
     @Test("precision and recall on the annotated corpus meet the targets")

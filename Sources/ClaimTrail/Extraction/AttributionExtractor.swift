@@ -178,7 +178,14 @@ public struct AttributionExtractor: Sendable {
         _ introduced: IntroducedPeople,
         in sentence: Int
     ) -> Candidate? {
-        if let report = reported.last, report.sentence == sentence { return report }
+        // "Hassan said the company had landed. / “…”": the quotation carries on the outer report, not the nested one.
+        if let report = reported.last(where: { report in
+            !reported.contains { $0.position != report.position && $0.holds(report.position) }
+        }),
+            report.sentence == sentence
+        {
+            return report
+        }
         guard let person = introduced.person(before: sentence + 1), person.sentence == sentence else { return nil }
         return Candidate(introduced: person.person, with: nil)
     }
@@ -300,6 +307,13 @@ public struct AttributionExtractor: Sendable {
                                 && !speakers[$0].isSinglePerson && !speakers[$0].isPlural
                         } ? nil : mention.body
                     } : nil
+                // "People reacted on social media. They said …": the group the sentence before opens with,
+                // unless someone spoke in that sentence.
+                let group =
+                    candidate.speaker.name.lowercased() == "they"
+                    ? introduced.group(opening: candidate.sentence - 1).flatMap { group in
+                        (first..<speakers.count).contains { spokenIn[$0] == candidate.sentence - 1 } ? nil : group
+                    } : nil
                 // "Sarah Hughes turns 17 in April. … “…,” she said.": with no speaker to point back to, the
                 // person (or, for "they", the group) a recent sentence opens with.
                 let named = candidate.speaker.name.lowercased()
@@ -307,7 +321,7 @@ public struct AttributionExtractor: Sendable {
                     ["he", "she"].contains(named)
                     ? introduced.subject(before: candidate.sentence)
                     : named == "they" ? introduced.group(before: candidate.sentence) : nil
-                if let antecedent = body ?? candidate.speaker.antecedent(in: speakers[first...])
+                if let antecedent = body ?? group ?? candidate.speaker.antecedent(in: speakers[first...])
                     ?? person ?? (pronoun ? subject : names.person(described: candidate.speaker))
                 {
                     candidate.speaker = antecedent
@@ -580,7 +594,12 @@ public struct AttributionExtractor: Sendable {
                 found.append(candidate)
             }
         }
-        return found
+        // "Hassan said the company expected the flight to continue": an expectation inside another report's
+        // content is what the outer speaker says of it, not words the company is quoted for.
+        return found.filter { nested in
+            !ReportingCues.expectations.contains(nested.cue.split(separator: " ").last?.lowercased() ?? "")
+                || !found.contains { $0.position != nested.position && $0.holds(nested.position) }
+        }
     }
 
     /// "over what the mayor called a plan to sell the park": the name a speaker gives a thing, after "what"
@@ -1127,6 +1146,15 @@ public struct AttributionExtractor: Sendable {
             {
                 return comma - 1
             }
+            // "…, and Pakistan airlines spokesman Sultan Hassan said …": a second speaker's report.
+            if words[comma + 1].lower == "and", comma + 2 < words.count,
+                let verb = rest.dropFirst().prefix(10).prefix(while: { !$0.isPunctuation }).firstIndex(where: {
+                    isReportingVerb($0, next: nil) && !$0.lower.hasSuffix("ing")
+                }),
+                SpeakerPhrase.parse(Array(words[(comma + 2)..<verb]), lowerCasedText: false) != nil
+            {
+                return comma - 1
+            }
             if ["while", "whereas"].contains(words[comma + 1].lower),
                 rest.contains(where: { verbs.contains($0.lower) && !$0.isCapitalized })
             {
@@ -1177,6 +1205,9 @@ public struct AttributionExtractor: Sendable {
                 || (ReportingCues.complementPrepositions.contains(words[from].lower)
                     && !(words[from].lower == "about" && from < last && words[from + 1].text.first?.isNumber == true))
                 || (words[from].lower == "the" && from < last && words[from + 1].lower == "following")
+                // "has denied these allegations": a denial of what others said, which states nothing itself.
+                || (from > 0 && ReportingCues.denials.contains(words[from - 1].lower)
+                    && words[from...min(from + 1, last)].contains { ReportingCues.accusations.contains($0.lower) })
                 || (["the", "their", "its", "his", "her", "our"].contains(words[from].lower) && from < last
                     && ["results", "findings", "details"].contains(words[from + 1].lower))
         {

@@ -71,6 +71,10 @@ extension Candidate {
         )
     }
 
+    /// Whether this relation's content holds `position`: a report found there is nested in this one
+    /// ("Hassan said the company expected …").
+    func holds(_ position: String.Index) -> Bool { contents.contains { $0.contains(position) } }
+
     /// This waiting quotation, credited to the speaker of a later paragraph of the same quotation.
     func carryingOn(_ attributed: Candidate) -> Candidate {
         var candidate = self

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// A proposal matches a gold relation when the token F1 of their contents is at least 0.5; each
 /// relation matches at most once, best overlaps first. With speakers, the speakers must also
-/// match: token F1 of at least 0.5 without articles, or one contained in the other.
+/// match: token F1 of at least 0.5 without articles, one contained in the other, or one the other's acronym.
 public struct ExtractionEvaluation: Codable, Equatable, Sendable {
     public struct Scores: Codable, Equatable, Sendable {
         public var matched: Int, predicted: Int, gold: Int
@@ -98,5 +98,16 @@ public struct ExtractionEvaluation: Codable, Equatable, Sendable {
         let y = tokens(b).filter { !articles.contains($0) }
         guard !x.isEmpty, !y.isEmpty else { return x.isEmpty && y.isEmpty }
         return tokenF1(x, y) >= 0.5 || Set(x).isSubset(of: Set(y)) || Set(y).isSubset(of: Set(x))
+            || isAcronym(a, of: b) || isAcronym(b, of: a)
+    }
+
+    /// Whether `short` is the acronym of `long`, one body under two names ("EPA", "Environmental Protection
+    /// Agency"): its capitals are the initials of `long`'s capitalised words, linking words left out.
+    static func isAcronym(_ short: String, of long: String) -> Bool {
+        let letters = short.filter { $0 != "." }
+        guard letters.count >= 2, letters.allSatisfy({ $0.isUppercase }) else { return false }
+        let links: Set<String> = ["of", "and", "for", "the", "on", "in", "&"]
+        let initials = long.split(separator: " ").filter { !links.contains($0.lowercased()) }.compactMap(\.first)
+        return initials.allSatisfy(\.isUppercase) && String(initials) == letters
     }
 }

@@ -3,6 +3,7 @@ extension AttributionExtractor {
     /// reviewer (or a later evaluation) knows which rules proposed what. Change it whenever the
     /// rules change what they propose (.11.2: the general rules and confidences of issue 19; .12.1: its
     /// sixth round, from the dev set's texts 041–052; .12.2: its seventh, from texts 053–064; .12.3: its
-    /// eighth, from texts 065–080 and the wrong speakers of the whole set).
-    public static let version = "rules-2026.12.3"
+    /// eighth, from texts 065–080 and the wrong speakers of the whole set; .12.4: its ninth, from the wrong
+    /// speakers of the blind batch 081–096).
+    public static let version = "rules-2026.12.4"
 }

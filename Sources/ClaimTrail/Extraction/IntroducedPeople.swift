@@ -32,6 +32,11 @@ struct IntroducedPeople {
     /// The group named last as a sentence's subject before `sentence`, at most `reach` sentences back.
     func group(before sentence: Int) -> SpeakerPhrase? { Self.last(in: groups, before: sentence)?.person }
 
+    /// The group sentence number `sentence` opens with, if any.
+    func group(opening sentence: Int) -> SpeakerPhrase? {
+        Self.last(in: groups, before: sentence + 1).flatMap { $0.sentence == sentence ? $0.person : nil }
+    }
+
     private static func last(
         in people: [(sentence: Int, person: SpeakerPhrase)],
         before sentence: Int
@@ -94,10 +99,10 @@ struct IntroducedPeople {
     }
 
     /// "Researchers from three universities did the study", "The astronomers had found signs …": a plural
-    /// noun of speakers opening the sentence, alone or after "the".
+    /// noun of speakers opening the sentence, alone or after "the"; "People reacted on social media" too.
     static func groupSubject(_ words: [Word]) -> SpeakerPhrase? {
         let head = words.first?.lower == "the" ? 1 : 0
-        guard head + 1 < words.count, words[head].lower.hasSuffix("s"),
+        guard head + 1 < words.count, words[head].lower.hasSuffix("s") || words[head].lower == "people",
             SpeakerPhrase.speakerNouns.contains(words[head].lower), !words[head + 1].isPunctuation
         else { return nil }
         return SpeakerPhrase(name: words[...head].spelled)

@@ -77,7 +77,7 @@ struct PersonNames {
     @discardableResult
     private mutating func note(_ run: [Word], after before: Word?) -> SpeakerPhrase? {
         guard run.count >= 2, let last = run.last, !SpeakerPhrase.speakerNouns.contains(last.lower) else { return nil }
-        let title = run.dropLast().lastIndex { SpeakerPhrase.titles.contains($0.lower) }
+        let title = run.dropLast().lastIndex { SpeakerPhrase.isTitle($0, first: $0.range == run[0].range) }
         let nameWords = title.map { Array(run[($0 + 1)...]) } ?? run
         let lastName = last.withoutPossessive
         guard nameWords.count >= 2 else { return nil }
@@ -114,8 +114,9 @@ struct PersonNames {
         {
             return body
         }
-        // A title goes with a last name ("General Cole"), never with a first name alone.
-        guard !speaker.name.contains(" "),
+        // A title goes with a last name ("General Cole"), never with a first name alone. A pronoun names no
+        // one: "It said" after "As It Is" is not a person called "It Is".
+        guard !speaker.name.contains(" "), !speaker.isPronoun,
             let full = byLastName[speaker.name] ?? (speaker.role == nil ? byFirstName[speaker.name] ?? nil : nil)
         else { return nil }
         return SpeakerPhrase(name: full.name, role: speaker.role ?? full.role)

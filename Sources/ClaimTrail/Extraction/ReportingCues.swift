@@ -12,7 +12,7 @@ enum ReportingCues {
         "wrote", "writes", "tweeted", "replied", "responded", "recalled", "predicted", "predicts", "cautioned",
         "conceded", "believes", "believe", "believed", "thinks", "think", "estimated", "estimates", "pointed",
         "remarked", "observed", "commented", "revealed", "concluded", "vowed", "urged", "questioned", "asked",
-        "reports", "indicated", "indicates", "predict", "recommends", "recommended", "continued",
+        "reports", "indicated", "indicates", "indicate", "predict", "recommends", "recommended", "continued",
         // Base forms, after a plural subject: "studies suggest", "the lawyers contend".
         "suggest", "contend", "allege", "assert", "acknowledge", "admit", "confirm", "discovered",
         "show", "shows", "showed", "found", "finds",
@@ -45,6 +45,12 @@ enum ReportingCues {
     ]
     /// Verbs of expecting, which report a forecast only with a clause or an infinitive after them ("expects
     /// prices to rise", "expects the economy will grow"), not with a thing alone ("expected some changes").
+    /// Verbs of denial, and the accusations they deny without stating anything: "denied the allegations"
+    /// (but "denied the report and insisted …" and "dismissed the report as …" report).
+    static let denials: Set<String> = [
+        "denied", "denies", "deny", "rejected", "rejects", "reject", "disputed", "disputes",
+    ]
+    static let accusations: Set<String> = ["allegations", "allegation", "accusations", "accusation", "charges"]
     static let expectations: Set<String> = ["expects", "expect", "expected"]
     /// Words that show a forecast after a verb of expecting: its infinitive or its modal.
     static let forecastMarkers: Set<String> = ["to", "will", "would", "could", "may", "might", "should", "be"]
@@ -57,7 +63,7 @@ enum ReportingCues {
     static let mainClauseModals: Set<String> = ["will", "would", "can", "could", "must", "should", "may", "might"]
     /// Verbs that report only when their subject is a document or figures ("a new report shows …"), or
     /// with "that" after any subject ("the researchers found that …", not "police found the car").
-    static let documentVerbs: Set<String> = ["show", "shows", "showed", "found", "finds"]
+    static let documentVerbs: Set<String> = ["show", "shows", "showed", "found", "finds", "indicate"]
     /// Forms of "be": before a participle they make a passive ("is believed", "are confirmed"), no report.
     static let be: Set<String> = ["is", "are", "was", "were", "be", "been", "being"]
     /// Prepositions that open a phrase of when or where between a verb and its content: "said on

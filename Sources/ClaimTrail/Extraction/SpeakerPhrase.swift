@@ -130,6 +130,7 @@ struct SpeakerPhrase {
         // no subject.
         if ReportingCues.prepositions.contains(first.lower) { return nil }
         if pronouns.contains(head.lower) && words.count == 1 { return SpeakerPhrase(name: phrase) }
+        if words.count == 1, let pronoun = gluedPronoun(head.text) { return SpeakerPhrase(name: pronoun) }
         let headIsName = head.isCapitalized && !nonSpeakers.contains(head.lower)
         // "Reports from the city", "economists surveyed by …": the head noun comes before its description.
         // "Aid workers on the ground say": "on" describes where a speaker is, as "in" does.
@@ -140,6 +141,24 @@ struct SpeakerPhrase {
             speakerNouns.contains(head.lower) || describedHead.map { speakerNouns.contains($0.lower) } == true
         guard headIsName || headIsSpeaker || (lowerCasedText && !nonSpeakers.contains(first.lower)) else { return nil }
         return split(words, phrase: phrase)
+    }
+
+    /// Whether `word` describes the name after it: a title, or an occupation in lower case or opening the
+    /// phrase ("Lawyer Tran Dinh Trien, who represents …" at the start of a sentence).
+    static func isTitle(_ word: Word, first: Bool) -> Bool {
+        titles.contains(word.lower) || ((!word.isCapitalized || first) && occupations.contains(word.lower))
+    }
+
+    /// Adverbs that stand between a subject and its reporting verb: "It also noted", "He later said".
+    static let cueAdverbs: Set<String> = ["also", "later", "then", "further", "again", "earlier", "previously"]
+
+    /// "Italso noted": a pronoun glued to the adverb after it, where pasted text lost a line break, is the
+    /// pronoun and not a name.
+    private static func gluedPronoun(_ word: Substring) -> String? {
+        for pronoun in ["It", "He", "She", "They", "We"] where word.hasPrefix(pronoun) {
+            if cueAdverbs.contains(String(word.dropFirst(pronoun.count))) { return pronoun }
+        }
+        return nil
     }
 
     /// Separates a title or description from a name.
@@ -153,9 +172,8 @@ struct SpeakerPhrase {
         // "NATO spokesperson Oana Lungescu", "Foreign Minister Sergei Lavrov": role, then the name after the last
         // title.
         // "says researcher Barbara Wolfe", "quarterback Tom Brady": an occupation in lower case is a title too.
-        if var title = words.dropLast().lastIndex(where: {
-            titles.contains($0.lower) || (!$0.isCapitalized && occupations.contains($0.lower))
-        }), title + 1 < words.count,
+        if var title = words.dropLast().lastIndex(where: { isTitle($0, first: $0.range == words[0].range) }),
+            title + 1 < words.count,
             words[(title + 1)...].allSatisfy({ $0.isCapitalized || $0.text == "." })
         {
             if words[title + 1].text == "." { title += 1 }  // "Dr. Jane Roe"
