@@ -20,11 +20,7 @@ extension ProvenanceRow {
             "recorded_at": .string(recordedAt), "recorded_by": .string(recordedBy), "state": .string(state.rawValue),
             "status": .string(status.rawValue), "assignee": text(assignee),
             "source_retracted_on": text(sourceRetractedOn), "quote_check": text(quoteCheck?.rawValue),
-            "quote_changes": .array(
-                quoteChanges.map {
-                    .object(["kind": .string($0.kind.rawValue), "from": text($0.from), "to": text($0.to)])
-                }
-            ),
+            "quote_changes": .array(quoteChanges.map(\.reportNode)),
         ])
     }
 }
