@@ -11,7 +11,7 @@ struct AsOfTests {
     func randomHistory() throws {
         let seed =
             ProcessInfo.processInfo.environment["ASOF_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: 1...9999)
-        var random = SeededRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         let fixture = try TemporaryStore()
         let store = fixture.store
         var history = RandomHistory(store: store)
@@ -153,19 +153,6 @@ extension String {
     }
 }
 
-/// A small reproducible generator (SplitMix64), so that a failing history can be run again.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Random edits of every kind `--as-of` undoes, each in a write of its own; one the store refuses
 /// (a merge of a claim into itself, a status out of order) is a step that changed nothing.
 struct RandomHistory {
@@ -179,14 +166,14 @@ struct RandomHistory {
     }
 
     /// Makes one random change and says what it was.
-    mutating func step(_ random: inout SeededRandom) throws -> String {
+    mutating func step(_ random: inout SplitMix64) throws -> String {
         counter += 1
         let n = counter
         let claims = try ids("claim")
         let speakers = try ids("speaker")
         let sources = try ids("source")
         let attributions = try ids("attribution")
-        let pick = { (list: [Int64], random: inout SeededRandom) in list.randomElement(using: &random) }
+        let pick = { (list: [Int64], random: inout SplitMix64) in list.randomElement(using: &random) }
         let kind =
             claims.count < 3 || speakers.count < 2 || sources.count < 2
             ? Int.random(in: 0...2, using: &random) : Int.random(in: 0...17, using: &random)

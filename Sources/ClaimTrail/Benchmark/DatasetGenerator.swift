@@ -237,8 +237,9 @@ public struct DatasetGenerator {
     }
 }
 
-/// A small, fast, seedable generator (SplitMix64), so the same seed gives the same dataset everywhere.
-struct SplitMix64 {
+/// A small, fast, seedable generator (SplitMix64), so the same seed gives the same dataset everywhere,
+/// and a randomized test's failing history can be run again from its seed.
+struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
     init(seed: UInt64) { state = seed }
 
