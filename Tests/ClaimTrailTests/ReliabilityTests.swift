@@ -137,16 +137,18 @@ struct ReliabilityTests {
                 process.waitUntilExit()
                 let reopened = try ClaimStore.open(at: temporary.path)
                 #expect(try StoreCheck(store: reopened).problems().isEmpty, "killed at \(fraction)")
-                if process.terminationReason == .uncaughtSignal {
+                // A kill can also land after the commit, while the process closes the store: then
+                // all of the import is there. Anything between nothing and all is the failure.
+                if try TemporaryStore.snapshot(of: reopened) == before {
+                    #expect(process.terminationReason == .uncaughtSignal, "nothing imported at \(fraction)")
                     killed += 1
-                    #expect(try TemporaryStore.snapshot(of: reopened) == before, "killed at \(fraction)")
                     break
                 }
-                #expect(try temporary.count("attribution") == 21 + 20000, "finished at \(fraction)")
+                #expect(try temporary.count("attribution") == 21 + 20000, "neither all nor nothing at \(fraction)")
                 duration = min(duration, ranFor)
             }
         }
-        #expect(killed >= 3, "most kills should land before the commit")
+        #expect(killed >= 3, "most kills should land before the commit, not \(killed) of 4")
     }
 
     @Test("a backup taken while another process imports is consistent and complete up to its moment")
