@@ -141,6 +141,23 @@ struct BulkEditTests {
         #expect(relations.map { [$0["from_claim_id"] as? Int64, $0["to_claim_id"] as? Int64] } == [[2, 3], [4, 2]])
     }
 
+    @Test("claim merge of a claim into one it contradicts counts the kept claim's attributions once")
+    func claimMergeIntoItsCounterClaim() throws {
+        // V contradicts Y and Y contradicts W: merging V into Y touches Y both as the kept claim and
+        // as a claim V contradicts, and the recount once counted Y's attributions twice.
+        let (merged, _, _) = try Self.edited("claim_id", Ids.v) {
+            try $0.mergeClaim(Ids.v, into: Ids.y, by: "t", reason: "same")
+        }
+        #expect(try StoreCheck(store: merged.store).problems().isEmpty)
+        let counts = try merged.store.database.prepare(
+            """
+            SELECT attributions, (SELECT count(*) FROM attribution WHERE claim_id = ?1 AND state = 'accepted')
+            FROM claim_stats WHERE claim_id = ?1
+            """
+        ).first([Ids.y]) { [$0.int(0), $0.int(1)] }
+        #expect(counts == [7, 7])
+    }
+
     @Test("speaker merge leaves what recording the merged speaker's attributions as the kept one leaves")
     func speakerMerge() throws {
         let (merged, moved, logged) = try Self.edited("speaker_id", Ids.cy) {

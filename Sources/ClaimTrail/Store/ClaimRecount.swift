@@ -11,9 +11,11 @@
 enum ClaimRecount {
     /// Counts claims `ids` again from what the store holds now; the caller has the triggers off.
     /// A claim with no attributions left gets zero counts; ids of claims already gone are skipped.
+    /// An id given twice (a claim that both touched claims contradict) is counted once: the grouped
+    /// count joins each listed id to its attributions, so a repeated id would double them.
     static func apply(to database: Database, claims ids: some Collection<Int64>) throws {
         guard !ids.isEmpty else { return }
-        let list = "[" + ids.map(String.init).joined(separator: ",") + "]"
+        let list = "[" + Set(ids).sorted().map(String.init).joined(separator: ",") + "]"
         for statement in statements { try database.execute(statement, [list]) }
     }
 
