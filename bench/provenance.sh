@@ -88,7 +88,8 @@ report "origins, busiest claim, json" "$(measure "$claimtrail" origins "$claim" 
   "$(measure sqlite3 -json "$store" "$origins_sql")"
 
 # impact source: its attributions and every relay downstream, then each claim they carry weighed
-# with and without them (contested, first-hand sources left, voices left), and the verdicts.
+# with and without them (contested, first-hand sources left, voices left: counted up to two, all that
+# "a single voice left" needs), and the verdicts.
 impact_sql="
 WITH RECURSIVE hit(id, direct) AS (
   SELECT id, 1 FROM attribution WHERE source_id = $source AND state = 'accepted'
@@ -110,9 +111,10 @@ SELECT t.claim_id, (s.counter_claims > 0 OR (s.asserts > 0 AND s.denies > 0)),
            AND s.denies - (SELECT count(*) FROM lost WHERE claim_id = t.claim_id AND stance = 'denies') > 0),
        EXISTS (SELECT 1 FROM attribution WHERE claim_id = t.claim_id AND via_id IS NULL AND state = 'accepted'
                AND id NOT IN (SELECT id FROM hit)),
-       (SELECT count(DISTINCT voice) FROM claim_voice WHERE claim_id = t.claim_id),
-       (SELECT count(DISTINCT voice) FROM claim_voice v WHERE v.claim_id = t.claim_id
-          AND v.n > (SELECT count(*) FROM lost l WHERE l.claim_id = v.claim_id AND l.side = v.side AND l.voice = v.voice)),
+       (SELECT count(*) FROM (SELECT DISTINCT voice FROM claim_voice WHERE claim_id = t.claim_id LIMIT 2)),
+       (SELECT count(*) FROM (SELECT DISTINCT voice FROM claim_voice v WHERE v.claim_id = t.claim_id
+          AND v.n > (SELECT count(*) FROM lost l WHERE l.claim_id = v.claim_id AND l.side = v.side AND l.voice = v.voice)
+          LIMIT 2)),
        (SELECT group_concat(rating, '; ') FROM verdict WHERE claim_id = t.claim_id)
 FROM touched t JOIN claim_stats s ON s.claim_id = t.claim_id;"
 report "impact source, busiest (#$source)" "$(measure "$claimtrail" impact source "$source" --db "$store")" \
