@@ -173,18 +173,7 @@ public enum HTMLReport {
                         )
                         empty = false
                     }
-                    let name = escape(row.voice)
-                    let speaker =
-                        (row.speakerID.flatMap(speakerLink).map { "<a href=\"\(escape($0))\">\(name)</a>" } ?? name)
-                        + (row.speakerRole.map { "<br><small>\(escape($0))</small>" } ?? "")
-                    let quote = row.quote.map { "<q\(quoteClass(row))>\(escape($0))</q>" } ?? ""
-                    let how = [row.mode.rawValue, row.cue].compactMap { $0 }.map(escape).joined(separator: ", ")
-                    var html = "<tr><td>\(escape(row.date ?? "undated"))</td><td>\(speaker)</td>"
-                    html += "<td class=\"\(row.stance.rawValue)\">\(row.stance.rawValue)</td>"
-                    html +=
-                        "<td>\(quote)<br><small>\(how)</small>\(quoteCheck(row))</td><td>\(source(row))</td>"
-                        + "<td>\(escape(row.viaChainText))</td></tr>\n"
-                    try emit(html)
+                    try emit(self.row(row, speakerLink: speakerLink))
                 }
             }
         }
@@ -224,14 +213,33 @@ public enum HTMLReport {
         }
     }
 
-    private static func source(_ row: ProvenanceRow) -> String {
+    /// One row of a claim's table, appended piece by piece into one string rather than built from
+    /// a temporary string per cell: a claim page writes a few hundred rows.
+    private static func row(_ row: ProvenanceRow, speakerLink: (Int64) -> String?) -> String {
+        var html = "<tr><td>"
+        html += escape(row.date ?? "undated")
+        html += "</td><td>"
+        if let link = row.speakerID.flatMap(speakerLink) {
+            html += "<a href=\"\(escape(link))\">\(escape(row.voice))</a>"
+        } else {
+            html += escape(row.voice)
+        }
+        if let role = row.speakerRole { html += "<br><small>\(escape(role))</small>" }
+        html += "</td><td class=\"\(row.stance.rawValue)\">\(row.stance.rawValue)</td><td>"
+        if let quote = row.quote { html += "<q\(quoteClass(row))>\(escape(quote))</q>" }
+        html += "<br><small>\(row.mode.rawValue)"
+        if let cue = row.cue { html += ", \(escape(cue))" }
+        html += "</small>\(quoteCheck(row))</td><td>"
         let title = escape(row.sourceTitle)
-        let linked = row.sourceURL.map { link($0, text: title) } ?? title
-        let byline = [row.sourceOutlet, row.sourceAuthor, row.published].compactMap { $0 }.map(escape).joined(
-            separator: " · "
-        )
-        let retracted = row.sourceRetractedOn.map { " <span class=\"retracted\">retracted \(escape($0))</span>" } ?? ""
-        return (byline.isEmpty ? linked : "\(linked)<br><small>\(byline)</small>") + retracted
+        html += row.sourceURL.map { link($0, text: title) } ?? title
+        let byline = [row.sourceOutlet, row.sourceAuthor, row.published].compactMap { $0 }
+        if !byline.isEmpty { html += "<br><small>\(byline.map(escape).joined(separator: " · "))</small>" }
+        if let retracted = row.sourceRetractedOn {
+            html += " <span class=\"retracted\">retracted \(escape(retracted))</span>"
+        }
+        html += "</td><td>"
+        html += escape(row.viaChainText)
+        return html + "</td></tr>\n"
     }
 
     /// Whether a URL may become a link: only `http:` and `https:`, in any case, read from its
