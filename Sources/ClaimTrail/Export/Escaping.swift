@@ -1,6 +1,7 @@
 extension String {
     /// This text with each scalar that `replacement` maps to a string replaced by it. The one
-    /// loop behind every format's escaping (HTML, DOT, JSON); only their rules differ.
+    /// loop behind the DOT and JSON escaping; only their rules differ (HTML's reads bytes instead:
+    /// `HTMLReport.escape`).
     ///
     /// It walks Unicode scalars, never `Character`s: a character is a grapheme cluster, so a
     /// prepended mark before `<` or a combining mark after `"` makes one character that is
