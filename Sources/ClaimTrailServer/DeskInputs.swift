@@ -3,15 +3,28 @@ import ClaimTrail
 // What a client sends to record something, by JSON (snake_case keys) or by form (same field
 // names): each is turned into the same library calls as the matching command.
 
+/// An input read from JSON whose fields are all named in its `CodingKeys`, so that a key the
+/// client sends beyond them (a typo, a field of another route) can be refused.
+protocol StrictDecodable: Decodable, Sendable {
+    associatedtype CodingKeys: CodingKey & CaseIterable
+}
+
+extension StrictDecodable {
+    /// The keys a client may send: the fields' names in snake_case, as claimtrail writes them.
+    static var fieldNames: Set<String> { Set(CodingKeys.allCases.map { ReportKey.snakeCase($0.stringValue) }) }
+}
+
 /// An input that also comes from the claim page's form, whose fields have the JSON names.
-protocol FormDecodable: Decodable, Sendable {
+protocol FormDecodable: StrictDecodable {
     init(form: Form) throws
 }
 
 /// `POST /api/claims`: like `claim add`.
-struct NewClaim: Decodable, Sendable {
+struct NewClaim: StrictDecodable {
     var text: String
     var topic: String?
+
+    enum CodingKeys: CodingKey, CaseIterable { case text, topic }
 }
 
 /// `POST …/attributions`: like `attribute`. An unknown speaker is created only when asked.
@@ -28,6 +41,10 @@ struct NewAttribution: FormDecodable {
     var cue: String?
     var date: String?
     var via: Int64?
+
+    enum CodingKeys: CodingKey, CaseIterable {
+        case speaker, newSpeaker, speakerKind, speakerRole, source, stance, mode, quote, cue, date, via
+    }
 
     init(form: Form) throws {
         speaker = form["speaker"]
@@ -49,6 +66,10 @@ struct NewCounterClaim: FormDecodable {
     /// `#id`, or the counter-claim's text.
     var counterClaim: String
     var source: String?
+
+    enum CodingKeys: CodingKey, CaseIterable {
+        case counterClaim, source
+    }
 
     init(form: Form) throws {
         counterClaim = try form.required("counter_claim", "give the counter-claim")
@@ -72,6 +93,10 @@ struct NewVerdict: FormDecodable {
     /// Where the reviewed claim was seen.
     var appearanceUrl: String?
 
+    enum CodingKeys: CodingKey, CaseIterable {
+        case rating, reviewer, score, best, worst, date, url, explanation, language, appearanceUrl
+    }
+
     init(form: Form) throws {
         rating = try form.required("rating", "give a rating")
         reviewer = form["reviewer"]
@@ -92,6 +117,10 @@ struct NewStatus: FormDecodable {
     /// Why, kept in the change log.
     var note: String?
 
+    enum CodingKeys: CodingKey, CaseIterable {
+        case status, note
+    }
+
     init(form: Form) throws {
         status = try form.required("status", "give a status")
         note = form["note"]
@@ -103,6 +132,10 @@ struct NewAssignee: FormDecodable {
     /// Who holds the claim now; nil gives it to nobody.
     var assignee: String?
 
+    enum CodingKeys: CodingKey, CaseIterable {
+        case assignee
+    }
+
     init(form: Form) throws {
         assignee = form["assignee"]
     }
@@ -111,6 +144,10 @@ struct NewAssignee: FormDecodable {
 /// `POST …/notes`: like `claim note`, signed by the signed-in account.
 struct NewNote: FormDecodable {
     var text: String
+
+    enum CodingKeys: CodingKey, CaseIterable {
+        case text
+    }
 
     init(form: Form) throws {
         text = try form.required("text", "give the note's text")
@@ -129,6 +166,10 @@ struct ProposalAcceptance: FormDecodable {
     var contentAsClaim: String?
     var stance: Stance?
 
+    enum CodingKeys: CodingKey, CaseIterable {
+        case speaker, newSpeaker, claim, contentAsClaim, stance
+    }
+
     init(form: Form) throws {
         speaker = form["speaker"]
         newSpeaker = form.ticked("new_speaker")
@@ -141,6 +182,10 @@ struct ProposalAcceptance: FormDecodable {
 /// `POST …/proposals/{id}/reject`: like `review reject`; the reason is required.
 struct ProposalRejection: FormDecodable {
     var reason: String
+
+    enum CodingKeys: CodingKey, CaseIterable {
+        case reason
+    }
 
     init(form: Form) throws {
         reason = try form.required("reason", "give a reason for rejecting")

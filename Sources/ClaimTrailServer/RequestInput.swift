@@ -7,8 +7,9 @@ import Hummingbird
 enum RequestInput {
     /// A URL-encoded form, whose form token is checked against the session's first: a page of
     /// another site cannot know it, so it cannot post on a signed-in editor's behalf.
-    static func form(_ request: Request, context: DeskContext) async throws -> Form {
-        let form = try await unverifiedForm(request, context: context)
+    /// - Parameter fields: the fields the form may have besides its token, as `unverifiedForm`.
+    static func form(_ request: Request, context: DeskContext, fields: Set<String>) async throws -> Form {
+        let form = try await unverifiedForm(request, context: context, fields: fields)
         if let expected = context.formToken {
             guard let sent = form["csrf"], sameSecret(sent, expected) else { throw AccessError.badFormToken }
         }
@@ -16,7 +17,15 @@ enum RequestInput {
     }
 
     /// A URL-encoded form whose token the caller checks itself (the sign-in form's, against its cookie).
-    static func unverifiedForm(_ request: Request, context: DeskContext) async throws -> Form {
+    /// It is read as a JSON body is: a field given twice, or one outside `fields` and the form
+    /// token `csrf`, is refused rather than dropped.
+    static func unverifiedForm(
+        _ request: Request,
+        context: DeskContext,
+        fields names: Set<String>
+    ) async throws
+        -> Form
+    {
         try requireType("application/x-www-form-urlencoded", of: request)
         let body = try await request.body.collect(upTo: context.maxUploadSize)
         var fields: [String: String] = [:]
@@ -26,14 +35,20 @@ enum RequestInput {
                 let name = decode(parts[0]),
                 let value = parts.count > 1 ? decode(parts[1]) : ""
             else { throw ClaimTrailError.invalid("the form is not validly URL-encoded") }
-            fields[name] = value
+            // As in JSON, a second value for a field would silently replace the first: refuse it.
+            guard fields.updateValue(value, forKey: name) == nil else {
+                throw ClaimTrailError.invalid("the form has the field “\(name)” twice")
+            }
         }
+        try StrictInput.checkFields(fields.keys, fields: names.union(["csrf"]))
         return Form(fields: fields)
     }
 
-    /// A JSON object, with snake_case keys as claimtrail writes them. When signed in by session
-    /// cookie rather than token, the session's form token must come in `X-CSRF-Token`.
-    static func json<T: Decodable>(_ type: T.Type, _ request: Request, context: DeskContext) async throws -> T {
+    /// A JSON object, with snake_case keys as claimtrail writes them, checked as `import` checks a
+    /// record: a key given twice, or one `T` does not have, is refused rather than dropped. When
+    /// signed in by session cookie rather than token, the session's form token must come in
+    /// `X-CSRF-Token`.
+    static func json<T: StrictDecodable>(_ type: T.Type, _ request: Request, context: DeskContext) async throws -> T {
         if let expected = context.formToken {
             guard let sent = request.headers.value(named: "x-csrf-token"), sameSecret(sent, expected) else {
                 throw AccessError.badFormToken
@@ -44,7 +59,10 @@ enum RequestInput {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         do {
+            try body.withUnsafeReadableBytes { try StrictInput.checkJSON($0, fields: T.fieldNames) }
             return try decoder.decode(T.self, from: Data(buffer: body))
+        } catch ClaimTrailError.invalid(let message) {
+            throw ClaimTrailError.invalid("the request body is not the JSON expected: \(message)")
         } catch let error as DecodingError {
             throw ClaimTrailError.invalid("the request body is not the JSON expected: \(describe(error))")
         }

@@ -30,13 +30,17 @@ struct BrowserSessionTests {
         try desk.addDeskWork()
         let proposals = try desk.texts("SELECT attribution_id FROM attribution_proposal ORDER BY confidence")
         #expect(proposals.count == 2)
+        // A claim in Arabic followed by a number and Latin words, said by a speaker named in Hebrew.
+        try desk.run(["claim", "add", "أغلق الجسر 3 أيام (BBC)"])
+        let rtlClaim = try #require(try desk.texts("SELECT id FROM claim ORDER BY id DESC LIMIT 1").first)
+        try desk.run(["attribute", rtlClaim, "--source", "1", "--speaker", "משרד התחבורה", "--new-speaker"])
         try? FileManager.default.removeItem(at: Self.screenshots)
 
         let server = try RunningServer(database: desk.path)
         let script = Repository.path("Tests/ClaimTrailTests/Browser/desk_session.py")
         let session = try OutsideClient.run(
             "python3",
-            [script, "http://127.0.0.1:\(server.port)", passwordFile, Self.screenshots.path]
+            [script, "http://127.0.0.1:\(server.port)", passwordFile, Self.screenshots.path, rtlClaim]
         )
         #expect(server.stop() == 0)
         try #require(session.status == 0, "\(session.output)")
@@ -92,7 +96,30 @@ struct BrowserSessionTests {
         #expect((seen["crafted"] as? [String: Int])?.values.allSatisfy { $0 == 403 } == true)
         #expect(try desk.count("SELECT COUNT(*) FROM claim WHERE text LIKE 'A viewer%'") == 0)
         #expect(try desk.count("SELECT COUNT(*) FROM change_log WHERE changed_by = 'vera'") == 0)
-        for page in ["claim-editor", "contested", "status-refused", "my-queue", "review-queue", "claim-viewer"] {
+        // Right-to-left text is in an isolating element, exactly as stored, laid out in its own
+        // direction within the left-to-right heading (so the number and Latin words after it stay in place).
+        let stored = try desk.texts("SELECT text FROM claim WHERE id = ?", [Int64(rtlClaim) ?? -1])
+        let speaker = try desk.texts(
+            "SELECT name FROM speaker s JOIN attribution a ON a.speaker_id = s.id "
+                + "WHERE a.claim_id = ?",
+            [Int64(rtlClaim) ?? -1]
+        )
+        for (element, text) in [("rtl_heading", stored.first), ("rtl_speaker", speaker.first)] {
+            #expect(
+                seen[element] as? [String: String]
+                    == [
+                        "tag": "bdi", "text": text ?? "∅", "unicode_bidi": "isolate", "direction": "rtl",
+                        "around": "ltr",
+                    ],
+                "\(element): \(seen[element] ?? "not seen")"
+            )
+        }
+        #expect(seen["rtl_heading_shown"] as? String == "#\(rtlClaim) \(stored.first ?? "∅")")
+        #expect(seen["rtl_title"] as? String == "\u{2068}\(speaker.first ?? "∅")\u{2069} · claimtrail")
+        let pages = [
+            "claim-editor", "contested", "status-refused", "my-queue", "review-queue", "claim-viewer", "claim-rtl",
+        ]
+        for page in pages {
             let png = try Data(contentsOf: Self.screenshots.appendingPathComponent("\(page).png"))
             #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(page).png is not a PNG")
         }

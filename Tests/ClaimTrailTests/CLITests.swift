@@ -256,7 +256,7 @@ extension CLITests {
             try run("speaker", "merge", "Russian government", "Russian MoD") == "speaker #4 merged into speaker #3\n"
         )
         #expect(try run("verdict", "1", "--rating", "Unsupported", "--by", "Desk").contains("rated “Unsupported”"))
-        #expect(try run("export", "--format", "html").contains("Verdict by Desk"))
+        #expect(try run("export", "--format", "html").contains("Verdict by <bdi>Desk</bdi>"))
         #expect(try run("attribution", "edit", "1", "--quote", "fixed") == "1\n")
         #expect(try run("trace", "claim", "19").contains("History"))
         #expect(try run("check") == "ok\n")

@@ -154,7 +154,7 @@ extension EscapingTests {
     /// The elements and attributes the HTML report writes itself.
     static let reportTags: Set<String> = [
         "!DOCTYPE", "html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "h4", "p", "section",
-        "span", "strong", "br", "table", "tr", "th", "td", "q", "small", "a",
+        "span", "strong", "br", "table", "tr", "th", "td", "q", "small", "a", "bdi",
     ]
     static let reportAttributes: Set<String> = ["lang", "charset", "name", "content", "id", "class", "href"]
 

@@ -265,4 +265,24 @@ extension FormatTests {
         let joining = scalars.filter { ("x" + String($0) + String($0) + "x").count != 4 }
         #expect(joining.isEmpty, "\(joining.prefix(5).map(\.value))")
     }
+
+    @Test(
+        "the HTML report isolates stored text: Chromium reads each claim's heading with the text whole in <bdi>",
+        .enabled(if: OutsideClient.enabled("chromium"))
+    )
+    func htmlIsolatesRightToLeftText() throws {
+        let temporary = try TemporaryStore()
+        // Arabic followed by a number and Latin words; and a stray override that would reverse the line.
+        let texts = ["أغلق الجسر 3 أيام (BBC)", "\u{202E}Reversed until the end 42"]
+        for text in texts { _ = try temporary.store.claim(text) }
+        let path = try temporary.file("report.html", try HTMLReport.render(from: temporary.store, scope: .all))
+        let dom = try OutsideClient.run(
+            "chromium",
+            ["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", "file://" + path]
+        )
+        #expect(dom.status == 0, "\(dom.output)")
+        for (index, text) in texts.enumerated() {
+            #expect(dom.output.contains("<h2>#\(index + 1) <bdi>\(text)</bdi></h2>"), "claim #\(index + 1)")
+        }
+    }
 }

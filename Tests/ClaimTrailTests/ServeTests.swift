@@ -92,12 +92,21 @@ struct ServeTests {
         )
         #expect(unknownSpeaker.status == 404)
         #expect(try desk.count("SELECT COUNT(*) FROM speaker") == 0)
-        // Over HTTP there is no --as: a recorded_by in the body is not heard.
-        let editor = try server.send(
+        // Over HTTP there is no --as: a recorded_by in the body is refused, and nothing is written.
+        let impostor = try server.send(
             "POST",
             "/api/claims/1/attributions",
             headers: desk.bearer("ed").merging(json) { $1 },
             body: attribution.dropLast() + #", "recorded_by": "someone else", "as": "someone else"}"#
+        )
+        #expect(impostor.status == 400)
+        #expect(((impostor.json as? [String: Any])?["error"] as? String)?.contains("unknown field “as”") == true)
+        #expect(try desk.count("SELECT COUNT(*) FROM attribution") == 0)
+        let editor = try server.send(
+            "POST",
+            "/api/claims/1/attributions",
+            headers: desk.bearer("ed").merging(json) { $1 },
+            body: attribution
         )
         #expect(editor.status == 201, "\(editor.body)")
         let id = (editor.json as? [String: Any])?["id"] as? Int ?? -1
@@ -430,7 +439,7 @@ struct ServeTests {
         #expect(try plain.send("POST", "/api/claims", headers: json, body: huge).status == 413)
         let text = desk.bearer("ed").merging(["Content-Type": "text/plain"]) { $1 }
         #expect(try plain.send("POST", "/api/claims", headers: text, body: #"{"text": "x"}"#).status == 415)
-        let broken = try plain.send("POST", "/api/claims", headers: json, body: #"{"txt": "x"}"#)
+        let broken = try plain.send("POST", "/api/claims", headers: json, body: #"{"topic": "x"}"#)
         #expect(broken.status == 400)
         #expect(
             (broken.json as? [String: Any])?["error"] as? String

@@ -98,11 +98,11 @@ public enum HTMLReport {
         to emit: (String) throws -> Void
     ) throws {
         let claim = trace.claim
-        var html = "<section id=\"claim-\(claim.id)\">\n<h2>#\(claim.id) \(escape(claim.text))"
+        var html = "<section id=\"claim-\(claim.id)\">\n<h2>#\(claim.id) \(isolate(claim.text))"
         html += trace.contested ? " <span class=\"contested\">contested</span></h2>\n" : "</h2>\n"
-        if let topic = claim.topic { html += "<p class=\"meta\">Topic: \(escape(topic))</p>\n" }
-        let holder = trace.assignee.map { ", held by \(escape($0))" } ?? ""
-        html += "<p class=\"meta\">Status: \(escape(labels[trace.status] ?? trace.status.rawValue))\(holder)</p>\n"
+        if let topic = claim.topic { html += "<p class=\"meta\">Topic: \(isolate(topic))</p>\n" }
+        let holder = trace.assignee.map { ", held by \(isolate($0))" } ?? ""
+        html += "<p class=\"meta\">Status: \(isolate(labels[trace.status] ?? trace.status.rawValue))\(holder)</p>\n"
         html += "<p class=\"meta\">Sources: \(trace.sources), independent origins: \(trace.independentOrigins)</p>\n"
         html += "<p><strong>Asserted by:</strong> \(list(try voices([.asserts])))<br>\n"
         html += "<strong>Denied or questioned by:</strong> \(list(try voices([.denies, .questions])))</p>\n"
@@ -119,7 +119,7 @@ public enum HTMLReport {
                 let number =
                     link(other.claim.id).map { "<a href=\"\(escape($0))\">#\(other.claim.id)</a>" }
                     ?? "#\(other.claim.id)"
-                try emit("<h4>\(number) \(escape(other.claim.text))</h4>\n")
+                try emit("<h4>\(number) \(isolate(other.claim.text))</h4>\n")
                 try table(other.claim.id, rows: rows, speakerLink: speakerLink, to: emit)
             }
         }
@@ -127,7 +127,7 @@ public enum HTMLReport {
         if !trace.notes.isEmpty {
             html += "<h3>Notes</h3>\n<ul class=\"notes\">\n"
             for note in trace.notes {
-                html += "<li><small>\(escape(note.at)), \(escape(note.by))</small><br>\(escape(note.text))</li>\n"
+                html += "<li><small>\(escape(note.at)), \(isolate(note.by))</small><br>\(isolate(note.text))</li>\n"
             }
             html += "</ul>\n"
         }
@@ -137,14 +137,14 @@ public enum HTMLReport {
     /// A verdict with its explanation, in its language when known, and where the claim was seen.
     private static func verdict(_ verdict: Verdict) -> String {
         let language = verdict.language.map { " lang=\"\(escape($0))\"" } ?? ""
-        var html = "<div class=\"verdict\"\(language)><p>Verdict by \(escape(verdict.reviewer)): "
-        html += "<strong>\(escape(verdict.rating))</strong>"
+        var html = "<div class=\"verdict\"\(language)><p>Verdict by \(isolate(verdict.reviewer)): "
+        html += "<strong>\(isolate(verdict.rating))</strong>"
         html += (verdict.date.map { " (\(escape($0)))" } ?? "") + "</p>\n"
-        if let explanation = verdict.explanation { html += "<p>\(escape(explanation))</p>\n" }
+        if let explanation = verdict.explanation { html += "<p>\(isolate(explanation))</p>\n" }
         if let url = verdict.appearanceURL {
-            html += "<p><small>Claim seen at: \(link(url, text: escape(url)))</small></p>\n"
+            html += "<p><small>Claim seen at: \(link(url, text: isolate(url)))</small></p>\n"
         }
-        if let url = verdict.url { html += "<p><small>Review: \(link(url, text: escape(url)))</small></p>\n" }
+        if let url = verdict.url { html += "<p><small>Review: \(link(url, text: isolate(url)))</small></p>\n" }
         return html + "</div>\n"
     }
 
@@ -196,8 +196,8 @@ public enum HTMLReport {
         switch row.quoteCheck {
         case .altered?:
             let items = row.quoteChanges.map { change in
-                let from = change.from.map { "<del>\(escape($0))</del>" } ?? ""
-                let to = change.to.map { "<ins>\(escape($0))</ins>" } ?? ""
+                let from = change.from.map { "<del>\(isolate($0))</del>" } ?? ""
+                let to = change.to.map { "<ins>\(isolate($0))</ins>" } ?? ""
                 let text =
                     switch change.kind {
                     case .added: "added \(to)"
@@ -220,25 +220,25 @@ public enum HTMLReport {
         html += escape(row.date ?? "undated")
         html += "</td><td>"
         if let link = row.speakerID.flatMap(speakerLink) {
-            html += "<a href=\"\(escape(link))\">\(escape(row.voice))</a>"
+            html += "<a href=\"\(escape(link))\">\(isolate(row.voice))</a>"
         } else {
-            html += escape(row.voice)
+            html += isolate(row.voice)
         }
-        if let role = row.speakerRole { html += "<br><small>\(escape(role))</small>" }
+        if let role = row.speakerRole { html += "<br><small>\(isolate(role))</small>" }
         html += "</td><td class=\"\(row.stance.rawValue)\">\(row.stance.rawValue)</td><td>"
-        if let quote = row.quote { html += "<q\(quoteClass(row))>\(escape(quote))</q>" }
+        if let quote = row.quote { html += "<q\(quoteClass(row))>\(isolate(quote))</q>" }
         html += "<br><small>\(row.mode.rawValue)"
-        if let cue = row.cue { html += ", \(escape(cue))" }
+        if let cue = row.cue { html += ", \(isolate(cue))" }
         html += "</small>\(quoteCheck(row))</td><td>"
-        let title = escape(row.sourceTitle)
+        let title = isolate(row.sourceTitle)
         html += row.sourceURL.map { link($0, text: title) } ?? title
         let byline = [row.sourceOutlet, row.sourceAuthor, row.published].compactMap { $0 }
-        if !byline.isEmpty { html += "<br><small>\(byline.map(escape).joined(separator: " · "))</small>" }
+        if !byline.isEmpty { html += "<br><small>\(byline.map(isolate).joined(separator: " · "))</small>" }
         if let retracted = row.sourceRetractedOn {
             html += " <span class=\"retracted\">retracted \(escape(retracted))</span>"
         }
         html += "</td><td>"
-        html += escape(row.viaChainText)
+        html += isolate(row.viaChainText)
         return html + "</td></tr>\n"
     }
 
@@ -250,7 +250,23 @@ public enum HTMLReport {
     }
 
     private static func list(_ names: [String]) -> String {
-        names.isEmpty ? "—" : names.map(escape).joined(separator: "; ")
+        names.isEmpty ? "—" : names.map(isolate).joined(separator: "; ")
+    }
+
+    /// Stored text (a claim, a name, a quote, a title) escaped and isolated in `<bdi>`, wherever it
+    /// is shown beside other text: in a heading, a table cell, a list item. A claim in Arabic or
+    /// Hebrew followed by a number or Latin words would otherwise be reordered with them, and a
+    /// stray U+202E in it would reverse the rest of the line; isolated, its direction is its own
+    /// (from its first strong letter) and what is around it keeps its order. Attribute values are
+    /// only escaped.
+    public static func isolate(_ text: String) -> String {
+        "<bdi>\(escape(text))</bdi>"
+    }
+
+    /// Stored text isolated where no markup may go (a page's `<title>`): between U+2068 FIRST
+    /// STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE, which is what `<bdi>` stands for.
+    public static func isolatedPlainText(_ text: String) -> String {
+        "\u{2068}\(text)\u{2069}"
     }
 
     /// Escapes text for element content and quoted attribute values alike, scalar by scalar, read

@@ -15,7 +15,12 @@ struct ImportRecord {
     static let bodyLimit = 32 << 20
 
     func requireOnly(_ allowed: Set<String>) throws {
-        if let unknown = fields.keys.filter({ !allowed.contains($0) }).min() {
+        try Self.requireOnly(allowed, in: fields.keys)
+    }
+
+    /// Refuses the first of `names` (in sorted order) that is not `allowed`, listing those that are.
+    static func requireOnly(_ allowed: Set<String>, in names: some Sequence<String>) throws {
+        if let unknown = names.filter({ !allowed.contains($0) }).min() {
             throw ClaimTrailError.invalid(
                 "unknown field “\(unknown)” (expected: \(allowed.sorted().joined(separator: ", ")))"
             )

@@ -24,7 +24,7 @@ struct ClaimPage: DeskPage {
     }
 
     func html(_ viewer: Viewer) -> String {
-        let escape = PageLayout.escape
+        let (escape, isolate) = (PageLayout.escape, PageLayout.isolate)
         let id = trace.claim.id
         var html = HTMLReport.section(
             trace,
@@ -38,9 +38,9 @@ struct ClaimPage: DeskPage {
         if !trace.history.isEmpty {
             html += "<h3>History</h3>\n<ul>\n"
             for change in trace.history {
-                html += "<li>\(escape(change.at)) \(escape(change.by)): \(escape(change.action)) "
-                html += "\(escape(change.entity)) #\(change.entityID): \(escape(change.summary))"
-                html += (change.reason.map { " (\(escape($0)))" } ?? "") + "</li>\n"
+                html += "<li>\(escape(change.at)) \(isolate(change.by)): \(escape(change.action)) "
+                html += "\(escape(change.entity)) #\(change.entityID): \(isolate(change.summary))"
+                html += (change.reason.map { " (\(isolate($0)))" } ?? "") + "</li>\n"
             }
             html += "</ul>\n"
         }
@@ -91,7 +91,7 @@ struct ClaimPage: DeskPage {
                 html += PageLayout.form(
                     action: "/claims/\(id)/assignee",
                     viewer: viewer,
-                    fields: "Held by \(escape(holder)). ",
+                    fields: "Held by \(isolate(holder)). ",
                     button: "Unassign",
                     kind: "panel"
                 )

@@ -11,16 +11,16 @@ struct ContestedPage: DeskPage {
     var hasMore: Bool
 
     func html(_ viewer: Viewer) -> String {
-        let escape = PageLayout.escape
-        var html = "<h1>Contested claims\(topic.map { " on “\(escape($0))”" } ?? "")</h1>\n"
+        let (escape, isolate) = (PageLayout.escape, PageLayout.isolate)
+        var html = "<h1>Contested claims\(topic.map { " on “\(isolate($0))”" } ?? "")</h1>\n"
         html += "<form method=\"get\" action=\"/contested\"><label>Topic <input name=\"topic\" value=\""
         html += escape(topic ?? "") + "\"></label> <button>Filter</button></form>\n"
         guard !claims.isEmpty else { return html + "<p>No contested claims.</p>\n" + pager }
         html += "<table>\n<tr><th>Claim</th><th>Topic</th><th>Asserting</th><th>Disputing</th>"
         html += "<th>Counter-claims</th><th>Sources</th><th>First seen</th><th>Last seen</th></tr>\n"
         for claim in claims {
-            html += "<tr><td><a href=\"/claims/\(claim.id)\">#\(claim.id)</a> \(escape(claim.claim))</td>"
-            html += "<td>\(escape(claim.topic ?? ""))</td><td>\(claim.asserting)</td><td>\(claim.disputing)</td>"
+            html += "<tr><td><a href=\"/claims/\(claim.id)\">#\(claim.id)</a> \(isolate(claim.claim))</td>"
+            html += "<td>\(isolate(claim.topic ?? ""))</td><td>\(claim.asserting)</td><td>\(claim.disputing)</td>"
             html += "<td>\(claim.counterClaims)</td><td>\(claim.sources)</td>"
             html += "<td>\(escape(claim.firstSeen ?? ""))</td><td>\(escape(claim.lastSeen ?? ""))</td></tr>\n"
         }

@@ -1,10 +1,11 @@
 import ClaimTrail
 
 /// The frame of every page: no script, one style sheet from this site, and every stored text
-/// escaped by `HTMLReport.escape`, the HTML report's own escaping, so a page shows exactly what
-/// the report would.
+/// escaped by `HTMLReport.escape`, the HTML report's own escaping, and isolated as the report
+/// isolates it (`HTMLReport.isolate`), so a page shows exactly what the report would.
 enum PageLayout {
     static func escape(_ text: String) -> String { HTMLReport.escape(text) }
+    static func isolate(_ text: String) -> String { HTMLReport.isolate(text) }
 
     static func page(title: String, viewer: Viewer, body: String) -> String {
         """
@@ -44,7 +45,7 @@ enum PageLayout {
         html += "<input name=\"q\" type=\"search\" aria-label=\"Search\" placeholder=\"Search\"> "
         html += "<button>Search</button></form>"
         if let account = viewer.account {
-            html += " · \(escape(account.name)) (\(account.role.rawValue)) "
+            html += " · \(isolate(account.name)) (\(account.role.rawValue)) "
             if viewer.formToken != nil {
                 html += form(action: "/logout", viewer: viewer, fields: "", button: "Sign out", kind: "inline")
             }

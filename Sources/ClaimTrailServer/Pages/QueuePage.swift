@@ -11,15 +11,15 @@ struct QueuePage: DeskPage {
     var claims: [QueueItem]
 
     func html(_ viewer: Viewer) -> String {
-        let escape = PageLayout.escape
+        let (escape, isolate) = (PageLayout.escape, PageLayout.isolate)
         var html = "<h1>My queue</h1>\n"
-        guard !claims.isEmpty else { return html + "<p>No open claims are assigned to \(escape(assignee)).</p>\n" }
+        guard !claims.isEmpty else { return html + "<p>No open claims are assigned to \(isolate(assignee)).</p>\n" }
         if claims.count == Self.limit { html += "<p class=\"meta\">The first \(Self.limit).</p>\n" }
         html += "<table>\n<tr><th>Claim</th><th>Topic</th><th>Status</th><th>Since</th><th>Disputing</th>"
         html += "<th>Counter-claims</th><th>First seen</th></tr>\n"
         for item in claims {
-            html += "<tr><td><a href=\"/claims/\(item.claimID)\">#\(item.claimID)</a> \(escape(item.claim))</td>"
-            html += "<td>\(escape(item.topic ?? ""))</td><td>\(escape(item.statusLabel))</td>"
+            html += "<tr><td><a href=\"/claims/\(item.claimID)\">#\(item.claimID)</a> \(isolate(item.claim))</td>"
+            html += "<td>\(isolate(item.topic ?? ""))</td><td>\(isolate(item.statusLabel))</td>"
             html += "<td>\(escape(item.assignedAt ?? ""))</td><td>\(item.disputing)</td>"
             html += "<td>\(item.counterClaims)</td><td>\(escape(item.firstSeen ?? ""))</td></tr>\n"
         }

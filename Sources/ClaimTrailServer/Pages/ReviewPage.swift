@@ -8,7 +8,7 @@ struct ReviewPage: DeskPage {
     var proposals: [ProposalItem]
 
     func html(_ viewer: Viewer) -> String {
-        let escape = PageLayout.escape
+        let (escape, isolate) = (PageLayout.escape, PageLayout.isolate)
         var html = "<h1>Review queue</h1>\n"
         guard !proposals.isEmpty else { return html + "<p>No proposals are waiting for review.</p>\n" }
         html += "<p>\(proposals.count) proposals, least confident first.</p>\n"
@@ -16,14 +16,14 @@ struct ReviewPage: DeskPage {
             let id = proposal.attributionID
             html += "<div class=\"proposal\" id=\"proposal-\(id)\">\n<h2>Proposal #\(id) "
             html += "<small>confidence \(String(format: "%.2f", proposal.confidence))</small></h2>\n"
-            let speaker = proposal.speakerID.map { "<a href=\"/speakers/\($0)\">\(escape(proposal.speaker))</a>" }
-            html += "<p>\(speaker ?? "\(escape(proposal.speaker)) <small>(new)</small>")"
-            html += proposal.cue.map { " <em>\(escape($0))</em>" } ?? ""
-            html += ": <q>\(escape(proposal.content))</q></p>\n"
+            let speaker = proposal.speakerID.map { "<a href=\"/speakers/\($0)\">\(isolate(proposal.speaker))</a>" }
+            html += "<p>\(speaker ?? "\(isolate(proposal.speaker)) <small>(new)</small>")"
+            html += proposal.cue.map { " <em>\(isolate($0))</em>" } ?? ""
+            html += ": <q>\(isolate(proposal.content))</q></p>\n"
             html += "<p class=\"meta\">In <a href=\"/sources/\(proposal.sourceID)/audit\">"
-            html += "\(escape(proposal.sourceTitle))</a> · \(escape(proposal.mode)) · claim "
+            html += "\(isolate(proposal.sourceTitle))</a> · \(escape(proposal.mode)) · claim "
             html += "<a href=\"/claims/\(proposal.claimID)\">#\(proposal.claimID)</a> · proposed by "
-            html += "\(escape(proposal.proposedBy)) at \(escape(proposal.proposedAt))</p>\n"
+            html += "\(isolate(proposal.proposedBy)) at \(escape(proposal.proposedAt))</p>\n"
             guard viewer.canWrite else {
                 html += "</div>\n"
                 continue

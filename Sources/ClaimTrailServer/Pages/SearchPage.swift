@@ -12,7 +12,7 @@ struct SearchPage: DeskPage {
     static let limit = 50
 
     func html(_ viewer: Viewer) -> String {
-        let escape = PageLayout.escape
+        let (escape, isolate) = (PageLayout.escape, PageLayout.isolate)
         var html = "<h1>Search</h1>\n<form method=\"get\" action=\"/search\"><input name=\"q\" type=\"search\" "
         html += "aria-label=\"Search\" value=\"\(escape(query))\"> <button>Search</button></form>\n"
         guard !query.isEmpty else { return html }
@@ -29,7 +29,7 @@ struct SearchPage: DeskPage {
             let label = "\(hit.kind.rawValue) #\(hit.id)"
             html += "<tr><td>" + (link.map { "<a href=\"\($0)\">\(label)</a>" } ?? label)
             // The matches are marked « and » by the search itself; they are shown as text.
-            html += "</td><td>\(escape(hit.match))</td></tr>\n"
+            html += "</td><td>\(isolate(hit.match))</td></tr>\n"
         }
         return html + "</table>\n"
     }

@@ -19,7 +19,11 @@ struct SignInRoutes {
             signInPage(next: request.uri.queryParameters["next"].map(String.init), message: nil, request, context)
         }
         router.post("/login") { request, context in
-            let form = try await RequestInput.unverifiedForm(request, context: context)
+            let form = try await RequestInput.unverifiedForm(
+                request,
+                context: context,
+                fields: ["name", "password", "next"]
+            )
             guard let sent = form["csrf"], let expected = request.cookies[Self.formCookie]?.value,
                 RequestInput.sameSecret(sent, expected)
             else { throw AccessError.badFormToken }
@@ -48,7 +52,7 @@ struct SignInRoutes {
             }
         }
         router.post("/logout") { request, context in
-            _ = try await RequestInput.form(request, context: context)
+            _ = try await RequestInput.form(request, context: context, fields: [])
             if let cookie = request.cookies[AuthenticationMiddleware.sessionCookie]?.value {
                 try await store.write { try $0.endSession(cookie) }
             }

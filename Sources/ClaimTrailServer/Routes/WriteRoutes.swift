@@ -74,7 +74,7 @@ struct WriteRoutes {
         router.post("/\(collection)/:id/\(kind)") { request, context in
             let account = try context.require(.editor)
             let id = try ReadRoutes.pathID(context, what)
-            let form = try await RequestInput.form(request, context: context)
+            let form = try await RequestInput.form(request, context: context, fields: Input.fieldNames)
             do {
                 _ = try await action(try Input(form: form), id, account)
             } catch let error as ClaimTrailError {

@@ -1,10 +1,11 @@
 """A desk's session in a real browser: headless Chromium, driven by Selenium, against a running
 `claimtrail serve`. Started by BrowserSessionTests.swift, which then reads the store back.
 
-Usage: desk_session.py BASE_URL PASSWORD_FILE OUTPUT_DIR
+Usage: desk_session.py BASE_URL PASSWORD_FILE OUTPUT_DIR RTL_CLAIM_ID
 
 The store holds claim #1, source #1, extraction proposals, the editor `ed` and the viewer `vera`,
-and labels in_progress "Being checked". Every step checks what the page shows; a failed check
+and labels in_progress "Being checked"; claim RTL_CLAIM_ID is right-to-left text followed by a
+number and Latin words, said by a speaker whose name is right-to-left too. Every step checks what the page shows; a failed check
 exits non-zero with what was expected. On success it prints one JSON object of what it saw,
 and it leaves screenshots of the main pages in OUTPUT_DIR.
 """
@@ -24,7 +25,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-BASE, PASSWORD_FILE, OUTPUT = sys.argv[1], sys.argv[2], sys.argv[3]
+BASE, PASSWORD_FILE, OUTPUT, RTL_CLAIM = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
 with open(PASSWORD_FILE, encoding="utf-8") as file:
     PASSWORD = file.read().rstrip("\n")
 COUNTER_CLAIM = "The bridge stayed open all week"
@@ -83,6 +84,23 @@ def sign_in(driver, name, next_path):
     )
 
 
+def shown(driver):
+    """The page's text as the browser renders it (markup such as <bdi> around stored text aside)."""
+    return driver.find_element(By.TAG_NAME, "main").text
+
+
+def isolation(element):
+    """What the browser made of an element holding stored text: its tag, its text exactly, and how
+    it is laid out (an isolated run with a direction of its own)."""
+    return {
+        "tag": element.tag_name,
+        "text": element.get_property("textContent"),
+        "unicode_bidi": element.value_of_css_property("unicode-bidi"),
+        "direction": element.value_of_css_property("direction"),
+        "around": element.find_element(By.XPATH, "..").value_of_css_property("direction"),
+    }
+
+
 def post_forms(driver):
     return [element.get_attribute("action") for element in driver.find_elements(By.CSS_SELECTOR, "form[method='post']")]
 
@@ -133,13 +151,13 @@ def main():
         Select(status.find_element(By.NAME, "status")).select_by_visible_text("Being checked")
         fill(status, "note", "Calling the harbour office")
         send(driver, status)
-        check("Status: Being checked" in driver.page_source, "the status did not change")
+        check("Status: Being checked" in shown(driver), "the status did not change")
 
         # ... and it is assigned (to the editor, the name the form starts with), so it is in my queue.
         assign = form(driver, "/claims/1/assignee")
         check(assign.find_element(By.NAME, "assignee").get_attribute("value") == "ed", "the assignee is not prefilled")
         send(driver, assign)
-        check("held by ed" in driver.page_source, "the claim is not held by ed")
+        check("held by ed" in shown(driver), "the claim is not held by ed")
         note = form(driver, "/claims/1/notes")
         fill(note, "text", "Harbour office confirms the closure notice was withdrawn.")
         send(driver, note)
@@ -192,6 +210,15 @@ def main():
             except urllib.error.HTTPError as error:
                 seen["crafted"][path] = error.code
         check(set(seen["crafted"].values()) == {403}, f"a viewer's post was not refused: {seen['crafted']}")
+
+        # 6. Right-to-left text is isolated: the claim's heading, and its speaker's page and title.
+        driver.get(f"{BASE}/claims/{RTL_CLAIM}")
+        seen["rtl_heading"] = isolation(driver.find_element(By.CSS_SELECTOR, "section h2 bdi"))
+        seen["rtl_heading_shown"] = driver.find_element(By.CSS_SELECTOR, "section h2").text
+        screenshot(driver, "claim-rtl.png")
+        driver.find_element(By.CSS_SELECTOR, "section table a[href^='/speakers/']").click()
+        seen["rtl_speaker"] = isolation(driver.find_element(By.CSS_SELECTOR, "main h1 bdi"))
+        seen["rtl_title"] = driver.title
     finally:
         driver.quit()
     print(json.dumps(seen))
