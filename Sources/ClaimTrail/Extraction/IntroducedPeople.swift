@@ -66,6 +66,7 @@ struct IntroducedPeople {
     /// owner in the possessive), then a verb of role or "is" with a person's description. Places and
     /// organisations ("New York is a city", "Harvard University is …") have no such description.
     static func introduction(_ words: [Word]) -> SpeakerPhrase? {
+        if let person = namedAfterOccupation(words) { return person }
         guard let (start, end) = openingName(words) else { return nil }
         let verb = words[end].lower
         let describesPerson: Bool
@@ -84,6 +85,24 @@ struct IntroducedPeople {
             describesPerson = false
         }
         return describesPerson ? SpeakerPhrase(name: words[start..<end].spelled) : nil
+    }
+
+    /// "Mortgage broker Jim Dell'Anno was laid off …", "Retired nurse Ana Ruiz lost her home …": an occupation
+    /// in lower case opening the sentence, then a name of two to four capitalised words and a verb. The
+    /// occupation says the name is a person's, whatever the verb.
+    static func namedAfterOccupation(_ words: [Word]) -> SpeakerPhrase? {
+        guard words.count > 4, words[0].isCapitalized, !SpeakerPhrase.determiners.contains(words[0].lower),
+            let occupation = words.prefix(3).dropFirst().firstIndex(where: {
+                !$0.isCapitalized && SpeakerPhrase.occupations.contains($0.lower)
+            }), words[..<occupation].allSatisfy({ !$0.isPunctuation })
+        else { return nil }
+        var end = occupation + 1
+        while end < words.count, words[end].isCapitalized || (words[end].text == "." && end > occupation + 1) {
+            end += 1
+        }
+        let name = words[(occupation + 1)..<end].filter { $0.text != "." }
+        guard (2...4).contains(name.count), end < words.count, !words[end].isPunctuation else { return nil }
+        return SpeakerPhrase(name: words[(occupation + 1)..<end].spelled)
     }
 
     /// "Sarah Hughes turns 17 in April": a name opening the sentence before a verb in lower case — not
