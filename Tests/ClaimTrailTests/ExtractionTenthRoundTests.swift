@@ -184,4 +184,31 @@ struct ExtractionTenthRoundTests {
             ]
         )
     }
+
+    @Test("a passive reporting verb credits its agent before that; joked that and point out report")
+    func passiveAgentAndMoreVerbs() {
+        let text = """
+            The ferry was turned back after the captain was notified by coast guard officials that the harbour \
+            was closed.
+
+            One reader in Leeds joked that his cat had read the report first. Some engineers point out the lack \
+            of spare parts for the old trains.
+            """
+        #expect(
+            found(text) == [
+                "coast guard officials | was notified by | the harbour was closed",
+                "One reader in Leeds | joked | his cat had read the report first",
+                "Some engineers | point out | the lack of spare parts for the old trains",
+            ]
+        )
+    }
+
+    @Test("they after a sentence opening with linking words and a group is that group")
+    func theyAfterLinkingWords() {
+        let text = """
+            The clinic scheme began in 2001. But now hospitals are the ones paying for it. They say the scheme \
+            is breaking them.
+            """
+        #expect(found(text) == ["hospitals | say | the scheme is breaking them"])
+    }
 }

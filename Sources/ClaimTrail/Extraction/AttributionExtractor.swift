@@ -689,6 +689,31 @@ public struct AttributionExtractor: Sendable {
         )
     }
 
+    /// "The pilot was notified by Canadian authorities that there could be explosives on board": a passive
+    /// reporting verb whose agent follows "by" and whose content follows "that" credits the agent.
+    private static func passiveAgent(
+        _ words: [Word],
+        at index: Int,
+        from first: Int,
+        in sentence: Substring,
+        lowerCased: Bool
+    ) -> Candidate? {
+        guard index + 2 < words.count, words[index + 1].lower == "by",
+            let that = words[(index + 2)...].prefix(8).firstIndex(where: { $0.lower == "that" }), that > index + 2,
+            !words[(index + 2)..<that].contains(where: \.isPunctuation),
+            let speaker = SpeakerPhrase.parse(Array(words[(index + 2)..<that]), lowerCasedText: lowerCased),
+            let content = content(words, from: that + 1, in: sentence)
+        else { return nil }
+        return reported(
+            speaker,
+            cue: words[first...(index + 1)].spelled,
+            content: content,
+            in: sentence,
+            at: words[first].range.lowerBound,
+            cueRange: words[index].range
+        )
+    }
+
     /// "Huang Limin was quoted by Xinhua as saying": where the cue of "saying" begins, at the "was"
     /// before "quoted", whose subject said the words; nil for any other shape.
     private static func quotedAsSaying(_ words: [Word], cue: Int) -> Int? {
@@ -727,9 +752,9 @@ public struct AttributionExtractor: Sendable {
         {
             return nil
         }
-        // "is believed", "are confirmed": a passive reports no speaker.
+        // "is believed", "are confirmed": a passive reports no speaker — unless it names its agent before "that".
         if words[first..<index].contains(where: { ReportingCues.be.contains($0.lower) }), isParticiple(words[index]) {
-            return nil
+            return passiveAgent(words, at: index, from: first, in: sentence, lowerCased: lowerCased)
         }
         var subject = subject(of: words, before: first)
         // "Police said they believe …": a pronoun reporting inside the report of the speaker it stands for
@@ -1186,7 +1211,7 @@ public struct AttributionExtractor: Sendable {
             return false
         }
         if word.lower == "continued" { return next?.lower != "to" }
-        return word.lower != "pointed" || ["to", "out"].contains(next?.lower ?? "")
+        return !["pointed", "point", "points"].contains(word.lower) || ["to", "out"].contains(next?.lower ?? "")
     }
 
     /// Auxiliaries, adverbs and days between subject and verb: "has repeatedly", "incorrectly", "today".
@@ -1203,7 +1228,7 @@ public struct AttributionExtractor: Sendable {
     /// skipped).
     private static func cuePhrase(_ words: [Word], at index: Int, from: Int? = nil) -> (text: String, end: Int) {
         var end = index + 1
-        if words[index].lower == "pointed", end < words.count { end += 1 }
+        if ["pointed", "point", "points"].contains(words[index].lower), end < words.count { end += 1 }
         if ReportingCues.listenerVerbs.contains(words[index].lower), end < words.count, words[end].lower != "that" {
             let listener =
                 words[end...].prefix(4).firstIndex { $0.lower == "that" || $0.isPunctuation }

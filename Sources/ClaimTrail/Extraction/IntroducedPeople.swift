@@ -120,12 +120,17 @@ struct IntroducedPeople {
     /// "Researchers from three universities did the study", "The astronomers had found signs …": a plural
     /// noun of speakers opening the sentence, alone or after "the"; "People reacted on social media" too.
     static func groupSubject(_ words: [Word]) -> SpeakerPhrase? {
+        // "But now hospitals are the ones feeling the pain.": linking words before the group open no subject.
+        let words = Array(words.drop { linkingWords.contains($0.lower) })
         let head = words.first?.lower == "the" ? 1 : 0
         guard head + 1 < words.count, words[head].lower.hasSuffix("s") || words[head].lower == "people",
             SpeakerPhrase.speakerNouns.contains(words[head].lower), !words[head + 1].isPunctuation
         else { return nil }
         return SpeakerPhrase(name: words[...head].spelled)
     }
+
+    /// Words that link a sentence to the one before without being its subject: "But now hospitals …".
+    private static let linkingWords: Set<String> = ["but", "and", "now", "yet", "still", "so", "today"]
 
     /// Where a name of two to four capitalised words opening the sentence (after an owner in the
     /// possessive) starts and ends, when a word follows it.

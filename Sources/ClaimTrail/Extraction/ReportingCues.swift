@@ -27,6 +27,8 @@ enum ReportingCues {
         "reminds", "reminded", "assures", "assured", "informs", "informed",
         // Naming verbs, which report a name given in quotation marks: "called the offer “an insult”".
         "called", "calls", "call", "calling",
+        // "joked that …", "some experts point out …", "was notified by X that …".
+        "joked", "jokes", "quipped", "point", "points", "notified", "notifies",
     ]
     /// Verbs that name a thing: they report only a name in quotation marks after their object ("called the
     /// offer “an insult”"), not a call made ("called the police", "called an election", "called for calm").
@@ -34,7 +36,8 @@ enum ReportingCues {
     /// Verbs whose listener belongs to the cue: "told reporters", "reminds visitors that", "assured the
     /// court that".
     static let listenerVerbs: Set<String> = [
-        "told", "tells", "tell", "telling", "reminds", "reminded", "assures", "assured", "informs", "informed",
+        "told", "tells", "tell", "telling", "notified", "notifies", "reminds", "reminded", "assures", "assured",
+        "informs", "informed",
     ]
     /// Base forms added for plural subjects ("studies suggest"); after "and" or "to" they are infinitives.
     static let baseForms: Set<String> = [
