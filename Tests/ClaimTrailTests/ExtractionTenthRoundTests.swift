@@ -211,4 +211,27 @@ struct ExtractionTenthRoundTests {
             """
         #expect(found(text) == ["hospitals | say | the scheme is breaking them"])
     }
+
+    @Test("found on text not written for the rules: a month's stop, a statement as occasion, a participle of where")
+    func factCheckerProbeShapes() {
+        let text = """
+            Talks broke down before the contract ran out on Nov. 4, and the drivers walked out on Monday, the \
+            union said in a statement.
+
+            In a statement, the bus company said it had made a fair offer. "We remain open to talks," it said.
+
+            Riders complained about what the union on Friday called a campaign of fear against its members.
+
+            The reporters had not seen the letters described in their story.
+            """
+        #expect(
+            found(text) == [
+                "the union | said in a statement | Talks broke down before the contract ran out on Nov. 4, and the "
+                    + "drivers walked out on Monday",
+                "the bus company | said | it had made a fair offer",
+                "the bus company | said | We remain open to talks,",
+                "the union | called | a campaign of fear against its members",
+            ]
+        )
+    }
 }

@@ -671,7 +671,11 @@ public struct AttributionExtractor: Sendable {
         guard ["called", "termed", "dubbed", "calls", "terms"].contains(verb) || describes, index >= 2,
             let what = words[max(index - 5, 0)..<index].lastIndex(where: { $0.lower == "what" }), what + 1 < index,
             !words[(what + 1)..<index].contains(where: \.isPunctuation),
-            let speaker = SpeakerPhrase.parse(Array(words[(what + 1)..<index]), lowerCasedText: lowerCased)
+            // "what the union on Thursday called …": when it was said is no part of the speaker.
+            let speaker = SpeakerPhrase.parse(
+                withoutOccasion(Array(words[(what + 1)..<index])),
+                lowerCasedText: lowerCased
+            )
         else { return nil }
         // "what he described as a threat": the object stands before the subject, "as" goes with the verb.
         let start = describes && index + 1 < words.count && words[index + 1].lower == "as" ? index + 2 : index + 1
@@ -1364,6 +1368,9 @@ public struct AttributionExtractor: Sendable {
                     && words[from...min(from + 1, last)].contains { ReportingCues.accusations.contains($0.lower) })
                 || (["the", "their", "its", "his", "her", "our"].contains(words[from].lower) && from < last
                     && ["results", "findings", "details"].contains(words[from + 1].lower))
+                // "the documents described in their story": a short phrase of where after a participle is no claim.
+                || (["in", "at", "by", "during"].contains(words[from].lower)
+                    && words[from...last].filter({ !$0.isPunctuation }).count < 6)
         {
             return nil
         }
