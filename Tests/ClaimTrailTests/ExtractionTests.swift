@@ -203,12 +203,16 @@ struct ExtractionTests {
                     "Ana Ruiz | Her words | direct | We will not close a single school this year.",
                 ]
         )
-        // Words quoted inside a sentence do not carry on the previous speaker's quotation.
+        // Words quoted inside a sentence do not carry on the previous speaker's quotation; since the tenth round
+        // the naming verb around them reports them (`ExtractionTenthRoundTests.namingVerbs`).
         #expect(
             found(
                 "“We will not raise taxes,” the mayor said.\nShe called the plan “a fair deal for every family in town”."
             )
-                == ["the mayor | said | direct | We will not raise taxes,"]
+                == [
+                    "the mayor | said | direct | We will not raise taxes,",
+                    "the mayor | called | mixed | the plan “a fair deal for every family in town”",
+                ]
         )
     }
 
@@ -375,10 +379,10 @@ struct ExtractionTests {
         let total = ExtractionEvaluation.combined(evaluations)
         print("extraction on the development set —\n" + ExtractionReport.table(total))
         #expect(total.content.gold == 487)
-        // A little below the measured 0.98 / 0.91 of the ninth round (rules-2026.12.4) on texts 001–096, so that a
+        // A little below the measured 0.98 / 0.92 of the tenth round (rules-2026.12.5) on texts 001–096, so that a
         // regression fails.
         #expect(total.contentAndSpeaker.precision >= 0.97)
-        #expect(total.contentAndSpeaker.f1 >= 0.90)
+        #expect(total.contentAndSpeaker.f1 >= 0.91)
     }
 
     @Test("precision and recall on the annotated corpus meet the targets")

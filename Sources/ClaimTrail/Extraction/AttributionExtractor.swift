@@ -58,7 +58,9 @@ public struct AttributionExtractor: Sendable {
                     // A quote with no cue of its own continues the previous speaker.
                     direct.append(Candidate(continuing: previous, with: quote.inner))
                 } else if quote.outer.lowerBound != paragraph.startIndex {
-                    uncued.append(quote)
+                    // A quotation led in by a cue whose speaker the rules could not read is not the previous
+                    // speaker's: better no proposal than words credited to someone who did not say them.
+                    if !Self.ledInByCue(quote, in: paragraph) { uncued.append(quote) }
                 } else if let carried, quote.isClosed || !carriedFromReport {
                     direct.append(Candidate(continuing: carried, with: quote.inner))
                 } else if !quote.isClosed {
@@ -276,8 +278,8 @@ public struct AttributionExtractor: Sendable {
         // The sentence each of `speakers` was found in, and where.
         var spokenIn: [Int] = []
         var spokenAt: [String.Index] = []
-        return candidates.compactMap { candidate in
-            var candidate = candidate
+        return candidates.indices.compactMap { index in
+            var candidate = candidates[index]
             if candidate.isLabel {
                 guard let person = names.person(labelled: candidate.speaker.name) else { return nil }
                 candidate.speaker = person
@@ -309,11 +311,14 @@ public struct AttributionExtractor: Sendable {
                     } : nil
                 // "People reacted on social media. They said …": the group the sentence before opens with,
                 // unless someone spoke in that sentence.
+                // "Farmers are angry at rules that they say are unfair": a "they" inside a sentence that opens with
+                // a group is that group, not a speaker quoted before.
                 let group =
                     candidate.speaker.name.lowercased() == "they"
-                    ? introduced.group(opening: candidate.sentence - 1).flatMap { group in
-                        (first..<speakers.count).contains { spokenIn[$0] == candidate.sentence - 1 } ? nil : group
-                    } : nil
+                    ? introduced.group(opening: candidate.sentence)
+                        ?? introduced.group(opening: candidate.sentence - 1).flatMap { group in
+                            (first..<speakers.count).contains { spokenIn[$0] == candidate.sentence - 1 } ? nil : group
+                        } : nil
                 // "Sarah Hughes turns 17 in April. … “…,” she said.": with no speaker to point back to, the
                 // person (or, for "they", the group) a recent sentence opens with.
                 let named = candidate.speaker.name.lowercased()
@@ -329,15 +334,46 @@ public struct AttributionExtractor: Sendable {
                         pronoun ? AttributionConfidence.pronounResolved : AttributionConfidence.descriptionResolved
                 } else if pronoun {
                     return nil
+                } else if let later = Self.namedLater(candidate.speaker, after: index, in: candidates) {
+                    candidate.speaker = later
+                    candidate.steps *= AttributionConfidence.descriptionResolved
                 } else {
                     candidate.steps *= AttributionConfidence.unresolved
                 }
+            } else if candidate.speaker.name.split(separator: " ").first?.hasSuffix("'s") == true,
+                let later = Self.namedLater(candidate.speaker, after: index, in: candidates)
+            {
+                // "Guinea's president": a description by its owner, which no earlier speaker's noun matches.
+                candidate.speaker = later
+                candidate.steps *= AttributionConfidence.descriptionResolved
             }
             speakers.append(candidate.speaker)
             spokenIn.append(candidate.sentence)
             spokenAt.append(candidate.position)
             return candidate
         }
+    }
+
+    /// "Guinea's president has dismissed …, calling them … . President Alpha Conde also said …": a description
+    /// of one person that finds no one before it takes the person named with its noun as a title in the next
+    /// two sentences, the description kept as the role.
+    private static func namedLater(
+        _ description: SpeakerPhrase,
+        after index: Int,
+        in candidates: [Candidate]
+    )
+        -> SpeakerPhrase?
+    {
+        let words = description.name.lowercased().split(separator: " ")
+        guard !description.isNamed, words.count >= 2, words[0] == "the" || words[0].hasSuffix("'s"),
+            let noun = words.last.map(String.init), SpeakerPhrase.personNouns.contains(noun)
+        else { return nil }
+        let sentence = candidates[index].sentence
+        let later = candidates[(index + 1)...].prefix { $0.sentence <= sentence + 2 }.first { later in
+            later.speaker.isNamed && later.speaker.isSinglePerson
+                && (later.speaker.role ?? "").lowercased().split(separator: " ").contains { $0 == noun }
+        }
+        return later.map { SpeakerPhrase(name: $0.speaker.name, role: description.name) }
     }
 
     // MARK: Direct quotes
@@ -456,7 +492,15 @@ public struct AttributionExtractor: Sendable {
         guard let cue = clause.lastIndex(where: { verbs.contains($0.lower) && !$0.isCapitalized }) else { return nil }
         var first = quotedAsSaying(clause, cue: cue) ?? cue
         while first > 0, auxiliaryOrCue(clause[first - 1]) { first -= 1 }
-        guard let speaker = SpeakerPhrase.parse(subject(of: clause, before: first), lowerCasedText: lowerCased)
+        // "Ben Smith, the editor of the site, echoed its statement, saying: “…”": a participle after a clause
+        // takes that clause's subject.
+        let participleSubject =
+            first > 1 && clause[first - 1].text == "," && clause[cue].lower.hasSuffix("ing")
+            ? mainClauseSpeaker(clause, before: first - 1, lowerCased: lowerCased)
+                ?? appositiveSubject(clause, before: first - 1, lowerCased: lowerCased) : nil
+        guard
+            let speaker = participleSubject
+                ?? SpeakerPhrase.parse(subject(of: clause, before: first), lowerCasedText: lowerCased)
         else { return nil }
         return Candidate(
             speaker: speaker,
@@ -466,6 +510,16 @@ public struct AttributionExtractor: Sendable {
             position: quote.inner.lowerBound,
             cueRange: clause[cue].range
         )
+    }
+
+    /// Whether the clause right before a quotation ends in a colon or comma and holds a reporting verb: "X,
+    /// who …, echoed the statement, saying: “…”".
+    private static func ledInByCue(_ quote: QuoteSpan, in paragraph: Substring) -> Bool {
+        let lead = TextSegments.words(paragraph[..<quote.outer.lowerBound].suffix(Self.window))
+        guard let last = lead.last, [":", ","].contains(last.text) else { return false }
+        return lead.dropLast().reversed().prefix { !".!?”\"".contains($0.text) }.contains {
+            verbs.contains($0.lower) && !$0.isCapitalized
+        }
     }
 
     // MARK: Transcripts
@@ -617,7 +671,11 @@ public struct AttributionExtractor: Sendable {
         guard ["called", "termed", "dubbed", "calls", "terms"].contains(verb) || describes, index >= 2,
             let what = words[max(index - 5, 0)..<index].lastIndex(where: { $0.lower == "what" }), what + 1 < index,
             !words[(what + 1)..<index].contains(where: \.isPunctuation),
-            let speaker = SpeakerPhrase.parse(Array(words[(what + 1)..<index]), lowerCasedText: lowerCased)
+            // "what the union on Thursday called …": when it was said is no part of the speaker.
+            let speaker = SpeakerPhrase.parse(
+                withoutOccasion(Array(words[(what + 1)..<index])),
+                lowerCasedText: lowerCased
+            )
         else { return nil }
         // "what he described as a threat": the object stands before the subject, "as" goes with the verb.
         let start = describes && index + 1 < words.count && words[index + 1].lower == "as" ? index + 2 : index + 1
@@ -631,6 +689,31 @@ public struct AttributionExtractor: Sendable {
             content: content,
             in: sentence,
             at: words[what + 1].range.lowerBound,
+            cueRange: words[index].range
+        )
+    }
+
+    /// "The pilot was notified by Canadian authorities that there could be explosives on board": a passive
+    /// reporting verb whose agent follows "by" and whose content follows "that" credits the agent.
+    private static func passiveAgent(
+        _ words: [Word],
+        at index: Int,
+        from first: Int,
+        in sentence: Substring,
+        lowerCased: Bool
+    ) -> Candidate? {
+        guard index + 2 < words.count, words[index + 1].lower == "by",
+            let that = words[(index + 2)...].prefix(8).firstIndex(where: { $0.lower == "that" }), that > index + 2,
+            !words[(index + 2)..<that].contains(where: \.isPunctuation),
+            let speaker = SpeakerPhrase.parse(Array(words[(index + 2)..<that]), lowerCasedText: lowerCased),
+            let content = content(words, from: that + 1, in: sentence)
+        else { return nil }
+        return reported(
+            speaker,
+            cue: words[first...(index + 1)].spelled,
+            content: content,
+            in: sentence,
+            at: words[first].range.lowerBound,
             cueRange: words[index].range
         )
     }
@@ -657,6 +740,14 @@ public struct AttributionExtractor: Sendable {
             first -= words[first - 1].lower == "to" ? 2 : 1
         }
         if first > 0, ReportingCues.notReports.contains(words[first - 1].lower) { return nil }
+        // "slammed news reports over …": after "news", "media" or "press" and before a preposition, "reports" and
+        // "claims" are nouns.
+        if first == index, index > 0, index + 1 < words.count, ["reports", "claims"].contains(words[index].lower),
+            ["news", "media", "press"].contains(words[index - 1].lower),
+            ReportingCues.prepositions.contains(words[index + 1].lower) || words[index + 1].isPunctuation
+        {
+            return nil
+        }
         if words[first..<index].contains(where: { ReportingCues.hedges.contains($0.lower) }) { return nil }
         // "seeks to undermine the US and assert its influence": a base form reports only after its own subject.
         if ReportingCues.baseForms.contains(words[index].lower),
@@ -665,11 +756,11 @@ public struct AttributionExtractor: Sendable {
         {
             return nil
         }
-        // "is believed", "are confirmed": a passive reports no speaker.
+        // "is believed", "are confirmed": a passive reports no speaker — unless it names its agent before "that".
         if words[first..<index].contains(where: { ReportingCues.be.contains($0.lower) }), isParticiple(words[index]) {
-            return nil
+            return passiveAgent(words, at: index, from: first, in: sentence, lowerCased: lowerCased)
         }
-        let subject = subject(of: words, before: first)
+        var subject = subject(of: words, before: first)
         // "Police said they believe …": a pronoun reporting inside the report of the speaker it stands for
         // says again what its speaker said.
         if subject.count == 1, SpeakerPhrase.pronouns.contains(subject[0].lower), first >= 2,
@@ -681,12 +772,33 @@ public struct AttributionExtractor: Sendable {
         // "in what they believe is …", "what he described as …": an object clause, read by `whatCalled` or not at all.
         if first - subject.count > 0, words[first - subject.count - 1].lower == "what" { return nil }
         let (cueText, contentStart) = cuePhrase(words, at: index, from: first)
+        if ReportingCues.namingVerbs.contains(words[index].lower), !namesInQuotes(words, from: contentStart) {
+            return nil
+        }
         let cue = words[first].range.lowerBound..<words[contentStart - 1].range.upperBound
         // Every report found here has this cue; the speaker, the content and where it starts vary.
         let report = { (speaker: SpeakerPhrase, content: Range<String.Index>, start: String.Index) in
             reported(speaker, cue: cueText, content: content, in: sentence, at: start, cueRange: words[index].range)
         }
+        // "…, state and local officials announced tonight.": two modifiers joined by "and" open the subject of a
+        // cue that closes its sentence.
+        if first - subject.count >= 3, case let and = first - subject.count - 1, words[and].lower == "and",
+            words[and - 2].text == ",", !words[and - 1].isPunctuation, !words[and - 1].isCapitalized,
+            closesSentence(words, boundary: and - 2, contentStart: contentStart)
+        {
+            subject = Array(words[(and - 1)..<first])
+        }
         var speaker = SpeakerPhrase.parse(subject, lowerCasedText: lowerCased)
+        // "…, the hospital said on Friday.", "…, a panel said Friday.": a short noun phrase between the comma
+        // closing a whole clause and a cue that closes the sentence is its speaker, whatever its noun.
+        // A quotation's cue is read by `attributeQuote`, with speaker nouns only.
+        if speaker == nil, (2...4).contains(subject.count), !words[words.startIndex].isQuoteMark,
+            ["the", "a", "an", "its", "their"].contains(subject[0].lower),
+            subject.dropFirst().allSatisfy({ !$0.isPunctuation && !SpeakerPhrase.pronouns.contains($0.lower) }),
+            closesSentence(words, boundary: first - subject.count - 1, contentStart: contentStart)
+        {
+            speaker = SpeakerPhrase(name: subject.spelled)
+        }
         if let description = speaker, description.role != nil, !description.isNamed,
             let named = namedBefore(words, description: first - subject.count, lowerCased: lowerCased)
         {
@@ -711,10 +823,14 @@ public struct AttributionExtractor: Sendable {
                 setOff
                 ? words.indices.dropFirst(index + 1).first { words[$0].text == "," } ?? words.count
                 : words.indices.dropFirst(index + 4).first { ReportingCues.mainClauseModals.contains(words[$0].lower) }
+                    ?? (closesMainClause(relative) ? words.count : nil)
             if relativeEnd == nil { return nil }
         }
-        if subject.isEmpty, first > 1, words[first - 1].lower == "and", !words[index].lower.hasSuffix("ing") {
-            // The agency called the figures false and said …: two verbs, one subject.
+        if subject.isEmpty, first > 1, ["and", "but"].contains(words[first - 1].lower),
+            !words[index].lower.hasSuffix("ing")
+        {
+            // The agency called the figures false and said …: two verbs, one subject; "Police say they found
+            // the boat, but added that …" too.
             speaker =
                 mainClauseSpeaker(words, before: first - 1, lowerCased: lowerCased)
                 ?? leadingSubject(words, before: first - 1, lowerCased: lowerCased)
@@ -728,6 +844,7 @@ public struct AttributionExtractor: Sendable {
                 speaker =
                     mainClauseSpeaker(words, before: first - 1, lowerCased: lowerCased)
                     ?? actingSubject(words, before: first - 1, participle: words[index], lowerCased: lowerCased)
+                    ?? appositiveSubject(words, before: first - 1, lowerCased: lowerCased)
             }
         }
         if ReportingCues.documentVerbs.contains(words[index].lower), words[contentStart - 1].lower != "that",
@@ -762,9 +879,7 @@ public struct AttributionExtractor: Sendable {
                 return candidate
             }
             // …, X said (on Tuesday). …, X confirmed Thursday, after …: a clause of its own may follow.
-            guard !subject.isEmpty, boundary > start, words[boundary].text == ",",
-                words[contentStart...].filter({ !$0.isPunctuation }).count <= 5
-                    || opensTrailingClause(words, at: contentStart),
+            guard !subject.isEmpty, closesSentence(words, boundary: boundary, contentStart: contentStart),
                 let content = content(words, from: start, to: boundary, in: sentence)
             else { return nil }
             return report(speaker, content, content.lowerBound)
@@ -777,6 +892,15 @@ public struct AttributionExtractor: Sendable {
         return report(speaker, content, content.lowerBound)
     }
 
+    /// Whether the words from `start` are an object and then a name in quotation marks, as a naming verb's
+    /// content is ("the offer “an insult to every worker”"), within the clause.
+    private static func namesInQuotes(_ words: [Word], from start: Int) -> Bool {
+        guard start < words.count, !words[start].isQuoteMark, !words[start].isPunctuation else { return false }
+        return words[(start + 1)...].prefix(12).prefix { ![",", ";", ".", "—"].contains($0.text) }.contains {
+            $0.isQuoteMark
+        }
+    }
+
     /// The phrase a relative clause describes, at the end of the words before it: after their last verb,
     /// "be" or preposition ("there is resentment among | local people, who say …").
     private static func relativeAntecedent(_ clause: [Word], lowerCased: Bool) -> SpeakerPhrase? {
@@ -787,12 +911,33 @@ public struct AttributionExtractor: Sendable {
         return SpeakerPhrase.parse(Array(clause[(start.map { $0 + 1 } ?? 0)...]), lowerCasedText: lowerCased)
     }
 
+    /// Whether a relative clause's antecedent ends a main clause ("The ministry faces complaints from teachers |
+    /// who say …"), so that the clause's report runs to the end of the sentence: a verb and its object, or a
+    /// preposition other than "of", stand before it. "Leaders of groups who say …" is the main clause's subject.
+    private static func closesMainClause(_ clause: [Word]) -> Bool {
+        guard
+            let start = clause.lastIndex(where: {
+                verbs.contains($0.lower) || ReportingCues.be.contains($0.lower)
+                    || ReportingCues.prepositions.contains($0.lower) || ["among", "between"].contains($0.lower)
+            })
+        else { return false }
+        return start >= 2 && clause[start].lower != "of"
+    }
+
     /// Conjunctions that open a clause of when, why or despite what after a trailing cue: "…, the agency
     /// confirmed Thursday, after a lawmaker raised the alarm" — the cue's report ends before them.
     private static let trailingClauseStarts: Set<String> = [
         "after", "as", "while", "when", "before", "because", "since", "following", "amid", "despite", "although",
         "though", "even", "days", "weeks", "hours", "just",
     ]
+
+    /// Whether a cue whose subject follows the comma at `boundary` closes its sentence, reporting the clause
+    /// before the comma: at most five words follow it ("said on Tuesday"), or a clause of its own.
+    private static func closesSentence(_ words: [Word], boundary: Int, contentStart: Int) -> Bool {
+        boundary > words.startIndex && words[boundary].text == ","
+            && (words[contentStart...].filter({ !$0.isPunctuation }).count <= 5
+                || opensTrailingClause(words, at: contentStart))
+    }
 
     /// Whether a comma and a conjunction of `trailingClauseStarts` stand at `index`, right after a cue.
     private static func opensTrailingClause(_ words: [Word], at index: Int) -> Bool {
@@ -955,6 +1100,17 @@ public struct AttributionExtractor: Sendable {
         return named || SpeakerPhrase.speakerNouns.contains(head) ? speaker : nil
     }
 
+    /// "Ben Smith, the editor of the site, echoed its statement, saying …": the name opening the clause before
+    /// `end` with a description in commas after it, when a verb in lower case follows the description.
+    private static func appositiveSubject(_ words: [Word], before end: Int, lowerCased: Bool) -> SpeakerPhrase? {
+        let commas = words[..<end].indices.filter { words[$0].text == "," }
+        guard commas.count == 2, commas[1] + 1 < end, !words[commas[1] + 1].isCapitalized,
+            !words[commas[1] + 1].isPunctuation,
+            let speaker = appositive(Array(words[..<end]), before: commas[1], lowerCased: lowerCased), speaker.isNamed
+        else { return nil }
+        return speaker
+    }
+
     /// The subject that opens the clause before `end`: the shortest run of words that names a speaker
     /// and is followed by a lower-case word, its verb ("The agency | called the figures false").
     private static func leadingSubject(_ words: [Word], before end: Int, lowerCased: Bool) -> SpeakerPhrase? {
@@ -1059,7 +1215,7 @@ public struct AttributionExtractor: Sendable {
             return false
         }
         if word.lower == "continued" { return next?.lower != "to" }
-        return word.lower != "pointed" || ["to", "out"].contains(next?.lower ?? "")
+        return !["pointed", "point", "points"].contains(word.lower) || ["to", "out"].contains(next?.lower ?? "")
     }
 
     /// Auxiliaries, adverbs and days between subject and verb: "has repeatedly", "incorrectly", "today".
@@ -1076,7 +1232,7 @@ public struct AttributionExtractor: Sendable {
     /// skipped).
     private static func cuePhrase(_ words: [Word], at index: Int, from: Int? = nil) -> (text: String, end: Int) {
         var end = index + 1
-        if words[index].lower == "pointed", end < words.count { end += 1 }
+        if ["pointed", "point", "points"].contains(words[index].lower), end < words.count { end += 1 }
         if ReportingCues.listenerVerbs.contains(words[index].lower), end < words.count, words[end].lower != "that" {
             let listener =
                 words[end...].prefix(4).firstIndex { $0.lower == "that" || $0.isPunctuation }
@@ -1130,9 +1286,11 @@ public struct AttributionExtractor: Sendable {
     private static func clauseEnd(_ words: [Word], from: Int) -> Int? {
         // "say they trust the company and predict a rise": a second verb of the same subject, its own
         // report — once the first has a statement of its own ("denied the report and insisted …" keeps both).
+        // "say they found the boat, but added that …": a second verb after "but", with or without a comma.
         if let and = words.indices.dropFirst(from + 3).first(where: {
-            words[$0].lower == "and" && $0 + 1 < words.count && isReportingVerb(words[$0 + 1], next: nil)
-                && !words[$0 + 1].lower.hasSuffix("ing") && words[$0 - 1].text != ","
+            (words[$0].lower == "but" || (words[$0].lower == "and" && words[$0 - 1].text != ","))
+                && $0 + 1 < words.count && isReportingVerb(words[$0 + 1], next: nil)
+                && !words[$0 + 1].lower.hasSuffix("ing")
         }) {
             return and - 1
         }
@@ -1210,13 +1368,16 @@ public struct AttributionExtractor: Sendable {
                     && words[from...min(from + 1, last)].contains { ReportingCues.accusations.contains($0.lower) })
                 || (["the", "their", "its", "his", "her", "our"].contains(words[from].lower) && from < last
                     && ["results", "findings", "details"].contains(words[from + 1].lower))
+                // "the documents described in their story": a short phrase of where after a participle is no claim.
+                || (["in", "at", "by", "during"].contains(words[from].lower)
+                    && words[from...last].filter({ !$0.isPunctuation }).count < 6)
         {
             return nil
         }
         // Keep a closing quote mark that ends the sentence: “unprofessional.”
         var end = words[last].range.upperBound
         if to == nil, let close = words.last, close.isQuoteMark,
-            close.range.lowerBound >= end
+            close.range.lowerBound >= end, words[(last + 1)...].allSatisfy(\.isPunctuation)
         {
             end = close.range.upperBound
         }

@@ -5,5 +5,5 @@ extension AttributionExtractor {
     /// sixth round, from the dev set's texts 041–052; .12.2: its seventh, from texts 053–064; .12.3: its
     /// eighth, from texts 065–080 and the wrong speakers of the whole set; .12.4: its ninth, from the wrong
     /// speakers of the blind batch 081–096).
-    public static let version = "rules-2026.12.4"
+    public static let version = "rules-2026.12.5"
 }

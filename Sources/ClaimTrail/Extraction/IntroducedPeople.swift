@@ -66,6 +66,7 @@ struct IntroducedPeople {
     /// owner in the possessive), then a verb of role or "is" with a person's description. Places and
     /// organisations ("New York is a city", "Harvard University is …") have no such description.
     static func introduction(_ words: [Word]) -> SpeakerPhrase? {
+        if let person = namedAfterOccupation(words) { return person }
         guard let (start, end) = openingName(words) else { return nil }
         let verb = words[end].lower
         let describesPerson: Bool
@@ -86,6 +87,24 @@ struct IntroducedPeople {
         return describesPerson ? SpeakerPhrase(name: words[start..<end].spelled) : nil
     }
 
+    /// "Mortgage broker Jim Dell'Anno was laid off …", "Retired nurse Ana Ruiz lost her home …": an occupation
+    /// in lower case opening the sentence, then a name of two to four capitalised words and a verb. The
+    /// occupation says the name is a person's, whatever the verb.
+    static func namedAfterOccupation(_ words: [Word]) -> SpeakerPhrase? {
+        guard words.count > 4, words[0].isCapitalized, !SpeakerPhrase.determiners.contains(words[0].lower),
+            let occupation = words.prefix(3).dropFirst().firstIndex(where: {
+                !$0.isCapitalized && SpeakerPhrase.occupations.contains($0.lower)
+            }), words[..<occupation].allSatisfy({ !$0.isPunctuation })
+        else { return nil }
+        var end = occupation + 1
+        while end < words.count, words[end].isCapitalized || (words[end].text == "." && end > occupation + 1) {
+            end += 1
+        }
+        let name = words[(occupation + 1)..<end].filter { $0.text != "." }
+        guard (2...4).contains(name.count), end < words.count, !words[end].isPunctuation else { return nil }
+        return SpeakerPhrase(name: words[(occupation + 1)..<end].spelled)
+    }
+
     /// "Sarah Hughes turns 17 in April": a name opening the sentence before a verb in lower case — not
     /// "is" or "has", which places and bodies take as often as people ("New York is a city", "Acme has
     /// 400 workers"); a person they describe is an introduction.
@@ -101,12 +120,17 @@ struct IntroducedPeople {
     /// "Researchers from three universities did the study", "The astronomers had found signs …": a plural
     /// noun of speakers opening the sentence, alone or after "the"; "People reacted on social media" too.
     static func groupSubject(_ words: [Word]) -> SpeakerPhrase? {
+        // "But now hospitals are the ones feeling the pain.": linking words before the group open no subject.
+        let words = Array(words.drop { linkingWords.contains($0.lower) })
         let head = words.first?.lower == "the" ? 1 : 0
         guard head + 1 < words.count, words[head].lower.hasSuffix("s") || words[head].lower == "people",
             SpeakerPhrase.speakerNouns.contains(words[head].lower), !words[head + 1].isPunctuation
         else { return nil }
         return SpeakerPhrase(name: words[...head].spelled)
     }
+
+    /// Words that link a sentence to the one before without being its subject: "But now hospitals …".
+    private static let linkingWords: Set<String> = ["but", "and", "now", "yet", "still", "so", "today"]
 
     /// Where a name of two to four capitalised words opening the sentence (after an owner in the
     /// possessive) starts and ends, when a word follows it.

@@ -18,6 +18,11 @@ struct MentionedBodies {
             guard let head = words[(index + 1)...].prefix(Self.modifiers + 1).firstIndex(where: Self.isBody),
                 words[(index + 1)..<head].allSatisfy({ !$0.isCapitalized && !$0.isPunctuation })
             else { continue }
+            // "In a statement, Acme said …": a document the words were given in is where, not who.
+            if index > 0, ["in", "during"].contains(words[index - 1].lower), Self.occasions.contains(words[head].lower)
+            {
+                continue
+            }
             firstBySentence[sentence] = (word.range.lowerBound, SpeakerPhrase(name: words[index...head].spelled))
             return
         }
@@ -36,6 +41,9 @@ struct MentionedBodies {
         "association", "federation", "bureau", "group", "organization", "organisation", "charity", "team",
         "study", "survey", "poll", "report", "statement", "message", "lawsuit", "indictment", "complaint", "ruling",
     ]
+
+    /// Body nouns that, after "in", say where words were given: "in a statement", "in its report".
+    private static let occasions: Set<String> = ["statement", "message", "report", "study", "survey", "ruling"]
 
     private static func isBody(_ word: Word) -> Bool { !word.isCapitalized && bodyNouns.contains(word.lower) }
 }

@@ -18,17 +18,26 @@ enum ReportingCues {
         "show", "shows", "showed", "found", "finds",
         // Participles, after their subject or after the main clause: "…, accusing X of", "…, adding that".
         "accusing", "claiming", "alleging", "saying", "adding", "insisting", "warning", "arguing", "disputing",
-        "noting", "stressing", "suggesting", "denying",
+        "noting", "stressing", "suggesting", "denying", "telling", "acknowledging", "admitting", "stating",
+        "declaring", "asserting", "predicting",
         // Expectations and conjectures, which survey and forecast stories report: "Smith expects …",
         // "analysts had expected …", "she speculates that …".
         "expects", "expect", "expected", "speculates", "speculated", "speculate",
         // Verbs with a listener before their content: "NPS reminds visitors that …".
         "reminds", "reminded", "assures", "assured", "informs", "informed",
+        // Naming verbs, which report a name given in quotation marks: "called the offer “an insult”".
+        "called", "calls", "call", "calling",
+        // "joked that …", "some experts point out …", "was notified by X that …".
+        "joked", "jokes", "quipped", "point", "points", "notified", "notifies",
     ]
+    /// Verbs that name a thing: they report only a name in quotation marks after their object ("called the
+    /// offer “an insult”"), not a call made ("called the police", "called an election", "called for calm").
+    static let namingVerbs: Set<String> = ["called", "calls", "call", "calling"]
     /// Verbs whose listener belongs to the cue: "told reporters", "reminds visitors that", "assured the
     /// court that".
     static let listenerVerbs: Set<String> = [
-        "told", "tells", "tell", "reminds", "reminded", "assures", "assured", "informs", "informed",
+        "told", "tells", "tell", "telling", "notified", "notifies", "reminds", "reminded", "assures", "assured",
+        "informs", "informed",
     ]
     /// Base forms added for plural subjects ("studies suggest"); after "and" or "to" they are infinitives.
     static let baseForms: Set<String> = [

@@ -36,6 +36,8 @@ struct SpeakerPhrase {
         "participants", "respondents", "forecasters", "refugees", "father", "mother", "son", "daughter", "wife",
         "husband", "brother", "sister", "family", "astronomers", "physicists", "biologists", "engineers",
         "historians", "psychologists", "specialists", "physicians", "authors",
+        // People quoted as a side or a circle: "many of his supporters say", "tenants of the block told".
+        "supporters", "opponents", "members", "neighbours", "neighbors", "tenants", "employees", "hospitals",
         // Elliptical speakers: "said one viewer, while another commented".
         "another", "others",
     ]

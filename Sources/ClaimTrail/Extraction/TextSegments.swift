@@ -55,6 +55,8 @@ enum TextSegments {
     private static let abbreviations: Set<String> = [
         "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "sen", "rep", "gov",
         "st", "jr", "sr", "no", "vs", "etc", "u.s", "u.k", "u.n", "e.g", "i.e", "prof", "rev",
+        // Months, before a day: "expired on Nov. 1, and workers walked out".
+        "jan", "feb", "aug", "sep", "sept", "oct", "nov", "dec",
     ]
 
     /// Sentences of a paragraph. A stop ends one when white space and an upper-case letter, a quote
