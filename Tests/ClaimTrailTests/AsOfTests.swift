@@ -85,6 +85,27 @@ struct AsOfTests {
     }
 
     /// The current second, once it has passed: a moment after every change so far and before the next.
+    @Test("a wording merged into a claim that was itself merged: as of between, its row names where it stood")
+    func chainedMerges() throws {
+        let fixture = try TemporaryStore()
+        let store = fixture.store
+        let ids = try store.write { try ["Alpha", "Beta", "Gamma", "Delta"].map { try store.addClaim(text: $0).id } }
+        // Beta joins Alpha, Alpha joins Gamma (Beta's row now names Gamma), and after the moment
+        // Gamma joins Delta: undone, Beta's row must name Gamma again, not Delta nor Alpha.
+        try store.write {
+            try store.mergeClaim(ids[1], into: ids[0], by: "t", reason: nil)
+            try store.mergeClaim(ids[0], into: ids[2], by: "t", reason: nil)
+        }
+        let between = Self.momentPassed()
+        let exported = try InterchangeDocument.render(from: store, scope: .all)
+        try store.write { try store.mergeClaim(ids[2], into: ids[3], by: "t", reason: nil) }
+        #expect(try store.resolveClaim("Beta").id == ids[3])
+        let past = try store.read(asOf: try RecordingTime(between)) {
+            try InterchangeDocument.render(from: store, scope: .all)
+        }
+        #expect(past == exported)
+    }
+
     private static func momentPassed() -> String {
         let moment = utcSecond()
         while utcSecond() == moment { usleep(20_000) }

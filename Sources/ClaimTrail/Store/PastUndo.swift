@@ -247,13 +247,22 @@ struct PastUndo {
     }
 
     /// Undoes what a merge of record `entry.entityID` did to the merge tables: its own row goes,
-    /// and the rows of records merged into it earlier point at it again.
+    /// and the rows of records merged into it earlier point at it again. Those include records
+    /// merged into one that was merged into it (2 into 1, then 1 into 5): a merge points every row
+    /// that named the merged record at the kept one, so 2's row named 5 too.
     private func unmerge(_ entry: Entry, table: String?, key: String, into: String) throws {
         let entity = entry.entity
         let earlier = try database.prepare(
             """
-            SELECT entity_id, before ->> '$.uid' FROM main.change_log
-            WHERE entity = ?1 AND action = 'delete' AND id < ?2 AND before ->> '$.merged_into' = ?3
+            WITH RECURSIVE merged(id, uid) AS (
+                SELECT entity_id, before ->> '$.uid' FROM main.change_log
+                WHERE entity = ?1 AND action = 'delete' AND id < ?2 AND before ->> '$.merged_into' = ?3
+                UNION
+                SELECT c.entity_id, c.before ->> '$.uid' FROM main.change_log c JOIN merged m
+                    ON c.before ->> '$.merged_into' = m.id
+                WHERE c.entity = ?1 AND c.action = 'delete' AND c.id < ?2
+            )
+            SELECT id, uid FROM merged
             """
         ).map([entity, entry.id, entry.entityID]) { ($0.int64(0), $0.text(1)) }
         if let table {
