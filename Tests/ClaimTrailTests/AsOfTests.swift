@@ -106,6 +106,21 @@ struct AsOfTests {
         #expect(past == exported)
     }
 
+    @Test("a moment when only a record since merged away existed is shown, not refused as before the store")
+    func firstRecordMergedAway() throws {
+        let fixture = try TemporaryStore()
+        let store = fixture.store
+        let first = try store.write { try store.addClaim(text: "First wording").id }
+        let moment = Self.momentPassed()
+        let exported = try InterchangeDocument.render(from: store, scope: .all)
+        let second = try store.write { try store.addClaim(text: "Second wording").id }
+        try store.write { try store.mergeClaim(first, into: second, by: "t", reason: nil) }
+        let past = try store.read(asOf: try RecordingTime(moment)) {
+            try InterchangeDocument.render(from: store, scope: .all)
+        }
+        #expect(past == exported)
+    }
+
     private static func momentPassed() -> String {
         let moment = utcSecond()
         while utcSecond() == moment { usleep(20_000) }

@@ -127,13 +127,17 @@ struct PastState {
     }
 
     /// The store's first record, so that a moment before it is refused; nil for an empty store.
+    /// Deleted and merged records count, from the before-images the change log keeps: a store
+    /// whose first claim was merged away still held that claim at a moment before its next one.
     private func requireRecorded() throws {
         try time.requirePast()
         let first =
             try database.prepare(
                 """
                 SELECT min(t) FROM (SELECT min(recorded_at) AS t FROM main.attribution
-                                    UNION ALL SELECT min(changed_at) FROM main.change_log)
+                                    UNION ALL SELECT min(changed_at) FROM main.change_log
+                                    UNION ALL SELECT min(before ->> '$.recorded_at') FROM main.change_log
+                                              WHERE action = 'delete')
                 """
             ).first { $0.text(0) } ?? nil
         let firstUID =
@@ -141,7 +145,10 @@ struct PastState {
                 """
                 SELECT min(t) FROM (SELECT min(substr(uid, 1, 8) || substr(uid, 10, 4)) AS t FROM main.claim
                                     UNION ALL SELECT min(substr(uid, 1, 8) || substr(uid, 10, 4)) FROM main.source
-                                    UNION ALL SELECT min(substr(uid, 1, 8) || substr(uid, 10, 4)) FROM main.speaker)
+                                    UNION ALL SELECT min(substr(uid, 1, 8) || substr(uid, 10, 4)) FROM main.speaker
+                                    UNION ALL SELECT min(substr(before ->> '$.uid', 1, 8)
+                                                         || substr(before ->> '$.uid', 10, 4))
+                                              FROM main.change_log WHERE action = 'delete')
                 """
             ).first { $0.text(0) } ?? nil
         let madeBefore =
