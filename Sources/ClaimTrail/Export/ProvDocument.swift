@@ -257,12 +257,12 @@ private struct SpilledObject {
     init() throws { file = try SpillFile() }
 
     mutating func member(_ key: String, _ value: JSONValue) throws {
-        var text = count == 0 ? "{\n    " : ",\n    "
-        JSONValue.appendPrettyQuoted(key, to: &text)
-        text += " : "
-        value.appendPretty(to: &text, depth: 2)
+        var json: [UInt8] = []
+        json.append(ascii: count == 0 ? "{\n    " : ",\n    ")
+        PrettyJSON.appendKey(key, to: &json)
+        value.appendPretty(to: &json, depth: 2)
         count += 1
-        try file.write(text)
+        try file.write(bytes: json)
     }
 
     /// The object, closed as JSONEncoder closes one (an empty one with a blank line).
