@@ -125,20 +125,32 @@ public struct TextTable {
     static let floor = 8
 
     /// One line cleaned for a terminal (`TerminalText.line`), and the columns it takes. A trace
-    /// prints a few thousand cells, so the usual cell (one line, of letters, digits, curly quotes
-    /// and dashes) is measured by its scalars, without finding where its characters begin and end.
+    /// measures every cell of hundreds of thousands of rows, so the usual cell (one line, of
+    /// scalars that each make a character of their own: letters, digits, curly quotes, dashes,
+    /// ideographs, emoji) is measured by its scalars, without finding where its characters
+    /// begin and end.
     private static func measure(_ cell: String) -> (text: String, width: Int) {
         let line = TerminalText.line(cell)
-        let scalars = line.unicodeScalars
-        if scalars.allSatisfy(isOwnColumn) { return (line, scalars.count) }
-        return (line, line.reduce(0) { $0 + width(of: $1) })
+        var width = 0
+        for scalar in line.unicodeScalars {
+            guard standsAlone(scalar) else { return (line, line.reduce(0) { $0 + Self.width(of: $1) }) }
+            width += isWide(scalar) ? 2 : 1
+        }
+        return (line, width)
     }
 
     /// The line cut to at most `limit` columns, its last one an "…".
     private static func shorten(_ line: String, to limit: Int) -> (text: String, width: Int) {
         let scalars = line.unicodeScalars
-        if scalars.allSatisfy(isOwnColumn) {
-            return (String(String.UnicodeScalarView(scalars.prefix(max(limit - 1, 0)))) + "…", limit)
+        if scalars.allSatisfy(standsAlone) {
+            var (width, kept) = (0, scalars.startIndex)
+            for index in scalars.indices {
+                let columns = isWide(scalars[index]) ? 2 : 1
+                guard width + columns <= limit - 1 else { break }
+                width += columns
+                kept = scalars.index(after: index)
+            }
+            return (String(scalars[..<kept]) + "…", width + 1)
         }
         var width = 0
         var kept = line.startIndex
@@ -151,13 +163,20 @@ public struct TextTable {
         return (text + "…", text.reduce(0) { $0 + Self.width(of: $1) } + 1)
     }
 
-    /// Whether a scalar is a character of its own, one column wide, in a line without controls:
-    /// Latin, Greek and Cyrillic letters, digits, punctuation, curly quotes and dashes. Combining
-    /// marks (from U+0300, and U+0483…U+0489) and the zero-width and format characters
-    /// (U+200B…U+200F, U+2028…U+202F, U+205F…) are not, nor is any wide or joining script.
-    static func isOwnColumn(_ scalar: Unicode.Scalar) -> Bool {
+    /// Whether a scalar is a character of its own whatever stands next to it in a line without
+    /// controls, so that a cell of such scalars has as many characters: Latin, Greek, Cyrillic,
+    /// Hebrew and Arabic letters, digits, punctuation, curly quotes and dashes, kana, ideographs,
+    /// Hangul syllables and the common emoji. Combining marks (from U+0300, U+0483…U+0489, the
+    /// Hebrew and Arabic points), the zero-width and format characters (U+200B…U+200F,
+    /// U+2028…U+202F, U+205F…), Hangul jamo, the voicing marks of kana, emoji modifiers
+    /// (U+1F3FB…U+1F3FF), regional indicators and variation selectors are not, nor is any other
+    /// script, which may join.
+    static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0..<0x300, 0x370...0x482, 0x48A...0x52F, 0x2010...0x2027, 0x2030...0x205E: true
+        case 0..<0x300, 0x370...0x482, 0x48A...0x52F, 0x5D0...0x5EA, 0x621...0x64A, 0x660...0x669,
+            0x2010...0x2027, 0x2030...0x205E, 0x3041...0x3096, 0x30A1...0x30FA, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+            0xAC00...0xD7A3, 0x1F300...0x1F3FA, 0x1F400...0x1F64F:
+            true
         default: false
         }
     }
