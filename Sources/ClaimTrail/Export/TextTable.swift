@@ -78,22 +78,24 @@ public struct TextTable {
         public var headerLine: String { line(header) }
 
         /// One row as a line, with its line break.
-        /// Built in one string: a streamed trace writes a line per row, hundreds of thousands.
+        /// Laid out as bytes and made a string once: a streamed trace writes a line per row,
+        /// hundreds of thousands, and a `String` grown cell by cell and pad by pad took much of it.
         public func line(_ row: [String]) -> String {
-            var line = ""
+            var line: [UInt8] = []
             line.reserveCapacity(widths.reduce(2 * row.count, +))
             for (column, cell) in row.enumerated() {
-                if column > 0 { line += "  " }
+                if column > 0 { line.append(ascii: "  ") }
                 var measured = TextTable.measure(cell)
                 if column < limits.count && measured.width > limits[column] {
                     measured = TextTable.shorten(measured.text, to: limits[column])
                 }
-                line += measured.text
+                line.append(contentsOf: measured.text.utf8)
                 if column < row.count - 1 && column < widths.count && widths[column] > measured.width {
-                    line += String(repeating: " ", count: widths[column] - measured.width)
+                    line.append(contentsOf: repeatElement(UInt8(ascii: " "), count: widths[column] - measured.width))
                 }
             }
-            return line + "\n"
+            line.append(UInt8(ascii: "\n"))
+            return String(decoding: line, as: UTF8.self)
         }
     }
 
