@@ -9,9 +9,9 @@ struct PrettyJSONStream {
     private let emit: (String) throws -> Void
     /// Per open object or array, its closing bracket and whether it has a member yet.
     private var open: [(closer: StaticString, hasMembers: Bool)] = []
-    /// An array opened with `omittedWhenEmpty`, written only when its first element comes: what
-    /// comes before its bracket (its key, or nothing for an element).
-    private var pendingArray: (key: String?, pending: Bool) = (nil, false)
+    /// An array opened with `omittedWhenEmpty`, written only when its first element comes, and
+    /// its key (nil for an element of the open array).
+    private var pendingArray: (pending: Bool, key: String?) = (false, nil)
     /// The piece being written, laid out in bytes and emitted whole: kept for its capacity.
     private var piece: [UInt8] = []
 
@@ -30,7 +30,7 @@ struct PrettyJSONStream {
     /// array that gets no element is left out, as `JSONValue.fields` leaves out a nil value: its
     /// key is written with its first element.
     mutating func openArray(_ key: String?, omittedWhenEmpty: Bool = false) throws {
-        pendingArray = (key, true)
+        pendingArray = (true, key)
         if !omittedWhenEmpty { try openPendingArray() }
     }
 
@@ -62,7 +62,7 @@ struct PrettyJSONStream {
     /// writes an empty one as the bracket, a blank line, the closing bracket.
     mutating func close() throws {
         if pendingArray.pending {
-            pendingArray = (nil, false)
+            pendingArray = (false, nil)
             return
         }
         let (closer, hadMembers) = open.removeLast()
@@ -76,7 +76,7 @@ struct PrettyJSONStream {
     private mutating func openPendingArray() throws {
         guard pendingArray.pending else { return }
         let key = pendingArray.key
-        pendingArray = (nil, false)
+        pendingArray = (false, nil)
         start(key)
         piece.append(UInt8(ascii: "["))
         open.append(("]", false))
