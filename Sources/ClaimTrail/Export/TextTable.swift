@@ -132,13 +132,30 @@ public struct TextTable {
     /// ideographs, emoji) is measured by its scalars, without finding where its characters
     /// begin and end.
     private static func measure(_ cell: String) -> (text: String, width: Int) {
-        let line = TerminalText.line(cell)
-        var width = 0
-        for scalar in line.unicodeScalars {
-            guard standsAlone(scalar) else { return (line, line.reduce(0) { $0 + Self.width(of: $1) }) }
+        var line = TerminalText.line(cell)
+        let scalarWidth = line.withUTF8(scalarWidth)
+        return (line, scalarWidth ?? line.reduce(0) { $0 + Self.width(of: $1) })
+    }
+
+    /// The columns of a line whose every scalar stands alone, read from its UTF-8 (well-formed,
+    /// as a `String`'s is) with ASCII, most of it, taken a byte at a time; nil for any other line.
+    private static func scalarWidth(_ utf8: UnsafeBufferPointer<UInt8>) -> Int? {
+        var (width, index) = (0, 0)
+        while index < utf8.count {
+            let lead = utf8[index]
+            guard lead >= 0x80 else {
+                width += 1
+                index += 1
+                continue
+            }
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            var value = UInt32(lead & (0x7F >> length))
+            for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
+            guard let scalar = Unicode.Scalar(value), standsAlone(scalar) else { return nil }
             width += isWide(scalar) ? 2 : 1
+            index += length
         }
-        return (line, width)
+        return width
     }
 
     /// The line cut to at most `limit` columns, its last one an "…".
