@@ -255,15 +255,22 @@ extension FormatTests {
         )
     }
 
-    @Test("each scalar a table counts as a column of its own is a character of its own")
-    func ownColumnScalars() {
-        let scalars = (UInt32(0x20)...0x3000).compactMap(Unicode.Scalar.init).filter {
-            TextTable.isOwnColumn($0) && !(0x7F...0x9F).contains($0.value)
+    @Test("each scalar a table measures by scalars is a character of its own")
+    func standaloneScalars() {
+        let scalars = (UInt32(0x20)...0x1_FFFF).compactMap(Unicode.Scalar.init).filter {
+            TextTable.standsAlone($0) && !(0x7F...0x9F).contains($0.value)
         }
-        #expect(scalars.count > 1_000)
+        #expect(scalars.count > 40_000)
         // Neither joins the character before it nor the one after: four scalars, four characters.
         let joining = scalars.filter { ("x" + String($0) + String($0) + "x").count != 4 }
         #expect(joining.isEmpty, "\(joining.prefix(5).map(\.value))")
+        // Nor a neighbour of another kind: each beside one of every block's first scalars.
+        let firsts = scalars.indices.filter { $0 == 0 || scalars[$0].value != scalars[$0 - 1].value + 1 }
+            .map { scalars[$0] }
+        let mixed = scalars.filter { scalar in
+            firsts.contains { (String(scalar) + String($0) + String(scalar)).count != 3 }
+        }
+        #expect(mixed.isEmpty, "\(mixed.prefix(5).map(\.value))")
     }
 
     @Test(

@@ -249,12 +249,12 @@ struct JSONShapeTests {
             quoteCheck: nil
         )
         for row in [full, bare] {
-            var text = ""
-            row.appendPretty(to: &text, depth: 0)
-            #expect(text + "\n" == (try JSONReport.encode(row)))
+            var json: [UInt8] = []
+            row.appendPretty(to: &json, depth: 0)
+            #expect(String(decoding: json, as: UTF8.self) + "\n" == (try JSONReport.encode(row)))
         }
-        var list = ""
+        var list: [UInt8] = []
         ProvenanceRow.appendPretty([full, bare, full], to: &list, depth: 0)
-        #expect(list + "\n" == (try JSONReport.encode([full, bare, full])))
+        #expect(String(decoding: list, as: UTF8.self) + "\n" == (try JSONReport.encode([full, bare, full])))
     }
 }

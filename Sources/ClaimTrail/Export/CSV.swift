@@ -78,25 +78,8 @@ public enum CSV {
     }
 
     /// Appends a whole number as a field: digits and a sign never need quoting, and a number is
-    /// never neutralised. The digits are set out on the stack and appended in one copy.
-    static func append(field number: Int64, to bytes: inout [UInt8]) {
-        // Room for Int64.min: a sign and 19 digits.
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { digits in
-            var start = digits.count
-            var magnitude = number.magnitude
-            repeat {
-                start -= 1
-                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            if number < 0 {
-                start -= 1
-                digits[start] = UInt8(ascii: "-")
-            }
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: digits[start...]))
-        }
-    }
+    /// never neutralised.
+    static func append(field number: Int64, to bytes: inout [UInt8]) { bytes.appendDecimal(number) }
 
     /// The comma between two fields.
     static func separate(_ bytes: inout [UInt8]) { bytes.append(comma) }

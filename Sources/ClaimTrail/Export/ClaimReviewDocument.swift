@@ -5,14 +5,8 @@
 ///
 /// The context is given inline (`{"@vocab": "https://schema.org/"}`) rather than by URL, so any
 /// JSON-LD processor reads the document offline, with the same meaning.
-public enum ClaimReviewDocument {
+public enum ClaimReviewDocument: StoreDocument {
     public static let context = JSONValue.object(["@vocab": .string("https://schema.org/")])
-
-    public static func render(from store: ClaimStore, scope: ClaimScope) throws -> String {
-        var text = ""
-        try write(from: store, scope: scope) { text += $0 }
-        return text
-    }
 
     /// The document of `scope`, written review by review as the store is read (one read
     /// transaction), so that a download starts at once and only one claim's reviews are held:

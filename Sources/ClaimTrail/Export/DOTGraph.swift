@@ -1,13 +1,6 @@
 /// The attribution graph in Graphviz DOT: speakers point at the claims they assert (green),
 /// deny (red) or question (orange); counter-claims point at what they contradict (dashed).
-public enum DOTGraph {
-    /// The whole graph as one string, for small scopes and tests.
-    public static func render(from store: ClaimStore, scope: ClaimScope) throws -> String {
-        var text = ""
-        try write(from: store, scope: scope) { text += $0 }
-        return text
-    }
-
+public enum DOTGraph: StoreDocument {
     /// Writes the graph as it reads the store, in one snapshot: claim nodes go straight out, the
     /// edges wait in a `SpillFile` until the speaker nodes, which are few and written sorted, are
     /// out. Memory holds the speaker nodes, never the attributions.

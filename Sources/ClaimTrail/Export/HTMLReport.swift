@@ -1,13 +1,6 @@
 /// One self-contained HTML page of provenance: no scripts, no external assets, every field escaped,
 /// so it can be mailed to an editor or attached to a story file as it is.
-public enum HTMLReport {
-    /// The whole page as one string, for small scopes and tests.
-    public static func render(from store: ClaimStore, scope: ClaimScope) throws -> String {
-        var html = ""
-        try write(from: store, scope: scope) { html += $0 }
-        return html
-    }
-
+public enum HTMLReport: StoreDocument {
     /// Writes the page as it reads the store, in one snapshot, claim by claim and row by row:
     /// a claim's voices are read by a query of their own rather than gathered from its rows, so
     /// that the busiest claim's timeline is never held.

@@ -6,24 +6,17 @@
 /// The whole store's export also carries the merge records and the change log (`InterchangeChanges`).
 /// It is exactly what `import` reads, so export → import → export gives the same bytes:
 /// a fact-checking desk can hand its work to another without losing a quote, a relay or a correction.
-public enum InterchangeDocument {
-    /// The document as one text, for callers that want it whole (tests, the server).
-    public static func render(from store: ClaimStore, scope: ClaimScope) throws -> String {
-        var text = ""
-        try write(from: store, scope: scope) { text += $0 }
-        return text
-    }
-
+public enum InterchangeDocument: StoreDocument {
     /// Writes the document as it is read, so that memory stays flat however large the store:
     /// the whole store is read by cursors, and a claim's attributions are held only while it is written.
     public static func write(from store: ClaimStore, scope: ClaimScope, to output: TextOutput) throws {
-        try write(from: store, scope: scope, output.write)
+        try write(from: store, scope: scope, to: output.write)
     }
 
-    private static func write(
+    static func write(
         from store: ClaimStore,
         scope: ClaimScope,
-        _ emit: @escaping (String) throws -> Void
+        to emit: @escaping (String) throws -> Void
     )
         throws
     {

@@ -6,8 +6,9 @@ import Foundation
 /// same keys.
 public enum JSONReport {
     public static func encode<T: Encodable>(_ value: T) throws -> String {
-        var text = ""
-        try ReportTreeEncoder.tree(of: value).appendPretty(to: &text, depth: 0)
-        return text + "\n"
+        var json: [UInt8] = []
+        try ReportTreeEncoder.tree(of: value).appendPretty(to: &json, depth: 0)
+        json.append(UInt8(ascii: "\n"))
+        return String(decoding: json, as: UTF8.self)
     }
 }

@@ -8,17 +8,21 @@ import Foundation
 struct PrettyJSONStream {
     private let emit: (String) throws -> Void
     /// Per open object or array, its closing bracket and whether it has a member yet.
-    private var open: [(closer: String, hasMembers: Bool)] = []
-    /// An array opened with `omittedWhenEmpty`, written only when its first element comes: what
-    /// comes before its bracket (its key, or nothing for an element).
-    private var pendingArray: String?
+    private var open: [(closer: StaticString, hasMembers: Bool)] = []
+    /// An array opened with `omittedWhenEmpty`, written only when its first element comes, and
+    /// its key (nil for an element of the open array).
+    private var pendingArray: (pending: Bool, key: String?) = (false, nil)
+    /// The piece being written, laid out in bytes and emitted whole: kept for its capacity.
+    private var piece: [UInt8] = []
 
     init(_ emit: @escaping (String) throws -> Void) { self.emit = emit }
 
     /// Opens the document, or an object as the next member of the open one.
     mutating func open(_ key: String? = nil) throws {
-        try emit(try separator() + (key.map { Self.quoted($0) + " : " } ?? "") + "{")
+        start(key)
+        piece.append(UInt8(ascii: "{"))
         open.append(("}", false))
+        try emitPiece()
     }
 
     /// Opens an array as the next member of the open object (or, without a key, as the next
@@ -26,7 +30,7 @@ struct PrettyJSONStream {
     /// array that gets no element is left out, as `JSONValue.fields` leaves out a nil value: its
     /// key is written with its first element.
     mutating func openArray(_ key: String?, omittedWhenEmpty: Bool = false) throws {
-        pendingArray = key.map { Self.quoted($0) + " : " } ?? ""
+        pendingArray = (true, key)
         if !omittedWhenEmpty { try openPendingArray() }
     }
 
@@ -42,140 +46,192 @@ struct PrettyJSONStream {
 
     private mutating func write(_ value: some PrettyJSONLayout, key: String?) throws {
         try openPendingArray()
-        var text = try separator() + (key.map { Self.quoted($0) + " : " } ?? "")
-        value.appendPretty(to: &text, depth: open.count)
-        try emit(text)
+        start(key)
+        value.appendPretty(to: &piece, depth: open.count)
+        try emitPiece()
     }
 
     /// Opens a member whose contents are written by `body`, such as a part kept in a `SpillFile`.
     mutating func raw(_ key: String, _ body: (_ emit: (String) throws -> Void) throws -> Void) throws {
-        try emit(try separator() + Self.quoted(key) + " : ")
+        start(key)
+        try emitPiece()
         try body(emit)
     }
 
     /// Closes the open object or array (an array left out when empty: nothing); JSONEncoder
     /// writes an empty one as the bracket, a blank line, the closing bracket.
     mutating func close() throws {
-        if pendingArray != nil {
-            pendingArray = nil
+        if pendingArray.pending {
+            pendingArray = (false, nil)
             return
         }
         let (closer, hadMembers) = open.removeLast()
-        let indent = String(repeating: "  ", count: open.count)
-        try emit((hadMembers ? "\n" : "\n\n") + indent + closer + (open.isEmpty ? "\n" : ""))
+        piece.append(ascii: hadMembers ? "\n" : "\n\n")
+        PrettyJSON.indent(open.count, to: &piece)
+        piece.append(ascii: closer)
+        if open.isEmpty { piece.append(UInt8(ascii: "\n")) }
+        try emitPiece()
     }
 
     private mutating func openPendingArray() throws {
-        guard let prefix = pendingArray else { return }
-        pendingArray = nil
-        try emit(try separator() + prefix + "[")
+        guard pendingArray.pending else { return }
+        let key = pendingArray.key
+        pendingArray = (false, nil)
+        start(key)
+        piece.append(UInt8(ascii: "["))
         open.append(("]", false))
+        try emitPiece()
     }
 
-    /// The comma and line break before the next member, at the open object's depth.
-    private mutating func separator() throws -> String {
-        guard let hadMembers = open.last?.hasMembers else { return "" }
-        open[open.count - 1].hasMembers = true
-        return (hadMembers ? ",\n" : "\n") + String(repeating: "  ", count: open.count)
+    /// Starts the next member with its comma and line break, at the open object's depth, and its key.
+    private mutating func start(_ key: String?) {
+        if let hadMembers = open.last?.hasMembers {
+            open[open.count - 1].hasMembers = true
+            piece.append(ascii: hadMembers ? ",\n" : "\n")
+            PrettyJSON.indent(open.count, to: &piece)
+        }
+        if let key { PrettyJSON.appendKey(key, to: &piece) }
     }
 
-    private static func quoted(_ text: String) -> String {
-        var quoted = ""
-        JSONValue.appendPrettyQuoted(text, to: &quoted)
-        return quoted
+    private mutating func emitPiece() throws {
+        let text = String(decoding: piece, as: UTF8.self)
+        piece.removeAll(keepingCapacity: true)
+        try emit(text)
     }
 }
 
 /// A JSON tree `PrettyJSONStream` lays out: the exports' `JSONValue` and the reports' `ReportNode`.
 protocol PrettyJSONLayout {
-    /// This value laid out as JSONEncoder lays it out when it sits `depth` levels deep.
-    func appendPretty(to text: inout String, depth: Int)
+    /// This value's UTF-8, laid out as JSONEncoder lays it out when it sits `depth` levels deep.
+    func appendPretty(to json: inout [UInt8], depth: Int)
+}
+
+/// The pieces of JSONEncoder's pretty layout, appended as bytes: a trace writes hundreds of
+/// thousands of rows, and appending them to a `String` piece by piece took most of its time.
+enum PrettyJSON {
+    /// Two spaces a level, copied from a run of spaces (appending a repeated space took a
+    /// trace's JSON 7 % of its instructions, a byte at a time).
+    static func indent(_ depth: Int, to json: inout [UInt8]) {
+        var count = 2 * depth
+        while count > 0 {
+            let run = min(count, spaces.count)
+            spaces.withUnsafeBufferPointer { json.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<run])) }
+            count -= run
+        }
+    }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 32)
+
+    /// A key and the ` : ` after it.
+    static func appendKey(_ key: String, to json: inout [UInt8]) {
+        appendQuoted(key, to: &json)
+        json.append(ascii: " : ")
+    }
+
+    /// `string` quoted as JSONEncoder quotes it: quote, backslash and controls escaped (backspace
+    /// and form feed by their short escapes), the rest as it is. Escaped by byte: every byte
+    /// escaped is ASCII, and no byte of a scalar above U+007F is.
+    static func appendQuoted(_ string: String, to json: inout [UInt8]) {
+        json.append(UInt8(ascii: "\""))
+        var string = string
+        string.withUTF8 { utf8 in
+            var start = 0
+            for index in utf8.indices where !JSONValue.isPlainInJSON(utf8[index]) {
+                json.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                appendEscape(utf8[index], to: &json)
+                start = index + 1
+            }
+            json.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+        }
+        json.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendEscape(_ byte: UInt8, to json: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "\""): json.append(ascii: "\\\"")
+        case UInt8(ascii: "\\"): json.append(ascii: "\\\\")
+        case 0x08: json.append(ascii: "\\b")
+        case 0x0C: json.append(ascii: "\\f")
+        case UInt8(ascii: "\n"): json.append(ascii: "\\n")
+        case UInt8(ascii: "\r"): json.append(ascii: "\\r")
+        case UInt8(ascii: "\t"): json.append(ascii: "\\t")
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            json.append(ascii: "\\u00")
+            json.append(hex.utf8Start[Int(byte >> 4)])
+            json.append(hex.utf8Start[Int(byte & 0xF)])
+        }
+    }
+
+    /// A number, as `String(number)` writes it.
+    static func append(_ number: Int64, to json: inout [UInt8]) { json.appendDecimal(number) }
 }
 
 extension PrettyJSONLayout {
     /// An array laid out as JSONEncoder lays it out (an empty one as a bracket, a blank line, a bracket).
-    /// Appended piece by piece, without interpolation: every streamed trace row has empty lists.
-    static func appendPretty(_ items: [Self], to text: inout String, depth: Int) {
-        let outer = String(repeating: "  ", count: depth)
+    static func appendPretty(_ items: [Self], to json: inout [UInt8], depth: Int) {
         guard !items.isEmpty else {
-            text += "[\n\n"
-            text += outer
-            text += "]"
+            json.append(ascii: "[\n\n")
+            PrettyJSON.indent(depth, to: &json)
+            json.append(UInt8(ascii: "]"))
             return
         }
-        let inner = outer + "  "
-        text += "[\n"
+        json.append(ascii: "[\n")
         for (index, item) in items.enumerated() {
-            text += (index > 0 ? ",\n" : "") + inner
-            item.appendPretty(to: &text, depth: depth + 1)
+            if index > 0 { json.append(ascii: ",\n") }
+            PrettyJSON.indent(depth + 1, to: &json)
+            item.appendPretty(to: &json, depth: depth + 1)
         }
-        text += "\n"
-        text += outer
-        text += "]"
+        json.append(UInt8(ascii: "\n"))
+        PrettyJSON.indent(depth, to: &json)
+        json.append(UInt8(ascii: "]"))
     }
 
     /// An object laid out as JSONEncoder lays it out with `sortedKeys`.
-    static func appendPretty(_ fields: [String: Self], to text: inout String, depth: Int) {
-        let outer = String(repeating: "  ", count: depth)
+    static func appendPretty(_ fields: [String: Self], to json: inout [UInt8], depth: Int) {
         guard !fields.isEmpty else {
-            text += "{\n\n"
-            text += outer
-            text += "}"
+            json.append(ascii: "{\n\n")
+            PrettyJSON.indent(depth, to: &json)
+            json.append(UInt8(ascii: "}"))
             return
         }
-        let inner = outer + "  "
-        text += "{\n"
+        json.append(ascii: "{\n")
         for (index, key) in fields.keys.sorted().enumerated() {
-            text += (index > 0 ? ",\n" : "") + inner
-            JSONValue.appendPrettyQuoted(key, to: &text)
-            text += " : "
-            fields[key]!.appendPretty(to: &text, depth: depth + 1)
+            if index > 0 { json.append(ascii: ",\n") }
+            PrettyJSON.indent(depth + 1, to: &json)
+            PrettyJSON.appendKey(key, to: &json)
+            fields[key]!.appendPretty(to: &json, depth: depth + 1)
         }
-        text += "\n"
-        text += outer
-        text += "}"
+        json.append(UInt8(ascii: "\n"))
+        PrettyJSON.indent(depth, to: &json)
+        json.append(UInt8(ascii: "}"))
     }
 }
 
 extension JSONValue: PrettyJSONLayout {
     /// This value laid out as `rendered()` lays it out when it sits `depth` levels deep.
-    func appendPretty(to text: inout String, depth: Int) {
+    func appendPretty(to json: inout [UInt8], depth: Int) {
         switch self {
-        case .string(let string): Self.appendPrettyQuoted(string, to: &text)
-        case .int(let number): text += String(number)
-        case .array(let items): Self.appendPretty(items, to: &text, depth: depth)
-        case .object(let fields): Self.appendPretty(fields, to: &text, depth: depth)
+        case .string(let string): PrettyJSON.appendQuoted(string, to: &json)
+        case .int(let number): PrettyJSON.append(number, to: &json)
+        case .array(let items): Self.appendPretty(items, to: &json, depth: depth)
+        case .object(let fields): Self.appendPretty(fields, to: &json, depth: depth)
         }
-    }
-
-    /// `text` quoted as JSONEncoder quotes it, which `rendered()` uses: as `appendQuoted`, but
-    /// backspace and form feed by their short escapes.
-    static func appendPrettyQuoted(_ string: String, to text: inout String) {
-        text += "\""
-        text += string.escaped(plain: isPlainInJSON) { scalar in
-            switch scalar {
-            case "\u{8}": return "\\b"
-            case "\u{C}": return "\\f"
-            default: return quotedEscape(scalar)
-            }
-        }
-        text += "\""
     }
 }
 
 extension ReportNode: PrettyJSONLayout {
     /// This node laid out as `JSONReport.encode` lays it out when it sits `depth` levels deep.
-    func appendPretty(to text: inout String, depth: Int) {
+    func appendPretty(to json: inout [UInt8], depth: Int) {
         switch self {
-        case .null: text += "null"
-        case .bool(let flag): text += flag ? "true" : "false"
-        case .int(let number): text += String(number)
+        case .null: json.append(ascii: "null")
+        case .bool(let flag): json.append(ascii: flag ? "true" : "false")
+        case .int(let number): PrettyJSON.append(number, to: &json)
         // Reports hold few fractions: JSONEncoder writes them, so that they read as its own.
-        case .double(let number):
-            text += (try? JSONEncoder().encode(number)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
-        case .string(let string): JSONValue.appendPrettyQuoted(string, to: &text)
-        case .array(let items): Self.appendPretty(items, to: &text, depth: depth)
-        case .object(let fields): Self.appendPretty(fields, to: &text, depth: depth)
+        case .double(let number): json.append(contentsOf: (try? JSONEncoder().encode(number)) ?? Data("null".utf8))
+        case .string(let string): PrettyJSON.appendQuoted(string, to: &json)
+        case .array(let items): Self.appendPretty(items, to: &json, depth: depth)
+        case .object(let fields): Self.appendPretty(fields, to: &json, depth: depth)
         }
     }
 }

@@ -13,14 +13,7 @@
 /// - a retracted source `wasInvalidatedBy` its retraction, an activity carrying the reason;
 /// - an attribution corrected since it was recorded `wasRevisionOf` each earlier wording the
 ///   change log keeps (a `wasDerivedFrom` typed `prov:Revision`), named `…/revision/<log id>`.
-public enum ProvDocument {
-    /// The whole document as one string, for small scopes and tests.
-    public static func render(from store: ClaimStore, scope: ClaimScope) throws -> String {
-        var text = ""
-        try write(from: store, scope: scope) { text += $0 }
-        return text
-    }
-
+public enum ProvDocument: StoreDocument {
     /// Writes the document as it reads the store, claim by claim, in one snapshot: entities go
     /// straight out, while agents and each kind of relation wait in a `SpillFile` for their place
     /// after them. Memory holds the names of sources and speakers (few), never the attributions.
@@ -264,12 +257,12 @@ private struct SpilledObject {
     init() throws { file = try SpillFile() }
 
     mutating func member(_ key: String, _ value: JSONValue) throws {
-        var text = count == 0 ? "{\n    " : ",\n    "
-        JSONValue.appendPrettyQuoted(key, to: &text)
-        text += " : "
-        value.appendPretty(to: &text, depth: 2)
+        var json: [UInt8] = []
+        json.append(ascii: count == 0 ? "{\n    " : ",\n    ")
+        PrettyJSON.appendKey(key, to: &json)
+        value.appendPretty(to: &json, depth: 2)
         count += 1
-        try file.write(text)
+        try file.write(bytes: json)
     }
 
     /// The object, closed as JSONEncoder closes one (an empty one with a blank line).

@@ -29,18 +29,24 @@ public enum TerminalText {
     private static func isClean(_ text: String) -> Bool {
         var previous: UInt8 = 0
         var beforePrevious: UInt8 = 0
-        for byte in text.utf8 {
-            if byte < 0x20 || byte == 0x7F { return false }
-            switch (beforePrevious, previous, byte) {
-            case (_, 0xC2, 0x80...0x9F): return false  // C1 controls, NEL among them
-            case (_, 0xD8, 0x9C): return false  // U+061C ARABIC LETTER MARK
-            case (0xE2, 0x80, 0x8E...0x8F), (0xE2, 0x80, 0xA8...0xAE): return false  // U+200E…F, U+2028…202E
-            case (0xE2, 0x81, 0xA6...0xA9): return false  // U+2066…2069
-            default: break
+        var text = text
+        return text.withUTF8 { utf8 in
+            for byte in utf8 {
+                if byte < 0x20 || byte == 0x7F { return false }
+                // Each sequence below ends in a continuation byte: an ASCII byte ends none.
+                if byte >= 0x80 {
+                    switch (beforePrevious, previous, byte) {
+                    case (_, 0xC2, 0x80...0x9F): return false  // C1 controls, NEL among them
+                    case (_, 0xD8, 0x9C): return false  // U+061C ARABIC LETTER MARK
+                    case (0xE2, 0x80, 0x8E...0x8F), (0xE2, 0x80, 0xA8...0xAE): return false  // U+200E…F, U+2028…202E
+                    case (0xE2, 0x81, 0xA6...0xA9): return false  // U+2066…2069
+                    default: break
+                    }
+                }
+                (beforePrevious, previous) = (previous, byte)
             }
-            (beforePrevious, previous) = (previous, byte)
+            return true
         }
-        return true
     }
 
     /// LF, VT, FF, CR, NEL and the line and paragraph separators.

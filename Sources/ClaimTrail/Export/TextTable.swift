@@ -78,22 +78,24 @@ public struct TextTable {
         public var headerLine: String { line(header) }
 
         /// One row as a line, with its line break.
-        /// Built in one string: a streamed trace writes a line per row, hundreds of thousands.
+        /// Laid out as bytes and made a string once: a streamed trace writes a line per row,
+        /// hundreds of thousands, and a `String` grown cell by cell and pad by pad took much of it.
         public func line(_ row: [String]) -> String {
-            var line = ""
+            var line: [UInt8] = []
             line.reserveCapacity(widths.reduce(2 * row.count, +))
             for (column, cell) in row.enumerated() {
-                if column > 0 { line += "  " }
+                if column > 0 { line.append(ascii: "  ") }
                 var measured = TextTable.measure(cell)
                 if column < limits.count && measured.width > limits[column] {
                     measured = TextTable.shorten(measured.text, to: limits[column])
                 }
-                line += measured.text
+                line.append(contentsOf: measured.text.utf8)
                 if column < row.count - 1 && column < widths.count && widths[column] > measured.width {
-                    line += String(repeating: " ", count: widths[column] - measured.width)
+                    line.append(contentsOf: repeatElement(UInt8(ascii: " "), count: widths[column] - measured.width))
                 }
             }
-            return line + "\n"
+            line.append(UInt8(ascii: "\n"))
+            return String(decoding: line, as: UTF8.self)
         }
     }
 
@@ -125,20 +127,49 @@ public struct TextTable {
     static let floor = 8
 
     /// One line cleaned for a terminal (`TerminalText.line`), and the columns it takes. A trace
-    /// prints a few thousand cells, so the usual cell (one line, of letters, digits, curly quotes
-    /// and dashes) is measured by its scalars, without finding where its characters begin and end.
+    /// measures every cell of hundreds of thousands of rows, so the usual cell (one line, of
+    /// scalars that each make a character of their own: letters, digits, curly quotes, dashes,
+    /// ideographs, emoji) is measured by its scalars, without finding where its characters
+    /// begin and end.
     private static func measure(_ cell: String) -> (text: String, width: Int) {
-        let line = TerminalText.line(cell)
-        let scalars = line.unicodeScalars
-        if scalars.allSatisfy(isOwnColumn) { return (line, scalars.count) }
-        return (line, line.reduce(0) { $0 + width(of: $1) })
+        var line = TerminalText.line(cell)
+        let scalarWidth = line.withUTF8(scalarWidth)
+        return (line, scalarWidth ?? line.reduce(0) { $0 + Self.width(of: $1) })
+    }
+
+    /// The columns of a line whose every scalar stands alone, read from its UTF-8 (well-formed,
+    /// as a `String`'s is) with ASCII, most of it, taken a byte at a time; nil for any other line.
+    private static func scalarWidth(_ utf8: UnsafeBufferPointer<UInt8>) -> Int? {
+        var (width, index) = (0, 0)
+        while index < utf8.count {
+            let lead = utf8[index]
+            guard lead >= 0x80 else {
+                width += 1
+                index += 1
+                continue
+            }
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            var value = UInt32(lead & (0x7F >> length))
+            for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
+            guard let scalar = Unicode.Scalar(value), standsAlone(scalar) else { return nil }
+            width += isWide(scalar) ? 2 : 1
+            index += length
+        }
+        return width
     }
 
     /// The line cut to at most `limit` columns, its last one an "…".
     private static func shorten(_ line: String, to limit: Int) -> (text: String, width: Int) {
         let scalars = line.unicodeScalars
-        if scalars.allSatisfy(isOwnColumn) {
-            return (String(String.UnicodeScalarView(scalars.prefix(max(limit - 1, 0)))) + "…", limit)
+        if scalars.allSatisfy(standsAlone) {
+            var (width, kept) = (0, scalars.startIndex)
+            for index in scalars.indices {
+                let columns = isWide(scalars[index]) ? 2 : 1
+                guard width + columns <= limit - 1 else { break }
+                width += columns
+                kept = scalars.index(after: index)
+            }
+            return (String(scalars[..<kept]) + "…", width + 1)
         }
         var width = 0
         var kept = line.startIndex
@@ -151,13 +182,20 @@ public struct TextTable {
         return (text + "…", text.reduce(0) { $0 + Self.width(of: $1) } + 1)
     }
 
-    /// Whether a scalar is a character of its own, one column wide, in a line without controls:
-    /// Latin, Greek and Cyrillic letters, digits, punctuation, curly quotes and dashes. Combining
-    /// marks (from U+0300, and U+0483…U+0489) and the zero-width and format characters
-    /// (U+200B…U+200F, U+2028…U+202F, U+205F…) are not, nor is any wide or joining script.
-    static func isOwnColumn(_ scalar: Unicode.Scalar) -> Bool {
+    /// Whether a scalar is a character of its own whatever stands next to it in a line without
+    /// controls, so that a cell of such scalars has as many characters: Latin, Greek, Cyrillic,
+    /// Hebrew and Arabic letters, digits, punctuation, curly quotes and dashes, kana, ideographs,
+    /// Hangul syllables and the common emoji. Combining marks (from U+0300, U+0483…U+0489, the
+    /// Hebrew and Arabic points), the zero-width and format characters (U+200B…U+200F,
+    /// U+2028…U+202F, U+205F…), Hangul jamo, the voicing marks of kana, emoji modifiers
+    /// (U+1F3FB…U+1F3FF), regional indicators and variation selectors are not, nor is any other
+    /// script, which may join.
+    static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0..<0x300, 0x370...0x482, 0x48A...0x52F, 0x2010...0x2027, 0x2030...0x205E: true
+        case 0..<0x300, 0x370...0x482, 0x48A...0x52F, 0x5D0...0x5EA, 0x621...0x64A, 0x660...0x669,
+            0x2010...0x2027, 0x2030...0x205E, 0x3041...0x3096, 0x30A1...0x30FA, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+            0xAC00...0xD7A3, 0x1F300...0x1F3FA, 0x1F400...0x1F64F:
+            true
         default: false
         }
     }
