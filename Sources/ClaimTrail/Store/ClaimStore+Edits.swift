@@ -295,7 +295,10 @@ extension ClaimStore {
     ) throws {
         try logged("attribution", id, action: "edit", by: by, reason: reason) {
             if let quote {
-                try database.execute("UPDATE attribution SET quote = ? WHERE id = ?", [Reference.clean(quote), id])
+                try database.execute(
+                    "UPDATE attribution SET quote = ? WHERE id = ?",
+                    [try Reference.visible(quote, "a quote"), id]
+                )
                 // The trigger of schema 018 forgot where the old quote was; the new one is looked for.
                 try QuoteLocations(database: database).record(ofAttributionsIn: id...id)
             }

@@ -11,15 +11,29 @@ enum Reference {
     }
 
     /// A text the store requires (a claim's wording, a title, a name), cleaned. Blank is refused with
-    /// `missing`, and so is a text that begins with a NUL (U+0000): SQLite's `length()` stops at the
-    /// first NUL, so the store's own check takes it for blank. A NUL further in is kept as it is.
+    /// `missing`; so is a text that shows nothing (`visible`), and one that begins with a NUL (U+0000):
+    /// SQLite's `length()` stops at the first NUL, so the store's own check takes it for blank. A NUL
+    /// further in is kept as it is.
     /// - Parameter what: the field, as the error names it: "a claim's text".
     static func required(_ text: String?, _ what: String, missing: String) throws -> String {
-        guard let clean = clean(text) else { throw ClaimTrailError.invalid(missing) }
+        guard let clean = try visible(text, what) else { throw ClaimTrailError.invalid(missing) }
         guard clean.unicodeScalars.first != "\0" else {
             throw ClaimTrailError.invalid("\(what) begins with a NUL character (U+0000); remove it")
         }
         return clean
+    }
+
+    /// An optional text that must show something when given (a quote, an alias): cleaned, nil when
+    /// blank, and refused when made only of invisible characters (a zero-width space, a bidirectional
+    /// mark, a byte-order mark), which every listing would show as blank.
+    /// - Parameter what: the field, as the error names it: "a quote".
+    static func visible(_ text: String?, _ what: String) throws -> String? {
+        guard let clean = clean(text) else { return nil }
+        guard clean.showsNothing else { return clean }
+        let shown = clean.unicodeScalars.prefix(3).map(\.codePoint) + (clean.unicodeScalars.count > 3 ? ["…"] : [])
+        throw ClaimTrailError.invalid(
+            "\(what) shows nothing: it holds only invisible characters (\(shown.joined(separator: " ")))"
+        )
     }
 
     /// Trims a text field and turns blank into nil, so "" never masquerades as a value.

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+@testable import ClaimTrail
+
+/// Input that looks fine to a program and wrong to a reader: text that shows nothing, dates still to
+/// come, one page under two spellings of its URL, a score without its scale, a blank filter. Each is
+/// refused the same way by the command line, an import and the server, with one line and nothing
+/// written, since all three go through the same store functions.
+@Suite("refused input: invisible text, future dates, URL case, scoreless scales, blank filters")
+struct RefusedInputTests {
+    /// Text of zero-width spaces, bidirectional marks, a byte-order mark and white space.
+    static let invisible = ["\u{200B}", "\u{200E}", "\u{FEFF}", "\u{202E}\u{202C}", " \u{2060}\u{3164}\t"]
+
+    /// Runs a command that must fail with one line on stderr containing `message`.
+    static func refused(_ arguments: [String], _ store: TemporaryStore, _ message: String) throws {
+        let result = try Binary.run(arguments, database: store.path)
+        #expect(result.status == 1, "\(arguments): \(result.stdout)")
+        #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+        #expect(result.stderr.filter { $0 == "\n" }.count == 1, "\(arguments): \(result.stderr)")
+    }
+
+    @Test("a claim, speaker name, title, quote or alias that shows nothing is refused, and nothing is written")
+    func invisibleText() throws {
+        let temporary = try TemporaryStore()
+        try #require(Binary.run(["source", "add", "--title", "Wire"], database: temporary.path).status == 0)
+        try #require(Binary.run(["claim", "add", "Seen"], database: temporary.path).status == 0)
+        let before = try temporary.snapshot()
+        for text in Self.invisible {
+            try Self.refused(["claim", "add", text], temporary, "a claim's text shows nothing")
+            try Self.refused(["speaker", "add", text], temporary, "a speaker's name shows nothing")
+            try Self.refused(["source", "add", "--title", text], temporary, "a source's title shows nothing")
+            try Self.refused(["speaker", "add", "Ana", "--alias", text], temporary, "an alias shows nothing")
+            try Self.refused(
+                ["attribute", "1", "--unattributed", "--source", "1", "--quote", text],
+                temporary,
+                "a quote shows nothing"
+            )
+        }
+        #expect(try temporary.snapshot() == before)
+        // An import says which record, and writes nothing either.
+        let lines = try temporary.file("invisible.jsonl", #"{"type": "claim", "text": "\u200b\u200f"}"# + "\n")
+        try Self.refused(["import", lines], temporary, "\(lines):1: a claim's text shows nothing")
+        #expect(try temporary.snapshot() == before)
+        // Marks inside visible text are kept as typed.
+        try #require(Binary.run(["claim", "add", "Café\u{200E} is closed"], database: temporary.path).status == 0)
+        let texts = try temporary.store.database.prepare("SELECT text FROM claim ORDER BY id").map { $0.string(0) }
+        #expect(texts == ["Seen", "Café\u{200E} is closed"])
+    }
+
+    @Test("the server refuses a claim or quote that shows nothing, as the command line does")
+    func invisibleTextOverHTTP() throws {
+        let desk = try DeskFixture()
+        let server = try RunningServer(database: desk.path)
+        let headers = desk.bearer("ed").merging(["Content-Type": "application/json"]) { $1 }
+        let claim = try server.send("POST", "/api/claims", headers: headers, body: #"{"text": "\u200b\ufeff"}"#)
+        #expect(claim.status == 400, "\(claim.body)")
+        #expect(claim.body.contains("a claim's text shows nothing"), "\(claim.body)")
+        let attribution = try server.send(
+            "POST",
+            "/api/claims/1/attributions",
+            headers: headers,
+            body: #"{"source": "1", "quote": "\u200e"}"#
+        )
+        #expect(attribution.status == 400, "\(attribution.body)")
+        #expect(attribution.body.contains("a quote shows nothing"), "\(attribution.body)")
+        #expect(server.stop() == 0)
+        #expect(try desk.count("SELECT COUNT(*) FROM claim") == 1)
+        #expect(try desk.count("SELECT COUNT(*) FROM attribution") == 0)
+    }
+}
