@@ -68,4 +68,43 @@ struct RefusedInputTests {
         #expect(try desk.count("SELECT COUNT(*) FROM claim") == 1)
         #expect(try desk.count("SELECT COUNT(*) FROM attribution") == 0)
     }
+
+    @Test("a date still to come is refused for a publication, a statement and a verdict; a clock a little fast is not")
+    func futureDates() throws {
+        let temporary = try TemporaryStore()
+        try #require(Binary.run(["source", "add", "--title", "Wire"], database: temporary.path).status == 0)
+        try #require(Binary.run(["claim", "add", "Seen"], database: temporary.path).status == 0)
+        let before = try temporary.snapshot()
+        try Self.refused(
+            ["source", "add", "--title", "Later", "--published", "2099-01-01"],
+            temporary,
+            "published date 2099-01-01 is in the future"
+        )
+        try Self.refused(["source", "edit", "1", "--published", "2099-01-01"], temporary, "is in the future")
+        try Self.refused(
+            ["attribute", "1", "--unattributed", "--source", "1", "--date", "9999-12-31"],
+            temporary,
+            "date 9999-12-31 is in the future"
+        )
+        try Self.refused(
+            ["verdict", "1", "--rating", "False", "--by", "Desk", "--date", "2099-01-01"],
+            temporary,
+            "verdict date 2099-01-01 is in the future"
+        )
+        let lines = try temporary.file(
+            "future.jsonl",
+            #"{"type": "attribution", "claim": "Seen", "source": "Wire", "date": "2099-01-01T00:00:00Z"}"# + "\n"
+        )
+        try Self.refused(["import", lines], temporary, "\(lines):1: date 2099-01-01T00:00:00Z is in the future")
+        #expect(try temporary.snapshot() == before)
+
+        let noon = try #require(ISO8601DateFormatter().date(from: "2026-01-01T12:00:00Z"))
+        // A time a few minutes ahead is a fast clock; a date alone may be a day begun east of UTC.
+        for accepted in ["2026-01-01T12:04:00Z", "2026-01-01T13:03:00+01:00", "2026-01-02", "1999-12-31"] {
+            #expect(throws: Never.self) { try ISODate.validatePast(accepted, field: "date", now: noon) }
+        }
+        for refused in ["2026-01-01T12:06:00Z", "2026-01-03", "2026-01-02T03:00:00Z"] {
+            #expect(throws: ClaimTrailError.self) { try ISODate.validatePast(refused, field: "date", now: noon) }
+        }
+    }
 }

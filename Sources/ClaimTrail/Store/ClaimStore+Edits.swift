@@ -270,7 +270,7 @@ extension ClaimStore {
                 try database.execute("UPDATE source SET \(column) = ? WHERE id = ?", [Reference.clean(value), id])
             }
             if let published {
-                let date = try Reference.clean(published).map { try ISODate.validate($0, field: "published date") }
+                let date = try Reference.clean(published).map { try ISODate.validatePast($0, field: "published date") }
                 try database.execute("UPDATE source SET published = ? WHERE id = ?", [date, id])
             }
             if let body {

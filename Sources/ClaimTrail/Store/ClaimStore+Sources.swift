@@ -7,7 +7,9 @@ extension ClaimStore {
         if let url, let existing = try sourceID(url: url) {
             throw ClaimTrailError.invalid("a source with URL \(url) is already recorded as #\(existing)")
         }
-        let published = try Reference.clean(draft.published).map { try ISODate.validate($0, field: "published date") }
+        let published = try Reference.clean(draft.published).map {
+            try ISODate.validatePast($0, field: "published date")
+        }
         try database.execute(
             """
             INSERT INTO source (title, url, outlet, author, published, body, body_sha256, uid)
