@@ -107,4 +107,47 @@ struct RefusedInputTests {
             #expect(throws: ClaimTrailError.self) { try ISODate.validatePast(refused, field: "date", now: noon) }
         }
     }
+
+    @Test("a URL differing only in the case of its scheme or host is the same source; its path keeps its case")
+    func urlCase() throws {
+        let temporary = try TemporaryStore()
+        let added = try Binary.run(
+            ["source", "add", "--title", "Y", "--url", "HTTPS://User@EX.Org:8080/B1?Q=A#F"],
+            database: temporary.path
+        )
+        try #require(added.status == 0, "\(added.stderr)")
+        let before = try temporary.snapshot()
+        try Self.refused(
+            ["source", "add", "--title", "Y2", "--url", "https://User@ex.org:8080/B1?Q=A#F"],
+            temporary,
+            "is already recorded as #1"
+        )
+        #expect(try temporary.snapshot() == before)
+        // A path in another case is another page.
+        let other = try Binary.run(
+            ["source", "add", "--title", "Y3", "--url", "https://ex.org:8080/b1"],
+            database: temporary.path
+        )
+        #expect(other.status == 0, "\(other.stderr)")
+        // An import finds the stored source under either spelling, and refers to it by URL.
+        let lines = try temporary.file(
+            "sources.jsonl",
+            #"{"type": "source", "title": "Y", "url": "https://user@ex.org:8080/B1?Q=A#F"}"# + "\n"
+                + #"{"type": "source", "title": "Y", "url": "hTTps://User@EX.ORG:8080/B1?Q=A#F"}"# + "\n"
+                + #"{"type": "claim", "text": "Seen"}"# + "\n"
+                + #"{"type": "attribution", "claim": "Seen", "source": "HTTPS://user@EX.ORG:8080/B1?Q=A#F"}"# + "\n"
+        )
+        let imported = try Binary.run(["import", lines], database: temporary.path)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let urls = try temporary.store.database.prepare("SELECT url FROM source ORDER BY id").map { $0.string(0) }
+        #expect(
+            urls == [
+                "https://User@ex.org:8080/B1?Q=A#F", "https://ex.org:8080/b1", "https://user@ex.org:8080/B1?Q=A#F",
+            ]
+        )
+        let sources = try temporary.store.database.prepare("SELECT source_id FROM attribution").map { $0.int64(0) }
+        #expect(sources == [3])
+        #expect(SourceURL.normalized("Not a URL: HTTP://x") == "Not a URL: HTTP://x")
+        #expect(SourceURL.normalized("urn:ISBN:0451450523") == "urn:ISBN:0451450523")
+    }
 }

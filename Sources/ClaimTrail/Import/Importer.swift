@@ -154,7 +154,7 @@ public struct Importer {
         }
         let draft = SourceDraft(
             title: try record.requiredString("title"),
-            url: try record.string("url"),
+            url: try record.string("url").map(SourceURL.normalized),
             outlet: try record.string("outlet"),
             author: try record.string("author"),
             published: try record.string("published"),

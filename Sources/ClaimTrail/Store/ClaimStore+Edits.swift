@@ -259,7 +259,7 @@ extension ClaimStore {
                 try database.execute("UPDATE source SET title = ? WHERE id = ?", [clean, id])
             }
             if let url {
-                let clean = Reference.clean(url)
+                let clean = Reference.clean(url).map(SourceURL.normalized)
                 if let clean, let other = try sourceID(url: clean), other != id {
                     throw ClaimTrailError.invalid("a source with URL \(clean) is already recorded as #\(other)")
                 }
