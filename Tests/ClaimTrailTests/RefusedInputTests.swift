@@ -150,4 +150,35 @@ struct RefusedInputTests {
         #expect(SourceURL.normalized("Not a URL: HTTP://x") == "Not a URL: HTTP://x")
         #expect(SourceURL.normalized("urn:ISBN:0451450523") == "urn:ISBN:0451450523")
     }
+
+    @Test("a verdict's score needs its scale; a ClaimReview without one takes schema.org's 1 to 5")
+    func scoreWithoutScale() throws {
+        let temporary = try TemporaryStore()
+        try #require(Binary.run(["claim", "add", "Seen"], database: temporary.path).status == 0)
+        let before = try temporary.snapshot()
+        for scale in [[], ["--best", "5"], ["--worst", "1"]] {
+            try Self.refused(
+                ["verdict", "1", "--rating", "False", "--by", "Desk", "--score", "3"] + scale,
+                temporary,
+                "a verdict's score 3 needs its scale"
+            )
+        }
+        let native = try temporary.file(
+            "verdict.jsonl",
+            #"{"type": "claim", "text": "Seen", "verdicts": [{"rating": "False", "reviewer": "Desk", "score": 3}]}"#
+                + "\n"
+        )
+        try Self.refused(["import", native], temporary, "a verdict's score 3 needs its scale")
+        #expect(try temporary.snapshot() == before)
+        let review = try temporary.file(
+            "review.json",
+            #"{"@type": "ClaimReview", "claimReviewed": "Seen", "author": "Desk", "reviewRating": {"ratingValue": 2}}"#
+        )
+        let imported = try Binary.run(["import", review], database: temporary.path)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let scale = try temporary.store.database.prepare("SELECT rating, score, best, worst FROM verdict").map {
+            [$0.string(0), $0.string(1), $0.string(2), $0.string(3)]
+        }
+        #expect(scale == [["2", "2", "5", "1"]])
+    }
 }
