@@ -181,4 +181,19 @@ struct RefusedInputTests {
         }
         #expect(scale == [["2", "2", "5", "1"]])
     }
+
+    @Test("a blank topic or assignee filter is refused, not taken for no filter")
+    func blankFilters() throws {
+        let temporary = try TemporaryStore()
+        try #require(Binary.run(["claim", "add", "Seen", "--topic", "ferries"], database: temporary.path).status == 0)
+        for arguments in [
+            ["queue", "--topic", ""], ["queue", "--topic", "\u{200B}"], ["queue", "--assignee", " "],
+            ["contested", "--topic", " "], ["claim", "list", "--topic", ""],
+        ] {
+            try Self.refused(arguments, temporary, "to filter by ")
+        }
+        let listed = try Binary.run(["queue", "--topic", "FERRIES", "--format", "csv"], database: temporary.path)
+        #expect(listed.status == 0)
+        #expect(try CSVParser.parse(listed.stdout).dropFirst().map { $0[1] } == ["Seen"])
+    }
 }

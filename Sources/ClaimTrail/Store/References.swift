@@ -36,6 +36,21 @@ enum Reference {
         )
     }
 
+    /// A text that narrows a listing (a topic, an assignee), cleaned; nil lists everything. A blank one
+    /// is refused rather than ignored: `--topic "$TOPIC"` with an unset variable would otherwise list
+    /// every claim as if they were that topic's. (A web form's empty field means "any": its route
+    /// passes nil.)
+    /// - Parameter what: the filter, as the error names it: "topic".
+    static func filter(_ text: String?, _ what: String) throws -> String? {
+        guard let text else { return nil }
+        guard let clean = try visible(text, "a \(what) to filter by") else {
+            throw ClaimTrailError.invalid(
+                "a \(what) to filter by is blank; give one, or leave the filter out to list all"
+            )
+        }
+        return clean
+    }
+
     /// Trims a text field and turns blank into nil, so "" never masquerades as a value.
     static func clean(_ text: String?) -> String? {
         guard let trimmed = text?.trimmed(), !trimmed.isEmpty else { return nil }
