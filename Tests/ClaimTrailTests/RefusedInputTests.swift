@@ -196,4 +196,11 @@ struct RefusedInputTests {
         #expect(listed.status == 0)
         #expect(try CSVParser.parse(listed.stdout).dropFirst().map { $0[1] } == ["Seen"])
     }
+
+    @Test("a search rank just below zero shows as 0.00, not -0.00")
+    func searchRankSign() throws {
+        let hit = SearchHit(kind: .claim, id: 1, claimID: 1, match: "x", rank: -0.000_001)
+        #expect(hit.cells.last == "0.00")
+        #expect(SearchHit(kind: .claim, id: 1, claimID: 1, match: "x", rank: -1.234).cells.last == "-1.23")
+    }
 }

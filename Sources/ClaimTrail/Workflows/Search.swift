@@ -18,7 +18,14 @@ public struct SearchHit: Codable, Equatable, Sendable {
 extension SearchHit: Tabular {
     public static let columns = ["kind", "id", "claim_id", "match", "rank"]
     public var cells: [String] {
-        [kind.rawValue, String(id), claimID.map(String.init) ?? "", match, String(format: "%.2f", rank)]
+        [kind.rawValue, String(id), claimID.map(String.init) ?? "", match, shownRank]
+    }
+
+    /// The rank to two decimals. bm25 gives a match in a tiny index a rank just below zero, which
+    /// `%.2f` alone writes as `-0.00`, a sign that means nothing.
+    var shownRank: String {
+        let shown = String(format: "%.2f", rank)
+        return shown == "-0.00" ? "0.00" : shown
     }
 }
 
