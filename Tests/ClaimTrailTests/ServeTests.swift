@@ -493,6 +493,27 @@ struct ServeTests {
 
     // MARK: Helpers
 
+    @Test("a form field of invisible characters is refused as the API and the command line refuse it")
+    func invisibleFormFields() throws {
+        let desk = try DeskFixture()
+        let server = try RunningServer(database: desk.path)
+        let session = try signIn(server, "ed", DeskFixture.password)
+        let cookie = ["Cookie": "claimtrail_session=\(session.value)"]
+        let formToken = try #require(hiddenField("csrf", in: try server.send("GET", "/claims/1", headers: cookie).body))
+        let form = ["Content-Type": "application/x-www-form-urlencoded"].merging(cookie) { $1 }
+        // U+200B, which Foundation counts as white space: the store's rule decides, not the form's.
+        for (path, body, message) in [
+            ("/claims/1/notes", "text=%E2%80%8B", "a note shows nothing"),
+            ("/claims/1/attributions", "source=1&quote=%E2%80%8B", "a quote shows nothing"),
+        ] {
+            let reply = try server.send("POST", path, headers: form, body: body + "&csrf=\(formToken)")
+            #expect(reply.status == 400, "\(path)")
+            #expect(reply.body.contains(message), "\(path): \(reply.body)")
+        }
+        #expect(server.stop() == 0)
+        #expect(try desk.count("SELECT COUNT(*) FROM attribution") + desk.count("SELECT COUNT(*) FROM claim_note") == 0)
+    }
+
     private func signInReply(_ server: RunningServer, _ name: String, _ password: String) throws -> HTTPReply {
         let form = try server.send("GET", "/login")
         let token = hiddenField("csrf", in: form.body) ?? ""

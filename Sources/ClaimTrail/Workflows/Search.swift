@@ -105,7 +105,7 @@ extension ClaimStore {
 
     private static func searchExpression(_ query: String, raw: Bool) throws -> String {
         let expression = raw ? query : ftsPhrases(query)
-        guard !expression.trimmed().isEmpty else { throw ClaimTrailError.invalid("give words to search for") }
+        guard !expression.isBlank else { throw ClaimTrailError.invalid("give words to search for") }
         return expression
     }
 

@@ -93,7 +93,7 @@ struct ReadRoutes {
 
     private func search(_ request: Request, _ context: DeskContext) async throws -> Response {
         let query = request.uri.queryParameters["q"].map(String.init) ?? ""
-        let blank = query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        let blank = query.isBlank
         return try await serve(context) { store, _ in
             guard !blank else { return SearchPage(query: query, hits: [], note: nil) }
             let limit = SearchPage.limit
