@@ -493,6 +493,20 @@ struct ServeTests {
 
     // MARK: Helpers
 
+    @Test("contested pages: a limit of 0 is refused (it would page to itself); a blank topic means any topic")
+    func contestedPaging() throws {
+        let desk = try DeskFixture()
+        let server = try RunningServer(database: desk.path)
+        let json = desk.bearer("vera").merging(["Accept": "application/json"]) { $1 }
+        let empty = try server.send("GET", "/contested?limit=0", headers: json)
+        #expect(empty.status == 400)
+        #expect(empty.body.contains("limit must be a whole number from 1"), "\(empty.body)")
+        let blank = try server.send("GET", "/contested?topic=%20&limit=1", headers: json)
+        #expect(blank.status == 200, "\(blank.body)")
+        #expect((blank.json as? [String: Any])?["topic"] is NSNull)
+        #expect(server.stop() == 0)
+    }
+
     @Test("a form field of invisible characters is refused as the API and the command line refuse it")
     func invisibleFormFields() throws {
         let desk = try DeskFixture()
