@@ -154,7 +154,7 @@ extension EscapingTests {
     /// The elements and attributes the HTML report writes itself.
     static let reportTags: Set<String> = [
         "!DOCTYPE", "html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "h4", "p", "section",
-        "span", "strong", "br", "table", "tr", "th", "td", "q", "small", "a",
+        "span", "strong", "br", "table", "tr", "th", "td", "q", "small", "a", "bdi",
     ]
     static let reportAttributes: Set<String> = ["lang", "charset", "name", "content", "id", "class", "href"]
 
@@ -180,6 +180,49 @@ extension EscapingTests {
         // The parser adds <tbody> to each table; anything else would have come from the data.
         #expect(try Self.checkTags(in: dom.output, alsoAllowed: ["tbody"]) > 1_000)
         #expect(dom.output.contains("Counter-claims"))
+    }
+
+    @Test(
+        "a right-to-left override in a claim's text stays inside it: the heading's “contested” reads as written",
+        .enabled(
+            if: OutsideClient.enabled("chromium") && OutsideClient.enabled("chromedriver")
+                && OutsideClient.enabled("python3", pythonModule: "selenium")
+        )
+    )
+    func overrideIsolatedInChromium() throws {
+        let temporary = try TemporaryStore()
+        let store = temporary.store
+        let source = try store.addSource(SourceDraft(title: "Wire"))
+        let claim = try store.claim("\u{202E}reversed and then more")
+        let counter = try store.claim("\u{202E}the counter")
+        let speaker = try store.addSpeaker(SpeakerDraft(name: "\u{202E}Ana", kind: .person))
+        try store.attribute(claim, speaker, in: source, .asserts)
+        try store.attribute(claim, nil, in: source, .denies)
+        _ = try store.addRelation(from: counter, to: claim, kind: .contradicts, sourceID: source)
+        let html = try HTMLReport.render(from: store, scope: .all)
+        #expect(html.contains("<h2>#\(claim) <bdi>\u{202E}reversed and then more</bdi> <span class=\"contested\">"))
+        let path = try temporary.file("report.html", html)
+        // Where the browser lays out the heading's badge: after the isolated text, on the right,
+        // as in any left-to-right line, and reading "contested", not "detsetnoc".
+        let script = """
+            import json, shutil, sys
+            from selenium import webdriver
+            from selenium.webdriver.chrome.options import Options
+            from selenium.webdriver.chrome.service import Service
+            options = Options()
+            options.binary_location = shutil.which("chromium")
+            for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage"]:
+                options.add_argument(argument)
+            driver = webdriver.Chrome(options=options, service=Service(shutil.which("chromedriver")))
+            driver.get("file://" + sys.argv[1])
+            h2 = driver.find_element("css selector", "h2")
+            text = h2.find_element("css selector", "bdi").rect
+            badge = h2.find_element("css selector", "span.contested").rect
+            print(json.dumps({"badgeAfterText": badge["x"] >= text["x"] + text["width"] - 1}))
+            driver.quit()
+            """
+        let seen = try #require(try OutsideClient.python(script, [path]) as? [String: Any])
+        #expect(seen["badgeAfterText"] as? Bool == true, "\(seen)")
     }
 
     /// Checks every tag of a page against the report's own elements and attributes, and every

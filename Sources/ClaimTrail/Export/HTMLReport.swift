@@ -98,7 +98,7 @@ public enum HTMLReport {
         to emit: (String) throws -> Void
     ) throws {
         let claim = trace.claim
-        var html = "<section id=\"claim-\(claim.id)\">\n<h2>#\(claim.id) \(escape(claim.text))"
+        var html = "<section id=\"claim-\(claim.id)\">\n<h2>#\(claim.id) \(isolated(claim.text))"
         html += trace.contested ? " <span class=\"contested\">contested</span></h2>\n" : "</h2>\n"
         if let topic = claim.topic { html += "<p class=\"meta\">Topic: \(escape(topic))</p>\n" }
         let holder = trace.assignee.map { ", held by \(escape($0))" } ?? ""
@@ -119,7 +119,7 @@ public enum HTMLReport {
                 let number =
                     link(other.claim.id).map { "<a href=\"\(escape($0))\">#\(other.claim.id)</a>" }
                     ?? "#\(other.claim.id)"
-                try emit("<h4>\(number) \(escape(other.claim.text))</h4>\n")
+                try emit("<h4>\(number) \(isolated(other.claim.text))</h4>\n")
                 try table(other.claim.id, rows: rows, speakerLink: speakerLink, to: emit)
             }
         }
@@ -242,7 +242,14 @@ public enum HTMLReport {
     }
 
     private static func list(_ names: [String]) -> String {
-        names.isEmpty ? "—" : names.map(escape).joined(separator: "; ")
+        names.isEmpty ? "—" : names.map(isolated).joined(separator: "; ")
+    }
+
+    /// Stored text, escaped, in its own `<bdi>`: where it shares a line with other words (a heading's
+    /// "contested", a list of names), a bidirectional override or an unclosed embedding in it ends
+    /// with the element instead of reversing what follows. Element content only.
+    public static func isolated(_ text: String) -> String {
+        "<bdi>" + escape(text) + "</bdi>"
     }
 
     /// Escapes text for element content and quoted attribute values alike, scalar by scalar.
