@@ -20,12 +20,17 @@ struct RefusedInputTests {
         #expect(result.stderr.filter { $0 == "\n" }.count == 1, "\(arguments): \(result.stderr)")
     }
 
-    @Test("a claim, speaker name, title, quote or alias that shows nothing is refused, and nothing is written")
-    func invisibleText() throws {
+    /// A store holding source #1 “Wire” and claim #1 “Seen”, and its rows before anything is refused.
+    static func storeWithClaim() throws -> (TemporaryStore, [String]) {
         let temporary = try TemporaryStore()
         try #require(Binary.run(["source", "add", "--title", "Wire"], database: temporary.path).status == 0)
         try #require(Binary.run(["claim", "add", "Seen"], database: temporary.path).status == 0)
-        let before = try temporary.snapshot()
+        return (temporary, try temporary.snapshot())
+    }
+
+    @Test("a claim, speaker name, title, quote or alias that shows nothing is refused, and nothing is written")
+    func invisibleText() throws {
+        let (temporary, before) = try Self.storeWithClaim()
         for text in Self.invisible {
             try Self.refused(["claim", "add", text], temporary, "a claim's text shows nothing")
             try Self.refused(["speaker", "add", text], temporary, "a speaker's name shows nothing")
@@ -71,10 +76,7 @@ struct RefusedInputTests {
 
     @Test("a date still to come is refused for a publication, a statement and a verdict; a clock a little fast is not")
     func futureDates() throws {
-        let temporary = try TemporaryStore()
-        try #require(Binary.run(["source", "add", "--title", "Wire"], database: temporary.path).status == 0)
-        try #require(Binary.run(["claim", "add", "Seen"], database: temporary.path).status == 0)
-        let before = try temporary.snapshot()
+        let (temporary, before) = try Self.storeWithClaim()
         try Self.refused(
             ["source", "add", "--title", "Later", "--published", "2099-01-01"],
             temporary,

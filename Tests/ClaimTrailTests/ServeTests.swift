@@ -511,10 +511,7 @@ struct ServeTests {
     func invisibleFormFields() throws {
         let desk = try DeskFixture()
         let server = try RunningServer(database: desk.path)
-        let session = try signIn(server, "ed", DeskFixture.password)
-        let cookie = ["Cookie": "claimtrail_session=\(session.value)"]
-        let formToken = try #require(hiddenField("csrf", in: try server.send("GET", "/claims/1", headers: cookie).body))
-        let form = ["Content-Type": "application/x-www-form-urlencoded"].merging(cookie) { $1 }
+        let (form, formToken) = try formSession(server, "ed")
         // U+200B, which Foundation counts as white space: the store's rule decides, not the form's.
         for (path, body, message) in [
             ("/claims/1/notes", "text=%E2%80%8B", "a note shows nothing"),
@@ -526,6 +523,14 @@ struct ServeTests {
         }
         #expect(server.stop() == 0)
         #expect(try desk.count("SELECT COUNT(*) FROM attribution") + desk.count("SELECT COUNT(*) FROM claim_note") == 0)
+    }
+
+    /// Headers that post a form as `name`, signed in, and the form token of the claim page.
+    private func formSession(_ server: RunningServer, _ name: String) throws -> ([String: String], String) {
+        let cookie = ["Cookie": "claimtrail_session=\(try signIn(server, name, DeskFixture.password).value)"]
+        let page = try server.send("GET", "/claims/1", headers: cookie)
+        let token = try #require(hiddenField("csrf", in: page.body))
+        return (["Content-Type": "application/x-www-form-urlencoded"].merging(cookie) { $1 }, token)
     }
 
     private func signInReply(_ server: RunningServer, _ name: String, _ password: String) throws -> HTTPReply {
