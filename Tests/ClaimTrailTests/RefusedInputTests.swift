@@ -42,6 +42,9 @@ struct RefusedInputTests {
                 "a quote shows nothing"
             )
         }
+        for recorder in [""] + Self.invisible {
+            try Self.refused(["--as", recorder, "claim", "add", "By nobody"], temporary, "--as ")
+        }
         #expect(try temporary.snapshot() == before)
         // An import says which record, and writes nothing either.
         let lines = try temporary.file("invisible.jsonl", #"{"type": "claim", "text": "\u200b\u200f"}"# + "\n")

@@ -1,7 +1,7 @@
 import Foundation
 
 /// How users point at stored things: `42` or `#42` is an id, anything else is a name, title or URL.
-enum Reference {
+public enum Reference {
     /// The id in `42` or `#42`, or nil when the text is a name.
     static func id(in text: String) -> Int64? {
         let trimmed = text.trimmed()
@@ -15,7 +15,7 @@ enum Reference {
     /// SQLite's `length()` stops at the first NUL, so the store's own check takes it for blank. A NUL
     /// further in is kept as it is.
     /// - Parameter what: the field, as the error names it: "a claim's text".
-    static func required(_ text: String?, _ what: String, missing: String) throws -> String {
+    public static func required(_ text: String?, _ what: String, missing: String) throws -> String {
         guard let clean = try visible(text, what) else { throw ClaimTrailError.invalid(missing) }
         guard clean.unicodeScalars.first != "\0" else {
             throw ClaimTrailError.invalid("\(what) begins with a NUL character (U+0000); remove it")
