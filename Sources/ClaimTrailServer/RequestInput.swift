@@ -105,12 +105,12 @@ enum RequestInput {
     }
 }
 
-/// The fields of a submitted form; a blank field counts as not filled in.
+/// The fields of a submitted form; a blank field (`isBlank`) counts as not filled in.
 struct Form: Sendable {
     let fields: [String: String]
 
     subscript(_ name: String) -> String? {
-        fields[name].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        fields[name].flatMap { $0.isBlank ? nil : $0 }
     }
 
     /// A field that must be filled in, or the error `missing` says.

@@ -12,6 +12,13 @@ struct StoreOptions: ParsableArguments {
 
     var path: String { get throws { try Self.path(db) } }
 
+    /// Refuses a blank or invisible `--as` (a zero-width space, a bidirectional override) with one
+    /// line, as the store refuses such a name: every attribution and change-log entry would
+    /// otherwise be recorded as by nobody, or by someone who shows as another.
+    func validate() throws {
+        if let recordedBy { _ = try Reference.required(recordedBy, "--as", missing: "--as needs a name") }
+    }
+
     /// The store `--db` names, else $CLAIMTRAIL_DB, else ./claimtrail.db.
     ///
     /// The variable is read as bytes and refused, like an argument, when it is not valid UTF-8:

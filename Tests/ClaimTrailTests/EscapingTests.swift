@@ -182,6 +182,49 @@ extension EscapingTests {
         #expect(dom.output.contains("Counter-claims"))
     }
 
+    @Test(
+        "a right-to-left override in a claim's text stays inside it: the heading's “contested” reads as written",
+        .enabled(
+            if: OutsideClient.enabled("chromium") && OutsideClient.enabled("chromedriver")
+                && OutsideClient.enabled("python3", pythonModule: "selenium")
+        )
+    )
+    func overrideIsolatedInChromium() throws {
+        let temporary = try TemporaryStore()
+        let store = temporary.store
+        let source = try store.addSource(SourceDraft(title: "Wire"))
+        let claim = try store.claim("\u{202E}reversed and then more")
+        let counter = try store.claim("\u{202E}the counter")
+        let speaker = try store.addSpeaker(SpeakerDraft(name: "\u{202E}Ana", kind: .person))
+        try store.attribute(claim, speaker, in: source, .asserts)
+        try store.attribute(claim, nil, in: source, .denies)
+        _ = try store.addRelation(from: counter, to: claim, kind: .contradicts, sourceID: source)
+        let html = try HTMLReport.render(from: store, scope: .all)
+        #expect(html.contains("<h2>#\(claim) <bdi>\u{202E}reversed and then more</bdi> <span class=\"contested\">"))
+        let path = try temporary.file("report.html", html)
+        // Where the browser lays out the heading's badge: after the isolated text, on the right,
+        // as in any left-to-right line, and reading "contested", not "detsetnoc".
+        let script = """
+            import json, shutil, sys
+            from selenium import webdriver
+            from selenium.webdriver.chrome.options import Options
+            from selenium.webdriver.chrome.service import Service
+            options = Options()
+            options.binary_location = shutil.which("chromium")
+            for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage"]:
+                options.add_argument(argument)
+            driver = webdriver.Chrome(options=options, service=Service(shutil.which("chromedriver")))
+            driver.get("file://" + sys.argv[1])
+            h2 = driver.find_element("css selector", "h2")
+            text = h2.find_element("css selector", "bdi").rect
+            badge = h2.find_element("css selector", "span.contested").rect
+            print(json.dumps({"badgeAfterText": badge["x"] >= text["x"] + text["width"] - 1}))
+            driver.quit()
+            """
+        let seen = try #require(try OutsideClient.python(script, [path]) as? [String: Any])
+        #expect(seen["badgeAfterText"] as? Bool == true, "\(seen)")
+    }
+
     /// Checks every tag of a page against the report's own elements and attributes, and every
     /// link against http(s) and the page's anchors; returns how many tags there were.
     static func checkTags(in html: String, alsoAllowed: Set<String> = []) throws -> Int {

@@ -38,7 +38,8 @@ struct ImportInputTests {
             index,
             value in
             #"{"@type": "ClaimReview", "claimReviewed": "Claim \#(index)", "author": "Desk", "#
-                + #""reviewRating": {"ratingValue": \#(value.0), "alternateName": "Rated"}}"#
+                + #""reviewRating": {"ratingValue": \#(value.0), "bestRating": 10, "worstRating": -5, "#
+                + #""alternateName": "Rated"}}"#
         }
         let file = try temporary.file("reviews.json", "[" + reviews.joined(separator: ",") + "]")
         let result = try Binary.run(["import", file], database: temporary.path)

@@ -145,7 +145,14 @@ struct JSONWriterTests {
         let claims = try store.claimIDs(in: .all)
         for (index, claim) in claims.enumerated() {
             try store.setVerdict(
-                Verdict(rating: "Rating \(index) <i>", score: index, reviewer: "Desk \(index)", language: "pt-BR"),
+                Verdict(
+                    rating: "Rating \(index) <i>",
+                    score: index,
+                    best: claims.count,
+                    worst: 0,
+                    reviewer: "Desk \(index)",
+                    language: "pt-BR"
+                ),
                 on: claim,
                 by: "test"
             )

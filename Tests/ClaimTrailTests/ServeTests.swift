@@ -502,6 +502,46 @@ struct ServeTests {
 
     // MARK: Helpers
 
+    @Test("contested pages: a limit of 0 is refused (it would page to itself); a blank topic means any topic")
+    func contestedPaging() throws {
+        let desk = try DeskFixture()
+        let server = try RunningServer(database: desk.path)
+        let json = desk.bearer("vera").merging(["Accept": "application/json"]) { $1 }
+        let empty = try server.send("GET", "/contested?limit=0", headers: json)
+        #expect(empty.status == 400)
+        #expect(empty.body.contains("limit must be a whole number from 1"), "\(empty.body)")
+        let blank = try server.send("GET", "/contested?topic=%20&limit=1", headers: json)
+        #expect(blank.status == 200, "\(blank.body)")
+        #expect((blank.json as? [String: Any])?["topic"] is NSNull)
+        #expect(server.stop() == 0)
+    }
+
+    @Test("a form field of invisible characters is refused as the API and the command line refuse it")
+    func invisibleFormFields() throws {
+        let desk = try DeskFixture()
+        let server = try RunningServer(database: desk.path)
+        let (form, formToken) = try formSession(server, "ed")
+        // U+200B, which Foundation counts as white space: the store's rule decides, not the form's.
+        for (path, body, message) in [
+            ("/claims/1/notes", "text=%E2%80%8B", "a note shows nothing"),
+            ("/claims/1/attributions", "source=1&quote=%E2%80%8B", "a quote shows nothing"),
+        ] {
+            let reply = try server.send("POST", path, headers: form, body: body + "&csrf=\(formToken)")
+            #expect(reply.status == 400, "\(path)")
+            #expect(reply.body.contains(message), "\(path): \(reply.body)")
+        }
+        #expect(server.stop() == 0)
+        #expect(try desk.count("SELECT COUNT(*) FROM attribution") + desk.count("SELECT COUNT(*) FROM claim_note") == 0)
+    }
+
+    /// Headers that post a form as `name`, signed in, and the form token of the claim page.
+    private func formSession(_ server: RunningServer, _ name: String) throws -> ([String: String], String) {
+        let cookie = ["Cookie": "claimtrail_session=\(try signIn(server, name, DeskFixture.password).value)"]
+        let page = try server.send("GET", "/claims/1", headers: cookie)
+        let token = try #require(hiddenField("csrf", in: page.body))
+        return (["Content-Type": "application/x-www-form-urlencoded"].merging(cookie) { $1 }, token)
+    }
+
     private func signInReply(_ server: RunningServer, _ name: String, _ password: String) throws -> HTTPReply {
         let form = try server.send("GET", "/login")
         let token = hiddenField("csrf", in: form.body) ?? ""

@@ -95,7 +95,7 @@ extension Importer {
     }
 
     /// A time the record says something was recorded or changed at, as stored; one in the future
-    /// (beyond `Importer.clockLeeway`) is refused, as no command could have written it.
+    /// (beyond `ISODate.clockLeeway`) is refused, as no command could have written it.
     func pastTime(_ text: String, field: String) throws -> String {
         let time = try ISODate.validate(text, field: field)
         guard !ISODate.isLater(time, than: latestTime) else {

@@ -28,6 +28,7 @@ extension Importer {
         }
         let score = try JSONLD.int(rating["ratingValue"], field: "ratingValue")
         let best = try JSONLD.int(rating["bestRating"], field: "bestRating")
+        let worst = try JSONLD.int(rating["worstRating"], field: "worstRating")
         let numeric = score.map { score in best.map { "\(score)/\($0)" } ?? String(score) }
         guard let ratingText = JSONLD.text(rating["alternateName"]) ?? numeric else {
             throw ClaimTrailError.invalid("a ClaimReview needs a reviewRating with alternateName or ratingValue")
@@ -35,8 +36,9 @@ extension Importer {
         let verdict = Verdict(
             rating: ratingText,
             score: score,
-            best: best,
-            worst: try JSONLD.int(rating["worstRating"], field: "worstRating"),
+            // schema.org's Rating: a scale left out runs from 1 (worst) to 5 (best).
+            best: score == nil ? best : best ?? 5,
+            worst: score == nil ? worst : worst ?? 1,
             reviewer: reviewer,
             date: try JSONLD.date(review["datePublished"]),
             url: JSONLD.text(review["url"]),

@@ -23,11 +23,8 @@ public struct Importer {
     /// Bodies of sources stored here with another body, for the replay of body corrections.
     let offeredBodies = OfferedBodies()
     /// The latest time a record may say it was recorded or changed at (`pastTime`): now, plus
-    /// `clockLeeway`. Taken once, as every attribution's time is checked against it.
-    let latestTime = ISODate.stamp(Date().addingTimeInterval(Importer.clockLeeway))
-    /// How far ahead of this machine's clock another store's may run: a time up to this many seconds
-    /// after now is taken as now, from a laptop whose clock is a little fast, not as the future.
-    static let clockLeeway: TimeInterval = 300
+    /// `ISODate.clockLeeway`. Taken once, as every attribution's time is checked against it.
+    let latestTime = ISODate.stamp(Date().addingTimeInterval(ISODate.clockLeeway))
 
     public init(
         store: ClaimStore,
@@ -157,7 +154,7 @@ public struct Importer {
         }
         let draft = SourceDraft(
             title: try record.requiredString("title"),
-            url: try record.string("url"),
+            url: try record.string("url").map(SourceURL.normalized),
             outlet: try record.string("outlet"),
             author: try record.string("author"),
             published: try record.string("published"),

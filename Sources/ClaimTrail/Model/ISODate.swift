@@ -19,6 +19,27 @@ public enum ISODate {
         return stored
     }
 
+    /// How far ahead of this machine's clock another's may run: a time up to this many seconds after
+    /// now is taken as now, from a laptop whose clock is a little fast, not as the future.
+    static let clockLeeway: TimeInterval = 300
+
+    /// How far ahead of UTC the earliest time zone runs (UTC+14, Kiribati): a day that has begun
+    /// somewhere is not in the future, since a date alone is a day where it was said or printed.
+    static let earliestZoneOffset: TimeInterval = 14 * 3600
+
+    /// `text` as `validate` stores it, refused when it lies in the future: something said, published
+    /// or retracted cannot be (a typed `2062` for `2026` would head every timeline). A time may run
+    /// `clockLeeway` ahead of this clock; a date alone may be the day that has begun in the earliest
+    /// time zone.
+    public static func validatePast(_ text: String, field: String, now: Date = Date()) throws -> String {
+        let stored = try validate(text, field: field)
+        let latest = stored.utf8.count == 10 ? now + earliestZoneOffset : now + clockLeeway
+        guard !isLater(stored, than: stamp(latest)) else {
+            throw ClaimTrailError.invalid("\(field) \(stored) is in the future (now is \(stamp(now)))")
+        }
+        return stored
+    }
+
     /// Whether a value as `validate` stores it is later than `now`: a date alone after that day
     /// (UTC), a time after that second. What is recorded, retracted or changed cannot be.
     static func isFuture(_ stored: String, now: Date = Date()) -> Bool {

@@ -10,6 +10,11 @@ extension String {
         else { return "" }
         return String(scalars[first...last])
     }
+
+    /// Whether the text is empty or white space only, by the rule every stored field is trimmed by.
+    /// The server's forms ask this too, so that a field the store would keep is never dropped as
+    /// blank (Foundation's white space also holds U+200B, which the store refuses in words).
+    public var isBlank: Bool { unicodeScalars.allSatisfy(\.isWhitespace) }
 }
 
 extension Unicode.Scalar {

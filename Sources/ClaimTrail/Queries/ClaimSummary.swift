@@ -27,7 +27,7 @@ public struct ClaimSummary: Codable, Equatable, Sendable, Tabular {
 extension ClaimStore {
     /// Claims by id, of one topic (any case) or all.
     public func claims(topic: String? = nil, _ page: Page = Page()) throws -> Listing<ClaimSummary> {
-        let topic = Reference.clean(topic)
+        let topic = try Reference.filter(topic, "topic")
         let rows = try database.prepare(
             """
             SELECT c.id, c.text, c.topic, coalesce(\(ContestRule.condition), 0), coalesce(s.attributions, 0),

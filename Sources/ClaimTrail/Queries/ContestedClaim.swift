@@ -31,7 +31,8 @@ extension ClaimStore {
     /// so, when the tables are TEMP views of the past (`--as-of`, `PastState`), each view is searched
     /// by the claim's id through its tables' indexes, not scanned whole for every claim (25 s at 1M).
     public func contestedClaims(topic: String? = nil, limit: Int? = 50, offset: Int = 0) throws -> [ContestedClaim] {
-        try database.cached(
+        let topic = try Reference.filter(topic, "topic")
+        return try database.cached(
             """
             SELECT c.id, c.text, c.topic, s.asserting, s.disputing, s.counter_claims, s.sources, s.first_seen,
                    s.last_seen, (SELECT count(*) FROM (SELECT 1 FROM attribution
@@ -45,7 +46,7 @@ extension ClaimStore {
             ORDER BY s.disputing DESC, s.counter_claims DESC, s.asserting DESC, s.sources DESC, s.claim_id
             LIMIT ?2 OFFSET ?3
             """
-        ).map([Reference.clean(topic), RowLimit.sql(limit), max(offset, 0)]) { row in
+        ).map([topic, RowLimit.sql(limit), max(offset, 0)]) { row in
             ContestedClaim(
                 id: row.int64(0),
                 claim: row.string(1),

@@ -43,7 +43,8 @@ extension ClaimStore {
             )
         }
         let labels = try statusLabels()
-        let assignees = try Reference.clean(filter.assignee).map(heldBy)
+        let assignees = try Reference.filter(filter.assignee, "assignee").map(heldBy)
+        let topic = try Reference.filter(filter.topic, "topic")
         return try database.cached(
             """
             SELECT c.id, c.text, c.topic, c.status, c.assignee, c.assigned_at,
@@ -56,7 +57,7 @@ extension ClaimStore {
             LIMIT ?4
             """
         ).map([
-            assignees, filter.status?.rawValue, Reference.clean(filter.topic),
+            assignees, filter.status?.rawValue, topic,
             RowLimit.sql(filter.limit),
         ]) {
             row in

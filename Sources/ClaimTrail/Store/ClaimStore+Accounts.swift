@@ -46,10 +46,8 @@ extension ClaimStore {
             case .spaceSeparator where scalar != " ": break
             default: continue
             }
-            let code = String(scalar.value, radix: 16, uppercase: true)
             throw ClaimTrailError.invalid(
-                "an account name cannot hold U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code), "
-                    + "a character that does not show as itself"
+                "an account name cannot hold \(scalar.codePoint), a character that does not show as itself"
             )
         }
     }

@@ -29,8 +29,8 @@ extension ClaimStore {
                 )
             }
         }
-        let date = try Reference.clean(draft.date).map { try ISODate.validate($0) }
-        let quote = Reference.clean(draft.quote)
+        let date = try Reference.clean(draft.date).map { try ISODate.validatePast($0, field: "date") }
+        let quote = try Reference.visible(draft.quote, "a quote")
         if let existing = try duplicate(of: draft, quote: quote, date: date) { return (existing, false) }
         let id = try staging.nextID()
         try staging.stage(

@@ -259,7 +259,7 @@ extension ClaimStore {
                 try database.execute("UPDATE source SET title = ? WHERE id = ?", [clean, id])
             }
             if let url {
-                let clean = Reference.clean(url)
+                let clean = Reference.clean(url).map(SourceURL.normalized)
                 if let clean, let other = try sourceID(url: clean), other != id {
                     throw ClaimTrailError.invalid("a source with URL \(clean) is already recorded as #\(other)")
                 }
@@ -270,7 +270,7 @@ extension ClaimStore {
                 try database.execute("UPDATE source SET \(column) = ? WHERE id = ?", [Reference.clean(value), id])
             }
             if let published {
-                let date = try Reference.clean(published).map { try ISODate.validate($0, field: "published date") }
+                let date = try Reference.clean(published).map { try ISODate.validatePast($0, field: "published date") }
                 try database.execute("UPDATE source SET published = ? WHERE id = ?", [date, id])
             }
             if let body {
@@ -295,7 +295,10 @@ extension ClaimStore {
     ) throws {
         try logged("attribution", id, action: "edit", by: by, reason: reason) {
             if let quote {
-                try database.execute("UPDATE attribution SET quote = ? WHERE id = ?", [Reference.clean(quote), id])
+                try database.execute(
+                    "UPDATE attribution SET quote = ? WHERE id = ?",
+                    [try Reference.visible(quote, "a quote"), id]
+                )
                 // The trigger of schema 018 forgot where the old quote was; the new one is looked for.
                 try QuoteLocations(database: database).record(ofAttributionsIn: id...id)
             }

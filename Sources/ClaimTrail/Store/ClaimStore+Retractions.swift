@@ -65,13 +65,10 @@ public struct PublisherNotice: Equatable, Sendable {
 
 extension PublisherNotice {
     /// A retraction's day as stored, checked wherever one comes in (`source retract`, an import, a
-    /// change-log entry): a real date, and not after today (UTC), since it has not happened.
+    /// change-log entry): a real date, and not in the future (`ISODate.validatePast`), since it has not
+    /// happened.
     static func retractionDay(_ text: String) throws -> String {
-        let day = try ISODate.validate(text, field: "retraction date")
-        guard !ISODate.isFuture(String(day.prefix(10))) else {
-            throw ClaimTrailError.invalid("retraction date \(day) is in the future")
-        }
-        return day
+        try ISODate.validatePast(text, field: "retraction date")
     }
 }
 

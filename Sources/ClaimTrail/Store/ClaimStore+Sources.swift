@@ -3,11 +3,13 @@ extension ClaimStore {
     /// - Parameter uid: kept from an imported record; a new source gets a new one.
     public func addSource(_ draft: SourceDraft, uid: UID? = nil) throws -> Int64 {
         let title = try Reference.required(draft.title, "a source's title", missing: "a source needs a title")
-        let url = Reference.clean(draft.url)
+        let url = Reference.clean(draft.url).map(SourceURL.normalized)
         if let url, let existing = try sourceID(url: url) {
             throw ClaimTrailError.invalid("a source with URL \(url) is already recorded as #\(existing)")
         }
-        let published = try Reference.clean(draft.published).map { try ISODate.validate($0, field: "published date") }
+        let published = try Reference.clean(draft.published).map {
+            try ISODate.validatePast($0, field: "published date")
+        }
         try database.execute(
             """
             INSERT INTO source (title, url, outlet, author, published, body, body_sha256, uid)
@@ -66,8 +68,13 @@ extension ClaimStore {
         return source
     }
 
+    /// The source with this URL, its scheme and host in any case (`SourceURL`). A URL stored before
+    /// URLs were normalized is found as it was typed.
     func sourceID(url: String) throws -> Int64? {
-        try database.cached("SELECT id FROM source WHERE url = ?").first([url]) { $0.int64(0) }
+        let lookup = try database.cached("SELECT id FROM source WHERE url = ?")
+        let normalized = SourceURL.normalized(url)
+        if let id = try lookup.first([normalized], { $0.int64(0) }) { return id }
+        return normalized == url ? nil : try lookup.first([url]) { $0.int64(0) }
     }
 }
 

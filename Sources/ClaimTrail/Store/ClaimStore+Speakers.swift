@@ -31,7 +31,7 @@ extension ClaimStore {
 
     /// Adds names a speaker is also reported under; aliases already known are skipped.
     public func addAliases(_ aliases: [String], to speakerID: Int64) throws {
-        let aliases = aliases.compactMap(Reference.clean)
+        let aliases = try aliases.compactMap { try Reference.visible($0, "an alias") }
         if !aliases.isEmpty { try staging.aliasesAdding(to: speakerID) }
         for alias in aliases {
             try database.execute(
@@ -49,7 +49,9 @@ extension ClaimStore {
     /// `trace`), and one equal to the speaker's own name adds nothing. Its own aliases are skipped.
     func checkNewAliases(_ aliases: [String], for speakerID: Int64) throws {
         for alias in aliases {
-            guard let clean = Reference.clean(alias) else { throw ClaimTrailError.invalid("an alias cannot be empty") }
+            guard let clean = try Reference.visible(alias, "an alias") else {
+                throw ClaimTrailError.invalid("an alias cannot be empty")
+            }
             for named in try speakers(named: clean) {
                 if named.id != speakerID {
                     throw ClaimTrailError.invalid(

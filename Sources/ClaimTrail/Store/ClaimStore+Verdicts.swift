@@ -26,7 +26,12 @@ extension ClaimStore {
             "a verdict's reviewer",
             missing: "a verdict needs a reviewer"
         )
-        let date = try Reference.clean(verdict.date).map { try ISODate.validate($0) }
+        let date = try Reference.clean(verdict.date).map { try ISODate.validatePast($0, field: "verdict date") }
+        if let score = verdict.score, verdict.best == nil || verdict.worst == nil {
+            throw ClaimTrailError.invalid(
+                "a verdict's score \(score) needs its scale: give the best and the worst score too"
+            )
+        }
         if let best = verdict.best, let worst = verdict.worst, let score = verdict.score,
             !(min(best, worst)...max(best, worst)).contains(score)
         {

@@ -18,7 +18,14 @@ public struct SearchHit: Codable, Equatable, Sendable {
 extension SearchHit: Tabular {
     public static let columns = ["kind", "id", "claim_id", "match", "rank"]
     public var cells: [String] {
-        [kind.rawValue, String(id), claimID.map(String.init) ?? "", match, String(format: "%.2f", rank)]
+        [kind.rawValue, String(id), claimID.map(String.init) ?? "", match, shownRank]
+    }
+
+    /// The rank to two decimals. bm25 gives a match in a tiny index a rank just below zero, which
+    /// `%.2f` alone writes as `-0.00`, a sign that means nothing.
+    var shownRank: String {
+        let shown = String(format: "%.2f", rank)
+        return shown == "-0.00" ? "0.00" : shown
     }
 }
 
@@ -98,7 +105,7 @@ extension ClaimStore {
 
     private static func searchExpression(_ query: String, raw: Bool) throws -> String {
         let expression = raw ? query : ftsPhrases(query)
-        guard !expression.trimmed().isEmpty else { throw ClaimTrailError.invalid("give words to search for") }
+        guard !expression.isBlank else { throw ClaimTrailError.invalid("give words to search for") }
         return expression
     }
 

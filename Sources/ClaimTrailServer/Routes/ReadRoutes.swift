@@ -28,9 +28,10 @@ struct ReadRoutes {
     private func contested(_ request: Request, _ context: DeskContext) async throws -> Response {
         let query = request.uri.queryParameters
         return try await serve(context) { store, _ in
-            let topic = query["topic"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+            // The filter form's empty (or blank) field means any topic, as a blank form field does.
+            let topic = query["topic"].map(String.init).flatMap { $0.isBlank ? nil : $0 }
             let offset = try Self.count(query["offset"], name: "offset") ?? 0
-            let limit = min(try Self.count(query["limit"], name: "limit") ?? Self.pageSize, 200)
+            let limit = min(try Self.count(query["limit"], name: "limit", from: 1) ?? Self.pageSize, 200)
             // One more than shown, to know whether a next page exists.
             let claims = try store.contestedClaims(topic: topic, limit: limit + 1, offset: offset)
             return ContestedPage(
@@ -93,7 +94,7 @@ struct ReadRoutes {
 
     private func search(_ request: Request, _ context: DeskContext) async throws -> Response {
         let query = request.uri.queryParameters["q"].map(String.init) ?? ""
-        let blank = query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        let blank = query.isBlank
         return try await serve(context) { store, _ in
             guard !blank else { return SearchPage(query: query, hits: [], note: nil) }
             let limit = SearchPage.limit
@@ -142,11 +143,12 @@ struct ReadRoutes {
         return id
     }
 
-    /// A count from the query string: a whole number from 0, or a clear error.
-    static func count(_ text: Substring?, name: String) throws -> Int? {
+    /// A count from the query string: a whole number from `minimum`, or a clear error. A page's
+    /// limit starts at 1: a page of none would link to itself as the next one.
+    static func count(_ text: Substring?, name: String, from minimum: Int = 0) throws -> Int? {
         try text.map { text in
-            guard let number = Int(text), number >= 0 else {
-                throw ClaimTrailError.invalid("\(name) must be a whole number from 0")
+            guard let number = Int(text), number >= minimum else {
+                throw ClaimTrailError.invalid("\(name) must be a whole number from \(minimum)")
             }
             return number
         }
