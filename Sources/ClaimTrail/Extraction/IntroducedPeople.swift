@@ -10,6 +10,8 @@ struct IntroducedPeople {
     /// People named as the subject opening a sentence ("Sarah Hughes turns 17 in April."), which says
     /// less than an introduction: only a "he" or "she" that finds no speaker at all takes one.
     private var subjects: [(sentence: Int, person: SpeakerPhrase)] = []
+    /// The `subjects` of sentences without a reporting verb.
+    private var newcomers: [(sentence: Int, person: SpeakerPhrase)] = []
     /// Groups of speakers opening a sentence ("Researchers from three universities did the study."), for a
     /// "they" that finds no speaker at all.
     private var groups: [(sentence: Int, person: SpeakerPhrase)] = []
@@ -17,13 +19,31 @@ struct IntroducedPeople {
     /// Notes the person sentence number `sentence` introduces or opens with as its subject, if any.
     mutating func collect(_ words: [Word], sentence: Int) {
         if let person = Self.introduction(words) { people.append((sentence, person)) }
-        if let person = Self.namedSubject(words) { subjects.append((sentence, person)) }
+        if let person = Self.namedSubject(words) {
+            subjects.append((sentence, person))
+            // "Rosa Lindqvist, a head teacher, reads out the rules": a subject who reports nothing here, so that
+            // no speaker of this sentence stands for the pronoun after it.
+            if !words.contains(where: { ReportingCues.verbs.contains($0.lower) }) {
+                newcomers.append((sentence, person))
+            }
+        }
         if let group = Self.groupSubject(words) { groups.append((sentence, group)) }
     }
 
     /// The person introduced last before `sentence`, at most `reach` sentences back, and where.
     func person(before sentence: Int) -> (sentence: Int, person: SpeakerPhrase)? {
         Self.last(in: people, before: sentence)
+    }
+
+    /// Who a "he" or "she" in sentence number `sentence` most likely points to before anyone spoken of
+    /// earlier: the person introduced last, or the person the sentence just before opens with, reporting
+    /// nothing, when that is later ("Ana Ruiz, the school's principal, reads out the rules. He says …" is no longer the last speaker).
+    func newcomer(before sentence: Int) -> (sentence: Int, person: SpeakerPhrase)? {
+        let introduction = person(before: sentence)
+        guard let subject = Self.last(in: newcomers, before: sentence), subject.sentence == sentence - 1,
+            subject.sentence > introduction?.sentence ?? -1
+        else { return introduction }
+        return subject
     }
 
     /// The person named last as a sentence's subject before `sentence`, at most `reach` sentences back.
@@ -86,16 +106,41 @@ struct IntroducedPeople {
         return describesPerson ? SpeakerPhrase(name: words[start..<end].spelled) : nil
     }
 
+    /// The person nouns of the description an introduction gives after "is a" or "was an" ("is a food
+    /// security expert with the agency" → "expert"), up to its first preposition.
+    static func describingNouns(_ words: [Word]) -> [String] {
+        guard let verb = words.firstIndex(where: { ["is", "was"].contains($0.lower) }), verb + 1 < words.count,
+            ["a", "an"].contains(words[verb + 1].lower)
+        else { return [] }
+        return words[(verb + 2)...].prefix(6).prefix {
+            !$0.isPunctuation && !SpeakerPhrase.descriptionPrepositions.contains($0.lower)
+        }.map(\.lower).filter(personNouns.contains)
+    }
+
     /// "Sarah Hughes turns 17 in April": a name opening the sentence before a verb in lower case — not
     /// "is" or "has", which places and bodies take as often as people ("New York is a city", "Acme has
     /// 400 workers"); a person they describe is an introduction.
     static func namedSubject(_ words: [Word]) -> SpeakerPhrase? {
-        guard let (start, end) = openingName(words), !words[end].isCapitalized, !words[end].isPunctuation,
+        guard let (start, name) = openingName(words) else { return nil }
+        let end = verbAfterAppositive(words, from: name) ?? name
+        guard !words[end].isCapitalized, !words[end].isPunctuation,
+            // "VOA's Nico Colombant reports from Monrovia": the outlet's reporter, who narrates, never speaks.
+            !["reports", "reporting"].contains(words[end].lower),
             !ReportingCues.prepositions.contains(words[end].lower),
             !ReportingCues.clauseStarts.contains(words[end].lower),
             !ReportingCues.be.contains(words[end].lower), !["has", "have", "had"].contains(words[end].lower)
         else { return nil }
-        return SpeakerPhrase(name: words[start..<end].spelled)
+        return SpeakerPhrase(name: words[start..<name].spelled)
+    }
+
+    /// "Wesley Kennedy, the principal of the school, reads out …": where the verb after a description in
+    /// commas following the name at `comma` stands, or nil if no such description is there.
+    private static func verbAfterAppositive(_ words: [Word], from comma: Int) -> Int? {
+        guard words[comma].text == ",",
+            let closing = words[(comma + 1)...].prefix(12).firstIndex(where: { $0.text == "," }),
+            closing > comma + 1, closing + 1 < words.count, !words[comma + 1].isCapitalized
+        else { return nil }
+        return closing + 1
     }
 
     /// "Researchers from three universities did the study", "The astronomers had found signs …": a plural
