@@ -116,4 +116,19 @@ struct ExtractionEleventhRoundTests {
             ]
         )
     }
+
+    @Test("the group is the body the sentence before opens with by name, though never quoted")
+    func groupIsNamedSubject() {
+        let text = """
+            The Green Acres Cooperative says the price of wheat fell by a third.
+
+            The aid charity Seed Trust visited forty villages last month. The group reports that most wells are dry.
+            """
+        #expect(
+            found(text) == [
+                "The Green Acres Cooperative | says | the price of wheat fell by a third",
+                "Seed Trust | reports | most wells are dry",
+            ]
+        )
+    }
 }

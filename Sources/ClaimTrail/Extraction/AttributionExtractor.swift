@@ -333,7 +333,10 @@ public struct AttributionExtractor: Sendable {
                     ["he", "she"].contains(named)
                     ? introduced.subject(before: candidate.sentence)
                     : named == "they" ? introduced.group(before: candidate.sentence) : nil
-                let described = candidate.speaker.isOrganisationDescription ? namedBody(candidate.sentence) : nil
+                // "The charity Oxfam spoke with farmers. The group says …": a body the sentence before opens with.
+                let described =
+                    candidate.speaker.isOrganisationDescription
+                    ? introduced.body(opening: candidate.sentence - 1) ?? namedBody(candidate.sentence) : nil
                 if let antecedent = body ?? described ?? group ?? candidate.speaker.antecedent(in: speakers[first...])
                     ?? person ?? (pronoun ? subject : names.person(described: candidate.speaker))
                 {

@@ -12,6 +12,9 @@ struct IntroducedPeople {
     private var subjects: [(sentence: Int, person: SpeakerPhrase)] = []
     /// The `subjects` of sentences without a reporting verb.
     private var newcomers: [(sentence: Int, person: SpeakerPhrase)] = []
+    /// Bodies named after what they are, opening a sentence ("The charity Oxfam spoke with farmers."), for a
+    /// "the group" in the next.
+    private var bodies: [(sentence: Int, person: SpeakerPhrase)] = []
     /// Groups of speakers opening a sentence ("Researchers from three universities did the study."), for a
     /// "they" that finds no speaker at all.
     private var groups: [(sentence: Int, person: SpeakerPhrase)] = []
@@ -28,6 +31,7 @@ struct IntroducedPeople {
             }
         }
         if let group = Self.groupSubject(words) { groups.append((sentence, group)) }
+        if let body = Self.namedBodySubject(words) { bodies.append((sentence, body)) }
     }
 
     /// The person introduced last before `sentence`, at most `reach` sentences back, and where.
@@ -51,6 +55,11 @@ struct IntroducedPeople {
 
     /// The group named last as a sentence's subject before `sentence`, at most `reach` sentences back.
     func group(before sentence: Int) -> SpeakerPhrase? { Self.last(in: groups, before: sentence)?.person }
+
+    /// The body sentence number `sentence` opens with by name, if any.
+    func body(opening sentence: Int) -> SpeakerPhrase? {
+        Self.last(in: bodies, before: sentence + 1).flatMap { $0.sentence == sentence ? $0.person : nil }
+    }
 
     /// The group sentence number `sentence` opens with, if any.
     func group(opening sentence: Int) -> SpeakerPhrase? {
@@ -151,6 +160,21 @@ struct IntroducedPeople {
             SpeakerPhrase.speakerNouns.contains(words[head].lower), !words[head + 1].isPunctuation
         else { return nil }
         return SpeakerPhrase(name: words[...head].spelled)
+    }
+
+    /// "The non-governmental organization Oxfam spoke with farmers": "the", up to three words in lower case,
+    /// an organisation noun, then the body's name of up to five capitalised words and a verb in lower case.
+    static func namedBodySubject(_ words: [Word]) -> SpeakerPhrase? {
+        guard words.first?.lower == "the",
+            let noun = words.dropFirst().prefix(4).firstIndex(where: {
+                SpeakerPhrase.organisationNouns.contains($0.lower)
+            }),
+            words[1..<noun].allSatisfy({ !$0.isCapitalized && !$0.isPunctuation })
+        else { return nil }
+        let name = words[(noun + 1)...].prefix { $0.isCapitalized }
+        guard !name.isEmpty, name.count <= 5, name.endIndex < words.count, !words[name.endIndex].isPunctuation
+        else { return nil }
+        return SpeakerPhrase(name: name.spelled)
     }
 
     /// Where a name of two to four capitalised words opening the sentence (after an owner in the
