@@ -249,7 +249,9 @@ public struct AttributionExtractor: Sendable {
             let joinsNames =
                 word.lower == "and" && start > 1 && start < first && words[start - 2].isCapitalized
                 && words[start].isCapitalized
-            if ReportingCues.clauseStarts.contains(word.lower) && !joinsNames { break }
+            // "The director of the WHO Tobacco Free Initiative": an acronym in capitals is a name, not "who".
+            let isAcronym = word.text.count > 1 && word.text.allSatisfy(\.isUppercase)
+            if ReportingCues.clauseStarts.contains(word.lower) && !joinsNames && !isAcronym { break }
             // "He says researchers expected …": a report's subject starts after the verb of the report around it.
             if isReportingVerb(word, next: words[start]) { break }
             start -= 1
@@ -295,19 +297,29 @@ public struct AttributionExtractor: Sendable {
                     // A person introduced since the last speaker ("Amit Jain is a doctor. He says …") comes first.
                     let introduction =
                         ["he", "she"].contains(candidate.speaker.name.lowercased())
-                        ? introduced.person(before: candidate.sentence) : nil
+                        ? introduced.newcomer(before: candidate.sentence) : nil
                     let since = max(candidate.sentence - Self.pronounSentences, introduction?.sentence ?? 0)
                     while first < speakers.count, spokenIn[first] < since { first += 1 }
                     person = introduction?.person
                 }
-                // "Officials denied the military did it. It said …": the body the sentence before mentions first.
+                // "The Campaign to Ban Rats says … But the group says": the body last quoted by name, lately.
+                let namedBody = { (sentence: Int) in
+                    (first..<speakers.count).last { spokenIn[$0] >= sentence - 2 && speakers[$0].isNamedBody }
+                        .map { speakers[$0] }
+                }
+                // "Officials denied the military did it. It said …": the body the sentence before mentions first;
+                // "the group" there is the body it stands for.
                 let body =
                     candidate.speaker.name.lowercased() == "it"
-                    ? bodies.first(in: candidate.sentence - 1).flatMap { mention in
-                        (first..<speakers.count).contains {
+                    ? bodies.first(in: candidate.sentence - 1).flatMap { mention -> SpeakerPhrase? in
+                        if (first..<speakers.count).contains(where: {
                             spokenIn[$0] == candidate.sentence - 1 && spokenAt[$0] < mention.position
                                 && !speakers[$0].isSinglePerson && !speakers[$0].isPlural
-                        } ? nil : mention.body
+                        }) {
+                            return nil
+                        }
+                        guard mention.body.isOrganisationDescription else { return mention.body }
+                        return namedBody(candidate.sentence - 1) ?? mention.body
                     } : nil
                 // "People reacted on social media. They said …": the group the sentence before opens with,
                 // unless someone spoke in that sentence.
@@ -326,7 +338,11 @@ public struct AttributionExtractor: Sendable {
                     ["he", "she"].contains(named)
                     ? introduced.subject(before: candidate.sentence)
                     : named == "they" ? introduced.group(before: candidate.sentence) : nil
-                if let antecedent = body ?? group ?? candidate.speaker.antecedent(in: speakers[first...])
+                // "The charity Oxfam spoke with farmers. The group says …": a body the sentence before opens with.
+                let described =
+                    candidate.speaker.isOrganisationDescription
+                    ? introduced.body(opening: candidate.sentence - 1) ?? namedBody(candidate.sentence) : nil
+                if let antecedent = body ?? described ?? group ?? candidate.speaker.antecedent(in: speakers[first...])
                     ?? person ?? (pronoun ? subject : names.person(described: candidate.speaker))
                 {
                     candidate.speaker = antecedent
@@ -1047,6 +1063,7 @@ public struct AttributionExtractor: Sendable {
         let describedFirst =
             nameWords.first.map { !$0.isCapitalized || SpeakerPhrase.determiners.contains($0.lower) } == true
             || nameWords.last.map { !$0.isCapitalized && SpeakerPhrase.speakerNouns.contains($0.lower) } == true
+            || SpeakerPhrase.namesPost(nameWords)
         // "the President of the Church in New York, John Carmichael, said": a name alone between the commas is
         // the speaker, though the description before it holds names too.
         if describedFirst, between.allSatisfy({ $0.isCapitalized || $0.text == "." }),

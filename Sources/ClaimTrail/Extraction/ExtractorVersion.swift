@@ -4,6 +4,7 @@ extension AttributionExtractor {
     /// rules change what they propose (.11.2: the general rules and confidences of issue 19; .12.1: its
     /// sixth round, from the dev set's texts 041–052; .12.2: its seventh, from texts 053–064; .12.3: its
     /// eighth, from texts 065–080 and the wrong speakers of the whole set; .12.4: its ninth, from the wrong
-    /// speakers of the blind batch 081–096).
-    public static let version = "rules-2026.12.5"
+    /// speakers of the blind batch 081–096; .12.5: its tenth, from the dev set's listed misses; .12.6: its
+    /// eleventh, speaker resolution, from the wrong speakers of the blind batches 097–128).
+    public static let version = "rules-2026.12.6"
 }

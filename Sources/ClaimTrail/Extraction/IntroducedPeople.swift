@@ -10,6 +10,11 @@ struct IntroducedPeople {
     /// People named as the subject opening a sentence ("Sarah Hughes turns 17 in April."), which says
     /// less than an introduction: only a "he" or "she" that finds no speaker at all takes one.
     private var subjects: [(sentence: Int, person: SpeakerPhrase)] = []
+    /// The `subjects` of sentences without a reporting verb.
+    private var newcomers: [(sentence: Int, person: SpeakerPhrase)] = []
+    /// Bodies named after what they are, opening a sentence ("The charity Oxfam spoke with farmers."), for a
+    /// "the group" in the next.
+    private var bodies: [(sentence: Int, person: SpeakerPhrase)] = []
     /// Groups of speakers opening a sentence ("Researchers from three universities did the study."), for a
     /// "they" that finds no speaker at all.
     private var groups: [(sentence: Int, person: SpeakerPhrase)] = []
@@ -17,8 +22,16 @@ struct IntroducedPeople {
     /// Notes the person sentence number `sentence` introduces or opens with as its subject, if any.
     mutating func collect(_ words: [Word], sentence: Int) {
         if let person = Self.introduction(words) { people.append((sentence, person)) }
-        if let person = Self.namedSubject(words) { subjects.append((sentence, person)) }
+        if let person = Self.namedSubject(words) {
+            subjects.append((sentence, person))
+            // "Rosa Lindqvist, a head teacher, reads out the rules": a subject who reports nothing here, so that
+            // no speaker of this sentence stands for the pronoun after it.
+            if !words.contains(where: { ReportingCues.verbs.contains($0.lower) }) {
+                newcomers.append((sentence, person))
+            }
+        }
         if let group = Self.groupSubject(words) { groups.append((sentence, group)) }
+        if let body = Self.namedBodySubject(words) { bodies.append((sentence, body)) }
     }
 
     /// The person introduced last before `sentence`, at most `reach` sentences back, and where.
@@ -26,11 +39,27 @@ struct IntroducedPeople {
         Self.last(in: people, before: sentence)
     }
 
+    /// Who a "he" or "she" in sentence number `sentence` most likely points to before anyone spoken of
+    /// earlier: the person introduced last, or the person the sentence just before opens with, reporting
+    /// nothing, when that is later ("Ana Ruiz, the school's principal, reads out the rules. He says …" is no longer the last speaker).
+    func newcomer(before sentence: Int) -> (sentence: Int, person: SpeakerPhrase)? {
+        let introduction = person(before: sentence)
+        guard let subject = Self.last(in: newcomers, before: sentence), subject.sentence == sentence - 1,
+            subject.sentence > introduction?.sentence ?? -1
+        else { return introduction }
+        return subject
+    }
+
     /// The person named last as a sentence's subject before `sentence`, at most `reach` sentences back.
     func subject(before sentence: Int) -> SpeakerPhrase? { Self.last(in: subjects, before: sentence)?.person }
 
     /// The group named last as a sentence's subject before `sentence`, at most `reach` sentences back.
     func group(before sentence: Int) -> SpeakerPhrase? { Self.last(in: groups, before: sentence)?.person }
+
+    /// The body sentence number `sentence` opens with by name, if any.
+    func body(opening sentence: Int) -> SpeakerPhrase? {
+        Self.last(in: bodies, before: sentence + 1).flatMap { $0.sentence == sentence ? $0.person : nil }
+    }
 
     /// The group sentence number `sentence` opens with, if any.
     func group(opening sentence: Int) -> SpeakerPhrase? {
@@ -105,16 +134,41 @@ struct IntroducedPeople {
         return SpeakerPhrase(name: words[(occupation + 1)..<end].spelled)
     }
 
+    /// The person nouns of the description an introduction gives after "is a" or "was an" ("is a food
+    /// security expert with the agency" → "expert"), up to its first preposition.
+    static func describingNouns(_ words: [Word]) -> [String] {
+        guard let verb = words.firstIndex(where: { ["is", "was"].contains($0.lower) }), verb + 1 < words.count,
+            ["a", "an"].contains(words[verb + 1].lower)
+        else { return [] }
+        return words[(verb + 2)...].prefix(6).prefix {
+            !$0.isPunctuation && !SpeakerPhrase.descriptionPrepositions.contains($0.lower)
+        }.map(\.lower).filter(personNouns.contains)
+    }
+
     /// "Sarah Hughes turns 17 in April": a name opening the sentence before a verb in lower case — not
     /// "is" or "has", which places and bodies take as often as people ("New York is a city", "Acme has
     /// 400 workers"); a person they describe is an introduction.
     static func namedSubject(_ words: [Word]) -> SpeakerPhrase? {
-        guard let (start, end) = openingName(words), !words[end].isCapitalized, !words[end].isPunctuation,
+        guard let (start, name) = openingName(words) else { return nil }
+        let end = verbAfterAppositive(words, from: name) ?? name
+        guard !words[end].isCapitalized, !words[end].isPunctuation,
+            // "VOA's Nico Colombant reports from Monrovia": the outlet's reporter, who narrates, never speaks.
+            !["reports", "reporting"].contains(words[end].lower),
             !ReportingCues.prepositions.contains(words[end].lower),
             !ReportingCues.clauseStarts.contains(words[end].lower),
             !ReportingCues.be.contains(words[end].lower), !["has", "have", "had"].contains(words[end].lower)
         else { return nil }
-        return SpeakerPhrase(name: words[start..<end].spelled)
+        return SpeakerPhrase(name: words[start..<name].spelled)
+    }
+
+    /// "Wesley Kennedy, the principal of the school, reads out …": where the verb after a description in
+    /// commas following the name at `comma` stands, or nil if no such description is there.
+    private static func verbAfterAppositive(_ words: [Word], from comma: Int) -> Int? {
+        guard words[comma].text == ",",
+            let closing = words[(comma + 1)...].prefix(12).firstIndex(where: { $0.text == "," }),
+            closing > comma + 1, closing + 1 < words.count, !words[comma + 1].isCapitalized
+        else { return nil }
+        return closing + 1
     }
 
     /// "Researchers from three universities did the study", "The astronomers had found signs …": a plural
@@ -131,6 +185,21 @@ struct IntroducedPeople {
 
     /// Words that link a sentence to the one before without being its subject: "But now hospitals …".
     private static let linkingWords: Set<String> = ["but", "and", "now", "yet", "still", "so", "today"]
+
+    /// "The non-governmental organization Oxfam spoke with farmers": "the", up to three words in lower case,
+    /// an organisation noun, then the body's name of up to five capitalised words and a verb in lower case.
+    static func namedBodySubject(_ words: [Word]) -> SpeakerPhrase? {
+        guard words.first?.lower == "the",
+            let noun = words.dropFirst().prefix(4).firstIndex(where: {
+                SpeakerPhrase.organisationNouns.contains($0.lower)
+            }),
+            words[1..<noun].allSatisfy({ !$0.isCapitalized && !$0.isPunctuation })
+        else { return nil }
+        let name = words[(noun + 1)...].prefix { $0.isCapitalized }
+        guard !name.isEmpty, name.count <= 5, name.endIndex < words.count, !words[name.endIndex].isPunctuation
+        else { return nil }
+        return SpeakerPhrase(name: name.spelled)
+    }
 
     /// Where a name of two to four capitalised words opening the sentence (after an owner in the
     /// possessive) starts and ends, when a word follows it.

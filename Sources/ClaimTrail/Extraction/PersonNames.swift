@@ -44,6 +44,12 @@ struct PersonNames {
         }
         noteAcronym(run)
         note(run, after: before)
+        noteDefinedAcronyms(words)
+        if let person = IntroducedPeople.introduction(words) {
+            // "Ana Ruiz is a food security expert with the agency": "the expert" is Ana Ruiz.
+            let named = person.name.split(separator: " ").last.flatMap { byLastName[String($0)] } ?? person
+            for noun in IntroducedPeople.describingNouns(words) { noteRole(noun, of: named) }
+        }
         let spoken = words.filter { !$0.isPunctuation }
         if spoken.count >= 3, ["reports", "reporting"].contains(spoken[spoken.count - 1].lower),
             spoken[spoken.count - 2].isCapitalized
@@ -56,6 +62,29 @@ struct PersonNames {
         guard run.count >= 2, run.count <= 6, run.allSatisfy({ $0.text.first?.isLetter == true }) else { return }
         let initials = String(run.compactMap(\.text.first)).uppercased()
         if byAcronym[initials] == nil { byAcronym[initials] = SpeakerPhrase(name: run.spelled) }
+    }
+
+    /// Words that may stand inside a body's name between its capitalised words: "Lawyers for Human Rights".
+    private static let linkingWords: Set<String> = ["for", "of", "and", "on", "to", "the", "in"]
+
+    /// "The Zimbabwe Lawyers for Human Rights (ZLHR) says": an acronym in brackets right after a name whose
+    /// capitalised words it abbreviates defines it, linking words and all, so that "the ZLHR said" is the
+    /// body. It replaces a guess from a run of capitals: the article spells this one out.
+    private mutating func noteDefinedAcronyms(_ words: [Word]) {
+        for index in words.indices.dropFirst().dropLast(2) where words[index].text == "(" {
+            let acronym = words[index + 1].text
+            guard words[index + 2].text == ")", acronym.count >= 2, acronym.allSatisfy(\.isUppercase) else { continue }
+            var start = index
+            while start > 0, index - start < 12,
+                words[start - 1].isCapitalized || Self.linkingWords.contains(words[start - 1].lower)
+            {
+                start -= 1
+            }
+            var name = words[start..<index].drop { $0.isPunctuation || Self.notNames.contains($0.lower) }
+            while let last = name.last, !last.isCapitalized { name = name.dropLast() }
+            let initials = String(name.filter(\.isCapitalized).compactMap(\.text.first))
+            if name.count >= 2, initials == acronym { byAcronym[String(acronym)] = SpeakerPhrase(name: name.spelled) }
+        }
     }
 
     /// The role nouns of a description between commas after a person's name.
@@ -80,7 +109,15 @@ struct PersonNames {
         let title = run.dropLast().lastIndex { SpeakerPhrase.isTitle($0, first: $0.range == run[0].range) }
         let nameWords = title.map { Array(run[($0 + 1)...]) } ?? run
         let lastName = last.withoutPossessive
-        guard nameWords.count >= 2 else { return nil }
+        let roleNouns = (title.map { run[...$0].map(\.lower) } ?? []) + (before.map { [$0.lower] } ?? [])
+        guard nameWords.count >= 2 else {
+            // "President Obama": no full name to file, but the title still says who "the President" is.
+            if let title, nameWords.count == 1, !SpeakerPhrase.isTitle(last, first: false) {
+                let person = SpeakerPhrase(name: lastName, role: run[...title].spelled)
+                for noun in roleNouns where SpeakerPhrase.personNouns.contains(noun) { noteRole(noun, of: person) }
+            }
+            return nil
+        }
         let person = SpeakerPhrase(
             name: (nameWords.dropLast().spelled + " " + lastName),
             role: title.map { run[...$0].spelled }
@@ -93,7 +130,6 @@ struct PersonNames {
             byFirstName[firstName] = person
         }
         if byFoldedLastName[lastName.lowercased()] == nil { byFoldedLastName[lastName.lowercased()] = person }
-        let roleNouns = (title.map { run[...$0].map(\.lower) } ?? []) + (before.map { [$0.lower] } ?? [])
         for noun in roleNouns where SpeakerPhrase.personNouns.contains(noun) { noteRole(noun, of: person) }
         return person
     }
@@ -109,9 +145,9 @@ struct PersonNames {
 
     /// The full name for a speaker named by last name (or by an unshared first name) alone, or nil.
     func fullName(of speaker: SpeakerPhrase) -> SpeakerPhrase? {
-        if speaker.name.count >= 2, speaker.name.allSatisfy({ $0.isUppercase }),
-            let body = byAcronym[speaker.name]
-        {
+        // "EPA", or "the ZLHR" with its article.
+        let bare = speaker.name.lowercased().hasPrefix("the ") ? String(speaker.name.dropFirst(4)) : speaker.name
+        if bare.count >= 2, bare.allSatisfy({ $0.isUppercase }), let body = byAcronym[bare] {
             return body
         }
         // A title goes with a last name ("General Cole"), never with a first name alone. A pronoun names no

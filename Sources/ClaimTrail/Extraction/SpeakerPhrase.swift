@@ -103,10 +103,12 @@ struct SpeakerPhrase {
         while words.last?.text == "." { words.removeLast() }
         while let first = words.first, ["that", "and", "but", "as", "so"].contains(first.lower) { words.removeFirst() }
         guard !words.isEmpty else { return nil }
-        // "Eric Dreiband of the Civil Rights Division": the name, before its description.
+        // "Eric Dreiband of the Civil Rights Division": the name, before its description. "David M. Uhlmann
+        // for the Office of …": a middle initial's stop is part of the name.
         if let preposition = words.indices.first(where: {
             $0 >= 2 && descriptionPrepositions.contains(words[$0].lower) && words[$0 - 1].isCapitalized
-                && words[$0 - 2].isCapitalized && !speakerNouns.contains(words[$0 - 1].lower)
+                && (words[$0 - 2].isCapitalized || words[$0 - 2].text == ".")
+                && !speakerNouns.contains(words[$0 - 1].lower)
         }) {
             words = Array(words[..<preposition])
         }
@@ -207,7 +209,9 @@ struct SpeakerPhrase {
     var isDefiniteDescription: Bool {
         let words = name.split(separator: " ")
         guard words.count >= 2, words[0].lowercased() == "the", let head = words.last else { return false }
-        return !(head.first?.isUppercase ?? false) && Self.personNouns.contains(head.lowercased())
+        // "the President" after "President Obama": a title alone after "the" is a description too.
+        let titleAlone = words.count == 2 && Self.titles.contains(head.lowercased())
+        return (!(head.first?.isUppercase ?? false) || titleAlone) && Self.personNouns.contains(head.lowercased())
     }
 
     /// A definite description of one body: "the network", "The bank", "the state oil company". News style
