@@ -364,7 +364,7 @@ struct ExtractionTests {
     }
 
     /// The development set: freely licensed news the rules were not written from (Gold/dev/README.md).
-    let developmentSet = (1...96).map { String(format: "%03d", $0) }
+    let developmentSet = (1...128).map { String(format: "%03d", $0) }
 
     @Test("precision and recall on the development set of unseen news hold their floor")
     func developmentSetQuality() throws {
@@ -378,11 +378,11 @@ struct ExtractionTests {
         }
         let total = ExtractionEvaluation.combined(evaluations)
         print("extraction on the development set —\n" + ExtractionReport.table(total))
-        #expect(total.content.gold == 487)
-        // A little below the measured 0.98 / 0.92 of the tenth round (rules-2026.12.5) on texts 001–096, so that a
-        // regression fails.
-        #expect(total.contentAndSpeaker.precision >= 0.97)
-        #expect(total.contentAndSpeaker.f1 >= 0.91)
+        #expect(total.content.gold == 734)
+        // A little below the measured 0.96 / 0.89 of the eleventh round (rules-2026.12.6) on texts 001–128, so that
+        // a regression fails.
+        #expect(total.contentAndSpeaker.precision >= 0.95)
+        #expect(total.contentAndSpeaker.f1 >= 0.88)
     }
 
     @Test("precision and recall on the annotated corpus meet the targets")
