@@ -27,7 +27,8 @@ struct OriginsCommand: ParsableCommand {
         let origins = try store.read { try $0.origins(of: claim, limit: limit.rowLimit) }
         if origins.origins.count < origins.independentOrigins {
             note(
-                "showing the first \(origins.origins.count) of \(origins.independentOrigins) origins; --limit 0 shows all"
+                "showing the first \(origins.origins.count) of \(origins.independentOrigins) origins; "
+                    + "--limit 0 shows all"
             )
         }
         for circle in origins.circularCitations { note(circle.line) }

@@ -32,7 +32,10 @@ struct AsOfTests {
             }
             #expect(
                 export == past.export,
-                "seed \(seed) (ASOF_SEED=\(seed) reruns it): export --as-of step \(index) \(past.time), after \(past.step)"
+                """
+                seed \(seed) (ASOF_SEED=\(seed) reruns it): export --as-of step \(index) \(past.time), \
+                after \(past.step)
+                """
             )
             #expect(contested == past.contested, "seed \(seed): contested --as-of step \(index), after \(past.step)")
             if export != past.export {

@@ -22,7 +22,8 @@ struct ExtractionSixthRoundTests {
         #expect(proposals.map(\.speakerRole) == ["A senior engineer at the plant"])
         #expect(
             found(
-                "Another council member, Omar Haddad of the Green Party, told reporters Monday that the budget was late."
+                "Another council member, Omar Haddad of the Green Party, "
+                    + "told reporters Monday that the budget was late."
             )
                 == ["Omar Haddad | told reporters Monday | the budget was late"]
         )
@@ -32,7 +33,8 @@ struct ExtractionSixthRoundTests {
     func relativeClauseAfterDescription() {
         let proposals = extractor.extract(
             from:
-                "Lucy Grant, treasurer of the sailing club, which paid for the survey, said the harbour wall was unsafe."
+                "Lucy Grant, treasurer of the sailing club, which paid for the survey, "
+                + "said the harbour wall was unsafe."
         )
         #expect(proposals.map(\.speaker) == ["Lucy Grant"])
         #expect(proposals.map(\.speakerRole) == ["treasurer of the sailing club"])

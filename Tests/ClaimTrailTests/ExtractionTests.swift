@@ -28,7 +28,8 @@ struct ExtractionTests {
         )
         #expect(
             found(
-                "“The strikes hit only terrorist targets,” the ministry said.\n“We have seen no evidence of that at all.”"
+                "“The strikes hit only terrorist targets,” the ministry said.\n"
+                    + "“We have seen no evidence of that at all.”"
             )
                 == [
                     "the ministry | said | direct | The strikes hit only terrorist targets,",
@@ -95,7 +96,8 @@ struct ExtractionTests {
     func multiParagraphQuotes() {
         #expect(
             found(
-                "Mayor Ana Ruiz issued the following statement:\n“We will rebuild the bridge this year.\n“Nobody will be left without a way to work.”"
+                "Mayor Ana Ruiz issued the following statement:\n“We will rebuild the bridge this year.\n"
+                    + "“Nobody will be left without a way to work.”"
             )
                 == [
                     "Ana Ruiz | issued the following statement | direct | We will rebuild the bridge this year.",
@@ -207,7 +209,8 @@ struct ExtractionTests {
         // the naming verb around them reports them (`ExtractionTenthRoundTests.namingVerbs`).
         #expect(
             found(
-                "“We will not raise taxes,” the mayor said.\nShe called the plan “a fair deal for every family in town”."
+                "“We will not raise taxes,” the mayor said.\n"
+                    + "She called the plan “a fair deal for every family in town”."
             )
                 == [
                     "the mayor | said | direct | We will not raise taxes,",
@@ -274,7 +277,8 @@ struct ExtractionTests {
     func confidenceOrdersTheDoubtful() {
         let proposals = extractor.extract(
             from:
-                "“We will win this race,” Ana Ruiz said.\nShe said the polls were wrong again.\nOfficials said the count was slow."
+                "“We will win this race,” Ana Ruiz said.\nShe said the polls were wrong again.\n"
+                + "Officials said the count was slow."
         )
         let confidence = proposals.map(\.confidence)
         #expect(proposals.map(\.speaker) == ["Ana Ruiz", "Ana Ruiz", "Officials"])

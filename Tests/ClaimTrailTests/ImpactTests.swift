@@ -101,7 +101,10 @@ struct ImpactTests {
         #expect(try temporary.snapshot() == before)
     }
     @Test(
-        "PROV-JSON: a retracted source wasInvalidatedBy its retraction, a corrected attribution wasRevisionOf its wording",
+        """
+        PROV-JSON: a retracted source wasInvalidatedBy its retraction, \
+        a corrected attribution wasRevisionOf its wording
+        """,
         .enabled(if: OutsideClient.enabled("python3", pythonModule: "prov"))
     )
     func provenanceDocument() throws {

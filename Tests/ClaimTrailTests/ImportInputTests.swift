@@ -22,7 +22,8 @@ struct ImportInputTests {
         let before = try temporary.snapshot()
         let file = try temporary.file(
             "review.json",
-            #"{"@type": "ClaimReview", "claimReviewed": "A claim", "author": "Desk", "reviewRating": {"ratingValue": \#(value)}}"#
+            #"{"@type": "ClaimReview", "claimReviewed": "A claim", "author": "Desk", "#
+                + #""reviewRating": {"ratingValue": \#(value)}}"#
         )
         let result = try Binary.run(["import", file], database: temporary.path)
         #expect(result.status == 1)
@@ -55,7 +56,8 @@ struct ImportInputTests {
         let temporary = try TemporaryStore()
         let file = try temporary.file(
             "verdicts.jsonl",
-            #"{"type": "claim", "text": "A claim", "verdicts": [{"rating": "False", "reviewer": "Desk", "score": 1.5e19}]}"#
+            #"{"type": "claim", "text": "A claim", "#
+                + #""verdicts": [{"rating": "False", "reviewer": "Desk", "score": 1.5e19}]}"#
         )
         let result = try Binary.run(["import", file], database: temporary.path)
         #expect(result.status == 1 && result.stderr.contains("\(file):1"), "\(result.stderr)")

@@ -7,7 +7,8 @@ import Testing
 struct ImportTests {
     static let document = """
         {
-          "sources": [{"title": "Article “one”", "url": "https://example.org/1", "published": "2018-08-28", "body": "Body – text"}],
+          "sources": [{"title": "Article “one”", "url": "https://example.org/1", "published": "2018-08-28", \
+        "body": "Body – text"}],
           "speakers": [
             {"name": "Russian Ministry of Defence", "kind": "government", "aliases": ["Russian MoD"]},
             {"name": "TASS", "kind": "media"},
@@ -18,9 +19,11 @@ struct ImportTests {
             {"text": "No strike is planned", "counters": ["The US is planning a strike"]}
           ],
           "attributions": [
-            {"claim": "The US is planning a strike", "speaker": "TASS", "source": "https://example.org/1", "cue": "reported"},
+            {"claim": "The US is planning a strike", "speaker": "TASS", "source": "https://example.org/1", \
+        "cue": "reported"},
             {"claim": "the us is planning a strike", "speaker": "Russian MoD", "source": "Article “one”",
-             "stance": "asserts", "mode": "direct", "quote": "“A strike is coming,”", "cue": "said", "date": "2018-08-27",
+             "stance": "asserts", "mode": "direct", "quote": "“A strike is coming,”", "cue": "said", \
+        "date": "2018-08-27",
              "via": {"speaker": "TASS"}},
             {"claim": "No strike is planned", "speaker": "мария захарова", "source": "#1", "stance": "denies"}
           ]
@@ -179,7 +182,8 @@ struct ImportTests {
             {"type": "speaker", "name": "Oana Lungescu", "kind": "person", "role": "NATO spokesperson"}
 
             {"type": "claim", "text": "NATO is not present in Syria."}
-            {"type": "attribution", "claim": "NATO is not present in Syria", "speaker": "Oana Lungescu", "source": "S", "mode": "direct"}
+            {"type": "attribution", "claim": "NATO is not present in Syria", "speaker": "Oana Lungescu", \
+            "source": "S", "mode": "direct"}
             """
         let summary = try importer.importFile(atPath: try temporary.file("data.jsonl", lines))
         #expect(summary.attributions == 1 && summary.claims == 1)
@@ -205,12 +209,14 @@ struct ImportTests {
             ),
             (
                 "unknown stance",
-                #"{"type": "attribution", "claim": "New claim", "speaker": "Known", "source": "S", "stance": "agrees"}"#,
+                #"{"type": "attribution", "claim": "New claim", "speaker": "Known", "source": "S", "#
+                    + #""stance": "agrees"}"#,
                 "unknown stance “agrees”"
             ),
             (
                 "bad date",
-                #"{"type": "attribution", "claim": "New claim", "speaker": "Known", "source": "S", "date": "28/08/2018"}"#,
+                #"{"type": "attribution", "claim": "New claim", "speaker": "Known", "source": "S", "#
+                    + #""date": "28/08/2018"}"#,
                 "bad date “28/08/2018”"
             ),
             ("empty claim", #"{"type": "claim", "text": "  "}"#, "field “text” is required"),

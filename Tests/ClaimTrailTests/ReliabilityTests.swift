@@ -212,7 +212,8 @@ struct ReliabilityTests {
             #expect(result.status == 1)
             #expect(
                 result.stderr
-                    == "Error: \(path) is read-only for this user: it can be read and exported, not changed (or upgraded); nothing was written\n"
+                    == "Error: \(path) is read-only for this user: it can be read and exported, "
+                    + "not changed (or upgraded); nothing was written\n"
             )
         }
     }
@@ -330,7 +331,10 @@ struct ReliabilityTests {
         try store.write {
             for _ in 0..<40 {
                 let ids = try store.database.prepare(
-                    "SELECT id FROM attribution WHERE id NOT IN (SELECT via_id FROM attribution WHERE via_id IS NOT NULL)"
+                    """
+                    SELECT id FROM attribution
+                    WHERE id NOT IN (SELECT via_id FROM attribution WHERE via_id IS NOT NULL)
+                    """
                 ).map { $0.int64(0) }
                 let id = ids[Int(random.next() % UInt64(ids.count))]
                 if random.next() % 2 == 0 {

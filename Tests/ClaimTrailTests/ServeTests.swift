@@ -158,7 +158,10 @@ struct ServeTests {
         #expect(ticked.status == 303)
         #expect(
             try desk.texts(
-                "SELECT s.name || ' ' || a.stance || ' ' || a.recorded_by FROM attribution a JOIN speaker s ON s.id = a.speaker_id"
+                """
+                SELECT s.name || ' ' || a.stance || ' ' || a.recorded_by
+                FROM attribution a JOIN speaker s ON s.id = a.speaker_id
+                """
             )
                 == ["Harbour master denies ed"]
         )
@@ -195,13 +198,15 @@ struct ServeTests {
         #expect(
             (skipped.json as? [String: Any])?["error"] as? String
                 == "claim #1 cannot move from unchecked to checked: unchecked → checked skips a step "
-                + "(the order is unchecked → in_progress → needs_second_look → checked → published, one step either way)"
+                + "(the order is unchecked → in_progress → needs_second_look → checked → published, "
+                + "one step either way)"
         )
         #expect(try post("/api/claims/1/status", #"{"status": "being checked", "note": "on it"}"#).status == 200)
         #expect(try post("/api/claims/1/assignee", #"{"assignee": "ed"}"#).status == 200)
         #expect(try post("/api/claims/1/notes", #"{"text": "Called the port"}"#).status == 201)
         let verdict =
-            #"{"rating": "False", "explanation": "It was open", "language": "en", "appearance_url": "https://x.test/p"}"#
+            #"{"rating": "False", "explanation": "It was open", "language": "en", "#
+            + #""appearance_url": "https://x.test/p"}"#
         #expect(try post("/api/claims/1/verdicts", verdict).status == 201)
         #expect(try post("/api/claims/1/verdicts", #"{"rating": "False", "language": "not a tag!"}"#).status == 400)
         #expect(try desk.texts("SELECT status || ' ' || assignee FROM claim WHERE id = 1") == ["in_progress ed"])

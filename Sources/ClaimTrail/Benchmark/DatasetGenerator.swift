@@ -113,7 +113,8 @@ public struct DatasetGenerator {
                 claim % 10 == 0 && random.next() % 3 == 0
                 ? "denies" : (random.next() % 20 == 0 ? "questions" : "asserts")
             let quote =
-                "“\(Self.words[Int(random.next() % UInt64(Self.words.count))]),” – \(Self.words[claim % Self.words.count]) #\(totals.attributions + 1) 🗞"
+                "“\(Self.words[Int(random.next() % UInt64(Self.words.count))]),” – "
+                + "\(Self.words[claim % Self.words.count]) #\(totals.attributions + 1) 🗞"
             let relayed = random.next() % 20 == 0 && totals.attributions + 2 <= attributions
             var via: Int?
             if relayed {

@@ -326,7 +326,8 @@ public enum HTMLReport: StoreDocument {
         body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:72em;padding:0 1em;color:#222}
         h2{border-top:1px solid #ccc;padding-top:1em}.meta,small{color:#666}
         .contested{background:#b00020;color:#fff;border-radius:3px;padding:0 .4em;font-size:.7em;vertical-align:middle}
-        table{border-collapse:collapse;width:100%;margin:.5em 0}td,th{border:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top}
+        table{border-collapse:collapse;width:100%;margin:.5em 0}\
+        td,th{border:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top}
         th{background:#f3f3f3}.asserts{color:#1b5e20}.denies{color:#b00020}.questions{color:#e65100}
         .verdict{background:#fff8e1;padding:.3em .6em}.retracted{color:#b00020;font-weight:bold}
         q.altered,q.not_found{background:#fff3e0}.quote-check{color:#e65100;font-size:.85em}

@@ -10,7 +10,8 @@ public enum ImpactReport {
         }.joined()
         text += "\nVerdicts (\(impact.verdicts.count))\n"
         text += impact.verdicts.map {
-            "  claim #\($0.claimID): \(shown($0.rating)) (\(shown($0.reviewer)))\($0.url.map { " " + shown($0) } ?? "")\n"
+            "  claim #\($0.claimID): \(shown($0.rating)) (\(shown($0.reviewer)))"
+                + "\($0.url.map { " " + shown($0) } ?? "")\n"
         }.joined()
         return text
     }

@@ -41,7 +41,8 @@ struct IntroducedPeople {
 
     /// Who a "he" or "she" in sentence number `sentence` most likely points to before anyone spoken of
     /// earlier: the person introduced last, or the person the sentence just before opens with, reporting
-    /// nothing, when that is later ("Ana Ruiz, the school's principal, reads out the rules. He says …" is no longer the last speaker).
+    /// nothing, when that is later ("Ana Ruiz, the school's principal, reads out the rules. He says …" is no
+    /// longer the last speaker).
     func newcomer(before sentence: Int) -> (sentence: Int, person: SpeakerPhrase)? {
         let introduction = person(before: sentence)
         guard let subject = Self.last(in: newcomers, before: sentence), subject.sentence == sentence - 1,

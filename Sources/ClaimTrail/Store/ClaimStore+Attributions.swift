@@ -25,7 +25,8 @@ extension ClaimStore {
             }
             guard viaClaim == draft.claimID else {
                 throw ClaimTrailError.invalid(
-                    "attribution #\(viaID) reports claim #\(viaClaim), not #\(draft.claimID); a relay carries the same claim"
+                    "attribution #\(viaID) reports claim #\(viaClaim), not #\(draft.claimID); "
+                        + "a relay carries the same claim"
                 )
             }
         }

@@ -1528,7 +1528,8 @@ private let schema19 = ##"""
             CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) & 65535,
             random() & 4095, 8 + (random() & 3), random() & 4095, random() & 281474976710655))
     );
-    INSERT INTO new_change_log (id, changed_at, changed_by, entity, entity_id, action, claim_id, before, after, reason, uid)
+    INSERT INTO new_change_log
+        (id, changed_at, changed_by, entity, entity_id, action, claim_id, before, after, reason, uid)
         SELECT id, changed_at, changed_by, entity, entity_id, action, claim_id, before, after, reason,
         printf('%08x-%04x-7%03x-%x%03x-%012x',
             CAST(round((julianday(changed_at) - 2440587.5) * 86400000) AS INTEGER) >> 16,

@@ -96,7 +96,8 @@ extension PastState {
         """,
         """
         INSERT OR IGNORE INTO affected_speaker
-        SELECT speaker_id FROM (\(movedAttributions("was.speaker_id IS NOT now.speaker_id OR was.state IS NOT now.state")))
+        SELECT speaker_id
+        FROM (\(movedAttributions("was.speaker_id IS NOT now.speaker_id OR was.state IS NOT now.state")))
         WHERE speaker_id IS NOT NULL
         UNION SELECT key FROM hidden_speaker UNION SELECT id FROM past_speaker
         """,

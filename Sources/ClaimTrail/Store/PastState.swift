@@ -156,7 +156,8 @@ struct PastState {
         guard first != nil || firstUID != nil else { return }
         guard madeBefore else {
             throw ClaimTrailError.invalid(
-                "--as-of \(time.shown) is before the store's first record (\(first ?? "its first uid")); nothing to show"
+                "--as-of \(time.shown) is before the store's first record (\(first ?? "its first uid")); "
+                    + "nothing to show"
             )
         }
     }

@@ -30,7 +30,8 @@ extension StoreCheck {
             ORDER BY 1
             """
         ).map {
-            "attribution #\($0.int64(0)) is live, but the change log records its deletion with its claim: its id was reused"
+            "attribution #\($0.int64(0)) is live, but the change log records its deletion with its claim: "
+                + "its id was reused"
         }
         problems += try database.prepare(
             """

@@ -22,7 +22,8 @@ extension ClaimStore {
         let before = try mergeSnapshot(
             """
             SELECT json_object('text', text, 'topic', topic, 'merged_into', ?2, 'status', status, 'assignee', assignee,
-                               'proposed', proposed, 'uid', uid, 'attributions', \(RestorableRows.attributionIDs("claim_id")),
+                               'proposed', proposed, 'uid', uid,
+                               'attributions', \(RestorableRows.attributionIDs("claim_id")),
                                'relations', \(RestorableRows.relations), 'verdicts', \(RestorableRows.verdicts),
                                'notes', \(RestorableRows.notes))
             FROM claim WHERE id = ?1
@@ -54,7 +55,10 @@ extension ClaimStore {
             )
         }
         try database.execute(
-            "UPDATE verdict SET claim_id = ?2 WHERE claim_id = ?1 AND reviewer NOT IN (SELECT reviewer FROM verdict WHERE claim_id = ?2)",
+            """
+            UPDATE verdict SET claim_id = ?2
+            WHERE claim_id = ?1 AND reviewer NOT IN (SELECT reviewer FROM verdict WHERE claim_id = ?2)
+            """,
             [merged, kept]
         )
         try database.execute("DELETE FROM verdict WHERE claim_id = ?", [merged])
@@ -136,7 +140,10 @@ extension ClaimStore {
         )
         // The kept speaker takes the merged one's Wikidata link when it has none of its own.
         try database.execute(
-            "UPDATE speaker SET wikidata = (SELECT wikidata FROM speaker WHERE id = ?1) WHERE id = ?2 AND wikidata IS NULL",
+            """
+            UPDATE speaker SET wikidata = (SELECT wikidata FROM speaker WHERE id = ?1)
+            WHERE id = ?2 AND wikidata IS NULL
+            """,
             [merged, kept]
         )
         try logMerge("speaker", merged, into: kept, claimID: nil, before: before, by: by, reason: reason)

@@ -84,7 +84,10 @@ extension ClaimStore {
             // Stepping over rowids without ranking them is cheap: no bm25, no sizes read.
             try zip(Self.hitKinds, Self.indexes).filter { _, index in
                 try database.cached(
-                    "SELECT EXISTS (SELECT 1 FROM \(index) WHERE \(index) MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET ?2)"
+                    """
+                    SELECT EXISTS (SELECT 1 FROM \(index) WHERE \(index) MATCH ?1
+                                   ORDER BY rowid DESC LIMIT 1 OFFSET ?2)
+                    """
                 ).first([expression, ranked]) { $0.int(0) == 1 } ?? false
             }.map(\.0)
         }
