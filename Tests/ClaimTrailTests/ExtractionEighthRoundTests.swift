@@ -6,13 +6,8 @@ import Testing
 /// The rules written after dev texts 065–080 were measured held out, and from the wrong speakers left on
 /// the whole development set; each on sentences written for it.
 @Suite("Attribution extraction: shapes of the eighth held-out batch")
-struct ExtractionEighthRoundTests {
+struct ExtractionEighthRoundTests: ProposalListing {
     let extractor = AttributionExtractor()
-
-    /// (speaker, cue, content) of each proposal.
-    func found(_ text: String) -> [String] {
-        extractor.extract(from: text).map { "\($0.speaker) | \($0.cue) | \($0.content)" }
-    }
 
     @Test("a person named after an occupation in lower case is one person, whom a later he finds")
     func occupationBeforeName() {

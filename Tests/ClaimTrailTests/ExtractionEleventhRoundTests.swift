@@ -7,13 +7,8 @@ import Testing
 /// acronyms and pronouns that went to the wrong speaker, each fixed at its cause and tested on sentences
 /// written for it.
 @Suite("Attribution extraction: speakers resolved in the eleventh round")
-struct ExtractionEleventhRoundTests {
+struct ExtractionEleventhRoundTests: ProposalListing {
     let extractor = AttributionExtractor()
-
-    /// (speaker, cue, content) of each proposal.
-    func found(_ text: String) -> [String] {
-        extractor.extract(from: text).map { "\($0.speaker) | \($0.cue) | \($0.content)" }
-    }
 
     @Test("an acronym in brackets after a name stands for that name, linking words and all")
     func acronymDefinedInBrackets() {

@@ -5,13 +5,8 @@ import Testing
 
 /// The rules written after dev texts 029–040 were measured held out; each on sentences written for it.
 @Suite("Attribution extraction: shapes of held-out news")
-struct ExtractionHeldOutShapesTests {
+struct ExtractionHeldOutShapesTests: ProposalListing {
     let extractor = AttributionExtractor()
-
-    /// (speaker, cue, content) of each proposal.
-    func found(_ text: String) -> [String] {
-        extractor.extract(from: text).map { "\($0.speaker) | \($0.cue) | \($0.content)" }
-    }
 
     @Test("a hedged verb, a verb after an article and a noun before a verb report nothing")
     func notReports() {

@@ -6,13 +6,8 @@ import Testing
 /// The rules written after the blind batch 081–096 was measured held out: the wrong speakers it showed,
 /// each fixed at its cause and tested on sentences written for it.
 @Suite("Attribution extraction: wrong speakers of the ninth held-out batch")
-struct ExtractionNinthRoundTests {
+struct ExtractionNinthRoundTests: ProposalListing {
     let extractor = AttributionExtractor()
-
-    /// (speaker, cue, content) of each proposal.
-    func found(_ text: String) -> [String] {
-        extractor.extract(from: text).map { "\($0.speaker) | \($0.cue) | \($0.content)" }
-    }
 
     @Test("a pronoun never takes a name that begins with it, as in a programme's title")
     func pronounIsNoFirstName() {

@@ -5,13 +5,8 @@ import Testing
 
 /// The rules written after dev texts 053–064 were measured held out; each on sentences written for it.
 @Suite("Attribution extraction: shapes of the seventh held-out batch")
-struct ExtractionSeventhRoundTests {
+struct ExtractionSeventhRoundTests: ProposalListing {
     let extractor = AttributionExtractor()
-
-    /// (speaker, cue, content) of each proposal.
-    func found(_ text: String) -> [String] {
-        extractor.extract(from: text).map { "\($0.speaker) | \($0.cue) | \($0.content)" }
-    }
 
     @Test("a transcript label in capitals names the speaker of the quotation after it")
     func transcriptLabel() {

@@ -5,13 +5,8 @@ import Testing
 
 /// The rules written after dev texts 041–052 were measured held out; each on sentences written for it.
 @Suite("Attribution extraction: shapes of the sixth held-out batch")
-struct ExtractionSixthRoundTests {
+struct ExtractionSixthRoundTests: ProposalListing {
     let extractor = AttributionExtractor()
-
-    /// (speaker, cue, content) of each proposal.
-    func found(_ text: String) -> [String] {
-        extractor.extract(from: text).map { "\($0.speaker) | \($0.cue) | \($0.content)" }
-    }
 
     @Test("a description before the name, in commas, is the role; the name is the speaker")
     func descriptionBeforeName() {

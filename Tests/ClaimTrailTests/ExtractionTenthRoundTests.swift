@@ -7,13 +7,8 @@ import Testing
 /// writing, and from a wrong speaker found on sentences written to probe them: each tested on sentences
 /// written for it.
 @Suite("Attribution extraction: tenth round of news shapes")
-struct ExtractionTenthRoundTests {
+struct ExtractionTenthRoundTests: ProposalListing {
     let extractor = AttributionExtractor()
-
-    /// (speaker, cue, content) of each proposal.
-    func found(_ text: String) -> [String] {
-        extractor.extract(from: text).map { "\($0.speaker) | \($0.cue) | \($0.content)" }
-    }
 
     @Test("they inside a sentence that opens with a group is that group, not a person quoted before")
     func theyIsTheSentencesGroup() {
