@@ -60,7 +60,7 @@ struct StoreOpeningTests {
         let expected: String
         switch kind {
         case "empty":
-            FileManager.default.createFile(atPath: path, contents: Data())
+            #expect(FileManager.default.createFile(atPath: path, contents: Data()))
             expected = "\(path) is not a claimtrail store; run `claimtrail init --db \(path)` to create one"
         case "older store":
             try OlderStore.make(at: path, version: Migration.latestVersion - 1)
