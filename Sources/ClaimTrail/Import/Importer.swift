@@ -412,12 +412,25 @@ public struct Importer {
         let recordedAt = try record.string("recorded_at").map { try pastTime($0, field: "recorded_at") }
         let result = try store.addAttribution(
             draft,
-            recordedBy: try record.string("recorded_by") ?? recordedBy,
+            recordedBy: try recorder(of: record),
             recordedAt: recordedAt,
             uid: uid
         )
         if result.created { summary.attributions += 1 } else { summary.existing += 1 }
         if !result.created { try aliasUID(uid, of: .attribution, into: result.id) }
+    }
+
+    /// Who entered the attribution: its `recorded_by`, refused when blank or invisible as `--as` is,
+    /// else whom the import records as. A name is kept as the file spells it, so that a store's export
+    /// imports back to the same bytes.
+    private func recorder(of record: ImportRecord) throws -> String {
+        guard let named = try record.string("recorded_by") else { return recordedBy }
+        _ = try Reference.required(
+            named,
+            "“recorded_by”",
+            missing: "field “recorded_by” is blank; leave it out to record the attribution as the importer's"
+        )
+        return named
     }
 
     /// Unlike `claimtrail attribute`, an import never invents speakers: a name it cannot find

@@ -43,7 +43,7 @@ extension ClaimStore {
                 stance: draft.stance,
                 mode: draft.mode,
                 quote: quote,
-                cue: Reference.clean(draft.cue),
+                cue: try Reference.visible(draft.cue, "a cue"),
                 saidOn: date,
                 viaID: draft.viaID,
                 recordedAt: recordedAt,

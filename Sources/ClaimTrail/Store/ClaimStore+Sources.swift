@@ -16,7 +16,9 @@ extension ClaimStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
-                title, url, Reference.clean(draft.outlet), Reference.clean(draft.author), published,
+                title, url, try Reference.visible(draft.outlet, "an outlet"),
+                try Reference.visible(draft.author, "an author"),
+                published,
                 draft.body, draft.body.map(SHA256.hex), (uid ?? UID.make()).text,
             ]
         )

@@ -55,7 +55,8 @@ extension ClaimStore {
             [
                 claimID, rating, verdict.score, verdict.best, verdict.worst, reviewer, date,
                 Reference.clean(verdict.url),
-                Reference.clean(verdict.explanation), language, Reference.clean(verdict.appearanceURL),
+                try Reference.visible(verdict.explanation, "an explanation"), language,
+                Reference.clean(verdict.appearanceURL),
                 (uid ?? UID.make()).text,
             ]
         )
