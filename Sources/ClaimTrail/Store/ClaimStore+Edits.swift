@@ -377,6 +377,8 @@ public struct Change: Codable, Equatable, Sendable {
     public var reason: String?
 
     /// What changed, for people: `quote: “old” → “new”` for an edit, the main fields for a deletion.
+    /// A uid is left out: it names the record and is never edited, so it "changes" only from
+    /// nothing in an addition (`logAddition`), where it would read as an edit of the record's name.
     public var summary: String {
         let old = Self.fields(before)
         let new = after.map(Self.fields) ?? [:]
@@ -385,7 +387,7 @@ public struct Change: Codable, Equatable, Sendable {
                 + ["text", "name", "quote", "stance"].compactMap { key in old[key].map { "\(key) “\($0)”" } }
                 .joined(separator: ", ")
         }
-        return Set(old.keys).union(new.keys).sorted().filter { old[$0] != new[$0] }
+        return Set(old.keys).union(new.keys).subtracting(["uid"]).sorted().filter { old[$0] != new[$0] }
             .map { "\($0): “\(old[$0] ?? "")” → “\(new[$0] ?? "")”" }.joined(separator: "; ")
     }
 
