@@ -22,6 +22,8 @@ public struct Importer {
     let cache = ReferenceCache()
     /// Bodies of sources stored here with another body, for the replay of body corrections.
     let offeredBodies = OfferedBodies()
+    /// Aliases the file gives speakers, checked at its end for names of speakers it does not declare.
+    let aliases = ImportedAliases()
     /// The latest time a record may say it was recorded or changed at (`pastTime`): now, plus
     /// `ISODate.clockLeeway`. Taken once, as every attribution's time is checked against it.
     let latestTime = ISODate.stamp(Date().addingTimeInterval(ISODate.clockLeeway))
@@ -78,6 +80,7 @@ public struct Importer {
         var summary = Summary()
         cache.removeAll()
         cache.unexplained.removeAll()
+        aliases.removeAll()
         if let reviews = file.claimReviews {
             for (index, review) in reviews.enumerated() {
                 let record = ImportRecord(fields: review, location: "\(file.path): ClaimReview[\(index)]")
@@ -118,6 +121,7 @@ public struct Importer {
         }
         try checkCorrections()
         summary.conflicts += try replayChanges(of: touched, fileEntries: fileEntries, arrived: arrived)
+        try aliases.check(in: store)
         return summary
     }
 
@@ -217,9 +221,11 @@ public struct Importer {
             wikidata: try record.string("wikidata").map { try WikidataID.parse($0).text }
         )
         let uid = try Self.uid(of: record)
+        let location = record.location
         if let stored = try stored(.speaker, uid: uid), let uid {
             let speaker = try store.speaker(id: stored.id)
             let names = ([speaker?.name] + (speaker?.aliases ?? [])).compactMap { $0.map(TextKey.fold) }
+            aliases.offer(draft.aliases, to: stored.id, known: names, at: location)
             if stored.own, !names.contains(TextKey.fold(draft.name)) {
                 try checkSameRecord(
                     .speaker,
@@ -235,14 +241,12 @@ public struct Importer {
                 try store.linkSpeaker(stored.id, to: try WikidataID.parse(item), by: recordedBy, reason: "import")
             }
             summary.existing += 1
-        } else if uid != nil {
-            _ = try store.addSpeaker(draft, uid: uid)
-            summary.speakers += 1
-        } else if let existing = try store.resolveSpeaker(draft.name) {
+        } else if let existing = uid == nil ? try store.resolveSpeaker(draft.name) : nil {
+            aliases.offer(draft.aliases, to: existing.id, known: [existing.name] + existing.aliases, at: location)
             try store.addAliases(draft.aliases, to: existing.id)
             summary.existing += 1
         } else {
-            _ = try store.addSpeaker(draft)
+            aliases.offer(draft.aliases, to: try store.addSpeaker(draft, uid: uid), known: [draft.name], at: location)
             summary.speakers += 1
         }
     }
