@@ -8,7 +8,7 @@ extension ClaimStore {
             throw ClaimTrailError.invalid("a source with URL \(url) is already recorded as #\(existing)")
         }
         let published = try Reference.clean(draft.published).map {
-            try ISODate.validatePast($0, field: "published date")
+            try ISODate.validateArriving($0, field: "published date", kept: uid != nil)
         }
         try database.execute(
             """

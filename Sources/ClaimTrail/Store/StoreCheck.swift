@@ -25,7 +25,7 @@ public struct StoreCheck {
     private static let steps: [(String, @Sendable (Database) throws -> [String])] = [
         ("integrity", integrityProblems), ("claim counters", claimCounterProblems),
         ("speaker and source counters", tallyProblems), ("relays and reviews", attributionProblems),
-        ("ids", reusedIDs), ("uids", uidProblems), ("claim keys", keyProblems),
+        ("ids", reusedIDs), ("uids", uidProblems), ("claim keys", keyProblems), ("dates", dateProblems),
         ("search indexes", searchIndexProblems),
     ]
 
