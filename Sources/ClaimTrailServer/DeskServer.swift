@@ -34,7 +34,8 @@ public enum DeskServer {
         } catch let error as IOError {
             try? await store.shutdown()
             throw ClaimTrailError.invalid("cannot listen on \(settings.host):\(settings.port): \(describe(error))")
-        } catch is SocketAddressError {
+        } catch is SocketAddressError, is SocketAddressError.UnknownHost {
+            // A name or address that resolves to nothing (`256.1.1.1`) arrives as the nested type.
             try? await store.shutdown()
             throw ClaimTrailError.invalid("cannot listen on \(settings.host):\(settings.port): no such host")
         }

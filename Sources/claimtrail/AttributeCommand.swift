@@ -25,7 +25,7 @@ struct AttributeCommand: ParsableCommand {
     @Option(help: "direct, indirect or paraphrase.") var mode: Mode = .indirect
     @Option(help: "The words as printed.") var quote: String?
     @Option(help: "The reporting cue: 'said', 'told the press', 'according to'.") var cue: String?
-    @Option(help: "The attribution id this one was relayed through (e.g. the outlet's).") var via: Int64?
+    @Option(help: "The attribution id this one was relayed through (e.g. the outlet's).") var via: RecordID?
     @Option(help: "When it was said, YYYY-MM-DD.") var date: String?
 
     func validate() throws {
@@ -63,7 +63,7 @@ struct AttributeCommand: ParsableCommand {
                     quote: quote,
                     cue: cue,
                     date: date,
-                    viaID: via
+                    viaID: via?.value
                 ),
                 recordedBy: store.recorder
             )

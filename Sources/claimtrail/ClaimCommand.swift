@@ -23,13 +23,13 @@ struct ClaimCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "The claim, as a plain proposition.") var text: String
         @Option(help: "A topic to group claims by, e.g. 'syria'.") var topic: String?
-        @Option(help: "The id of a claim this one contradicts.") var counters: Int64?
+        @Option(help: "The id of a claim this one contradicts.") var counters: RecordID?
 
         func run() throws {
             let opened = try store.open()
             let claim = try opened.write {
                 let claim = try opened.addClaim(text: text, topic: topic)
-                if let counters { _ = try opened.addRelation(from: claim.id, to: counters, kind: .contradicts) }
+                if let counters { _ = try opened.addRelation(from: claim.id, to: counters.value, kind: .contradicts) }
                 return claim
             }
             if !claim.created { note("claim already recorded as #\(claim.id)") }

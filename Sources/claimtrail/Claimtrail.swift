@@ -34,10 +34,9 @@ enum Main {
             note("Error: \(problem)")
             exit(EX_USAGE)
         }
+        let line = NegativeNumbers(LeadingStoreOptions.movedAfterCommand(Array(CommandLine.arguments.dropFirst())))
         do {
-            var command = try Claimtrail.parseAsRoot(
-                LeadingStoreOptions.movedAfterCommand(Array(CommandLine.arguments.dropFirst()))
-            )
+            var command = try Claimtrail.parseAsRoot(line.arguments)
             try command.run()
         } catch let error as CocoaError {
             // A Foundation file-system failure: keep its message, on one line.
@@ -54,6 +53,10 @@ enum Main {
                 Claimtrail.exit(withError: ClaimTrailError.invalid(TerminalText.line("\(error)")))
             }
         } catch {
+            if let refusal = line.refusal(Claimtrail.message(for: error)) {
+                note("Error: \(refusal)")
+                exit(EX_USAGE)
+            }
             Claimtrail.exit(withError: error)
         }
     }

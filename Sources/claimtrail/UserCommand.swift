@@ -84,7 +84,7 @@ struct UserCommand: ParsableCommand {
 
         @OptionGroup var store: StoreOptions
         @Argument(help: "The account's name.") var name: String
-        @Option(help: "Revoke the token with this id instead of issuing one.") var revoke: Int64?
+        @Option(help: "Revoke the token with this id instead of issuing one.") var revoke: RecordID?
         @Flag(help: "List the account's tokens instead of issuing one.") var list = false
         @Option(help: "With --list: table, csv or json.") var format: ReportFormat = .table
 
@@ -95,7 +95,7 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             let opened = try store.open()
             if list { return try emit(try format.render(try opened.tokens(forAccount: name))) }
-            if let revoke {
+            if let revoke = revoke?.value {
                 try opened.write {
                     guard try opened.tokens(forAccount: name).contains(where: { $0.id == revoke }) else {
                         throw ClaimTrailError.notFound("“\(name)” has no API token #\(revoke)")

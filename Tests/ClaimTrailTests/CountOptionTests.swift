@@ -23,9 +23,44 @@ struct CountOptionTests {
         for arguments in runs {
             let result = try Binary.run(arguments, database: temporary.path)
             #expect(result.status == 64, "\(arguments): \(result.status) \(result.stderr)")
-            #expect(result.stderr.hasPrefix("Error: The value"), "\(arguments): \(result.stderr)")
+            let parts = try #require(arguments.last).split(separator: "=").map(String.init)
+            let (option, number) = (parts[0], parts[1])
+            let said =
+                number.hasPrefix("-")
+                ? "Error: \(option) cannot be negative (\(number))\n" : "Error: The value '\(number)' is invalid"
+            #expect(result.stderr.hasPrefix(said), "\(arguments): \(result.stderr)")
         }
         #expect(!FileManager.default.fileExists(atPath: temporary.directory.path + "/g"))
+    }
+
+    @Test("a negative count or id after its option is refused in words, not as a missing value")
+    func negativeNumbers() throws {
+        let temporary = try Self.strikeStore()
+        let before = try temporary.snapshot()
+        for (arguments, option) in [
+            (["contested", "--limit", "-1"], "--limit"), (["claim", "list", "--offset", "-1"], "--offset"),
+            (["attribute", "1", "--unattributed", "--source", "1", "--via", "-1"], "--via"),
+            (["claim", "add", "Other", "--counters", "-3"], "--counters"),
+            (["user", "token", "ed", "--revoke", "-2"], "--revoke"),
+        ] {
+            let result = try Binary.run(arguments, database: temporary.path)
+            let number = try #require(arguments.last)
+            #expect(result.status == 64, "\(arguments): \(result.stderr)")
+            #expect(result.stderr == "Error: \(option) cannot be negative (\(number))\n", "\(arguments)")
+        }
+        #expect(try temporary.snapshot() == before)
+        // A scale may run below zero, and text may start with a minus sign.
+        let verdict = try Binary.run(
+            ["verdict", "1", "--rating", "Poor", "--by", "Desk", "--score", "-1", "--best", "5", "--worst", "-5"],
+            database: temporary.path
+        )
+        #expect(verdict.status == 0, "\(verdict.stderr)")
+        let topic = try Binary.run(["claim", "add", "Other", "--topic", "-5"], database: temporary.path)
+        #expect(topic.status == 0, "\(topic.stderr)")
+        let stored = try temporary.store.database.prepare(
+            "SELECT (SELECT score || ' ' || worst FROM verdict), (SELECT topic FROM claim WHERE text = 'Other')"
+        ).first { [$0.string(0), $0.string(1)] }
+        #expect(stored == ["-1 -5", "-5"])
     }
 
     @Test("--limit N gives N, and --limit 0 gives all, for every limited list")

@@ -56,6 +56,65 @@ struct RefusedInputTests {
         #expect(texts == ["Seen", "Café\u{200E} is closed"])
     }
 
+    @Test("a topic, role, cue, outlet, author, explanation or recorded_by that shows nothing is refused")
+    func invisibleDetails() throws {
+        let (temporary, _) = try Self.storeWithClaim()
+        try #require(Binary.run(["speaker", "add", "Ana"], database: temporary.path).status == 0)
+        try #require(
+            Binary.run(["attribute", "1", "--speaker", "Ana", "--source", "1"], database: temporary.path).status == 0
+        )
+        let before = try temporary.snapshot()
+        for text in Self.invisible {
+            for (arguments, message) in [
+                (["claim", "add", "Other", "--topic", text], "a topic shows nothing"),
+                (["claim", "edit", "1", "--topic", text], "a topic shows nothing"),
+                (["speaker", "add", "Bo", "--role", text], "a role shows nothing"),
+                (["speaker", "edit", "Ana", "--role", text], "a role shows nothing"),
+                (["source", "add", "--title", "Other", "--outlet", text], "an outlet shows nothing"),
+                (["source", "edit", "1", "--author", text], "an author shows nothing"),
+                (["attribute", "1", "--unattributed", "--source", "1", "--cue", text], "a cue shows nothing"),
+                (["attribution", "edit", "1", "--cue", text], "a cue shows nothing"),
+                (
+                    ["verdict", "1", "--rating", "False", "--by", "Desk", "--explanation", text],
+                    "an explanation shows nothing"
+                ),
+            ] {
+                try Self.refused(arguments, temporary, message)
+            }
+        }
+        let escaped = "\\u200b\\u2060"
+        for (record, message) in [
+            (#"{"type": "claim", "text": "Other", "topic": "\#(escaped)"}"#, "a topic shows nothing"),
+            (#"{"type": "speaker", "name": "Bo", "role": "\#(escaped)"}"#, "a role shows nothing"),
+            (#"{"type": "source", "title": "Other", "author": "\#(escaped)"}"#, "an author shows nothing"),
+            (
+                #"{"type": "attribution", "claim": "Seen", "source": "Wire", "recorded_by": "\#(escaped)"}"#,
+                "“recorded_by” shows nothing"
+            ),
+            (
+                #"{"type": "attribution", "claim": "Seen", "source": "Wire", "recorded_by": " "}"#,
+                "field “recorded_by” is blank"
+            ),
+        ] {
+            let lines = try temporary.file("details.jsonl", record + "\n")
+            try Self.refused(["import", lines], temporary, "\(lines):1: \(message)")
+        }
+        #expect(try temporary.snapshot() == before)
+        // Over HTTP, the same store function refuses it.
+        let desk = try DeskFixture()
+        let server = try RunningServer(database: desk.path)
+        let headers = desk.bearer("ed").merging(["Content-Type": "application/json"]) { $1 }
+        let claim = try server.send(
+            "POST",
+            "/api/claims",
+            headers: headers,
+            body: #"{"text": "Other", "topic": "\u200b"}"#
+        )
+        #expect(claim.status == 400 && claim.body.contains("a topic shows nothing"), "\(claim.body)")
+        #expect(server.stop() == 0)
+        #expect(try desk.count("SELECT COUNT(*) FROM claim") == 1)
+    }
+
     @Test("the server refuses a claim or quote that shows nothing, as the command line does")
     func invisibleTextOverHTTP() throws {
         let desk = try DeskFixture()

@@ -363,9 +363,12 @@ struct ServeTests {
         #expect(server.stop() == 0)
     }
 
-    @Test("serve on a missing store, or on a port in use, fails with one line")
+    @Test("serve on a missing store, on a port in use or on a host that does not resolve fails with one line")
     func startupErrors() throws {
         let desk = try DeskFixture()
+        let unknown = try Binary.run(["serve", "--db", desk.path, "--host", "256.1.1.1", "--port", "0"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr == "Error: cannot listen on 256.1.1.1:0: no such host\n", "\(unknown.stderr)")
         let missing = try Binary.run(["serve", "--db", desk.path + ".missing", "--port", "0"])
         #expect(missing.status == 1)
         #expect(missing.stderr.split(separator: "\n").count == 1)

@@ -52,4 +52,25 @@ struct ServeWriteLogTests {
         #expect(again.stop() == 0)
         #expect(try desk.count("SELECT COUNT(*) FROM change_log WHERE reason = 'added'") == 4)
     }
+
+    @Test("a new verdict's line in the claim page's history shows what it says, not its uid as a change")
+    func newVerdictHistory() throws {
+        let desk = try DeskFixture()
+        let server = try RunningServer(database: desk.path)
+        let headers = desk.bearer("ed").merging(["Content-Type": "application/json"]) { $1 }
+        let posted = try server.send("POST", "/api/claims/1/verdicts", headers: headers, body: #"{"rating": "F"}"#)
+        #expect(posted.status == 201, "\(posted.body)")
+        let page = try server.send("GET", "/claims/1", headers: desk.bearer("ed"))
+        #expect(server.stop() == 0)
+        let history = page.body.components(separatedBy: "<h3>History</h3>").last ?? ""
+        let line = try #require(
+            history.split(separator: "\n").first { $0.hasPrefix("<li>") && $0.contains("(<bdi>added</bdi>)") },
+            "\(history)"
+        )
+        #expect(line.contains("verdict: “” → “F”"), "\(line)")
+        #expect(!line.contains("uid"), "\(line)")
+        // The uid is in the log itself, for interchange.
+        let uid = try desk.texts("SELECT uid FROM verdict WHERE claim_id = 1")
+        #expect(try desk.count("SELECT COUNT(*) FROM change_log WHERE after LIKE '%' || ? || '%'", uid) == 1)
+    }
 }

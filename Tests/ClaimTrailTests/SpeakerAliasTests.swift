@@ -78,4 +78,45 @@ struct SpeakerAliasTests {
         #expect(result.status == 1)
         #expect(result.stderr.contains("did you mean Oana Lungescu?"), "\(result.stderr)")
     }
+
+    @Test("an import refuses an alias naming a stored speaker the file does not declare, and nothing is written")
+    func importedAliasClashRefused() throws {
+        let temporary = try store(with: [["A", "--kind", "person"]])
+        let before = try temporary.snapshot()
+        let file = try temporary.file("b.json", #"{"speakers": [{"name": "B", "aliases": ["a"]}]}"#)
+        let result = try Binary.run(["import", file], database: temporary.path)
+        #expect(result.status == 1)
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        #expect(
+            result.stderr.contains("alias “a” of speaker #2 B already names speaker #1 A, which this file does not"),
+            "\(result.stderr)"
+        )
+        #expect(try temporary.snapshot() == before)
+        #expect(try temporary.store.speakers(named: "A").map(\.id) == [1])
+        // Declaring A in the same file, as a store's own export would, is accepted.
+        let both = try temporary.file(
+            "both.json",
+            #"{"speakers": [{"name": "A", "kind": "person"}, {"name": "B", "aliases": ["a"]}]}"#
+        )
+        let accepted = try Binary.run(["import", both], database: temporary.path)
+        #expect(accepted.status == 0, "\(accepted.stderr)")
+    }
+
+    @Test("a store whose merge left an alias that another speaker bears as its name exports and imports back")
+    func mergedAliasRoundTrip() throws {
+        let temporary = try store(with: [["Ana Ruiz"], ["Ana"], ["Ana Ruiz", "--role", "analyst"]])
+        let merged = try Binary.run(["speaker", "merge", "2", "3"], database: temporary.path)
+        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(try aliases(temporary) == ["Ana Ruiz"])
+        let exported = try Binary.run(["export", "--format", "json"], database: temporary.path)
+        #expect(exported.status == 0)
+        let file = try temporary.file("export.json", exported.stdout)
+        let copy = try TemporaryStore()
+        for round in 1...2 {
+            let imported = try Binary.run(["import", file], database: copy.path)
+            #expect(imported.status == 0, "round \(round): \(imported.stderr)")
+        }
+        let again = try Binary.run(["export", "--format", "json"], database: copy.path)
+        #expect(again.stdout == exported.stdout)
+    }
 }

@@ -5,6 +5,9 @@ import Foundation
 /// own entries hold, each value checked as the command that makes the edit checks it: an unknown
 /// stance or status, a retraction dated in the future, a quote over the import's limit or a field
 /// no snapshot has is refused, with the entry's place in the file, before anything is written.
+/// A date said, published or reviewed is history here, checked only as a date: the entry records
+/// what a store held, perhaps a later date than now from before such dates were refused
+/// (`ISODate.validateArriving`).
 extension Importer {
     /// The fields of an edit's `after`, by the entity it is about: what `ClaimStore.logged` snapshots
     /// (with ids turned into uids, `InterchangeChanges.references`), and for a claim also what
@@ -38,19 +41,19 @@ extension Importer {
         switch entity {
         case "claim", "status_label":
             let _: VerificationStatus? = try snapshot.string("status").map { try parseVocabulary($0, field: "status") }
-            _ = try snapshot.string("reviewed_on").map { try ISODate.validatePast($0, field: "reviewed_on") }
+            _ = try snapshot.string("reviewed_on").map { try ISODate.validate($0, field: "reviewed_on") }
         case "speaker":
             _ = try snapshot.vocabulary("kind", default: SpeakerKind.unknown)
             _ = try snapshot.string("wikidata").map(WikidataID.parse)
             _ = try snapshot.strings("aliases")
         case "source":
-            _ = try snapshot.string("published").map { try ISODate.validatePast($0, field: "published date") }
+            _ = try snapshot.string("published").map { try ISODate.validate($0, field: "published date") }
             _ = try snapshot.string("retracted_on").map(PublisherNotice.retractionDay)
         case "attribution":
             _ = try snapshot.vocabulary("stance", default: Stance.asserts)
             _ = try snapshot.vocabulary("mode", default: Mode.indirect)
             _ = try snapshot.vocabulary("state", default: AttributionState.accepted)
-            _ = try snapshot.string("said_on").map { try ISODate.validatePast($0, field: "said_on") }
+            _ = try snapshot.string("said_on").map { try ISODate.validate($0, field: "said_on") }
             _ = try snapshot.string("recorded_at").map { try pastTime($0, field: "recorded_at") }
         default: break
         }

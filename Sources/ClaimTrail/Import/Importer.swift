@@ -22,6 +22,8 @@ public struct Importer {
     let cache = ReferenceCache()
     /// Bodies of sources stored here with another body, for the replay of body corrections.
     let offeredBodies = OfferedBodies()
+    /// Aliases the file gives speakers, checked at its end for names of speakers it does not declare.
+    let aliases = ImportedAliases()
     /// The latest time a record may say it was recorded or changed at (`pastTime`): now, plus
     /// `ISODate.clockLeeway`. Taken once, as every attribution's time is checked against it.
     let latestTime = ISODate.stamp(Date().addingTimeInterval(ISODate.clockLeeway))
@@ -78,6 +80,7 @@ public struct Importer {
         var summary = Summary()
         cache.removeAll()
         cache.unexplained.removeAll()
+        aliases.removeAll()
         if let reviews = file.claimReviews {
             for (index, review) in reviews.enumerated() {
                 let record = ImportRecord(fields: review, location: "\(file.path): ClaimReview[\(index)]")
@@ -118,6 +121,7 @@ public struct Importer {
         }
         try checkCorrections()
         summary.conflicts += try replayChanges(of: touched, fileEntries: fileEntries, arrived: arrived)
+        try aliases.check(in: store)
         return summary
     }
 
@@ -217,9 +221,11 @@ public struct Importer {
             wikidata: try record.string("wikidata").map { try WikidataID.parse($0).text }
         )
         let uid = try Self.uid(of: record)
+        let location = record.location
         if let stored = try stored(.speaker, uid: uid), let uid {
             let speaker = try store.speaker(id: stored.id)
             let names = ([speaker?.name] + (speaker?.aliases ?? [])).compactMap { $0.map(TextKey.fold) }
+            aliases.offer(draft.aliases, to: stored.id, known: names, at: location)
             if stored.own, !names.contains(TextKey.fold(draft.name)) {
                 try checkSameRecord(
                     .speaker,
@@ -235,14 +241,12 @@ public struct Importer {
                 try store.linkSpeaker(stored.id, to: try WikidataID.parse(item), by: recordedBy, reason: "import")
             }
             summary.existing += 1
-        } else if uid != nil {
-            _ = try store.addSpeaker(draft, uid: uid)
-            summary.speakers += 1
-        } else if let existing = try store.resolveSpeaker(draft.name) {
+        } else if let existing = uid == nil ? try store.resolveSpeaker(draft.name) : nil {
+            aliases.offer(draft.aliases, to: existing.id, known: [existing.name] + existing.aliases, at: location)
             try store.addAliases(draft.aliases, to: existing.id)
             summary.existing += 1
         } else {
-            _ = try store.addSpeaker(draft)
+            aliases.offer(draft.aliases, to: try store.addSpeaker(draft, uid: uid), known: [draft.name], at: location)
             summary.speakers += 1
         }
     }
@@ -412,12 +416,25 @@ public struct Importer {
         let recordedAt = try record.string("recorded_at").map { try pastTime($0, field: "recorded_at") }
         let result = try store.addAttribution(
             draft,
-            recordedBy: try record.string("recorded_by") ?? recordedBy,
+            recordedBy: try recorder(of: record),
             recordedAt: recordedAt,
             uid: uid
         )
         if result.created { summary.attributions += 1 } else { summary.existing += 1 }
         if !result.created { try aliasUID(uid, of: .attribution, into: result.id) }
+    }
+
+    /// Who entered the attribution: its `recorded_by`, refused when blank or invisible as `--as` is,
+    /// else whom the import records as. A name is kept as the file spells it, so that a store's export
+    /// imports back to the same bytes.
+    private func recorder(of record: ImportRecord) throws -> String {
+        guard let named = try record.string("recorded_by") else { return recordedBy }
+        _ = try Reference.required(
+            named,
+            "“recorded_by”",
+            missing: "field “recorded_by” is blank; leave it out to record the attribution as the importer's"
+        )
+        return named
     }
 
     /// Unlike `claimtrail attribute`, an import never invents speakers: a name it cannot find

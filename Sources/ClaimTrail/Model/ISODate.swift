@@ -40,6 +40,17 @@ public enum ISODate {
         return stored
     }
 
+    /// A date a record arrives with (published, said, reviewed): refused in the future when the record
+    /// is new input (`validatePast`), and taken as history, checked only as a date, when `kept` says a
+    /// store held the record before: it arrives with that store's uid, from its export or a sync.
+    /// A store may hold a later date than now, from before such dates were refused (or by a clock
+    /// set wrong), and a copy of it must import as it is rather than fail on its own past; `check`
+    /// lists such dates wherever they land (`StoreCheck.dateProblems`). A record without a uid is
+    /// typed or written by hand, where `2062` for `2026` is the mistake this refusal catches.
+    public static func validateArriving(_ text: String, field: String, kept: Bool) throws -> String {
+        kept ? try validate(text, field: field) : try validatePast(text, field: field)
+    }
+
     /// Whether a value as `validate` stores it is later than `now`: a date alone after that day
     /// (UTC), a time after that second. What is recorded, retracted or changed cannot be.
     static func isFuture(_ stored: String, now: Date = Date()) -> Bool {

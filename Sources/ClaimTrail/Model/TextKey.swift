@@ -4,12 +4,18 @@ import Foundation
 ///
 /// Folding: Unicode canonical composition, lower case in every script, curly quotes and
 /// dashes made plain, runs of white space made one space, and outer white space and
-/// trailing full stops dropped.
+/// trailing full stops dropped. Default-ignorable code points are dropped wherever they stand
+/// (zero-width spaces and joiners, bidirectional marks, byte-order marks, variation selectors),
+/// as Unicode's NFKC_Casefold drops them: pasted text carries them unseen, and "X" with a trailing
+/// U+200E must find the claim "X", not become a second one beside it (migration 025 refolded the
+/// keys stored before).
 public enum TextKey {
     public static func fold(_ text: String) -> String {
         var folded = ""
         var pendingSpace = false
         for scalar in text.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
+            // The first default-ignorable code point is U+00AD: ASCII never asks for its properties.
+            if scalar.value >= 0xAD, scalar.properties.isDefaultIgnorableCodePoint { continue }
             if scalar.isWhitespace {
                 pendingSpace = !folded.isEmpty
                 continue

@@ -30,7 +30,9 @@ extension ClaimStore {
                 )
             }
         }
-        let date = try Reference.clean(draft.date).map { try ISODate.validatePast($0, field: "date") }
+        let date = try Reference.clean(draft.date).map {
+            try ISODate.validateArriving($0, field: "date", kept: uid != nil)
+        }
         let quote = try Reference.visible(draft.quote, "a quote")
         if let existing = try duplicate(of: draft, quote: quote, date: date) { return (existing, false) }
         let id = try staging.nextID()
@@ -43,7 +45,7 @@ extension ClaimStore {
                 stance: draft.stance,
                 mode: draft.mode,
                 quote: quote,
-                cue: Reference.clean(draft.cue),
+                cue: try Reference.visible(draft.cue, "a cue"),
                 saidOn: date,
                 viaID: draft.viaID,
                 recordedAt: recordedAt,

@@ -19,7 +19,7 @@ extension ClaimStore {
         }
         try database.execute(
             "INSERT INTO claim (text, normalized, topic, proposed, uid) VALUES (?, ?, ?, ?, ?)",
-            [text, normalized, Reference.clean(topic), proposed, (uid ?? UID.make()).text]
+            [text, normalized, try Reference.visible(topic, "a topic"), proposed, (uid ?? UID.make()).text]
         )
         return (database.lastInsertRowID, true)
     }

@@ -75,7 +75,10 @@ extension ClaimStore {
                 )
             }
             if let topic {
-                try database.execute("UPDATE claim SET topic = ? WHERE id = ?", [Reference.clean(topic), id])
+                try database.execute(
+                    "UPDATE claim SET topic = ? WHERE id = ?",
+                    [try Reference.visible(topic, "a topic"), id]
+                )
             }
             return id
         }
@@ -232,7 +235,10 @@ extension ClaimStore {
             }
             if let kind { try database.execute("UPDATE speaker SET kind = ? WHERE id = ?", [kind.rawValue, id]) }
             if let role {
-                try database.execute("UPDATE speaker SET role = ? WHERE id = ?", [Reference.clean(role), id])
+                try database.execute(
+                    "UPDATE speaker SET role = ? WHERE id = ?",
+                    [try Reference.visible(role, "a role"), id]
+                )
             }
             return nil
         }
@@ -265,9 +271,12 @@ extension ClaimStore {
                 }
                 try database.execute("UPDATE source SET url = ? WHERE id = ?", [clean, id])
             }
-            for (column, value) in [("outlet", outlet), ("author", author)] {
+            for (column, value, what) in [("outlet", outlet, "an outlet"), ("author", author, "an author")] {
                 guard let value else { continue }
-                try database.execute("UPDATE source SET \(column) = ? WHERE id = ?", [Reference.clean(value), id])
+                try database.execute(
+                    "UPDATE source SET \(column) = ? WHERE id = ?",
+                    [try Reference.visible(value, what), id]
+                )
             }
             if let published {
                 let date = try Reference.clean(published).map { try ISODate.validatePast($0, field: "published date") }
@@ -303,7 +312,10 @@ extension ClaimStore {
                 try QuoteLocations(database: database).record(ofAttributionsIn: id...id)
             }
             if let cue {
-                try database.execute("UPDATE attribution SET cue = ? WHERE id = ?", [Reference.clean(cue), id])
+                try database.execute(
+                    "UPDATE attribution SET cue = ? WHERE id = ?",
+                    [try Reference.visible(cue, "a cue"), id]
+                )
             }
             if let mode { try database.execute("UPDATE attribution SET mode = ? WHERE id = ?", [mode.rawValue, id]) }
             return try database.cached("SELECT claim_id FROM attribution WHERE id = ?").first([id]) { $0.int64(0) }
@@ -365,6 +377,8 @@ public struct Change: Codable, Equatable, Sendable {
     public var reason: String?
 
     /// What changed, for people: `quote: “old” → “new”` for an edit, the main fields for a deletion.
+    /// A uid is left out: it names the record and is never edited, so it "changes" only from
+    /// nothing in an addition (`logAddition`), where it would read as an edit of the record's name.
     public var summary: String {
         let old = Self.fields(before)
         let new = after.map(Self.fields) ?? [:]
@@ -373,7 +387,7 @@ public struct Change: Codable, Equatable, Sendable {
                 + ["text", "name", "quote", "stance"].compactMap { key in old[key].map { "\(key) “\($0)”" } }
                 .joined(separator: ", ")
         }
-        return Set(old.keys).union(new.keys).sorted().filter { old[$0] != new[$0] }
+        return Set(old.keys).union(new.keys).subtracting(["uid"]).sorted().filter { old[$0] != new[$0] }
             .map { "\($0): “\(old[$0] ?? "")” → “\(new[$0] ?? "")”" }.joined(separator: "; ")
     }
 

@@ -8,7 +8,7 @@ extension ClaimStore {
             throw ClaimTrailError.invalid("a source with URL \(url) is already recorded as #\(existing)")
         }
         let published = try Reference.clean(draft.published).map {
-            try ISODate.validatePast($0, field: "published date")
+            try ISODate.validateArriving($0, field: "published date", kept: uid != nil)
         }
         try database.execute(
             """
@@ -16,7 +16,9 @@ extension ClaimStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
-                title, url, Reference.clean(draft.outlet), Reference.clean(draft.author), published,
+                title, url, try Reference.visible(draft.outlet, "an outlet"),
+                try Reference.visible(draft.author, "an author"),
+                published,
                 draft.body, draft.body.map(SHA256.hex), (uid ?? UID.make()).text,
             ]
         )

@@ -19,7 +19,7 @@ extension ClaimStore {
             INSERT INTO speaker (name, name_key, kind, role, affiliation_id, uid, wikidata) VALUES (?, ?, ?, ?, ?, ?, ?)
             """,
             [
-                name, TextKey.fold(name), draft.kind.rawValue, Reference.clean(draft.role), affiliation,
+                name, TextKey.fold(name), draft.kind.rawValue, try Reference.visible(draft.role, "a role"), affiliation,
                 (uid ?? UID.make()).text, wikidata?.text,
             ]
         )

@@ -26,7 +26,9 @@ extension ClaimStore {
             "a verdict's reviewer",
             missing: "a verdict needs a reviewer"
         )
-        let date = try Reference.clean(verdict.date).map { try ISODate.validatePast($0, field: "verdict date") }
+        let date = try Reference.clean(verdict.date).map {
+            try ISODate.validateArriving($0, field: "verdict date", kept: uid != nil)
+        }
         if let score = verdict.score, verdict.best == nil || verdict.worst == nil {
             throw ClaimTrailError.invalid(
                 "a verdict's score \(score) needs its scale: give the best and the worst score too"
@@ -55,7 +57,8 @@ extension ClaimStore {
             [
                 claimID, rating, verdict.score, verdict.best, verdict.worst, reviewer, date,
                 Reference.clean(verdict.url),
-                Reference.clean(verdict.explanation), language, Reference.clean(verdict.appearanceURL),
+                try Reference.visible(verdict.explanation, "an explanation"), language,
+                Reference.clean(verdict.appearanceURL),
                 (uid ?? UID.make()).text,
             ]
         )

@@ -22,6 +22,7 @@ extension Migration {
         Migration(version: 20, file: "020_retractions.sql", sql: schema20),
         Migration(version: 22, file: "022_source_sourcing.sql", sql: schema22),
         Migration(version: 24, file: "024_quote_check.sql", sql: schema24),
+        Migration(version: 25, file: "025_text_keys.sql", sql: schema25),
     ]
 }
 
@@ -1737,4 +1738,21 @@ private let schema24 = ##"""
     LEFT JOIN speaker sp ON sp.id = a.speaker_id
     WHERE a.state = 'accepted'
     ORDER BY a.claim_id, a.seen_on IS NULL, a.seen_on, a.id;
+    """##
+
+private let schema25 = ##"""
+    -- claimtrail store, schema version 25: folded keys that ignore invisible characters.
+    --
+    -- TextKey.fold now drops default-ignorable code points (U+200B, U+200E, U+200F, U+FEFF, variation
+    -- selectors …), so that a claim pasted with a trailing bidirectional mark is the claim already stored.
+    -- SQL cannot fold text, so this step's work is done in Swift right after this file (`FoldedKeys`):
+    -- each stored key (claim.normalized, claim_merge.normalized, speaker.name_key,
+    -- speaker_alias.alias_key, attribution_proposal.content_key, account.name_key) is refolded.
+    --
+    -- Two claims that differed only by such characters would now share a key, which must be unique.
+    -- Neither is merged here: a merge moves attributions, verdicts and notes, and is an editor's call,
+    -- recorded in the change log and undoable. The claim with the lower id takes the new key; the other
+    -- keeps its old one, stays reachable by its id, and `claimtrail check` lists the pair with the
+    -- `claim merge` that would join them. An alias that now folds like another alias of its speaker is
+    -- one name already and keeps its old key, as does a merged-away wording whose new key another holds.
     """##

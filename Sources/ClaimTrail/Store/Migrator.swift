@@ -19,6 +19,7 @@ enum Migrator {
         try database.transaction {
             for migration in pending {
                 try database.executeScript(migration.sql)
+                try swiftSteps[migration.version]?(database)
                 // PRAGMA takes no bound parameters; the version is an integer we own.
                 try database.executeScript("PRAGMA user_version = \(migration.version)")
             }
@@ -29,6 +30,9 @@ enum Migrator {
             }
         }
     }
+
+    /// The work of a version that SQL cannot do, run right after its schema file, which says so.
+    private static let swiftSteps: [Int: @Sendable (Database) throws -> Void] = [25: FoldedKeys.refold]
 
     static func userVersion(of database: Database) throws -> Int {
         try database.prepare("PRAGMA user_version").first { $0.int(0) } ?? 0

@@ -25,7 +25,8 @@ public struct StoreCheck {
     private static let steps: [(String, @Sendable (Database) throws -> [String])] = [
         ("integrity", integrityProblems), ("claim counters", claimCounterProblems),
         ("speaker and source counters", tallyProblems), ("relays and reviews", attributionProblems),
-        ("ids", reusedIDs), ("uids", uidProblems), ("search indexes", searchIndexProblems),
+        ("ids", reusedIDs), ("uids", uidProblems), ("claim keys", keyProblems), ("dates", dateProblems),
+        ("search indexes", searchIndexProblems),
     ]
 
     /// SQLite's own checks: the file's structure and the foreign keys.

@@ -1,0 +1,14 @@
+-- claimtrail store, schema version 25: folded keys that ignore invisible characters.
+--
+-- TextKey.fold now drops default-ignorable code points (U+200B, U+200E, U+200F, U+FEFF, variation
+-- selectors …), so that a claim pasted with a trailing bidirectional mark is the claim already stored.
+-- SQL cannot fold text, so this step's work is done in Swift right after this file (`FoldedKeys`):
+-- each stored key (claim.normalized, claim_merge.normalized, speaker.name_key,
+-- speaker_alias.alias_key, attribution_proposal.content_key, account.name_key) is refolded.
+--
+-- Two claims that differed only by such characters would now share a key, which must be unique.
+-- Neither is merged here: a merge moves attributions, verdicts and notes, and is an editor's call,
+-- recorded in the change log and undoable. The claim with the lower id takes the new key; the other
+-- keeps its old one, stays reachable by its id, and `claimtrail check` lists the pair with the
+-- `claim merge` that would join them. An alias that now folds like another alias of its speaker is
+-- one name already and keeps its old key, as does a merged-away wording whose new key another holds.
