@@ -108,9 +108,15 @@ struct IntroducedPeople {
             describesPerson =
                 next == "with" || SpeakerPhrase.titles.contains(next) || personNouns.contains(next)
                 || (["a", "an", "the"].contains(next)
-                    && words[(end + 2)...].prefix(5).prefix {
-                        !$0.isPunctuation && !SpeakerPhrase.descriptionPrepositions.contains($0.lower)
-                    }.contains { personNouns.contains($0.lower) })
+                    && { (description: ArraySlice<Word>) in
+                        // "is an agronomist at the university": a noun of one who does something, as its head.
+                        description.contains { personNouns.contains($0.lower) }
+                            || description.last.map(SpeakerPhrase.isAgentNoun) == true
+                    }(
+                        words[(end + 2)...].prefix(5).prefix {
+                            !$0.isPunctuation && !SpeakerPhrase.descriptionPrepositions.contains($0.lower)
+                        }
+                    ))
         } else {
             describesPerson = false
         }
@@ -120,10 +126,12 @@ struct IntroducedPeople {
     /// "Mortgage broker Jim Dell'Anno was laid off …", "Retired nurse Ana Ruiz lost her home …": an occupation
     /// in lower case opening the sentence, then a name of two to four capitalised words and a verb. The
     /// occupation says the name is a person's, whatever the verb.
+    /// "In 2010, Ethiopian runner Gebre Gebremariam won …": after an opening phrase of when or where too.
     static func namedAfterOccupation(_ words: [Word]) -> SpeakerPhrase? {
+        let words = Array(words[TextSegments.openingPhraseEnd(words)...])
         guard words.count > 4, words[0].isCapitalized, !SpeakerPhrase.determiners.contains(words[0].lower),
             let occupation = words.prefix(3).dropFirst().firstIndex(where: {
-                !$0.isCapitalized && SpeakerPhrase.occupations.contains($0.lower)
+                !$0.isCapitalized && (SpeakerPhrase.occupations.contains($0.lower) || SpeakerPhrase.isAgentNoun($0))
             }), words[..<occupation].allSatisfy({ !$0.isPunctuation })
         else { return nil }
         var end = occupation + 1
@@ -172,6 +180,20 @@ struct IntroducedPeople {
         return closing + 1
     }
 
+    /// "On Friday, Rockson Dafeamekpor, a member of the committee, condemned …": the name of two to four
+    /// capitalised words that opens the clause after an opening phrase, followed by a comma or a verb in lower case.
+    static func openingPerson(_ words: [Word]) -> SpeakerPhrase? {
+        let clause = words[TextSegments.openingPhraseEnd(words)...]
+        let name = clause.prefix { $0.isCapitalized || $0.text == "." }
+        guard (2...4).contains(name.filter { $0.text != "." }.count), name.endIndex < words.count,
+            words[name.endIndex].text == ","
+                || (!words[name.endIndex].isCapitalized && !words[name.endIndex].isPunctuation),
+            !SpeakerPhrase.determiners.contains(name[name.startIndex].lower),
+            let person = SpeakerPhrase.parse(Array(name), lowerCasedText: false), person.isSinglePerson
+        else { return nil }
+        return person
+    }
+
     /// "Researchers from three universities did the study", "The astronomers had found signs …": a plural
     /// noun of speakers opening the sentence, alone or after "the"; "People reacted on social media" too.
     static func groupSubject(_ words: [Word]) -> SpeakerPhrase? {
@@ -189,7 +211,17 @@ struct IntroducedPeople {
 
     /// "The non-governmental organization Oxfam spoke with farmers": "the", up to three words in lower case,
     /// an organisation noun, then the body's name of up to five capitalised words and a verb in lower case.
+    /// "Reuters, which owns a stake in the agency, did not respond": a name of up to five capitalised words
+    /// opening the sentence before ", which" is a body too, since "which" is never said of a person.
     static func namedBodySubject(_ words: [Word]) -> SpeakerPhrase? {
+        let opening = words.prefix { $0.isCapitalized }
+        if !opening.isEmpty, opening.count <= 5, opening.endIndex + 1 < words.count,
+            words[opening.endIndex].text == ",",
+            words[opening.endIndex + 1].lower == "which", !SpeakerPhrase.pronouns.contains(opening[0].lower),
+            !SpeakerPhrase.nonSpeakers.contains(opening[0].lower)
+        {
+            return SpeakerPhrase(name: opening.spelled)
+        }
         guard words.first?.lower == "the",
             let noun = words.dropFirst().prefix(4).firstIndex(where: {
                 SpeakerPhrase.organisationNouns.contains($0.lower)
