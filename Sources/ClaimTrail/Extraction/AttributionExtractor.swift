@@ -913,6 +913,17 @@ public struct AttributionExtractor: Sendable {
             // subject that opens its sentence.
             speaker = openingSubject(words, before: first - 1, lowerCased: lowerCased)
         }
+        if subject.isEmpty, first > 1, Self.dashes.contains(words[first - 1].text),
+            words[max(first - 15, 0)..<(first - 1)].contains(where: { $0.text == words[first - 1].text })
+        {
+            // "Elias Yega - a Catholic teacher - said …": dashes set off a description as commas do.
+            let dashed = words[first - 1].text
+            speaker = appositive(
+                words.map { $0.text == dashed ? Word(text: ",") : $0 },
+                before: first - 1,
+                lowerCased: lowerCased
+            )
+        }
         if subject.isEmpty, first > 0, words[first - 1].text == "," {
             // Ana Ruiz, a political analyst in Lisbon, said …
             speaker =
@@ -1007,6 +1018,8 @@ public struct AttributionExtractor: Sendable {
     private static let trailingClauseStarts: Set<String> = [
         "after", "as", "while", "when", "before", "because", "since", "following", "amid", "despite", "although",
         "though", "even", "days", "weeks", "hours", "just",
+        // "Crews will arrive by Monday, Chan said, and a committee will meet …": a second clause of the writer's.
+        "and", "but",
     ]
 
     /// Whether a cue whose subject follows the comma at `boundary` closes its sentence, reporting the clause
@@ -1210,6 +1223,9 @@ public struct AttributionExtractor: Sendable {
         else { return nil }
         return speaker
     }
+
+    /// Dashes that set off a description as a pair of commas would.
+    private static let dashes: Set<Substring> = ["-", "—", "–"]
 
     /// Words after which a participle takes the subject opening its sentence: "…, while stressing that …".
     private static let participleLinks: Set<String> = ["while", "before", "after", "when", "by"]
@@ -1485,7 +1501,7 @@ public struct AttributionExtractor: Sendable {
         // "announced the following efforts: …" introduces a list; "reported the results of their study"
         // tells that findings were given, not what they are.
         if to == nil, from == start,
-            ReportingCues.questionWords.contains(words[from].lower)
+            (ReportingCues.questionWords.contains(words[from].lower) && !isWhatCleft(words, from: from, to: last))
                 || (ReportingCues.complementPrepositions.contains(words[from].lower)
                     && !(words[from].lower == "about" && from < last && words[from + 1].text.first?.isNumber == true)
                     // "claimed to have cloned the cells": a claim's infinitive is the claim.
@@ -1512,6 +1528,15 @@ public struct AttributionExtractor: Sendable {
             end = close.range.upperBound
         }
         return words[from].range.lowerBound..<end
+    }
+
+    /// "says what motivates the athletes is the thrill of competition": "what" opening a clause whose verb is
+    /// "is" or "was" states what something is, after a verb of saying; "explained what happened" does not.
+    private static func isWhatCleft(_ words: [Word], from: Int, to last: Int) -> Bool {
+        guard words[from].lower == "what", from > 0, ["says", "said", "say"].contains(words[from - 1].lower) else {
+            return false
+        }
+        return words[(from + 2)...last].prefix(10).contains { ["is", "was", "are", "were"].contains($0.lower) }
     }
 
     /// Reported speech with its content: mixed when the writer quotes some of the words, else indirect.

@@ -165,7 +165,10 @@ struct IntroducedPeople {
             !["reports", "reporting"].contains(words[end].lower),
             !ReportingCues.prepositions.contains(words[end].lower),
             !ReportingCues.clauseStarts.contains(words[end].lower),
-            !ReportingCues.be.contains(words[end].lower), !["has", "have", "had"].contains(words[end].lower)
+            !ReportingCues.be.contains(words[end].lower),
+            // "Sun Meirong has been living in Chinatown": "has been" and a participle say what a person does.
+            !["has", "have", "had"].contains(words[end].lower)
+                || (end + 2 < words.count && words[end + 1].lower == "been" && words[end + 2].lower.hasSuffix("ing"))
         else { return nil }
         return SpeakerPhrase(name: words[start..<name].spelled)
     }

@@ -32,6 +32,8 @@ enum ReportingCues {
         // Agreement, regret and complaint, as news reports a second voice: "Ruiz agrees that …", "“…,” he lamented".
         "agrees", "agreed", "lamented", "laments", "complained", "complains", "reiterated", "reiterates",
         "concedes", "recalls", "testified", "testifies",
+        // Blame, whose content is whom it falls on and for what: "officials blame the storm for the collapse".
+        "blame", "blames", "blamed", "blaming",
     ]
     /// Verbs that name a thing: they report only a name in quotation marks after their object ("called the
     /// offer “an insult”"), not a call made ("called the police", "called an election", "called for calm").
@@ -44,7 +46,7 @@ enum ReportingCues {
     ]
     /// Base forms added for plural subjects ("studies suggest"); after "and" or "to" they are infinitives.
     static let baseForms: Set<String> = [
-        "suggest", "contend", "allege", "assert", "acknowledge", "admit", "confirm", "expect", "speculate",
+        "suggest", "contend", "allege", "assert", "acknowledge", "admit", "confirm", "expect", "speculate", "blame",
     ]
     /// Verbs whose object is mostly a thing done, not a claim ("announced new grants", "unveiled a plan"):
     /// they report what follows only after "that".

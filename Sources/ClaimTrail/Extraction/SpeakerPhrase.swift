@@ -324,13 +324,14 @@ struct SpeakerPhrase {
         guard let last = all.last, let first = all.first else { return false }
         let head = last.lowercased()
         let headIsCapitalized = last.first?.isUppercase ?? false
-        if Self.speakerNouns.contains(head) && !Self.personNouns.contains(head) { return false }
+        // "The coach", "a farmer": an occupation is one person too.
+        if Self.speakerNouns.contains(head) && !Self.isRoleNoun(head) { return false }
         if first.lowercased() == "the" && headIsCapitalized { return false }
         if !headIsCapitalized && head.hasSuffix("s") { return false }
         let words = all.filter { !Self.determiners.contains($0.lowercased()) }
         guard !words.isEmpty else { return false }
         let capitalized = words.filter { $0.first?.isUppercase ?? false }
-        return role != nil || Self.personNouns.contains(head)
+        return role != nil || Self.isRoleNoun(head)
             || (capitalized.count >= 2 && capitalized.count == words.count)
     }
 }
