@@ -274,4 +274,13 @@ struct ExtractionTwelfthRoundTests: ProposalListing {
             ]
         )
     }
+
+    @Test("a participle after a released statement reports whoever released it")
+    func statementIssuerIsSpeaker() {
+        let text = """
+            The Valley Farmers Union, a voice for some 300 growers, released a statement saying the new tariff will \
+            ruin the apple harvest.
+            """
+        #expect(found(text) == ["The Valley Farmers Union | saying | the new tariff will ruin the apple harvest"])
+    }
 }

@@ -856,6 +856,15 @@ public struct AttributionExtractor: Sendable {
         var speaker =
             SpeakerPhrase.parse(withoutOccasion(subject), lowerCasedText: lowerCased)
             ?? SpeakerPhrase.parse(subject, lowerCasedText: lowerCased)
+        // "The coalition, an umbrella for 300 groups, released a statement saying …": the participle after the paper
+        // reports whoever issued it, not the verb and its object.
+        if words[index].lower.hasSuffix("ing"), subject.count >= 2, Self.issuingVerbs.contains(subject[0].lower),
+            subject.last.map({ Self.issuedPapers.contains($0.lower) }) == true
+        {
+            speaker =
+                appositiveSubject(words, before: first, lowerCased: lowerCased)
+                ?? openingSubject(words, before: first - subject.count, lowerCased: lowerCased)
+        }
         // "…, the hospital said on Friday.", "…, a panel said Friday.": a short noun phrase between the comma
         // closing a whole clause and a cue that closes the sentence is its speaker, whatever its noun.
         // A quotation's cue is read by `attributeQuote`, with speaker nouns only.
@@ -1223,6 +1232,11 @@ public struct AttributionExtractor: Sendable {
         else { return nil }
         return speaker
     }
+
+    /// Verbs by which a body issues a paper, and the papers, that a participle after them reports from: "released
+    /// a statement saying …".
+    private static let issuingVerbs: Set<String> = ["released", "issued", "published", "sent", "posted", "put"]
+    private static let issuedPapers: Set<String> = ["statement", "report", "letter", "message", "communique", "note"]
 
     /// Dashes that set off a description as a pair of commas would.
     private static let dashes: Set<Substring> = ["-", "—", "–"]
