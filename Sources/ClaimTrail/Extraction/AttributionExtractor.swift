@@ -72,9 +72,16 @@ public struct AttributionExtractor: Sendable {
             var reported: [Candidate] = []
             let sentences = TextSegments.sentences(paragraph)
             for (offset, sentence) in sentences.enumerated() {
-                let words = TextSegments.words(sentence)
+                let words = TextSegments.withoutAsides(TextSegments.words(sentence))
                 names.collect(words)
-                introduced.collect(words, sentence: sentenceNumber + offset)
+                // "Boko Haram will come for you," he said: a sentence inside a quotation is the speaker's, and the
+                // people it opens with are not the writer's subjects.
+                if !QuoteSpan.innerContains(
+                    words.first(where: { !$0.isQuoteMark })?.range.lowerBound ?? sentence.startIndex,
+                    in: statements
+                ) {
+                    introduced.collect(words, sentence: sentenceNumber + offset)
+                }
                 bodies.collect(words, sentence: sentenceNumber + offset, outside: statements)
                 if offset > 0, reported.last.map({ $0.sentence < sentenceNumber + offset - 1 }) ?? true,
                     var candidate = Self.backReference(words, previous: sentences[offset - 1], lowerCased: lowerCased)
@@ -280,6 +287,8 @@ public struct AttributionExtractor: Sendable {
         // The sentence each of `speakers` was found in, and where.
         var spokenIn: [Int] = []
         var spokenAt: [String.Index] = []
+        // What "he" or "she" was found to stand for, by name: once "She said" is Najat Rochdi, a later "he" is not.
+        var pronounOf: [String: String] = [:]
         return candidates.indices.compactMap { index in
             var candidate = candidates[index]
             if candidate.isLabel {
@@ -291,6 +300,9 @@ public struct AttributionExtractor: Sendable {
                 || candidate.speaker.isBodyDescription
             {
                 let pronoun = candidate.speaker.isPronoun
+                let named = candidate.speaker.name.lowercased()
+                let opposite = named == "he" ? "she" : named == "she" ? "he" : nil
+                let fits = { (speaker: SpeakerPhrase) in opposite == nil || pronounOf[speaker.name] != opposite }
                 var first = max(speakers.count - Self.reach, 0)
                 var person: SpeakerPhrase?
                 if pronoun {
@@ -300,7 +312,7 @@ public struct AttributionExtractor: Sendable {
                         ? introduced.newcomer(before: candidate.sentence) : nil
                     let since = max(candidate.sentence - Self.pronounSentences, introduction?.sentence ?? 0)
                     while first < speakers.count, spokenIn[first] < since { first += 1 }
-                    person = introduction?.person
+                    person = introduction.map(\.person).flatMap { fits($0) ? $0 : nil }
                 }
                 // "The Campaign to Ban Rats says … But the group says": the body last quoted by name, lately.
                 let namedBody = { (sentence: Int) in
@@ -333,19 +345,27 @@ public struct AttributionExtractor: Sendable {
                         } : nil
                 // "Sarah Hughes turns 17 in April. … “…,” she said.": with no speaker to point back to, the
                 // person (or, for "they", the group) a recent sentence opens with.
-                let named = candidate.speaker.name.lowercased()
                 let subject =
                     ["he", "she"].contains(named)
-                    ? introduced.subject(before: candidate.sentence)
+                    ? introduced.subject(before: candidate.sentence).flatMap { fits($0) ? $0 : nil }
                     : named == "they" ? introduced.group(before: candidate.sentence) : nil
                 // "The charity Oxfam spoke with farmers. The group says …": a body the sentence before opens with.
                 let described =
                     candidate.speaker.isOrganisationDescription
                     ? introduced.body(opening: candidate.sentence - 1) ?? namedBody(candidate.sentence) : nil
-                if let antecedent = body ?? described ?? group ?? candidate.speaker.antecedent(in: speakers[first...])
+                let earlier = opposite == nil ? speakers[first...] : ArraySlice(speakers[first...].filter(fits))
+                // "Reuters, which owns a stake in ANI, did not respond. It has said …": the body the sentence before
+                // opens with, unless someone spoke in that sentence.
+                let opened =
+                    named == "it"
+                    ? introduced.body(opening: candidate.sentence - 1).flatMap { opener in
+                        (first..<speakers.count).contains { spokenIn[$0] == candidate.sentence - 1 } ? nil : opener
+                    } : nil
+                if let antecedent = opened ?? body ?? described ?? group ?? candidate.speaker.antecedent(in: earlier)
                     ?? person ?? (pronoun ? subject : names.person(described: candidate.speaker))
                 {
                     candidate.speaker = antecedent
+                    if opposite != nil { pronounOf[antecedent.name] = named }
                     candidate.steps *=
                         pronoun ? AttributionConfidence.pronounResolved : AttributionConfidence.descriptionResolved
                 } else if pronoun {
@@ -513,7 +533,11 @@ public struct AttributionExtractor: Sendable {
         let participleSubject =
             first > 1 && clause[first - 1].text == "," && clause[cue].lower.hasSuffix("ing")
             ? mainClauseSpeaker(clause, before: first - 1, lowerCased: lowerCased)
-                ?? appositiveSubject(clause, before: first - 1, lowerCased: lowerCased) : nil
+                ?? appositiveSubject(clause, before: first - 1, lowerCased: lowerCased)
+                // "Earlier, the mayor thanked the crews, telling them: “…”": only from the sentence's start.
+                ?? (clause.count < 14
+                    ? actingSubject(clause, before: first - 1, participle: clause[cue], lowerCased: lowerCased) : nil)
+            : nil
         guard
             let speaker = participleSubject
                 ?? SpeakerPhrase.parse(subject(of: clause, before: first), lowerCasedText: lowerCased)
@@ -665,9 +689,10 @@ public struct AttributionExtractor: Sendable {
             }
         }
         // "Hassan said the company expected the flight to continue": an expectation inside another report's
-        // content is what the outer speaker says of it, not words the company is quoted for.
+        // content is what the outer speaker says of it, not words the company is quoted for; so is an agreement
+        // ("Ruiz says he and the unions had agreed that …").
         return found.filter { nested in
-            !ReportingCues.expectations.contains(nested.cue.split(separator: " ").last?.lowercased() ?? "")
+            !ReportingCues.sharedViews.contains(nested.cue.split(separator: " ").last?.lowercased() ?? "")
                 || !found.contains { $0.position != nested.position && $0.holds(nested.position) }
         }
     }
@@ -684,19 +709,34 @@ public struct AttributionExtractor: Sendable {
     {
         let verb = words[index].lower
         let describes = ["described", "describes", "characterized", "characterised"].contains(verb)
-        guard ["called", "termed", "dubbed", "calls", "terms"].contains(verb) || describes, index >= 2,
+        // "one of what the minister said were 5,000 damaged schools": what is said to be so.
+        let saysIs =
+            ["said", "says"].contains(verb) && index + 1 < words.count
+            && ["was", "is", "were", "are"].contains(words[index + 1].lower)
+        guard ["called", "termed", "dubbed", "calls", "terms"].contains(verb) || describes || saysIs, index >= 2,
             let what = words[max(index - 5, 0)..<index].lastIndex(where: { $0.lower == "what" }), what + 1 < index,
             !words[(what + 1)..<index].contains(where: \.isPunctuation),
             // "what the union on Thursday called …": when it was said is no part of the speaker.
-            let speaker = SpeakerPhrase.parse(
+            var speaker = SpeakerPhrase.parse(
                 withoutOccasion(Array(words[(what + 1)..<index])),
                 lowerCasedText: lowerCased
             )
         else { return nil }
+        // "Ana Ruiz, a member of the panel, condemned what she described as …": the pronoun is the person the
+        // sentence opens with, not a speaker quoted before.
+        if speaker.isPronoun, ["he", "she"].contains(speaker.name.lowercased()),
+            let person = IntroducedPeople.openingPerson(Array(words[..<what]))
+        {
+            speaker = person
+        }
         // "what he described as a threat": the object stands before the subject, "as" goes with the verb.
-        let start = describes && index + 1 < words.count && words[index + 1].lower == "as" ? index + 2 : index + 1
+        let start =
+            (describes && index + 1 < words.count && words[index + 1].lower == "as") || saysIs ? index + 2 : index + 1
         guard start > index + 1 || !describes else { return nil }
-        let end = words[start...].firstIndex { [",", ";", ":", ".", "—", "–", "("].contains($0.text) } ?? words.count
+        let end =
+            words.indices.dropFirst(start).first {
+                [",", ";", ":", ".", "—", "–", "("].contains(words[$0].text) && !isDigitGroup(words, at: $0)
+            } ?? words.count
         // "what he called the “stolen vote”": a name of two or three words is a label, not a claim.
         guard let content = content(words, from: start, to: end, in: sentence, minimumWords: 4) else { return nil }
         return reported(
@@ -707,6 +747,14 @@ public struct AttributionExtractor: Sendable {
             at: words[what + 1].range.lowerBound,
             cueRange: words[index].range
         )
+    }
+
+    /// "5,000": a comma between digits with no space, which groups a number rather than ending a clause.
+    private static func isDigitGroup(_ words: [Word], at index: Int) -> Bool {
+        index > 0 && index + 1 < words.count && words[index].text == ","
+            && words[index - 1].text.last?.isNumber == true && words[index + 1].text.first?.isNumber == true
+            && words[index - 1].range.upperBound == words[index].range.lowerBound
+            && words[index].range.upperBound == words[index + 1].range.lowerBound
     }
 
     /// "The pilot was notified by Canadian authorities that there could be explosives on board": a passive
@@ -804,7 +852,19 @@ public struct AttributionExtractor: Sendable {
         {
             subject = Array(words[(and - 1)..<first])
         }
-        var speaker = SpeakerPhrase.parse(subject, lowerCasedText: lowerCased)
+        // "ANI in a statement said …": where the words were given is no part of who gave them.
+        var speaker =
+            SpeakerPhrase.parse(withoutOccasion(subject), lowerCasedText: lowerCased)
+            ?? SpeakerPhrase.parse(subject, lowerCasedText: lowerCased)
+        // "The coalition, an umbrella for 300 groups, released a statement saying …": the participle after the paper
+        // reports whoever issued it, not the verb and its object.
+        if words[index].lower.hasSuffix("ing"), subject.count >= 2, Self.issuingVerbs.contains(subject[0].lower),
+            subject.last.map({ Self.issuedPapers.contains($0.lower) }) == true
+        {
+            speaker =
+                appositiveSubject(words, before: first, lowerCased: lowerCased)
+                ?? openingSubject(words, before: first - subject.count, lowerCased: lowerCased)
+        }
         // "…, the hospital said on Friday.", "…, a panel said Friday.": a short noun phrase between the comma
         // closing a whole clause and a cue that closes the sentence is its speaker, whatever its noun.
         // A quotation's cue is read by `attributeQuote`, with speaker nouns only.
@@ -847,9 +907,31 @@ public struct AttributionExtractor: Sendable {
         {
             // The agency called the figures false and said …: two verbs, one subject; "Police say they found
             // the boat, but added that …" too.
+            // "The scientist apologized at a news conference, but said …": the comma before "but" ends the first verb's
+            // clause, not its subject.
+            let conjunction = first > 2 && words[first - 2].text == "," ? first - 2 : first - 1
             speaker =
                 mainClauseSpeaker(words, before: first - 1, lowerCased: lowerCased)
                 ?? leadingSubject(words, before: first - 1, lowerCased: lowerCased)
+                ?? (conjunction < first - 1 ? openingSubject(words, before: conjunction, lowerCased: lowerCased) : nil)
+        }
+        if subject.isEmpty, first > 1, Self.participleLinks.contains(words[first - 1].lower),
+            words[index].lower.hasSuffix("ing")
+        {
+            // "He praised the rescuers, while stressing that …": a participle after "while" or "after" shares the
+            // subject that opens its sentence.
+            speaker = openingSubject(words, before: first - 1, lowerCased: lowerCased)
+        }
+        if subject.isEmpty, first > 1, Self.dashes.contains(words[first - 1].text),
+            words[max(first - 15, 0)..<(first - 1)].contains(where: { $0.text == words[first - 1].text })
+        {
+            // "Elias Yega - a Catholic teacher - said …": dashes set off a description as commas do.
+            let dashed = words[first - 1].text
+            speaker = appositive(
+                words.map { $0.text == dashed ? Word(text: ",") : $0 },
+                before: first - 1,
+                lowerCased: lowerCased
+            )
         }
         if subject.isEmpty, first > 0, words[first - 1].text == "," {
             // Ana Ruiz, a political analyst in Lisbon, said …
@@ -945,6 +1027,8 @@ public struct AttributionExtractor: Sendable {
     private static let trailingClauseStarts: Set<String> = [
         "after", "as", "while", "when", "before", "because", "since", "following", "amid", "despite", "although",
         "though", "even", "days", "weeks", "hours", "just",
+        // "Crews will arrive by Monday, Chan said, and a committee will meet …": a second clause of the writer's.
+        "and", "but",
     ]
 
     /// Whether a cue whose subject follows the comma at `boundary` closes its sentence, reporting the clause
@@ -1044,6 +1128,24 @@ public struct AttributionExtractor: Sendable {
             return appositive(words, before: opening, lowerCased: lowerCased)
                 ?? SpeakerPhrase.parse(subject(of: words, before: opening), lowerCasedText: lowerCased)
         }
+        // "One major poll, released Sunday by the network, said", "Smith, speaking at a rally, said": a participle's
+        // phrase in commas tells when or how the words were given, not who gave them.
+        if let opening = words[..<comma].lastIndex(where: { $0.text == "," }), comma - opening > 2,
+            comma - opening <= 14,
+            case let participle = words[opening + 1], !participle.isCapitalized, !verbs.contains(participle.lower),
+            participle.lower.hasSuffix("ed") || participle.lower.hasSuffix("ing")
+        {
+            return SpeakerPhrase.parse(subject(of: words, before: opening), lowerCasedText: lowerCased)
+        }
+        // "Ana Ruiz, the head of the unit, in a statement on Friday, confirmed": where the words were given, in
+        // commas of its own, stands between the appositive and its verb.
+        if let opening = words[..<comma].lastIndex(where: { $0.text == "," }), opening > 0,
+            ["in", "on", "at", "during"].contains(words[opening + 1].lower),
+            withoutOccasion(Array(words[opening..<comma])).count == 1
+        {
+            return appositive(words, before: opening, lowerCased: lowerCased)
+                ?? SpeakerPhrase.parse(subject(of: words, before: opening), lowerCasedText: lowerCased)
+        }
         // "John Carver, 45, said": an age in commas after a name.
         if let opening = words[..<comma].lastIndex(where: { $0.text == "," }), comma - opening == 2,
             words[opening + 1].text.allSatisfy(\.isNumber),
@@ -1063,6 +1165,10 @@ public struct AttributionExtractor: Sendable {
         let describedFirst =
             nameWords.first.map { !$0.isCapitalized || SpeakerPhrase.determiners.contains($0.lower) } == true
             || nameWords.last.map { !$0.isCapitalized && SpeakerPhrase.speakerNouns.contains($0.lower) } == true
+            // "Police Command Public Relations Officer, SP Ahmed Wakil, said": a capitalised title heads the phrase.
+            || (nameWords.count > 1
+                && nameWords.last.map { SpeakerPhrase.titles.contains($0.lower) || SpeakerPhrase.isRoleNoun($0.lower) }
+                    == true)
             || SpeakerPhrase.namesPost(nameWords)
         // "the President of the Church in New York, John Carmichael, said": a name alone between the commas is
         // the speaker, though the description before it holds names too.
@@ -1105,16 +1211,15 @@ public struct AttributionExtractor: Sendable {
     )
         -> SpeakerPhrase?
     {
-        guard !lowerCased, participle.lower != "suggesting", comma > 2,
-            !words[..<comma].contains(where: { $0.text == "," }),
-            subject(of: words, before: comma).count == comma,
+        let start = TextSegments.openingPhraseEnd(words)
+        guard !lowerCased, participle.lower != "suggesting", comma > start + 2,
+            !words[start..<comma].contains(where: { $0.text == "," }),
+            subject(of: words, before: comma).count == comma - start,
             let speaker = leadingSubject(words, before: comma, lowerCased: lowerCased),
             // "The leader of the main opposition party is calling for …": which leader, the rules cannot tell.
-            !speaker.isAnaphor, !speaker.isDefiniteDescription,
-            let head = speaker.name.split(separator: " ").last?.lowercased()
+            !speaker.isAnaphor, !speaker.isDefiniteDescription, isActor(speaker, opensSentence: start == 0)
         else { return nil }
-        let named = speaker.isNamed && speaker.name.contains(" ")
-        return named || SpeakerPhrase.speakerNouns.contains(head) ? speaker : nil
+        return speaker
     }
 
     /// "Ben Smith, the editor of the site, echoed its statement, saying …": the name opening the clause before
@@ -1128,10 +1233,41 @@ public struct AttributionExtractor: Sendable {
         return speaker
     }
 
+    /// Verbs by which a body issues a paper, and the papers, that a participle after them reports from: "released
+    /// a statement saying …".
+    private static let issuingVerbs: Set<String> = ["released", "issued", "published", "sent", "posted", "put"]
+    private static let issuedPapers: Set<String> = ["statement", "report", "letter", "message", "communique", "note"]
+
+    /// Dashes that set off a description as a pair of commas would.
+    private static let dashes: Set<Substring> = ["-", "—", "–"]
+
+    /// Words after which a participle takes the subject opening its sentence: "…, while stressing that …".
+    private static let participleLinks: Set<String> = ["while", "before", "after", "when", "by"]
+
+    /// The subject that opens the sentence, after a phrase of when or where in commas ("Earlier, the mayor
+    /// praised …"): its first noun phrase before a verb, which no reporting verb inside the clause cuts short.
+    private static func openingSubject(_ words: [Word], before end: Int, lowerCased: Bool) -> SpeakerPhrase? {
+        let start = TextSegments.openingPhraseEnd(words)
+        guard start < end, let speaker = firstNounPhrase(Array(words[start..<end])) else { return nil }
+        return isActor(speaker, opensSentence: start == 0) ? speaker : nil
+    }
+
+    /// Whether a subject found before a verb that reports nothing can be who a participle after it reports:
+    /// a pronoun, a name, or a speaker's noun. One capitalised word opening a sentence may be none ("Sales fell,
+    /// while adding …"); after an opening phrase ("Earlier, Trump …") it is a name.
+    private static func isActor(_ speaker: SpeakerPhrase, opensSentence: Bool) -> Bool {
+        guard let head = speaker.name.split(separator: " ").last?.lowercased() else { return false }
+        return speaker.isPronoun || (speaker.isNamed && (speaker.name.contains(" ") || !opensSentence))
+            || SpeakerPhrase.speakerNouns.contains(head)
+    }
+
     /// The subject that opens the clause before `end`: the shortest run of words that names a speaker
     /// and is followed by a lower-case word, its verb ("The agency | called the figures false").
     private static func leadingSubject(_ words: [Word], before end: Int, lowerCased: Bool) -> SpeakerPhrase? {
-        let clause = subject(of: words, before: end)
+        firstNounPhrase(subject(of: words, before: end))
+    }
+
+    private static func firstNounPhrase(_ clause: [Word]) -> SpeakerPhrase? {
         guard clause.count > 1 else { return nil }
         for length in 1..<min(clause.count, 7) {
             let next = clause[length]
@@ -1296,6 +1432,9 @@ public struct AttributionExtractor: Sendable {
         "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night", "statement", "interview",
         "conference", "briefing", "release", "speech", "letter", "post", "tweet", "email", "hearing", "court",
         "parliament", "congress",
+        // Papers and pieces the words were given in: "said in its lawsuit", "wrote in a column".
+        "lawsuit", "filing", "complaint", "ruling", "judgment", "memo", "message", "video", "broadcast", "podcast",
+        "affidavit", "submission", "column", "editorial", "article", "remarks", "testimony", "blog", "newsletter",
     ]
 
     /// Where an indirect content ends before its sentence does: before ", while Y insisted …" (a second
@@ -1376,9 +1515,13 @@ public struct AttributionExtractor: Sendable {
         // "announced the following efforts: …" introduces a list; "reported the results of their study"
         // tells that findings were given, not what they are.
         if to == nil, from == start,
-            ReportingCues.questionWords.contains(words[from].lower)
+            (ReportingCues.questionWords.contains(words[from].lower) && !isWhatCleft(words, from: from, to: last))
                 || (ReportingCues.complementPrepositions.contains(words[from].lower)
-                    && !(words[from].lower == "about" && from < last && words[from + 1].text.first?.isNumber == true))
+                    && !(words[from].lower == "about" && from < last && words[from + 1].text.first?.isNumber == true)
+                    // "claimed to have cloned the cells": a claim's infinitive is the claim.
+                    && !(words[from].lower == "to" && from > 0 && from < last
+                        && ReportingCues.claimsWithInfinitive.contains(words[from - 1].lower)
+                        && ReportingCues.claimedStates.contains(words[from + 1].lower)))
                 || (words[from].lower == "the" && from < last && words[from + 1].lower == "following")
                 // "has denied these allegations": a denial of what others said, which states nothing itself.
                 || (from > 0 && ReportingCues.denials.contains(words[from - 1].lower)
@@ -1399,6 +1542,15 @@ public struct AttributionExtractor: Sendable {
             end = close.range.upperBound
         }
         return words[from].range.lowerBound..<end
+    }
+
+    /// "says what motivates the athletes is the thrill of competition": "what" opening a clause whose verb is
+    /// "is" or "was" states what something is, after a verb of saying; "explained what happened" does not.
+    private static func isWhatCleft(_ words: [Word], from: Int, to last: Int) -> Bool {
+        guard words[from].lower == "what", from > 0, ["says", "said", "say"].contains(words[from - 1].lower) else {
+            return false
+        }
+        return words[(from + 2)...last].prefix(10).contains { ["is", "was", "are", "were"].contains($0.lower) }
     }
 
     /// Reported speech with its content: mixed when the writer quotes some of the words, else indirect.

@@ -3,7 +3,7 @@
 /// description points to the body last quoted by name, and never to a person or a described group.
 extension SpeakerPhrase {
     /// Head nouns that any organisation may be called by, whatever its name says it is.
-    static let organisationNouns: Set<String> = ["group", "organization", "organisation", "charity"]
+    static let organisationNouns: Set<String> = ["group", "organization", "organisation", "charity", "agency"]
 
     /// "the group", "The rights group", "the organization": an organisation described, not named.
     var isOrganisationDescription: Bool {

@@ -108,9 +108,15 @@ struct IntroducedPeople {
             describesPerson =
                 next == "with" || SpeakerPhrase.titles.contains(next) || personNouns.contains(next)
                 || (["a", "an", "the"].contains(next)
-                    && words[(end + 2)...].prefix(5).prefix {
-                        !$0.isPunctuation && !SpeakerPhrase.descriptionPrepositions.contains($0.lower)
-                    }.contains { personNouns.contains($0.lower) })
+                    && { (description: ArraySlice<Word>) in
+                        // "is an agronomist at the university": a noun of one who does something, as its head.
+                        description.contains { personNouns.contains($0.lower) }
+                            || description.last.map(SpeakerPhrase.isAgentNoun) == true
+                    }(
+                        words[(end + 2)...].prefix(5).prefix {
+                            !$0.isPunctuation && !SpeakerPhrase.descriptionPrepositions.contains($0.lower)
+                        }
+                    ))
         } else {
             describesPerson = false
         }
@@ -120,10 +126,12 @@ struct IntroducedPeople {
     /// "Mortgage broker Jim Dell'Anno was laid off …", "Retired nurse Ana Ruiz lost her home …": an occupation
     /// in lower case opening the sentence, then a name of two to four capitalised words and a verb. The
     /// occupation says the name is a person's, whatever the verb.
+    /// "In 2010, Ethiopian runner Gebre Gebremariam won …": after an opening phrase of when or where too.
     static func namedAfterOccupation(_ words: [Word]) -> SpeakerPhrase? {
+        let words = Array(words[TextSegments.openingPhraseEnd(words)...])
         guard words.count > 4, words[0].isCapitalized, !SpeakerPhrase.determiners.contains(words[0].lower),
             let occupation = words.prefix(3).dropFirst().firstIndex(where: {
-                !$0.isCapitalized && SpeakerPhrase.occupations.contains($0.lower)
+                !$0.isCapitalized && (SpeakerPhrase.occupations.contains($0.lower) || SpeakerPhrase.isAgentNoun($0))
             }), words[..<occupation].allSatisfy({ !$0.isPunctuation })
         else { return nil }
         var end = occupation + 1
@@ -157,7 +165,10 @@ struct IntroducedPeople {
             !["reports", "reporting"].contains(words[end].lower),
             !ReportingCues.prepositions.contains(words[end].lower),
             !ReportingCues.clauseStarts.contains(words[end].lower),
-            !ReportingCues.be.contains(words[end].lower), !["has", "have", "had"].contains(words[end].lower)
+            !ReportingCues.be.contains(words[end].lower),
+            // "Sun Meirong has been living in Chinatown": "has been" and a participle say what a person does.
+            !["has", "have", "had"].contains(words[end].lower)
+                || (end + 2 < words.count && words[end + 1].lower == "been" && words[end + 2].lower.hasSuffix("ing"))
         else { return nil }
         return SpeakerPhrase(name: words[start..<name].spelled)
     }
@@ -170,6 +181,20 @@ struct IntroducedPeople {
             closing > comma + 1, closing + 1 < words.count, !words[comma + 1].isCapitalized
         else { return nil }
         return closing + 1
+    }
+
+    /// "On Friday, Rockson Dafeamekpor, a member of the committee, condemned …": the name of two to four
+    /// capitalised words that opens the clause after an opening phrase, followed by a comma or a verb in lower case.
+    static func openingPerson(_ words: [Word]) -> SpeakerPhrase? {
+        let clause = words[TextSegments.openingPhraseEnd(words)...]
+        let name = clause.prefix { $0.isCapitalized || $0.text == "." }
+        guard (2...4).contains(name.filter { $0.text != "." }.count), name.endIndex < words.count,
+            words[name.endIndex].text == ","
+                || (!words[name.endIndex].isCapitalized && !words[name.endIndex].isPunctuation),
+            !SpeakerPhrase.determiners.contains(name[name.startIndex].lower),
+            let person = SpeakerPhrase.parse(Array(name), lowerCasedText: false), person.isSinglePerson
+        else { return nil }
+        return person
     }
 
     /// "Researchers from three universities did the study", "The astronomers had found signs …": a plural
@@ -189,7 +214,17 @@ struct IntroducedPeople {
 
     /// "The non-governmental organization Oxfam spoke with farmers": "the", up to three words in lower case,
     /// an organisation noun, then the body's name of up to five capitalised words and a verb in lower case.
+    /// "Reuters, which owns a stake in the agency, did not respond": a name of up to five capitalised words
+    /// opening the sentence before ", which" is a body too, since "which" is never said of a person.
     static func namedBodySubject(_ words: [Word]) -> SpeakerPhrase? {
+        let opening = words.prefix { $0.isCapitalized }
+        if !opening.isEmpty, opening.count <= 5, opening.endIndex + 1 < words.count,
+            words[opening.endIndex].text == ",",
+            words[opening.endIndex + 1].lower == "which", !SpeakerPhrase.pronouns.contains(opening[0].lower),
+            !SpeakerPhrase.nonSpeakers.contains(opening[0].lower)
+        {
+            return SpeakerPhrase(name: opening.spelled)
+        }
         guard words.first?.lower == "the",
             let noun = words.dropFirst().prefix(4).firstIndex(where: {
                 SpeakerPhrase.organisationNouns.contains($0.lower)

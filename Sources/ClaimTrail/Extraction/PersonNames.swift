@@ -114,7 +114,7 @@ struct PersonNames {
             // "President Obama": no full name to file, but the title still says who "the President" is.
             if let title, nameWords.count == 1, !SpeakerPhrase.isTitle(last, first: false) {
                 let person = SpeakerPhrase(name: lastName, role: run[...title].spelled)
-                for noun in roleNouns where SpeakerPhrase.personNouns.contains(noun) { noteRole(noun, of: person) }
+                for noun in roleNouns where SpeakerPhrase.isRoleNoun(noun) { noteRole(noun, of: person) }
             }
             return nil
         }
@@ -130,7 +130,7 @@ struct PersonNames {
             byFirstName[firstName] = person
         }
         if byFoldedLastName[lastName.lowercased()] == nil { byFoldedLastName[lastName.lowercased()] = person }
-        for noun in roleNouns where SpeakerPhrase.personNouns.contains(noun) { noteRole(noun, of: person) }
+        for noun in roleNouns where SpeakerPhrase.isRoleNoun(noun) { noteRole(noun, of: person) }
         return person
     }
 

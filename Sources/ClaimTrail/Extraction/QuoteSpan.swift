@@ -30,7 +30,8 @@ struct QuoteSpan {
                 || (character == "\"" && open == nil)
             let closes =
                 character == "”" || character == "»" || (character == "'" && isTicks)
-                || (character == "\"" && open?.straight == true)
+                // "“There could be more cases," Hartl said.": copy that mixes marks closes a curly quote straight.
+                || (character == "\"" && open != nil)
             if let current = open, closes {
                 spans.append(
                     QuoteSpan(outer: current.outer..<next, inner: trimmed(current.inner..<index, in: paragraph))

@@ -29,6 +29,11 @@ enum ReportingCues {
         "called", "calls", "call", "calling",
         // "joked that …", "some experts point out …", "was notified by X that …".
         "joked", "jokes", "quipped", "point", "points", "notified", "notifies",
+        // Agreement, regret and complaint, as news reports a second voice: "Ruiz agrees that …", "“…,” he lamented".
+        "agrees", "agreed", "lamented", "laments", "complained", "complains", "reiterated", "reiterates",
+        "concedes", "recalls", "testified", "testifies",
+        // Blame, whose content is whom it falls on and for what: "officials blame the storm for the collapse".
+        "blame", "blames", "blamed", "blaming",
     ]
     /// Verbs that name a thing: they report only a name in quotation marks after their object ("called the
     /// offer “an insult”"), not a call made ("called the police", "called an election", "called for calm").
@@ -41,7 +46,7 @@ enum ReportingCues {
     ]
     /// Base forms added for plural subjects ("studies suggest"); after "and" or "to" they are infinitives.
     static let baseForms: Set<String> = [
-        "suggest", "contend", "allege", "assert", "acknowledge", "admit", "confirm", "expect", "speculate",
+        "suggest", "contend", "allege", "assert", "acknowledge", "admit", "confirm", "expect", "speculate", "blame",
     ]
     /// Verbs whose object is mostly a thing done, not a claim ("announced new grants", "unveiled a plan"):
     /// they report what follows only after "that".
@@ -51,6 +56,9 @@ enum ReportingCues {
         "asked", "urged", "discovered",
         // "explained his purpose and goals", "reveal new figures": what is explained is said only after "that".
         "explained", "explains", "reveal",
+        // "agreed a ceasefire", "agreed to pay", "complained about the noise", "lamented the loss": agreement,
+        // complaint and regret report a claim forward only with "that" after them (and as a trailing cue).
+        "agreed", "agrees", "complained", "complains", "lamented", "laments",
     ]
     /// Verbs of expecting, which report a forecast only with a clause or an infinitive after them ("expects
     /// prices to rise", "expects the economy will grow"), not with a thing alone ("expected some changes").
@@ -61,6 +69,15 @@ enum ReportingCues {
     ]
     static let accusations: Set<String> = ["allegations", "allegation", "accusations", "accusation", "charges"]
     static let expectations: Set<String> = ["expects", "expect", "expected"]
+    /// Views a report may ascribe to others inside its own content ("said the company expected …", "says he and
+    /// the unions had agreed …"): there they are the outer speaker's words, not a report of their own.
+    static let sharedViews: Set<String> = expectations.union(["agreed", "agrees"])
+    /// Verbs of claiming, whose infinitive states the claim ("claimed to have cloned the cells", "claims to be
+    /// the heir"), where other verbs' "to" opens a complement ("responded to", "told to leave").
+    static let claimsWithInfinitive: Set<String> = ["claimed", "claims", "claim", "claiming"]
+    /// Verbs after "claimed to" that make the claim a state ("to be", "to have"), not a thing claimed ("China's
+    /// claim to sovereignty").
+    static let claimedStates: Set<String> = ["be", "have", "represent", "speak", "know", "hold", "own", "possess"]
     /// Words that show a forecast after a verb of expecting: its infinitive or its modal.
     static let forecastMarkers: Set<String> = ["to", "will", "would", "could", "may", "might", "should", "be"]
     /// Verbs by which a relative clause reports its antecedent's claim: "researchers who say they are fed up".

@@ -28,7 +28,8 @@ struct SpeakerPhrase {
         // Court papers, which allege and find: "the indictment alleges", "according to the complaint".
         "indictment", "complaint", "ruling", "affidavit", "filing",
         // People quoted for what they saw or think: "said one viewer", "a resident told reporters".
-        "viewer", "viewers", "reader", "readers", "listener", "listeners", "resident", "witness", "voter",
+        "viewer", "viewers", "reader", "readers", "listener", "listeners", "resident", "witness", "eyewitness",
+        "eyewitnesses", "voter",
         "voters", "fan", "fans", "customer", "customers", "student", "students", "teacher", "teachers", "parent",
         "parents", "farmer", "farmers", "patient", "patients", "doctor", "nurse", "nurses", "scientist",
         "researcher", "professor", "worker", "owner", "owners", "manager", "coach", "player", "players",
@@ -77,6 +78,26 @@ struct SpeakerPhrase {
         // People quoted for what they saw or follow: "Italian fan Francesco Padura", "survivor Ana Ruiz".
         "fan", "spectator", "passenger", "driver", "shopper", "survivor", "volunteer", "voter", "witness",
     ]
+
+    /// "agronomist", "runner", "historian": a noun in lower case of one who does something, known by its ending,
+    /// for the occupations no list foresees. Nouns of that ending for things or firms are not.
+    static func isAgentNoun(_ word: Word) -> Bool {
+        !word.isCapitalized && word.text.count >= 6 && ["ist", "ian", "er", "or"].contains { word.lower.hasSuffix($0) }
+            && !notAgents.contains(word.lower)
+    }
+
+    private static let notAgents: Set<String> = [
+        "number", "matter", "center", "centre", "letter", "border", "corner", "quarter", "member", "weather",
+        "summer", "winter", "dinner", "computer", "charter", "chapter", "order", "sector",
+        "factor", "error", "interior", "carmaker", "manufacturer", "producer", "retailer", "provider", "operator",
+        "carrier", "lender", "insurer", "developer", "supplier", "exporter", "importer", "distributor",
+        "broadcaster", "publisher", "regulator", "register", "disaster", "theater", "theatre", "barrier",
+        "container", "shelter", "monitor", "counter", "together", "whether", "another", "rather", "either",
+        "neither", "however", "otherwise", "christian", "guardian",
+    ]
+
+    /// A noun a person can be known by later ("the minister", "the scientist"): a role or an occupation.
+    static func isRoleNoun(_ noun: String) -> Bool { personNouns.contains(noun) || occupations.contains(noun) }
 
     static let pronouns: Set<String> = ["he", "she", "it", "they", "we", "i", "him", "her", "them"]
     static let determiners: Set<String> = [
@@ -211,7 +232,9 @@ struct SpeakerPhrase {
         guard words.count >= 2, words[0].lowercased() == "the", let head = words.last else { return false }
         // "the President" after "President Obama": a title alone after "the" is a description too.
         let titleAlone = words.count == 2 && Self.titles.contains(head.lowercased())
-        return (!(head.first?.isUppercase ?? false) || titleAlone) && Self.personNouns.contains(head.lowercased())
+        // "the South Korean scientist" after "Scientist Hwang Woo-suk": an occupation describes one person too.
+        return (!(head.first?.isUppercase ?? false) || titleAlone)
+            && (Self.personNouns.contains(head.lowercased()) || Self.occupations.contains(head.lowercased()))
     }
 
     /// A definite description of one body: "the network", "The bank", "the state oil company". News style
@@ -301,13 +324,14 @@ struct SpeakerPhrase {
         guard let last = all.last, let first = all.first else { return false }
         let head = last.lowercased()
         let headIsCapitalized = last.first?.isUppercase ?? false
-        if Self.speakerNouns.contains(head) && !Self.personNouns.contains(head) { return false }
+        // "The coach", "a farmer": an occupation is one person too.
+        if Self.speakerNouns.contains(head) && !Self.isRoleNoun(head) { return false }
         if first.lowercased() == "the" && headIsCapitalized { return false }
         if !headIsCapitalized && head.hasSuffix("s") { return false }
         let words = all.filter { !Self.determiners.contains($0.lowercased()) }
         guard !words.isEmpty else { return false }
         let capitalized = words.filter { $0.first?.isUppercase ?? false }
-        return role != nil || Self.personNouns.contains(head)
+        return role != nil || Self.isRoleNoun(head)
             || (capitalized.count >= 2 && capitalized.count == words.count)
     }
 }

@@ -152,6 +152,42 @@ enum TextSegments {
         return words
     }
 
+    /// "Oscar Naranjo [pr: na-ran-HO], stated": an editor's aside in square brackets (a pronunciation, a gloss)
+    /// is no part of the sentence's grammar, so the rules read the sentence without it. Content keeps it, since
+    /// a content runs from its first word to its last. A bracket left open is kept as written.
+    static func withoutAsides(_ words: [Word]) -> [Word] {
+        guard words.contains(where: { $0.text == "[" }) else { return words }
+        var kept: [Word] = []
+        var index = 0
+        while index < words.count {
+            if words[index].text == "[",
+                let close = words[(index + 1)...].prefix(16).firstIndex(where: { $0.text == "]" })
+            {
+                index = close + 1
+                continue
+            }
+            kept.append(words[index])
+            index += 1
+        }
+        return kept
+    }
+
+    /// Words that open a phrase of when or where before a sentence's subject: "Earlier, …", "On Monday, …".
+    private static let openers: Set<String> = ReportingCues.prepositions.union([
+        "earlier", "later", "meanwhile", "yesterday", "today", "last", "this", "separately", "afterwards",
+        "since", "within", "under", "across", "among", "despite", "following", "before", "after", "until",
+    ])
+
+    /// Where a sentence's clause begins after an opening phrase of when or where set off by a comma ("In
+    /// 2010, Ethiopian runner …", "Earlier, Trump …"): the index after that comma, or 0 when there is none.
+    static func openingPhraseEnd(_ words: [Word]) -> Int {
+        guard let first = words.first, openers.contains(first.lower),
+            let comma = words.prefix(7).firstIndex(where: { $0.text == "," }), comma > 0,
+            !words[..<comma].contains(where: { ReportingCues.verbs.contains($0.lower) })
+        else { return 0 }
+        return comma + 1
+    }
+
     static func trim(_ text: Substring) -> Substring {
         var trimmed = text
         while let first = trimmed.first, first.isSpace { trimmed.removeFirst() }
