@@ -368,7 +368,7 @@ struct ExtractionTests {
     }
 
     /// The development set: freely licensed news the rules were not written from (Gold/dev/README.md).
-    let developmentSet = (1...128).map { String(format: "%03d", $0) }
+    let developmentSet = (1...144).map { String(format: "%03d", $0) }
 
     @Test("precision and recall on the development set of unseen news hold their floor")
     func developmentSetQuality() throws {
@@ -382,10 +382,10 @@ struct ExtractionTests {
         }
         let total = ExtractionEvaluation.combined(evaluations)
         print("extraction on the development set —\n" + ExtractionReport.table(total))
-        #expect(total.content.gold == 734)
-        // A little below the measured 0.96 / 0.91 of the twelfth round (rules-2026.12.7) on texts 001–128, so that
+        #expect(total.content.gold == 851)
+        // A little below the measured 0.95 / 0.89 of the twelfth round (rules-2026.12.7) on texts 001–144, so that
         // a regression fails.
-        #expect(total.contentAndSpeaker.precision >= 0.95)
+        #expect(total.contentAndSpeaker.precision >= 0.94)
         #expect(total.contentAndSpeaker.f1 >= 0.88)
     }
 
