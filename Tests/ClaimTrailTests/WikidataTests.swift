@@ -166,6 +166,21 @@ import Testing
         #expect(decided.status == 1 && decided.stderr == "Error: link proposal #2 is already rejected\n")
     }
 
+    @Test("a file saved with a byte order mark, as Excel and Windows editors write CSV, is read as without it")
+    func byteOrderMarkIsNoPartOfTheHeader() throws {
+        let temporary = try Self.store()
+        let file = temporary.directory.appendingPathComponent("links.csv").path
+        #expect(
+            FileManager.default.createFile(
+                atPath: file,
+                contents: Data([0xEF, 0xBB, 0xBF] + "name,qid\r\nNATO,Q7184\r\n".utf8)
+            )
+        )
+        let proposed = try Binary.run(["speaker", "reconcile", file, "--format", "csv"], database: temporary.path)
+        #expect(proposed.status == 0, "\(proposed.stderr)")
+        #expect(CSVParser.parse(proposed.stdout).dropFirst().map { [$0[2], $0[4]] } == [["NATO", "Q7184"]])
+    }
+
     @Test func jsonLinesAreReadToo() throws {
         let temporary = try Self.store()
         let file = try temporary.file("links.jsonl", #"{"name": "NATO", "qid": "Q7184"}"# + "\n")
