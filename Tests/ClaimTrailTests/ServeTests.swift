@@ -305,6 +305,21 @@ struct ServeTests {
         #expect(server.stop() == 0)
     }
 
+    @Test(
+        "a password file as Windows editors save it, with a byte order mark or CRLF line ends, signs in as typed",
+        arguments: [("wendy", [0xEF, 0xBB, 0xBF], "\n"), ("walt", [], "\r\n")]
+    )
+    func passwordFileFromWindows(name: String, start: [UInt8], lineEnd: String) throws {
+        let desk = try DeskFixture()
+        let file = desk.temporary.directory.appendingPathComponent("\(name).txt").path
+        let saved = Data(start + Array((DeskFixture.password + lineEnd + "second line" + lineEnd).utf8))
+        #expect(FileManager.default.createFile(atPath: file, contents: saved))
+        try desk.run(["user", "add", name, "--role", "viewer", "--password-file", file])
+        let server = try RunningServer(database: desk.path)
+        #expect(try signInReply(server, name, DeskFixture.password).status == 303)
+        #expect(server.stop() == 0)
+    }
+
     @Test("hostile text round-trips through the API and is shown as text")
     func hostileText() throws {
         let desk = try DeskFixture()
