@@ -237,6 +237,16 @@ struct ServeTests {
         #expect(rejected.status == 200)
         #expect(try post("/api/proposals/\(listed[1])/reject", #"{"reason": "again"}"#).status == 400)
         #expect(try post("/api/proposals/\(listed[0])/accept", #"{"new_speaker": true}"#).status == 400)
+        // Both a stored claim and new words: named as the form and the JSON name them, not as options.
+        let both = try post(
+            "/api/proposals/\(listed[0])/accept",
+            ##"{"claim": "#1", "content_as_claim": "New words"}"##
+        )
+        #expect(both.status == 400)
+        #expect(
+            (both.json as? [String: Any])?["error"] as? String
+                == "give a stored claim or the claim in these words (claim or content_as_claim in JSON), not both"
+        )
         let session = try signIn(server, "ed", DeskFixture.password)
         let cookie = ["Cookie": "claimtrail_session=\(session.value)"]
         let page = try server.send("GET", "/review", headers: cookie)
