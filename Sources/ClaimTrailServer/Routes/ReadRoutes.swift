@@ -28,15 +28,26 @@ struct ReadRoutes {
     private func contested(_ request: Request, _ context: DeskContext) async throws -> Response {
         let query = request.uri.queryParameters
         return try await serve(context) { store, _ in
-            // The filter form's empty (or blank) field means any topic, as a blank form field does.
-            let topic = query["topic"].map(String.init).flatMap { $0.isBlank ? nil : $0 }
+            // The filter form's empty (or blank) field means any topic, status or holder, as a blank
+            // form field does; a status is its name or the desk's label, as `contested --status` takes it.
+            let filter = { (name: Substring) in query[name].map(String.init).flatMap { $0.isBlank ? nil : $0 } }
+            let (topic, assignee) = (filter("topic"), filter("assignee"))
+            let status = try filter("status").map(store.resolveStatus)
             let offset = try Self.count(query["offset"], name: "offset") ?? 0
             let limit = min(try Self.count(query["limit"], name: "limit", from: 1) ?? Self.pageSize, 200)
             // One more than shown, to know whether a next page exists.
-            let claims = try store.contestedClaims(topic: topic, limit: limit + 1, offset: offset)
+            let claims = try store.contestedClaims(
+                topic: topic,
+                status: status,
+                assignee: assignee,
+                limit: limit + 1,
+                offset: offset
+            )
             return ContestedPage(
                 claims: Array(claims.prefix(limit)),
                 topic: topic,
+                status: status?.rawValue,
+                assignee: assignee,
                 offset: offset,
                 limit: limit,
                 hasMore: claims.count > limit
