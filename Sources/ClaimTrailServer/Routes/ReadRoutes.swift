@@ -106,13 +106,18 @@ struct ReadRoutes {
     private func search(_ request: Request, _ context: DeskContext) async throws -> Response {
         let query = request.uri.queryParameters["q"].map(String.init) ?? ""
         let blank = query.isBlank
+        let offset = try Self.count(request.uri.queryParameters["offset"], name: "offset") ?? 0
         return try await serve(context) { store, _ in
-            guard !blank else { return SearchPage(query: query, hits: [], note: nil) }
+            guard !blank else { return SearchPage(query: query, hits: [], note: nil, offset: offset, hasMore: false) }
             let limit = SearchPage.limit
+            // One more than shown, to know whether a next page exists.
+            let hits = try store.search(query, limit: limit + 1, offset: offset)
             return SearchPage(
                 query: query,
-                hits: try store.search(query, limit: limit),
-                note: try store.searchCapNote(query, limit: limit)
+                hits: Array(hits.prefix(limit)),
+                note: try store.searchCapNote(query, limit: limit, offset: offset),
+                offset: offset,
+                hasMore: hits.count > limit
             )
         }
     }
