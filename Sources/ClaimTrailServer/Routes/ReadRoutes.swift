@@ -16,7 +16,12 @@ struct ReadRoutes {
                 let offset = try Self.count(request.uri.queryParameters["offset"], name: "offset") ?? 0
                 return try await claim(try Self.pathID(context, "claim"), context, offset: offset)
             }
-            router.get("\(prefix)/speakers/:id") { _, context in try await speaker(context) }
+            router.get("\(prefix)/speakers/:id") { request, context in
+                try await speaker(
+                    context,
+                    offset: try Self.count(request.uri.queryParameters["offset"], name: "offset") ?? 0
+                )
+            }
             router.get("\(prefix)/sources/:id/audit") { _, context in try await audit(context) }
             router.get("\(prefix)/search") { request, context in try await search(request, context) }
             router.get("\(prefix)/review") { _, context in try await review(context) }
@@ -91,9 +96,16 @@ struct ReadRoutes {
         }
     }
 
-    private func speaker(_ context: DeskContext) async throws -> Response {
+    private func speaker(_ context: DeskContext, offset: Int) async throws -> Response {
         try await serve(context) { store, _ in
-            try store.traceSpeaker("#\(try Self.pathID(context, "speaker"))", limit: 200)
+            SpeakerPage(
+                trace: try store.traceSpeaker(
+                    "#\(try Self.pathID(context, "speaker"))",
+                    limit: SpeakerPage.limit,
+                    offset: offset
+                ),
+                offset: offset
+            )
         }
     }
 
