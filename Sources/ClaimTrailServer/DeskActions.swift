@@ -166,6 +166,12 @@ enum DeskActions {
                 contentAsClaim: input.contentAsClaim.nonBlank,
                 stance: input.stance
             )
+            if correction.claim != nil && correction.contentAsClaim != nil {
+                // The store's refusal names the command line's options, which do not exist here.
+                throw ClaimTrailError.invalid(
+                    "give a stored claim or the claim in these words (claim or content_as_claim in JSON), not both"
+                )
+            }
             if correction.newSpeaker && correction.speaker == nil {
                 throw ClaimTrailError.invalid("“a new speaker” needs the speaker's name")
             }

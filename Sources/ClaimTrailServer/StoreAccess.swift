@@ -46,9 +46,11 @@ public final class StoreAccess: Sendable {
 
     /// A read connection that maps the store file into memory: a page read is then a memory
     /// access, not a `pread` system call copying the page, which was an eighth of a claim page's
-    /// cost. Reads only: SQLite writes through the file either way.
+    /// cost. Reads only: SQLite writes through the file either way. Opened from the writer's
+    /// connection, never by inspecting the file again, which would drop the writer's locks
+    /// (`ClaimStore.anotherConnection`).
     private func openReader() throws -> Connection {
-        let store = try ClaimStore.open(at: path)
+        let store = try writer.store.anotherConnection()
         try store.database.execute("PRAGMA mmap_size = \(Self.mappedBytes)")
         return Connection(store)
     }

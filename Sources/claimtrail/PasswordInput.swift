@@ -10,11 +10,12 @@ enum PasswordInput {
         return password
     }
 
-    /// The file's first line; a trailing line break is not part of the password.
+    /// The file's first line; a trailing line break (LF or CRLF) is not part of the password. Split by
+    /// byte: as Characters, CRLF is one that is not "\n", so a file with Windows line ends gave the
+    /// whole file as the password, line breaks included, and the account could never sign in.
     private static func fromFile(_ path: String) throws -> String {
-        let text = try TextFile.read(atPath: path)
-        return String(text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
-            .trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
+        let line = try TextFile.read(atPath: path).utf8.prefix { $0 != UInt8(ascii: "\n") }
+        return String(decoding: line.last == UInt8(ascii: "\r") ? line.dropLast() : line, as: UTF8.self)
     }
 
     private static func fromTerminal() throws -> String {

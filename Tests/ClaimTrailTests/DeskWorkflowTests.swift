@@ -340,6 +340,13 @@ struct DeskWorkflowTests {
             ),
             (["verdict", "2", "--rating", "False", "--by", "Desk", "--language", "en-"], "not a BCP 47 language tag"),
             (["status", "labels", "checked", "In progress"], "already names the status in_progress"),
+            (["claim", "edit", "2", "--topic", "roads", "--reason", "\u{200B}"], "a reason shows nothing"),
+            (["claim", "delete", "2", "--reason", "\u{FEFF}"], "a reason shows nothing"),
+            (["attribution", "delete", "ACCEPTED", "--reason", "\u{200E}"], "a reason shows nothing"),
+            (
+                ["status", "labels", "checked", "\u{200B}\u{200E}"],
+                "a status label shows nothing: it holds only invisible characters (U+200B U+200E)"
+            ),
         ]
     )
     func badInput(arguments: [String], message: String) throws {

@@ -237,6 +237,16 @@ struct ServeTests {
         #expect(rejected.status == 200)
         #expect(try post("/api/proposals/\(listed[1])/reject", #"{"reason": "again"}"#).status == 400)
         #expect(try post("/api/proposals/\(listed[0])/accept", #"{"new_speaker": true}"#).status == 400)
+        // Both a stored claim and new words: named as the form and the JSON name them, not as options.
+        let both = try post(
+            "/api/proposals/\(listed[0])/accept",
+            ##"{"claim": "#1", "content_as_claim": "New words"}"##
+        )
+        #expect(both.status == 400)
+        #expect(
+            (both.json as? [String: Any])?["error"] as? String
+                == "give a stored claim or the claim in these words (claim or content_as_claim in JSON), not both"
+        )
         let session = try signIn(server, "ed", DeskFixture.password)
         let cookie = ["Cookie": "claimtrail_session=\(session.value)"]
         let page = try server.send("GET", "/review", headers: cookie)
@@ -302,6 +312,21 @@ struct ServeTests {
         #expect(right.status == 429)
         #expect(right.cookie("claimtrail_session") == nil)
         #expect(try signInReply(server, "nobody", "wrong password!").status == 401)
+        #expect(server.stop() == 0)
+    }
+
+    @Test(
+        "a password file as Windows editors save it, with a byte order mark or CRLF line ends, signs in as typed",
+        arguments: [("wendy", [0xEF, 0xBB, 0xBF], "\n"), ("walt", [], "\r\n")]
+    )
+    func passwordFileFromWindows(name: String, start: [UInt8], lineEnd: String) throws {
+        let desk = try DeskFixture()
+        let file = desk.temporary.directory.appendingPathComponent("\(name).txt").path
+        let saved = Data(start + Array((DeskFixture.password + lineEnd + "second line" + lineEnd).utf8))
+        #expect(FileManager.default.createFile(atPath: file, contents: saved))
+        try desk.run(["user", "add", name, "--role", "viewer", "--password-file", file])
+        let server = try RunningServer(database: desk.path)
+        #expect(try signInReply(server, name, DeskFixture.password).status == 303)
         #expect(server.stop() == 0)
     }
 

@@ -50,6 +50,37 @@ struct SharedStoreTests {
         )
     }
 
+    @Test(
+        "a serving server keeps its -wal file and its writes while another process opens and closes the store",
+        .enabled(if: OutsideClient.enabled("sqlite3"))
+    )
+    func serverKeepsItsLocks() throws {
+        let desk = try DeskFixture()
+        // A copy no connection of this test process holds, so that the server's are the only others.
+        let path = desk.temporary.directory.appendingPathComponent("served.db").path
+        try desk.run(["backup", path])
+        let server = try RunningServer(database: path)
+        defer { _ = server.stop() }
+        // A read opens the server's first read connection beside its writer's.
+        #expect(try server.send("GET", "/api/contested", headers: desk.bearer("vera")).status == 200)
+        // The sqlite3 shell, as Datasette and Python, deletes the -wal file when it closes the last
+        // connection: it must see that the server is still there.
+        let claims = { try OutsideClient.run("sqlite3", [path, "SELECT group_concat(text, '|') FROM claim"]) }
+        #expect(try claims().output == "The bridge was closed on Monday\n")
+        #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+        let text = "Written after the other process left"
+        let reply = try server.send(
+            "POST",
+            "/api/claims",
+            headers: desk.bearer("ed").merging(["Content-Type": "application/json"]) { $1 },
+            body: #"{"text": "\#(text)"}"#
+        )
+        #expect(reply.status == 201, "\(reply.body)")
+        // Read by another process while the server runs: the write is in the store's -wal file, not in
+        // a deleted one that only the server still holds.
+        #expect(try claims().output == "The bridge was closed on Monday|\(text)\n")
+    }
+
     /// Tells a writer thread when to stop.
     private final class StopFlag: @unchecked Sendable {
         private let lock = NSLock()

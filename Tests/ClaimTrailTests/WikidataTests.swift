@@ -166,6 +166,37 @@ import Testing
         #expect(decided.status == 1 && decided.stderr == "Error: link proposal #2 is already rejected\n")
     }
 
+    @Test("a file saved with a byte order mark, as Excel and Windows editors write CSV, is read as without it")
+    func byteOrderMarkIsNoPartOfTheHeader() throws {
+        let temporary = try Self.store()
+        let file = temporary.directory.appendingPathComponent("links.csv").path
+        #expect(
+            FileManager.default.createFile(
+                atPath: file,
+                contents: Data([0xEF, 0xBB, 0xBF] + "name,qid\r\nNATO,Q7184\r\n".utf8)
+            )
+        )
+        let proposed = try Binary.run(["speaker", "reconcile", file, "--format", "csv"], database: temporary.path)
+        #expect(proposed.status == 0, "\(proposed.stderr)")
+        #expect(CSVParser.parse(proposed.stdout).dropFirst().map { [$0[2], $0[4]] } == [["NATO", "Q7184"]])
+    }
+
+    @Test("an id named twice in --accept or --reject is decided once, as in review accept")
+    func anIdNamedTwiceIsDecidedOnce() throws {
+        let temporary = try Self.store()
+        let file = try temporary.file("links.csv", "name,qid\nNATO,Q7184\nOana Lungescu,Q7090498\n")
+        #expect(try Binary.run(["speaker", "reconcile", file], database: temporary.path).status == 0)
+        let accepted = try Binary.run(["speaker", "reconcile", "--accept", "1", "1"], database: temporary.path)
+        #expect(accepted.status == 0, "\(accepted.stderr)")
+        let rejected = try Binary.run(["speaker", "reconcile", "--reject", "2", "2"], database: temporary.path)
+        #expect(rejected.status == 0, "\(rejected.stderr)")
+        #expect(try Self.links(temporary.path) == ["Q7184", "-"])
+        let decisions = try Database(path: temporary.path).prepare(
+            "SELECT id || ' ' || status FROM speaker_link_proposal ORDER BY id"
+        ).map { $0.string(0) }
+        #expect(decisions == ["1 accepted", "2 rejected"])
+    }
+
     @Test func jsonLinesAreReadToo() throws {
         let temporary = try Self.store()
         let file = try temporary.file("links.jsonl", #"{"name": "NATO", "qid": "Q7184"}"# + "\n")

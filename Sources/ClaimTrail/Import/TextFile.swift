@@ -34,7 +34,12 @@ public enum TextFile {
         try text(of: FileHandle.standardInput.readDataToEndOfFile(), from: "standard input")
     }
 
+    /// The text, without a UTF-8 byte order mark at its start: Windows editors write one, and it is
+    /// no part of the text. Kept, it became the first character of a password read from a file (which
+    /// then never matched the one typed at sign-in), of a reconciliation file's header (refused), and
+    /// of an article's body.
     private static func text(of data: Data, from origin: String) throws -> String {
+        let data = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
         guard let text = String(validating: data, as: UTF8.self) else {
             throw ClaimTrailError.invalid("\(origin): not valid UTF-8")
         }

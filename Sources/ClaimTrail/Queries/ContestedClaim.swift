@@ -25,13 +25,21 @@ public struct ContestedClaim: Codable, Equatable, Sendable {
 extension ClaimStore {
     /// Contested claims, most disputed first: by disputing voices, then counter-claims,
     /// then asserting voices, then sources. Reads the counters kept by triggers, in index order.
-    /// `limit` nil lists them all; `offset` skips that many, for paging.
+    /// `limit` nil lists them all; `offset` skips that many, for paging. `status` and `assignee` keep
+    /// those claims only, the assignee matched folded as in `queue` ("ANA" finds ana's).
     ///
     /// Each count is a subquery of its own (`LIMIT -1` keeps SQLite from folding it into the count):
     /// so, when the tables are TEMP views of the past (`--as-of`, `PastState`), each view is searched
     /// by the claim's id through its tables' indexes, not scanned whole for every claim (25 s at 1M).
-    public func contestedClaims(topic: String? = nil, limit: Int? = 50, offset: Int = 0) throws -> [ContestedClaim] {
+    public func contestedClaims(
+        topic: String? = nil,
+        status: VerificationStatus? = nil,
+        assignee: String? = nil,
+        limit: Int? = 50,
+        offset: Int = 0
+    ) throws -> [ContestedClaim] {
         let topic = try Reference.filter(topic, "topic")
+        let assignees = try Reference.filter(assignee, "assignee").map(heldBy)
         return try database.cached(
             """
             SELECT c.id, c.text, c.topic, s.asserting, s.disputing, s.counter_claims, s.sources, s.first_seen,
@@ -43,10 +51,11 @@ extension ClaimStore {
             FROM claim_stats s INDEXED BY claim_stats_contested
             JOIN claim c ON c.id = s.claim_id
             WHERE \(ContestRule.condition) AND (?1 IS NULL OR c.topic = ?1 COLLATE NOCASE)
+              AND (?4 IS NULL OR c.status = ?4) AND (?5 IS NULL OR c.assignee IN (SELECT value FROM json_each(?5)))
             ORDER BY s.disputing DESC, s.counter_claims DESC, s.asserting DESC, s.sources DESC, s.claim_id
             LIMIT ?2 OFFSET ?3
             """
-        ).map([topic, RowLimit.sql(limit), max(offset, 0)]) { row in
+        ).map([topic, RowLimit.sql(limit), max(offset, 0), status?.rawValue, assignees]) { row in
             ContestedClaim(
                 id: row.int64(0),
                 claim: row.string(1),

@@ -9,14 +9,15 @@ public struct SpeakerTrace: Codable, Equatable, Sendable {
 
 extension ClaimStore {
     /// - Parameter limit: at most this many attributions (the earliest), or all when nil.
-    public func traceSpeaker(_ reference: String, limit: Int? = nil) throws -> SpeakerTrace {
-        try read { try traceSpeaker(try requireSpeaker(reference), limit: limit) }
+    /// - Parameter offset: the attributions start after this many (a later page of the server's).
+    public func traceSpeaker(_ reference: String, limit: Int? = nil, offset: Int = 0) throws -> SpeakerTrace {
+        try read { try traceSpeaker(try requireSpeaker(reference), limit: limit, offset: offset) }
     }
 
-    private func traceSpeaker(_ speaker: Speaker, limit: Int?) throws -> SpeakerTrace {
+    private func traceSpeaker(_ speaker: Speaker, limit: Int?, offset: Int) throws -> SpeakerTrace {
         SpeakerTrace(
             speaker: speaker,
-            attributions: try provenance.rows(.speaker(speaker.id), limit: limit),
+            attributions: try provenance.rows(.speaker(speaker.id), limit: limit, offset: offset),
             totalAttributions: try attributionCount(speakerID: speaker.id)
         )
     }

@@ -80,7 +80,7 @@ extension ClaimStore {
 
 extension ClaimStore {
     /// The assignees, as stored, whose names fold to `name`'s, as a JSON array for `json_each`.
-    private func heldBy(_ name: String) throws -> String {
+    func heldBy(_ name: String) throws -> String {
         let key = TextKey.fold(name)
         let names = try database.cached("SELECT DISTINCT assignee FROM claim WHERE assignee IS NOT NULL").map {
             $0.string(0)

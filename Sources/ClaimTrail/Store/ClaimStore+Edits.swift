@@ -57,7 +57,7 @@ extension ClaimStore {
             INSERT INTO change_log (changed_by, entity, entity_id, action, claim_id, before, after, reason)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """,
-            [by, entity, id, action, claimID, before, after, Reference.clean(reason)]
+            [by, entity, id, action, claimID, before, after, try Reference.visible(reason, "a reason")]
         )
     }
 
@@ -132,7 +132,7 @@ extension ClaimStore {
             INSERT INTO change_log (changed_by, entity, entity_id, action, claim_id, before, reason)
             VALUES (?, 'claim', ?, 'delete', ?, ?, ?)
             """,
-            [by, id, id, before, Reference.clean(reason)]
+            [by, id, id, before, try Reference.visible(reason, "a reason")]
         )
     }
 
@@ -177,7 +177,7 @@ extension ClaimStore {
     /// Removes the `claim_merge` rows of the claims merged into claim `id`, which is being deleted, and
     /// logs each as a deletion of the merged claim, so its id and wording are kept in the history.
     private func forgetMerges(into id: Int64, by: String, reason: String?) throws {
-        let why = ["claim #\(id), which it was merged into, was deleted", Reference.clean(reason)]
+        let why = ["claim #\(id), which it was merged into, was deleted", try Reference.visible(reason, "a reason")]
         if !replayingChanges {
             try logMergedAway(into: id, by: by, why: why.compactMap { $0 }.joined(separator: ": "))
         }

@@ -95,10 +95,11 @@ extension ClaimStore {
     /// Renames a status for this desk; nil restores its own name. The rename is logged in the change
     /// log (entity `status_label`, the status's place in the order as its id) with who and when.
     /// A label that reads as another status's name or label, once case, spaces, hyphens and
-    /// underscores are set aside ("In-Progress" and in_progress), is refused: it would be ambiguous.
+    /// underscores are set aside ("In-Progress" and in_progress), is refused: it would be ambiguous. So
+    /// is one that shows nothing (a zero-width space): every listing would show the status as blank.
     public func setStatusLabel(_ status: VerificationStatus, to label: String?, by: String) throws {
         let labels = try statusLabels()
-        let label = Reference.clean(label)
+        let label = try Reference.visible(label, "a status label")
         if let label, let other = parseStatus(label, labels: labels), other != status {
             throw ClaimTrailError.invalid(
                 "“\(label)” already names the status \(other.rawValue); nothing was written"

@@ -57,6 +57,17 @@ public final class ClaimStore {
         }
     }
 
+    /// Another connection to this store's file, for a process that keeps several open at once (the
+    /// server's read connections). The file is not inspected again, and must not be: reading its header
+    /// through a descriptor of our own and closing it drops every POSIX lock this process holds on the
+    /// file (`fcntl` locks belong to the process, not to the descriptor), this connection's shared lock
+    /// among them. Another process closing the store, such as `sqlite3` or Datasette, would then take
+    /// itself for the last connection and delete the -wal file this process goes on writing to, and
+    /// every write after that would be lost. SQLite's own opens of the file keep those locks.
+    public func anotherConnection() throws -> ClaimStore {
+        try ClaimStore(path: path, mode: isReadOnly ? .readOnly : .existing)
+    }
+
     private static func notRegularFile(_ path: String) -> ClaimTrailError {
         .invalid("\(path) is not a regular file; a claimtrail store is a file of its own")
     }

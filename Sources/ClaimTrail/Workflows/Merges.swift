@@ -238,7 +238,8 @@ extension ClaimStore {
         reason: String?
     ) throws {
         guard !replayingChanges else { return }
-        let why = ["merged into \(entity) #\(kept)", Reference.clean(reason)].compactMap { $0 }.joined(separator: ": ")
+        let why = ["merged into \(entity) #\(kept)", try Reference.visible(reason, "a reason")].compactMap { $0 }
+            .joined(separator: ": ")
         try database.execute(
             """
             INSERT INTO change_log (changed_by, entity, entity_id, action, claim_id, before, reason) VALUES (?, ?, ?,

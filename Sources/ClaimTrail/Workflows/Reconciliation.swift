@@ -60,9 +60,10 @@ extension ClaimStore {
         for proposal in try openProposals(ids) { try decide(proposal.id, "rejected", by: by) }
     }
 
-    /// The open proposals with these ids; an unknown or decided one is an error, before any change.
+    /// The open proposals with these ids, each once (an id named twice is one decision, not a second
+    /// one refused as already made); an unknown or decided one is an error, before any change.
     private func openProposals(_ ids: [Int64]) throws -> [LinkProposal] {
-        try ids.map { id in
+        try ProposalReview.once(ids).map { id in
             guard let proposal = try linkProposals(where: "p.id = ?", [id]).first else {
                 throw ClaimTrailError.notFound("no link proposal #\(id)")
             }

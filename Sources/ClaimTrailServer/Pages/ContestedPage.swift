@@ -5,6 +5,9 @@ struct ContestedPage: DeskPage {
     var title: String { "Contested claims" }
     var claims: [ContestedClaim]
     var topic: String?
+    /// The status shown (its name), and whose claims: filters, as `contested --status --assignee`.
+    var status: String?
+    var assignee: String?
     var offset: Int
     var limit: Int
     /// Whether another page follows.
@@ -12,9 +15,16 @@ struct ContestedPage: DeskPage {
 
     func html(_ viewer: Viewer) -> String {
         let (escape, isolate) = (PageLayout.escape, PageLayout.isolate)
-        var html = "<h1>Contested claims\(topic.map { " on “\(isolate($0))”" } ?? "")</h1>\n"
-        html += "<form method=\"get\" action=\"/contested\"><label>Topic <input name=\"topic\" value=\""
-        html += escape(topic ?? "") + "\"></label> <button>Filter</button></form>\n"
+        var html = "<h1>Contested claims\(topic.map { " on “\(isolate($0))”" } ?? "")"
+        html +=
+            (status.map { ", \(escape($0))" } ?? "") + (assignee.map { ", held by \(isolate($0))" } ?? "") + "</h1>\n"
+        html += "<form method=\"get\" action=\"/contested\">"
+        for (name, label, value) in [
+            ("topic", "Topic", topic), ("status", "Status", status), ("assignee", "Held by", assignee),
+        ] {
+            html += "<label>\(label) <input name=\"\(name)\" value=\"\(escape(value ?? ""))\"></label> "
+        }
+        html += "<button>Filter</button></form>\n"
         guard !claims.isEmpty else { return html + "<p>No contested claims.</p>\n" + pager }
         html += "<table>\n<tr><th>Claim</th><th>Topic</th><th>Asserting</th><th>Disputing</th>"
         html += "<th>Counter-claims</th><th>Sources</th><th>First seen</th><th>Last seen</th></tr>\n"
@@ -28,7 +38,11 @@ struct ContestedPage: DeskPage {
     }
 
     private var pager: String {
-        let query = "&amp;limit=\(limit)" + (topic.map { "&amp;topic=" + RequestInput.percentEncoded($0) } ?? "")
+        let filters = [("topic", topic), ("status", status), ("assignee", assignee)]
+        let query =
+            "&amp;limit=\(limit)"
+            + filters.compactMap { name, value in value.map { "&amp;\(name)=" + RequestInput.percentEncoded($0) } }
+            .joined()
         var links: [String] = []
         if offset > 0 {
             links.append("<a href=\"/contested?offset=\(max(offset - limit, 0))\(query)\">← Previous</a>")

@@ -7,6 +7,9 @@ struct SearchPage: DeskPage {
     var hits: [SearchHit]
     /// Said when a common word's hits are the best of the newest matches only, as the CLI says it.
     var note: String?
+    /// The best hits skipped, for paging, and whether more follow this page's.
+    var offset: Int
+    var hasMore: Bool
 
     /// The hits a page shows.
     static let limit = 50
@@ -16,8 +19,11 @@ struct SearchPage: DeskPage {
         var html = "<h1>Search</h1>\n<form method=\"get\" action=\"/search\"><input name=\"q\" type=\"search\" "
         html += "aria-label=\"Search\" value=\"\(escape(query))\"> <button>Search</button></form>\n"
         guard !query.isEmpty else { return html }
-        guard !hits.isEmpty else { return html + "<p>Nothing matches.</p>\n" }
+        guard !hits.isEmpty else {
+            return html + "<p>Nothing matches\(offset > 0 ? " past the first \(offset)" : "").</p>\n" + pager
+        }
         if let note { html += "<p class=\"meta\">\(escape(note)).</p>\n" }
+        html += "<p class=\"pager\">Hits \(offset + 1)–\(offset + hits.count)\(hasMore ? ", more follow" : "").</p>\n"
         html += "<table>\n<tr><th>What</th><th>Match</th></tr>\n"
         for hit in hits {
             let link: String? =
@@ -31,6 +37,17 @@ struct SearchPage: DeskPage {
             // The matches are marked « and » by the search itself; they are shown as text.
             html += "</td><td>\(isolate(hit.match))</td></tr>\n"
         }
-        return html + "</table>\n"
+        return html + "</table>\n" + pager
+    }
+
+    private var pager: String {
+        let query = "/search?q=" + RequestInput.percentEncoded(query)
+        var links: [String] = []
+        if offset > 0 {
+            let previous = max(offset - Self.limit, 0)
+            links.append("<a href=\"\(query)\(previous > 0 ? "&amp;offset=\(previous)" : "")\">← Better matches</a>")
+        }
+        if hasMore { links.append("<a href=\"\(query)&amp;offset=\(offset + Self.limit)\">More →</a>") }
+        return links.isEmpty ? "" : "<p class=\"pager\">\(links.joined())</p>\n"
     }
 }

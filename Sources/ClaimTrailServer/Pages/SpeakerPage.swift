@@ -1,8 +1,20 @@
 import ClaimTrail
 
-/// Everything a speaker is recorded as saying, earliest first: `trace speaker` as a page.
-enum SpeakerPage {
-    static func html(_ trace: SpeakerTrace, _ viewer: Viewer) -> String {
+/// Everything a speaker is recorded as saying, earliest first: `trace speaker` as a page, 200
+/// attributions at a time (`?offset=`), as the claim page pages its timeline. Its JSON is the trace's.
+struct SpeakerPage: DeskPage {
+    var trace: SpeakerTrace
+    /// The earliest attributions skipped.
+    var offset: Int
+
+    /// The attributions a page shows.
+    static let limit = 200
+
+    var title: String { HTMLReport.isolatedPlainText(trace.speaker.name) }
+
+    func encode(to encoder: any Encoder) throws { try trace.encode(to: encoder) }
+
+    func html(_ viewer: Viewer) -> String {
         let (escape, isolate) = (PageLayout.escape, PageLayout.isolate)
         let speaker = trace.speaker
         var html = "<h1>\(isolate(speaker.name))</h1>\n<p class=\"meta\">\(escape(speaker.kind.rawValue))"
@@ -11,9 +23,12 @@ enum SpeakerPage {
             html += " · also “" + speaker.aliases.map(isolate).joined(separator: "”, “") + "”"
         }
         html += "</p>\n"
-        guard !trace.attributions.isEmpty else { return html + "<p>No attributions recorded.</p>\n" }
+        guard !trace.attributions.isEmpty else {
+            return html + "<p>No attributions recorded\(offset > 0 ? " past the first \(offset)" : "").</p>\n" + pager
+        }
         if trace.attributions.count < trace.totalAttributions {
-            html += "<p class=\"meta\">The first \(trace.attributions.count) of \(trace.totalAttributions).</p>\n"
+            let last = offset + trace.attributions.count
+            html += "<p class=\"meta\">Attributions \(offset + 1)–\(last) of \(trace.totalAttributions).</p>\n"
         }
         html += "<table>\n<tr><th>Date</th><th>Claim</th><th>Stance</th><th>Quote</th><th>Source</th></tr>\n"
         for row in trace.attributions {
@@ -23,11 +38,19 @@ enum SpeakerPage {
             html += "<td>\(row.quote.map { "<q>\(isolate($0))</q>" } ?? "")</td>"
             html += "<td><a href=\"/sources/\(row.sourceID)/audit\">\(isolate(row.sourceTitle))</a></td></tr>\n"
         }
-        return html + "</table>\n"
+        return html + "</table>\n" + pager
     }
-}
 
-extension SpeakerTrace: DeskPage {
-    var title: String { HTMLReport.isolatedPlainText(speaker.name) }
-    func html(_ viewer: Viewer) -> String { SpeakerPage.html(self, viewer) }
+    private var pager: String {
+        let path = "/speakers/\(trace.speaker.id)"
+        var links: [String] = []
+        if offset > 0 {
+            let previous = max(offset - Self.limit, 0)
+            links.append("<a href=\"\(path)\(previous > 0 ? "?offset=\(previous)" : "")\">← Earlier</a>")
+        }
+        if offset + trace.attributions.count < trace.totalAttributions {
+            links.append("<a href=\"\(path)?offset=\(offset + Self.limit)\">Later →</a>")
+        }
+        return links.isEmpty ? "" : "<p class=\"pager\">\(links.joined())</p>\n"
+    }
 }

@@ -16,7 +16,12 @@ struct ReadRoutes {
                 let offset = try Self.count(request.uri.queryParameters["offset"], name: "offset") ?? 0
                 return try await claim(try Self.pathID(context, "claim"), context, offset: offset)
             }
-            router.get("\(prefix)/speakers/:id") { _, context in try await speaker(context) }
+            router.get("\(prefix)/speakers/:id") { request, context in
+                try await speaker(
+                    context,
+                    offset: try Self.count(request.uri.queryParameters["offset"], name: "offset") ?? 0
+                )
+            }
             router.get("\(prefix)/sources/:id/audit") { _, context in try await audit(context) }
             router.get("\(prefix)/search") { request, context in try await search(request, context) }
             router.get("\(prefix)/review") { _, context in try await review(context) }
@@ -28,15 +33,26 @@ struct ReadRoutes {
     private func contested(_ request: Request, _ context: DeskContext) async throws -> Response {
         let query = request.uri.queryParameters
         return try await serve(context) { store, _ in
-            // The filter form's empty (or blank) field means any topic, as a blank form field does.
-            let topic = query["topic"].map(String.init).flatMap { $0.isBlank ? nil : $0 }
+            // The filter form's empty (or blank) field means any topic, status or holder, as a blank
+            // form field does; a status is its name or the desk's label, as `contested --status` takes it.
+            let filter = { (name: Substring) in query[name].map(String.init).flatMap { $0.isBlank ? nil : $0 } }
+            let (topic, assignee) = (filter("topic"), filter("assignee"))
+            let status = try filter("status").map(store.resolveStatus)
             let offset = try Self.count(query["offset"], name: "offset") ?? 0
             let limit = min(try Self.count(query["limit"], name: "limit", from: 1) ?? Self.pageSize, 200)
             // One more than shown, to know whether a next page exists.
-            let claims = try store.contestedClaims(topic: topic, limit: limit + 1, offset: offset)
+            let claims = try store.contestedClaims(
+                topic: topic,
+                status: status,
+                assignee: assignee,
+                limit: limit + 1,
+                offset: offset
+            )
             return ContestedPage(
                 claims: Array(claims.prefix(limit)),
                 topic: topic,
+                status: status?.rawValue,
+                assignee: assignee,
                 offset: offset,
                 limit: limit,
                 hasMore: claims.count > limit
@@ -80,9 +96,16 @@ struct ReadRoutes {
         }
     }
 
-    private func speaker(_ context: DeskContext) async throws -> Response {
+    private func speaker(_ context: DeskContext, offset: Int) async throws -> Response {
         try await serve(context) { store, _ in
-            try store.traceSpeaker("#\(try Self.pathID(context, "speaker"))", limit: 200)
+            SpeakerPage(
+                trace: try store.traceSpeaker(
+                    "#\(try Self.pathID(context, "speaker"))",
+                    limit: SpeakerPage.limit,
+                    offset: offset
+                ),
+                offset: offset
+            )
         }
     }
 
@@ -95,13 +118,18 @@ struct ReadRoutes {
     private func search(_ request: Request, _ context: DeskContext) async throws -> Response {
         let query = request.uri.queryParameters["q"].map(String.init) ?? ""
         let blank = query.isBlank
+        let offset = try Self.count(request.uri.queryParameters["offset"], name: "offset") ?? 0
         return try await serve(context) { store, _ in
-            guard !blank else { return SearchPage(query: query, hits: [], note: nil) }
+            guard !blank else { return SearchPage(query: query, hits: [], note: nil, offset: offset, hasMore: false) }
             let limit = SearchPage.limit
+            // One more than shown, to know whether a next page exists.
+            let hits = try store.search(query, limit: limit + 1, offset: offset)
             return SearchPage(
                 query: query,
-                hits: try store.search(query, limit: limit),
-                note: try store.searchCapNote(query, limit: limit)
+                hits: Array(hits.prefix(limit)),
+                note: try store.searchCapNote(query, limit: limit, offset: offset),
+                offset: offset,
+                hasMore: hits.count > limit
             )
         }
     }
