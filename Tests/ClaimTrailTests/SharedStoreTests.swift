@@ -81,6 +81,27 @@ struct SharedStoreTests {
         #expect(try claims().output == "The bridge was closed on Monday|\(text)\n")
     }
 
+    @Test("an input or other store that is the open store under another name is refused, and its locks stay")
+    func inputNamingTheStoreKeepsItsLocks() throws {
+        let temporary = try TemporaryStore()
+        let store = temporary.store
+        try store.write { _ = try store.claim("The bridge was closed on Monday") }
+        let alias = temporary.directory.appendingPathComponent("import.jsonl").path
+        try FileManager.default.createSymbolicLink(atPath: alias, withDestinationPath: temporary.path)
+        #expect(throws: ClaimTrailError.self) {
+            try Importer(store: store, recordedBy: "ed").importFile(atPath: alias)
+        }
+        #expect(throws: ClaimTrailError.self) { try StoreSync.pull(from: alias, into: store, by: "ed") }
+        #expect(throws: ClaimTrailError.self) { try TextFile.read(atPath: temporary.path + "-wal") }
+        // The sqlite3 shell deletes the -wal file when it takes itself for the last connection: it must
+        // still see this process's.
+        let claims = { try OutsideClient.run("sqlite3", [temporary.path, "SELECT count(*) FROM claim"]) }
+        #expect(try claims().output == "1\n")
+        #expect(FileManager.default.fileExists(atPath: temporary.path + "-wal"))
+        try store.write { _ = try store.claim("Written after the other process left") }
+        #expect(try claims().output == "2\n")
+    }
+
     /// Tells a writer thread when to stop.
     private final class StopFlag: @unchecked Sendable {
         private let lock = NSLock()

@@ -19,6 +19,7 @@ enum RegularFile {
         hardLinkRefusal: String? = nil
     ) throws -> Int32 {
         let name = name ?? path
+        try OpenStoreFiles.refuseOpenStore(path, named: name)
         // Non-blocking, so that opening a FIFO with no writer returns at once to be refused.
         let descriptor = Foundation.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | flags)
         guard descriptor >= 0 else {

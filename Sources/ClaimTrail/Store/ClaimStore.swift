@@ -74,6 +74,12 @@ public final class ClaimStore {
 
     /// Whether this store was opened read-only, because its file cannot be written.
     public let isReadOnly: Bool
+    /// Whether `OpenStoreFiles` lists this connection: only once it opened whole.
+    private var isRegistered = false
+
+    deinit {
+        if isRegistered { OpenStoreFiles.closed(path) }
+    }
 
     private init(path: String, mode: Database.OpenMode) throws {
         isReadOnly = mode == .readOnly
@@ -94,6 +100,8 @@ public final class ClaimStore {
                         : ClaimTrailError.invalid("\(path) changed while it was opened; try again")
                 }
             }
+            OpenStoreFiles.opened(path)
+            isRegistered = true
         } catch let error as SQLiteError
             where mode == .readOnly && (error.code == SQLITE_CANTOPEN || error.code == SQLITE_READONLY)
         {

@@ -34,6 +34,12 @@ enum StoreFile: Equatable, Sendable {
         }
         guard status.st_mode & S_IFMT == S_IFREG else { return .notRegularFile }
         guard status.st_size > 0 else { return .empty }
+        // A store this process has open is looked at through SQLite alone: reading its header through a
+        // descriptor of our own would drop this process's locks on it when closed (`OpenStoreFiles`).
+        if let open = OpenStoreFiles.openFile(at: path) {
+            guard open.isStore else { throw ClaimTrailError.invalid("\(path) is the open store's file \(open.file)") }
+            return try confirm(path, immutable: false)
+        }
         let header = try readHeader(path)
         guard header.count == 100, header.starts(with: Array("SQLite format 3\0".utf8)) else { return .notSQLite }
         // In WAL mode (format bytes 18 and 19 are 2), even a read-only connection creates the -wal and
