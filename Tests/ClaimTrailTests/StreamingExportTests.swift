@@ -179,28 +179,33 @@ import Testing
         let countered = try #require(
             try store.database.prepare("SELECT to_claim_id FROM claim_relation ORDER BY id").first { $0.int64(0) }
         )
-        let collect = { (write: ((String) throws -> Void) throws -> Void) throws -> String in
-            var text = ""
-            try write { text += $0 }
-            return text
+        let written = { (write: (TextOutput) throws -> Void) throws -> String in
+            var bytes: [UInt8] = []
+            let output = TextOutput.chunks { bytes += $0 }
+            try write(output)
+            try output.close()
+            return String(decoding: bytes, as: UTF8.self)
         }
         let ignore = { (_: Int, _: Int) in }
         for claim in [1, countered] {
             let trace = try store.traceClaim("#\(claim)", limit: limit)
             #expect(!trace.attributions.isEmpty)
-            let json = try collect {
+            var announced: (shown: Int, total: Int)?
+            let json = try written {
                 try TraceReport.writeJSON(
                     claim: "#\(claim)",
                     from: store,
                     limit: limit,
                     includeProposed: false,
-                    announce: ignore,
+                    announce: { announced = ($0, $1) },
                     to: $0
                 )
             }
             #expect(json == (try JSONReport.encode(trace)), "claim #\(claim)")
+            // Told once the rows are out, as many as the trace built whole shows.
+            #expect(announced?.shown == trace.attributions.count && announced?.total == trace.totalAttributions)
             for width in [nil, 100] {
-                let table = try collect {
+                let table = try written {
                     try TraceReport.writeTable(
                         claim: "#\(claim)",
                         from: store,
@@ -216,11 +221,11 @@ import Testing
         }
         let speaker = try store.traceSpeaker("#1", limit: limit)
         #expect(!speaker.attributions.isEmpty)
-        let json = try collect {
+        let json = try written {
             try TraceReport.writeJSON(speaker: "#1", from: store, limit: limit, announce: ignore, to: $0)
         }
         #expect(json == (try JSONReport.encode(speaker)))
-        let table = try collect {
+        let table = try written {
             try TraceReport.writeTable(speaker: "#1", from: store, limit: limit, width: nil, announce: ignore, to: $0)
         }
         #expect(table == TraceReport.table(speaker))
