@@ -230,4 +230,33 @@ import Testing
         }
         #expect(table == TraceReport.table(speaker))
     }
+
+    @Test("a streamed claim table keeps cells with tabs, line breaks and controls, and empty ones, in their columns")
+    func streamedTableOfUnrulyCells() throws {
+        let temporary = try TemporaryStore()
+        let store = temporary.store
+        let source = try store.source("Tab\there", published: "2020-01-02")
+        let claim = try store.claim("Unruly cells")
+        let speaker = try store.speaker("Line\nbreak", role: "role\twith tab")
+        for quote in ["a\tb", "two\nlines", "cr\r\nlf", "bell\u{07}and\u{1B}[2J", "", "\t\t"] {
+            try store.attribute(claim, speaker, in: source, quote: quote.isEmpty ? nil : quote)
+        }
+        try store.attribute(claim, nil, in: source)
+        let trace = try store.traceClaim("#\(claim)", limit: nil)
+        for width in [nil, 60] {
+            var bytes: [UInt8] = []
+            let output = TextOutput.chunks { bytes += $0 }
+            try TraceReport.writeTable(
+                claim: "#\(claim)",
+                from: store,
+                limit: nil,
+                includeProposed: false,
+                width: width,
+                announce: { _, _ in },
+                to: output
+            )
+            try output.close()
+            #expect(String(decoding: bytes, as: UTF8.self) == TraceReport.table(trace, width: width))
+        }
+    }
 }
