@@ -48,7 +48,7 @@ struct TraceCommand: ParsableCommand {
                         includeProposed: includeProposed,
                         width: table.width,
                         announce: noteIfCut,
-                        to: output.write
+                        to: output
                     )
                 } else {
                     try TraceReport.writeJSON(
@@ -57,7 +57,7 @@ struct TraceCommand: ParsableCommand {
                         limit: limit.rowLimit,
                         includeProposed: includeProposed,
                         announce: noteIfCut,
-                        to: output.write
+                        to: output
                     )
                 }
                 try output.close()
@@ -97,7 +97,7 @@ struct TraceCommand: ParsableCommand {
                         limit: limit.rowLimit,
                         width: table.width,
                         announce: noteIfCut,
-                        to: output.write
+                        to: output
                     )
                 } else {
                     try TraceReport.writeJSON(
@@ -105,7 +105,7 @@ struct TraceCommand: ParsableCommand {
                         from: opened,
                         limit: limit.rowLimit,
                         announce: noteIfCut,
-                        to: output.write
+                        to: output
                     )
                 }
                 try output.close()

@@ -179,28 +179,33 @@ import Testing
         let countered = try #require(
             try store.database.prepare("SELECT to_claim_id FROM claim_relation ORDER BY id").first { $0.int64(0) }
         )
-        let collect = { (write: ((String) throws -> Void) throws -> Void) throws -> String in
-            var text = ""
-            try write { text += $0 }
-            return text
+        let written = { (write: (TextOutput) throws -> Void) throws -> String in
+            var bytes: [UInt8] = []
+            let output = TextOutput.chunks { bytes += $0 }
+            try write(output)
+            try output.close()
+            return String(decoding: bytes, as: UTF8.self)
         }
         let ignore = { (_: Int, _: Int) in }
         for claim in [1, countered] {
             let trace = try store.traceClaim("#\(claim)", limit: limit)
             #expect(!trace.attributions.isEmpty)
-            let json = try collect {
+            var announced: (shown: Int, total: Int)?
+            let json = try written {
                 try TraceReport.writeJSON(
                     claim: "#\(claim)",
                     from: store,
                     limit: limit,
                     includeProposed: false,
-                    announce: ignore,
+                    announce: { announced = ($0, $1) },
                     to: $0
                 )
             }
             #expect(json == (try JSONReport.encode(trace)), "claim #\(claim)")
+            // Told once the rows are out, as many as the trace built whole shows.
+            #expect(announced?.shown == trace.attributions.count && announced?.total == trace.totalAttributions)
             for width in [nil, 100] {
-                let table = try collect {
+                let table = try written {
                     try TraceReport.writeTable(
                         claim: "#\(claim)",
                         from: store,
@@ -216,13 +221,42 @@ import Testing
         }
         let speaker = try store.traceSpeaker("#1", limit: limit)
         #expect(!speaker.attributions.isEmpty)
-        let json = try collect {
+        let json = try written {
             try TraceReport.writeJSON(speaker: "#1", from: store, limit: limit, announce: ignore, to: $0)
         }
         #expect(json == (try JSONReport.encode(speaker)))
-        let table = try collect {
+        let table = try written {
             try TraceReport.writeTable(speaker: "#1", from: store, limit: limit, width: nil, announce: ignore, to: $0)
         }
         #expect(table == TraceReport.table(speaker))
+    }
+
+    @Test("a streamed claim table keeps cells with tabs, line breaks and controls, and empty ones, in their columns")
+    func streamedTableOfUnrulyCells() throws {
+        let temporary = try TemporaryStore()
+        let store = temporary.store
+        let source = try store.source("Tab\there", published: "2020-01-02")
+        let claim = try store.claim("Unruly cells")
+        let speaker = try store.speaker("Line\nbreak", role: "role\twith tab")
+        for quote in ["a\tb", "two\nlines", "cr\r\nlf", "bell\u{07}and\u{1B}[2J", "", "\t\t"] {
+            try store.attribute(claim, speaker, in: source, quote: quote.isEmpty ? nil : quote)
+        }
+        try store.attribute(claim, nil, in: source)
+        let trace = try store.traceClaim("#\(claim)", limit: nil)
+        for width in [nil, 60] {
+            var bytes: [UInt8] = []
+            let output = TextOutput.chunks { bytes += $0 }
+            try TraceReport.writeTable(
+                claim: "#\(claim)",
+                from: store,
+                limit: nil,
+                includeProposed: false,
+                width: width,
+                announce: { _, _ in },
+                to: output
+            )
+            try output.close()
+            #expect(String(decoding: bytes, as: UTF8.self) == TraceReport.table(trace, width: width))
+        }
     }
 }

@@ -20,9 +20,10 @@ public enum ProvenanceReport {
         var count = 0
         var query = store.provenance
         query.readsQuoteChanges = false
+        var shared = SharedCSVCells(cells: cells)
         try store.read {
             try query.forEachRecord(scope, limit: limit) { record in
-                try output.append { try record.appendCSV(cells: cells, to: &$0) }
+                try output.append { try record.appendCSV(sharing: &shared, to: &$0) }
                 count += 1
             }
         }
@@ -30,11 +31,76 @@ public enum ProvenanceReport {
     }
 }
 
+/// The cells a provenance record shares with the other rows of its claim, its speaker or its
+/// source, laid out as CSV once for each rather than once per row: the claim's wording and the
+/// source's title and address, written again for every row, were a quarter of an export's work.
+/// Each part holds its commas: the ones before its cells and between them.
+struct SharedCSVCells {
+    let cells: CSV.Cells
+    /// The claim whose rows come now (a claim's rows come together, but for a speaker's):
+    /// claim_id…counter_claim_ids, and supported_by_claim_ids…assignee.
+    private var claim: (id: Int64, head: [UInt8], tail: [UInt8])?
+    /// speaker…speaker_role, by speaker; title…published and retracted_on, by source. Bounded,
+    /// as `RecordTable` is.
+    private var speakers: [Int64: [UInt8]] = [:]
+    private var sources: [Int64: (title: [UInt8], retractedOn: [UInt8])] = [:]
+    private static let kept = 1 << 16
+
+    init(cells: CSV.Cells) { self.cells = cells }
+
+    mutating func claim(of record: ProvenanceRecord) -> (head: [UInt8], tail: [UInt8]) {
+        if let claim, claim.id == record.claimID { return (claim.head, claim.tail) }
+        let standing = record.standing
+        var head: [UInt8] = []
+        CSV.append(field: record.claimID, to: &head)
+        append(
+            [standing.text, standing.topic, standing.contested ? "true" : "false", standing.counterClaimList],
+            to: &head
+        )
+        var tail: [UInt8] = []
+        append([standing.supportedByList, standing.status.rawValue, standing.assignee], to: &tail)
+        claim = (record.claimID, head, tail)
+        return (head, tail)
+    }
+
+    mutating func speaker(_ id: Int64, _ speaker: ProvenanceQuery.RecordCache.SpeakerFields) -> [UInt8] {
+        if let known = speakers[id] { return known }
+        var part: [UInt8] = []
+        append([speaker.name, speaker.kind?.rawValue, speaker.role], to: &part)
+        if speakers.count >= Self.kept { speakers.removeAll(keepingCapacity: true) }
+        speakers[id] = part
+        return part
+    }
+
+    mutating func source(of record: ProvenanceRecord) -> (title: [UInt8], retractedOn: [UInt8]) {
+        let id = record.sourceID
+        if let known = sources[id] { return known }
+        let source = record.source
+        var part: (title: [UInt8], retractedOn: [UInt8]) = ([], [])
+        append([source.title, source.outlet, source.author, source.url, source.published], to: &part.title)
+        append([source.retractedOn], to: &part.retractedOn)
+        if sources.count >= Self.kept { sources.removeAll(keepingCapacity: true) }
+        sources[id] = part
+        return part
+    }
+
+    /// Each text as a cell after a comma; nil as an empty one.
+    private func append(_ texts: [String?], to bytes: inout [UInt8]) {
+        for text in texts {
+            CSV.separate(&bytes)
+            CSV.append(field: text ?? "", cells: cells, to: &bytes)
+        }
+    }
+}
+
 extension ProvenanceRecord {
     /// Appends the record as a CSV record: the bytes of `CSV.line` of its row's `cells`, written
-    /// from the claim, speaker and source read once and from the attribution's column bytes, so
-    /// that no string is built per cell (`CSVExportTests` holds the two to the same bytes).
-    func appendCSV(cells: CSV.Cells, to bytes: inout [UInt8]) throws {
+    /// from the claim, speaker and source cells `shared` lays out once and from the attribution's
+    /// column bytes, so that no string is built per cell (`CSVExportTests` holds the two to the
+    /// same bytes). Stance and mode are copied as stored: the schema's checks hold them to the
+    /// words their cells show.
+    func appendCSV(sharing shared: inout SharedCSVCells, to bytes: inout [UInt8]) throws {
+        let cells = shared.cells
         func string(_ text: String?) {
             CSV.separate(&bytes)
             CSV.append(field: text ?? "", cells: cells, to: &bytes)
@@ -47,23 +113,21 @@ extension ProvenanceRecord {
             CSV.separate(&bytes)
             if let number { CSV.append(field: number, to: &bytes) }
         }
-        CSV.append(field: claimID, to: &bytes)
-        string(standing.text)
-        string(standing.topic)
-        string(standing.contested ? "true" : "false")
-        string(standing.counterClaimList)
-        string(stance.rawValue)
-        if let speaker { string(speaker.name) } else { column(.proposedSpeaker) }
-        string(speaker?.kind?.rawValue)
-        string(speaker?.role)
-        string(mode.rawValue)
+        let claim = shared.claim(of: self)
+        let source = shared.source(of: self)
+        bytes.append(contentsOf: claim.head)
+        column(.stance)
+        if let speakerID, let speaker {
+            bytes.append(contentsOf: shared.speaker(speakerID, speaker))
+        } else {
+            column(.proposedSpeaker)
+            string(nil)
+            string(nil)
+        }
+        column(.mode)
         column(.cue)
         column(.quote)
-        string(source.title)
-        string(source.outlet)
-        string(source.author)
-        string(source.url)
-        string(source.published)
+        bytes.append(contentsOf: source.title)
         string(viaID == nil ? nil : try viaChain().joined(separator: ProvenanceRow.viaSeparator))
         column(.recordedAt)
         column(.recordedBy)
@@ -71,10 +135,8 @@ extension ProvenanceRecord {
         number(speakerID)
         number(sourceID)
         column(.saidOn)
-        string(standing.supportedByList)
-        string(standing.status.rawValue)
-        string(standing.assignee)
-        string(source.retractedOn)
+        bytes.append(contentsOf: claim.tail)
+        bytes.append(contentsOf: source.retractedOn)
         string(try quoteFinding()?.status.rawValue)
         CSV.endRecord(&bytes)
     }

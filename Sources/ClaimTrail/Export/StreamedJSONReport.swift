@@ -14,13 +14,26 @@ struct StreamedJSONReport {
         self.limit = limit
     }
 
-    func write(_ report: some Encodable, to emit: (String) throws -> Void) throws {
+    /// Writes `report` into `output`'s buffer.
+    /// - Parameters:
+    ///   - observe: told of each row of the document's own `attributions` as it is written.
+    ///   - completed: the report as those rows complete it, whose members after `attributions`
+    ///     are written in place of `report`'s: a claim trace's spread and undated counts, which
+    ///     sort after its rows, are gathered as the rows go out, so the rows are read only once.
+    func write(
+        _ report: some Encodable,
+        to output: TextOutput,
+        observing observe: (ProvenanceRecord) throws -> Void = { _ in },
+        completed: () throws -> (any Encodable)? = { nil }
+    ) throws {
         let tree = try ReportTreeEncoder.tree(of: report)
-        try withoutActuallyEscaping(emit) { emit in
-            var stream = PrettyJSONStream(emit)
-            // The document is an object, opened here even when it holds no rows to stream.
-            guard case .object(let fields) = tree else { return try emit(try JSONReport.encode(report)) }
-            try write(fields, key: nil, to: &stream)
+        var stream = PrettyJSONStream(into: output)
+        // The document is an object, opened here even when it holds no rows to stream.
+        guard case .object(let fields) = tree else { return try output.write(try JSONReport.encode(report)) }
+        try write(fields, key: nil, to: &stream, observing: observe) {
+            guard let report = try completed(), case .object(let fields) = try ReportTreeEncoder.tree(of: report)
+            else { return nil }
+            return fields
         }
     }
 
@@ -37,19 +50,30 @@ struct StreamedJSONReport {
         }
     }
 
-    /// An object whose `attributions`, when `rows` names them, are read from the store row by row.
-    private func write(_ fields: [String: ReportNode], key: String?, to stream: inout PrettyJSONStream) throws {
-        let scope = fields["attributions"] == nil ? nil : rows(fields)
+    /// An object whose `attributions`, when `rows` names them, are read from the store row by
+    /// row, each shown to `observe`; the members after them are `completed`'s when it has them.
+    private func write(
+        _ fields: [String: ReportNode],
+        key: String?,
+        to stream: inout PrettyJSONStream,
+        observing observe: (ProvenanceRecord) throws -> Void = { _ in },
+        completed: () throws -> [String: ReportNode]? = { nil }
+    ) throws {
         try stream.open(key)
-        for key in fields.keys.sorted() {
-            if key == "attributions", let scope {
-                try stream.openArray(key)
-                try query.forEach(scope, limit: limit) { try stream.element($0) }
-                try stream.close()
-            } else {
-                try write(fields[key]!, key: key, to: &stream)
-            }
+        guard fields["attributions"] != nil, let scope = rows(fields) else {
+            for key in fields.keys.sorted() { try write(fields[key]!, key: key, to: &stream) }
+            return try stream.close()
         }
+        for key in fields.keys.sorted() where key < "attributions" { try write(fields[key]!, key: key, to: &stream) }
+        try stream.openArray("attributions")
+        try query.forEachRecord(scope, limit: limit) { record in
+            try observe(record)
+            try stream.element(try record.row())
+        }
+        try stream.close()
+        // The completed report may have members the first lacked (JSONEncoder leaves out a nil).
+        let rest = try completed() ?? fields
+        for key in rest.keys.sorted() where key > "attributions" { try write(rest[key]!, key: key, to: &stream) }
         try stream.close()
     }
 

@@ -78,11 +78,17 @@ public struct TextTable {
         public var headerLine: String { line(header) }
 
         /// One row as a line, with its line break.
-        /// Laid out as bytes and made a string once: a streamed trace writes a line per row,
-        /// hundreds of thousands, and a `String` grown cell by cell and pad by pad took much of it.
         public func line(_ row: [String]) -> String {
             var line: [UInt8] = []
-            line.reserveCapacity(widths.reduce(2 * row.count, +))
+            appendLine(row, to: &line)
+            return String(decoding: line, as: UTF8.self)
+        }
+
+        /// Appends one row as a line, with its line break, as bytes: a streamed trace writes a
+        /// line per row, hundreds of thousands, and a `String` grown cell by cell and pad by pad
+        /// took much of it.
+        func appendLine(_ row: [String], to line: inout [UInt8]) {
+            line.reserveCapacity(line.count + widths.reduce(2 * row.count, +))
             for (column, cell) in row.enumerated() {
                 if column > 0 { line.append(ascii: "  ") }
                 var measured = TextTable.measure(cell)
@@ -91,11 +97,10 @@ public struct TextTable {
                 }
                 line.append(contentsOf: measured.text.utf8)
                 if column < row.count - 1 && column < widths.count && widths[column] > measured.width {
-                    line.append(contentsOf: repeatElement(UInt8(ascii: " "), count: widths[column] - measured.width))
+                    line.appendSpaces(widths[column] - measured.width)
                 }
             }
             line.append(UInt8(ascii: "\n"))
-            return String(decoding: line, as: UTF8.self)
         }
     }
 

@@ -29,7 +29,8 @@ public enum TraceReport {
     /// A claim's trace as a table, written as it reads the store, in one snapshot: each timeline
     /// is read twice, once to size its columns and once to write it, and the relays of the
     /// header wait in a `SpillFile`. The claim's own timeline is sized as the outline reads it,
-    /// since the outline's rows are the ones the timeline shows. Memory holds one row at a time.
+    /// since the outline's rows are the ones the timeline shows. Memory holds one row at a time;
+    /// the timelines' lines are laid out in `output`'s buffer.
     /// - Parameter announce: told how many of the claim's attributions are shown, and how many it
     ///   has, before anything is written.
     public static func writeTable(
@@ -39,7 +40,7 @@ public enum TraceReport {
         includeProposed: Bool,
         width: Int?,
         announce: (_ shown: Int, _ total: Int) -> Void,
-        to emit: (String) throws -> Void
+        to output: TextOutput
     ) throws {
         try store.read {
             let query = ProvenanceQuery(store: store, includesProposed: includeProposed)
@@ -64,7 +65,8 @@ public enum TraceReport {
                     try relays.copy(to: emit)
                     try emit("\n")
                 },
-                timeline: { claimID, emit in
+                // `emit` writes to `output` too, so the timeline's lines fall in their place.
+                timeline: { claimID, _ in
                     try streamTable(
                         headers: timelineHeaders,
                         measured: claimID == trace.claim.id ? (columns, shown) : nil,
@@ -72,39 +74,50 @@ public enum TraceReport {
                         },
                         width: width,
                         empty: noTimeline,
-                        to: emit
+                        to: output
                     )
                 },
                 width: width,
-                to: emit
+                to: output.write
             )
         }
     }
 
     /// A claim's trace as JSON, as `JSONReport.encode` writes the trace built whole, but written
-    /// row by row as the store is read (see `StreamedJSONReport`).
+    /// row by row into `output` as the store is read (see `StreamedJSONReport`), in one pass: what
+    /// the trace says of its rows (spread, undated sources and rows) sorts after them, and is
+    /// gathered as they go out.
     /// - Parameter announce: told how many of the claim's attributions are shown, and how many it
-    ///   has, before anything is written.
+    ///   has, once they are written.
     public static func writeJSON(
         claim reference: String,
         from store: ClaimStore,
         limit: Int?,
         includeProposed: Bool,
         announce: (_ shown: Int, _ total: Int) -> Void,
-        to emit: (String) throws -> Void
+        to output: TextOutput
     ) throws {
         try store.read {
             let query = ProvenanceQuery(store: store, includesProposed: includeProposed)
-            var shown = 0
-            let trace = try store.claimTraceOutline(try store.resolveClaim(reference), limit: limit, query: query) {
-                _ in shown += 1
-            }
+            var trace = try store.claimTraceFrame(try store.resolveClaim(reference), includeProposed: includeProposed)
+            var (tally, shown) = (TraceTally(), 0)
+            try StreamedJSONReport(rows: traceRows, query: query, limit: limit).write(
+                trace,
+                to: output,
+                observing: { record in
+                    tally.add(record)
+                    shown += 1
+                },
+                completed: {
+                    tally.apply(to: &trace)
+                    return trace
+                }
+            )
             announce(shown, trace.totalAttributions)
-            try StreamedJSONReport(rows: traceRows, query: query, limit: limit).write(trace, to: emit)
         }
     }
 
-    /// A speaker's trace as JSON, written row by row (see `StreamedJSONReport`).
+    /// A speaker's trace as JSON, written row by row into `output` (see `StreamedJSONReport`).
     /// - Parameter announce: told how many of the speaker's attributions are shown, and how many
     ///   they have, before anything is written.
     public static func writeJSON(
@@ -112,18 +125,18 @@ public enum TraceReport {
         from store: ClaimStore,
         limit: Int?,
         announce: (_ shown: Int, _ total: Int) -> Void,
-        to emit: (String) throws -> Void
+        to output: TextOutput
     ) throws {
         try store.read {
             let trace = try store.traceSpeaker(reference, limit: 0)
             // A speaker's trace reads accepted rows only, which `totalAttributions` counts.
             announce(limit.map { min($0, trace.totalAttributions) } ?? trace.totalAttributions, trace.totalAttributions)
-            try StreamedJSONReport(rows: traceRows, query: store.provenance, limit: limit).write(trace, to: emit)
+            try StreamedJSONReport(rows: traceRows, query: store.provenance, limit: limit).write(trace, to: output)
         }
     }
 
-    /// A speaker's trace as a table, written row by row: read once to size the columns and count
-    /// the undated rows, and once to write them.
+    /// A speaker's trace as a table, written row by row into `output`: read once to size the
+    /// columns and count the undated rows, and once to write them.
     /// - Parameter announce: told how many of the speaker's attributions are shown, and how many
     ///   they have, before anything is written.
     public static func writeTable(
@@ -132,7 +145,7 @@ public enum TraceReport {
         limit: Int?,
         width: Int?,
         announce: (_ shown: Int, _ total: Int) -> Void,
-        to emit: (String) throws -> Void
+        to output: TextOutput
     ) throws {
         try store.read {
             let trace = try store.traceSpeaker(reference, limit: 0)
@@ -145,11 +158,13 @@ public enum TraceReport {
                 columns.measure(speakerCells(row))
             }
             announce(shown, trace.totalAttributions)
-            try emit(speakerHeader(trace.speaker, undated: undated))
-            guard shown > 0 else { return try emit(noSpeakerRows) }
+            try output.write(speakerHeader(trace.speaker, undated: undated))
+            guard shown > 0 else { return try output.write(noSpeakerRows) }
             let layout = columns.layout(width: width)
-            try emit("\n" + layout.headerLine)
-            try store.provenance.forEach(scope, limit: limit) { try emit(layout.line(speakerCells($0))) }
+            try output.write("\n" + layout.headerLine)
+            try store.provenance.forEach(scope, limit: limit) { row in
+                try output.append { layout.appendLine(speakerCells(row), to: &$0) }
+            }
         }
     }
 
@@ -235,7 +250,7 @@ public enum TraceReport {
         rows: (([String]) throws -> Void) throws -> Void,
         width: Int?,
         empty: String,
-        to emit: (String) throws -> Void
+        to output: TextOutput
     ) throws {
         var (columns, count) = measured ?? (TextTable.Columns(headers: headers), 0)
         if measured == nil {
@@ -244,10 +259,10 @@ public enum TraceReport {
                 count += 1
             }
         }
-        guard count > 0 else { return try emit(empty) }
+        guard count > 0 else { return try output.write(empty) }
         let layout = columns.layout(width: width)
-        try emit(layout.headerLine)
-        try withoutActuallyEscaping(emit) { emit in try rows { try emit(layout.line($0)) } }
+        try output.write(layout.headerLine)
+        try rows { cells in try output.append { layout.appendLine(cells, to: &$0) } }
     }
 
     /// - Parameter width: the terminal's width, or nil to cut nothing.

@@ -119,7 +119,7 @@ extension ClaimStore {
         query: ProvenanceQuery,
         observing observe: (ProvenanceRecord) throws -> Void
     ) throws -> ClaimTrace {
-        var trace = try traceClaim(claim, limit: 0, offset: 0, includeProposed: query.includesProposed)
+        var trace = try claimTraceFrame(claim, includeProposed: query.includesProposed)
         var tally = TraceTally()
         try query.forEachRecord(.claim(claim.id), limit: limit) { record in
             tally.add(record)
@@ -127,6 +127,12 @@ extension ClaimStore {
         }
         tally.apply(to: &trace)
         return trace
+    }
+
+    /// A claim's trace with every list of attributions empty and nothing yet said of its rows,
+    /// for a report that reads them once and tallies them as it writes them (`TraceTally`).
+    func claimTraceFrame(_ claim: Claim, includeProposed: Bool) throws -> ClaimTrace {
+        try traceClaim(claim, limit: 0, offset: 0, includeProposed: includeProposed)
     }
 
     private func traceClaim(_ claim: Claim, limit: Int?, offset: Int, includeProposed: Bool) throws -> ClaimTrace {

@@ -29,6 +29,10 @@ struct ProvenanceRecord {
     var stance: Stance { Stance(rawValue: text(.stance) ?? "") ?? .asserts }
     var mode: Mode { Mode(rawValue: text(.mode) ?? "") ?? .indirect }
 
+    /// Whether the mode is `direct`, read from the column's bytes: a report asks it of every row.
+    private var isDirect: Bool { withUTF8(.mode) { $0.elementsEqual(Self.direct.utf8) } }
+    private static let direct = Mode.direct.rawValue
+
     /// The speaker's name; for a proposal whose speaker is not linked yet, the name the extractor found.
     var speakerName: String? { speaker?.name ?? text(.proposedSpeaker) }
 
@@ -47,7 +51,7 @@ struct ProvenanceRecord {
 
     /// How a direct quote stands against its source's body; nil for any other attribution.
     func quoteFinding() throws -> QuoteFinding? {
-        guard mode == .direct, !columns.isNull(Column.quote.rawValue) else { return nil }
+        guard isDirect, !columns.isNull(Column.quote.rawValue) else { return nil }
         return try quoteChecks.finding(
             of: columns.string(Column.quote.rawValue),
             inSource: sourceID,
