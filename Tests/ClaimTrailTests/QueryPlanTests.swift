@@ -15,6 +15,30 @@ struct QueryPlanTests {
         #expect(plan == ["SEARCH source USING INDEX source_by_title (title=?)"])
     }
 
+    @Test("the per-batch upkeep reads the batch's attributions by id, never a whole index of the table")
+    func batchUpkeepReadsOnlyTheBatch() throws {
+        let temporary = try TemporaryStore()
+        let database = temporary.store.database
+        try database.executeScript(
+            """
+            CREATE TEMP TABLE IF NOT EXISTS batch_voice (
+                claim_id INTEGER, side TEXT, voice INTEGER, n INTEGER, PRIMARY KEY (claim_id, side, voice)
+            ) WITHOUT ROWID
+            """
+        )
+        for statement in BatchCounters.fromRows {
+            let plan = try database.prepare("EXPLAIN QUERY PLAN " + statement).map([1]) { $0.string(3) }
+            // `p` is the statements' alias of attribution.
+            let scans = plan.filter { line in
+                ["attribution", "main.attribution", "p"].contains {
+                    line == "SCAN \($0)" || line.hasPrefix("SCAN \($0) ")
+                }
+            }
+            #expect(scans.isEmpty, "\(statement)")
+            #expect(plan.contains { $0.contains("INTEGER PRIMARY KEY (rowid>?)") }, "\(statement)")
+        }
+    }
+
     @Test("an import of title-only sources finds each again on a second import")
     func titleOnlySourcesAreFoundAgain() throws {
         let temporary = try TemporaryStore()

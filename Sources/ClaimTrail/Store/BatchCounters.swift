@@ -29,7 +29,7 @@ enum BatchCounters {
     }
 
     /// Statements reading the batch's rows.
-    private static let fromRows = [
+    static let fromRows = [
         // attribution_fts_added
         """
         INSERT INTO attribution_fts (rowid, quote, cue)
@@ -44,11 +44,14 @@ enum BatchCounters {
         ON CONFLICT DO UPDATE SET attributions = attributions + excluded.attributions
         """,
 
-        // source_sourcing_added
+        // source_sourcing_added. A view takes no NOT INDEXED: the unary plus keeps the planner from
+        // walking the whole of `attribution_by_source`, every row of the store, to get the batch's rows
+        // already grouped (0.8 s of CPU per batch, even for one `attribute`, at 10M), rather than
+        // reading the batch's id range and sorting it.
         """
         INSERT INTO source_sourcing
         SELECT source_id, count(*), sum(anonymous), sum(unattributed) FROM attribution_sourcing
-        WHERE id >= ?1 GROUP BY source_id
+        WHERE id >= ?1 GROUP BY +source_id
         ON CONFLICT DO UPDATE SET attributions = attributions + excluded.attributions,
                                   anonymous = anonymous + excluded.anonymous,
                                   unattributed = unattributed + excluded.unattributed
