@@ -200,18 +200,24 @@ public struct AttributionExtractor: Sendable {
     }
 
     /// A paragraph that introduces a quotation in the next: "X issued the following statement:",
-    /// "Statement from X:", "X said:".
+    /// "Statement from X:", "X said:". Press releases may end it with a full stop instead ("The following is a
+    /// statement from X regarding …."); "following" then marks it as a lead-in, for "X said." alone leads
+    /// in nothing.
     private static func leadIn(_ paragraph: Substring, lowerCased: Bool) -> Candidate? {
-        guard paragraph.last(where: { !$0.isSpace }) == ":" else { return nil }
+        guard let end = paragraph.last(where: { !$0.isSpace }), end == ":" || end == "." else { return nil }
         let words = TextSegments.words(paragraph)
-        guard words.last?.text == ":", words.count > 2 else { return nil }
+        guard words.last?.text == Substring(String(end)), words.count > 2 else { return nil }
         let clause = Array(words.dropLast())
-        if ["statement", "remarks"].contains(clause[0].lower), ["from", "by", "of"].contains(clause[1].lower),
-            let speaker = SpeakerPhrase.parse(Array(clause[2...]), lowerCasedText: lowerCased)
+        guard end == ":" || clause.contains(where: { $0.lower == "following" }) else { return nil }
+        if let statement = statementFrom(clause),
+            let speaker = SpeakerPhrase.parse(
+                Array(clause[(statement + 2)...].prefix { !leadInTopics.contains($0.lower) }),
+                lowerCasedText: lowerCased
+            )
         {
             return Candidate(
                 speaker: speaker,
-                cue: "\(clause[0].text) \(clause[1].text)",
+                cue: clause[0...(statement + 1)].map(\.text).joined(separator: " "),
                 contents: [],
                 mode: .direct,
                 position: paragraph.startIndex,
@@ -221,7 +227,8 @@ public struct AttributionExtractor: Sendable {
         let leadVerbs: Set<String> = ["issued", "released", "made", "gave", "said", "says", "wrote", "added", "told"]
         guard let verb = clause.lastIndex(where: { leadVerbs.contains($0.lower) }),
             clause[(verb + 1)...].allSatisfy({ !verbs.contains($0.lower) }),
-            verb + 1 == clause.count || clause[(verb + 1)...].contains(where: { $0.lower == "statement" })
+            verb + 1 == clause.count || clause[(verb + 1)...].contains(where: { $0.lower == "statement" }),
+            end == ":" || clause[(verb + 1)...].contains(where: { $0.lower == "following" })
         else { return nil }
         var first = verb
         while first > 0, auxiliaryOrCue(clause[first - 1]) { first -= 1 }
@@ -237,6 +244,25 @@ public struct AttributionExtractor: Sendable {
             cueRange: nil
         )
     }
+
+    /// Where "statement from" (or "remarks by", …) stands in a lead-in that opens with it, alone or after
+    /// "The following is (a)".
+    private static func statementFrom(_ clause: [Word]) -> Int? {
+        let opening = clause.prefix { !["statement", "remarks"].contains($0.lower) }.map(\.lower)
+        let statement = opening.count
+        guard
+            [[], ["the", "following", "is", "a"], ["the", "following", "are"], ["following", "is", "a"]]
+                .contains(opening),
+            statement + 2 < clause.count, ["from", "by", "of"].contains(clause[statement + 1].lower)
+        else { return nil }
+        return statement
+    }
+
+    /// Words that end the speaker in a lead-in and start what the statement is about ("… from X regarding today's
+    /// landing").
+    private static let leadInTopics: Set<String> = [
+        "regarding", "on", "about", "concerning", "following", "after", ",",
+    ]
 
     /// The words before a verb at `first`, back to the start of their clause.
     /// "Alice Fisher and James Klindt announced": "and" between two capitalised words joins two names.

@@ -29,11 +29,20 @@ enum TextSegments {
     /// a line that goes on in lower case, was wrapped by hand (press releases, e-mail) and is one
     /// paragraph with the next, so that a quotation wrapped over lines stays whole. In text without
     /// capitals (lower-cased, tokenised) every line starts in lower case, so there lines stay paragraphs.
+    /// Where blank lines part the paragraphs (a press release), a line with none before it is wrapped whatever
+    /// case it starts in: "… from NASA Administrator / Sean O'Keefe regarding …".
     static func paragraphs(_ text: String) -> [Substring] {
         let hasCapitals = text.contains { $0.isCapital }
+        let blankLinesPart = text.contains("\n\n") || text.contains("\r\n\r\n")
         var paragraphs: [Substring] = []
         for line in text.split(whereSeparator: \.isNewline) where line.contains(where: { !$0.isSpace }) {
-            if hasCapitals, let previous = paragraphs.last, isWrapped(previous, before: line) {
+            if hasCapitals, let previous = paragraphs.last,
+                isWrapped(
+                    previous,
+                    before: line,
+                    inBlock: blankLinesPart && text[previous.endIndex..<line.startIndex].count { $0.isNewline } == 1
+                )
+            {
                 paragraphs[paragraphs.count - 1] = text[previous.startIndex..<line.endIndex]
             } else {
                 paragraphs.append(line)
@@ -43,12 +52,13 @@ enum TextSegments {
     }
 
     /// Whether `line` carries on `previous` mid-sentence: no stop, colon or closing quote ends the
-    /// previous line, and the next starts with a lower-case letter. Looks only at the two ends, so
-    /// that a long wrapped paragraph costs no more per line than a short one.
-    private static func isWrapped(_ previous: Substring, before line: Substring) -> Bool {
+    /// previous line, and the next starts with a lower-case letter, or with any letter `inBlock` (a line with no
+    /// blank line before it, in text whose paragraphs blank lines part). Looks only at the two ends, so that a
+    /// long wrapped paragraph costs no more per line than a short one.
+    private static func isWrapped(_ previous: Substring, before line: Substring, inBlock: Bool) -> Bool {
         guard let last = previous.last(where: { !$0.isSpace }), let first = line.first(where: { !$0.isSpace })
         else { return false }
-        return (last.isLetter || last.isNumber || last == ",") && first.isLetter && !first.isCapital
+        return (last.isLetter || last.isNumber || last == ",") && first.isLetter && (inBlock || !first.isCapital)
     }
 
     /// Abbreviations whose full stop does not end a sentence.
