@@ -94,7 +94,8 @@ struct ReadRoutes {
 
     private func search(_ request: Request, _ context: DeskContext) async throws -> Response {
         let query = request.uri.queryParameters["q"].map(String.init) ?? ""
-        let blank = query.isBlank
+        // With no words the page is the search form; the API refuses them, as `search` does.
+        let blank = query.isBlank && !context.wantsJSON
         return try await serve(context) { store, _ in
             guard !blank else { return SearchPage(query: query, hits: [], note: nil) }
             let limit = SearchPage.limit
