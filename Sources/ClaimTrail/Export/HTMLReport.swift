@@ -348,12 +348,16 @@ public enum HTMLReport: StoreDocument {
         }
     }
 
-    /// Whether a byte is printable ASCII that HTML shows as itself (or tab, line feed, carriage
-    /// return): no other byte needs a look at its scalar.
+    /// Whether a byte starts a scalar HTML shows as itself: printable ASCII (or tab, line feed,
+    /// carriage return) but markup, or the first byte of a scalar from U+00C0 to U+EFFF, none of
+    /// them a control or a noncharacter (curly quotes, dashes, most of the world's letters). No
+    /// other byte needs a look at its scalar: C2 may start a C1 control, EF a noncharacter of
+    /// U+FDD0…U+FDEF or U+FFFE, and F0…F4 the last two of a plane.
     private static func isPlainInHTML(_ byte: UInt8) -> Bool {
         switch byte {
         case 0x22, 0x26, 0x27, 0x3C, 0x3E: false
         case 0x20...0x7E, 0x09, 0x0A, 0x0D: true
+        case 0xC3...0xEE: true
         default: false
         }
     }
