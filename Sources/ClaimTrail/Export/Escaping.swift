@@ -11,9 +11,9 @@ extension String {
     /// The runs of bytes that stay are copied whole, and text with nothing to escape (most of
     /// it) is returned as it is: a busy page escapes thousands of fields.
     ///
-    /// - Parameter plain: when given, a byte of UTF-8 that no rule replaces, whatever scalar it
-    ///   belongs to: a scalar whose first byte is plain is kept without being decoded.
-    func escaped(plain: ((UInt8) -> Bool)? = nil, _ replacement: (Unicode.Scalar) -> String?) -> String {
+    /// - Parameter plain: the bytes of UTF-8 that no rule replaces, whatever scalar they belong
+    ///   to: a scalar whose first byte is plain is kept without being decoded.
+    func escaped(plain: PlainBytes = .none, _ replacement: (Unicode.Scalar) -> String?) -> String {
         var text = self
         return text.withUTF8 { utf8 in
             var escaped: [UInt8]?
@@ -35,7 +35,7 @@ extension String {
     /// in between: a page written as bytes (`HTMLReport`'s tables) escapes straight into them.
     func appendEscaped(
         to output: inout [UInt8],
-        plain: ((UInt8) -> Bool)? = nil,
+        plain: PlainBytes = .none,
         _ replacement: (Unicode.Scalar) -> String?
     ) {
         var text = self
@@ -53,7 +53,7 @@ extension String {
     /// after the last replacement starts.
     private static func forEachReplacement(
         in utf8: UnsafeBufferPointer<UInt8>,
-        plain: ((UInt8) -> Bool)?,
+        plain: PlainBytes,
         _ replacement: (Unicode.Scalar) -> String?,
         _ body: (Slice<UnsafeBufferPointer<UInt8>>, String) -> Void
     ) -> Int {
@@ -63,7 +63,7 @@ extension String {
             let byte = utf8[index]
             let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
             defer { index += length }
-            if let plain, plain(byte) { continue }
+            if plain.contains(byte) { continue }
             var value = length == 1 ? UInt32(byte) : UInt32(byte) & (0x7F >> length)
             for next in utf8[(index + 1)..<(index + length)] { value = value << 6 | UInt32(next & 0x3F) }
             guard let scalar = Unicode.Scalar(value), let replaced = replacement(scalar) else { continue }

@@ -325,12 +325,12 @@ public enum HTMLReport: StoreDocument {
     /// Escapes text for element content and quoted attribute values alike, scalar by scalar: each
     /// markup character becomes its entity, and each scalar HTML forbids becomes U+FFFD.
     public static func escape(_ text: String) -> String {
-        text.escaped(plain: isPlainInHTML, htmlEscape)
+        text.escaped(plain: plainInHTML, htmlEscape)
     }
 
     /// `escape(_:)`'s text appended to a page's bytes.
     static func appendEscaped(_ text: String, to html: inout [UInt8]) {
-        text.appendEscaped(to: &html, plain: isPlainInHTML, htmlEscape)
+        text.appendEscaped(to: &html, plain: plainInHTML, htmlEscape)
     }
 
     /// What HTML shows in place of a scalar, or nil when it shows the scalar itself.
@@ -347,6 +347,8 @@ public enum HTMLReport: StoreDocument {
         default: nil
         }
     }
+
+    private static let plainInHTML = PlainBytes(isPlainInHTML)
 
     /// Whether a byte starts a scalar HTML shows as itself: printable ASCII (or tab, line feed,
     /// carriage return) but markup, or the first byte of a scalar from U+00C0 to U+EFFF, none of
