@@ -220,15 +220,7 @@ public enum HTMLReport: StoreDocument {
         html.append(ascii: "<tr><td>")
         appendEscaped(row.date ?? "undated", to: &html)
         html.append(ascii: "</td><td>")
-        if let link = row.speakerID.flatMap(speakerLink) {
-            html.append(ascii: "<a href=\"")
-            appendEscaped(link, to: &html)
-            html.append(ascii: "\">")
-            appendIsolated(row.voice, to: &html)
-            html.append(ascii: "</a>")
-        } else {
-            appendIsolated(row.voice, to: &html)
-        }
+        appendLink(to: row.speakerID.flatMap(speakerLink), text: row.voice, into: &html)
         if let role = row.speakerRole {
             html.append(ascii: "<br><small>")
             appendIsolated(role, to: &html)
@@ -255,15 +247,7 @@ public enum HTMLReport: StoreDocument {
         html.append(ascii: "</small>")
         if row.quoteCheck != nil { append(quoteCheck(row), to: &html) }
         html.append(ascii: "</td><td>")
-        if let url = row.sourceURL, isWebLink(url) {
-            html.append(ascii: "<a href=\"")
-            appendEscaped(url, to: &html)
-            html.append(ascii: "\">")
-            appendIsolated(row.sourceTitle, to: &html)
-            html.append(ascii: "</a>")
-        } else {
-            appendIsolated(row.sourceTitle, to: &html)
-        }
+        appendLink(to: row.sourceURL.flatMap { isWebLink($0) ? $0 : nil }, text: row.sourceTitle, into: &html)
         var bylineOpen = false
         for part in [row.sourceOutlet, row.sourceAuthor, row.published] {
             guard let part else { continue }
@@ -280,6 +264,16 @@ public enum HTMLReport: StoreDocument {
         html.append(ascii: "</td><td>")
         appendIsolated(row.viaChainText, to: &html)
         html.append(ascii: "</td></tr>\n")
+    }
+
+    /// Stored text, isolated, as a link to `url` when there is one.
+    private static func appendLink(to url: String?, text: String, into html: inout [UInt8]) {
+        guard let url else { return appendIsolated(text, to: &html) }
+        html.append(ascii: "<a href=\"")
+        appendEscaped(url, to: &html)
+        html.append(ascii: "\">")
+        appendIsolated(text, to: &html)
+        html.append(ascii: "</a>")
     }
 
     /// Text already escaped, or markup, appended as its UTF-8.
