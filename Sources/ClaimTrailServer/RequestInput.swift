@@ -79,15 +79,36 @@ enum RequestInput {
         text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }
 
-    /// The decoder's complaint, naming the field as the client wrote it (`new_speaker`), not by the
-    /// Swift property it was read into (`newSpeaker`).
+    /// The decoder's complaint in claimtrail's words (those `import` uses for a record's fields),
+    /// naming the field as the client wrote it (`new_speaker`), not by the Swift property it was
+    /// read into (`newSpeaker`), and not in the decoder's own wording ("Expected to decode String
+    /// but found a dictionary instead").
     private static func describe(_ error: DecodingError) -> String {
         switch error {
-        case .keyNotFound(let key, _): "“\(ReportKey.snakeCase(key.stringValue))” is missing"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            (context.codingPath.last.map { "“\(ReportKey.snakeCase($0.stringValue))”: " } ?? "")
-                + context.debugDescription
-        @unknown default: "\(error)"
+        case .keyNotFound(let key, _): return "“\(ReportKey.snakeCase(key.stringValue))” is missing"
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            return "\(field(context)) must be \(kind(type))"
+        case .dataCorrupted(let context):
+            // A word outside a field's vocabulary (`stance`), or a number no whole number holds.
+            guard !context.codingPath.isEmpty else { return "a number in it is not a whole number in range" }
+            return "\(field(context)) is not one of the values it takes"
+        @unknown default: return "\(error)"
+        }
+    }
+
+    /// The field a decoding error is about, quoted as the client wrote it; "a field" for the body's own.
+    private static func field(_ context: DecodingError.Context) -> String {
+        context.codingPath.last.map { "“\(ReportKey.snakeCase($0.stringValue))”" } ?? "a field"
+    }
+
+    /// What a value of `type` is in JSON, in words.
+    private static func kind(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Bool.Type: "true or false"
+        case is any BinaryInteger.Type: "a whole number"
+        case is any BinaryFloatingPoint.Type: "a number"
+        default: "of another type"
         }
     }
 

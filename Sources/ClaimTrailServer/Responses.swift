@@ -8,15 +8,15 @@ extension Response {
 
     /// JSON as claimtrail writes it everywhere: snake_case keys, sorted.
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-        Response.text(try JSONReport.encode(value), type: "application/json; charset=utf-8", status: status)
+        body(ByteBuffer(bytes: try JSONReport.utf8(value)), type: "application/json; charset=utf-8", status: status)
     }
 
     static func text(_ text: String, type: String, status: HTTPResponse.Status = .ok) -> Response {
-        Response(
-            status: status,
-            headers: [.contentType: type],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: text))
-        )
+        body(ByteBuffer(string: text), type: type, status: status)
+    }
+
+    private static func body(_ bytes: ByteBuffer, type: String, status: HTTPResponse.Status) -> Response {
+        Response(status: status, headers: [.contentType: type], body: ResponseBody(byteBuffer: bytes))
     }
 
     /// 303 See Other: after a form post, the browser loads `location` with GET.

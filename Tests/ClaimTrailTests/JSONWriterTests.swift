@@ -86,7 +86,12 @@ struct JSONWriterTests {
             let slot = ReportNode.Slot()
             try row.encode(to: ReportTreeEncoder(slot: slot, codingPath: []))
             #expect(row.reportNode == slot.node)
-            #expect(try ReportTreeEncoder.tree(of: [row]) == .array([slot.node]))
+            // A report's tree keeps the row as it is, and writes it as it writes the row's own tree.
+            #expect(try ReportTreeEncoder.tree(of: [row]) == .array([.row(row)]))
+            var (kept, built): ([UInt8], [UInt8]) = ([], [])
+            ReportNode.row(row).appendPretty(to: &kept, depth: 1)
+            slot.node.appendPretty(to: &built, depth: 1)
+            #expect(String(decoding: kept, as: UTF8.self) == String(decoding: built, as: UTF8.self))
         }
     }
 

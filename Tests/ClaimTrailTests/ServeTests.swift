@@ -379,6 +379,17 @@ struct ServeTests {
         #expect(cli.status == 0 && cli.stderr.contains(note), "\(cli.stderr)")
         let page = try server.send("GET", "/search?q=convoy", headers: desk.bearer("vera"))
         #expect(page.status == 200 && page.body.contains("<p class=\"meta\">\(note).</p>"))
+        // No words: the API refuses them in the CLI's words; the page is the search form.
+        let cliRefusal = try Binary.run(["search", " "], database: desk.path)
+        #expect(cliRefusal.status == 1 && cliRefusal.stderr.contains("give words to search for"))
+        for query in ["", "%20%09", "none"] {
+            let path = query == "none" ? "/api/search" : "/api/search?q=\(query)"
+            let refused = try server.send("GET", path, headers: desk.bearer("vera"))
+            let error = (refused.json as? [String: Any])?["error"] as? String
+            #expect(refused.status == 400 && error == "give words to search for", "\(path): \(refused.body)")
+        }
+        let form = try server.send("GET", "/search?q=", headers: desk.bearer("vera"))
+        #expect(form.status == 200 && form.body.contains("name=\"q\""))
         // A word with fewer matches is ranked over all of them: no note.
         let rare = try server.send("GET", "/api/search?q=bridge", headers: desk.bearer("vera"))
         let rareJSON = try #require(rare.json as? [String: Any])
@@ -479,13 +490,28 @@ struct ServeTests {
                 == "the request body is not the JSON expected: “text” is missing"
         )
         // A field is named as the client wrote it (snake_case), not by its Swift property's name.
+        // A value of the wrong kind, nested or not, is named as the rest are, not in the decoder's words.
         for (path, body, error) in [
             ("/api/claims/1/counter-claims", #"{"source": "1"}"#, "“counter_claim” is missing"),
-            ("/api/claims/1/attributions", #"{"source": "1", "new_speaker": "yes"}"#, "“new_speaker”: "),
+            (
+                "/api/claims/1/attributions", #"{"source": "1", "new_speaker": "yes"}"#,
+                "“new_speaker” must be true or false"
+            ),
+            ("/api/claims", #"{"text": {"a": [1]}}"#, "“text” must be a string"),
+            ("/api/claims", #"{"text": ["x"]}"#, "“text” must be a string"),
+            ("/api/claims", #"{"text": null}"#, "“text” must be a string"),
+            ("/api/claims/1/attributions", #"{"source": "1", "via": {"id": 1}}"#, "“via” must be a whole number"),
+            (
+                "/api/claims/1/attributions", #"{"source": "1", "stance": "sideways"}"#,
+                "“stance” is not one of the values it takes"
+            ),
         ] {
             let refused = try plain.send("POST", path, headers: json, body: body)
             let message = (refused.json as? [String: Any])?["error"] as? String ?? ""
-            #expect(refused.status == 400 && message.contains(error), "\(path): \(message)")
+            #expect(
+                refused.status == 400 && message == "the request body is not the JSON expected: \(error)",
+                "\(path): \(message)"
+            )
         }
         #expect(try desk.count("SELECT COUNT(*) FROM claim") == 1)
         #expect(plain.stop() == 0)

@@ -76,6 +76,10 @@ public enum HTMLReport: StoreDocument {
     }
 
     /// One claim's section, its tables written row by row.
+    ///
+    /// The rows are appended as bytes into one buffer, which goes to `emit` as text each time it
+    /// has grown past `emitSize` and at the end: a claim page's fifty rows, or the busiest claim's
+    /// eighty thousand in the report, cost an append per piece of a row rather than a string each.
     /// - Parameters:
     ///   - trace: the claim and what is linked to it; its rows are not read (see `rows`).
     ///   - voices: the names, sorted, of those who took one of the stances on the claim.
@@ -91,41 +95,71 @@ public enum HTMLReport: StoreDocument {
         to emit: (String) throws -> Void
     ) throws {
         let claim = trace.claim
-        var html = "<section id=\"claim-\(claim.id)\">\n<h2>#\(claim.id) \(isolate(claim.text))"
-        html += trace.contested ? " <span class=\"contested\">contested</span></h2>\n" : "</h2>\n"
-        if let topic = claim.topic { html += "<p class=\"meta\">Topic: \(isolate(topic))</p>\n" }
+        var html: [UInt8] = []
+        html.reserveCapacity(emitSize + (1 << 12))
+        var head = "<section id=\"claim-\(claim.id)\">\n<h2>#\(claim.id) \(isolate(claim.text))"
+        head += trace.contested ? " <span class=\"contested\">contested</span></h2>\n" : "</h2>\n"
+        if let topic = claim.topic { head += "<p class=\"meta\">Topic: \(isolate(topic))</p>\n" }
         let holder = trace.assignee.map { ", held by \(isolate($0))" } ?? ""
-        html += "<p class=\"meta\">Status: \(isolate(labels[trace.status] ?? trace.status.rawValue))\(holder)</p>\n"
-        html += "<p class=\"meta\">Sources: \(trace.sources), independent origins: \(trace.independentOrigins)</p>\n"
-        html += "<p><strong>Asserted by:</strong> \(list(try voices([.asserts])))<br>\n"
-        html += "<strong>Denied or questioned by:</strong> \(list(try voices([.denies, .questions])))</p>\n"
-        for verdict in verdicts { html += self.verdict(verdict) }
-        try emit(html)
-        try table(claim.id, rows: rows, speakerLink: speakerLink, to: emit)
-        let related = [
-            ("Counter-claims", trace.counterClaims), ("Contradicts", trace.contradicts),
-            ("Supported by", trace.supportedBy),
-        ]
-        for (title, claims) in related where !claims.isEmpty {
-            try emit("<h3>\(title)</h3>\n")
-            for other in claims {
-                let number =
-                    link(other.claim.id).map { "<a href=\"\(escape($0))\">#\(other.claim.id)</a>" }
-                    ?? "#\(other.claim.id)"
-                try emit("<h4>\(number) \(isolate(other.claim.text))</h4>\n")
-                try table(other.claim.id, rows: rows, speakerLink: speakerLink, to: emit)
+        head += "<p class=\"meta\">Status: \(isolate(labels[trace.status] ?? trace.status.rawValue))\(holder)</p>\n"
+        head += "<p class=\"meta\">Sources: \(trace.sources), independent origins: \(trace.independentOrigins)</p>\n"
+        head += "<p><strong>Asserted by:</strong> \(list(try voices([.asserts])))<br>\n"
+        head += "<strong>Denied or questioned by:</strong> \(list(try voices([.denies, .questions])))</p>\n"
+        for verdict in verdicts { head += self.verdict(verdict) }
+        append(head, to: &html)
+        // The row callback is only called while `rows` runs, as `emit` and `speakerLink` live.
+        try withoutActuallyEscaping(emit) { emit in
+            try withoutActuallyEscaping(speakerLink) { speakerLink in
+                /// A claim's rows as a table, written as they are read; a claim with none says so.
+                func table(_ claimID: Int64) throws {
+                    var empty = true
+                    try rows(claimID) { row in
+                        if empty {
+                            html.append(
+                                ascii: "<table>\n<tr><th>Date</th><th>Speaker</th><th>Stance</th><th>Quote</th>"
+                            )
+                            html.append(ascii: "<th>Source</th><th>Via</th></tr>\n")
+                            empty = false
+                        }
+                        self.row(row, speakerLink: speakerLink, to: &html)
+                        if html.count >= emitSize {
+                            try emit(String(decoding: html, as: UTF8.self))
+                            html.removeAll(keepingCapacity: true)
+                        }
+                    }
+                    html.append(ascii: empty ? "<p class=\"meta\">No attributions recorded.</p>\n" : "</table>\n")
+                }
+                try table(claim.id)
+                let related = [
+                    ("Counter-claims", trace.counterClaims), ("Contradicts", trace.contradicts),
+                    ("Supported by", trace.supportedBy),
+                ]
+                for (title, claims) in related where !claims.isEmpty {
+                    append("<h3>\(title)</h3>\n", to: &html)
+                    for other in claims {
+                        let number =
+                            link(other.claim.id).map { "<a href=\"\(escape($0))\">#\(other.claim.id)</a>" }
+                            ?? "#\(other.claim.id)"
+                        append("<h4>\(number) \(isolate(other.claim.text))</h4>\n", to: &html)
+                        try table(other.claim.id)
+                    }
+                }
             }
         }
-        html = ""
+        var tail = ""
         if !trace.notes.isEmpty {
-            html += "<h3>Notes</h3>\n<ul class=\"notes\">\n"
+            tail += "<h3>Notes</h3>\n<ul class=\"notes\">\n"
             for note in trace.notes {
-                html += "<li><small>\(escape(note.at)), \(isolate(note.by))</small><br>\(isolate(note.text))</li>\n"
+                tail += "<li><small>\(escape(note.at)), \(isolate(note.by))</small><br>\(isolate(note.text))</li>\n"
             }
-            html += "</ul>\n"
+            tail += "</ul>\n"
         }
-        try emit(html + "</section>\n")
+        append(tail + "</section>\n", to: &html)
+        try emit(String(decoding: html, as: UTF8.self))
     }
+
+    /// How many bytes of a section `writeSection` gathers before it hands them on.
+    private static let emitSize = 1 << 16
 
     /// A verdict with its explanation, in its language when known, and where the claim was seen.
     private static func verdict(_ verdict: Verdict) -> String {
@@ -147,34 +181,8 @@ public enum HTMLReport: StoreDocument {
         isWebLink(url) ? "<a href=\"\(escape(url))\">\(text)</a>" : text
     }
 
-    /// A claim's rows as a table, written as they are read; a claim with none says so.
-    private static func table(
-        _ claimID: Int64,
-        rows: (Int64, (ProvenanceRow) throws -> Void) throws -> Void,
-        speakerLink: (Int64) -> String?,
-        to emit: (String) throws -> Void
-    ) throws {
-        var empty = true
-        // The row callback is only called while `rows` runs, as `emit` and `speakerLink` live.
-        try withoutActuallyEscaping(emit) { emit in
-            try withoutActuallyEscaping(speakerLink) { speakerLink in
-                try rows(claimID) { row in
-                    if empty {
-                        try emit(
-                            "<table>\n<tr><th>Date</th><th>Speaker</th><th>Stance</th><th>Quote</th>"
-                                + "<th>Source</th><th>Via</th></tr>\n"
-                        )
-                        empty = false
-                    }
-                    try emit(self.row(row, speakerLink: speakerLink))
-                }
-            }
-        }
-        try emit(empty ? "<p class=\"meta\">No attributions recorded.</p>\n" : "</table>\n")
-    }
-
     /// The class marking a quote its source's body does not hold as written.
-    private static func quoteClass(_ row: ProvenanceRow) -> String {
+    private static func quoteClass(_ row: ProvenanceRow) -> StaticString {
         switch row.quoteCheck {
         case .altered?: " class=\"altered\""
         case .notFound?: " class=\"not_found\""
@@ -206,39 +214,78 @@ public enum HTMLReport: StoreDocument {
         }
     }
 
-    /// One row of a claim's table, appended piece by piece into one string rather than built from
-    /// a temporary string per cell: a claim page writes a few hundred rows.
-    private static func row(_ row: ProvenanceRow, speakerLink: (Int64) -> String?) -> String {
-        var html = "<tr><td>"
-        html += escape(row.date ?? "undated")
-        html += "</td><td>"
-        if let link = row.speakerID.flatMap(speakerLink) {
-            html += "<a href=\"\(escape(link))\">\(isolate(row.voice))</a>"
-        } else {
-            html += isolate(row.voice)
+    /// One row of a claim's table, appended piece by piece to the section's bytes, each field
+    /// escaped straight into them: a claim page writes a few hundred rows, the report many more.
+    private static func row(_ row: ProvenanceRow, speakerLink: (Int64) -> String?, to html: inout [UInt8]) {
+        html.append(ascii: "<tr><td>")
+        appendEscaped(row.date ?? "undated", to: &html)
+        html.append(ascii: "</td><td>")
+        appendLink(to: row.speakerID.flatMap(speakerLink), text: row.voice, into: &html)
+        if let role = row.speakerRole {
+            html.append(ascii: "<br><small>")
+            appendIsolated(role, to: &html)
+            html.append(ascii: "</small>")
         }
-        if let role = row.speakerRole { html += "<br><small>\(isolate(role))</small>" }
-        html += "</td><td class=\"\(row.stance.rawValue)\">\(row.stance.rawValue)</td><td>"
-        if let quote = row.quote { html += "<q\(quoteClass(row))>\(isolate(quote))</q>" }
-        html += "<br><small>\(row.mode.rawValue)"
-        if let cue = row.cue { html += ", \(isolate(cue))" }
-        html += "</small>\(quoteCheck(row))</td><td>"
-        let title = isolate(row.sourceTitle)
-        html += row.sourceURL.map { link($0, text: title) } ?? title
-        let byline = [row.sourceOutlet, row.sourceAuthor, row.published].compactMap { $0 }
-        if !byline.isEmpty { html += "<br><small>\(byline.map(isolate).joined(separator: " · "))</small>" }
+        html.append(ascii: "</td><td class=\"")
+        append(row.stance.rawValue, to: &html)
+        html.append(ascii: "\">")
+        append(row.stance.rawValue, to: &html)
+        html.append(ascii: "</td><td>")
+        if let quote = row.quote {
+            html.append(ascii: "<q")
+            html.append(ascii: quoteClass(row))
+            html.append(UInt8(ascii: ">"))
+            appendIsolated(quote, to: &html)
+            html.append(ascii: "</q>")
+        }
+        html.append(ascii: "<br><small>")
+        append(row.mode.rawValue, to: &html)
+        if let cue = row.cue {
+            html.append(ascii: ", ")
+            appendIsolated(cue, to: &html)
+        }
+        html.append(ascii: "</small>")
+        if row.quoteCheck != nil { append(quoteCheck(row), to: &html) }
+        html.append(ascii: "</td><td>")
+        appendLink(to: row.sourceURL.flatMap { isWebLink($0) ? $0 : nil }, text: row.sourceTitle, into: &html)
+        var bylineOpen = false
+        for part in [row.sourceOutlet, row.sourceAuthor, row.published] {
+            guard let part else { continue }
+            html.append(ascii: bylineOpen ? " · " : "<br><small>")
+            appendIsolated(part, to: &html)
+            bylineOpen = true
+        }
+        if bylineOpen { html.append(ascii: "</small>") }
         if let retracted = row.sourceRetractedOn {
-            html += " <span class=\"retracted\">retracted \(escape(retracted))</span>"
+            html.append(ascii: " <span class=\"retracted\">retracted ")
+            appendEscaped(retracted, to: &html)
+            html.append(ascii: "</span>")
         }
-        html += "</td><td>"
-        html += isolate(row.viaChainText)
-        return html + "</td></tr>\n"
+        html.append(ascii: "</td><td>")
+        appendIsolated(row.viaChainText, to: &html)
+        html.append(ascii: "</td></tr>\n")
+    }
+
+    /// Stored text, isolated, as a link to `url` when there is one.
+    private static func appendLink(to url: String?, text: String, into html: inout [UInt8]) {
+        guard let url else { return appendIsolated(text, to: &html) }
+        html.append(ascii: "<a href=\"")
+        appendEscaped(url, to: &html)
+        html.append(ascii: "\">")
+        appendIsolated(text, to: &html)
+        html.append(ascii: "</a>")
+    }
+
+    /// Text already escaped, or markup, appended as its UTF-8.
+    private static func append(_ text: String, to html: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { html.append(contentsOf: $0) }
     }
 
     /// Whether a URL may become a link: only `http:` and `https:`, in any case, read from its
     /// first bytes. Anything else (`javascript:`, `data:`, a relative path) is shown as text.
     static func isWebLink(_ url: String) -> Bool {
-        let scheme = url.utf8.prefix(8).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        let scheme = url.utf8.prefix(8).lazy.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
         return scheme.starts(with: "http://".utf8) || scheme.starts(with: "https://".utf8)
     }
 
@@ -256,6 +303,13 @@ public enum HTMLReport: StoreDocument {
         "<bdi>\(escape(text))</bdi>"
     }
 
+    /// `isolate(_:)`'s text appended to a page's bytes.
+    static func appendIsolated(_ text: String, to html: inout [UInt8]) {
+        html.append(ascii: "<bdi>")
+        appendEscaped(text, to: &html)
+        html.append(ascii: "</bdi>")
+    }
+
     /// Stored text isolated where no markup may go (a page's `<title>`): between U+2068 FIRST
     /// STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE, which is what `<bdi>` stands for.
     public static func isolatedPlainText(_ text: String) -> String {
@@ -265,27 +319,41 @@ public enum HTMLReport: StoreDocument {
     /// Escapes text for element content and quoted attribute values alike, scalar by scalar: each
     /// markup character becomes its entity, and each scalar HTML forbids becomes U+FFFD.
     public static func escape(_ text: String) -> String {
-        text.escaped(plain: isPlainInHTML) {
-            switch $0 {
-            case "&": "&amp;"
-            case "<": "&lt;"
-            case ">": "&gt;"
-            case "\"": "&quot;"
-            case "'": "&#39;"
-            // HTML allows no control characters in text but tab, line feed and carriage return
-            // (ESC and BEL included, and C1), and no noncharacters: each is shown as U+FFFD.
-            case _ where isForbiddenInHTML($0): "\u{FFFD}"
-            default: nil
-            }
+        text.escaped(plain: plainInHTML, htmlEscape)
+    }
+
+    /// `escape(_:)`'s text appended to a page's bytes.
+    static func appendEscaped(_ text: String, to html: inout [UInt8]) {
+        text.appendEscaped(to: &html, plain: plainInHTML, htmlEscape)
+    }
+
+    /// What HTML shows in place of a scalar, or nil when it shows the scalar itself.
+    private static func htmlEscape(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case "&": "&amp;"
+        case "<": "&lt;"
+        case ">": "&gt;"
+        case "\"": "&quot;"
+        case "'": "&#39;"
+        // HTML allows no control characters in text but tab, line feed and carriage return
+        // (ESC and BEL included, and C1), and no noncharacters: each is shown as U+FFFD.
+        case _ where isForbiddenInHTML(scalar): "\u{FFFD}"
+        default: nil
         }
     }
 
-    /// Whether a byte is printable ASCII that HTML shows as itself (or tab, line feed, carriage
-    /// return): no other byte needs a look at its scalar.
+    private static let plainInHTML = PlainBytes(isPlainInHTML)
+
+    /// Whether a byte starts a scalar HTML shows as itself: printable ASCII (or tab, line feed,
+    /// carriage return) but markup, or the first byte of a scalar from U+00C0 to U+EFFF, none of
+    /// them a control or a noncharacter (curly quotes, dashes, most of the world's letters). No
+    /// other byte needs a look at its scalar: C2 may start a C1 control, EF a noncharacter of
+    /// U+FDD0…U+FDEF or U+FFFE, and F0…F4 the last two of a plane.
     private static func isPlainInHTML(_ byte: UInt8) -> Bool {
         switch byte {
         case 0x22, 0x26, 0x27, 0x3C, 0x3E: false
         case 0x20...0x7E, 0x09, 0x0A, 0x0D: true
+        case 0xC3...0xEE: true
         default: false
         }
     }

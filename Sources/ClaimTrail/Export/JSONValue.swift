@@ -68,9 +68,11 @@ public indirect enum JSONValue: Encodable, Equatable, Sendable {
     /// escaped, everything else as it is.
     static func appendQuoted(_ string: String, to text: inout String) {
         text += "\""
-        text += string.escaped(plain: isPlainInJSON, quotedEscape)
+        text += string.escaped(plain: plainInJSON, quotedEscape)
         text += "\""
     }
+
+    private static let plainInJSON = PlainBytes(isPlainInJSON)
 
     /// Whether a byte of UTF-8 stands for itself in a JSON string, whatever scalar it belongs to:
     /// every byte of a scalar above U+007F does (none is escaped), and every ASCII one but the

@@ -233,6 +233,7 @@ extension ReportNode: PrettyJSONLayout {
         case .string(let string): PrettyJSON.appendQuoted(string, to: &json)
         case .array(let items): Self.appendPretty(items, to: &json, depth: depth)
         case .object(let fields): Self.appendPretty(fields, to: &json, depth: depth)
+        case .row(let row): row.appendPretty(to: &json, depth: depth)
         }
     }
 }

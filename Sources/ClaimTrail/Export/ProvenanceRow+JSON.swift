@@ -41,7 +41,8 @@ extension ProvenanceRow: PrettyJSONLayout {
         body("via_id", number(viaID))
     }
 
-    /// The row's node in a report's JSON tree (a claim page's rows, `ReportTreeEncoder`).
+    /// The row as a tree of its fields, as JSONEncoder encodes a `ReportNode.row`; a report's
+    /// tree holds the row itself (`ReportTreeEncoder`), and writes it by `appendPretty`.
     var reportNode: ReportNode {
         var fields: [String: ReportNode] = [:]
         fields.reserveCapacity(32)

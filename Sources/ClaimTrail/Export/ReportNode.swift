@@ -7,6 +7,9 @@ enum ReportNode: Encodable, Equatable {
     case string(String)
     case array([ReportNode])
     case object([String: ReportNode])
+    /// A row of attributions, kept as it is and written field by field (`appendPretty`): a tree
+    /// of its 32 fields per row, keys sorted again at every row, was most of a claim page's JSON.
+    indirect case row(ProvenanceRow)
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
@@ -18,6 +21,7 @@ enum ReportNode: Encodable, Equatable {
         case .string(let text): try container.encode(text)
         case .array(let items): try container.encode(items)
         case .object(let fields): try container.encode(fields)
+        case .row(let row): try container.encode(row.reportNode)
         }
     }
 

@@ -31,7 +31,7 @@ final class ReportTreeEncoder: Encoder {
         throws
     {
         switch value {
-        case let row as ProvenanceRow: slot.content = .value(row.reportNode)
+        case let row as ProvenanceRow: slot.content = .value(.row(row))
         case let text as String: slot.content = .value(.string(text))
         case let flag as Bool: slot.content = .value(.bool(flag))
         case let number as Double: slot.content = .value(.double(try finite(number, codingPath)))

@@ -32,14 +32,34 @@ public struct ProvenanceQuery {
     /// The attribution's own columns; claim, speaker and source come from lookups kept per claim
     /// and in `records`. A proposal whose speaker is not linked yet shows the name the extractor
     /// found. Where its quote was found comes along (`quote_location`, one row or none).
-    private static let columns = """
-        SELECT a.claim_id, a.id, a.stance, a.speaker_id,
-               CASE WHEN a.speaker_id IS NULL AND a.state = 'proposed'
-                    THEN (SELECT speaker FROM attribution_proposal WHERE attribution_id = a.id) END,
-               a.mode, a.cue, a.quote, a.source_id, a.said_on, a.via_id, a.recorded_at, a.recorded_by, a.state,
-               q.status, q.quote_start, q.quote_end, q.body_sha256
-        FROM attribution a LEFT JOIN quote_location q ON q.attribution_id = a.id
-        """
+    private static let columns = select(joiningRecords: false)
+
+    /// `columns` with the speaker's and the source's columns joined after them
+    /// (`ProvenanceRecord.Column.joinedRecords`), for a read of a page of rows (`joinedRows`).
+    private static let joinedColumns = select(joiningRecords: true)
+
+    private static func select(joiningRecords: Bool) -> String {
+        let records =
+            RecordCache.speakerColumns.map { ", sp.\($0)" }.joined()
+            + RecordCache.sourceColumns.map { ", s.\($0)" }.joined()
+        return """
+            SELECT a.claim_id, a.id, a.stance, a.speaker_id,
+                   CASE WHEN a.speaker_id IS NULL AND a.state = 'proposed'
+                        THEN (SELECT speaker FROM attribution_proposal WHERE attribution_id = a.id) END,
+                   a.mode, a.cue, a.quote, a.source_id, a.said_on, a.via_id, a.recorded_at, a.recorded_by, a.state,
+                   q.status, q.quote_start, q.quote_end, q.body_sha256\(joiningRecords ? records : "")
+            FROM attribution a LEFT JOIN quote_location q ON q.attribution_id = a.id
+            """
+                + (joiningRecords
+                    ? " LEFT JOIN speaker sp ON sp.id = a.speaker_id LEFT JOIN source s ON s.id = a.source_id" : "")
+    }
+
+    /// Up to how many rows (those an offset skips included) a read joins each row's speaker and
+    /// source to it rather than looking them up: a claim page's fifty rows name about fifty
+    /// sources, and looking each up on its own was two fifths of reading the page. A longer
+    /// read (an export, a whole trace) finds most of them again in `records`, where a join would
+    /// look each up again for every row.
+    private static let joinedRows = 1 << 10
 
     /// Calls `body` with each row of `scope`: for a claim or a speaker in timeline order (dated
     /// first, by day, then as recorded); for the whole store claim by claim, each in timeline
@@ -81,8 +101,11 @@ public struct ProvenanceQuery {
             for id in ids { try forEachRecord(.claim(id), limit: limit, offset: offset, body) }
             return
         }
+        let joined = limit.map { $0 > 0 && offset + $0 <= Self.joinedRows } ?? false
         // Idle, not simply cached: a row's reader may run this query again while it steps.
-        let statement = try store.database.idle("\(Self.columns) \(filter) LIMIT ? OFFSET ?")
+        let statement = try store.database.idle(
+            "\(joined ? Self.joinedColumns : Self.columns) \(filter) LIMIT ? OFFSET ?"
+        )
         let chains = ViaChainResolver(database: store.database)
         // What is true of a claim is looked up once while it stays in this bounded map: the rows
         // of a claim or of the store come grouped by claim, and a speaker's or a source's, in time
@@ -104,8 +127,12 @@ public struct ProvenanceQuery {
                     columns: row,
                     claimID: claimID,
                     standing: standing,
-                    speaker: try row.optionalInt64(ProvenanceRecord.Column.speakerID.rawValue).flatMap(records.speaker),
-                    source: try records.source(row.int64(ProvenanceRecord.Column.sourceID.rawValue)),
+                    speaker: try joined
+                        ? RecordCache.SpeakerFields(joinedTo: row)
+                        : row.optionalInt64(ProvenanceRecord.Column.speakerID.rawValue).flatMap(records.speaker),
+                    source: try joined
+                        ? RecordCache.SourceFields(joinedTo: row)
+                        : records.source(row.int64(ProvenanceRecord.Column.sourceID.rawValue)),
                     chains: chains,
                     quoteChecks: quoteChecks,
                     readsQuoteChanges: readsQuoteChanges
@@ -173,6 +200,20 @@ public struct ProvenanceQuery {
             var name: String
             var kind: SpeakerKind?
             var role: String?
+
+            /// The speaker from `speakerColumns`, in order from `column`.
+            init(row: Row, from column: Int32) {
+                name = row.string(column)
+                kind = row.text(column + 1).flatMap(SpeakerKind.init(rawValue:))
+                role = row.text(column + 2)
+            }
+
+            /// The speaker joined to an attribution row; nil when it names none.
+            init?(joinedTo row: Row) {
+                let column = ProvenanceRecord.Column.joinedRecords.rawValue
+                guard !row.isNull(column) else { return nil }
+                self.init(row: row, from: column)
+            }
         }
 
         struct SourceFields {
@@ -183,33 +224,40 @@ public struct ProvenanceQuery {
             var published: String?
             var retractedOn: String?
             var bodySHA256: String?
+
+            init(title: String) { self.title = title }
+
+            /// The source from `sourceColumns`, in order from `column`.
+            init(row: Row, from column: Int32) {
+                title = row.string(column)
+                outlet = row.text(column + 1)
+                author = row.text(column + 2)
+                url = row.text(column + 3)
+                published = row.text(column + 4)
+                retractedOn = row.text(column + 5)
+                bodySHA256 = row.text(column + 6)
+            }
+
+            /// The source joined to an attribution row (all its columns null, as `title: ""`,
+            /// where a damaged store has none).
+            init(joinedTo row: Row) {
+                self.init(row: row, from: ProvenanceRecord.Column.joinedRecords.rawValue + Int32(speakerColumns.count))
+            }
         }
+
+        /// The columns each is read from, in the order `init(row:from:)` reads them.
+        static let speakerColumns = ["name", "kind", "role"]
+        static let sourceColumns = ["title", "outlet", "author", "url", "published", "retracted_on", "body_sha256"]
 
         private let speakers: RecordTable<SpeakerFields>
         private let sources: RecordTable<SourceFields>
 
         init(database: Database) {
-            speakers = RecordTable(database: database, table: "speaker", columns: ["name", "kind", "role"]) { row in
-                SpeakerFields(
-                    name: row.string(0),
-                    kind: row.text(1).flatMap(SpeakerKind.init(rawValue:)),
-                    role: row.text(2)
-                )
+            speakers = RecordTable(database: database, table: "speaker", columns: Self.speakerColumns) {
+                SpeakerFields(row: $0, from: 0)
             }
-            sources = RecordTable(
-                database: database,
-                table: "source",
-                columns: ["title", "outlet", "author", "url", "published", "retracted_on", "body_sha256"]
-            ) { row in
-                SourceFields(
-                    title: row.string(0),
-                    outlet: row.text(1),
-                    author: row.text(2),
-                    url: row.text(3),
-                    published: row.text(4),
-                    retractedOn: row.text(5),
-                    bodySHA256: row.text(6)
-                )
+            sources = RecordTable(database: database, table: "source", columns: Self.sourceColumns) {
+                SourceFields(row: $0, from: 0)
             }
         }
 

@@ -11,6 +11,9 @@ struct ProvenanceRecord {
         case recordedAt, recordedBy, state
         /// The first of `quote_location`'s columns (`KeptQuoteLocation`).
         case quoteLocation
+        /// After `quote_location`'s four, in a read that joins them, the speaker's columns and
+        /// then the source's (`ProvenanceQuery.RecordCache`).
+        case joinedRecords = 18
     }
 
     let columns: Row

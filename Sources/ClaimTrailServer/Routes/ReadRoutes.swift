@@ -117,7 +117,8 @@ struct ReadRoutes {
 
     private func search(_ request: Request, _ context: DeskContext) async throws -> Response {
         let query = request.uri.queryParameters["q"].map(String.init) ?? ""
-        let blank = query.isBlank
+        // With no words the page is the search form; the API refuses them, as `search` does.
+        let blank = query.isBlank && !context.wantsJSON
         let offset = try Self.count(request.uri.queryParameters["offset"], name: "offset") ?? 0
         return try await serve(context) { store, _ in
             guard !blank else { return SearchPage(query: query, hits: [], note: nil, offset: offset, hasMore: false) }
