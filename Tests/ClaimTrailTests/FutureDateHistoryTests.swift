@@ -71,7 +71,8 @@ struct FutureDateHistoryTests {
                 "date 2099-02-02"
             ),
             (
-                #"{"type": "claim", "text": "The ferry sank", "verdicts": [{"rating": "True", "reviewer": "Other", "date": "2099-03-03"}]}"#,
+                #"{"type": "claim", "text": "The ferry sank", "verdicts": "#
+                    + #"[{"rating": "True", "reviewer": "Other", "date": "2099-03-03"}]}"#,
                 "verdict date 2099-03-03"
             ),
         ] {

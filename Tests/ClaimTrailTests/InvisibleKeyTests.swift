@@ -71,7 +71,8 @@ struct InvisibleKeyTests {
         // Claim 2 would now share claim 1's key, and claim 4 claim 3's: the earlier takes it.
         #expect(keys == ["1 ferry sank", "2 ferry sank\u{200E}", "3 port closed", "4 port closed\u{200B}"])
         let speakerKeys = try store.database.prepare(
-            "SELECT name_key FROM speaker UNION ALL SELECT alias_key FROM (SELECT alias_key FROM speaker_alias ORDER BY 1)"
+            "SELECT name_key FROM speaker UNION ALL "
+                + "SELECT alias_key FROM (SELECT alias_key FROM speaker_alias ORDER BY 1)"
         ).map { $0.string(0) }
         #expect(speakerKeys == ["ana ruiz", "a.r", "ar"])
         #expect(try store.resolveSpeaker("Ana Ruiz")?.id == 1)

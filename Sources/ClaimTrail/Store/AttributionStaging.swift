@@ -140,8 +140,8 @@ final class AttributionStaging {
     }
 
     /// Writes the waiting rows into `attribution` in id order within each claim (`insertionOrder`),
-    /// so that a relay is stored before the attributions naming it; then brings the counters and search index up to date for
-    /// all of them at once, and finds their quotes in their sources' bodies (`QuoteLocations`).
+    /// so that a relay is stored before the attributions naming it; then brings the counters and search
+    /// index up to date for all of them at once, and finds their quotes in their sources' bodies (`QuoteLocations`).
     /// Triggers are off meanwhile, so each insert is just an insert.
     private func write() throws {
         guard !rows.isEmpty || records != nil else { return }

@@ -27,7 +27,8 @@ enum FoldedKeys {
         for column in columns {
             let stale = try staleKeys(column, in: database)
             let update = try database.prepare(
-                "UPDATE OR IGNORE \(column.table) SET \(column.key) = ?1 WHERE \(column.row) = ?2 AND \(column.key) = ?3"
+                "UPDATE OR IGNORE \(column.table) SET \(column.key) = ?1 "
+                    + "WHERE \(column.row) = ?2 AND \(column.key) = ?3"
             )
             for row in stale { try update.execute([row.key, row.id, row.old]) }
         }
