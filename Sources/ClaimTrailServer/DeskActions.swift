@@ -124,7 +124,7 @@ enum DeskActions {
         -> Recorded
     {
         try await store.write(about: claimID) { store, claim in
-            try store.assign(claim, to: input.assignee.nonBlank, by: account.name)
+            try store.assign(claim, to: input.assignee.nonBlank, by: account.name, heldBy: input.heldBy)
             return Recorded(id: claim, created: false)
         }
     }

@@ -131,13 +131,17 @@ struct NewStatus: FormDecodable {
 struct NewAssignee: FormDecodable {
     /// Who holds the claim now; nil gives it to nobody.
     var assignee: String?
+    /// Who the page showed holding it ("" for nobody), so that a claim someone took meanwhile is not
+    /// silently taken back (`ClaimStore.assign`); nil checks nothing.
+    var heldBy: String?
 
     enum CodingKeys: CodingKey, CaseIterable {
-        case assignee
+        case assignee, heldBy
     }
 
     init(form: Form) throws {
         assignee = form["assignee"]
+        heldBy = form.fields["held_by"]
     }
 }
 

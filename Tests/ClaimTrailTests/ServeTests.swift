@@ -114,6 +114,64 @@ struct ServeTests {
         #expect(server.stop() == 0)
     }
 
+    @Test("two editors assigning one claim from the pages they loaded: the second is told, not silently obeyed")
+    func assignmentRace() throws {
+        let desk = try DeskFixture()
+        let server = try RunningServer(database: desk.path)
+        // Both load the claim page while nobody holds the claim.
+        let forms = try ["ed", "ada"].map { name in
+            let session = try signIn(server, name, DeskFixture.password)
+            let cookie = ["Cookie": "claimtrail_session=\(session.value)"]
+            let page = try server.send("GET", "/claims/1", headers: cookie)
+            #expect(hiddenField("held_by", in: page.body) == "")
+            let token = try #require(hiddenField("csrf", in: page.body))
+            return (["Content-Type": "application/x-www-form-urlencoded"].merging(cookie) { $1 }, token)
+        }
+        let (edForm, edToken) = forms[0]
+        let (adaForm, adaToken) = forms[1]
+        let taken = try server.send(
+            "POST",
+            "/claims/1/assignee",
+            headers: edForm,
+            body: "assignee=ed&held_by=&csrf=\(edToken)"
+        )
+        #expect(taken.status == 303)
+        let late = try server.send(
+            "POST",
+            "/claims/1/assignee",
+            headers: adaForm,
+            body: "assignee=ada&held_by=&csrf=\(adaToken)"
+        )
+        #expect(late.status == 400)
+        #expect(late.body.contains("is held by “ed” now, not by nobody as the page showed"))
+        #expect(try desk.texts("SELECT assignee FROM claim WHERE id = 1") == ["ed"])
+        // Reloaded, the page shows ed; taking it over from there is a choice made knowingly.
+        let reloaded = try server.send("GET", "/claims/1", headers: adaForm)
+        #expect(hiddenField("held_by", in: reloaded.body) == "ed")
+        let takeover = try server.send(
+            "POST",
+            "/claims/1/assignee",
+            headers: adaForm,
+            body: "assignee=ada&held_by=ed&csrf=\(adaToken)"
+        )
+        #expect(takeover.status == 303)
+        // The API checks only when told what the client showed.
+        let json = desk.bearer("ed").merging(["Content-Type": "application/json"]) { $1 }
+        let stale = try server.send(
+            "POST",
+            "/api/claims/1/assignee",
+            headers: json,
+            body: #"{"assignee": "ed", "held_by": "ed"}"#
+        )
+        #expect(stale.status == 400)
+        #expect(try desk.texts("SELECT assignee FROM claim WHERE id = 1") == ["ada"])
+        #expect(
+            try server.send("POST", "/api/claims/1/assignee", headers: json, body: #"{"assignee": "ed"}"#).status == 200
+        )
+        #expect(try desk.texts("SELECT assignee FROM claim WHERE id = 1") == ["ed"])
+        #expect(server.stop() == 0)
+    }
+
     @Test("forms need the session's form token; a forged post is refused and writes nothing")
     func formsNeedTheFormToken() throws {
         let desk = try DeskFixture()

@@ -48,10 +48,25 @@ extension ClaimStore {
     }
 
     /// Gives a claim to `assignee` (nil: to nobody), logged like a correction.
-    public func assign(_ claimID: Int64, to assignee: String?, by: String) throws {
+    /// - Parameter heldBy: who the editor saw holding the claim ("" for nobody), when a page showed it: if
+    ///   someone took or released it since, nothing is written and the error names who holds it now, so that
+    ///   two editors pressing "Assign" on one claim at once do not silently take it from each other.
+    public func assign(_ claimID: Int64, to assignee: String?, by: String, heldBy: String? = nil) throws {
         let name = Reference.clean(assignee)
         if assignee != nil && name == nil { throw ClaimTrailError.invalid("an assignee needs a name") }
         try requireVisibleClaim(claimID)
+        if let heldBy {
+            let holder =
+                try database.cached("SELECT assignee FROM claim WHERE id = ?").first([claimID]) { $0.text(0) } ?? nil
+            let shown = Reference.clean(heldBy)
+            if holder != shown {
+                let named = { (holder: String?) in holder.map { "“\($0)”" } ?? "nobody" }
+                throw ClaimTrailError.invalid(
+                    "claim #\(claimID) is held by \(named(holder)) now, not by \(named(shown)) as the page showed; "
+                        + "nothing was written"
+                )
+            }
+        }
         try logged("claim", claimID, action: "edit", by: by, reason: nil) {
             try database.execute(
                 """

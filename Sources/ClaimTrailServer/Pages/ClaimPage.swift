@@ -70,7 +70,10 @@ struct ClaimPage: DeskPage {
         let status =
             PageLayout.choice("status", "Move to", statuses, selected: trace.status.rawValue)
             + PageLayout.field("note", "Why (for the log)")
-        let assign = PageLayout.field("assignee", "Give it to", required: true, value: viewer.account?.name)
+        // The holder the page shows travels with both forms: a claim taken by someone else meanwhile is refused.
+        let shownHolder = "<input type=\"hidden\" name=\"held_by\" value=\"\(escape(trace.assignee ?? ""))\">"
+        let assign =
+            PageLayout.field("assignee", "Give it to", required: true, value: viewer.account?.name) + shownHolder
         for (title, path, fields, button) in [
             ("Record an attribution", "attributions", attribute, "Record"),
             ("Record a counter-claim", "counter-claims", counter, "Record"),
@@ -91,7 +94,7 @@ struct ClaimPage: DeskPage {
                 html += PageLayout.form(
                     action: "/claims/\(id)/assignee",
                     viewer: viewer,
-                    fields: "Held by \(isolate(holder)). ",
+                    fields: "Held by \(isolate(holder)). " + shownHolder,
                     button: "Unassign",
                     kind: "panel"
                 )
