@@ -43,11 +43,9 @@ struct ContestedPage: DeskPage {
             "&amp;limit=\(limit)"
             + filters.compactMap { name, value in value.map { "&amp;\(name)=" + RequestInput.percentEncoded($0) } }
             .joined()
-        var links: [String] = []
-        if offset > 0 {
-            links.append("<a href=\"/contested?offset=\(max(offset - limit, 0))\(query)\">← Previous</a>")
+        return PageLayout.pager(offset: offset, limit: limit, hasMore: hasMore, earlier: "← Previous", later: "Next →")
+        {
+            "/contested?offset=\($0)\(query)"
         }
-        if hasMore { links.append("<a href=\"/contested?offset=\(offset + limit)\(query)\">Next →</a>") }
-        return links.isEmpty ? "" : "<p class=\"pager\">\(links.joined())</p>\n"
     }
 }

@@ -28,6 +28,22 @@ enum PageLayout {
         """
     }
 
+    /// The links to the page before and the page after, for a page of `limit` items from `offset`:
+    /// `href` is the address of the page starting at a given offset, and `earlier`/`later` the links' words.
+    static func pager(
+        offset: Int,
+        limit: Int,
+        hasMore: Bool,
+        earlier: String,
+        later: String,
+        href: (Int) -> String
+    ) -> String {
+        var links: [String] = []
+        if offset > 0 { links.append("<a href=\"\(href(max(offset - limit, 0)))\">\(earlier)</a>") }
+        if hasMore { links.append("<a href=\"\(href(offset + limit))\">\(later)</a>") }
+        return links.isEmpty ? "" : "<p class=\"pager\">\(links.joined())</p>\n"
+    }
+
     /// Links to download a report of what the page shows (`query`: `claim=7`, `contested=1`), in
     /// each format `/export` offers.
     static func downloads(_ query: String) -> String {

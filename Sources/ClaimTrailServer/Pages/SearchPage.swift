@@ -42,12 +42,12 @@ struct SearchPage: DeskPage {
 
     private var pager: String {
         let query = "/search?q=" + RequestInput.percentEncoded(query)
-        var links: [String] = []
-        if offset > 0 {
-            let previous = max(offset - Self.limit, 0)
-            links.append("<a href=\"\(query)\(previous > 0 ? "&amp;offset=\(previous)" : "")\">← Better matches</a>")
-        }
-        if hasMore { links.append("<a href=\"\(query)&amp;offset=\(offset + Self.limit)\">More →</a>") }
-        return links.isEmpty ? "" : "<p class=\"pager\">\(links.joined())</p>\n"
+        return PageLayout.pager(
+            offset: offset,
+            limit: Self.limit,
+            hasMore: hasMore,
+            earlier: "← Better matches",
+            later: "More →"
+        ) { query + ($0 > 0 ? "&amp;offset=\($0)" : "") }
     }
 }

@@ -43,14 +43,12 @@ struct SpeakerPage: DeskPage {
 
     private var pager: String {
         let path = "/speakers/\(trace.speaker.id)"
-        var links: [String] = []
-        if offset > 0 {
-            let previous = max(offset - Self.limit, 0)
-            links.append("<a href=\"\(path)\(previous > 0 ? "?offset=\(previous)" : "")\">← Earlier</a>")
-        }
-        if offset + trace.attributions.count < trace.totalAttributions {
-            links.append("<a href=\"\(path)?offset=\(offset + Self.limit)\">Later →</a>")
-        }
-        return links.isEmpty ? "" : "<p class=\"pager\">\(links.joined())</p>\n"
+        return PageLayout.pager(
+            offset: offset,
+            limit: Self.limit,
+            hasMore: offset + trace.attributions.count < trace.totalAttributions,
+            earlier: "← Earlier",
+            later: "Later →"
+        ) { path + ($0 > 0 ? "?offset=\($0)" : "") }
     }
 }
