@@ -21,8 +21,8 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE, PASSWORD_FILE, OUTPUT, RTL_CLAIM = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
@@ -66,9 +66,20 @@ def fill(form_element, name, value):
 
 def send(driver, form_element):
     """Submits the form and waits for the page that answers it: Selenium's submit() does not wait
-    for the navigation it starts, and on a loaded machine the old page could still be read."""
+    for the navigation it starts, and on a loaded machine the old page could still be read.
+    The old page is marked in its window object, which a new page does not have; asking about
+    the old form element instead (staleness) races the navigation, and Chromium may answer that
+    with an inspector error rather than a stale element, so errors while the page turns are
+    waited through."""
+    driver.execute_script("window.claimtrailPageBeforeSubmit = true")
     form_element.submit()
-    WebDriverWait(driver, 60).until(expected_conditions.staleness_of(form_element))
+
+    def answered(driver):
+        return driver.execute_script(
+            "return window.claimtrailPageBeforeSubmit === undefined && document.readyState === 'complete'"
+        )
+
+    WebDriverWait(driver, 60, ignored_exceptions=(WebDriverException,)).until(answered)
 
 
 def sign_in(driver, name, next_path):
