@@ -128,7 +128,7 @@ public struct ProvenanceQuery {
                     claimID: claimID,
                     standing: standing,
                     speaker: try joined
-                        ? RecordCache.SpeakerFields(joinedTo: row)
+                        ? RecordCache.SpeakerFields.joined(to: row)
                         : row.optionalInt64(ProvenanceRecord.Column.speakerID.rawValue).flatMap(records.speaker),
                     source: try joined
                         ? RecordCache.SourceFields(joinedTo: row)
@@ -146,14 +146,35 @@ public struct ProvenanceQuery {
 
     /// What is true of a claim for each of its rows: its wording, whether it is contested, which
     /// claims counter and support it, and where it stands in verification.
-    struct ClaimStanding {
-        var text: String
-        var topic: String?
-        var contested: Bool
-        var counterClaimIDs: [Int64]
-        var supportedByClaimIDs: [Int64]
-        var status: VerificationStatus
-        var assignee: String?
+    ///
+    /// A class, as `RecordCache`'s records are: every row carries its claim's, and a struct of
+    /// five references was retained and released field by field for each.
+    final class ClaimStanding {
+        let text: String
+        let topic: String?
+        let contested: Bool
+        let counterClaimIDs: [Int64]
+        let supportedByClaimIDs: [Int64]
+        let status: VerificationStatus
+        let assignee: String?
+
+        init(
+            text: String,
+            topic: String?,
+            contested: Bool,
+            counterClaimIDs: [Int64],
+            supportedByClaimIDs: [Int64],
+            status: VerificationStatus,
+            assignee: String?
+        ) {
+            self.text = text
+            self.topic = topic
+            self.contested = contested
+            self.counterClaimIDs = counterClaimIDs
+            self.supportedByClaimIDs = supportedByClaimIDs
+            self.status = status
+            self.assignee = assignee
+        }
         /// The id lists as the CSV's cells show them.
         var counterClaimList: String { counterClaimIDs.isEmpty ? "" : Self.list(counterClaimIDs) }
         var supportedByList: String { supportedByClaimIDs.isEmpty ? "" : Self.list(supportedByClaimIDs) }
@@ -195,11 +216,15 @@ public struct ProvenanceQuery {
 
     /// The speakers and sources a report has read, by id. Bounded, so that a store with very many
     /// sources reads some twice rather than holding them all.
+    ///
+    /// Each record is an object: every row of a report takes its speaker and its source from here,
+    /// and a struct of seven strings was copied, retained and released string by string, per row
+    /// (a tenth of an export's time); the table's values are then single pointers, too.
     final class RecordCache {
-        struct SpeakerFields {
-            var name: String
-            var kind: SpeakerKind?
-            var role: String?
+        final class SpeakerFields: Sendable {
+            let name: String
+            let kind: SpeakerKind?
+            let role: String?
 
             /// The speaker from `speakerColumns`, in order from `column`.
             init(row: Row, from column: Int32) {
@@ -209,23 +234,25 @@ public struct ProvenanceQuery {
             }
 
             /// The speaker joined to an attribution row; nil when it names none.
-            init?(joinedTo row: Row) {
+            static func joined(to row: Row) -> SpeakerFields? {
                 let column = ProvenanceRecord.Column.joinedRecords.rawValue
-                guard !row.isNull(column) else { return nil }
-                self.init(row: row, from: column)
+                return row.isNull(column) ? nil : SpeakerFields(row: row, from: column)
             }
         }
 
-        struct SourceFields {
-            var title: String
-            var outlet: String?
-            var author: String?
-            var url: String?
-            var published: String?
-            var retractedOn: String?
-            var bodySHA256: String?
+        final class SourceFields: Sendable {
+            let title: String
+            let outlet: String?
+            let author: String?
+            let url: String?
+            let published: String?
+            let retractedOn: String?
+            let bodySHA256: String?
 
-            init(title: String) { self.title = title }
+            init(title: String) {
+                self.title = title
+                (outlet, author, url, published, retractedOn, bodySHA256) = (nil, nil, nil, nil, nil, nil)
+            }
 
             /// The source from `sourceColumns`, in order from `column`.
             init(row: Row, from column: Int32) {
@@ -240,7 +267,7 @@ public struct ProvenanceQuery {
 
             /// The source joined to an attribution row (all its columns null, as `title: ""`,
             /// where a damaged store has none).
-            init(joinedTo row: Row) {
+            convenience init(joinedTo row: Row) {
                 self.init(row: row, from: ProvenanceRecord.Column.joinedRecords.rawValue + Int32(speakerColumns.count))
             }
         }
@@ -263,7 +290,10 @@ public struct ProvenanceQuery {
 
         func speaker(_ id: Int64) throws -> SpeakerFields? { try speakers.record(id) }
 
-        func source(_ id: Int64) throws -> SourceFields { try sources.record(id) ?? SourceFields(title: "") }
+        func source(_ id: Int64) throws -> SourceFields { try sources.record(id) ?? Self.noSource }
+
+        /// A damaged store's attribution whose source is gone shows an empty title.
+        private static let noSource = SourceFields(title: "")
     }
 
     /// The rows of `scope`, for reports small enough to hold (one claim, one speaker), at most

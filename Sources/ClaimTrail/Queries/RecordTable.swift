@@ -57,9 +57,11 @@ final class RecordTable<Record> {
 
     /// Reads the whole table into `records`, when it has no more than `capacity` records.
     private func readAll() throws -> Bool {
-        guard try database.cached("SELECT count(*) <= ? FROM \(table)").first([capacity], { $0.bool(0) }) == true
-        else { return false }
+        let count = try database.cached("SELECT count(*) FROM \(table)").first([]) { Int($0.int64(0)) } ?? 0
+        guard count <= capacity else { return false }
+        // Sized once: growing to the busiest traces' 50k sources rehashed the table a dozen times.
         records.removeAll()
+        records.reserveCapacity(count)
         try database.prepare(scan).forEach([]) { row in records[row.int64(idColumn)] = read(row) }
         complete = true
         return true
