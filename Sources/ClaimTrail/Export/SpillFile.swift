@@ -37,6 +37,30 @@ final class SpillFile {
         guard fwrite(bytes.baseAddress, 1, bytes.count, file) == bytes.count else { throw Self.failure("write") }
     }
 
+    /// Writes `bytes` as one record, which `forEachRecord` gives back whole: its length, then
+    /// its bytes.
+    func writeRecord(_ bytes: [UInt8]) throws {
+        try withUnsafeBytes(of: UInt32(bytes.count).littleEndian) { try write(bytes: $0) }
+        try write(bytes: bytes)
+    }
+
+    /// Passes each record `writeRecord` wrote, from the start, to `body`; its bytes are valid
+    /// only while `body` runs.
+    func forEachRecord(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        guard fflush(file) == 0, fseek(file, 0, SEEK_SET) == 0 else { throw Self.failure("read") }
+        var length: UInt32 = 0
+        var record = [UInt8](repeating: 0, count: 1 << 12)
+        while withUnsafeMutableBytes(of: &length, { fread($0.baseAddress, 4, 1, file) }) == 1 {
+            let count = Int(UInt32(littleEndian: length))
+            if record.count < count { record = [UInt8](repeating: 0, count: count) }
+            try record.withUnsafeMutableBytes { bytes in
+                guard count == 0 || fread(bytes.baseAddress, count, 1, file) == 1 else { throw Self.failure("read") }
+                try body(UnsafeRawBufferPointer(rebasing: bytes[..<count]))
+            }
+        }
+        guard ferror(file) == 0 else { throw Self.failure("read") }
+    }
+
     /// A path that opens the file anew, from its start, with everything written so far (Linux).
     func readablePath() throws -> String {
         guard fflush(file) == 0 else { throw Self.failure("write") }

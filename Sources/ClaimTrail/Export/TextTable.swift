@@ -54,10 +54,15 @@ public struct TextTable {
             natural = self.headers.map { TextTable.measure($0).width }
         }
 
-        public mutating func measure(_ row: [String]) {
-            for (column, cell) in row.enumerated() where column < natural.count {
-                natural[column] = max(natural[column], TextTable.measure(cell).width)
+        /// Widens the columns to `row`'s cells, and returns them cleaned and measured, as
+        /// `Layout.appendLine(measured:to:)` takes them.
+        @discardableResult
+        public mutating func measure(_ row: [String]) -> [(text: String, width: Int)] {
+            let cells = row.map(TextTable.measure)
+            for (column, cell) in cells.enumerated() where column < natural.count {
+                natural[column] = max(natural[column], cell.width)
             }
+            return cells
         }
 
         /// The layout for a terminal `width` columns wide, or nil to cut nothing.
@@ -90,17 +95,47 @@ public struct TextTable {
         func appendLine(_ row: [String], to line: inout [UInt8]) {
             line.reserveCapacity(line.count + widths.reduce(2 * row.count, +))
             for (column, cell) in row.enumerated() {
-                if column > 0 { line.append(ascii: "  ") }
                 var measured = TextTable.measure(cell)
-                if column < limits.count && measured.width > limits[column] {
-                    measured = TextTable.shorten(measured.text, to: limits[column])
-                }
-                line.append(contentsOf: measured.text.utf8)
-                if column < row.count - 1 && column < widths.count && widths[column] > measured.width {
-                    line.appendSpaces(widths[column] - measured.width)
+                let width = measured.width
+                measured.text.withUTF8 {
+                    appendCell(UnsafeRawBufferPointer($0), width: width, column: column, of: row.count, to: &line)
                 }
             }
             line.append(UInt8(ascii: "\n"))
+        }
+
+        /// Appends one row as `appendLine(_:to:)` does, from cells cleaned and measured already
+        /// (`Columns.measure`), as UTF-8: a streamed table keeps them so from the pass that
+        /// sized its columns (`MeasuredRows`).
+        func appendLine(measured row: [(utf8: UnsafeRawBufferPointer, width: Int)], to line: inout [UInt8]) {
+            line.reserveCapacity(line.count + widths.reduce(2 * row.count, +))
+            for (column, cell) in row.enumerated() {
+                appendCell(cell.utf8, width: cell.width, column: column, of: row.count, to: &line)
+            }
+            line.append(UInt8(ascii: "\n"))
+        }
+
+        /// One cleaned cell of `count`, after the gap before it, cut to its column's limit and
+        /// padded to its width (the last cell is not padded).
+        private func appendCell(
+            _ utf8: UnsafeRawBufferPointer,
+            width: Int,
+            column: Int,
+            of count: Int,
+            to line: inout [UInt8]
+        ) {
+            if column > 0 { line.append(ascii: "  ") }
+            var width = width
+            if column < limits.count && width > limits[column] {
+                let cut = TextTable.shorten(String(decoding: utf8, as: UTF8.self), to: limits[column])
+                line.append(contentsOf: cut.text.utf8)
+                width = cut.width
+            } else {
+                line.append(contentsOf: utf8)
+            }
+            if column < count - 1 && column < widths.count && widths[column] > width {
+                line.appendSpaces(widths[column] - width)
+            }
         }
     }
 
@@ -136,7 +171,7 @@ public struct TextTable {
     /// scalars that each make a character of their own: letters, digits, curly quotes, dashes,
     /// ideographs, emoji) is measured by its scalars, without finding where its characters
     /// begin and end.
-    private static func measure(_ cell: String) -> (text: String, width: Int) {
+    static func measure(_ cell: String) -> (text: String, width: Int) {
         var line = TerminalText.line(cell)
         let scalarWidth = line.withUTF8(scalarWidth)
         return (line, scalarWidth ?? line.reduce(0) { $0 + Self.width(of: $1) })

@@ -27,10 +27,10 @@ public enum TraceReport {
     }
 
     /// A claim's trace as a table, written as it reads the store, in one snapshot: each timeline
-    /// is read twice, once to size its columns and once to write it, and the relays of the
-    /// header wait in a `SpillFile`. The claim's own timeline is sized as the outline reads it,
-    /// since the outline's rows are the ones the timeline shows. Memory holds one row at a time;
-    /// the timelines' lines are laid out in `output`'s buffer.
+    /// is read once, its rows measured and kept in `MeasuredRows` until its columns are sized,
+    /// and the relays of the header wait in a `SpillFile`. The claim's own timeline is measured
+    /// as the outline reads it, since the outline's rows are the ones the timeline shows. Memory
+    /// holds one row at a time; the timelines' lines are laid out in `output`'s buffer.
     /// - Parameter announce: told how many of the claim's attributions are shown, and how many it
     ///   has, before anything is written.
     public static func writeTable(
@@ -45,17 +45,15 @@ public enum TraceReport {
         try store.read {
             let query = ProvenanceQuery(store: store, includesProposed: includeProposed)
             let relays = try SpillFile()
-            var shown = 0
-            var columns = TextTable.Columns(headers: timelineHeaders)
+            let shown = try MeasuredRows(headers: timelineHeaders)
             let trace = try store.claimTraceOutline(try store.resolveClaim(reference), limit: limit, query: query) {
                 record in
-                shown += 1
                 let row = try record.row()
-                columns.measure(timelineCells(row))
+                try shown.add(timelineCells(row))
                 guard !row.viaChain.isEmpty else { return }
                 try relays.write((relays.isEmpty ? "" : "; ") + relay(row))
             }
-            announce(shown, trace.totalAttributions)
+            announce(shown.count, trace.totalAttributions)
             try writeTable(
                 trace,
                 labels: try store.statusLabels(),
@@ -69,7 +67,7 @@ public enum TraceReport {
                 timeline: { claimID, _ in
                     try streamTable(
                         headers: timelineHeaders,
-                        measured: claimID == trace.claim.id ? (columns, shown) : nil,
+                        measured: claimID == trace.claim.id ? shown : nil,
                         rows: { body in try query.forEach(.claim(claimID), limit: limit) { try body(timelineCells($0)) }
                         },
                         width: width,
@@ -135,8 +133,8 @@ public enum TraceReport {
         }
     }
 
-    /// A speaker's trace as a table, written row by row into `output`: read once to size the
-    /// columns and count the undated rows, and once to write them.
+    /// A speaker's trace as a table, written row by row into `output`: read once, to size the
+    /// columns and count the undated rows, its rows kept in `MeasuredRows` until they are written.
     /// - Parameter announce: told how many of the speaker's attributions are shown, and how many
     ///   they have, before anything is written.
     public static func writeTable(
@@ -150,21 +148,17 @@ public enum TraceReport {
         try store.read {
             let trace = try store.traceSpeaker(reference, limit: 0)
             let scope = ProvenanceQuery.Scope.speaker(trace.speaker.id)
-            var (shown, undated) = (0, 0)
-            var columns = TextTable.Columns(headers: speakerHeaders)
+            var undated = 0
+            let shown = try MeasuredRows(headers: speakerHeaders)
             try store.provenance.forEach(scope, limit: limit) { row in
-                shown += 1
                 if row.date == nil { undated += 1 }
-                columns.measure(speakerCells(row))
+                try shown.add(speakerCells(row))
             }
-            announce(shown, trace.totalAttributions)
+            announce(shown.count, trace.totalAttributions)
             try output.write(speakerHeader(trace.speaker, undated: undated))
-            guard shown > 0 else { return try output.write(noSpeakerRows) }
-            let layout = columns.layout(width: width)
-            try output.write("\n" + layout.headerLine)
-            try store.provenance.forEach(scope, limit: limit) { row in
-                try output.append { layout.appendLine(speakerCells(row), to: &$0) }
-            }
+            guard shown.count > 0 else { return try output.write(noSpeakerRows) }
+            try output.write("\n")
+            try shown.write(width: width, to: output)
         }
     }
 
@@ -242,27 +236,25 @@ public enum TraceReport {
         "\(shown(row.viaChainText)) (in \(shown(row.sourceTitle)))"
     }
 
-    /// Writes a table whose rows `rows` passes twice: once to size the columns, once to write;
-    /// only once when the columns are `measured` already, with how many rows there are.
+    /// Writes a table of the rows `rows` passes, once: they are measured and kept, then written;
+    /// `rows` is not called when they were `measured` already.
     private static func streamTable(
         headers: [String],
-        measured: (columns: TextTable.Columns, count: Int)? = nil,
+        measured: MeasuredRows? = nil,
         rows: (([String]) throws -> Void) throws -> Void,
         width: Int?,
         empty: String,
         to output: TextOutput
     ) throws {
-        var (columns, count) = measured ?? (TextTable.Columns(headers: headers), 0)
-        if measured == nil {
-            try rows { cells in
-                columns.measure(cells)
-                count += 1
-            }
+        let table: MeasuredRows
+        if let measured {
+            table = measured
+        } else {
+            table = try MeasuredRows(headers: headers)
+            try rows { try table.add($0) }
         }
-        guard count > 0 else { return try output.write(empty) }
-        let layout = columns.layout(width: width)
-        try output.write(layout.headerLine)
-        try rows { cells in try output.append { layout.appendLine(cells, to: &$0) } }
+        guard table.count > 0 else { return try output.write(empty) }
+        try table.write(width: width, to: output)
     }
 
     /// - Parameter width: the terminal's width, or nil to cut nothing.
