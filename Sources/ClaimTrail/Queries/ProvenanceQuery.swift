@@ -158,23 +158,19 @@ public struct ProvenanceQuery {
         let status: VerificationStatus
         let assignee: String?
 
-        init(
-            text: String,
-            topic: String?,
-            contested: Bool,
-            counterClaimIDs: [Int64],
-            supportedByClaimIDs: [Int64],
-            status: VerificationStatus,
-            assignee: String?
-        ) {
-            self.text = text
-            self.topic = topic
-            self.contested = contested
-            self.counterClaimIDs = counterClaimIDs
-            self.supportedByClaimIDs = supportedByClaimIDs
-            self.status = status
-            self.assignee = assignee
+        /// The standing `standingSQL` reads; with no row (a damaged store that lacks the claim),
+        /// an empty one.
+        init(row: Row?) {
+            let ids = { (list: String?) in (list ?? "").split(separator: ";").compactMap { Int64($0) } }
+            text = row?.string(5) ?? ""
+            topic = row?.text(6)
+            contested = row?.bool(0) ?? false
+            counterClaimIDs = ids(row?.text(1))
+            supportedByClaimIDs = ids(row?.text(2))
+            status = row?.text(3).flatMap(VerificationStatus.init(rawValue:)) ?? .unchecked
+            assignee = row?.text(4)
         }
+
         /// The id lists as the CSV's cells show them.
         var counterClaimList: String { counterClaimIDs.isEmpty ? "" : Self.list(counterClaimIDs) }
         var supportedByList: String { supportedByClaimIDs.isEmpty ? "" : Self.list(supportedByClaimIDs) }
@@ -191,27 +187,7 @@ public struct ProvenanceQuery {
 
     /// Every attribution has its claim (a foreign key), so within one read the claim is found.
     private func claimStanding(_ id: Int64) throws -> ClaimStanding {
-        let ids = { (list: String?) in (list ?? "").split(separator: ";").compactMap { Int64($0) } }
-        return try store.database.cached(Self.standingSQL).first([id]) { row in
-            ClaimStanding(
-                text: row.string(5),
-                topic: row.text(6),
-                contested: row.bool(0),
-                counterClaimIDs: ids(row.text(1)),
-                supportedByClaimIDs: ids(row.text(2)),
-                status: row.text(3).flatMap(VerificationStatus.init(rawValue:)) ?? .unchecked,
-                assignee: row.text(4)
-            )
-        }
-            ?? ClaimStanding(
-                text: "",
-                topic: nil,
-                contested: false,
-                counterClaimIDs: [],
-                supportedByClaimIDs: [],
-                status: .unchecked,
-                assignee: nil
-            )
+        try store.database.cached(Self.standingSQL).first([id]) { ClaimStanding(row: $0) } ?? ClaimStanding(row: nil)
     }
 
     /// The speakers and sources a report has read, by id. Bounded, so that a store with very many
