@@ -60,6 +60,15 @@ enum ReportingCues {
         // complaint and regret report a claim forward only with "that" after them (and as a trailing cue).
         "agreed", "agrees", "complained", "complains", "lamented", "laments",
     ]
+    /// Verbs of declaring, which report a claim ("declared he would run") but also proclaim a state ("declared a
+    /// state of emergency", "declared three days of mourning"), which is an act.
+    static let declarations: Set<String> = ["declared", "declares", "declare", "declaring"]
+    /// Nouns of the states a government or body declares, as the object of a verb of declaring.
+    static let declaredStates: Set<String> = [
+        "emergency", "emergencies", "disaster", "disasters", "mourning", "war", "victory", "independence", "curfew",
+        "holiday", "ceasefire", "cease-fire", "truce", "bankruptcy", "lockdown", "quarantine", "martial",
+        "candidacy", "winner", "pandemic", "epidemic",
+    ]
     /// Verbs of expecting, which report a forecast only with a clause or an infinitive after them ("expects
     /// prices to rise", "expects the economy will grow"), not with a thing alone ("expected some changes").
     /// Verbs of denial, and the accusations they deny without stating anything: "denied the allegations"
