@@ -170,4 +170,44 @@ struct ExtractionFourteenthRoundTests: ProposalListing {
             """
         #expect(found(text) == ["the mayor | said on Tuesday | The bridge will reopen in May after repairs"])
     }
+
+    @Test("a person named as one among a group of people is the he of the quotation after")
+    func amongPeopleIntroduces() {
+        let text = """
+            "We heard the walls crack," said Ana Ruiz, a teacher.
+
+            Tomas Berg was among dozens of workers who escaped the mill. "I ran for the door and never looked back," \
+            he said.
+            """
+        #expect(found(text).last == "Tomas Berg | said | I ran for the door and never looked back,")
+    }
+
+    @Test("a capital alone before a stop is a name's initial, not a sentence's end")
+    func initialIsNoSentenceEnd() {
+        #expect(
+            found("Alice M. Ruiz of the Tenants Union said the repairs had never been made.")
+                == ["Alice M. Ruiz | said | the repairs had never been made"]
+        )
+    }
+
+    @Test("a quotation far from the paragraph's last speaker does not fall back on the last paragraph's")
+    func carriedSpeakerYieldsToTheParagraphs() {
+        let text = """
+            "The river is still rising," said Ana Ruiz, the mayor.
+
+            More crews are on the way, says Tomas Berg, head of the rescue service in the city of Leeds. The road was \
+            closed for hours. "We will reach every house by night."
+            """
+        #expect(
+            found(text) == [
+                "Ana Ruiz | said | The river is still rising,",
+                "Tomas Berg | says | More crews are on the way",
+            ]
+        )
+    }
+
+    @Test("denying a request is an act")
+    func deniedRequestIsAnAct() {
+        #expect(found("The judge denied the defense lawyer's request to move the trial to another city.") == [])
+    }
 }

@@ -170,7 +170,8 @@ public struct AttributionExtractor: Sendable {
                 person.sentence >= firstSentence
             {
                 candidate = Candidate(introduced: person.person, with: quote.inner)
-            } else if let carried {
+            } else if let carried, before == nil {
+                // Once someone has spoken in this paragraph, the speaker carried from the last is no longer the one.
                 candidate = Candidate(continuing: carried, with: quote.inner)
             }
             if var candidate {
@@ -1613,6 +1614,9 @@ public struct AttributionExtractor: Sendable {
                 // "has denied these allegations": a denial of what others said, which states nothing itself.
                 || (from > 0 && ReportingCues.denials.contains(words[from - 1].lower)
                     && words[from...min(from + 1, last)].contains { ReportingCues.accusations.contains($0.lower) })
+                // "denied the defense attorney's request to free …": a request refused is an act, not a claim.
+                || (from > 0 && ReportingCues.denials.contains(words[from - 1].lower)
+                    && words[from...min(from + 3, last)].contains { ReportingCues.petitions.contains($0.lower) })
                 || (["the", "their", "its", "his", "her", "our"].contains(words[from].lower) && from < last
                     && ["results", "findings", "details"].contains(words[from + 1].lower))
                 // "the documents described in their story": a short phrase of where after a participle is no claim.

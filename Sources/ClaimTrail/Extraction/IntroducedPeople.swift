@@ -103,6 +103,10 @@ struct IntroducedPeople {
         let describesPerson: Bool
         if roleVerbs.contains(verb) {
             describesPerson = true
+        } else if ["is", "was"].contains(verb), Self.amongPeople(words[(end + 1)...]) {
+            // "Todd Lynch was among scores of people who escaped …", "Ana Ruiz is one of the survivors": one of a
+            // group of people.
+            describesPerson = true
         } else if ["is", "was"].contains(verb) {
             let next = words[end + 1].lower
             // "Bill Cheney is chief economist at …": a title without an article describes a person too.
@@ -122,6 +126,17 @@ struct IntroducedPeople {
             describesPerson = false
         }
         return describesPerson ? SpeakerPhrase(name: words[start..<end].spelled) : nil
+    }
+
+    /// Whether the words after "is" or "was" place its subject among people: "among scores of people", "one of the
+    /// survivors" — not "among the cities hit", which places are.
+    private static func amongPeople(_ words: ArraySlice<Word>) -> Bool {
+        let lower = words.prefix(2).map(\.lower)
+        guard lower.first == "among" || lower == ["one", "of"] else { return false }
+        return words.prefix(6).contains {
+            $0.lower.hasSuffix("s") && !$0.isCapitalized && SpeakerPhrase.speakerNouns.contains($0.lower)
+                || ["people", "men", "women"].contains($0.lower)
+        }
     }
 
     /// "Mortgage broker Jim Dell'Anno was laid off …", "Retired nurse Ana Ruiz lost her home …": an occupation

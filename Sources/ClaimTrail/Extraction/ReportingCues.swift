@@ -77,6 +77,11 @@ enum ReportingCues {
         "denied", "denies", "deny", "rejected", "rejects", "reject", "disputed", "disputes",
     ]
     static let accusations: Set<String> = ["allegations", "allegation", "accusations", "accusation", "charges"]
+    /// What a court or an office refuses ("denied the request", "rejected the appeal"): acts, not claims.
+    static let petitions: Set<String> = [
+        "request", "requests", "motion", "motions", "appeal", "appeals", "bail", "application", "applications",
+        "petition", "petitions", "permission", "entry", "access", "visa", "visas",
+    ]
     static let expectations: Set<String> = ["expects", "expect", "expected"]
     /// Views a report may ascribe to others inside its own content ("said the company expected …", "says he and
     /// the unions had agreed …"): there they are the outer speaker's words, not a report of their own.
