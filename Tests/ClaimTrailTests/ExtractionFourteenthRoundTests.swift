@@ -210,4 +210,29 @@ struct ExtractionFourteenthRoundTests: ProposalListing {
     func deniedRequestIsAnAct() {
         #expect(found("The judge denied the defense lawyer's request to move the trial to another city.") == [])
     }
+
+    @Test("a call or a month after an inverted cue's speaker is when the words were given, not who gave them")
+    func callAndMonthAreOccasions() {
+        #expect(
+            found("\"We will not sell the plant,\" said chief executive Ana Ruiz on a call in March.")
+                == ["chief executive Ana Ruiz | said | We will not sell the plant,"]
+        )
+    }
+
+    @Test("maintaining a lead is keeping it; later on Saturday and an afternoon statement belong to the cue")
+    func maintainedAndCueTimes() {
+        let text = """
+            Leeds maintained their lead at the top of the table with a late win.
+
+            City police confirmed later on Saturday that three fans had been arrested.
+
+            "The road will stay closed until Monday," the council said in an afternoon statement.
+            """
+        #expect(
+            found(text) == [
+                "City police | confirmed later on Saturday | three fans had been arrested",
+                "the council | said in an afternoon statement | The road will stay closed until Monday,",
+            ]
+        )
+    }
 }

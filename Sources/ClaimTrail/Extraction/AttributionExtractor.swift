@@ -1475,15 +1475,20 @@ public struct AttributionExtractor: Sendable {
                     ? end + 2 : named.isEmpty ? end + 1 : named.endIndex)
             end = min(listener, words.count)
         }
-        // "announced today that", "said Tuesday that": a day belongs to the cue.
-        while end < words.count, days.contains(words[end].lower) { end += 1 }
+        // "announced today that", "said Tuesday that", "confirmed later on Saturday that": a day, or an adverb of
+        // when, belongs to the cue.
+        while end < words.count, days.contains(words[end].lower) || Self.cueTimeAdverbs.contains(words[end].lower) {
+            end += 1
+        }
         // "said in a statement that", "said on Tuesday", "confirmed to VOA that": where, when and to whom
         // belong to the cue.
         if end < words.count, ReportingCues.prepositions.contains(words[end].lower) {
             let phrase = words[(end + 1)...].prefix(8).prefix { !$0.isPunctuation || $0.text == "." }
             if let that = phrase.firstIndex(where: { $0.lower == "that" }) {
                 end = that
-            } else if let close = phrase.prefix(5).firstIndex(where: { occasions.contains($0.lower) }) {
+            } else if var close = phrase.prefix(5).firstIndex(where: { occasions.contains($0.lower) }) {
+                // "said in an afternoon statement": occasion nouns in a row end together.
+                while close + 1 < phrase.endIndex, occasions.contains(phrase[close + 1].lower) { close += 1 }
                 end = close + 1
             }
         }
@@ -1507,6 +1512,9 @@ public struct AttributionExtractor: Sendable {
         "moreover", "furthermore", "still",
     ]
 
+    /// Adverbs of when that may follow a cue before its content or its occasion: "confirmed later on Saturday that".
+    private static let cueTimeAdverbs: Set<String> = ["later", "earlier", "previously", "separately"]
+
     /// Days that may follow a cue directly: "announced today that".
     private static let days: Set<String> = [
         "today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -1521,6 +1529,9 @@ public struct AttributionExtractor: Sendable {
         // Papers and pieces the words were given in: "said in its lawsuit", "wrote in a column".
         "lawsuit", "filing", "complaint", "ruling", "judgment", "memo", "message", "video", "broadcast", "podcast",
         "affidavit", "submission", "column", "editorial", "article", "remarks", "testimony", "blog", "newsletter",
+        // Gatherings and months: "said CEO Ana Ruiz on a call in February", "told a rally in Accra".
+        "call", "meeting", "rally", "summit", "session", "event", "visit", "january", "february", "march", "april",
+        "june", "july", "august", "september", "october", "november", "december",
     ]
 
     /// Where an indirect content ends before its sentence does: before ", while Y insisted …" (a second

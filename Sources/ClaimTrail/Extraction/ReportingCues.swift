@@ -59,6 +59,8 @@ enum ReportingCues {
         // "agreed a ceasefire", "agreed to pay", "complained about the noise", "lamented the loss": agreement,
         // complaint and regret report a claim forward only with "that" after them (and as a trailing cue).
         "agreed", "agrees", "complained", "complains", "lamented", "laments",
+        // "Wigan maintained their positive start": to maintain a thing is to keep it; "maintained that …" reports.
+        "maintained", "maintains",
     ]
     /// Verbs of declaring, which report a claim ("declared he would run") but also proclaim a state ("declared a
     /// state of emergency", "declared three days of mourning"), which is an act.
