@@ -51,8 +51,9 @@ public struct AttributionExtractor: Sendable {
                         waiting = []
                     }
                     direct.append(found)
-                } else if !Self.opensSentence(quote, in: paragraph) {
-                    // Words quoted inside a sentence belong to the report around them.
+                } else if !Self.opensSentence(quote, in: paragraph) || Self.cuedAfter(quote, in: paragraph) {
+                    // Words quoted inside a sentence belong to the report around them; a quotation whose cue
+                    // names a speaker the rules could not read is not the previous speaker's.
                     continue
                 } else if let previous = direct.last {
                     // A quote with no cue of its own continues the previous speaker.
@@ -169,7 +170,8 @@ public struct AttributionExtractor: Sendable {
                 person.sentence >= firstSentence
             {
                 candidate = Candidate(introduced: person.person, with: quote.inner)
-            } else if let carried {
+            } else if let carried, before == nil {
+                // Once someone has spoken in this paragraph, the speaker carried from the last is no longer the one.
                 candidate = Candidate(continuing: carried, with: quote.inner)
             }
             if var candidate {
@@ -328,7 +330,11 @@ public struct AttributionExtractor: Sendable {
                 let pronoun = candidate.speaker.isPronoun
                 let named = candidate.speaker.name.lowercased()
                 let opposite = named == "he" ? "she" : named == "she" ? "he" : nil
-                let fits = { (speaker: SpeakerPhrase) in opposite == nil || pronounOf[speaker.name] != opposite }
+                // "one woman in the crowd" is no "he", nor "a man from the village" a "she".
+                let otherSex = named == "he" ? SpeakerPhrase.femaleWords : named == "she" ? SpeakerPhrase.maleWords : []
+                let fits = { (speaker: SpeakerPhrase) in
+                    (opposite == nil || pronounOf[speaker.name] != opposite) && !speaker.isDescribed(by: otherSex)
+                }
                 var first = max(speakers.count - Self.reach, 0)
                 var person: SpeakerPhrase?
                 if pronoun {
@@ -456,17 +462,7 @@ public struct AttributionExtractor: Sendable {
 
     /// The speaker and cue of a quotation, from the words right after it or right before it.
     private static func attributeQuote(_ quote: QuoteSpan, in paragraph: Substring, lowerCased: Bool) -> Candidate? {
-        // After: the words up to the end of the sentence or the next quote, at most fourteen — only for a
-        // quotation that opens its sentence and does not close it with a full stop (“…,” X said): a
-        // quotation inside a sentence is part of what the sentence reports (… many “initiatives”, X said).
-        var tail: [Word] = []
-        if opensSentence(quote, in: paragraph), paragraph[quote.inner].last != "." {
-            for word in TextSegments.words(paragraph[quote.outer.upperBound...].prefix(Self.window)) {
-                let abbreviated = word.text == "." && tail.last.map(TextSegments.isAbbreviation) == true
-                if (".!?“\"«".contains(word.text) && !abbreviated) || tail.count == 14 { break }
-                tail.append(word)
-            }
-        }
+        let tail = tail(of: quote, in: paragraph)
         if let cue = tail.indices.first(where: {
             isReportingVerb(tail[$0], next: $0 + 1 < tail.count ? tail[$0 + 1] : nil)
         }) {
@@ -576,6 +572,30 @@ public struct AttributionExtractor: Sendable {
             position: quote.inner.lowerBound,
             cueRange: clause[cue].range
         )
+    }
+
+    /// The words after a quotation up to the end of the sentence or the next quote, at most fourteen, where its cue
+    /// may stand — only for a quotation that opens its sentence and does not close it with a full stop (“…,” X
+    /// said): a quotation inside a sentence is part of what the sentence reports (… many “initiatives”, X said).
+    private static func tail(of quote: QuoteSpan, in paragraph: Substring) -> [Word] {
+        var tail: [Word] = []
+        guard opensSentence(quote, in: paragraph), paragraph[quote.inner].last != "." else { return tail }
+        for word in TextSegments.words(paragraph[quote.outer.upperBound...].prefix(Self.window)) {
+            let abbreviated = word.text == "." && tail.last.map(TextSegments.isAbbreviation) == true
+            if (".!?“\"«".contains(word.text) && !abbreviated) || tail.count == 14 { break }
+            tail.append(word)
+        }
+        return tail
+    }
+
+    /// Whether a finite reporting verb stands in the words after a quotation (“…,” the caller told the dispatcher):
+    /// its speaker, whom the rules could not read, is not the one quoted before.
+    private static func cuedAfter(_ quote: QuoteSpan, in paragraph: Substring) -> Bool {
+        let tail = tail(of: quote, in: paragraph)
+        return tail.indices.contains {
+            isReportingVerb(tail[$0], next: $0 + 1 < tail.count ? tail[$0 + 1] : nil)
+                && !tail[$0].lower.hasSuffix("ing")
+        }
     }
 
     /// Whether the clause right before a quotation ends in a colon or comma and holds a reporting verb: "X,
@@ -859,6 +879,9 @@ public struct AttributionExtractor: Sendable {
         {
             return nil
         }
+        if narratesStory(subject, verb: words[index]) { return nil }
+        // "Asked if he believes it is time, he said": a question put to the speaker reports nothing.
+        if first - subject.count > 0, ["if", "whether"].contains(words[first - subject.count - 1].lower) { return nil }
         // "in what they believe is …", "what he described as …": an object clause, read by `whatCalled` or not at all.
         if first - subject.count > 0, words[first - subject.count - 1].lower == "what" { return nil }
         let (cueText, contentStart) = cuePhrase(words, at: index, from: first)
@@ -978,10 +1001,12 @@ public struct AttributionExtractor: Sendable {
         {
             return nil
         }
-        // "announced $10 million in grants" is an act; "announced that …" reports.
+        // "announced $10 million in grants" is an act; "announced that …" reports. So is "declared a state of
+        // emergency".
         let reportsForward =
             words[contentStart - 1].lower == "that"
             || (!ReportingCues.actVerbs.contains(words[index].lower)
+                && !declaresState(words, verb: index, contentStart: contentStart)
                 && (!ReportingCues.expectations.contains(words[index].lower)
                     || words[contentStart...].contains { ReportingCues.forecastMarkers.contains($0.lower) }))
         if let speaker {
@@ -1014,6 +1039,34 @@ public struct AttributionExtractor: Sendable {
             let content = content(words, from: words.startIndex, to: first - 1, in: sentence)
         else { return nil }
         return report(speaker, content, content.lowerBound)
+    }
+
+    /// "VOA's Ana Ruiz reports the quake toppled …", "The Wikinews reporter also noted that …": the outlet's own
+    /// reporter tells the story, whose words are the writer's, not a source's. A reporter of another outlet is a
+    /// source ("a reporter for the Tribune wrote …"), and so is one named with a title ("Reporter Kim Savage").
+    private static func narratesStory(_ subject: [Word], verb: Word) -> Bool {
+        let words = subject.filter { !$0.isPunctuation }
+        let reporters: Set<String> = ["reporter", "correspondent"]
+        let start = words.first.map { ["the", "a", "an", "our"].contains($0.lower) } == true ? 1 : 0
+        if words.count == start + 2, words[start].isCapitalized, reporters.contains(words[start + 1].lower) {
+            return true
+        }
+        guard verb.lower == "reports", let first = words.first, words.count >= 3 else { return false }
+        let outlet = first.withoutPossessive
+        let possessed = outlet.count < first.text.count && outlet.count >= 2 && outlet.allSatisfy(\.isUppercase)
+        let titled = words.dropLast().contains { reporters.contains($0.lower) }
+        return (possessed || titled) && words.last?.isCapitalized == true
+    }
+
+    /// "declared a state of emergency", "declared three days of mourning": a verb of declaring whose object names a
+    /// state proclaimed in its first six words, with no verb of its own there ("declared the war was over"), is an
+    /// act and not a claim.
+    private static func declaresState(_ words: [Word], verb: Int, contentStart: Int) -> Bool {
+        guard ReportingCues.declarations.contains(words[verb].lower), contentStart < words.count else { return false }
+        let finite = ReportingCues.be.union(ReportingCues.mainClauseModals).union(["has", "have", "had"])
+        let object = words[contentStart...].prefix(6).prefix { !$0.isPunctuation }
+        return object.contains { ReportingCues.declaredStates.contains($0.lower) }
+            && !object.contains { finite.contains($0.lower) }
     }
 
     /// Whether the words from `start` are an object and then a name in quotation marks, as a naming verb's
@@ -1413,20 +1466,29 @@ public struct AttributionExtractor: Sendable {
         var end = index + 1
         if ["pointed", "point", "points"].contains(words[index].lower), end < words.count { end += 1 }
         if ReportingCues.listenerVerbs.contains(words[index].lower), end < words.count, words[end].lower != "that" {
+            // "told Loop News: …": a listener's name of up to four capitalised words.
+            let named = words[end...].prefix(4).prefix(while: \.isCapitalized)
             let listener =
                 words[end...].prefix(4).firstIndex { $0.lower == "that" || $0.isPunctuation }
-                ?? (words[end].lower == "the" && end + 1 < words.count ? end + 2 : end + 1)
+                // "told the court", "told his orderly to leave": an article or a possessive and its noun.
+                ?? (Self.listenerDeterminers.contains(words[end].lower) && end + 1 < words.count
+                    ? end + 2 : named.isEmpty ? end + 1 : named.endIndex)
             end = min(listener, words.count)
         }
-        // "announced today that", "said Tuesday that": a day belongs to the cue.
-        while end < words.count, days.contains(words[end].lower) { end += 1 }
+        // "announced today that", "said Tuesday that", "confirmed later on Saturday that": a day, or an adverb of
+        // when, belongs to the cue.
+        while end < words.count, days.contains(words[end].lower) || Self.cueTimeAdverbs.contains(words[end].lower) {
+            end += 1
+        }
         // "said in a statement that", "said on Tuesday", "confirmed to VOA that": where, when and to whom
         // belong to the cue.
         if end < words.count, ReportingCues.prepositions.contains(words[end].lower) {
             let phrase = words[(end + 1)...].prefix(8).prefix { !$0.isPunctuation || $0.text == "." }
             if let that = phrase.firstIndex(where: { $0.lower == "that" }) {
                 end = that
-            } else if let close = phrase.prefix(5).firstIndex(where: { occasions.contains($0.lower) }) {
+            } else if var close = phrase.prefix(5).firstIndex(where: { occasions.contains($0.lower) }) {
+                // "said in an afternoon statement": occasion nouns in a row end together.
+                while close + 1 < phrase.endIndex, occasions.contains(phrase[close + 1].lower) { close += 1 }
                 end = close + 1
             }
         }
@@ -1441,11 +1503,17 @@ public struct AttributionExtractor: Sendable {
         return (text, end)
     }
 
+    /// Words that open a listener of two words after "told": "the court", "his orderly".
+    private static let listenerDeterminers: Set<String> = ["the", "his", "her", "their", "its", "our", "my", "your"]
+
     /// Adverbs that link a sentence to the one before, set off by commas: "say, however, that".
     private static let sentenceAdverbs: Set<String> = [
         "however", "though", "meanwhile", "also", "instead", "nevertheless", "nonetheless", "therefore", "too",
         "moreover", "furthermore", "still",
     ]
+
+    /// Adverbs of when that may follow a cue before its content or its occasion: "confirmed later on Saturday that".
+    private static let cueTimeAdverbs: Set<String> = ["later", "earlier", "previously", "separately"]
 
     /// Days that may follow a cue directly: "announced today that".
     private static let days: Set<String> = [
@@ -1461,6 +1529,9 @@ public struct AttributionExtractor: Sendable {
         // Papers and pieces the words were given in: "said in its lawsuit", "wrote in a column".
         "lawsuit", "filing", "complaint", "ruling", "judgment", "memo", "message", "video", "broadcast", "podcast",
         "affidavit", "submission", "column", "editorial", "article", "remarks", "testimony", "blog", "newsletter",
+        // Gatherings and months: "said CEO Ana Ruiz on a call in February", "told a rally in Accra".
+        "call", "meeting", "rally", "summit", "session", "event", "visit", "january", "february", "march", "april",
+        "june", "july", "august", "september", "october", "november", "december",
     ]
 
     /// Where an indirect content ends before its sentence does: before ", while Y insisted …" (a second
@@ -1532,11 +1603,13 @@ public struct AttributionExtractor: Sendable {
         if to == nil, let end = clauseEnd(words, from: from) { last = min(last, end) }
         while last >= from, [".", ",", ";", ":", "!", "?"].contains(String(words[last].text)) { last -= 1 }
         let start = from
-        var from = from
+        var from = from == words.startIndex ? datelineEnd(words) ?? from : from
         while from <= last, words[from].isPunctuation, !words[from].isQuoteMark {
             from += 1
         }
         guard from <= last, words[from...last].filter({ !$0.isPunctuation }).count >= minimumWords else { return nil }
+        // "Asked if he would resign, he said: …": the question put to the speaker is not what they said.
+        if from == words.startIndex, words[from].lower == "asked" { return nil }
         // "explained why …", "warned of dangers", "responded to the briefing": an act, not a claim.
         // "announced the following efforts: …" introduces a list; "reported the results of their study"
         // tells that findings were given, not what they are.
@@ -1552,6 +1625,9 @@ public struct AttributionExtractor: Sendable {
                 // "has denied these allegations": a denial of what others said, which states nothing itself.
                 || (from > 0 && ReportingCues.denials.contains(words[from - 1].lower)
                     && words[from...min(from + 1, last)].contains { ReportingCues.accusations.contains($0.lower) })
+                // "denied the defense attorney's request to free …": a request refused is an act, not a claim.
+                || (from > 0 && ReportingCues.denials.contains(words[from - 1].lower)
+                    && words[from...min(from + 3, last)].contains { ReportingCues.petitions.contains($0.lower) })
                 || (["the", "their", "its", "his", "her", "our"].contains(words[from].lower) && from < last
                     && ["results", "findings", "details"].contains(words[from + 1].lower))
                 // "the documents described in their story": a short phrase of where after a participle is no claim.
@@ -1568,6 +1644,18 @@ public struct AttributionExtractor: Sendable {
             end = close.range.upperBound
         }
         return words[from].range.lowerBound..<end
+    }
+
+    /// "LONDON —", "UTHAI SAWAN, Thailand (AP) —": where a dateline opening the sentence ends, after its dash. It
+    /// says where the story was filed, not what was said. Nil unless the sentence opens with a word in capitals and
+    /// only capitalised words and punctuation stand before the dash.
+    private static func datelineEnd(_ words: [Word]) -> Int? {
+        guard let first = words.first, first.text.count >= 2, first.text.contains(where: \.isLetter),
+            first.text.allSatisfy({ !$0.isLowercase }),
+            let dash = words.prefix(8).firstIndex(where: { Self.dashes.contains($0.text) }), dash > 0,
+            dash + 1 < words.count, words[..<dash].allSatisfy({ $0.isCapitalized || $0.isPunctuation })
+        else { return nil }
+        return dash + 1
     }
 
     /// "says what motivates the athletes is the thrill of competition": "what" opening a clause whose verb is

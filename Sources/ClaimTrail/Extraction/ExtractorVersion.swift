@@ -7,5 +7,5 @@ extension AttributionExtractor {
     /// speakers of the blind batch 081–096; .12.5: its tenth, from the dev set's listed misses; .12.6: its
     /// eleventh, speaker resolution, from the wrong speakers of the blind batches 097–128; .12.7: its twelfth,
     /// recall on unseen news, from the set's recurring misses and from news pages outside it).
-    public static let version = "rules-2026.12.8"
+    public static let version = "rules-2026.12.9"
 }

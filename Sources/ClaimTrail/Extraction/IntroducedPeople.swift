@@ -22,6 +22,7 @@ struct IntroducedPeople {
     /// Notes the person sentence number `sentence` introduces or opens with as its subject, if any.
     mutating func collect(_ words: [Word], sentence: Int) {
         if let person = Self.introduction(words) { people.append((sentence, person)) }
+        if let person = Self.describedExample(words) { people.append((sentence, person)) }
         if let person = Self.namedSubject(words) {
             subjects.append((sentence, person))
             // "Rosa Lindqvist, a head teacher, reads out the rules": a subject who reports nothing here, so that
@@ -102,6 +103,10 @@ struct IntroducedPeople {
         let describesPerson: Bool
         if roleVerbs.contains(verb) {
             describesPerson = true
+        } else if ["is", "was"].contains(verb), Self.amongPeople(words[(end + 1)...]) {
+            // "Todd Lynch was among scores of people who escaped …", "Ana Ruiz is one of the survivors": one of a
+            // group of people.
+            describesPerson = true
         } else if ["is", "was"].contains(verb) {
             let next = words[end + 1].lower
             // "Bill Cheney is chief economist at …": a title without an article describes a person too.
@@ -123,16 +128,34 @@ struct IntroducedPeople {
         return describesPerson ? SpeakerPhrase(name: words[start..<end].spelled) : nil
     }
 
+    /// Whether the words after "is" or "was" place its subject among people: "among scores of people", "one of the
+    /// survivors" — not "among the cities hit", which places are.
+    private static func amongPeople(_ words: ArraySlice<Word>) -> Bool {
+        let lower = words.prefix(2).map(\.lower)
+        guard lower.first == "among" || lower == ["one", "of"] else { return false }
+        return words.prefix(6).contains {
+            $0.lower.hasSuffix("s") && !$0.isCapitalized && SpeakerPhrase.speakerNouns.contains($0.lower)
+                || ["people", "men", "women"].contains($0.lower)
+        }
+    }
+
     /// "Mortgage broker Jim Dell'Anno was laid off …", "Retired nurse Ana Ruiz lost her home …": an occupation
     /// in lower case opening the sentence, then a name of two to four capitalised words and a verb. The
     /// occupation says the name is a person's, whatever the verb.
     /// "In 2010, Ethiopian runner Gebre Gebremariam won …": after an opening phrase of when or where too.
+    /// "The police spokesperson Roland Cobb wants …": after "the", a title or occupation up to three words in.
+    /// "Former astronaut Alvin Drew remembers …": after "Former" or "Retired", any noun is a past occupation.
     static func namedAfterOccupation(_ words: [Word]) -> SpeakerPhrase? {
         let words = Array(words[TextSegments.openingPhraseEnd(words)...])
-        guard words.count > 4, words[0].isCapitalized, !SpeakerPhrase.determiners.contains(words[0].lower),
-            let occupation = words.prefix(3).dropFirst().firstIndex(where: {
-                !$0.isCapitalized && (SpeakerPhrase.occupations.contains($0.lower) || SpeakerPhrase.isAgentNoun($0))
-            }), words[..<occupation].allSatisfy({ !$0.isPunctuation })
+        let definite = words.first?.lower == "the"
+        let past = words.first.map { Self.pastOccupations.contains($0.lower) } == true
+        guard words.count > 4, words[0].isCapitalized, definite || !SpeakerPhrase.determiners.contains(words[0].lower),
+            let occupation = words.prefix(definite ? 4 : 3).dropFirst().firstIndex(where: {
+                !$0.isCapitalized
+                    && (SpeakerPhrase.occupations.contains($0.lower) || SpeakerPhrase.isAgentNoun($0)
+                        || (definite && SpeakerPhrase.titles.contains($0.lower)) || past)
+            }), words[..<occupation].allSatisfy({ !$0.isPunctuation }),
+            !definite || words[1..<occupation].allSatisfy({ !$0.isCapitalized })
         else { return nil }
         var end = occupation + 1
         while end < words.count, words[end].isCapitalized || (words[end].text == "." && end > occupation + 1) {
@@ -140,7 +163,34 @@ struct IntroducedPeople {
         }
         let name = words[(occupation + 1)..<end].filter { $0.text != "." }
         guard (2...4).contains(name.count), end < words.count, !words[end].isPunctuation else { return nil }
-        return SpeakerPhrase(name: words[(occupation + 1)..<end].spelled)
+        // "The police spokesperson Acting Inspector Roland Cobb": titles in capitals are no part of the name.
+        let spelled = words[(occupation + 1)..<end].spelled
+        return SpeakerPhrase.parse(Array(words[(occupation + 1)..<end]), lowerCasedText: false)
+            .map { SpeakerPhrase(name: $0.name) } ?? SpeakerPhrase(name: spelled)
+    }
+
+    /// Words opening a sentence that make the noun after them an occupation held before: "Former astronaut …".
+    private static let pastOccupations: Set<String> = ["former", "retired", "veteran"]
+
+    /// "Residents complained that aid was slow, including one woman in the town of Chincha.": a person known only
+    /// by a description, given as one of a group after "including" or "among them", whom a "she" or "he" in the
+    /// next sentences stands for.
+    static func describedExample(_ words: [Word]) -> SpeakerPhrase? {
+        guard
+            let link = words.indices.first(where: {
+                words[$0].lower == "including"
+                    || (words[$0].lower == "among" && $0 + 1 < words.count && words[$0 + 1].lower == "them")
+            }),
+            case let start = words[link].lower == "among" ? link + 2 : link + 1, start < words.count,
+            ["a", "an", "one", "another"].contains(words[start].lower)
+        else { return nil }
+        let phrase = words[start...].prefix { !$0.isPunctuation }
+        let head = phrase.dropFirst().prefix { !SpeakerPhrase.descriptionPrepositions.contains($0.lower) }.last
+        guard phrase.count <= 9, let head, !head.isCapitalized,
+            SpeakerPhrase.describedPeople.contains(head.lower) || SpeakerPhrase.isRoleNoun(head.lower)
+                || SpeakerPhrase.isAgentNoun(head)
+        else { return nil }
+        return SpeakerPhrase(name: phrase.spelled, role: phrase.dropFirst().spelled)
     }
 
     /// The person nouns of the description an introduction gives after "is a" or "was an" ("is a food

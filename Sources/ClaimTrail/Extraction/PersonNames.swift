@@ -105,6 +105,8 @@ struct PersonNames {
 
     @discardableResult
     private mutating func note(_ run: [Word], after before: Word?) -> SpeakerPhrase? {
+        // "…, London Coroner Says": a headline's reporting verb, capitalised, ends no name.
+        let run = run.last.map { ReportingCues.verbs.contains($0.lower) } == true ? Array(run.dropLast()) : run
         guard run.count >= 2, let last = run.last, !SpeakerPhrase.speakerNouns.contains(last.lower) else { return nil }
         let title = run.dropLast().lastIndex { SpeakerPhrase.isTitle($0, first: $0.range == run[0].range) }
         let nameWords = title.map { Array(run[($0 + 1)...]) } ?? run

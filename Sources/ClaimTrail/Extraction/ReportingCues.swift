@@ -59,6 +59,17 @@ enum ReportingCues {
         // "agreed a ceasefire", "agreed to pay", "complained about the noise", "lamented the loss": agreement,
         // complaint and regret report a claim forward only with "that" after them (and as a trailing cue).
         "agreed", "agrees", "complained", "complains", "lamented", "laments",
+        // "Wigan maintained their positive start": to maintain a thing is to keep it; "maintained that …" reports.
+        "maintained", "maintains",
+    ]
+    /// Verbs of declaring, which report a claim ("declared he would run") but also proclaim a state ("declared a
+    /// state of emergency", "declared three days of mourning"), which is an act.
+    static let declarations: Set<String> = ["declared", "declares", "declare", "declaring"]
+    /// Nouns of the states a government or body declares, as the object of a verb of declaring.
+    static let declaredStates: Set<String> = [
+        "emergency", "emergencies", "disaster", "disasters", "mourning", "war", "victory", "independence", "curfew",
+        "holiday", "ceasefire", "cease-fire", "truce", "bankruptcy", "lockdown", "quarantine", "martial",
+        "candidacy", "winner", "pandemic", "epidemic",
     ]
     /// Verbs of expecting, which report a forecast only with a clause or an infinitive after them ("expects
     /// prices to rise", "expects the economy will grow"), not with a thing alone ("expected some changes").
@@ -68,6 +79,11 @@ enum ReportingCues {
         "denied", "denies", "deny", "rejected", "rejects", "reject", "disputed", "disputes",
     ]
     static let accusations: Set<String> = ["allegations", "allegation", "accusations", "accusation", "charges"]
+    /// What a court or an office refuses ("denied the request", "rejected the appeal"): acts, not claims.
+    static let petitions: Set<String> = [
+        "request", "requests", "motion", "motions", "appeal", "appeals", "bail", "application", "applications",
+        "petition", "petitions", "permission", "entry", "access", "visa", "visas",
+    ]
     static let expectations: Set<String> = ["expects", "expect", "expected"]
     /// Views a report may ascribe to others inside its own content ("said the company expected …", "says he and
     /// the unions had agreed …"): there they are the outer speaker's words, not a report of their own.

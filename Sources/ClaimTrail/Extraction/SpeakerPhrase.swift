@@ -33,6 +33,8 @@ struct SpeakerPhrase {
         "voters", "fan", "fans", "customer", "customers", "student", "students", "teacher", "teachers", "parent",
         "parents", "farmer", "farmers", "patient", "patients", "doctor", "nurse", "nurses", "scientist",
         "researcher", "professor", "worker", "owner", "owners", "manager", "coach", "player", "players",
+        // Local officers whom crime and disaster stories quote: "a sheriff said", "the coroner said".
+        "sheriff", "coroner",
         // People a story asks or follows: "the study's participants expect", "the suspect's father tells".
         "participants", "respondents", "forecasters", "refugees", "father", "mother", "son", "daughter", "wife",
         "husband", "brother", "sister", "family", "astronomers", "physicists", "biologists", "engineers",
@@ -65,7 +67,7 @@ struct SpeakerPhrase {
         "chief", "commander", "governor", "mayor", "prime", "premier", "king", "queen", "prince", "mr", "mr.", "mrs",
         "mrs.", "ms", "ms.", "dr", "dr.", "professor", "prof.", "judge", "envoy", "leader", "chairman", "chairwoman",
         "analyst", "official", "adviser", "advisor", "ceo", "correspondent", "editor", "administrator", "attorney",
-        "economist", "chair",
+        "economist", "chair", "sheriff", "coroner", "inspector",
     ]
 
     /// Occupations that, in lower case before a name, describe the person named: "researcher Barbara
@@ -77,6 +79,14 @@ struct SpeakerPhrase {
         "quarterback", "astronomer", "biologist", "physicist", "chemist", "economist", "lawyer", "attorney",
         // People quoted for what they saw or follow: "Italian fan Francesco Padura", "survivor Ana Ruiz".
         "fan", "spectator", "passenger", "driver", "shopper", "survivor", "volunteer", "voter", "witness",
+    ]
+
+    /// Nouns of a person known to the story only by a description, which name a speaker after "a", "an", "one" or
+    /// "another": "one woman in the crowd said", "a man from the village told VOA". Alone, opening a headline, they
+    /// are no speaker ("Man released …, warning …").
+    static let describedPeople: Set<String> = [
+        "woman", "man", "women", "men", "girl", "boy", "villager", "villagers", "shopkeeper", "mourner", "mourners",
+        "bystander", "bystanders", "local", "locals", "youth", "elder", "pensioner", "commuter", "commuters",
     ]
 
     /// "agronomist", "runner", "historian": a noun in lower case of one who does something, known by its ending,
@@ -93,7 +103,7 @@ struct SpeakerPhrase {
         "carrier", "lender", "insurer", "developer", "supplier", "exporter", "importer", "distributor",
         "broadcaster", "publisher", "regulator", "register", "disaster", "theater", "theatre", "barrier",
         "container", "shelter", "monitor", "counter", "together", "whether", "another", "rather", "either",
-        "neither", "however", "otherwise", "christian", "guardian",
+        "neither", "however", "otherwise", "christian", "guardian", "latter", "former", "newspaper", "answer",
     ]
 
     /// A noun a person can be known by later ("the minister", "the scientist"): a role or an occupation.
@@ -138,7 +148,7 @@ struct SpeakerPhrase {
         if words.count > 6,
             let preposition = words.indices.dropFirst().prefix(5).first(where: {
                 (descriptionPrepositions.contains(words[$0].lower) || words[$0].lower == "by")
-                    && speakerNouns.contains(words[$0 - 1].lower)
+                    && (speakerNouns.contains(words[$0 - 1].lower) || describedPeople.contains(words[$0 - 1].lower))
             })
         {
             words = Array(words[..<preposition])
@@ -164,7 +174,14 @@ struct SpeakerPhrase {
         }.map { words[$0 - 1] }
         let headIsSpeaker =
             speakerNouns.contains(head.lower) || describedHead.map { speakerNouns.contains($0.lower) } == true
-        guard headIsName || headIsSpeaker || (lowerCasedText && !nonSpeakers.contains(first.lower)) else { return nil }
+        // "one woman in the crowd", "the caller": a person described, by a determiner and the noun of who they are.
+        let indefinite = words.count >= 2 && ["a", "an", "one", "another"].contains(first.lower)
+        let personHead = describedHead ?? head
+        let headIsPerson =
+            words.count >= 2 && (indefinite || first.lower == "the")
+            && ((indefinite && describedPeople.contains(personHead.lower)) || isAgentNoun(personHead))
+        guard headIsName || headIsSpeaker || headIsPerson || (lowerCasedText && !nonSpeakers.contains(first.lower))
+        else { return nil }
         return split(words, phrase: phrase)
     }
 
@@ -186,8 +203,23 @@ struct SpeakerPhrase {
         return nil
     }
 
+    /// Whether a word in lower case says who someone is or where they belong ("spokeswoman", "farmer", "for"),
+    /// rather than how they were ("clearly", "angry").
+    private static func describes(_ word: Word) -> Bool {
+        descriptionPrepositions.contains(word.lower) || word.lower == "by" || speakerNouns.contains(word.lower)
+            || titles.contains(word.lower) || occupations.contains(word.lower) || describedPeople.contains(word.lower)
+            || isAgentNoun(word)
+    }
+
     /// Separates a title or description from a name.
     private static func split(_ words: [Word], phrase: String) -> SpeakerPhrase {
+        // "a clearly angry Charles Moose": words in lower case between an article and a name only colour the name.
+        if let first = words.first, ["a", "an"].contains(first.lower), let run = capitalizedRunStart(words),
+            run >= 2, words.count - run >= 2,
+            words[1..<run].allSatisfy({ !$0.isCapitalized && !$0.isPunctuation && !describes($0) })
+        {
+            return split(Array(words[run...]), phrase: words[run...].spelled)
+        }
         // "a senior defense official": an anonymous speaker, kept as described; the role is the description.
         if let first = words.first, ["a", "an", "one", "two", "three", "several", "some"].contains(first.lower),
             words.count > 1
@@ -313,7 +345,7 @@ struct SpeakerPhrase {
         "analyst", "expert", "commander", "general", "ambassador", "envoy", "leader", "officer", "aide", "adviser",
         "advisor", "senator", "lawmaker", "secretary", "director", "chairman", "chairwoman", "economist", "judge",
         "prosecutor", "lawyer", "mayor", "governor", "representative", "chief", "candidate", "investigator",
-        "father", "mother", "son", "daughter", "wife", "husband", "brother", "sister",
+        "father", "mother", "son", "daughter", "wife", "husband", "brother", "sister", "sheriff", "coroner",
     ]
 
     /// A named person ("Sergei Lavrov", "Jeff Sessions") or one described person ("a senior defense
@@ -331,7 +363,9 @@ struct SpeakerPhrase {
         let words = all.filter { !Self.determiners.contains($0.lowercased()) }
         guard !words.isEmpty else { return false }
         let capitalized = words.filter { $0.first?.isUppercase ?? false }
-        return role != nil || Self.isRoleNoun(head)
+        // "the caller": a noun of one who does something is one person.
+        let agent = !headIsCapitalized && head.count >= 6 && Self.isAgentNoun(Word(text: Substring(head)))
+        return role != nil || Self.isRoleNoun(head) || agent
             || (capitalized.count >= 2 && capitalized.count == words.count)
     }
 }

@@ -94,9 +94,10 @@ enum TextSegments {
             guard next < paragraph.endIndex else { continue }
             let following = paragraph[next]
             let lastWord = String(paragraph[start..<index].dropLast().reversed().prefix { $0 != " " }.reversed())
-                .lowercased()
+            // "Donald W. Reynolds": a capital alone before a stop is a name's initial.
+            let initial = lastWord.count == 1 && lastWord.first?.isUppercase == true
             guard lowerCased || following.isCapital || following.isNumber || "“\"‘«`".contains(following),
-                character != "." || !abbreviations.contains(lastWord)
+                character != "." || !(abbreviations.contains(lastWord.lowercased()) || initial)
             else { continue }
             sentences.append(paragraph[start..<end])
             start = next
