@@ -4,7 +4,7 @@ import Testing
 @testable import ClaimTrail
 
 /// The store as Datasette shows it: the metadata of `datasette-metadata`, and real Datasette
-/// (PyPI `datasette`, installed by .ci/run) serving a store on loopback.
+/// (PyPI `datasette`, installed by .ci/run) serving a store on a Unix socket.
 @Suite("Datasette")
 struct DatasetteTests {
     /// A store whose tables are longer than a Datasette page, with relays, counter-claims, every
@@ -78,10 +78,14 @@ struct DatasetteTests {
         let export = try Self.run(["export", "--format", "csv"], in: temporary)
         let audit = CSVParser.parseWithHeader(try Self.run(["audit", "--all", "--format", "csv"], in: temporary))
 
-        let port = try Self.freePort()
+        // Datasette listens on a Unix socket in the store's own folder, not on a TCP port: a port
+        // found free and then bound by Datasette could be taken in between by another process.
+        // The socket is named relative to that folder, as a socket's whole path may be too long.
+        let socketName = "datasette.sock"
         let server = Process()
         server.executableURL = URL(fileURLWithPath: OutsideClient.which("datasette") ?? "datasette")
-        server.arguments = ["serve", temporary.path, "--port", port, "--host", "127.0.0.1", "-m", metadata]
+        server.arguments = ["serve", temporary.path, "--uds", socketName, "-m", metadata]
+        server.currentDirectoryURL = temporary.directory
         server.standardOutput = FileHandle.nullDevice
         server.standardError = FileHandle.nullDevice
         try server.run()
@@ -99,7 +103,8 @@ struct DatasetteTests {
             "/store/attribution.json?_search=dredgers&_shape=array&_size=max",
         ]
         let pages = try #require(
-            try OutsideClient.python(Self.fetch, ["http://127.0.0.1:\(port)"] + paths) as? [String: String]
+            try OutsideClient.python(Self.fetch, [temporary.directory.appendingPathComponent(socketName).path] + paths)
+                as? [String: String]
         )
         let page = { (path: String) in Data((pages[path] ?? "").utf8) }
 
@@ -162,29 +167,41 @@ struct DatasetteTests {
         #expect((try JSONSerialization.jsonObject(with: page(paths[5])) as? [Any])?.isEmpty == true)
     }
 
-    /// A loopback port nobody listens on now.
-    private static func freePort() throws -> String {
-        let result = try OutsideClient.run(
-            "python3",
-            ["-c", "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"]
-        )
-        guard result.status == 0 else { throw OutsideClient.Failure(message: result.output) }
-        return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    /// Waits for the server at argv[1] to answer, then prints {path: body} for each later argument.
+    /// Waits for the server on the Unix socket argv[1] to answer, then prints {path: body} for each
+    /// later argument. The wait is long: on a loaded machine Datasette takes many seconds to start.
     private static let fetch = """
-        import json, sys, time, urllib.request
-        base, paths = sys.argv[1], sys.argv[2:]
-        deadline = time.time() + 60
+        import http.client, json, os, socket, sys, time
+        folder, name = os.path.split(sys.argv[1])
+        paths = sys.argv[2:]
+        os.chdir(folder)
+
+        class Connection(http.client.HTTPConnection):
+            def connect(self):
+                self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+                self.sock.settimeout(self.timeout)
+                self.sock.connect(name)
+
+        def get(path):
+            connection = Connection("localhost", timeout=60)
+            try:
+                connection.request("GET", path)
+                response = connection.getresponse()
+                body = response.read().decode("utf-8")
+                if response.status != 200:
+                    raise OSError("%s answered %d: %s" % (path, response.status, body[:300]))
+                return body
+            finally:
+                connection.close()
+
+        deadline = time.time() + 180
         while True:
             try:
-                urllib.request.urlopen(base + "/-/versions.json", timeout=5).read()
+                get("/-/versions.json")
                 break
             except Exception as error:
                 if time.time() > deadline:
                     sys.exit("datasette did not answer: %s" % error)
                 time.sleep(0.2)
-        print(json.dumps({p: urllib.request.urlopen(base + p, timeout=60).read().decode("utf-8") for p in paths}))
+        print(json.dumps({p: get(p) for p in paths}))
         """
 }

@@ -214,12 +214,15 @@ extension EscapingTests {
             for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage"]:
                 options.add_argument(argument)
             driver = webdriver.Chrome(options=options, service=Service(shutil.which("chromedriver")))
-            driver.get("file://" + sys.argv[1])
-            h2 = driver.find_element("css selector", "h2")
-            text = h2.find_element("css selector", "bdi").rect
-            badge = h2.find_element("css selector", "span.contested").rect
-            print(json.dumps({"badgeAfterText": badge["x"] >= text["x"] + text["width"] - 1}))
-            driver.quit()
+            try:
+                driver.get("file://" + sys.argv[1])
+                h2 = driver.find_element("css selector", "h2")
+                text = h2.find_element("css selector", "bdi").rect
+                badge = h2.find_element("css selector", "span.contested").rect
+                print(json.dumps({"badgeAfterText": badge["x"] >= text["x"] + text["width"] - 1}))
+            finally:
+                # Also when a step fails: Chromium and chromedriver must not outlive the test.
+                driver.quit()
             """
         let seen = try #require(try OutsideClient.python(script, [path]) as? [String: Any])
         #expect(seen["badgeAfterText"] as? Bool == true, "\(seen)")

@@ -87,7 +87,12 @@ struct ReliabilityTests {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        Thread.sleep(forTimeInterval: 1.5)
+        // Killed once it has used 0.3 s of processor time (a whole import takes about 2.7 s in a debug
+        // build here): a fixed time on the clock falls before the import has begun on a loaded machine,
+        // and after its end on a fast one.
+        while process.isRunning, Self.processorSeconds(of: process.processIdentifier) < 0.3 {
+            Thread.sleep(forTimeInterval: 0.005)
+        }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal, "the import finished before it could be killed")
@@ -99,6 +104,17 @@ struct ReliabilityTests {
         let rerun = try Binary.run(["import", file], database: temporary.path)
         #expect(rerun.status == 0, "\(rerun.stderr)")
         #expect(try temporary.count("attribution") == 21 + 20000)
+    }
+
+    /// The processor time (user and system) a running process has used, from /proc/PID/stat.
+    private static func processorSeconds(of process: pid_t) -> Double {
+        guard let stat = try? String(contentsOfFile: "/proc/\(process)/stat", encoding: .utf8),
+            let nameEnd = stat.lastIndex(of: ")")
+        else { return 0 }
+        // After the parenthesized name, from field 3 (state): utime is field 14, stime field 15.
+        let fields = stat[stat.index(after: nameEnd)...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
     @Test("an import that builds the indexes after its rows, killed at several moments, leaves all or nothing")

@@ -511,6 +511,7 @@ struct ServeTests {
         let token = hiddenField("csrf", in: form.body) ?? ""
         let cookie = form.cookie("claimtrail_signin")?.value ?? ""
         // A sign-in checks bcrypt for a good fraction of a second: long enough to be under way.
+        let before = server.sockets()
         let signIn = Task.detached {
             try HTTPReply.exchange(
                 port: port,
@@ -521,6 +522,13 @@ struct ServeTests {
                 ],
                 body: "name=ed&password=not+the+password&csrf=\(token)"
             )
+        }
+        // SIGTERM once the server has accepted the sign-in's connection, and a moment later, when it has
+        // read the request. Sent at a fixed time after the task began, on a loaded machine the signal
+        // could come before the connection did, which a stopping server rightly refuses.
+        let waited = ContinuousClock.now
+        while server.sockets().isSubset(of: before), ContinuousClock.now - waited < .seconds(120) {
+            try await Task.sleep(for: .milliseconds(10))
         }
         try await Task.sleep(for: .milliseconds(150))
         #expect(server.stop() == 0)

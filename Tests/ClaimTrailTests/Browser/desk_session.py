@@ -64,22 +64,33 @@ def fill(form_element, name, value):
     field.send_keys(value)
 
 
-def send(driver, form_element):
-    """Submits the form and waits for the page that answers it: Selenium's submit() does not wait
-    for the navigation it starts, and on a loaded machine the old page could still be read.
-    The old page is marked in its window object, which a new page does not have; asking about
-    the old form element instead (staleness) races the navigation, and Chromium may answer that
-    with an inspector error rather than a stale element, so errors while the page turns are
-    waited through."""
-    driver.execute_script("window.claimtrailPageBeforeSubmit = true")
-    form_element.submit()
+def turn_page(driver, act):
+    """Does what leads to another page (`act`: submitting a form, following a link) and waits for
+    that page: Selenium's submit() does not wait for the navigation it starts, nor need a click,
+    and on a loaded machine the old page could still be read. The old page is marked in its window
+    object, which a new page does not have; asking about an old element instead (staleness) races
+    the navigation, and Chromium may answer that with an inspector error rather than a stale
+    element, so errors while the page turns are waited through. The wait is long because a loaded
+    machine may take many seconds to answer (a sign-in checks a password hash)."""
+    driver.execute_script("window.claimtrailPageBefore = true")
+    act()
 
     def answered(driver):
         return driver.execute_script(
-            "return window.claimtrailPageBeforeSubmit === undefined && document.readyState === 'complete'"
+            "return window.claimtrailPageBefore === undefined && document.readyState === 'complete'"
         )
 
-    WebDriverWait(driver, 60, ignored_exceptions=(WebDriverException,)).until(answered)
+    WebDriverWait(driver, 300, ignored_exceptions=(WebDriverException,)).until(answered)
+
+
+def send(driver, form_element):
+    """Submits the form and waits for the page that answers it."""
+    turn_page(driver, form_element.submit)
+
+
+def follow(driver, link):
+    """Follows the link and waits for the page it leads to."""
+    turn_page(driver, link.click)
 
 
 def sign_in(driver, name, next_path):
@@ -143,7 +154,7 @@ def main():
         screenshot(driver, "claim-editor.png")
 
         # 3. The claim is now on the contested page.
-        driver.find_element(By.LINK_TEXT, "Contested claims").click()
+        follow(driver, driver.find_element(By.LINK_TEXT, "Contested claims"))
         check(driver.find_elements(By.CSS_SELECTOR, "a[href='/claims/1']"), "claim #1 is not on the contested page")
         screenshot(driver, "contested.png")
 
@@ -173,12 +184,12 @@ def main():
         fill(note, "text", "Harbour office confirms the closure notice was withdrawn.")
         send(driver, note)
         check("closure notice was withdrawn" in driver.page_source, "the note is not shown")
-        driver.find_element(By.LINK_TEXT, "My queue").click()
+        follow(driver, driver.find_element(By.LINK_TEXT, "My queue"))
         check(driver.find_elements(By.CSS_SELECTOR, "a[href='/claims/1']"), "claim #1 is not in my queue")
         screenshot(driver, "my-queue.png")
 
         # The review queue: the least confident proposal first; accept it with a corrected speaker.
-        driver.find_element(By.LINK_TEXT, "Review queue").click()
+        follow(driver, driver.find_element(By.LINK_TEXT, "Review queue"))
         proposals = [element.get_attribute("id") for element in driver.find_elements(By.CSS_SELECTOR, ".proposal")]
         check(len(proposals) >= 2, f"the review queue lists {proposals}")
         seen["proposals"] = proposals
@@ -227,7 +238,7 @@ def main():
         seen["rtl_heading"] = isolation(driver.find_element(By.CSS_SELECTOR, "section h2 bdi"))
         seen["rtl_heading_shown"] = driver.find_element(By.CSS_SELECTOR, "section h2").text
         screenshot(driver, "claim-rtl.png")
-        driver.find_element(By.CSS_SELECTOR, "section table a[href^='/speakers/']").click()
+        follow(driver, driver.find_element(By.CSS_SELECTOR, "section table a[href^='/speakers/']"))
         seen["rtl_speaker"] = isolation(driver.find_element(By.CSS_SELECTOR, "main h1 bdi"))
         seen["rtl_title"] = driver.title
     finally:

@@ -41,6 +41,16 @@ final class RunningServer {
         if process.isRunning { process.terminate() }
     }
 
+    /// The server's open sockets, by inode (from /proc): one not there before is a connection it accepted.
+    func sockets() -> Set<String> {
+        let folder = "/proc/\(process.processIdentifier)/fd"
+        let descriptors = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return Set(
+            descriptors.compactMap { try? FileManager.default.destinationOfSymbolicLink(atPath: "\(folder)/\($0)") }
+                .filter { $0.hasPrefix("socket:") }
+        )
+    }
+
     func send(
         _ method: String,
         _ path: String,
