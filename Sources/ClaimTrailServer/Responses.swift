@@ -39,7 +39,8 @@ extension Response {
         guard !wantsJSON else { return try json(value) }
         let page = PageLayout.page(title: title, viewer: viewer) { page in
             if let notice {
-                page.append(contentsOf: "<p class=\"error\" role=\"alert\">\(PageLayout.escape(notice.message))</p>\n".utf8)
+                let paragraph = "<p class=\"error\" role=\"alert\">\(PageLayout.escape(notice.message))</p>\n"
+                page.append(contentsOf: paragraph.utf8)
             }
             html(viewer, &page)
         }

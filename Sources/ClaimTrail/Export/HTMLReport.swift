@@ -77,8 +77,9 @@ public enum HTMLReport: StoreDocument {
             labels: labels,
             link: link,
             speakerLink: speakerLink,
-            into: &html
-        ) { _ in }
+            into: &html,
+            written: { _ in }
+        )
     }
 
     /// The names, sorted and each once, of those who took one of the stances in rows already read.
