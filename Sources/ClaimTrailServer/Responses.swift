@@ -2,8 +2,8 @@ import ClaimTrail
 import Hummingbird
 
 extension Response {
-    static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
-        Response.text(text, type: "text/html; charset=utf-8", status: status)
+    static func html(_ page: [UInt8], status: HTTPResponse.Status = .ok) -> Response {
+        body(ByteBuffer(bytes: page), type: "text/html; charset=utf-8", status: status)
     }
 
     /// JSON as claimtrail writes it everywhere: snake_case keys, sorted.
@@ -34,14 +34,16 @@ extension Response {
         wantsJSON: Bool,
         viewer: Viewer,
         notice: (status: HTTPResponse.Status, message: String)? = nil,
-        html: (Viewer) -> String
+        html: (Viewer, inout [UInt8]) -> Void
     ) throws -> Response {
         guard !wantsJSON else { return try json(value) }
-        guard let notice else { return .html(PageLayout.page(title: title, viewer: viewer, body: html(viewer))) }
-        let paragraph = "<p class=\"error\" role=\"alert\">\(PageLayout.escape(notice.message))</p>\n"
-        return .html(
-            PageLayout.page(title: title, viewer: viewer, body: paragraph + html(viewer)),
-            status: notice.status
-        )
+        let page = PageLayout.page(title: title, viewer: viewer) { page in
+            if let notice {
+                let paragraph = "<p class=\"error\" role=\"alert\">\(PageLayout.escape(notice.message))</p>\n"
+                page.append(contentsOf: paragraph.utf8)
+            }
+            html(viewer, &page)
+        }
+        return .html(page, status: notice?.status ?? .ok)
     }
 }

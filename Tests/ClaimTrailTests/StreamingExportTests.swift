@@ -159,13 +159,16 @@ import Testing
         let ids = try store.claimIDs(in: .all)
         var position = html.startIndex
         for id in ids {
-            let section = HTMLReport.section(
+            var bytes: [UInt8] = []
+            HTMLReport.section(
                 try store.traceClaim("#\(id)"),
                 verdicts: try store.verdicts(claimID: id),
                 labels: try store.statusLabels(),
                 link: { "#claim-\($0)" },
-                speakerLink: { _ in nil }
+                speakerLink: { _ in nil },
+                into: &bytes
             )
+            let section = String(decoding: bytes, as: UTF8.self)
             let found = try #require(html.range(of: section, range: position..<html.endIndex), "claim #\(id)")
             position = found.upperBound
         }

@@ -26,6 +26,8 @@ public enum HTMLReport: StoreDocument {
             let shown = Set(ids)
             let provenance = store.provenance
             let labels = try store.statusLabels()
+            var html: [UInt8] = []
+            html.reserveCapacity(emitSize + (1 << 12))
             for id in ids {
                 try writeSection(
                     store.traceClaim("#\(id)", limit: 0),
@@ -35,14 +37,21 @@ public enum HTMLReport: StoreDocument {
                     labels: labels,
                     link: { shown.contains($0) ? "#claim-\($0)" : nil },
                     speakerLink: { _ in nil },
-                    to: emit
-                )
+                    into: &html
+                ) { buffer in
+                    guard buffer.count >= emitSize else { return }
+                    try emit(String(decoding: buffer, as: UTF8.self))
+                    buffer.removeAll(keepingCapacity: true)
+                }
+                try emit(String(decoding: html, as: UTF8.self))
+                html.removeAll(keepingCapacity: true)
             }
             try emit((ids.isEmpty ? "<p>No claims to report.</p>\n" : "") + "</body>\n</html>\n")
         }
     }
 
-    /// One claim as the report shows it; `claimtrail serve`'s claim page shows the same.
+    /// One claim as the report shows it, appended to a page's bytes; `claimtrail serve`'s claim
+    /// page shows the same, and sends the bytes as they are.
     /// - Parameters:
     ///   - labels: the desk's names for the verification statuses.
     ///   - link: where a related claim's number links to, if anywhere.
@@ -52,38 +61,61 @@ public enum HTMLReport: StoreDocument {
         verdicts: [Verdict],
         labels: [VerificationStatus: String],
         link: (Int64) -> String?,
-        speakerLink: (Int64) -> String?
-    ) -> String {
+        speakerLink: (Int64) -> String?,
+        into html: inout [UInt8]
+    ) {
         let rows = Dictionary(
             [(trace.claim.id, trace.attributions)]
                 + (trace.counterClaims + trace.contradicts + trace.supportedBy).map { ($0.claim.id, $0.attributions) }
         ) { first, _ in first }
-        var html = ""
-        // Nothing here throws: the rows are in memory and the text is collected.
+        // Nothing here throws: the rows are in memory and the page's bytes are kept whole.
         try? writeSection(
             trace,
-            voices: { stances in
-                Array(Set(trace.attributions.lazy.filter { stances.contains($0.stance) }.map(\.voice))).sorted()
-            },
+            voices: { voices(in: trace.attributions, stances: $0) },
             rows: { claimID, body in try rows[claimID]?.forEach(body) },
             verdicts: verdicts,
             labels: labels,
             link: link,
             speakerLink: speakerLink,
-            to: { html += $0 }
+            into: &html,
+            written: { _ in }
         )
-        return html
+    }
+
+    /// The names, sorted and each once, of those who took one of the stances in rows already read.
+    ///
+    /// A speaker's rows are told apart by id before any name is looked at: hashing and comparing a
+    /// name past ASCII (most of them) normalises it scalar by scalar, and a page holds the same
+    /// speaker many times. Names that are equal but for their speakers end up next to each other
+    /// once sorted, where the first of them is kept, as a set of names would keep it.
+    private static func voices(in rows: [ProvenanceRow], stances: [Stance]) -> [String] {
+        var speakers = Set<Int64>(minimumCapacity: rows.count)
+        var names: [String] = []
+        for row in rows where stances.contains(row.stance) {
+            guard let speakerID = row.speakerID else {
+                names.append(row.voice)
+                continue
+            }
+            if speakers.insert(speakerID).inserted { names.append(row.voice) }
+        }
+        names.sort()
+        var distinct: [String] = []
+        distinct.reserveCapacity(names.count)
+        for name in names where distinct.last != name { distinct.append(name) }
+        return distinct
     }
 
     /// One claim's section, its tables written row by row.
     ///
-    /// The rows are appended as bytes into one buffer, which goes to `emit` as text each time it
-    /// has grown past `emitSize` and at the end: a claim page's fifty rows, or the busiest claim's
-    /// eighty thousand in the report, cost an append per piece of a row rather than a string each.
+    /// The rows are appended as bytes into one buffer, which is handed to `written` after each row
+    /// (the report passes it on as text once it has grown past `emitSize`): a claim page's fifty
+    /// rows, or the busiest claim's eighty thousand in the report, cost an append per piece of a
+    /// row rather than a string each.
     /// - Parameters:
     ///   - trace: the claim and what is linked to it; its rows are not read (see `rows`).
     ///   - voices: the names, sorted, of those who took one of the stances on the claim.
     ///   - rows: passes each row of a claim (the traced one or a linked one) to the body.
+    ///   - html: where the section's bytes go; the last of them are left there.
     private static func writeSection(
         _ trace: ClaimTrace,
         voices: ([Stance]) throws -> [String],
@@ -92,11 +124,10 @@ public enum HTMLReport: StoreDocument {
         labels: [VerificationStatus: String],
         link: (Int64) -> String?,
         speakerLink: (Int64) -> String?,
-        to emit: (String) throws -> Void
+        into html: inout [UInt8],
+        written: (inout [UInt8]) throws -> Void
     ) throws {
         let claim = trace.claim
-        var html: [UInt8] = []
-        html.reserveCapacity(emitSize + (1 << 12))
         var head = "<section id=\"claim-\(claim.id)\">\n<h2>#\(claim.id) \(isolate(claim.text))"
         head += trace.contested ? " <span class=\"contested\">contested</span></h2>\n" : "</h2>\n"
         if let topic = claim.topic { head += "<p class=\"meta\">Topic: \(isolate(topic))</p>\n" }
@@ -107,8 +138,8 @@ public enum HTMLReport: StoreDocument {
         head += "<strong>Denied or questioned by:</strong> \(list(try voices([.denies, .questions])))</p>\n"
         for verdict in verdicts { head += self.verdict(verdict) }
         append(head, to: &html)
-        // The row callback is only called while `rows` runs, as `emit` and `speakerLink` live.
-        try withoutActuallyEscaping(emit) { emit in
+        // The row callback is only called while `rows` runs, as `written` and `speakerLink` live.
+        try withoutActuallyEscaping(written) { written in
             try withoutActuallyEscaping(speakerLink) { speakerLink in
                 /// A claim's rows as a table, written as they are read; a claim with none says so.
                 func table(_ claimID: Int64) throws {
@@ -122,10 +153,7 @@ public enum HTMLReport: StoreDocument {
                             empty = false
                         }
                         self.row(row, speakerLink: speakerLink, to: &html)
-                        if html.count >= emitSize {
-                            try emit(String(decoding: html, as: UTF8.self))
-                            html.removeAll(keepingCapacity: true)
-                        }
+                        try written(&html)
                     }
                     html.append(ascii: empty ? "<p class=\"meta\">No attributions recorded.</p>\n" : "</table>\n")
                 }
@@ -155,7 +183,6 @@ public enum HTMLReport: StoreDocument {
             tail += "</ul>\n"
         }
         append(tail + "</section>\n", to: &html)
-        try emit(String(decoding: html, as: UTF8.self))
     }
 
     /// How many bytes of a section `writeSection` gathers before it hands them on.
@@ -282,11 +309,18 @@ public enum HTMLReport: StoreDocument {
         text.withUTF8 { html.append(contentsOf: $0) }
     }
 
-    /// Whether a URL may become a link: only `http:` and `https:`, in any case, read from its
-    /// first bytes. Anything else (`javascript:`, `data:`, a relative path) is shown as text.
+    /// Whether a URL may become a link: only `http://` and `https://`, in any case, read from its
+    /// first bytes one at a time (every row of a page asks, for its source). Anything else
+    /// (`javascript:`, `data:`, a relative path) is shown as text.
     static func isWebLink(_ url: String) -> Bool {
-        let scheme = url.utf8.prefix(8).lazy.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
-        return scheme.starts(with: "http://".utf8) || scheme.starts(with: "https://".utf8)
+        var bytes = url.utf8.makeIterator()
+        func next() -> UInt8? { bytes.next().map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 } }
+        guard next() == UInt8(ascii: "h"), next() == UInt8(ascii: "t"), next() == UInt8(ascii: "t"),
+            next() == UInt8(ascii: "p")
+        else { return false }
+        var byte = next()
+        if byte == UInt8(ascii: "s") { byte = next() }
+        return byte == UInt8(ascii: ":") && next() == UInt8(ascii: "/") && next() == UInt8(ascii: "/")
     }
 
     private static func list(_ names: [String]) -> String {

@@ -149,7 +149,8 @@ public final class Database {
         return try body()
     }
 
-    private var triggersOff = false
+    /// Whether `withoutTriggers` has this connection's triggers off just now.
+    private(set) var triggersOff = false
 
     private func setTriggers(enabled: Bool) throws(SQLiteError) {
         let code = csqlite_enable_triggers(connection, enabled ? 1 : 0)

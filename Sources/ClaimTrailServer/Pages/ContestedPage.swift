@@ -1,7 +1,7 @@
 import ClaimTrail
 
 /// The desk's front page: contested claims, most disputed first, a page at a time.
-struct ContestedPage: DeskPage {
+struct ContestedPage: TextDeskPage {
     var title: String { "Contested claims" }
     var claims: [ContestedClaim]
     var topic: String?

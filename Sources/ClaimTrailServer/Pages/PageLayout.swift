@@ -7,25 +7,34 @@ enum PageLayout {
     static func escape(_ text: String) -> String { HTMLReport.escape(text) }
     static func isolate(_ text: String) -> String { HTMLReport.isolate(text) }
 
-    static func page(title: String, viewer: Viewer, body: String) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escape(title)) · claimtrail</title>
-        <link rel="stylesheet" href="/style.css">
-        </head>
-        <body>
-        \(navigation(viewer))
-        <main>
-        \(body)
-        </main>
-        </body>
-        </html>
+    /// A page in the frame, as the bytes sent: `body` appends the page's own part.
+    static func page(title: String, viewer: Viewer, body: (inout [UInt8]) -> Void) -> [UInt8] {
+        var page: [UInt8] = []
+        page.reserveCapacity(1 << 16)
+        page.append(
+            contentsOf: """
+                <!DOCTYPE html>
+                <html lang="en">
+                <head>
+                <meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>\(escape(title)) · claimtrail</title>
+                <link rel="stylesheet" href="/style.css">
+                </head>
+                <body>
+                \(navigation(viewer))
+                <main>
 
-        """
+                """.utf8
+        )
+        body(&page)
+        page.append(contentsOf: "\n</main>\n</body>\n</html>\n".utf8)
+        return page
+    }
+
+    /// A page in the frame around text.
+    static func page(title: String, viewer: Viewer, body: String) -> [UInt8] {
+        page(title: title, viewer: viewer) { $0.append(contentsOf: body.utf8) }
     }
 
     /// The links to the page before and the page after, for a page of `limit` items from `offset`:
@@ -122,12 +131,23 @@ enum PageLayout {
             """
 }
 
-/// Who is looking at a page: the signed-in account, and the form token its forms must carry.
 /// A page the server reads from the store and shows as HTML, or as JSON (the value itself).
 protocol DeskPage: Encodable, Sendable {
     var title: String { get }
+    /// Appends the page's own part (what goes in `<main>`) to the bytes sent.
+    func appendHTML(_ viewer: Viewer, to page: inout [UInt8])
+}
+
+/// A page whose own part is built as text.
+protocol TextDeskPage: DeskPage {
     func html(_ viewer: Viewer) -> String
 }
+
+extension TextDeskPage {
+    func appendHTML(_ viewer: Viewer, to page: inout [UInt8]) { page.append(contentsOf: html(viewer).utf8) }
+}
+
+/// Who is looking at a page: the signed-in account, and the form token its forms must carry.
 
 struct Viewer: Sendable {
     var account: Account?

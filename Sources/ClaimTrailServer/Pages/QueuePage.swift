@@ -2,7 +2,7 @@ import ClaimTrail
 
 /// "My queue": the open claims the signed-in account holds, most disputed and oldest first, as
 /// `queue --mine` lists them for the recorder.
-struct QueuePage: DeskPage {
+struct QueuePage: TextDeskPage {
     var title: String { "My queue" }
     /// At most this many claims are listed.
     static let limit = 200

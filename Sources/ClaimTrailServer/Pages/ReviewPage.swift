@@ -3,7 +3,7 @@ import Foundation
 
 /// The extractor's proposals waiting for review, least confident first (`review list`), each
 /// with the forms to accept it (correcting the speaker, the claim or the stance) or reject it.
-struct ReviewPage: DeskPage {
+struct ReviewPage: TextDeskPage {
     var title: String { "Review queue" }
     var proposals: [ProposalItem]
 

@@ -1,7 +1,7 @@
 import ClaimTrail
 
 /// Full-text search over claims, quotes, speakers and sources (titles and bodies).
-struct SearchPage: DeskPage {
+struct SearchPage: TextDeskPage {
     var title: String { "Search" }
     var query: String
     var hits: [SearchHit]

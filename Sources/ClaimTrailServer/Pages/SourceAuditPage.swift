@@ -35,7 +35,7 @@ enum SourceAuditPage {
     }
 }
 
-extension SourceAudit: DeskPage {
+extension SourceAudit: TextDeskPage {
     var title: String { "Sourcing of \(HTMLReport.isolatedPlainText(source.title))" }
     func html(_ viewer: Viewer) -> String { SourceAuditPage.html(self, viewer) }
 }

@@ -2,7 +2,7 @@ import ClaimTrail
 
 /// Everything a speaker is recorded as saying, earliest first: `trace speaker` as a page, 200
 /// attributions at a time (`?offset=`), as the claim page pages its timeline. Its JSON is the trace's.
-struct SpeakerPage: DeskPage {
+struct SpeakerPage: TextDeskPage {
     var trace: SpeakerTrace
     /// The earliest attributions skipped.
     var offset: Int

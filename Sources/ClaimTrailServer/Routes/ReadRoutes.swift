@@ -159,7 +159,7 @@ struct ReadRoutes {
                 wantsJSON: wantsJSON,
                 viewer: viewer,
                 notice: notice.map { (status: $0.0, message: $0.1) }
-            ) { page.html($0) }
+            ) { page.appendHTML($0, to: &$1) }
         }
     }
 
