@@ -11,14 +11,7 @@ struct ImportWikidataLinkTests {
     @Test("an unlinked speaker is linked and logged; a speaker linked elsewhere keeps its item, said on stderr")
     func linkOrKeep() throws {
         let temporary = try TemporaryStore()
-        for arguments in [
-            ["speaker", "add", "Blank", "--kind", "person"], ["speaker", "add", "Linked", "--kind", "person"],
-            ["speaker", "link", "Linked", "Q7184"], ["speaker", "add", "Same", "--kind", "person"],
-            ["speaker", "link", "Same", "Q42"],
-        ] {
-            let result = try Binary.run(arguments, database: temporary.path)
-            #expect(result.status == 0, "\(arguments): \(result.stderr)")
-        }
+        // Blank has no item, Linked another than the file's, Same the file's own.
         let file = try temporary.file(
             "speakers.json",
             """
@@ -27,6 +20,14 @@ struct ImportWikidataLinkTests {
                           {"name": "Same", "kind": "person", "wikidata": "Q42"}]}
             """
         )
+        for arguments in [
+            ["speaker", "add", "Blank", "--kind", "person"], ["speaker", "add", "Linked", "--kind", "person"],
+            ["speaker", "link", "Linked", "Q7184"], ["speaker", "add", "Same", "--kind", "person"],
+            ["speaker", "link", "Same", "Q42"],
+        ] {
+            let result = try Binary.run(arguments, database: temporary.path)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
         let imported = try Binary.run(["import", file], database: temporary.path)
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(

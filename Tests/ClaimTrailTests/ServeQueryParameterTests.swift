@@ -27,29 +27,33 @@ struct ServeQueryParameterTests {
         #expect(held.count == 230)
         let server = try RunningServer(database: desk.path)
         defer { _ = server.stop() }
-        func page(_ query: String) throws -> (ids: [Int], hasMore: Bool?) {
-            let reply = try server.send("GET", "/api/queue\(query)", headers: desk.bearer("ed"))
-            #expect(reply.status == 200, "\(query): \(reply.body)")
-            let json = reply.json as? [String: Any]
-            let claims = json?["claims"] as? [[String: Any]] ?? []
-            return (claims.compactMap { $0["claim_id"] as? Int }, json?["has_more"] as? Bool)
+        let listed = { (query: String) in
+            try server.listed("/api/queue?\(query)", headers: desk.bearer("ed"), list: "claims", id: "claim_id")
         }
-        let first = try page("")
-        let second = try page("?offset=200")
-        #expect(first.ids.count == 200 && first.hasMore == true)
-        #expect(second.ids.count == 30 && second.hasMore == false)
+        // Page by page, as a client follows has_more, until no more follow.
+        var (ids, pages, offset) = ([Int](), [Int](), 0)
+        while pages.count < 5 {
+            let page = try listed("offset=\(offset)")
+            (ids, offset) = (ids + page.ids, offset + page.ids.count)
+            pages.append(page.ids.count)
+            if page.hasMore != true { break }
+        }
+        #expect(pages == [200, 30])
         // None is disputed or dated, so the queue's order is by id: every held claim once, in order.
-        #expect(first.ids + second.ids == held.sorted())
-        #expect(try page("?status=in_progress").ids == [7])
-        #expect(try page("?status=%20").ids.count == 200, "a blank status means any, as on a form")
-        let html = try server.send("GET", "/queue", headers: desk.bearer("ed")).body
-        #expect(html.contains("Claims 1–200, more follow."))
-        #expect(html.contains("<a href=\"/queue?offset=200\">Later →</a>"))
-        let last = try server.send("GET", "/queue?offset=200", headers: desk.bearer("ed")).body
-        #expect(last.contains("Claims 201–230.") && !last.contains("Later →"))
-        #expect(last.contains("<a href=\"/queue\">← Earlier</a>"))
-        let past = try server.send("GET", "/queue?offset=400", headers: desk.bearer("ed")).body
-        #expect(past.contains("No open claims are assigned to") && past.contains("past the first 400"))
+        #expect(ids == held.sorted())
+        #expect(try listed("status=in_progress").ids == [7])
+        #expect(try listed("status=%20").ids.count == 200, "a blank status means any, as on a form")
+        // The page says which claims it shows, and links to the pages around it (and no further).
+        for (path, shown, absent) in [
+            ("/queue", ["Claims 1–200, more follow.", "<a href=\"/queue?offset=200\">Later →</a>"], "← Earlier"),
+            ("/queue?offset=200", ["Claims 201–230.", "<a href=\"/queue\">← Earlier</a>"], "Later →"),
+            ("/queue?offset=400", ["No open claims are assigned to", "past the first 400"], "Later →"),
+            ("/queue?status=unchecked", ["<a href=\"/queue?status=unchecked&amp;offset=200\">Later →</a>"], "Earlier"),
+        ] {
+            let body = try server.send("GET", path, headers: desk.bearer("ed")).body
+            for text in shown { #expect(body.contains(text), "\(path): \(text)") }
+            #expect(!body.contains(absent), "\(path): \(absent)")
+        }
         #expect(try server.send("GET", "/api/queue?offset=-1", headers: desk.bearer("ed")).status == 400)
         // Published work is not open: refused in the CLI's words, not answered with an empty queue.
         let cli = try Binary.run(["queue", "--mine", "--status", "published"], database: desk.path, user: "ed")
