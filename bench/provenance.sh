@@ -48,14 +48,19 @@ printf '%-40s %12s %12s %8s\n' "work ($(sqlite3 "$store" 'SELECT count(*) FROM a
   "claimtrail s" "sqlite3 s" "ratio"
 report "process start (--version / -version)" "$(measure "$claimtrail" --version)" "$(measure sqlite3 -version)"
 
-# origins: both counts, the first 50 origins with every relay below them, their twins (same
-# speaker, day and quote elsewhere), and circular citation among the claim's relays.
+# origins: the counts (sources, first-hand assertions, first-hand denials), the first 50 origins (first-hand
+# assertions) with every relay below them, their twins (same speaker, day and quote elsewhere), and circular
+# citation among the claim's relays.
 origins_sql="
 SELECT (SELECT sources FROM claim_stats WHERE claim_id = $claim),
-       (SELECT count(*) FROM attribution WHERE claim_id = $claim AND via_id IS NULL AND state = 'accepted');
+       (SELECT count(*) FROM attribution WHERE claim_id = $claim AND via_id IS NULL AND state = 'accepted'
+          AND stance = 'asserts'),
+       (SELECT count(*) FROM attribution WHERE claim_id = $claim AND via_id IS NULL AND state = 'accepted'
+          AND stance = 'denies');
 WITH RECURSIVE root(id) AS (
   SELECT id FROM attribution INDEXED BY attribution_claim_timeline
-  WHERE claim_id = $claim AND via_id IS NULL AND state = 'accepted' ORDER BY seen_on IS NULL, seen_on, id LIMIT 50
+  WHERE claim_id = $claim AND via_id IS NULL AND state = 'accepted' AND stance = 'asserts'
+  ORDER BY seen_on IS NULL, seen_on, id LIMIT 50
 ), tree(id, parent, depth) AS (
   SELECT id, NULL, 0 FROM root
   UNION ALL SELECT a.id, a.via_id, t.depth + 1 FROM tree t JOIN attribution a ON a.via_id = t.id
@@ -66,10 +71,11 @@ FROM tree t JOIN attribution a ON a.id = t.id JOIN source s ON s.id = a.source_i
 LEFT JOIN speaker sp ON sp.id = a.speaker_id ORDER BY t.depth, a.seen_on IS NULL, a.seen_on, a.id;
 WITH root(id) AS (
   SELECT id FROM attribution INDEXED BY attribution_claim_timeline
-  WHERE claim_id = $claim AND via_id IS NULL AND state = 'accepted' ORDER BY seen_on IS NULL, seen_on, id LIMIT 50
+  WHERE claim_id = $claim AND via_id IS NULL AND state = 'accepted' AND stance = 'asserts'
+  ORDER BY seen_on IS NULL, seen_on, id LIMIT 50
 )
 SELECT r.id, t.id FROM root JOIN attribution r ON r.id = root.id
-JOIN attribution t ON t.claim_id = $claim AND t.via_id IS NULL AND t.state = 'accepted'
+JOIN attribution t ON t.claim_id = $claim AND t.via_id IS NULL AND t.state = 'accepted' AND t.stance = 'asserts'
  AND t.speaker_id = r.speaker_id AND t.seen_on >= substr(r.seen_on, 1, 10)
  AND t.seen_on < substr(r.seen_on, 1, 10) || 'U' AND t.quote = r.quote AND t.source_id <> r.source_id;
 WITH RECURSIVE up(start, at, first, last, path, ids, depth, closed) AS (

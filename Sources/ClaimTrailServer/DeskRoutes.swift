@@ -15,9 +15,9 @@ struct DeskRoutes {
     }
 
     func add(to router: Router<DeskContext>) {
-        router.get("/") { _, _ in Response.redirect(to: "/contested") }
-        router.get("/style.css") { _, _ in Response.text(PageLayout.style, type: "text/css; charset=utf-8") }
-        router.get("/openapi.yaml") { _, _ in
+        router.on("/") { _, _, _ in Response.redirect(to: "/contested") }
+        router.on("/style.css") { _, _, _ in Response.text(PageLayout.style, type: "text/css; charset=utf-8") }
+        router.on("/openapi.yaml") { _, _, _ in
             Response.text(String(decoding: PackageResources.openapi_yaml, as: UTF8.self), type: "application/yaml")
         }
         signIn.add(to: router)

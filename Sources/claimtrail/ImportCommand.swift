@@ -41,5 +41,6 @@ struct ImportCommand: ParsableCommand {
             )
         try say("imported \(file): \(summary.counts)")
         for conflict in summary.conflicts { try say(conflict) }
+        for kept in summary.keptLinks { note(kept.line) }
     }
 }

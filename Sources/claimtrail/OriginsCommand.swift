@@ -14,6 +14,7 @@ struct OriginsCommand: ParsableCommand {
     )
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var past: PastOptions
     @Argument(help: "The claim's id, uid or text.") var claim: String
     @Option(help: "table (a tree) or json.") var format: ReportFormat = .table
     @Option(help: "At most this many origins, the earliest, each with all its relays; 0 for all.")
@@ -24,7 +25,7 @@ struct OriginsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let origins = try store.read { try $0.origins(of: claim, limit: limit.rowLimit) }
+        let origins = try store.read(past) { try $0.origins(of: claim, limit: limit.rowLimit) }
         if origins.origins.count < origins.independentOrigins {
             note(
                 "showing the first \(origins.origins.count) of \(origins.independentOrigins) origins; "

@@ -10,6 +10,9 @@ struct SearchCommand: ParsableCommand {
             magnetometers). In a table, matches are shown between « and »; CSV and JSON give the text as stored.
             A common word's hits are ranked among the newest 1000 matches of each kind (claims, quotes, \
             speakers, sources), and a note says so; --limit 0 ranks every match.
+            With --raw, the query is FTS5's syntax: AND, OR, NOT, NEAR(a b), "a phrase", harb* (a prefix), and \
+            column:words, which searches only the kinds with that column (claims: text; quotes: quote, cue; \
+            speakers: name, aliases; sources: title, body); one query names the columns of one kind.
             """
     )
 
@@ -17,7 +20,7 @@ struct SearchCommand: ParsableCommand {
     @Argument(help: "The words to find.") var query: [String]
     @Option(help: "At most this many results; 0 for all.") var limit: Count = 20
     @Option(help: "Skip this many of the best results first, for the next page.") var offset: Count = 0
-    @Flag(help: "Use SQLite FTS5 query syntax (OR, NEAR, prefix*) as typed.") var raw = false
+    @Flag(help: "Use SQLite FTS5 query syntax (OR, NEAR, prefix*, column:words) as typed.") var raw = false
     @Option(help: "table, csv or json.") var format: ReportFormat = .table
     @OptionGroup var table: TableOptions
     @OptionGroup var csv: CSVOptions

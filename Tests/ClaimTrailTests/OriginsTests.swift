@@ -71,7 +71,7 @@ struct OriginsTests {
 
         let table = try Binary.run(["origins", "1"], database: temporary.path)
         let lines = table.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.contains("Sources: 5, independent origins: 3"))
+        #expect(lines.contains("Sources: 5, independent origins: 3, first-hand denials: 0"))
         #expect(lines.contains("#1 2024-01-02 Ministry in TASS: “It is gone”"))
         #expect(lines.contains("└─ #2 2024-01-02 Ministry in Reuters"))
         #expect(lines.contains("   └─ #3 2024-01-03 Ministry in AP"))
@@ -86,26 +86,31 @@ struct OriginsTests {
         #expect(check.stderr.contains("circular citation in claim #1: TASS ← AP ← Reuters ← TASS (attribution #6)"))
 
         let trace = try Binary.run(["trace", "claim", "1"], database: temporary.path)
-        #expect(trace.stdout.contains("\nSources: 5, independent origins: 3\n"))
+        #expect(trace.stdout.contains("\nSources: 5, independent origins: 3, first-hand denials: 0\n"))
         let traceJSON = try Binary.run(["trace", "claim", "1", "--format", "json"], database: temporary.path)
         let traced = try JSONSerialization.jsonObject(with: Data(traceJSON.stdout.utf8)) as? [String: Any]
         #expect(traced?["sources"] as? Int == 5 && traced?["independent_origins"] as? Int == 3)
 
-        // A denial makes the claim contested; the new column comes last, after the old ones.
+        // A first-hand denial makes the claim contested; it is no origin of the claim, but is counted
+        // beside the origins, in a column that comes last, after the old ones.
         let deny = ["attribute", "1", "--source", "4", "--speaker", "Mayor", "--new-speaker", "--stance", "denies"]
         #expect(try Binary.run(deny, database: temporary.path).status == 0)
         let contested = CSVParser.parse(
             try Binary.run(["contested", "--format", "csv"], database: temporary.path).stdout
         )
-        #expect(contested.first?.suffix(3) == ["undated_attributions", "independent_origins", "retracted_sources"])
-        #expect(contested.dropFirst().first.map { [$0[6], $0[10]] } == ["5", "4"])
+        #expect(
+            contested.first?.suffix(4)
+                == ["undated_attributions", "independent_origins", "retracted_sources", "first_hand_denials"]
+        )
+        #expect(contested.dropFirst().first.map { [$0[6], $0[10], $0[12]] } == ["5", "3", "1"])
 
         let sheet = CSVParser.parseWithHeader(
             try Binary.run(["export", "--format", "csv", "--per", "claim"], database: temporary.path).stdout
         )
-        #expect(sheet.first?["sources"] == "5" && sheet.first?["independent_origins"] == "4")
+        #expect(sheet.first?["sources"] == "5" && sheet.first?["independent_origins"] == "3")
+        #expect(sheet.first?["first_hand_denials"] == "1")
         let html = try Binary.run(["export", "--format", "html"], database: temporary.path)
-        #expect(html.stdout.contains("<p class=\"meta\">Sources: 5, independent origins: 4</p>"))
+        #expect(html.stdout.contains("<p class=\"meta\">Sources: 5, independent origins: 3, first-hand denials: 1</p>"))
     }
 
     @Test("an unknown claim is one line and exit 1; csv is refused")

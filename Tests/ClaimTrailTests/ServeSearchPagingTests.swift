@@ -14,12 +14,13 @@ struct ServeSearchPagingTests {
         try desk.run(["import", try desk.temporary.file("claims.jsonl", claims.joined(separator: "\n") + "\n")])
         let server = try RunningServer(database: desk.path)
         defer { _ = server.stop() }
-        func page(_ offset: String) throws -> (ids: [Int], hasMore: Bool?) {
-            let reply = try server.send("GET", "/api/search?q=harbour\(offset)", headers: desk.bearer("vera"))
-            #expect(reply.status == 200, "\(reply.body)")
-            let json = reply.json as? [String: Any]
-            let hits = json?["hits"] as? [[String: Any]] ?? []
-            return (hits.compactMap { $0["claim_id"] as? Int }, json?["has_more"] as? Bool)
+        let page = { (offset: String) in
+            try server.listed(
+                "/api/search?q=harbour\(offset)",
+                headers: desk.bearer("vera"),
+                list: "hits",
+                id: "claim_id"
+            )
         }
         let first = try page("")
         let second = try page("&offset=50")

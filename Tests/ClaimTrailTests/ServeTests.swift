@@ -52,10 +52,18 @@ struct ServeTests {
         #expect(ids.map(String.init) == stored)
         let page = try server.send("GET", "/claims/2?offset=50", headers: desk.bearer("vera"))
         #expect(page.body.contains("Attributions 51–100 of \(total). <a href=\"/claims/2\">← Earlier</a>"))
-        // Past the end the page is empty, and "← Earlier" leads to the last stretch with rows in it.
+        // Past the end the page says there is nothing here, how many there are, and leads back to the
+        // first stretch and to the last one with rows in it.
         let past = try server.send("GET", "/claims/2?offset=\(total + 500)", headers: desk.bearer("vera"))
         let last = (total - 1) / 50 * 50
-        #expect(past.body.contains("Attributions none of \(total). <a href=\"/claims/2?offset=\(last)\">← Earlier</a>"))
+        #expect(
+            past.body.contains(
+                "No attributions on this page; the claim has \(total). <a href=\"/claims/2\">← First page</a> "
+                    + "<a href=\"/claims/2?offset=\(last)\">Last page</a>"
+            ),
+            "\(past.body)"
+        )
+        #expect(!past.body.contains("none of"))
         #expect(try server.send("GET", "/api/claims/2?offset=-1", headers: desk.bearer("vera")).status == 400)
         #expect(server.stop() == 0)
     }

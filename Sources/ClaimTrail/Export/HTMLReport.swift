@@ -133,7 +133,8 @@ public enum HTMLReport: StoreDocument {
         if let topic = claim.topic { head += "<p class=\"meta\">Topic: \(isolate(topic))</p>\n" }
         let holder = trace.assignee.map { ", held by \(isolate($0))" } ?? ""
         head += "<p class=\"meta\">Status: \(isolate(labels[trace.status] ?? trace.status.rawValue))\(holder)</p>\n"
-        head += "<p class=\"meta\">Sources: \(trace.sources), independent origins: \(trace.independentOrigins)</p>\n"
+        let origins = ClaimOrigins.counts(trace.sources, trace.independentOrigins, trace.firstHandDenials)
+        head += "<p class=\"meta\">\(origins)</p>\n"
         head += "<p><strong>Asserted by:</strong> \(list(try voices([.asserts])))<br>\n"
         head += "<strong>Denied or questioned by:</strong> \(list(try voices([.denies, .questions])))</p>\n"
         for verdict in verdicts { head += self.verdict(verdict) }

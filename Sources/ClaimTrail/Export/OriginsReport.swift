@@ -3,8 +3,8 @@
 public enum OriginsReport {
     public static func text(_ origins: ClaimOrigins) -> String {
         var text = "Claim #\(origins.claimID): \(shown(origins.claim))\n"
-        text += "Sources: \(origins.sources), independent origins: \(origins.independentOrigins)\n"
-        if origins.origins.isEmpty { text += "\nNo first-hand statements recorded.\n" }
+        text += ClaimOrigins.counts(origins.sources, origins.independentOrigins, origins.firstHandDenials) + "\n"
+        if origins.origins.isEmpty { text += "\nNo first-hand statements asserting the claim recorded.\n" }
         for origin in origins.origins { text += "\n" + tree(origin, depth: 0) }
         if !origins.likelyOneOrigin.isEmpty {
             text += "\nLikely one origin (same speaker, day and quote in different sources, no via):\n"

@@ -183,7 +183,7 @@ public enum TraceReport {
         if let topic = trace.claim.topic { text += "Topic: \(shown(topic))\n" }
         text += "Status: \(shown(labels[trace.status] ?? trace.status.rawValue))"
         text += (trace.assignee.map { ", held by \(shown($0))" } ?? "") + "\n"
-        text += "Sources: \(trace.sources), independent origins: \(trace.independentOrigins)\n"
+        text += ClaimOrigins.counts(trace.sources, trace.independentOrigins, trace.firstHandDenials) + "\n"
         let undated = trace.undatedSourceIDs.count
         let undatedNote = undated == 0 ? "" : "undated \(sources(undated))"
         if let first = trace.firstAppearance {

@@ -47,12 +47,32 @@ public struct Importer {
         public var changes = 0
         /// Records corrected differently in this store and in the file's, one line each (`ChangeReplay`).
         public var conflicts: [String] = []
+        /// Stored speakers the file gave a Wikidata item: linked, when they had none.
+        public var linkedSpeakers = 0
+        /// Stored speakers the file gave another Wikidata item than theirs, which they keep.
+        public var keptLinks: [KeptLink] = []
 
         /// What was added, for people: “2 sources, … 1 verdicts; 3 already stored”.
         public var counts: String {
             "\(sources) sources, \(speakers) speakers, \(claims) claims, \(attributions) attributions, "
                 + "\(relations) claim relations, \(verdicts) verdicts"
                 + (changes > 0 ? ", \(changes) change-log entries" : "") + "; \(existing) already stored"
+                + (linkedSpeakers > 0 ? "; \(linkedSpeakers) stored speakers linked to Wikidata" : "")
+                + (keptLinks.isEmpty ? "" : "; \(keptLinks.count) stored speakers kept their own Wikidata item")
+        }
+    }
+
+    /// A stored speaker's Wikidata item, kept over the other one an import file gave it.
+    public struct KeptLink: Codable, Equatable, Sendable {
+        public var speakerID: Int64
+        public var speaker: String
+        public var kept: String
+        public var offered: String
+
+        /// One line for people: the speaker, the item kept, the file's, and how to change it.
+        public var line: String {
+            "speaker #\(speakerID) “\(speaker)” keeps its Wikidata item \(kept); the file gives \(offered) "
+                + "(`speaker link` changes it)"
         }
     }
 
@@ -121,6 +141,11 @@ public struct Importer {
         }
         try checkCorrections()
         summary.conflicts += try replayChanges(of: touched, fileEntries: fileEntries, arrived: arrived)
+        // A sync's change log may relink a speaker to the file's item: only those still apart were kept.
+        summary.keptLinks = try summary.keptLinks.compactMap { link in
+            guard let now = try store.speaker(id: link.speakerID)?.wikidata, now != link.offered else { return nil }
+            return KeptLink(speakerID: link.speakerID, speaker: link.speaker, kept: now, offered: link.offered)
+        }
         try aliases.check(in: store)
         return summary
     }
@@ -237,18 +262,31 @@ public struct Importer {
                 )
             }
             try store.addAliases(draft.aliases, to: stored.id)
-            if let item = draft.wikidata, speaker?.wikidata == nil {
-                try store.linkSpeaker(stored.id, to: try WikidataID.parse(item), by: recordedBy, reason: "import")
-            }
+            if let speaker { try offer(draft.wikidata, to: speaker, into: &summary) }
             summary.existing += 1
         } else if let existing = uid == nil ? try store.resolveSpeaker(draft.name) : nil {
             aliases.offer(draft.aliases, to: existing.id, known: [existing.name] + existing.aliases, at: location)
             try store.addAliases(draft.aliases, to: existing.id)
+            try offer(draft.wikidata, to: existing, into: &summary)
             summary.existing += 1
         } else {
             aliases.offer(draft.aliases, to: try store.addSpeaker(draft, uid: uid), known: [draft.name], at: location)
             summary.speakers += 1
         }
+    }
+
+    /// The Wikidata item a file gives a speaker already stored. A speaker without one is linked to
+    /// it, logged as `speaker link` logs it; one linked to another item keeps its own, since the
+    /// desk chose it, and the summary says so rather than the file's item being dropped unseen.
+    private func offer(_ item: String?, to speaker: Speaker, into summary: inout Summary) throws {
+        guard let item, item != speaker.wikidata else { return }
+        guard let stored = speaker.wikidata else {
+            try store.linkSpeaker(speaker.id, to: try WikidataID.parse(item), by: recordedBy, reason: "import")
+            summary.linkedSpeakers += 1
+            return
+        }
+        guard !summary.keptLinks.contains(where: { $0.speakerID == speaker.id }) else { return }
+        summary.keptLinks.append(KeptLink(speakerID: speaker.id, speaker: speaker.name, kept: stored, offered: item))
     }
 
     private func importClaim(_ record: ImportRecord, into summary: inout Summary) throws {

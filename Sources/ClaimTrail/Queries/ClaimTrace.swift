@@ -29,10 +29,12 @@ public struct ClaimTrace: Codable, Equatable, Sendable {
     public var status: VerificationStatus
     public var assignee: String?
     public var notes: [ClaimNote]
-    /// Distinct sources carrying the claim, and the first-hand statements they come down to once
-    /// relays are folded into their origin (see `ClaimOrigins`).
+    /// Distinct sources carrying the claim, and the first-hand statements asserting it they come
+    /// down to once relays are folded into their origin (see `ClaimOrigins`), with the first-hand
+    /// denials beside them.
     public var sources: Int
     public var independentOrigins: Int
+    public var firstHandDenials: Int
 
     /// A source's appearance in the claim's story.
     public struct Appearance: Codable, Equatable, Sendable {
@@ -160,7 +162,8 @@ extension ClaimStore {
                 ?? nil,
             notes: try notes(claimID: claim.id),
             sources: counts.sources,
-            independentOrigins: counts.independentOrigins
+            independentOrigins: counts.independentOrigins,
+            firstHandDenials: counts.firstHandDenials
         )
         var tally = TraceTally()
         for row in attributions { tally.add(row) }

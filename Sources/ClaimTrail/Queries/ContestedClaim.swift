@@ -20,6 +20,9 @@ public struct ContestedClaim: Codable, Equatable, Sendable {
     public var independentOrigins: Int
     /// Sources carrying the claim that their publishers retracted (`source retract`).
     public var retractedSources: Int
+    /// First-hand statements denying the claim, beside its origins; last, so that the CSV's
+    /// columns before it keep their places.
+    public var firstHandDenials: Int
 }
 
 extension ClaimStore {
@@ -47,7 +50,8 @@ extension ClaimStore {
                                  WHERE claim_id = c.id AND (seen_on IS NULL) = 1 AND state = 'accepted' LIMIT -1)),
                    \(ClaimOrigins.count(of: "c.id", keptApart: true)),
                    (SELECT count(*) FROM (SELECT 1 FROM claim_source cs WHERE cs.claim_id = c.id
-                        AND cs.source_id IN (SELECT id FROM source WHERE retracted_on IS NOT NULL) LIMIT -1))
+                        AND cs.source_id IN (SELECT id FROM source WHERE retracted_on IS NOT NULL) LIMIT -1)),
+                   \(ClaimOrigins.denials(of: "c.id", keptApart: true))
             FROM claim_stats s INDEXED BY claim_stats_contested
             JOIN claim c ON c.id = s.claim_id
             WHERE \(ContestRule.condition) AND (?1 IS NULL OR c.topic = ?1 COLLATE NOCASE)
@@ -68,7 +72,8 @@ extension ClaimStore {
                 lastSeen: row.text(8),
                 undatedAttributions: row.int(9),
                 independentOrigins: row.int(10),
-                retractedSources: row.int(11)
+                retractedSources: row.int(11),
+                firstHandDenials: row.int(12)
             )
         }
     }

@@ -23,12 +23,21 @@ public struct QueueFilter: Sendable {
     public var topic: String?
     /// At most this many claims, or all when nil.
     public var limit: Int?
+    /// The first claims, in the queue's order, skipped: for paging.
+    public var offset: Int
 
-    public init(assignee: String? = nil, status: VerificationStatus? = nil, topic: String? = nil, limit: Int? = nil) {
+    public init(
+        assignee: String? = nil,
+        status: VerificationStatus? = nil,
+        topic: String? = nil,
+        limit: Int? = nil,
+        offset: Int = 0
+    ) {
         self.assignee = assignee
         self.status = status
         self.topic = topic
         self.limit = limit
+        self.offset = offset
     }
 }
 
@@ -54,11 +63,11 @@ extension ClaimStore {
               AND (?1 IS NULL OR c.assignee IN (SELECT value FROM json_each(?1))) AND (?2 IS NULL OR c.status = ?2)
               AND (?3 IS NULL OR c.topic = ?3 COLLATE NOCASE)
             ORDER BY s.disputing DESC, s.counter_claims DESC, s.first_seen IS NULL, s.first_seen, c.id
-            LIMIT ?4
+            LIMIT ?4 OFFSET ?5
             """
         ).map([
             assignees, filter.status?.rawValue, topic,
-            RowLimit.sql(filter.limit),
+            RowLimit.sql(filter.limit), filter.offset,
         ]) {
             row in
             let status = VerificationStatus(rawValue: row.string(3)) ?? .unchecked

@@ -64,7 +64,14 @@ extension ClaimStore {
         let expression = try Self.searchExpression(query, raw: raw)
         let ranked = Self.rankedPerIndex(limit: limit, offset: offset, candidates: candidates)
         return try searching(raw: raw) {
-            try hits(matching: expression, limit: limit, offset: offset, ranked: ranked, markers: markers)
+            try hits(
+                matching: expression,
+                in: try searchedIndexes(expression, raw: raw),
+                limit: limit,
+                offset: offset,
+                ranked: ranked,
+                markers: markers
+            )
         }
     }
 
@@ -82,7 +89,7 @@ extension ClaimStore {
         guard ranked >= 0 else { return [] }
         return try searching(raw: raw) {
             // Stepping over rowids without ranking them is cheap: no bm25, no sizes read.
-            try zip(Self.hitKinds, Self.indexes).filter { _, index in
+            try searchedIndexes(expression, raw: raw).map { (Self.hitKinds[$0], Self.indexes[$0]) }.filter { _, index in
                 try database.cached(
                     """
                     SELECT EXISTS (SELECT 1 FROM \(index) WHERE \(index) MATCH ?1
@@ -106,6 +113,41 @@ extension ClaimStore {
 
     private static let indexes = ["claim_fts", "attribution_fts", "speaker_fts", "source_fts"]
 
+    /// The columns a `--raw` column filter (`quote:missile`) can name, by kind, as the help and the
+    /// README list them.
+    public static let searchColumns = "claims: text; quotes: quote, cue; speakers: name, aliases; sources: title, body"
+
+    /// The indexes (by position in `indexes`) that `expression` searches. Each kind has its own
+    /// columns, so a raw column filter searches only the kinds that have the column, rather than
+    /// failing on the others; a column no kind has, or columns of different kinds in one query
+    /// (which FTS5 refuses in every index), are refused, naming the columns each kind has.
+    private func searchedIndexes(_ expression: String, raw: Bool) throws -> [Int] {
+        let all = Array(Self.indexes.indices)
+        guard raw else { return all }
+        var unknownColumns: Set<String> = []
+        let searched = try all.filter { position in
+            let index = Self.indexes[position]
+            do {
+                _ = try database.cached("SELECT 1 FROM \(index) WHERE \(index) MATCH ?1 LIMIT 1").first([expression]) {
+                    $0.int(0)
+                }
+                return true
+            } catch let error as SQLiteError where error.message.hasPrefix("no such column: ") {
+                unknownColumns.insert(String(error.message.dropFirst("no such column: ".count)))
+                return false
+            }
+        }
+        if searched.isEmpty, let column = unknownColumns.first {
+            throw ClaimTrailError.invalid(
+                unknownColumns.count == 1
+                    ? "no kind of record has the column “\(column)” to search in (\(Self.searchColumns))"
+                    : "the query names columns of different kinds, and one query searches the columns of one kind "
+                        + "(\(Self.searchColumns))"
+            )
+        }
+        return searched
+    }
+
     private static func searchExpression(_ query: String, raw: Bool) throws -> String {
         let expression = raw ? query : ftsPhrases(query)
         guard !expression.isBlank else { throw ClaimTrailError.invalid("give words to search for") }
@@ -123,8 +165,22 @@ extension ClaimStore {
         do {
             return try read(body)
         } catch let error as SQLiteError where raw {
-            throw ClaimTrailError.invalid("bad search query: \(error.message)")
+            throw ClaimTrailError.invalid("the search query is not FTS5 syntax: \(Self.explain(error.message))")
         }
+    }
+
+    /// FTS5's complaint about a raw query, in claimtrail's words.
+    private static func explain(_ message: String) -> String {
+        if message.hasPrefix("unknown special query") {
+            return "a * must end a word (harb* finds harbour), and a column filter is “column:words”"
+        }
+        if message.hasPrefix("fts5: syntax error near ") {
+            let near = message.dropFirst("fts5: syntax error near ".count)
+            return near.isEmpty || near == "\"\""
+                ? "it ends where more was expected (an operator or a bracket without its words)"
+                : "it cannot be read at \(near); put words with punctuation in double quotes"
+        }
+        return "SQLite says “\(message)”"
     }
 
     /// The best hits of the four indexes, merged by bm25, then the text of each. The scores of
@@ -134,6 +190,7 @@ extension ClaimStore {
     /// statement, they would be made for every candidate before the sort.
     private func hits(
         matching expression: String,
+        in searched: [Int],
         limit: Int?,
         offset: Int,
         ranked: Int,
@@ -147,13 +204,14 @@ extension ClaimStore {
                 WHERE \(index) MATCH ?1 ORDER BY rowid DESC LIMIT ?4)
             """
         }
+        // A source's title weighs five times its body.
+        let ranks = ["bm25(claim_fts)", "bm25(attribution_fts)", "bm25(speaker_fts)", "bm25(source_fts, 5.0, 1.0)"]
+        guard !searched.isEmpty else { return [] }
+        let union = searched.map { newest($0, Self.indexes[$0], ranks[$0]) }.joined(separator: "\nUNION ALL ")
         let ranking = try database.cached(
             """
             SELECT * FROM (
-                \(newest(0, "claim_fts", "bm25(claim_fts)"))
-                UNION ALL \(newest(1, "attribution_fts", "bm25(attribution_fts)"))
-                UNION ALL \(newest(2, "speaker_fts", "bm25(speaker_fts)"))
-                UNION ALL \(newest(3, "source_fts", "bm25(source_fts, 5.0, 1.0)"))
+                \(union)
             ) ORDER BY rank, kind, rowid LIMIT ?2 OFFSET ?3
             """
         ).map([expression, RowLimit.sql(limit), max(offset, 0), ranked]) { row in

@@ -122,16 +122,23 @@ struct ClaimPage: DeskPage {
     /// Which stretch of the timeline the page shows, with links to the stretches around it.
     private var timelinePager: String {
         guard offset > 0 || trace.attributions.count < trace.totalAttributions else { return "" }
-        let id = trace.claim.id
-        let shown = trace.attributions.isEmpty ? "none" : "\(offset + 1)–\(offset + trace.attributions.count)"
-        var html = "<p class=\"pager\">Attributions \(shown) of \(trace.totalAttributions). "
+        let (id, total) = (trace.claim.id, trace.totalAttributions)
+        guard !trace.attributions.isEmpty else {
+            // Past the end (a hand-typed or stale offset): say so, and lead back to the first and
+            // the last stretch with rows in it.
+            let last = max(total - 1, 0) / Self.timelineLimit * Self.timelineLimit
+            var html =
+                "<p class=\"pager\">No attributions on this page; the claim has \(total > 0 ? "\(total)" : "none"). "
+            html += "<a href=\"/claims/\(id)\">← First page</a>"
+            if last > 0 { html += " <a href=\"/claims/\(id)?offset=\(last)\">Last page</a>" }
+            return html + "</p>\n"
+        }
+        var html = "<p class=\"pager\">Attributions \(offset + 1)–\(offset + trace.attributions.count) of \(total). "
         if offset > 0 {
-            // Past the end (a hand-typed or stale offset), back to the last stretch that has rows.
-            let last = max(trace.totalAttributions - 1, 0) / Self.timelineLimit * Self.timelineLimit
-            let earlier = min(max(offset - Self.timelineLimit, 0), last)
+            let earlier = max(offset - Self.timelineLimit, 0)
             html += "<a href=\"/claims/\(id)\(earlier > 0 ? "?offset=\(earlier)" : "")\">← Earlier</a> "
         }
-        if offset + trace.attributions.count < trace.totalAttributions {
+        if offset + trace.attributions.count < total {
             html += "<a href=\"/claims/\(id)?offset=\(offset + Self.timelineLimit)\">Later →</a>"
         }
         return html + "</p>\n"

@@ -2,16 +2,29 @@ import ClaimTrail
 import Foundation
 
 /// The extractor's proposals waiting for review, least confident first (`review list`), each
-/// with the forms to accept it (correcting the speaker, the claim or the stance) or reject it.
+/// with the forms to accept it (correcting the speaker, the claim or the stance) or reject it;
+/// only one source's with `?source=`, as `review list --source` lists them.
 struct ReviewPage: TextDeskPage {
     var title: String { "Review queue" }
     var proposals: [ProposalItem]
+    /// The source the proposals were asked for, when one was.
+    var sourceID: Int64?
+    var sourceTitle: String?
+
+    init(proposals: [ProposalItem], source: Source?) {
+        self.proposals = proposals
+        (sourceID, sourceTitle) = (source?.id, source?.title)
+    }
 
     func html(_ viewer: Viewer) -> String {
         let (escape, isolate) = (PageLayout.escape, PageLayout.isolate)
         var html = "<h1>Review queue</h1>\n"
-        guard !proposals.isEmpty else { return html + "<p>No proposals are waiting for review.</p>\n" }
-        html += "<p>\(proposals.count) proposals, least confident first.</p>\n"
+        let scope = sourceID.map { id in
+            " in <a href=\"/sources/\(id)/audit\">\(isolate(sourceTitle ?? ""))</a> "
+                + "(<a href=\"/review\">all sources</a>)"
+        }
+        guard !proposals.isEmpty else { return html + "<p>No proposals are waiting for review\(scope ?? "").</p>\n" }
+        html += "<p>\(proposals.count) proposals\(scope ?? ""), least confident first.</p>\n"
         for proposal in proposals {
             let id = proposal.attributionID
             html += "<div class=\"proposal\" id=\"proposal-\(id)\">\n<h2>Proposal #\(id) "

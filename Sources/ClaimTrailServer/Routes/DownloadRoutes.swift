@@ -50,14 +50,16 @@ struct DownloadRoutes {
 
     func add(to router: Router<DeskContext>) {
         for path in ["/export", "/api/export"] {
-            router.get(RouterPath(path)) { request, context in try await download(request, context) }
+            router.on(path, query: ["format", "claim", "contested"]) { _, context, query in
+                try await download(query, context)
+            }
         }
     }
 
-    private func download(_ request: Request, _ context: DeskContext) async throws -> Response {
+    /// One claim at most, as `export --claim` takes one: `claim=1&claim=2` is refused (`QueryInput`).
+    private func download(_ query: QueryInput, _ context: DeskContext) async throws -> Response {
         _ = try await context.signedIn(store).require(.viewer)
-        let query = request.uri.queryParameters
-        let name = query["format"].map(String.init) ?? "csv"
+        let name = query["format"] ?? "csv"
         guard let format = Format(rawValue: name) else {
             let formats = Format.allCases.map(\.rawValue).joined(separator: ", ")
             throw ClaimTrailError.invalid("format must be one of \(formats), not “\(name)”")
@@ -66,7 +68,7 @@ struct DownloadRoutes {
             guard let id = Int64(text), id > 0 else { throw ClaimTrailError.invalid("claim must be a claim id") }
             return id
         }
-        let contested = ["1", "true", "yes"].contains(query["contested"].map(String.init) ?? "")
+        let contested = ["1", "true", "yes"].contains(query["contested"] ?? "")
         let scope: ClaimScope = claimID.map { .claim($0) } ?? (contested ? .contested : .all)
         // Asked before the headers go: a claim that does not exist is a 404, not an empty file.
         if let claimID {

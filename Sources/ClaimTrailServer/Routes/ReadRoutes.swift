@@ -11,35 +11,39 @@ struct ReadRoutes {
 
     func add(to router: Router<DeskContext>) {
         for prefix in ["", "/api"] {
-            router.get("\(prefix)/contested") { request, context in try await contested(request, context) }
-            router.get("\(prefix)/claims/:id") { request, context in
-                let offset = try Self.count(request.uri.queryParameters["offset"], name: "offset") ?? 0
-                return try await claim(try Self.pathID(context, "claim"), context, offset: offset)
+            router.on("\(prefix)/contested", query: ["topic", "status", "assignee", "offset", "limit"]) {
+                _,
+                context,
+                query in try await contested(query, context)
             }
-            router.get("\(prefix)/speakers/:id") { request, context in
-                try await speaker(
-                    context,
-                    offset: try Self.count(request.uri.queryParameters["offset"], name: "offset") ?? 0
-                )
+            router.on("\(prefix)/claims/:id", query: ["offset"]) { _, context, query in
+                try await claim(try Self.pathID(context, "claim"), context, offset: try query.count("offset") ?? 0)
             }
-            router.get("\(prefix)/sources/:id/audit") { _, context in try await audit(context) }
-            router.get("\(prefix)/search") { request, context in try await search(request, context) }
-            router.get("\(prefix)/review") { _, context in try await review(context) }
-            router.get("\(prefix)/queue") { _, context in try await myQueue(context) }
+            router.on("\(prefix)/speakers/:id", query: ["offset"]) { _, context, query in
+                try await speaker(context, offset: try query.count("offset") ?? 0)
+            }
+            router.on("\(prefix)/sources/:id/audit") { _, context, _ in try await audit(context) }
+            router.on("\(prefix)/search", query: ["q", "offset"]) { _, context, query in
+                try await search(query, context)
+            }
+            router.on("\(prefix)/review", query: ["source"]) { _, context, query in
+                try await review(context, source: query.filled("source"))
+            }
+            router.on("\(prefix)/queue", query: ["status", "offset"]) { _, context, query in
+                try await myQueue(query, context)
+            }
         }
-        router.get("/api/me") { _, context in try Response.json(try await context.signedIn(store).require(.viewer)) }
+        router.on("/api/me") { _, context, _ in try Response.json(try await context.signedIn(store).require(.viewer)) }
     }
 
-    private func contested(_ request: Request, _ context: DeskContext) async throws -> Response {
-        let query = request.uri.queryParameters
+    private func contested(_ query: QueryInput, _ context: DeskContext) async throws -> Response {
+        // The filter form's empty (or blank) field means any topic, status or holder, as a blank
+        // form field does; a status is its name or the desk's label, as `contested --status` takes it.
+        let (topic, assignee) = (query.filled("topic"), query.filled("assignee"))
+        let offset = try query.count("offset") ?? 0
+        let limit = min(try query.count("limit", from: 1) ?? Self.pageSize, 200)
         return try await serve(context) { store, _ in
-            // The filter form's empty (or blank) field means any topic, status or holder, as a blank
-            // form field does; a status is its name or the desk's label, as `contested --status` takes it.
-            let filter = { (name: Substring) in query[name].map(String.init).flatMap { $0.isBlank ? nil : $0 } }
-            let (topic, assignee) = (filter("topic"), filter("assignee"))
-            let status = try filter("status").map(store.resolveStatus)
-            let offset = try Self.count(query["offset"], name: "offset") ?? 0
-            let limit = min(try Self.count(query["limit"], name: "limit", from: 1) ?? Self.pageSize, 200)
+            let status = try query.filled("status").map(store.resolveStatus)
             // One more than shown, to know whether a next page exists.
             let claims = try store.contestedClaims(
                 topic: topic,
@@ -80,19 +84,37 @@ struct ReadRoutes {
         }
     }
 
-    /// The extractor's proposals waiting for review, least confident first (`review list`); after a
+    /// The extractor's proposals waiting for review, least confident first (`review list`), only
+    /// `source`'s when given (an id, URL or title, as `review list --source` takes it); after a
     /// refused decision, with the refusal above them.
-    func review(_ context: DeskContext, refusal: (any Error)? = nil) async throws -> Response {
+    func review(_ context: DeskContext, source: String? = nil, refusal: (any Error)? = nil) async throws -> Response {
         try await serve(context, refusal: refusal) { store, _ in
-            ReviewPage(proposals: try store.pendingProposals())
+            let source = try source.map { typed in
+                // A source the query names that does not exist is a bad query (400), not a missing page.
+                do { return try store.resolveSource(typed) } catch ClaimTrailError.notFound(let message) {
+                    throw ClaimTrailError.invalid(message)
+                }
+            }
+            return ReviewPage(proposals: try store.pendingProposals(sourceID: source?.id), source: source)
         }
     }
 
-    /// The open claims the signed-in account holds: `queue --mine`, with the account as the recorder.
-    private func myQueue(_ context: DeskContext) async throws -> Response {
-        try await serve(context) { store, account in
-            let claims = try store.queue(QueueFilter(assignee: account.name, limit: QueuePage.limit))
-            return QueuePage(assignee: account.name, claims: claims)
+    /// The open claims the signed-in account holds: `queue --mine`, with the account as the
+    /// recorder, a page at a time from `offset`, only those with `status` when given.
+    private func myQueue(_ query: QueryInput, _ context: DeskContext) async throws -> Response {
+        let offset = try query.count("offset") ?? 0
+        return try await serve(context) { store, account in
+            let status = try query.filled("status").map(store.resolveStatus)
+            let filter = QueueFilter(assignee: account.name, status: status, limit: QueuePage.limit + 1, offset: offset)
+            // One more than shown, to know whether a next page exists.
+            let claims = try store.queue(filter)
+            return QueuePage(
+                assignee: account.name,
+                status: status?.rawValue,
+                claims: Array(claims.prefix(QueuePage.limit)),
+                offset: offset,
+                hasMore: claims.count > QueuePage.limit
+            )
         }
     }
 
@@ -115,20 +137,20 @@ struct ReadRoutes {
         }
     }
 
-    private func search(_ request: Request, _ context: DeskContext) async throws -> Response {
-        let query = request.uri.queryParameters["q"].map(String.init) ?? ""
+    private func search(_ query: QueryInput, _ context: DeskContext) async throws -> Response {
+        let words = query["q"] ?? ""
         // With no words the page is the search form; the API refuses them, as `search` does.
-        let blank = query.isBlank && !context.wantsJSON
-        let offset = try Self.count(request.uri.queryParameters["offset"], name: "offset") ?? 0
+        let blank = words.isBlank && !context.wantsJSON
+        let offset = try query.count("offset") ?? 0
         return try await serve(context) { store, _ in
-            guard !blank else { return SearchPage(query: query, hits: [], note: nil, offset: offset, hasMore: false) }
+            guard !blank else { return SearchPage(query: words, hits: [], note: nil, offset: offset, hasMore: false) }
             let limit = SearchPage.limit
             // One more than shown, to know whether a next page exists.
-            let hits = try store.search(query, limit: limit + 1, offset: offset)
+            let hits = try store.search(words, limit: limit + 1, offset: offset)
             return SearchPage(
-                query: query,
+                query: words,
                 hits: Array(hits.prefix(limit)),
-                note: try store.searchCapNote(query, limit: limit, offset: offset),
+                note: try store.searchCapNote(words, limit: limit, offset: offset),
                 offset: offset,
                 hasMore: hits.count > limit
             )
@@ -170,16 +192,5 @@ struct ReadRoutes {
             throw ClaimTrailError.notFound("no \(what) “\(text)”")
         }
         return id
-    }
-
-    /// A count from the query string: a whole number from `minimum`, or a clear error. A page's
-    /// limit starts at 1: a page of none would link to itself as the next one.
-    static func count(_ text: Substring?, name: String, from minimum: Int = 0) throws -> Int? {
-        try text.map { text in
-            guard let number = Int(text), number >= minimum else {
-                throw ClaimTrailError.invalid("\(name) must be a whole number from \(minimum)")
-            }
-            return number
-        }
     }
 }

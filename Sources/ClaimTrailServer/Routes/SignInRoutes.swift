@@ -15,10 +15,10 @@ struct SignInRoutes {
     static let formCookie = "claimtrail_signin"
 
     func add(to router: Router<DeskContext>) {
-        router.get("/login") { request, context in
-            signInPage(next: request.uri.queryParameters["next"].map(String.init), message: nil, request, context)
+        router.on("/login", query: ["next"]) { request, context, query in
+            signInPage(next: query["next"], message: nil, request, context)
         }
-        router.post("/login") { request, context in
+        router.on("/login", method: .post) { request, context, _ in
             let form = try await RequestInput.unverifiedForm(
                 request,
                 context: context,
@@ -51,7 +51,7 @@ struct SignInRoutes {
                 return response
             }
         }
-        router.post("/logout") { request, context in
+        router.on("/logout", method: .post) { request, context, _ in
             _ = try await RequestInput.form(request, context: context, fields: [])
             if let cookie = request.cookies[AuthenticationMiddleware.sessionCookie]?.value {
                 try await store.write { try $0.endSession(cookie) }

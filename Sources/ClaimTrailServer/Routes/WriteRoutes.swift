@@ -8,7 +8,7 @@ struct WriteRoutes {
     let store: StoreAccess
 
     func add(to router: Router<DeskContext>) {
-        router.post("/api/claims") { request, context in
+        router.on("/api/claims", method: .post) { request, context, _ in
             let account = try context.require(.editor)
             let input = try await RequestInput.json(NewClaim.self, request, context: context)
             return try Response.recorded(try await DeskActions.addClaim(input, by: account, store: store))
@@ -65,13 +65,13 @@ struct WriteRoutes {
         refused: @escaping @Sendable (Int64, DeskContext, any Error) async throws -> Response,
         _ action: @escaping @Sendable (Input, Int64, Account) async throws -> Recorded
     ) {
-        router.post("/api/\(collection)/:id/\(kind)") { request, context in
+        router.on("/api/\(collection)/:id/\(kind)", method: .post) { request, context, _ in
             let account = try context.require(.editor)
             let id = try ReadRoutes.pathID(context, what)
             let input = try await RequestInput.json(Input.self, request, context: context)
             return try Response.recorded(try await action(input, id, account))
         }
-        router.post("/\(collection)/:id/\(kind)") { request, context in
+        router.on("/\(collection)/:id/\(kind)", method: .post) { request, context, _ in
             let account = try context.require(.editor)
             let id = try ReadRoutes.pathID(context, what)
             let form = try await RequestInput.form(request, context: context, fields: Input.fieldNames)

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// The real `claimtrail serve` binary, listening on a free loopback port (`--port 0`, the port
 /// read from its announcement on stderr), against a store file on disk.
@@ -58,6 +59,23 @@ final class RunningServer {
         body: String? = nil
     ) throws -> HTTPReply {
         try HTTPReply.exchange(port: port, method: method, path: path, headers: headers, body: body)
+    }
+
+    /// GETs a page of a list as JSON, which must answer 200: the `id` of each record under `list`,
+    /// and whether more follow (`has_more`).
+    func listed(
+        _ path: String,
+        headers: [String: String],
+        list: String,
+        id: String
+    ) throws -> (
+        ids: [Int], hasMore: Bool?
+    ) {
+        let reply = try send("GET", path, headers: headers)
+        #expect(reply.status == 200, "\(path): \(reply.body)")
+        let object = reply.json as? [String: Any]
+        let records = object?[list] as? [[String: Any]] ?? []
+        return (records.compactMap { $0[id] as? Int }, object?["has_more"] as? Bool)
     }
 }
 
