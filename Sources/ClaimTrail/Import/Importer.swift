@@ -106,6 +106,7 @@ public struct Importer {
         var fileEntries = Set<String>()
         var arrived: [String: String] = [:]
         var touched: [ChangedRecord] = []
+        var relabelled = false
         for record in changes {
             try located(record) {
                 let uid = try UID.parse(try record.requiredString("uid")).text
@@ -117,10 +118,12 @@ public struct Importer {
                 arrived[uid] = record.location
                 summary.changes += 1
                 if let about, !touched.contains(about) { touched.append(about) }
+                relabelled = relabelled || about == nil
             }
         }
         try checkCorrections()
         summary.conflicts += try replayChanges(of: touched, fileEntries: fileEntries, arrived: arrived)
+        if relabelled { try replayStatusLabels() }
         try aliases.check(in: store)
         return summary
     }

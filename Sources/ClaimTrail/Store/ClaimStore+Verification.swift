@@ -80,6 +80,28 @@ extension ClaimStore {
         }
     }
 
+    /// Sets a claim's status and holder as a change-log entry from another store left them, when a sync
+    /// or an import replays it (`Importer.replayChanges`). The rules of `setStatus` and `assign` held in
+    /// the store that made the entry, and this one takes the log's word, as it does for a corrected text:
+    /// nothing is checked again or logged. A time moves only with its value: `since` is when the entry
+    /// set the status, `assignedAt` when it gave the claim to its holder.
+    func restoreDeskState(
+        of claimID: Int64,
+        status: VerificationStatus,
+        since: String,
+        assignee: String?,
+        assignedAt: String
+    ) throws {
+        try database.execute(
+            """
+            UPDATE claim SET status_changed_at = iif(status IS ?1, status_changed_at, ?2), status = ?1,
+                assigned_at = iif(?3 IS NULL, NULL, iif(assignee IS ?3, assigned_at, ?4)), assignee = ?3
+            WHERE id = ?5
+            """,
+            [status.rawValue, since, assignee, assignedAt, claimID]
+        )
+    }
+
     /// Who moved the claim to its present status, and when, from the change log.
     private func statusSetter(of claimID: Int64) throws -> (by: String, at: String)? {
         try database.cached(
