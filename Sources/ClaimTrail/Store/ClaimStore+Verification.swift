@@ -102,6 +102,32 @@ extension ClaimStore {
         )
     }
 
+    /// Refuses a merge that would drop the merged claim's desk state: a status further than unchecked or
+    /// a holder, that the kept claim does not share. The kept claim's status and holder stay, so before
+    /// this a claim checked and held by one editor silently left her queue, unchecked, when merged into a
+    /// claim nobody had started, as two verdicts by one reviewer must be settled before a merge.
+    func requireDeskStateKept(merging merged: Int64, into kept: Int64) throws {
+        let state = { (claimID: Int64) in
+            try self.database.cached("SELECT status, assignee FROM claim WHERE id = ?").first([claimID]) {
+                (status: VerificationStatus(rawValue: $0.string(0)) ?? .unchecked, holder: $0.text(1))
+            }
+        }
+        guard let from = try state(merged), let to = try state(kept) else { return }
+        let dropsStatus = from.status != .unchecked && from.status != to.status
+        let dropsHolder = from.holder != nil && from.holder != to.holder
+        guard dropsStatus || dropsHolder else { return }
+        let labels = try statusLabels()
+        let described = { (claimID: Int64, state: (status: VerificationStatus, holder: String?)) in
+            "claim #\(claimID) is \(labels[state.status] ?? state.status.rawValue) and held by "
+                + (state.holder.map { "“\($0)”" } ?? "nobody")
+        }
+        throw ClaimTrailError.invalid(
+            "\(described(merged, from)), \(described(kept, to)): merged into #\(kept), #\(merged)'s status and "
+                + "holder would be lost; bring #\(kept) to them first (claim status, claim assign), or keep "
+                + "#\(merged) (claim merge \(merged) \(kept)); nothing was written"
+        )
+    }
+
     /// Who moved the claim to its present status, and when, from the change log.
     private func statusSetter(of claimID: Int64) throws -> (by: String, at: String)? {
         try database.cached(
