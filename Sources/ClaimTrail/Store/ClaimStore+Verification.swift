@@ -102,10 +102,10 @@ extension ClaimStore {
         )
     }
 
-    /// Refuses a merge that would drop the merged claim's desk state: a status further than unchecked or
-    /// a holder, that the kept claim does not share. The kept claim's status and holder stay, so before
-    /// this a claim checked and held by one editor silently left her queue, unchecked, when merged into a
-    /// claim nobody had started, as two verdicts by one reviewer must be settled before a merge.
+    /// Refuses a merge that would drop the merged claim's desk state: a status past unchecked, or a holder,
+    /// that the kept claim does not share. The kept claim keeps its own status and holder, so without this
+    /// a claim one editor had checked and held left her queue, unchecked, once merged into a claim nobody
+    /// had started. Like two verdicts by one reviewer, the difference is settled before the merge.
     func requireDeskStateKept(merging merged: Int64, into kept: Int64) throws {
         let state = { (claimID: Int64) in
             try self.database.cached("SELECT status, assignee FROM claim WHERE id = ?").first([claimID]) {
