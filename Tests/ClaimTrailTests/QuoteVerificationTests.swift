@@ -152,6 +152,40 @@ struct QuoteVerificationTests {
         #expect(passage(body, kept.start, kept.end) == "we will win this war")
     }
 
+    @Test(
+        "a quote cut out of longer words is not verbatim: “the tax is not” is no quote of “the tax is nothing”",
+        arguments: [
+            // The closest passage leaves “nothing” out, and the quote adds its “not”.
+            ("the tax is not", "altered", "added “not”", "the tax is"),
+            ("he tax is nothing new", "altered", "“the” → “he”", "the tax is nothing new"),
+            ("The minister said the tax", "verbatim", "", "The minister said the tax"),
+        ]
+    )
+    func quotesEndBetweenWords(quote: String, status: String, changes: String, passage expected: String) throws {
+        let body = "The minister said the tax is nothing new and the plan will go ahead.\n"
+        let (row, kept) = try verifyOne(quote, in: body)
+        #expect((row["status"], row["changes"]) == (status, changes))
+        #expect(passage(body, kept.start, kept.end) == expected)
+    }
+
+    @Test("a quote found inside longer words first is found again where it stands as words")
+    func wholeWordsFurtherOn() throws {
+        let body = "She said the tax is nothing new. He said the tax is not due.\n"
+        let (row, kept) = try verifyOne("the tax is not", in: body)
+        #expect(row["status"] == "verbatim")
+        let expected = try #require(Array(body.utf8).firstRange(of: Array("the tax is not due".utf8)))
+        #expect(kept.start == expected.lowerBound)
+        #expect(passage(body, kept.start, kept.end) == "the tax is not")
+    }
+
+    @Test("a kept or proposed span that cuts words is no verbatim passage: the body is searched again")
+    func recheckedSpanStandsAsWords() {
+        let locator = QuoteLocator(body: "The minister said the tax is nothing new.")
+        // Bytes 18..<32 are “the tax is not”, the start of “the tax is nothing”.
+        #expect(locator.recheck("the tax is not", at: 18..<32) == nil)
+        #expect(locator.recheck("the tax is", at: 18..<28)?.status == .verbatim)
+    }
+
     @Test("a quote the body does not hold is not_found; a source without a body is no_body")
     func notFoundAndNoBody() throws {
         let desk = try QuoteDesk(bodies: ["The weather was fine and the markets opened higher.", nil])

@@ -48,7 +48,10 @@ extension Importer {
                 try located(at: place) { try delete(record) }
                 continue
             }
-            try located(at: place) { try apply(after, to: record) }
+            try located(at: place) {
+                try apply(after, to: record)
+                if record.entity == .claim { try restoreDeskState(of: record.id, from: entries) }
+            }
             let edits = entries.filter { $0.action == "edit" }
             if let ours = edits.last(where: { !fileEntries.contains($0.uid) }),
                 let theirs = edits.last(where: { arrived[$0.uid] != nil }),
@@ -185,6 +188,56 @@ extension Importer {
                 reason: nil
             )
         case .relation, .verdict: break
+        }
+    }
+
+    /// A claim's status and holder as its latest entry left them, each dated by the entry that set it:
+    /// without this, the claim kept the status it had here while its history, which travelled, said
+    /// otherwise. An entry from before the desk workflow (schema 009) has no status and changes neither.
+    private func restoreDeskState(of claimID: Int64, from entries: [Entry]) throws {
+        guard let latest = entries.last, let after = latest.after,
+            let status = (after["status"] as? String).flatMap(VerificationStatus.init(rawValue:))
+        else { return }
+        let setAt = { (key: String) in
+            entries.last { $0.after?[key] as? String != $0.before?[key] as? String }?.at ?? latest.at
+        }
+        try store.restoreDeskState(
+            of: claimID,
+            status: status,
+            since: setAt("status"),
+            assignee: after["assignee"] as? String,
+            assignedAt: setAt("assignee")
+        )
+    }
+
+    /// The desk's words for the statuses as the latest entry of each left them (by time, then uid, as for
+    /// records), once an entry renaming one arrived. A status that no entry renamed keeps its label. They
+    /// are set all at once, so that two labels trading places never meet; two statuses left with one label
+    /// (each store gave it to another) are refused, as `status labels` refuses a label already in use.
+    func replayStatusLabels() throws {
+        let current = try store.statusLabels()
+        var labels = current
+        for status in VerificationStatus.allCases {
+            let latest = try store.database.cached(
+                """
+                SELECT json_extract(after, '$.label') FROM change_log WHERE entity = 'status_label' AND entity_id = ?
+                ORDER BY changed_at DESC, uid DESC LIMIT 1
+                """
+            ).first([status.step + 1]) { $0.text(0) }
+            if let latest { labels[status] = latest }
+        }
+        guard labels != current else { return }
+        let named = Dictionary(grouping: labels.keys, by: { labels[$0] ?? "" })
+        if let (label, statuses) = named.first(where: { $0.value.count > 1 }) {
+            throw ClaimTrailError.invalid(
+                "“\(label)” would label both "
+                    + statuses.sorted { $0.step < $1.step }.map(\.rawValue).joined(separator: " and ")
+                    + ": rename one with claimtrail status labels, in either store, and sync again; nothing was written"
+            )
+        }
+        try store.database.execute("DELETE FROM status_label")
+        for (status, label) in labels {
+            try store.database.execute("INSERT INTO status_label VALUES (?, ?)", [status.rawValue, label])
         }
     }
 

@@ -126,6 +126,7 @@ public struct Importer {
         var fileEntries = Set<String>()
         var arrived: [String: String] = [:]
         var touched: [ChangedRecord] = []
+        var relabelled = false
         for record in changes {
             try located(record) {
                 let uid = try UID.parse(try record.requiredString("uid")).text
@@ -137,6 +138,7 @@ public struct Importer {
                 arrived[uid] = record.location
                 summary.changes += 1
                 if let about, !touched.contains(about) { touched.append(about) }
+                relabelled = relabelled || about == nil
             }
         }
         try checkCorrections()
@@ -146,6 +148,7 @@ public struct Importer {
             guard let now = try store.speaker(id: link.speakerID)?.wikidata, now != link.offered else { return nil }
             return KeptLink(speakerID: link.speakerID, speaker: link.speaker, kept: now, offered: link.offered)
         }
+        if relabelled { try replayStatusLabels() }
         try aliases.check(in: store)
         return summary
     }

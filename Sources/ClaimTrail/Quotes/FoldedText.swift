@@ -10,7 +10,8 @@ import Foundation
 /// span of the original: the offsets `quote_location` stores. A scalar with its combining marks
 /// (a starter and the non-starters after it) is decomposed as one, and each scalar of its
 /// decomposition keeps the span of the whole: a match begins and ends only where such a cluster
-/// does, so “Cafe” is not found in “Café”.
+/// does, so “Cafe” is not found in “Café”; and it begins and ends between words, so “is not” is not
+/// found in “is nothing”.
 struct FoldedText {
     /// The folded scalars' values.
     private(set) var scalars: [UInt32] = []
@@ -103,7 +104,11 @@ struct FoldedText {
             if value == pattern[matched] { matched += 1 }
             if matched == pattern.count {
                 let range = (index + 1 - matched)..<(index + 1)
-                if isClusterBoundary(range.lowerBound) && isClusterBoundary(range.upperBound) { return range }
+                if isClusterBoundary(range.lowerBound) && isClusterBoundary(range.upperBound)
+                    && isWordBoundary(range.lowerBound) && isWordBoundary(range.upperBound)
+                {
+                    return range
+                }
                 matched = failure[matched - 1]
             }
         }
@@ -113,6 +118,13 @@ struct FoldedText {
     /// Whether folded position `index` is where a cluster of the original begins (or the end).
     private func isClusterBoundary(_ index: Int) -> Bool {
         index == 0 || index == starts.count || starts[index] != starts[index - 1]
+    }
+
+    /// Whether folded position `index` lies between two words rather than inside one: a quote that
+    /// ends in “not” is not the body's “nothing”, nor one that starts with “he” its “the”.
+    private func isWordBoundary(_ index: Int) -> Bool {
+        index == 0 || index == scalars.count
+            || !(QuoteWords.isWordScalar(scalars[index - 1]) && QuoteWords.isWordScalar(scalars[index]))
     }
 
     private mutating func append(_ value: UInt32, _ start: Int, _ end: Int) {

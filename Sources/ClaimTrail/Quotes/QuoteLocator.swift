@@ -52,7 +52,9 @@ public final class QuoteLocator {
                 == FoldedText(passage, asQuote: true)
                 .scalars.count
         {
-            return QuoteFinding(status: .verbatim, span: span, changes: [], similarity: 1)
+            // The passage is the quote, but cut out of longer words (“is not” of “is nothing”) it is not
+            // what the body says there: the body is searched instead.
+            return standsAsWords(span) ? QuoteFinding(status: .verbatim, span: span, changes: [], similarity: 1) : nil
         }
         let quoteKeys = QuoteWords(quote).keys
         let alignment = WordAlignment(quote: quoteKeys, other: QuoteWords(passage).keys, freeEnds: false)
@@ -76,6 +78,18 @@ public final class QuoteLocator {
                 .joined(separator: " ")
         }
         return [WordChange(kind: .changed, from: written(passage), to: written(quote))]
+    }
+
+    /// Whether the body's bytes `span` begin and end between words, not inside one.
+    private func standsAsWords(_ span: Range<Int>) -> Bool {
+        let (scalars, utf8) = (body.unicodeScalars, body.utf8)
+        let splitsWord = { (offset: Int) in
+            let index = utf8.index(utf8.startIndex, offsetBy: offset)
+            return index > scalars.startIndex && index < scalars.endIndex
+                && QuoteWords.isWordScalar(scalars[scalars.index(before: index)].value)
+                && QuoteWords.isWordScalar(scalars[index].value)
+        }
+        return span.isEmpty || !(splitsWord(span.lowerBound) || splitsWord(span.upperBound))
     }
 
     /// The body's bytes `span` as text; nil when the span does not fit the body.

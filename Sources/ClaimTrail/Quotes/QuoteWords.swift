@@ -52,6 +52,12 @@ struct QuoteWords {
     var count: Int { words.count }
     var keys: [String] { words.map(\.key) }
 
+    /// Whether `value` (a folded scalar) continues the word it follows, as a letter, digit or mark does:
+    /// not a character of a script written without spaces, a symbol or punctuation.
+    static func isWordScalar(_ value: UInt32) -> Bool {
+        Unicode.Scalar(value).map { kind(of: $0) == .letter } ?? false
+    }
+
     private enum Kind { case letter, apostrophe, joiner, single, separator }
 
     private static func kind(of scalar: Unicode.Scalar) -> Kind {

@@ -80,6 +80,54 @@ extension ClaimStore {
         }
     }
 
+    /// Sets a claim's status and holder as a change-log entry from another store left them, when a sync
+    /// or an import replays it (`Importer.replayChanges`). The rules of `setStatus` and `assign` held in
+    /// the store that made the entry, and this one takes the log's word, as it does for a corrected text:
+    /// nothing is checked again or logged. A time moves only with its value: `since` is when the entry
+    /// set the status, `assignedAt` when it gave the claim to its holder.
+    func restoreDeskState(
+        of claimID: Int64,
+        status: VerificationStatus,
+        since: String,
+        assignee: String?,
+        assignedAt: String
+    ) throws {
+        try database.execute(
+            """
+            UPDATE claim SET status_changed_at = iif(status IS ?1, status_changed_at, ?2), status = ?1,
+                assigned_at = iif(?3 IS NULL, NULL, iif(assignee IS ?3, assigned_at, ?4)), assignee = ?3
+            WHERE id = ?5
+            """,
+            [status.rawValue, since, assignee, assignedAt, claimID]
+        )
+    }
+
+    /// Refuses a merge that would drop the merged claim's desk state: a status past unchecked, or a holder,
+    /// that the kept claim does not share. The kept claim keeps its own status and holder, so without this
+    /// a claim one editor had checked and held left her queue, unchecked, once merged into a claim nobody
+    /// had started. Like two verdicts by one reviewer, the difference is settled before the merge.
+    func requireDeskStateKept(merging merged: Int64, into kept: Int64) throws {
+        let state = { (claimID: Int64) in
+            try self.database.cached("SELECT status, assignee FROM claim WHERE id = ?").first([claimID]) {
+                (status: VerificationStatus(rawValue: $0.string(0)) ?? .unchecked, holder: $0.text(1))
+            }
+        }
+        guard let from = try state(merged), let to = try state(kept) else { return }
+        let dropsStatus = from.status != .unchecked && from.status != to.status
+        let dropsHolder = from.holder != nil && from.holder != to.holder
+        guard dropsStatus || dropsHolder else { return }
+        let labels = try statusLabels()
+        let described = { (claimID: Int64, state: (status: VerificationStatus, holder: String?)) in
+            "claim #\(claimID) is \(labels[state.status] ?? state.status.rawValue) and held by "
+                + (state.holder.map { "“\($0)”" } ?? "nobody")
+        }
+        throw ClaimTrailError.invalid(
+            "\(described(merged, from)), \(described(kept, to)): merged into #\(kept), #\(merged)'s status and "
+                + "holder would be lost; bring #\(kept) to them first (claim status, claim assign), or keep "
+                + "#\(merged) (claim merge \(merged) \(kept)); nothing was written"
+        )
+    }
+
     /// Who moved the claim to its present status, and when, from the change log.
     private func statusSetter(of claimID: Int64) throws -> (by: String, at: String)? {
         try database.cached(

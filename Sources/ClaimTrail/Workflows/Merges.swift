@@ -19,6 +19,8 @@ extension ClaimStore {
                 "\(conflicts.joined(separator: ", ")) rated the two claims differently; settle that first"
             )
         }
+        // A sync makes the other store's merges as they were made there, desk state and all.
+        if !replayingChanges { try requireDeskStateKept(merging: merged, into: kept) }
         let before = try mergeSnapshot(
             """
             SELECT json_object('text', text, 'topic', topic, 'merged_into', ?2, 'status', status, 'assignee', assignee,
