@@ -66,21 +66,17 @@ extension ClaimOrigins {
 
     /// The claim's accepted attributions with `stance` (a `claim_stats` counter, named by the
     /// stance) less its relays with that stance, counted in the relays' index, which holds each
-    /// relay's stance (schema 027) so that no relay's row is read. The counters answer alone when
-    /// they can: a claim with no attribution of the stance has none first-hand, and one whose every
-    /// attribution has it has as many first-hand as its relays leave.
+    /// relay's stance (schema 027) so that no relay's row is read. A claim with no attribution of
+    /// the stance has none first-hand, which the counter says alone.
     private static func firstHand(_ stance: Stance, of claim: String, keptApart: Bool) -> String {
-        let (column, relays) = (
-            "s.\(stance.rawValue)",
-            "FROM attribution WHERE claim_id = \(claim) AND via_id IS NOT NULL AND state = 'accepted'"
-        )
-        let count = { (rows: String) in
-            keptApart ? "(SELECT count(*) FROM (SELECT 1 \(rows) LIMIT -1))" : "(SELECT count(*) \(rows))"
-        }
+        let column = "s.\(stance.rawValue)"
+        let relays = """
+            FROM attribution WHERE claim_id = \(claim) AND via_id IS NOT NULL AND state = 'accepted'
+                AND stance = '\(stance.rawValue)'
+            """
+        let count = keptApart ? "(SELECT count(*) FROM (SELECT 1 \(relays) LIMIT -1))" : "(SELECT count(*) \(relays))"
         return """
-            coalesce((SELECT CASE WHEN \(column) = 0 THEN 0
-                                  WHEN \(column) = s.attributions THEN s.attributions - \(count(relays))
-                                  ELSE \(column) - \(count(relays + " AND stance = '\(stance.rawValue)'")) END
+            coalesce((SELECT CASE WHEN \(column) = 0 THEN 0 ELSE \(column) - \(count) END
                       FROM claim_stats s WHERE s.claim_id = \(claim)), 0)
             """
     }

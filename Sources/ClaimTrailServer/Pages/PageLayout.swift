@@ -148,7 +148,6 @@ extension TextDeskPage {
 }
 
 /// Who is looking at a page: the signed-in account, and the form token its forms must carry.
-
 struct Viewer: Sendable {
     var account: Account?
     var formToken: String?
