@@ -59,7 +59,7 @@ struct SearchRawQueryTests {
         #expect(mixed.stderr.hasPrefix("Error: the query names columns of different kinds"), "\(mixed.stderr)")
         for (query, words) in [
             ("*", "a * must end a word"), ("missile AND", "it ends where more was expected"),
-            ("missile ) depot", "it cannot be read at"),
+            ("missile ) depot", "it cannot be read at"), ("\"missile depot", "a double quote is not closed"),
         ] {
             let result = try Binary.run(["search", "--raw", query], database: temporary.path)
             #expect(result.status == 1, "\(query)")

@@ -174,6 +174,7 @@ extension ClaimStore {
         if message.hasPrefix("unknown special query") {
             return "a * must end a word (harb* finds harbour), and a column filter is “column:words”"
         }
+        if message == "unterminated string" { return "a double quote is not closed" }
         if message.hasPrefix("fts5: syntax error near ") {
             let near = message.dropFirst("fts5: syntax error near ".count)
             return near.isEmpty || near == "\"\""
